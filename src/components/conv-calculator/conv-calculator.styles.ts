@@ -1,0 +1,95 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_cell: var(--cnn-calculator-accent, var(--_accent));
+    min-width: 0;
+  }
+  .controls {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(118px, 1fr));
+    gap: 8px var(--_gap);
+    margin-bottom: var(--_gap);
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  label input,
+  label select {
+    width: 100%;
+    font-size: 1.05em;
+    color: var(--_fg);
+  }
+  label input[aria-invalid='true'] {
+    border-color: var(--_negative);
+  }
+  [part~='formula'] {
+    font-family: var(--cnn-mono-font, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    background: var(--_surface);
+    border-radius: calc(var(--_radius) - 2px);
+    padding: 10px 12px;
+    overflow-x: auto;
+    font-size: 0.95em;
+  }
+  .axis {
+    margin: 0 0 6px;
+  }
+  .axis:last-child {
+    margin-bottom: 0;
+  }
+  .axis-name {
+    color: var(--_muted);
+    font-family: var(--cnn-font, inherit);
+    font-size: 0.88em;
+    display: block;
+  }
+  .step {
+    white-space: nowrap;
+  }
+  .eq {
+    color: var(--_muted);
+    padding: 0 0.35em;
+  }
+  .answer {
+    color: var(--_cell);
+    font-weight: 700;
+  }
+  .results {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(180px, 1fr));
+    gap: var(--_gap);
+    margin-top: var(--_gap);
+  }
+  .card {
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    padding: 8px 12px;
+  }
+  .card h3 {
+    margin: 0 0 2px;
+    font-size: 0.8em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_muted);
+  }
+  .big {
+    font-size: 1.5em;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  .detail {
+    font-size: 0.88em;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  [part~='note'] {
+    margin: 8px 0 0;
+    font-size: 0.88em;
+    color: var(--_muted);
+  }
+`;

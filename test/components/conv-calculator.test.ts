@@ -1,0 +1,144 @@
+import { expect } from '@esm-bundle/chai';
+import '../../src/define/conv-calculator.js';
+import type { ConvCalculator, ConvCalculatorResult } from '../../src/components/conv-calculator/conv-calculator.js';
+import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText, typeInto } from '../helpers.js';
+
+const mount = (attrs = '') => fixture<ConvCalculator>(`<conv-calculator ${attrs}></conv-calculator>`);
+const q = <T extends Element>(el: ConvCalculator, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+const shape = (el: ConvCalculator) => q(el, '[data-testid=shape]')?.textContent?.trim();
+
+describe('<conv-calculator>', () => {
+  afterEach(cleanup);
+
+  it('is accessible, in light and dark', async () => {
+    const el = await mount();
+    await expectAccessible(el);
+    el.theme = 'dark';
+    await settle(el);
+    await expectAccessible(el);
+  });
+
+  it('is useful bare: a 28×28 input through a 3×3 kernel', async () => {
+    const el = await mount();
+    expect(el.result).to.deep.include({ outputHeight: 26, outputWidth: 26, params: 10 });
+    expect(el.error).to.equal(null);
+    expect(shape(el)).to.equal('1 × 26 × 26');
+  });
+
+  it('reproduces the lesson: 320×320×3 through Conv2d(3→5, K5) gives 5×316×316 and 380 parameters', async () => {
+    const el = await mount('input-size="320" kernel-size="5" in-channels="3" out-channels="5"');
+    expect(el.result).to.deep.equal({ outputHeight: 316, outputWidth: 316, outputChannels: 5, weights: 375, biases: 5, params: 380 });
+    expect(shape(el)).to.equal('5 × 316 × 316');
+    expect(shadowText(el)).to.contain('⌊(320 − 5 + 2·0) / 1⌋ + 1');
+  });
+
+  it('reproduces the lesson: 316 with K10, P2, S2 gives 8×156×156 and 4,008 parameters', async () => {
+    const el = await mount('input-size="316" kernel-size="10" padding="2" stride="2" in-channels="5" out-channels="8"');
+    expect(el.result).to.deep.include({ outputHeight: 156, outputWidth: 156, params: 4008 });
+    expect(shadowText(el)).to.contain('4,008');
+  });
+
+  it('reproduces the lesson: 6 with K3, P1, S2 gives 3', async () => {
+    const el = await mount('input-size="6" kernel-size="3" padding="1" stride="2"');
+    expect(el.result?.outputHeight).to.equal(3);
+  });
+
+  it('handles non-square input, dilation and "same" padding', async () => {
+    const el = await mount('input-size="28x32" kernel-size="3" dilation="2"');
+    expect([el.result?.outputHeight, el.result?.outputWidth]).to.deep.equal([24, 28]);
+    expect(shadowText(el)).to.contain('Output height');
+    el.padding = 'same';
+    el.dilation = 1;
+    await settle(el);
+    expect([el.result?.outputHeight, el.result?.outputWidth]).to.deep.equal([28, 32]);
+  });
+
+  it('pooling mode has no parameters', async () => {
+    const el = await mount('mode="pool" input-size="26" kernel-size="2" stride="2" in-channels="16"');
+    expect(el.result).to.deep.equal({ outputHeight: 13, outputWidth: 13, outputChannels: 16, weights: 0, biases: 0, params: 0 });
+    expect(shadowText(el)).to.contain('no parameters');
+  });
+
+  it('notes pixels the window never reaches', async () => {
+    const el = await mount('input-size="7" kernel-size="2" stride="2"');
+    expect(el.result?.outputHeight).to.equal(3);
+    expect(q(el, '[part=note]').textContent).to.match(/never reached/);
+  });
+
+  it('edits reflect to attributes and fire change with the result', async () => {
+    const el = await mount();
+    const input = q<HTMLInputElement>(el, 'input[data-field=kernel-size]');
+    const event = nextEvent<ConvCalculatorResult>(el, 'change');
+    typeInto(input, '5');
+    const e = await event;
+    expect(e.detail.outputHeight).to.equal(24);
+    expect(e.bubbles && e.composed).to.equal(true);
+    await settle(el);
+    expect(el.getAttribute('kernel-size')).to.equal('5');
+    const select = q<HTMLSelectElement>(el, 'select[data-field=mode]');
+    const e2 = nextEvent<ConvCalculatorResult>(el, 'change');
+    typeInto(select, 'pool');
+    expect((await e2).detail.params).to.equal(0);
+    await settle(el);
+    expect(el.getAttribute('mode')).to.equal('pool');
+  });
+
+  it('fires change with null and shows an alert for an invalid edit', async () => {
+    const el = await mount();
+    const e = nextEvent(el, 'change');
+    typeInto(q<HTMLInputElement>(el, 'input[data-field=stride]'), '0');
+    expect((await e).detail).to.equal(null);
+    await settle(el);
+    expect(el.error).to.match(/stride/i);
+    expect(q(el, 'input[data-field=stride]').getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  const bad: [string, RegExp][] = [
+    ['input-size=""', /empty/],
+    ['input-size="abc"', /not a number/],
+    ['input-size="-4"', /at least 1/],
+    ['input-size="2.5"', /whole number/],
+    ['input-size="1e12"', /too large|not a number/],
+    ['kernel-size="0"', /at least 1/],
+    ['kernel-size="x"', /must be a number/],
+    ['kernel-size="99"', /larger than the padded input/],
+    ['stride="0"', /stride of 0/i],
+    ['stride="-1"', /at least 1/],
+    ['stride="1.5"', /whole number/],
+    ['padding="-1"', /at least 0/],
+    ['padding="full"', /"same" or "valid"/],
+    ['padding=""', /empty/],
+    ['dilation="0"', /at least 1/],
+    ['in-channels="0"', /at least 1/],
+    ['out-channels="NaN"', /must be a number/],
+    ['out-channels="Infinity"', /finite/],
+    ['mode="dance"', /conv.*pool/],
+    ['mode="pool" kernel-size="2" padding="2"', /half the kernel/],
+  ];
+  for (const [attrs, message] of bad) {
+    it(`explains bad input: ${attrs}`, async () => {
+      const el = await mount(attrs);
+      expect(el.result).to.equal(null);
+      expect(el.error).to.match(message);
+      const alert = q(el, '[part=error]');
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(alert.textContent).to.match(message);
+      expect(shadowText(el)).not.to.match(/NaN|Infinity|undefined/);
+    });
+  }
+
+  it('recovers when the input becomes valid again', async () => {
+    const el = await mount('kernel-size="0"');
+    expect(el.error).to.be.a('string');
+    el.kernelSize = 3;
+    await settle(el);
+    expect(el.error).to.equal(null);
+    expect(q(el, '[part=error]').textContent).to.equal('');
+  });
+
+  it('loads no TensorFlow.js', async () => {
+    await mount();
+    const urls = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(urls.filter((u) => /tfjs-|tensorflow/.test(u))).to.deep.equal([]);
+  });
+});
