@@ -1,5 +1,6 @@
 // @web/test-runner: every test runs in a real headless Chromium (no DOM emulation).
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChromium } from './scripts/lib/browser.mjs';
 import { prebundleTf, prebundledUrl, TF_PACKAGES } from './scripts/lib/tf-prebundle.mjs';
@@ -25,7 +26,33 @@ const assetsFromDist = (ctx, next) => {
   return next();
 };
 
+/** Prints one closing line, `Tests: N passed, N failed, N skipped`, that CI logs can be read by. */
+function closingLine() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const walk = (suite) => {
+        if (!suite) return;
+        for (const t of suite.tests ?? []) {
+          if (t.skipped) skipped++;
+          else if (t.passed) passed++;
+          else failed++;
+        }
+        for (const s of suite.suites ?? []) walk(s);
+      };
+      for (const s of sessions) {
+        walk(s.testResults);
+        if (!s.passed && !s.testResults?.tests?.length && !s.testResults?.suites?.length) failed++; // a file that failed to load
+      }
+      setTimeout(() => console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`), 0);
+    },
+  };
+}
+
 export default {
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), closingLine()],
   middleware: [assetsFromDist],
   files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },

@@ -45,6 +45,7 @@ export async function findChromium() {
     throw new Error(
       'No Chromium found. Install one (Debian: apt-get install -y chromium), set CHROME_PATH, ' +
         `or keep the @sparticuz/chromium devDependency installed. (${e instanceof Error ? e.message : e})`,
+      { cause: e },
     );
   } finally {
     if (saved === undefined) delete process.env.TMPDIR;

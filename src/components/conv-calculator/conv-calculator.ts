@@ -44,6 +44,7 @@ const mono = (n: number) => formatCount(n);
  * layer's parameter count (weights plus biases). Sizes follow PyTorch:
  * `floor((W + 2P − D·(K−1) − 1)/S) + 1`. Loads no TensorFlow.js.
  *
+ * @tagname conv-calculator
  * @summary Convolution output-size and parameter calculator.
  *
  * @fires change - The reader edited a value. `detail` is the new `result` (or `null` when it is invalid).

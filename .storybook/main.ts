@@ -1,0 +1,15 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../stories/**/*.stories.ts', '../stories/**/*.mdx'],
+  // The engine finds its data at new URL('../assets/', import.meta.url): /src/assets/ in dev (modules served
+  // from source) and /assets/ in the built Storybook (bundled chunks sit in /assets/).
+  staticDirs: [
+    { from: '../dist/assets', to: '/src/assets' },
+    { from: '../dist/assets', to: '/assets' },
+  ],
+  core: { disableTelemetry: true },
+  docs: {},
+};
+export default config;

@@ -1,0 +1,37 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+// Autodocs tables (attributes, properties, events, CSS parts and properties) come from the manifest that
+// @custom-elements-manifest/analyzer writes from the classes' JSDoc (`npm run analyze`).
+import manifest from '../custom-elements.json';
+
+setCustomElementsManifest(manifest);
+
+const preview: Preview = {
+  parameters: {
+    controls: { expanded: true },
+    backgrounds: { disable: true },
+  },
+  globalTypes: {
+    theme: {
+      description: 'Widget theme',
+      toolbar: { title: 'Theme', items: ['auto', 'light', 'dark'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'auto' },
+  decorators: [
+    (story, context) => {
+      const theme = context.globals['theme'] as string;
+      document.documentElement.style.colorScheme = theme === 'auto' ? 'light dark' : theme;
+      document.body.style.background = theme === 'dark' ? '#0d1117' : theme === 'light' ? '#ffffff' : '';
+      document.body.style.color = theme === 'dark' ? '#e6e9ef' : '';
+      for (const el of document.querySelectorAll('#storybook-root *')) {
+        if (el.tagName.includes('-')) {
+          if (theme === 'auto') el.removeAttribute('theme');
+          else el.setAttribute('theme', theme);
+        }
+      }
+      return story();
+    },
+  ],
+};
+export default preview;

@@ -1,0 +1,45 @@
+// The CDN build: dist/cdn/, self-contained (lit and TensorFlow.js bundled), code-split and minified, for a
+// plain <script type="module"> with no import map. (The npm build, dist/ with bare imports and .d.ts files,
+// is plain `tsc -p tsconfig.build.json`: see scripts/build.mjs.)
+//
+// Entries: cnn-widgets.js defines every element; <tag>.js defines one. TensorFlow.js sits behind a dynamic
+// import() in the engine, so it lands in its own chunks that only pages with tensor widgets download.
+// Chunks stay flat in dist/cdn/ because the engine finds its data at `new URL('../assets/', import.meta.url)`
+// (= dist/assets/) from whichever chunk it ends up in.
+import { readdirSync } from 'node:fs';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+
+const tags = readdirSync('src/define').filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+const input = Object.fromEntries([
+  ['cnn-widgets', 'src/index.ts'],
+  ...tags.map((t) => [t, `src/define/${t}.ts`]),
+]);
+// The training worker is its own entry, emitted where the engine's `new URL('./worker/…', import.meta.url)` expects it.
+import { existsSync } from 'node:fs';
+if (existsSync('src/engine/worker/train-worker.ts')) input['worker/train-worker'] = 'src/engine/worker/train-worker.ts';
+
+export default {
+  input,
+  output: {
+    dir: 'dist/cdn',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunk-[hash].js',
+    sourcemap: true,
+  },
+  preserveEntrySignatures: 'exports-only',
+  plugins: [
+    nodeResolve({ browser: true, exportConditions: ['browser', 'production'], preferBuiltins: false }),
+    commonjs(),
+    esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } }),
+  ],
+  onwarn(warning, warn) {
+    // TensorFlow.js has harmless circular imports and `this` at module level in its UMD helpers.
+    if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+    if (warning.code === 'UNRESOLVED_IMPORT' && /^(fs|path|worker_threads|perf_hooks|os|crypto|util)$/.test(warning.exporter ?? '')) return;
+    warn(warning);
+  },
+  external: ['fs', 'path', 'worker_threads', 'perf_hooks', 'os', 'crypto', 'util'],
+};

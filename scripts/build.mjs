@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// `npm run build`: everything a release needs in dist/.
+//   dist/            ES modules with bare imports + .d.ts (tsc), for bundler users (npm)
+//   dist/cdn/        self-contained, code-split, minified (rollup), for <script type="module">
+//   dist/assets/     MNIST shards, sample photo, pretrained weights, WASM binaries (scripts/assets/*)
+//   custom-elements.json  the manifest (@custom-elements-manifest/analyzer)
+import { execSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const run = (cmd) => {
+  console.log(`$ ${cmd}`);
+  execSync(cmd, { stdio: 'inherit' });
+};
+const t0 = Date.now();
+rmSync('dist/cdn', { recursive: true, force: true });
+run('npx tsc -p tsconfig.build.json');
+run('npx rollup -c --silent');
+run('node scripts/build-assets.mjs --if-missing');
+run('npm run --silent analyze');
+console.log(`build done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
