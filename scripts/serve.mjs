@@ -38,6 +38,10 @@ const TYPES = {
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/favicon.ico') {
+    res.writeHead(204).end();
+    return;
+  }
   let path = normalize(join(root, decodeURIComponent(url.pathname)));
   if (!path.startsWith(root + sep) && path !== root) {
     res.writeHead(403).end('forbidden');

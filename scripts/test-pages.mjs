@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Page tests: what a writer and a reader would see, from the BUILT files.
+//   - every examples/*.html page loads without console errors, uncaught exceptions or failed requests;
+//   - every Storybook story renders without console errors (storybook-static/, from `npm run build-storybook`);
+//   - the CDN build works from ANOTHER origin (the library served on one port, the page on another);
+//   - the library works under a strict Content-Security-Policy (no unsafe-eval, no unsafe-inline).
+// Needs `npm run build` and `npm run build-storybook` first (`npm run test:pages` does both).
+// Prints `Pages: N passed, N failed` and exits 1 on any failure.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { findChromium } from './lib/browser.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const results = [];
+const servers = [];
+
+function serve(port, root = '.', extra = []) {
+  const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--root', root, ...extra], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  servers.push(child);
+  return new Promise((resolve) => child.stdout.once('data', () => resolve(`http://127.0.0.1:${port}`)));
+}
+
+const browserInfo = await findChromium();
+const browser = await chromium.launch({ executablePath: browserInfo.executablePath, args: browserInfo.args, headless: true });
+
+/** Opens a URL, waits, runs `check` in the page, and records problems. */
+async function visit(name, url, { wait = 1500, check, ready } = {}) {
+  if (only && !name.includes(only)) return;
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    if (!/favicon/.test(r.url())) problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !/favicon/.test(r.url())) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+    if (ready) await page.waitForFunction(ready, null, { timeout: 60000 });
+    await page.waitForTimeout(wait);
+    if (check) {
+      const msg = await page.evaluate(check);
+      if (msg) problems.push(msg);
+    }
+  } catch (e) {
+    problems.push(`failed: ${e.message.split('\n')[0]}`);
+  }
+  await page.close();
+  results.push({ name, problems });
+  console.log(`${problems.length ? '✗' : '✓'} ${name}${problems.length ? '\n    ' + problems.join('\n    ') : ''}`);
+}
+
+/** In-page check: every custom element on the page is defined and rendered, none shows an error or NaN. */
+const widgetsOk = () => {
+  const bad = [];
+  for (const el of document.querySelectorAll('*')) {
+    if (!el.localName.includes('-')) continue;
+    if (!customElements.get(el.localName)) bad.push(`<${el.localName}> is not defined`);
+    else if (!el.shadowRoot) bad.push(`<${el.localName}> did not render`);
+    else if (/\bNaN\b/.test(el.shadowRoot.textContent)) bad.push(`<${el.localName}> shows NaN`);
+    if (el.error) bad.push(`<${el.localName}> error: ${el.error}`);
+  }
+  return bad.length ? bad.join('; ') : null;
+};
+
+try {
+  const lib = await serve(8931);
+
+  // 1. Example pages.
+  for (const f of readdirSync('examples').filter((f) => f.endsWith('.html'))) {
+    await visit(`example ${f}`, `${lib}/examples/${f}`, { check: widgetsOk, wait: 2500 });
+  }
+
+  // 2. The CDN build from another origin: the page is on :8932, the library on :8931.
+  const other = await serve(8932, 'test/pages');
+  await visit('CDN from another origin', `${other}/cross-origin.html?lib=${encodeURIComponent(lib)}`, {
+    ready: () => document.body.dataset.done === 'true',
+    check: () => document.body.dataset.problem || null,
+    wait: 200,
+  });
+
+  // 3. Strict CSP: no 'unsafe-eval', no 'unsafe-inline' (only 'wasm-unsafe-eval' for WebAssembly).
+  const csp =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+    "connect-src 'self'; worker-src 'self'";
+  const strict = await serve(8933, '.', ['--header', `Content-Security-Policy: ${csp}`]);
+  await visit('strict CSP', `${strict}/test/pages/csp.html`, {
+    ready: () => document.body.dataset.done === 'true',
+    check: () => document.body.dataset.problem || null,
+    wait: 200,
+  });
+
+  // 4. Every Storybook story.
+  if (existsSync('storybook-static/index.json')) {
+    const sb = await serve(8934, 'storybook-static');
+    const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8'));
+    for (const entry of Object.values(index.entries)) {
+      if (entry.type !== 'story') continue;
+      await visit(`story ${entry.id}`, `${sb}/iframe.html?id=${entry.id}&viewMode=story`, {
+        ready: () => document.querySelector('#storybook-root')?.children.length > 0,
+        wait: 600,
+        check: () => {
+          const errorShown = document.querySelector('.sb-show-errordisplay');
+          return errorShown ? `Storybook error: ${document.querySelector('#error-message')?.textContent}` : null;
+        },
+      });
+    }
+  } else {
+    results.push({ name: 'storybook', problems: ['storybook-static/ is missing: run npm run build-storybook'] });
+  }
+} finally {
+  await browser.close();
+  for (const s of servers) s.kill();
+}
+
+const failed = results.filter((r) => r.problems.length).length;
+console.log(`\nPages: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,36 @@
+// Loads the CDN build from the origin given in ?lib= (a different port = a different origin), as a blog
+// would load it from a CDN, and checks that the elements work. Reports through data-done / data-problem.
+const lib = new URLSearchParams(location.search).get('lib');
+const problems = [];
+try {
+  await import(`${lib}/dist/cdn/cnn-widgets.js`);
+  await customElements.whenDefined('conv-calculator');
+  const calc = document.querySelector('conv-calculator');
+  await calc.updateComplete;
+  if (calc.result?.outputHeight !== 316) problems.push(`conv-calculator result ${JSON.stringify(calc.result)}`);
+  if (customElements.get('model-summary')) {
+    const ms = document.querySelector('model-summary');
+    await ms.updateComplete;
+    if (ms.totalParams !== 61100840) problems.push(`model-summary totalParams ${ms.totalParams}`);
+  }
+  if (customElements.get('cnn-trainer')) {
+    // A short real training run: the worker, the MNIST shards and the WASM files all come from the other origin.
+    const t = document.createElement('cnn-trainer');
+    t.setAttribute('train-size', '500');
+    t.setAttribute('epochs', '1');
+    t.setAttribute('backend', 'wasm');
+    document.body.append(t);
+    await t.updateComplete;
+    const end = new Promise((resolve, reject) => {
+      t.addEventListener('train-end', resolve, { once: true });
+      t.addEventListener('train-error', (e) => reject(new Error(e.detail?.message ?? 'train-error')), { once: true });
+    });
+    await t.start();
+    await end;
+    if (!(t.testAccuracy > 0.5)) problems.push(`trainer test accuracy ${t.testAccuracy}`);
+  }
+} catch (e) {
+  problems.push(String(e?.stack ?? e));
+}
+document.body.dataset.problem = problems.join('; ');
+document.body.dataset.done = 'true';
