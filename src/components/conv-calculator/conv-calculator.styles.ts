@@ -34,9 +34,14 @@ export const styles = css`
     padding: 10px 12px;
     overflow-x: auto;
     font-size: 0.95em;
+    overflow-wrap: anywhere;
   }
   .axis {
     margin: 0 0 6px;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    row-gap: 2px;
   }
   .axis:last-child {
     margin-bottom: 0;
@@ -45,7 +50,7 @@ export const styles = css`
     color: var(--_muted);
     font-family: var(--cnn-font, inherit);
     font-size: 0.88em;
-    display: block;
+    flex-basis: 100%;
   }
   .step {
     white-space: nowrap;
