@@ -1,0 +1,770 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { CnnElement } from '../shared/cnn-element.js';
+import { drawChart } from '../shared/chart.js';
+import {
+  DEFAULT_CONFIG,
+  PRESETS,
+  isPresetName,
+  resolveConfig,
+  type BackendName,
+  type BackendPreference,
+  type TrainConfig,
+} from '../../engine/training/config.js';
+import { styles } from './cnn-trainer.styles.js';
+
+export type TrainerState = 'idle' | 'loading' | 'training' | 'paused' | 'done' | 'error';
+
+/** One training batch, as the session reports it. */
+export interface TrainerBatch {
+  epoch: number;
+  batch: number;
+  batches: number;
+  loss: number;
+  accuracy: number;
+  imagesPerSecond: number;
+}
+/** One finished epoch. */
+export interface TrainerEpoch {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  testAccuracy: number;
+}
+/** What a run has recorded so far. */
+export interface TrainerHistory {
+  batches: TrainerBatch[];
+  epochs: TrainerEpoch[];
+}
+
+/**
+ * The part of the engine's `TrainingSession` this element uses (see docs/ENGINE-API.md). Written out here so
+ * tests can inject a stand-in (override `createSession`) and so sibling widgets know what `session` offers.
+ */
+export interface TrainerSession extends EventTarget {
+  readonly state: TrainerState;
+  readonly backend: BackendName | null;
+  readonly history: TrainerHistory;
+  readonly testAccuracy: number | null;
+  readonly confusion: number[][] | null;
+  start(): Promise<void>;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  dispose(): void;
+  predict?(pixels: Float32Array, n: number): Promise<Float32Array>;
+  activations?(pixels: Float32Array, layers: string[]): Promise<Record<string, { shape: number[]; data: Float32Array }>>;
+  testExamples?(actual: number, predicted: number, limit: number): Promise<{ index: number; pixels: Uint8Array }[]>;
+}
+
+/** The events re-dispatched from the session on the element (bubbling, composed). */
+export const TRAINER_EVENTS = ['data-progress', 'train-start', 'train-batch', 'train-epoch', 'train-end', 'train-error'] as const;
+
+/**
+ * The most work one element may be asked for: epochs × training images. 1.2 million image passes is 20 epochs
+ * of the full 60,000 — minutes on a GPU, far longer on a CPU. Beyond that a typo (epochs="1e9") would lock a
+ * reader's tab for hours, so we refuse with a message instead.
+ */
+export const MAX_IMAGE_PASSES = 1_200_000;
+
+/** How long the tab may stay hidden before training pauses (ms). */
+export const HIDDEN_PAUSE_MS = 30_000;
+
+/** Weight of the past in the smoothed (exponential moving average) batch curves. ~10-batch memory. */
+const EMA_BETA = 0.9;
+
+/** Reads a numeric attribute; a removed attribute means "not set" (preset or default applies). */
+const rawNumber = {
+  fromAttribute: (v: string | null): number | undefined => (v === null ? undefined : v.trim() === '' ? NaN : Number(v.trim())),
+  toAttribute: (v: unknown) => (v === undefined ? null : String(v)),
+};
+const rawString = {
+  fromAttribute: (v: string | null): string | undefined => (v === null ? undefined : v.trim()),
+  toAttribute: (v: unknown) => (v === undefined ? null : String(v)),
+};
+
+/** The settings a writer can give, by property name → attribute name. */
+const SETTINGS = {
+  model: 'model',
+  epochs: 'epochs',
+  batchSize: 'batch-size',
+  learningRate: 'learning-rate',
+  optimizer: 'optimizer',
+  trainSize: 'train-size',
+  testSize: 'test-size',
+  seed: 'seed',
+} as const;
+type SettingKey = keyof typeof SETTINGS;
+
+const fmtInt = new Intl.NumberFormat('en-US');
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const errorText = (d: unknown): string => {
+  const e = (d as { error?: unknown } | null)?.error ?? d;
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'string') return e;
+  const m = (e as { message?: unknown } | null)?.message;
+  return typeof m === 'string' ? m : 'Training failed.';
+};
+
+/**
+ * Trains the lesson's MNIST network — the CNN or the plain feed-forward net — in the reader's own browser, and
+ * shows it learning: a progress bar for the download and for training, live loss and accuracy curves per batch
+ * (smoothed), test accuracy after every epoch, and the final test accuracy. The training itself runs in the
+ * engine's `TrainingSession` (a Worker where possible); this element is its remote control and its display.
+ *
+ * Settings come from attributes (each with a property twin that reads the value in effect: the writer's, else
+ * the `preset`'s, else the default). `preset="notebook"` is the lesson's own recipe: 500 training and 500 test
+ * images, batch 20, Adam at 0.01, 200 epochs, seed 1234; any attribute given explicitly overrides it.
+ * The `backend` ATTRIBUTE is the preference (property `backendPreference`); the `backend` PROPERTY is the one in use.
+ *
+ * Lifetimes: removing the element disposes the session (and every tensor); a tab hidden for 30 s pauses
+ * training (press Resume to continue), so a forgotten tab does not keep the fan running.
+ * Other widgets (`<confusion-matrix for>`, `<feature-map for>`, `<digit-pad for>`) read `session`,
+ * `confusion` and the events.
+ *
+ * @summary Trains an MNIST CNN or FNN live in the browser, with progress, curves and test accuracy.
+ *
+ * @fires data-progress - MNIST download progress: `{ loaded, total, fraction, split }`.
+ * @fires train-start - Training began (after the data and backend were ready).
+ * @fires train-batch - A batch finished: `{ epoch, batch, batches, loss, accuracy, imagesPerSecond }`.
+ * @fires train-epoch - An epoch finished: `{ epoch, loss, accuracy, testAccuracy }`.
+ * @fires train-end - The run ended (all epochs, or stopped).
+ * @fires train-error - Loading or training failed; `detail.error` holds the error. `error` holds the message.
+ *
+ * @csspart error - The message shown for bad settings or a failure (`role="alert"`).
+ * @csspart retry - The Retry button shown after a failed download.
+ * @csspart controls - The settings form.
+ * @csspart actions - The Start / Pause / Stop buttons.
+ * @csspart start - The Start button. @csspart pause - The Pause/Resume button. @csspart stop - The Stop button.
+ * @csspart progress - The progress bar and its text.
+ * @csspart charts - The two charts (loss, accuracy).
+ * @csspart result - The backend in use and the final test accuracy.
+ *
+ * @cssproperty [--cnn-trainer-loss=var(--cnn-negative)] Colour of the loss curve.
+ * @cssproperty [--cnn-trainer-train=var(--cnn-accent)] Colour of the training-accuracy curve.
+ * @cssproperty [--cnn-trainer-test=var(--cnn-positive)] Colour of the test-accuracy line.
+ * @cssproperty [--cnn-trainer-chart-height=160px] Height of each chart.
+ */
+export class CnnTrainer extends CnnElement {
+  static override styles = [...CnnElement.styles, styles];
+
+  // The training settings use hand-written accessors (below) over `raw`, so that the property reads the value
+  // in effect (writer → preset → default) while the preset can still tell what the writer set.
+  static override properties: PropertyDeclarations = {
+    model: { noAccessor: true, converter: rawString },
+    epochs: { noAccessor: true, converter: rawNumber },
+    batchSize: { attribute: 'batch-size', noAccessor: true, converter: rawNumber },
+    learningRate: { attribute: 'learning-rate', noAccessor: true, converter: rawNumber },
+    optimizer: { noAccessor: true, converter: rawString },
+    trainSize: { attribute: 'train-size', noAccessor: true, converter: rawNumber },
+    testSize: { attribute: 'test-size', noAccessor: true, converter: rawNumber },
+    seed: { noAccessor: true, converter: rawNumber },
+  };
+
+  /** What the writer set (attribute or property); `undefined` = not set. */
+  private raw: Partial<Record<SettingKey, unknown>> = {};
+
+  private effective(key: SettingKey): unknown {
+    if (this.raw[key] !== undefined) return this.raw[key];
+    const preset = isPresetName(this.preset) ? (PRESETS[this.preset] as Partial<TrainConfig>) : {};
+    return (preset as Record<string, unknown>)[key] ?? (DEFAULT_CONFIG as unknown as Record<string, unknown>)[key];
+  }
+  private setRaw(key: SettingKey, v: unknown): void {
+    const old = this.effective(key);
+    if (v === undefined || v === null) delete this.raw[key];
+    else this.raw[key] = v;
+    this.requestUpdate(key, old);
+  }
+
+  /** Which network: `cnn` (the lesson's CNN, 45,424 parameters) or `fnn` (the plain dense net, 40,480). */
+  get model(): 'cnn' | 'fnn' {
+    return this.effective('model') as 'cnn' | 'fnn';
+  }
+  set model(v: 'cnn' | 'fnn') {
+    this.setRaw('model', v);
+  }
+  /** Passes over the training images (default 2; `notebook`: 200). */
+  get epochs(): number {
+    return this.effective('epochs') as number;
+  }
+  set epochs(v: number) {
+    this.setRaw('epochs', v);
+  }
+  /** Images per gradient step (default 64; `notebook`: 20). */
+  get batchSize(): number {
+    return this.effective('batchSize') as number;
+  }
+  set batchSize(v: number) {
+    this.setRaw('batchSize', v);
+  }
+  /** Step size of the optimiser (default 0.001; `notebook`: 0.01). */
+  get learningRate(): number {
+    return this.effective('learningRate') as number;
+  }
+  set learningRate(v: number) {
+    this.setRaw('learningRate', v);
+  }
+  /** `adam` (default) or `sgd` (with momentum 0.9). */
+  get optimizer(): 'adam' | 'sgd' {
+    return this.effective('optimizer') as 'adam' | 'sgd';
+  }
+  set optimizer(v: 'adam' | 'sgd') {
+    this.setRaw('optimizer', v);
+  }
+  /** How many of the 60,000 training images to use, the first N (default 60,000; `notebook`: 500). */
+  get trainSize(): number {
+    return this.effective('trainSize') as number;
+  }
+  set trainSize(v: number) {
+    this.setRaw('trainSize', v);
+  }
+  /** How many of the 10,000 test images to evaluate on, the first N (default 10,000; `notebook`: 500). */
+  get testSize(): number {
+    return this.effective('testSize') as number;
+  }
+  set testSize(v: number) {
+    this.setRaw('testSize', v);
+  }
+  /** Random seed for weights and shuffling: the same seed gives the same run (default 1234). */
+  get seed(): number {
+    return this.effective('seed') as number;
+  }
+  set seed(v: number) {
+    this.setRaw('seed', v);
+  }
+
+  /** A named recipe whose values apply to every setting not given explicitly: `notebook` (the lesson's). */
+  @property({ reflect: true }) preset: string | null = null;
+  /** Which TensorFlow.js backend to ask for (attribute `backend`): `auto`, `webgpu`, `webgl`, `wasm` or `cpu`. */
+  @property({ attribute: 'backend' }) backendPreference: BackendPreference | string = 'auto';
+  /** Base URL of the MNIST files (default: the library's own `assets/mnist/`). */
+  @property({ attribute: 'data-src', reflect: true }) dataSrc: string | null = null;
+  /** Start training as soon as the element is on the page (off by default: training costs the reader). */
+  @property({ type: Boolean, reflect: true }) autostart = false;
+
+  /** `idle`, `loading` (data/backend), `training`, `paused`, `done` or `error`. */
+  get state(): TrainerState {
+    return this._state;
+  }
+  /** Per-batch and per-epoch records of the current (or last) run. */
+  get history(): TrainerHistory {
+    return this._session?.history ?? this.snapshot?.history ?? { batches: [], epochs: [] };
+  }
+  /** Accuracy on the test set after the last finished epoch, 0..1, or `null`. */
+  get testAccuracy(): number | null {
+    return this._session?.testAccuracy ?? this.snapshot?.testAccuracy ?? null;
+  }
+  /** The 10×10 confusion matrix on the test set (rows = actual digit), or `null` before the first epoch ends. */
+  get confusion(): number[][] | null {
+    return this._session?.confusion ?? this.snapshot?.confusion ?? null;
+  }
+  /** The TensorFlow.js backend in use (`webgpu`, `webgl`, `wasm`, `cpu`), or `null` before training starts. */
+  get backend(): BackendName | null {
+    return this._session?.backend ?? this.snapshot?.backend ?? null;
+  }
+  /** The engine's `TrainingSession` of the current run (for sibling widgets), or `null`. */
+  get session(): TrainerSession | null {
+    return this._session;
+  }
+  /** The complete configuration that `start()` would use, or `null` when a setting is invalid (see `error`). */
+  get config(): TrainConfig | null {
+    return this._config;
+  }
+
+  @state() private _state: TrainerState = 'idle';
+  @state() private _config: TrainConfig | null = null;
+  @state() private runError: { message: string; retryable: boolean } | null = null;
+  @state() private announcement = '';
+  @state() private note = '';
+  private configError: string | null = null;
+  private _session: TrainerSession | null = null;
+  private snapshot: Pick<TrainerSession, 'history' | 'testAccuracy' | 'confusion' | 'backend'> | null = null;
+  /** Bumped for each run, so events from a disposed session are ignored. */
+  private runId = 0;
+  private unlisten: (() => void) | null = null;
+
+  // Live display state, kept out of Lit's reactive properties: batches arrive hundreds of times a second, the
+  // screen is drawn at most once per animation frame.
+  private progress: { kind: 'data'; fraction: number; split: string; loaded: number; total: number } | null = null;
+  private lastBatch: TrainerBatch | null = null;
+  private curves = { x: [] as number[], loss: [] as number[], acc: [] as number[], testX: [] as number[], test: [] as number[] };
+  private ema = { loss: 0, acc: 0, n: 0 };
+  private frame = 0;
+  private hiddenTimer: ReturnType<typeof setTimeout> | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+  /** ms the tab may stay hidden before training pauses (a property so tests can shorten it). */
+  hiddenPauseMs = HIDDEN_PAUSE_MS;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibility);
+    if (this.autostart) {
+      void this.updateComplete.then(() => {
+        if (this.isConnected && this.autostart && (this._state === 'idle' || this._state === 'done')) void this.start();
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.clearHiddenTimer();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    // A move within the page (disconnect + connect in one task) keeps training; a real removal ends it.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.teardown();
+    });
+  }
+
+  /** Disposes the session (and its tensors), keeping its results readable. */
+  private teardown(): void {
+    const s = this._session;
+    if (!s) return;
+    this.snapshot = { history: s.history, testAccuracy: s.testAccuracy, confusion: s.confusion, backend: s.backend };
+    this.unlisten?.();
+    this.unlisten = null;
+    this._session = null;
+    this.runId++;
+    try {
+      s.dispose();
+    } catch {
+      /* a session that failed to start may have nothing to dispose */
+    }
+    if (this._state !== 'done' && this._state !== 'error') this._state = 'idle';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.validate();
+  }
+
+  private validate(): void {
+    const preset = this.preset?.trim() ? this.preset.trim() : null;
+    let err: string | null = null;
+    let cfg: TrainConfig | null = null;
+    if (preset !== null && !isPresetName(preset)) err = `Unknown preset "${preset}": the only preset is "notebook".`;
+    else {
+      const r = resolveConfig(
+        {
+          model: this.model,
+          epochs: this.epochs,
+          batchSize: this.batchSize,
+          learningRate: this.learningRate,
+          optimizer: this.optimizer,
+          trainSize: this.trainSize,
+          testSize: this.testSize,
+          seed: this.seed,
+          backend: this.backendPreference as BackendPreference,
+          ...(this.dataSrc ? { dataSrc: this.dataSrc } : {}),
+        },
+        preset,
+      );
+      if ('error' in r) err = r.error.charAt(0).toUpperCase() + r.error.slice(1);
+      else if (r.batchSize > r.trainSize) {
+        err = `Batch size (${fmtInt.format(r.batchSize)}) is larger than the training set (${fmtInt.format(r.trainSize)} images).`;
+      } else if (r.epochs * r.trainSize > MAX_IMAGE_PASSES) {
+        err =
+          `${fmtInt.format(r.epochs)} epochs × ${fmtInt.format(r.trainSize)} images is too much work for a web page ` +
+          `(at most ${fmtInt.format(MAX_IMAGE_PASSES)} image passes, e.g. 20 epochs of all 60,000): lower epochs or train size.`;
+      } else cfg = r;
+    }
+    this.configError = err;
+    this._config = cfg;
+    this.setError(err ?? this.runError?.message ?? null);
+  }
+
+  /**
+   * Creates the engine's training session (loading TensorFlow.js on first use). Protected so a test or a
+   * custom lesson can supply its own (e.g. with `data` given, or a stand-in).
+   */
+  protected async createSession(config: TrainConfig): Promise<TrainerSession> {
+    // Through the engine's one lazy "tensor side" entry: a page that never starts training downloads no TF.js.
+    const mod = (await import('../../engine/tensor.js')) as unknown as {
+      TrainingSession?: new (c: TrainConfig) => TrainerSession;
+    };
+    if (!mod.TrainingSession) throw new Error('This build of cnn-widgets has no training engine.');
+    return new mod.TrainingSession(config);
+  }
+
+  /** Starts a new run with the current settings (ignored while one is running or paused, or when a setting is bad). */
+  async start(): Promise<void> {
+    if (this._state === 'loading' || this._state === 'training' || this._state === 'paused') return;
+    this.validate();
+    const config = this._config;
+    if (!config) return;
+    this.teardown();
+    this.snapshot = null;
+    this.runError = null;
+    this.setError(null);
+    this.resetLive();
+    this.note = '';
+    this._state = 'loading';
+    const run = ++this.runId;
+    let session: TrainerSession;
+    try {
+      session = await this.createSession(config);
+    } catch (e) {
+      if (run === this.runId) this.fail(e, true);
+      return;
+    }
+    if (run !== this.runId || !this.isConnected) {
+      session.dispose();
+      return;
+    }
+    this._session = session;
+    this.listen(session, run);
+    try {
+      await session.start();
+    } catch (e) {
+      // The session normally reports failures with `train-error`; this catches one that only rejects.
+      if (run === this.runId && (this._state as TrainerState) !== 'error') this.fail(e, true);
+    }
+  }
+
+  /** Pauses training after the current batch. */
+  pause(): void {
+    if (this._state !== 'training' && this._state !== 'loading') return;
+    this._session?.pause();
+    this.syncState();
+  }
+
+  /** Resumes a paused run. */
+  resume(): void {
+    if (this._state !== 'paused') return;
+    this.note = '';
+    this._session?.resume();
+    this.syncState();
+  }
+
+  /** Stops the run; its results so far stay readable. */
+  stop(): void {
+    if (!this._session) return;
+    this._session.stop();
+    this.syncState();
+  }
+
+  private syncState(): void {
+    const s = this._session?.state;
+    if (s && s !== this._state) this._state = s;
+    this.requestUpdate();
+  }
+
+  private fail(e: unknown, emit: boolean): void {
+    const message = errorText(e);
+    // `retryable` may sit on the detail ({ error, retryable }) or on the error itself (MnistLoadError).
+    const inner = (e as { error?: unknown } | null)?.error;
+    const retryable =
+      (e as { retryable?: unknown } | null)?.retryable !== false && (inner as { retryable?: unknown } | null)?.retryable !== false;
+    this.runError = { message, retryable };
+    this._state = 'error';
+    this.setError(message);
+    this.announcement = `Training failed: ${message}`;
+    if (emit) this.emit('train-error', { error: e });
+  }
+
+  private listen(session: TrainerSession, run: number): void {
+    const handlers: [string, EventListener][] = [];
+    const on = (name: string, fn: (detail: unknown) => void) => {
+      const h: EventListener = (e) => {
+        if (run !== this.runId) return;
+        const detail = (e as CustomEvent).detail;
+        fn(detail);
+        if (name !== 'state') this.emit(name, detail);
+      };
+      session.addEventListener(name, h);
+      handlers.push([name, h]);
+    };
+    on('state', () => this.syncState());
+    on('data-progress', (d) => {
+      const p = d as { fraction?: number; split?: string; loaded?: number; total?: number };
+      const f = Number(p?.fraction);
+      this.progress = {
+        kind: 'data',
+        fraction: Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : 0,
+        split: String(p?.split ?? ''),
+        loaded: Number(p?.loaded) || 0,
+        total: Number(p?.total) || 0,
+      };
+      this.scheduleFrame();
+    });
+    on('train-start', () => {
+      this.progress = null;
+      this.resetLive();
+      this.syncState();
+      this.announcement = `Training the ${this.model.toUpperCase()} on ${this.backend ?? 'the'} backend.`;
+    });
+    on('train-batch', (d) => {
+      const b = d as TrainerBatch;
+      this.lastBatch = b;
+      this.pushBatch(b);
+      if (this._state !== 'training' && this._session?.state === 'training') this._state = 'training';
+      this.scheduleFrame();
+    });
+    on('train-epoch', (d) => {
+      const ep = d as TrainerEpoch;
+      if (Number.isFinite(ep.testAccuracy)) {
+        this.curves.testX.push(ep.epoch);
+        this.curves.test.push(ep.testAccuracy);
+      }
+      // Announced once per epoch (never per batch): a screen reader user hears the lesson, not a ticker.
+      this.announcement = `Epoch ${ep.epoch} of ${this._config?.epochs ?? '?'} done${
+        Number.isFinite(ep.testAccuracy) ? `: test accuracy ${pct(ep.testAccuracy)}` : ''
+      }.`;
+      this.scheduleFrame();
+      this.requestUpdate();
+    });
+    on('train-end', (d) => {
+      this.syncState();
+      if (this._state === 'training' || this._state === 'loading') this._state = 'done';
+      const acc = this.testAccuracy;
+      const how = (d as { stopped?: boolean } | null)?.stopped ? 'Training stopped' : 'Training finished';
+      this.announcement = acc === null || !Number.isFinite(acc) ? `${how}.` : `${how}: test accuracy ${pct(acc)}.`;
+      this.scheduleFrame();
+    });
+    on('train-error', (d) => {
+      this.fail(d, false);
+    });
+    this.unlisten = () => handlers.forEach(([n, h]) => session.removeEventListener(n, h));
+  }
+
+  private resetLive(): void {
+    this.lastBatch = null;
+    this.curves = { x: [], loss: [], acc: [], testX: [], test: [] };
+    this.ema = { loss: 0, acc: 0, n: 0 };
+    this.scheduleFrame();
+  }
+
+  /** Adds a batch to the curves: an exponential moving average with bias correction (no dip at the start). */
+  private pushBatch(b: TrainerBatch): void {
+    if (!Number.isFinite(b.loss) || !Number.isFinite(b.accuracy)) return;
+    const e = this.ema;
+    e.n++;
+    e.loss = EMA_BETA * e.loss + (1 - EMA_BETA) * b.loss;
+    e.acc = EMA_BETA * e.acc + (1 - EMA_BETA) * b.accuracy;
+    const corr = 1 - EMA_BETA ** e.n;
+    const batches = Math.max(1, b.batches);
+    // x in epochs: epoch k's batch j of n sits at (k − 1) + j / n (epochs and batches counted from 1).
+    this.curves.x.push(b.epoch - 1 + b.batch / batches);
+    this.curves.loss.push(e.loss / corr);
+    this.curves.acc.push(e.acc / corr);
+  }
+
+  /** Coalesces any number of updates into one redraw on the next animation frame. */
+  private scheduleFrame(): void {
+    if (this.frame || !this.isConnected) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.requestUpdate();
+      void this.updateComplete.then(() => this.drawCharts());
+    });
+  }
+
+  private drawCharts(): void {
+    const loss = this.renderRoot.querySelector<HTMLCanvasElement>('canvas[data-chart=loss]');
+    const acc = this.renderRoot.querySelector<HTMLCanvasElement>('canvas[data-chart=accuracy]');
+    if (!loss || !acc || !loss.clientWidth) return;
+    const cs = getComputedStyle(this);
+    const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
+    const axis = { axisColour: v('--_border', '#ccc'), gridColour: v('--_grid', '#eee'), textColour: v('--_muted', '#666') };
+    const xMax = Math.max(1, this._config?.epochs ?? 1);
+    const c = this.curves;
+    drawChart(loss, [{ xs: c.x, ys: c.loss, colour: v('--_loss', '#b3261e') }], {
+      ...axis,
+      xMin: 0,
+      xMax,
+      yMin: 0,
+      xLabel: 'epoch',
+    });
+    drawChart(
+      acc,
+      [
+        { xs: c.x, ys: c.acc, colour: v('--_train', '#2a62d6') },
+        { xs: c.testX, ys: c.test, colour: v('--_test', '#1d7f4e'), dash: [5, 3], markers: true, width: 2 },
+      ],
+      { ...axis, xMin: 0, xMax, yMin: 0, yMax: 1, xLabel: 'epoch', yFormat: (y) => `${Math.round(y * 100)}%` },
+    );
+  }
+
+  protected override firstUpdated(): void {
+    // Redraw when the charts' box changes size (the reader rotates a phone); the box itself is fixed-height
+    // in CSS, so nothing around it moves when data arrives.
+    const box = this.renderRoot.querySelector('[part~=charts]');
+    if (box && typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver = new ResizeObserver(() => this.scheduleFrame());
+      this.resizeObserver.observe(box);
+    }
+    this.scheduleFrame();
+  }
+
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') {
+      if (this._state !== 'training' && this._state !== 'loading') return;
+      this.clearHiddenTimer();
+      this.hiddenTimer = setTimeout(() => {
+        this.hiddenTimer = null;
+        if (this._state === 'training' || this._state === 'loading') {
+          this.pause();
+          this.note = 'Paused because the tab was hidden. Press Resume to continue.';
+        }
+      }, this.hiddenPauseMs);
+    } else this.clearHiddenTimer();
+  };
+
+  private clearHiddenTimer(): void {
+    if (this.hiddenTimer !== null) clearTimeout(this.hiddenTimer);
+    this.hiddenTimer = null;
+  }
+
+  /** Reads an edited control into its setting (which the preset then no longer overrides). */
+  private onField(e: Event): void {
+    const input = e.target as HTMLInputElement | HTMLSelectElement;
+    const key = input.dataset['field'] as SettingKey | undefined;
+    if (!key || !(key in SETTINGS)) return;
+    const numeric = input instanceof HTMLInputElement && input.type === 'number';
+    this.setRaw(key, numeric ? rawNumber.fromAttribute(input.value) : input.value);
+  }
+
+  // ---------------------------------------------------------------------------------------------- rendering
+
+  private progressInfo(): { value: number; text: string } {
+    const st = this._state;
+    const cfg = this._config;
+    if (st === 'loading') {
+      const p = this.progress;
+      if (!p) return { value: 0, text: 'Starting TensorFlow.js…' };
+      const mb = (n: number) => (n / 1e6).toFixed(1);
+      return {
+        value: p.fraction,
+        text: `Downloading MNIST ${p.split} images: ${p.total ? `${mb(p.loaded)} of ${mb(p.total)} MB · ` : ''}${Math.round(p.fraction * 100)}%`,
+      };
+    }
+    const b = this.lastBatch;
+    if (b && cfg) {
+      const batches = Math.max(1, b.batches);
+      const done = (b.epoch - 1) * batches + b.batch;
+      const value = Math.min(1, Math.max(0, done / (cfg.epochs * batches)));
+      const speed = Number.isFinite(b.imagesPerSecond) && b.imagesPerSecond > 0 ? ` · ${fmtInt.format(Math.round(b.imagesPerSecond))} img/s` : '';
+      const prefix = st === 'paused' ? 'Paused · ' : st === 'done' ? 'Done · ' : st === 'error' ? 'Stopped · ' : '';
+      return { value, text: `${prefix}epoch ${b.epoch}/${cfg.epochs} · batch ${fmtInt.format(b.batch)}/${fmtInt.format(batches)}${speed}` };
+    }
+    if (st === 'training') return { value: 0, text: 'Preparing the first batch…' };
+    if (st === 'paused') return { value: 0, text: 'Paused' };
+    if (st === 'error') return { value: 0, text: 'Failed' };
+    return { value: 0, text: cfg ? `Ready: ${fmtInt.format(cfg.epochs)} epoch${cfg.epochs === 1 ? '' : 's'} on ${fmtInt.format(cfg.trainSize)} images` : 'Fix the settings to start' };
+  }
+
+  private chartLabel(kind: 'loss' | 'accuracy'): string {
+    const c = this.curves;
+    const n = c.x.length;
+    if (!n) return kind === 'loss' ? 'Loss per batch (smoothed): no data yet.' : 'Accuracy per batch and test accuracy per epoch: no data yet.';
+    if (kind === 'loss') return `Loss per batch (smoothed): from ${c.loss[0]!.toFixed(2)} to ${c.loss[n - 1]!.toFixed(2)} after ${fmtInt.format(n)} batches.`;
+    const t = c.test.length ? ` Test accuracy by epoch: ${c.test.map((a) => pct(a)).join(', ')}.` : '';
+    return `Training accuracy per batch (smoothed): from ${pct(c.acc[0]!)} to ${pct(c.acc[n - 1]!)}.${t}`;
+  }
+
+  private field(label: string, key: SettingKey, opts: { min?: number; max?: number; step?: string } = {}) {
+    const v = this[key] as unknown;
+    const shown = typeof v === 'number' && !Number.isFinite(v) ? '' : String(v ?? '');
+    const bad = this.configError !== null && new RegExp(label.split(' ')[0]!, 'i').test(this.configError);
+    return html`<label
+      >${label}
+      <input
+        type="number"
+        data-field=${key}
+        .value=${shown}
+        min=${opts.min ?? nothing}
+        max=${opts.max ?? nothing}
+        step=${opts.step ?? '1'}
+        inputmode=${opts.step === 'any' ? 'decimal' : 'numeric'}
+        aria-invalid=${bad ? 'true' : 'false'}
+        @change=${this.onField}
+    /></label>`;
+  }
+
+  protected override render() {
+    const st = this._state;
+    const busy = st === 'loading' || st === 'training' || st === 'paused';
+    const { value, text } = this.progressInfo();
+    const percent = Math.round(value * 100);
+    const acc = this.testAccuracy;
+    const backend = this.backend;
+    return html`
+      ${this.renderError()}
+      ${this.runError?.retryable && st === 'error' && !this.configError
+        ? html`<button part="retry" class="retry secondary" @click=${() => void this.start()}>Retry</button>`
+        : nothing}
+      <fieldset part="controls" class="controls" ?disabled=${busy}>
+        <legend class="visually-hidden">Training settings</legend>
+        <label
+          >Model
+          <select data-field="model" .value=${this.model} @change=${this.onField}>
+            <option value="cnn" ?selected=${this.model === 'cnn'}>CNN</option>
+            <option value="fnn" ?selected=${this.model === 'fnn'}>FNN (dense)</option>
+          </select></label
+        >
+        ${this.field('Epochs', 'epochs', { min: 1 })} ${this.field('Batch size', 'batchSize', { min: 1 })}
+        ${this.field('Learning rate', 'learningRate', { min: 0, step: 'any' })}
+        <label
+          >Optimizer
+          <select data-field="optimizer" .value=${this.optimizer} @change=${this.onField}>
+            <option value="adam" ?selected=${this.optimizer === 'adam'}>Adam</option>
+            <option value="sgd" ?selected=${this.optimizer === 'sgd'}>SGD</option>
+          </select></label
+        >
+        ${this.field('Train size (images)', 'trainSize', { min: 1, max: 60000 })}
+      </fieldset>
+      <div part="actions" class="actions">
+        <button part="start" class="start" ?disabled=${busy || this.configError !== null} @click=${() => void this.start()}>
+          ${st === 'done' || st === 'error' ? 'Start again' : 'Start'}
+        </button>
+        <button
+          part="pause"
+          class="pause secondary"
+          ?disabled=${!(st === 'training' || st === 'paused' || st === 'loading')}
+          @click=${() => (st === 'paused' ? this.resume() : this.pause())}
+        >
+          ${st === 'paused' ? 'Resume' : 'Pause'}
+        </button>
+        <button part="stop" class="stop secondary" ?disabled=${!busy} @click=${() => this.stop()}>Stop</button>
+        <span class="backend" data-testid="backend">${backend ? html`Backend: <strong>${backend}</strong>` : nothing}</span>
+      </div>
+      <div part="progress" class="progress">
+        <div
+          class="bar"
+          role="progressbar"
+          aria-label=${st === 'loading' ? 'Download progress' : 'Training progress'}
+          aria-valuemin="0"
+          aria-valuemax="100"
+          aria-valuenow=${percent}
+          aria-valuetext=${text}
+        >
+          <div class="fill" style=${styleMap({ width: `${percent}%` })}></div>
+        </div>
+        <span class="progress-text" data-testid="progress-text">${text}</span>
+      </div>
+      ${this.note ? html`<p class="note" data-testid="note">${this.note}</p>` : nothing}
+      <div part="charts" class="charts">
+        <figure>
+          <canvas data-chart="loss" role="img" aria-label=${this.chartLabel('loss')}></canvas>
+          <figcaption><span class="key loss"></span>Loss (smoothed)</figcaption>
+        </figure>
+        <figure>
+          <canvas data-chart="accuracy" role="img" aria-label=${this.chartLabel('accuracy')}></canvas>
+          <figcaption>
+            <span class="key train"></span>Train accuracy <span class="key test"></span>Test accuracy (per epoch)
+          </figcaption>
+        </figure>
+      </div>
+      <p part="result" class="result" data-testid="result">
+        ${acc !== null && Number.isFinite(acc)
+          ? html`Test accuracy <strong>${pct(acc)}</strong>${this._config ? html` on ${fmtInt.format(this._config.testSize ?? 10000)} images` : nothing}`
+          : html`Test accuracy appears after the first epoch.`}
+      </p>
+      <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">${this.announcement}</div>
+    `;
+  }
+}

@@ -1,0 +1,508 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { CnnElement } from '../shared/cnn-element.js';
+import { ForTargetController } from '../shared/for-target.js';
+import { cssRgb, textOn, viridis } from './colour-scale.js';
+import { styles } from './confusion-matrix.styles.js';
+
+/** Detail of `cell-select`: the labels (when `labels` is given, else the class indices) and the count. */
+export interface CellSelectDetail {
+  actual: string | number;
+  predicted: string | number;
+  count: number;
+  /** Row and column indices, whatever the labels. */
+  actualIndex: number;
+  predictedIndex: number;
+}
+
+/** One test image of a cell, as the engine's `TrainingSession.testExamples` returns it. */
+export interface CellExample {
+  index: number;
+  /** 784 bytes, 0..255, row-major 28×28. */
+  pixels: Uint8Array;
+}
+
+/** What `<confusion-matrix for>` reads from its target: any element with these (duck-typed, e.g. `<cnn-trainer>`). */
+interface TrainerLike extends Element {
+  confusion?: unknown;
+  session?: { testExamples?: (actual: number, predicted: number, limit: number) => Promise<CellExample[]> } | null;
+}
+
+/** Largest matrix shown: beyond that a grid of buttons is unreadable (and a typo, most likely). */
+export const MAX_CLASSES = 100;
+/** Thumbnails shown for a selected cell. */
+export const EXAMPLE_LIMIT = 24;
+
+/**
+ * Checks a would-be confusion matrix: a square array of arrays of non-negative whole numbers.
+ * Returns a copy (so later edits of the caller's arrays cannot change what is shown) or a message.
+ */
+export function checkMatrix(m: unknown): { matrix: number[][] } | { error: string } {
+  if (typeof m === 'string') return { error: `The matrix must be a JSON array of rows, e.g. [[5,1],[2,7]] (got "${m.slice(0, 40)}").` };
+  if (!Array.isArray(m)) return { error: `The matrix must be an array of rows (got ${m === null ? 'null' : typeof m}).` };
+  const n = m.length;
+  if (n === 0) return { error: 'The matrix is empty: give at least one row.' };
+  if (n > MAX_CLASSES) return { error: `The matrix has ${n} rows; at most ${MAX_CLASSES} classes can be shown.` };
+  const out: number[][] = [];
+  for (let r = 0; r < n; r++) {
+    const row: unknown = m[r];
+    if (!Array.isArray(row)) return { error: `Row ${r + 1} of the matrix is not an array.` };
+    if (row.length !== n) {
+      return { error: `The matrix must be square (n×n): row ${r + 1} has ${row.length} values, expected ${n}.` };
+    }
+    const copy: number[] = [];
+    for (let c = 0; c < n; c++) {
+      const v: unknown = row[c];
+      const where = `row ${r + 1}, column ${c + 1}`;
+      if (typeof v !== 'number' || Number.isNaN(v)) return { error: `Every count must be a number: ${where} is ${JSON.stringify(v) ?? String(v)}.` };
+      if (!Number.isFinite(v)) return { error: `Every count must be finite: ${where} is ${v > 0 ? 'infinite' : 'minus infinity'}.` };
+      if (v < 0) return { error: `Counts cannot be negative: ${where} is ${v}.` };
+      if (!Number.isInteger(v)) return { error: `Counts must be whole numbers: ${where} is ${v}. (Use normalize to show fractions.)` };
+      copy.push(v);
+    }
+    out.push(copy);
+  }
+  return { matrix: out };
+}
+
+/** Parses `labels`: comma-separated, trimmed; empty text means "no labels" (indices are used). */
+export const parseLabels = (text: string | null | undefined): string[] | null => {
+  if (text == null || text.trim() === '') return null;
+  return text.split(',').map((s) => s.trim());
+};
+
+const countFormat = new Intl.NumberFormat('en-US');
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+/** The numbers derived from a valid matrix. */
+interface Derived {
+  n: number;
+  rowSums: number[];
+  colSums: number[];
+  total: number;
+  max: number;
+  precision: (number | null)[];
+  recall: (number | null)[];
+  accuracy: number | null;
+}
+
+function derive(m: number[][]): Derived {
+  const n = m.length;
+  const rowSums = m.map((row) => row.reduce((a, b) => a + b, 0));
+  const colSums = Array.from({ length: n }, (_, c) => m.reduce((a, row) => a + row[c]!, 0));
+  const total = rowSums.reduce((a, b) => a + b, 0);
+  const trace = m.reduce((a, row, i) => a + row[i]!, 0);
+  let max = 0;
+  for (const row of m) for (const v of row) max = Math.max(max, v);
+  return {
+    n,
+    rowSums,
+    colSums,
+    total,
+    max,
+    // A class never predicted has no precision, a class never present no recall: shown as "—", never NaN.
+    precision: colSums.map((s, j) => (s > 0 ? m[j]![j]! / s : null)),
+    recall: rowSums.map((s, i) => (s > 0 ? m[i]![i]! / s : null)),
+    accuracy: total > 0 ? trace / total : null,
+  };
+}
+
+/** Reads the `matrix` attribute as JSON; text that is not JSON is kept so the element can explain. */
+const matrixConverter = {
+  fromAttribute(v: string | null): unknown {
+    if (v === null) return null;
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      return v;
+    }
+  },
+  toAttribute: () => null,
+};
+
+/**
+ * A confusion matrix: how often each actual class (rows) was predicted as each class (columns), as a
+ * heat-coloured table with a perceptually uniform, colour-blind-safe scale (viridis). The diagonal — the
+ * correct answers — is outlined. Per-class recall (right column) and precision (bottom row) and the overall
+ * accuracy are shown and readable as properties. It is a real `<table>`, so a screen reader can walk it by row
+ * and column headers; each count is a button (arrow keys move between them, Enter/Space selects).
+ *
+ * Data comes from a `<cnn-trainer>` named by `for` (updated after every epoch; selecting a cell then shows
+ * the test images of that cell, e.g. which 4s the network read as 9s) or from the `matrix` property.
+ *
+ * @summary Confusion matrix with precision, recall and the test images behind each cell.
+ *
+ * @fires cell-select - A cell was clicked or chosen with Enter/Space. `detail`: `{ actual, predicted, count,
+ *   actualIndex, predictedIndex }` (`actual`/`predicted` are labels when `labels` is given, else indices).
+ *
+ * @csspart error - The message shown for invalid input (`role="alert"`).
+ * @csspart table - The `<table>`.
+ * @csspart cell - Each count button.
+ * @csspart summary - The accuracy line under the table.
+ * @csspart placeholder - The note shown before there is data.
+ * @csspart examples - The thumbnails of the selected cell's test images.
+ *
+ * @cssproperty [--cnn-matrix-cell-size=2.6em] Minimum width and height of a cell.
+ * @cssproperty [--cnn-matrix-diagonal=var(--cnn-fg)] Outline colour of the diagonal cells.
+ */
+export class ConfusionMatrix extends CnnElement {
+  static override styles = [...CnnElement.styles, styles];
+
+  /** The id of a `<cnn-trainer>` (or any element with a `confusion` property and `train-epoch` events) to show. */
+  @property({ attribute: 'for', reflect: true }) htmlFor: string | null = null;
+  /** Same as `htmlFor` (the `for` attribute's twin), for symmetry with the attribute name. */
+  get for(): string | null {
+    return this.htmlFor;
+  }
+  set for(v: string | null) {
+    this.htmlFor = v;
+  }
+
+  /** The counts: an n×n array, rows = actual class, columns = predicted class. Also settable as a JSON attribute. */
+  @property({ converter: matrixConverter }) matrix: number[][] | null = null;
+
+  /** Class names, comma-separated (default: 0, 1, 2, …). Must have one per class. */
+  @property({ reflect: true }) labels: string | null = null;
+
+  /**
+   * Show each row as fractions of its total (how each actual class was spread), instead of counts. Attribute
+   * `normalize`; the property is `normalized` because `normalize()` is a method every DOM node already has.
+   */
+  @property({ attribute: 'normalize', type: Boolean, reflect: true }) normalized = false;
+
+  /** Overall accuracy (trace / total) of the current matrix, or `null` when there is none (or it is all zeros). */
+  get accuracy(): number | null {
+    return this.derived?.accuracy ?? null;
+  }
+
+  /** Per-class precision (of the predictions of class j, the fraction that were right); `null` where undefined. */
+  get precision(): (number | null)[] | null {
+    return this.derived ? [...this.derived.precision] : null;
+  }
+
+  /** Per-class recall (of the examples of class i, the fraction found); `null` where undefined. */
+  get recall(): (number | null)[] | null {
+    return this.derived ? [...this.derived.recall] : null;
+  }
+
+  /** The test images of the selected cell, when bound to a trainer (empty otherwise). */
+  get examples(): CellExample[] {
+    return this.thumbs ?? [];
+  }
+
+  @state() private valid: number[][] | null = null;
+  @state() private derived: Derived | null = null;
+  @state() private names: string[] = [];
+  @state() private focusR = 0;
+  @state() private focusC = 0;
+  @state() private selected: { r: number; c: number } | null = null;
+  @state() private thumbs: CellExample[] | null = null;
+  @state() private thumbNote = '';
+  /** Bumped on every thumbnail request, so a slow answer for an old cell is dropped. */
+  private thumbToken = 0;
+
+  private readonly target = new ForTargetController<TrainerLike>(this, (next, prev) => this.rebind(next, prev));
+  private readonly onTrainerUpdate = () => this.pull();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.target.setId(this.htmlFor);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.thumbToken++;
+  }
+
+  private rebind(next: TrainerLike | null, prev: TrainerLike | null): void {
+    for (const name of ['train-start', 'train-epoch', 'train-end'] as const) {
+      prev?.removeEventListener(name, this.onTrainerUpdate);
+      next?.addEventListener(name, this.onTrainerUpdate);
+    }
+    this.selected = null;
+    this.thumbs = null;
+    this.requestUpdate();
+    if (!next) return;
+    this.pull();
+    // A trainer declared (or defined) after us has no `confusion` property until it is upgraded.
+    if (next.localName.includes('-') && !customElements.get(next.localName)) {
+      customElements
+        .whenDefined(next.localName)
+        .then(() => {
+          if (this.target.target === next) this.pull();
+        })
+        .catch(() => undefined);
+    }
+  }
+
+  /** Reads the bound trainer's confusion matrix (after an epoch, at the end, or when a new run starts). */
+  private pull(): void {
+    const t = this.target.target;
+    if (!t) return;
+    const m = t.confusion;
+    this.matrix = Array.isArray(m) ? (m as number[][]).map((row) => (Array.isArray(row) ? [...(row as number[])] : row)) : null;
+    if (this.selected) void this.loadExamples(this.selected.r, this.selected.c);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('htmlFor')) this.target.setId(this.htmlFor);
+    if (changed.has('matrix') || changed.has('labels')) this.compute();
+  }
+
+  private compute(): void {
+    this.valid = null;
+    this.derived = null;
+    if (this.matrix === null || this.matrix === undefined) {
+      this.setError(null);
+      return;
+    }
+    const checked = checkMatrix(this.matrix);
+    if ('error' in checked) return this.setError(checked.error);
+    const n = checked.matrix.length;
+    const labels = parseLabels(this.labels);
+    if (labels && labels.length !== n) {
+      return this.setError(`${labels.length} label${labels.length === 1 ? '' : 's'} for ${n} classes: give one label per class, comma-separated.`);
+    }
+    this.names = labels ?? Array.from({ length: n }, (_, i) => String(i));
+    this.valid = checked.matrix;
+    this.derived = derive(checked.matrix);
+    this.focusR = Math.min(this.focusR, n - 1);
+    this.focusC = Math.min(this.focusC, n - 1);
+    if (this.selected && (this.selected.r >= n || this.selected.c >= n)) this.selected = null;
+    this.setError(null);
+  }
+
+  private detailFor(r: number, c: number): CellSelectDetail {
+    const labelled = parseLabels(this.labels) !== null;
+    return {
+      actual: labelled ? this.names[r]! : r,
+      predicted: labelled ? this.names[c]! : c,
+      count: this.valid![r]![c]!,
+      actualIndex: r,
+      predictedIndex: c,
+    };
+  }
+
+  private select(r: number, c: number): void {
+    if (!this.valid) return;
+    this.focusR = r;
+    this.focusC = c;
+    this.selected = { r, c };
+    this.emit<CellSelectDetail>('cell-select', this.detailFor(r, c));
+    void this.loadExamples(r, c);
+  }
+
+  /** Asks the bound trainer's session for the test images of a cell and shows them as thumbnails. */
+  private async loadExamples(r: number, c: number): Promise<void> {
+    const token = ++this.thumbToken;
+    const session = this.target.target?.session;
+    if (!session?.testExamples) {
+      this.thumbs = null;
+      this.thumbNote = '';
+      return;
+    }
+    const count = this.valid?.[r]?.[c] ?? 0;
+    if (count === 0) {
+      this.thumbs = [];
+      this.thumbNote = 'No test images in this cell.';
+      return;
+    }
+    this.thumbNote = 'Loading test images…';
+    try {
+      const found = await session.testExamples(r, c, EXAMPLE_LIMIT);
+      if (token !== this.thumbToken) return;
+      this.thumbs = Array.isArray(found) ? found.slice(0, EXAMPLE_LIMIT) : [];
+      this.thumbNote = '';
+    } catch {
+      if (token !== this.thumbToken) return;
+      this.thumbs = [];
+      this.thumbNote = 'The test images could not be read (the model may have been disposed).';
+    }
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (!this.valid) return;
+    const n = this.valid.length;
+    let r = this.focusR;
+    let c = this.focusC;
+    switch (e.key) {
+      case 'ArrowRight':
+        c = Math.min(n - 1, c + 1);
+        break;
+      case 'ArrowLeft':
+        c = Math.max(0, c - 1);
+        break;
+      case 'ArrowDown':
+        r = Math.min(n - 1, r + 1);
+        break;
+      case 'ArrowUp':
+        r = Math.max(0, r - 1);
+        break;
+      case 'Home':
+        c = 0;
+        if (e.ctrlKey) r = 0;
+        break;
+      case 'End':
+        c = n - 1;
+        if (e.ctrlKey) r = n - 1;
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    this.focusR = r;
+    this.focusC = c;
+    void this.updateComplete.then(() => this.cellButton(r, c)?.focus());
+  }
+
+  private cellButton(r: number, c: number): HTMLButtonElement | null {
+    return this.renderRoot.querySelector<HTMLButtonElement>(`button[data-r="${r}"][data-c="${c}"]`);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('thumbs' as keyof ConfusionMatrix)) this.drawThumbs();
+  }
+
+  private drawThumbs(): void {
+    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-thumb]');
+    canvases.forEach((canvas, i) => {
+      const ex = this.thumbs?.[i];
+      const ctx = canvas.getContext('2d');
+      if (!ex || !ctx) return;
+      const img = ctx.createImageData(28, 28);
+      for (let p = 0; p < 784; p++) {
+        // MNIST is white ink on black; show dark ink on light paper, as the digits were written.
+        const v = 255 - (ex.pixels[p] ?? 0);
+        img.data[p * 4] = v;
+        img.data[p * 4 + 1] = v;
+        img.data[p * 4 + 2] = v;
+        img.data[p * 4 + 3] = 255;
+      }
+      ctx.putImageData(img, 0, 0);
+    });
+  }
+
+  protected override render() {
+    return html`${this.renderError()}${this.valid && this.derived ? this.renderTable(this.valid, this.derived) : this.renderPlaceholder()}`;
+  }
+
+  private renderPlaceholder() {
+    if (this.error) return nothing;
+    let text: string;
+    if (this.target.target) text = 'Waiting for the trainer to finish its first epoch…';
+    else if (this.htmlFor) text = `Waiting for an element with id "${this.htmlFor}".`;
+    else text = 'No data yet: set the matrix property, or for="id" of a <cnn-trainer>.';
+    return html`<p part="placeholder" class="placeholder">${text}</p>`;
+  }
+
+  private renderTable(m: number[][], d: Derived) {
+    const n = d.n;
+    const names = this.names;
+    const norm = this.normalized;
+    const cells = (r: number) =>
+      m[r]!.map((count, c) => {
+        const rowSum = d.rowSums[r]!;
+        const frac = rowSum > 0 ? count / rowSum : null;
+        const t = norm ? (frac ?? 0) : d.max > 0 ? count / d.max : 0;
+        const bg = viridis(t);
+        const text = norm ? (frac === null ? '—' : frac.toFixed(2)) : countFormat.format(count);
+        const diag = r === c;
+        const sel = this.selected?.r === r && this.selected?.c === c;
+        // The accessible name starts with the visible text (WCAG 2.5.3, label in name), then the headers.
+        const label = norm
+          ? `${text} of actual ${names[r]} predicted as ${names[c]} (${countFormat.format(count)} images)${diag ? ', correct' : ''}`
+          : `${text} actual ${names[r]} predicted as ${names[c]}${frac === null ? '' : ` (${pct(frac)} of actual ${names[r]})`}${diag ? ', correct' : ''}`;
+        return html`<td class=${diag ? 'diag' : ''}>
+          <button
+            part="cell"
+            data-r=${r}
+            data-c=${c}
+            tabindex=${r === this.focusR && c === this.focusC ? 0 : -1}
+            aria-label=${label}
+            aria-pressed=${sel ? 'true' : 'false'}
+            style=${styleMap({ background: cssRgb(bg), color: textOn(bg) })}
+            @click=${() => this.select(r, c)}
+            @focus=${() => {
+              this.focusR = r;
+              this.focusC = c;
+            }}
+          >
+            ${text}
+          </button>
+        </td>`;
+      });
+    return html`
+      <div class="wrap">
+        <table part="table" @keydown=${this.onKey}>
+          <caption class="visually-hidden">
+            Confusion matrix: rows are the actual class, columns the predicted class${norm ? ', as fractions of each row' : ''}.
+          </caption>
+          <thead>
+            <tr>
+              <td colspan="2"></td>
+              <th scope="colgroup" colspan=${n} class="axis-x">Predicted →</th>
+              <td></td>
+            </tr>
+            <tr>
+              <td colspan="2"></td>
+              ${names.map((name) => html`<th scope="col" class="label">${name}</th>`)}
+              <th scope="col" class="metric" title="Of the examples of this class, the fraction the network found">Recall</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${m.map(
+              (_row, r) => html`<tr>
+                ${r === 0
+                  ? html`<th scope="rowgroup" rowspan=${n} class="axis-y"><span>Actual ↓</span></th>`
+                  : nothing}
+                <th scope="row" class="label">${names[r]}</th>
+                ${cells(r)}
+                <td class="metric">${pct(d.recall[r]!)}</td>
+              </tr>`,
+            )}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td></td>
+              <th scope="row" class="metric" title="Of the predictions of this class, the fraction that were right">Precision</th>
+              ${d.precision.map((p) => html`<td class="metric">${pct(p)}</td>`)}
+              <td></td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p part="summary" class="summary">
+        Accuracy <strong>${pct(d.accuracy)}</strong>
+        (${countFormat.format(m.reduce((a, row, i) => a + row[i]!, 0))} of ${countFormat.format(d.total)} on the diagonal)
+        <span class="scale" aria-hidden="true"><span class="ramp"></span>${norm ? '0 → 1 of row' : `0 → ${countFormat.format(d.max)}`}</span>
+      </p>
+      ${this.renderExamples()}
+    `;
+  }
+
+  private renderExamples() {
+    if (!this.selected || (!this.thumbs && !this.thumbNote)) return nothing;
+    const { r, c } = this.selected;
+    const a = this.names[r];
+    const p = this.names[c];
+    const count = this.valid?.[r]?.[c] ?? 0;
+    const thumbs = this.thumbs ?? [];
+    return html`<section part="examples" class="examples" aria-label=${`Test images: actual ${a}, predicted ${p}`}>
+      <h3>
+        ${r === c ? `${a}s read correctly` : `${a}s the network read as ${p}`} · ${countFormat.format(count)} image${count === 1 ? '' : 's'}${thumbs.length && thumbs.length < count
+          ? `, first ${thumbs.length} shown`
+          : ''}
+      </h3>
+      ${this.thumbNote ? html`<p class="note">${this.thumbNote}</p>` : nothing}
+      <div class="thumbs">
+        ${thumbs.map(
+          (t) =>
+            html`<canvas data-thumb width="28" height="28" role="img" aria-label=${`Test image ${t.index}: a handwritten ${a}, predicted ${p}`}></canvas>`,
+        )}
+      </div>
+    </section>`;
+  }
+}

@@ -1,0 +1,11 @@
+import { ConfusionMatrix } from '../components/confusion-matrix/confusion-matrix.js';
+import { defineElement } from '../components/shared/define.js';
+
+defineElement('confusion-matrix', ConfusionMatrix);
+
+export { ConfusionMatrix };
+declare global {
+  interface HTMLElementTagNameMap {
+    'confusion-matrix': ConfusionMatrix;
+  }
+}
