@@ -82,6 +82,12 @@ function conv2dWasm(
  * For the lesson's conv1 (x 64×28×28×1, dy 64×26×26×16) this is ONE XNNPACK GEMM of 9 output pixels ×
  * K = 26·26·64 × 16 channels, instead of the missing/scalar kernel.
  */
+/** For benchmarks/tests only: force one Conv2DBackpropFilter formulation ('auto' picks by cost). */
+let forceFormulation: 'auto' | 'x' | 'dy' = 'auto';
+export function setBackpropFilterFormulation(mode: 'auto' | 'x' | 'dy'): void {
+  forceFormulation = mode;
+}
+
 function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
   const backend = args.backend as BackendWasm;
   const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
@@ -102,6 +108,21 @@ function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
   const pt = info.padInfo.top;
   const pl = info.padInfo.left;
   const channelsLast = info.dataFormat === 'channelsLast';
+
+  const pbFwd = info.padInfo.bottom;
+  const prFwd = info.padInfo.right;
+  // Both formulations compute the same sums; they differ in which operand XNNPACK must *pack as weights*
+  // (a copy + re-layout done on every call, since both operands are fresh tensors each step: measured
+  // ≈4 ms for the 692k-float dy of the lesson's conv1, versus 0.8 ms for the GEMM itself). dy-as-filter
+  // packs OH·OW·B·CO floats, x-as-filter packs H·W·B·CI — but the latter's GEMM has only CI output columns,
+  // and XNNPACK's micro-kernels compute 8 (or more) columns at a time, so with CI = 1 (conv1) it is 2× slower
+  // overall (measured 11 ms vs 4.5 ms). Hence: x-as-filter only when it packs less AND has CI ≥ 8.
+  const xAsFilterOk = SH === 1 && SW === 1 && pt <= KH - 1 && pl <= KW - 1 && pbFwd <= KH - 1 && prFwd <= KW - 1;
+  const preferXAsFilter =
+    forceFormulation === 'x' || (forceFormulation === 'auto' && CI >= 8 && H * W * CI < OH * OW * CO);
+  if (xAsFilterOk && preferXAsFilter) {
+    return backpropFilterXAsFilter(backend, x, dy, channelsLast, [KH, KW, CI, CO], [pt, pl, pbFwd, prFwd]);
+  }
 
   // NHWC x[b,h,w,ci] → [ci,h,w,b];  NCHW x[b,ci,h,w] → [ci,h,w,b].
   const xT = transposeWasm(backend, x, channelsLast ? [3, 1, 2, 0] : [1, 2, 3, 0]);
@@ -125,6 +146,54 @@ function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
   }
   const dw = transposeWasm(backend, cikhkwco, [1, 2, 0, 3]);
   release(backend, cikhkwco);
+  return dw;
+}
+
+/*
+ * The second formulation (stride 1 only): swap the roles, x becomes the filter and dy the image.
+ *
+ * With stride 1 the forward reads x row t = oh + kh − pt. Let the filter tap be t (all H rows of x) and the
+ * image be dy padded by P = KH−1−pt on top; a correlation output row p reads image row p + t, i.e. dy row
+ * p + t − P, and that must equal oh = t − kh + pt, so p = KH−1−kh: the output comes out *flipped* in kh
+ * (same for columns). Channels: the image is dy with batch and channels swapped, Y'[co, oh, ow, b]; the
+ * filter is x with batch as its input axis, X''[h, w, b, ci]; the conv output is out[co, KH−1−kh, KW−1−kw, ci]
+ *
+ *   out[co, p, q, ci] = Σ_{t,u,b} Y'pad[co, p + t, q + u, b] · X''[t, u, b, ci] = dw[KH−1−p, KW−1−q, ci, co].
+ *
+ * Bottom padding: KH = OH + P + Pb − H + 1 gives Pb = KH − 1 − (forward bottom pad), non-negative whenever the
+ * forward pads are < KH (always true for 'same'/'valid'; exotic explicit pads use the first formulation).
+ * For the lesson's conv1 this packs x (28·28·64 floats) instead of dy (26·26·64·16), 14× less.
+ */
+function backpropFilterXAsFilter(
+  backend: BackendWasm,
+  x: TensorInfo,
+  dy: TensorInfo,
+  channelsLast: boolean,
+  filterShape: [number, number, number, number],
+  fwdPads: [number, number, number, number],
+): TensorInfo {
+  const [KH, KW, CI, CO] = filterShape;
+  const [pt, pl, pb, pr] = fwdPads;
+  // dy → [co, oh, ow, b];  x → [h, w, b, ci].
+  const dyT = transposeWasm(backend, dy, channelsLast ? [3, 1, 2, 0] : [1, 2, 3, 0]);
+  const xT = transposeWasm(backend, x, channelsLast ? [1, 2, 0, 3] : [2, 3, 0, 1]);
+  const conv = conv2dWasm(backend, dyT, xT, [KH - 1 - pt, KH - 1 - pb, KW - 1 - pl, KW - 1 - pr], [1, 1]);
+  release(backend, dyT);
+  release(backend, xT);
+  // conv: [CO, KH, KW, CI] flipped → dw [KH, KW, CI, CO] (KH·KW·CI·CO floats: a tiny JS loop).
+  const dw = makeOutput(backend, [KH, KW, CI, CO]);
+  const src = f32(backend, conv);
+  const dst = f32(backend, dw);
+  for (let co = 0; co < CO; co++) {
+    for (let p = 0; p < KH; p++) {
+      for (let q = 0; q < KW; q++) {
+        const s0 = ((co * KH + p) * KW + q) * CI;
+        const d0 = ((KH - 1 - p) * KW + (KW - 1 - q)) * CI * CO + co;
+        for (let ci = 0; ci < CI; ci++) dst[d0 + ci * CO] = src[s0 + ci];
+      }
+    }
+  }
+  release(backend, conv);
   return dw;
 }
 

@@ -20,35 +20,63 @@
  * This module is loaded lazily by the engine, so static tfjs imports here are fine.
  */
 import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
-import type { KernelConfig } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from './wasm-conv-backprop.js';
+import { makeBatchMatMulConfig, makeSumConfig } from './wasm-matmul-sum.js';
 import { maxPoolGradConfig } from './wasm-maxpool-grad.js';
 
+/**
+ * What we register: a kernel name and a factory that receives the currently registered (stock) config, if
+ * any. Replacements ignore it; wrappers (BatchMatMul, Sum) keep it as their fallback and require it.
+ */
+interface Provider {
+  kernelName: string;
+  make(stock: KernelConfig | undefined): KernelConfig | undefined;
+}
+
+const replace = (config: KernelConfig): Provider => ({ kernelName: config.kernelName, make: () => config });
+const wrap = (kernelName: string, factory: (stock: KernelConfig) => KernelConfig): Provider => ({
+  kernelName,
+  make: (stock) => (stock == null ? undefined : factory(stock)),
+});
+
 /** The kernels we provide, in registration order. */
-export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
-  conv2DBackpropFilterConfig,
-  conv2DBackpropInputConfig,
-  maxPoolGradConfig,
+const PROVIDERS: readonly Provider[] = [
+  replace(conv2DBackpropFilterConfig),
+  replace(conv2DBackpropInputConfig),
+  replace(maxPoolGradConfig),
+  wrap('BatchMatMul', makeBatchMatMulConfig),
+  wrap('Sum', makeSumConfig),
 ];
 
+/** kernelFuncs we registered, so a second call recognises them (and never wraps a wrapper). */
+const ours = new WeakSet<KernelFunc>();
+
+/** Names of the wasm kernels this module provides (for tests and diagnostics). */
+export const WASM_TRAINING_KERNEL_NAMES: readonly string[] = PROVIDERS.map((p) => p.kernelName);
+
 /**
- * Registers (or re-registers) our kernels for the 'wasm' backend. Safe to call many times.
+ * Registers our kernels for the 'wasm' backend. Safe to call many times (later calls do nothing).
  *
  * A stock kernel of the same name is unregistered first (registerKernel would otherwise warn and overwrite).
  * We deliberately keep the stock kernel's `setupFunc`/`disposeFunc`: if the wasm backend has not started yet,
- * the engine will call every registered setupFunc when it does, and some stock kernels rely on theirs; ours
- * need none (they call other kernels' already set-up functions at run time).
+ * the engine will call every registered setupFunc when it does, and the stock kernel functions that our
+ * wrappers fall back to rely on theirs; our own code needs none (it calls other kernels' already set-up
+ * functions at run time).
  */
 export function registerWasmTrainingKernels(): void {
-  for (const ours of WASM_TRAINING_KERNELS) {
-    const current = getKernel(ours.kernelName, 'wasm');
-    if (current?.kernelFunc === ours.kernelFunc) continue; // already ours
-    const config: KernelConfig = { ...ours };
+  for (const provider of PROVIDERS) {
+    const current = getKernel(provider.kernelName, 'wasm');
+    if (current != null && ours.has(current.kernelFunc)) continue;
+    const made = provider.make(current);
+    if (made == null) continue;
+    const config: KernelConfig = { ...made };
     if (current != null) {
       if (current.setupFunc != null) config.setupFunc = current.setupFunc;
       if (current.disposeFunc != null) config.disposeFunc = current.disposeFunc;
-      unregisterKernel(ours.kernelName, 'wasm');
+      unregisterKernel(provider.kernelName, 'wasm');
     }
+    ours.add(config.kernelFunc);
     registerKernel(config);
   }
 }
