@@ -1,0 +1,382 @@
+import { html, nothing, type PropertyValues, type ReactiveController } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CnnElement, numberConverter } from '../shared/cnn-element.js';
+import { ForTargetController } from '../shared/for-target.js';
+import {
+  checkInteger,
+  formatCount,
+  walkModel,
+  type LayerInfo,
+  type ModelSpec,
+} from '../../engine/conv-math.js';
+import { isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
+import { styles } from './model-summary.styles.js';
+
+/** PyTorch's names for the layer types, as the lesson prints them. */
+const TYPE_NAMES: Record<LayerInfo['type'], string> = {
+  conv2d: 'Conv2d',
+  maxpool2d: 'MaxPool2d',
+  avgpool2d: 'AvgPool2d',
+  adaptiveavgpool2d: 'AdaptiveAvgPool2d',
+  dense: 'Linear',
+  relu: 'ReLU',
+  flatten: 'Flatten',
+  softmax: 'Softmax',
+  dropout: 'Dropout',
+};
+
+const SPATIAL = new Set<LayerInfo['type']>(['conv2d', 'maxpool2d', 'avgpool2d', 'adaptiveavgpool2d']);
+const shapeText = (s: readonly number[]) => s.join('×');
+
+/**
+ * Parses `input-shape`: `"C×H×W"` (e.g. `3x224x224`), `"H×W"` or `"W"` (square); the last two keep the model's
+ * own channel count. Separators `x`, `×`, `*`, `,` or spaces. Returns a channels-first shape or a message.
+ */
+export function parseInputShape(text: string, channels: number): number[] | { error: string } {
+  const s = text.trim();
+  if (!s) return { error: 'Input shape is empty: give "W", "H×W" or "C×H×W", e.g. "28" or "3x224x224".' };
+  const parts = s.split(/\s*[x×*,]\s*|\s+/i);
+  if (parts.length > 3) return { error: `Input shape "${s}" has too many parts: use "W", "H×W" or "C×H×W".` };
+  const nums = parts.map((t) => (/^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN));
+  const names =
+    nums.length === 3
+      ? ['Channels', 'Height', 'Width']
+      : nums.length === 2
+        ? ['Height', 'Width']
+        : ['Input size'];
+  for (const [i, n] of nums.entries()) {
+    if (Number.isNaN(n))
+      return { error: `Input shape "${s}" is not a list of numbers: use "W", "H×W" or "C×H×W".` };
+    const e = checkInteger(names[i]!, n, 1);
+    if (e) return { error: e };
+  }
+  if (nums.length === 3) return nums;
+  if (nums.length === 2) return [channels, nums[0]!, nums[1]!];
+  return [channels, nums[0]!, nums[0]!];
+}
+
+/** Anything with a `model` property or attribute, like `<cnn-trainer>` (a Lit element: it takes controllers). */
+type ModelHolder = Element & {
+  model?: unknown;
+  addController?(c: ReactiveController): void;
+  removeController?(c: ReactiveController): void;
+};
+
+/**
+ * A layer-by-layer table of a network: each layer's type, hyperparameters, output shape (C × H × W),
+ * parameters and multiply-adds, grouped into `features` and `classifier` as torchvision groups AlexNet, with
+ * totals; a diagram of the spatial size shrinking through the network; and the lesson's point in one line —
+ * how many weights a dense first layer would need for the same input, next to what the convolutions need.
+ * Pure arithmetic (conv-math): loads no TensorFlow.js.
+ *
+ * @summary Layer table, shape diagram and parameter counts of `alexnet`, `cnn`, `fnn` or a trainer's model.
+ *
+ * @csspart error - The message shown for invalid input or an impossible layer (`role="alert"`).
+ * @csspart diagram - The shrinking-shapes diagram (one block per spatial layer).
+ * @csspart comparison - The dense-versus-convolution weight comparison.
+ * @csspart table - The layer table.
+ * @csspart total - The totals row.
+ *
+ * @cssproperty [--cnn-summary-block=var(--cnn-accent)] Colour of the diagram's blocks.
+ * @cssproperty [--cnn-summary-error-row=var(--cnn-negative)] Colour marking the layer that cannot be computed.
+ */
+export class ModelSummary extends CnnElement {
+  static override styles = [...CnnElement.styles, styles];
+
+  /** The network: `cnn` (the lesson's MNIST CNN), `fnn` (its feed-forward net) or `alexnet` (torchvision's). */
+  @property({ reflect: true }) model = 'cnn';
+  /** Id of a trainer element (e.g. `<cnn-trainer>`) whose `model` to show instead of `model`. */
+  @property({ reflect: true, attribute: 'for' }) htmlFor: string | null = null;
+  /** Input shape: `"C×H×W"`, `"H×W"` or `"W"` (keeps the model's channels). Empty: the model's own input. */
+  @property({ attribute: 'input-shape', reflect: true }) inputShape = '';
+  /** Hidden units of the imagined dense first layer in the comparison (the lesson uses 500). */
+  @property({ attribute: 'dense-hidden', reflect: true, converter: numberConverter }) denseHidden = 500;
+
+  /** The computed rows (`{ name, type, group, hyper, inputShape, outputShape, params, macs, … }`); on error, the rows computed before the failing layer. */
+  get layers(): LayerInfo[] {
+    return this._layers;
+  }
+  /** Total parameters of the network, or `null` when it cannot be computed (see `error`). */
+  get totalParams(): number | null {
+    return this._totalParams;
+  }
+  /** Total multiply-adds for one input, or `null` when it cannot be computed. */
+  get totalMacs(): number | null {
+    return this._totalMacs;
+  }
+  /** The spec actually shown (after resolving `for`), or null when the model name is unknown. */
+  get spec(): ModelSpec | null {
+    return this._spec;
+  }
+
+  @state() private _layers: LayerInfo[] = [];
+  @state() private _totalParams: number | null = null;
+  @state() private _totalMacs: number | null = null;
+  @state() private _spec: ModelSpec | null = null;
+  @state() private _input: number[] | null = null;
+  /** Index of the layer that could not be computed (its row is marked), or null. */
+  @state() private failedAt: number | null = null;
+  /** Bumped when the `for` target (or its model) changes, to recompute. */
+  @state() private targetVersion = 0;
+
+  private readonly forTarget = new ForTargetController<ModelHolder>(this, (target, prev) =>
+    this.onTarget(target, prev),
+  );
+  private targetObserver: MutationObserver | null = null;
+  private readonly onTargetEvent = () => this.targetVersion++;
+  /**
+   * Put on a Lit trainer: after each of its updates, re-read its `model`. A property set from script
+   * (`trainer.model = 'fnn'`) neither reflects to the attribute nor fires an event, but it does update.
+   */
+  private lastSeenModel: unknown = undefined;
+  private readonly targetController: ReactiveController = {
+    hostUpdated: () => {
+      const m = this.forTarget.target?.model;
+      if (m !== this.lastSeenModel) {
+        this.lastSeenModel = m;
+        this.targetVersion++;
+      }
+    },
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.targetObserver?.disconnect();
+    this.targetObserver = null;
+  }
+
+  /** Watches the trainer's `model` attribute and its training events (a property change shows in either). */
+  private onTarget(target: ModelHolder | null, prev: ModelHolder | null): void {
+    this.targetObserver?.disconnect();
+    this.targetObserver = null;
+    prev?.removeController?.(this.targetController);
+    target?.addController?.(this.targetController);
+    this.lastSeenModel = target?.model;
+    for (const name of ['train-start', 'state', 'model-change', 'change']) {
+      prev?.removeEventListener(name, this.onTargetEvent);
+      target?.addEventListener(name, this.onTargetEvent);
+    }
+    if (target) {
+      this.targetObserver = new MutationObserver(this.onTargetEvent);
+      this.targetObserver.observe(target, { attributes: true, attributeFilter: ['model'] });
+      // A trainer defined later in the page gets its `model` property when it upgrades.
+      const tag = target.localName;
+      if (tag.includes('-') && !customElements.get(tag)) {
+        void customElements.whenDefined(tag).then(() => {
+          if (this.forTarget.target === target) this.targetVersion++;
+        });
+      }
+    }
+    this.targetVersion++;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('htmlFor')) this.forTarget.setId(this.htmlFor);
+    this.compute();
+  }
+
+  /** The model name in force: the trainer's when `for` names one that is on the page, else `model`. */
+  private modelName(): { name: string; source: string } {
+    const t = this.forTarget.target;
+    if (t) {
+      const v = typeof t.model === 'string' ? t.model : t.getAttribute('model');
+      return { name: v ?? 'cnn', source: `the model of #${t.id}` };
+    }
+    return { name: this.model, source: 'model' };
+  }
+
+  private compute(): void {
+    this._layers = [];
+    this._totalParams = null;
+    this._totalMacs = null;
+    this._input = null;
+    this.failedAt = null;
+    const { name, source } = this.modelName();
+    const key = String(name).trim().toLowerCase();
+    this._spec = isModelName(key) ? MODEL_SPECS[key] : null;
+    if (!this._spec) {
+      return this.setError(`Unknown model "${String(name)}" (${source}): use "cnn", "fnn" or "alexnet".`);
+    }
+    const spec = this._spec;
+    let input = spec.inputShape;
+    if (this.inputShape.trim()) {
+      const parsed = parseInputShape(this.inputShape, spec.inputShape[0] ?? 1);
+      if (!Array.isArray(parsed)) return this.setError(parsed.error);
+      input = parsed;
+    }
+    this._input = input;
+    const hiddenErr = checkInteger('Dense hidden units', this.denseHidden, 1);
+    const walk = walkModel(spec, input);
+    this._layers = walk.layers;
+    if (!walk.ok) {
+      this.failedAt = walk.at >= 0 ? walk.at : null;
+      return this.setError(`${spec.title ?? spec.name} with a ${shapeText(input)} input: ${walk.error}`);
+    }
+    this._totalParams = walk.totalParams;
+    this._totalMacs = walk.totalMacs;
+    this.setError(hiddenErr);
+  }
+
+  protected override render() {
+    const spec = this._spec;
+    return html`
+      ${this.renderError()}
+      ${spec && this._input ? html`${this.renderDiagram(spec, this._input)} ${this.renderComparison(this._input)} ${this.renderTable(spec, this._input)}` : nothing}
+    `;
+  }
+
+  /** One block per spatial stage (input, then each conv/pool), side proportional to its height and width. */
+  private renderDiagram(spec: ModelSpec, input: number[]) {
+    if (input.length !== 3) return nothing;
+    const stages: { name: string; shape: number[] }[] = [{ name: 'input', shape: input }];
+    for (const l of this._layers)
+      if (SPATIAL.has(l.type)) stages.push({ name: l.name, shape: l.outputShape });
+    const last = this._layers.at(-1);
+    if (last && last.outputShape.length === 1 && stages.length > 1)
+      stages.push({ name: last.name, shape: last.outputShape });
+    if (stages.length < 2) return nothing;
+    const maxSide = Math.max(...stages.map((s) => Math.max(s.shape[1] ?? 1, s.shape[2] ?? 1)));
+    // Linear scale for sides (so areas show H×W), but never smaller than a visible square.
+    const px = (v: number) => Math.max(4, Math.round((72 * v) / maxSide));
+    const alt = `${spec.title ?? spec.name}: spatial size ${stages
+      .map(
+        (s) =>
+          `${s.name} ${s.shape.length === 3 ? `${s.shape[1]}×${s.shape[2]} (${s.shape[0]} channels)` : `${s.shape[0]} values`}`,
+      )
+      .join(' → ')}.`;
+    return html`<figure part="diagram" class="diagram" role="img" aria-label=${alt}>
+      ${stages.map(
+        (s, i) =>
+          html`${i ? html`<span class="arrow" aria-hidden="true">→</span>` : nothing}
+            <div class="stage" aria-hidden="true">
+              <div class="box-area">
+                ${
+                  s.shape.length === 3
+                    ? html`<div
+                        class="box"
+                        style="width:${px(s.shape[2]!)}px;height:${px(s.shape[1]!)}px"
+                      ></div>`
+                    : html`<div
+                        class="box flat"
+                        style="height:${Math.max(4, Math.min(72, Math.round(Math.sqrt(s.shape[0]!) * 2)))}px"
+                      ></div>`
+                }
+              </div>
+              <div class="stage-name">${s.name}</div>
+              <div class="stage-shape">${shapeText(s.shape)}</div>
+            </div>`,
+      )}
+    </figure>`;
+  }
+
+  /** The lesson's point: a dense first layer on the same input would need C·H·W × hidden weights. */
+  private renderComparison(input: number[]) {
+    const hidden = this.denseHidden;
+    if (checkInteger('h', hidden, 1)) return nothing;
+    const inputs = input.reduce((a, b) => a * b, 1);
+    const dense = inputs * hidden;
+    const convs = this._layers.filter((l) => l.type === 'conv2d');
+    const convParams = convs.reduce((a, l) => a + l.params, 0);
+    const ratio = convParams > 0 ? dense / convParams : 0;
+    return html`<p part="comparison" class="comparison" data-testid="comparison">
+      A dense first layer on this ${shapeText(input)} input would need
+      <strong>${formatCount(inputs)} × ${formatCount(hidden)} = ${formatCount(dense)}</strong> weights
+      (${formatCount(inputs)} inputs, ${formatCount(hidden)} hidden units).
+      ${
+        convs.length
+          ? html`All ${convs.length} convolution layers together have
+              <strong>${formatCount(convParams)}</strong> parameters${
+                ratio >= 1.05
+                  ? html` — ${formatCount(ratio)} times fewer`
+                  : ratio > 0 && ratio < 0.95
+                    ? html` — more than the dense layer, at this small input`
+                    : nothing
+              }:
+              a kernel's weights are shared by every position of the image.`
+          : this.failedAt === null
+            ? html`This network has no convolution layers: it is dense from the first layer on.`
+            : nothing
+      }
+    </p>`;
+  }
+
+  private renderTable(spec: ModelSpec, input: number[]) {
+    const groups: { group: string; rows: { layer: LayerInfo; index: number }[] }[] = [];
+    this._layers.forEach((layer, index) => {
+      const g = groups.at(-1);
+      if (g && g.group === layer.group) g.rows.push({ layer, index });
+      else groups.push({ group: layer.group, rows: [{ layer, index }] });
+    });
+    const failed = this.failedAt !== null ? spec.layers[this.failedAt] : undefined;
+    const failedName = failed ? (failed.name ?? failed.type) : null;
+    return html`<div class="scroll" tabindex="0" role="region" aria-label="Layer table">
+      <table part="table">
+        <caption>
+          ${spec.title ?? spec.name}: ${this._layers.length} layers for a ${shapeText(input)} input
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Layer</th>
+            <th scope="col">Type</th>
+            <th scope="col">Hyperparameters</th>
+            <th scope="col" class="num">Output (C×H×W)</th>
+            <th scope="col" class="num">Parameters</th>
+            <th scope="col" class="num">Multiply-adds</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr class="input-row">
+            <th scope="row">input</th>
+            <td></td>
+            <td></td>
+            <td class="num">${shapeText(input)}</td>
+            <td class="num">—</td>
+            <td class="num">—</td>
+          </tr>
+        </tbody>
+        ${groups.map(
+          (g) =>
+            html`<tbody>
+              <tr class="group">
+                <th scope="rowgroup" colspan="6">${g.group}</th>
+              </tr>
+              ${g.rows.map(
+                ({ layer: l }) =>
+                  html`<tr>
+                    <th scope="row">${l.name}</th>
+                    <td>${TYPE_NAMES[l.type] ?? l.type}</td>
+                    <td>${l.hyper}${l.note ? html`<span class="note"> (${l.note})</span>` : nothing}</td>
+                    <td class="num">${shapeText(l.outputShape)}</td>
+                    <td class="num">${formatCount(l.params)}</td>
+                    <td class="num">${l.macs ? formatCount(l.macs) : '—'}</td>
+                  </tr>`,
+              )}
+            </tbody>`,
+        )}
+        ${
+          failedName
+            ? html`<tbody>
+                <tr class="failed">
+                  <th scope="row">${failedName}</th>
+                  <td>${TYPE_NAMES[failed!.type] ?? failed!.type}</td>
+                  <td colspan="4">cannot be computed (see the message above)</td>
+                </tr>
+              </tbody>`
+            : nothing
+        }
+        ${
+          this._totalParams !== null
+            ? html`<tfoot>
+                <tr part="total">
+                  <th scope="row" colspan="4">Total</th>
+                  <td class="num" data-testid="total-params">${formatCount(this._totalParams)}</td>
+                  <td class="num">${formatCount(this._totalMacs ?? 0)}</td>
+                </tr>
+              </tfoot>`
+            : nothing
+        }
+      </table>
+    </div>`;
+  }
+}

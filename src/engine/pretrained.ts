@@ -1,0 +1,260 @@
+/**
+ * The bundled, pretrained MNIST CNN that `<digit-pad>` uses when it is not connected to a trainer.
+ *
+ * WHAT SHIPS. `scripts/train-pretrained.mjs` trains the lesson's `CNN` spec on the real MNIST training set
+ * (seeded, Adam, a few epochs), measures it on the 10,000 test images, and writes two files that
+ * `scripts/assets/40-weights.mjs` copies to `dist/assets/weights/`:
+ *   - `cnn-mnist.json`, a manifest: for each weight tensor its layer name (`conv1`…), role (`kernel`/`bias`),
+ *     shape (TensorFlow.js layout: conv `[kh, kw, in, out]`, dense `[in, out]`), dtype and byte offset, plus
+ *     the byte length of the binary, the test accuracy, the seed and the date;
+ *   - `cnn-mnist.bin`, the float32 weights back to back (45,424 × 4 = 181,696 bytes).
+ *
+ * WHY BY LAYER NAME. The model is built here by the engine's one builder (`models/build.ts`) from the same
+ * spec, and weights are assigned to layers by name rather than by position: if the builder ever inserts an
+ * extra layer (it adds `<name>_pad` layers for explicit padding, for instance), nothing shifts silently. A
+ * manifest that names a layer the model lacks, or a shape that differs, is an error, never a guess.
+ *
+ * WHY THE BYTES ARE CACHED PER PAGE. Several pads on one page need the same 182 KB: the downloaded (and
+ * checked) bytes are kept in a promise on `globalThis` keyed by URL, so there is one request per page; every
+ * pad builds its own small model from them (models hold tensors, which each pad disposes when removed). A
+ * failed download is dropped from the cache, so "Retry" really retries.
+ *
+ * This module is on the tensor side (it imports the builder, which imports tfjs-layers): reach it only with a
+ * dynamic `import()`.
+ */
+import * as tfl from '@tensorflow/tfjs-layers';
+import { assetUrl } from './assets.js';
+import type { Tf } from './backend.js';
+import { buildModel, type LayersModel } from './models/build.js';
+import { CNN } from './models/specs.js';
+
+/** One tensor in the weights manifest. */
+export interface WeightEntry {
+  layer: string;
+  role: 'kernel' | 'bias';
+  shape: number[];
+  dtype: 'float32';
+  /** Byte offset in the binary. */
+  offset: number;
+  /** Number of values. */
+  length: number;
+}
+
+/** The manifest `scripts/train-pretrained.mjs` writes. */
+export interface WeightsManifest {
+  format: 1;
+  model: 'cnn';
+  file: string;
+  byteLength: number;
+  params: number;
+  dtype: 'float32';
+  tensors: WeightEntry[];
+  testAccuracy: number;
+  testSize: number;
+  date: string;
+  training?: Record<string, unknown>;
+}
+
+/** Why the pretrained weights could not be loaded; `retryable` when trying again may help. */
+export class PretrainedLoadError extends Error {
+  override name = 'PretrainedLoadError';
+  constructor(
+    message: string,
+    public readonly retryable: boolean,
+    public readonly url?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Default manifest URL: `weights/cnn-mnist.json` beside the library's other assets. */
+export const defaultWeightsUrl = (): string => assetUrl('weights/cnn-mnist.json');
+
+const CACHE = Symbol.for('cnn-widgets.pretrainedWeights');
+type Cache = Map<string, Promise<{ manifest: WeightsManifest; bytes: ArrayBuffer }>>;
+const cache = (): Cache => {
+  const g = globalThis as { [CACHE]?: Cache };
+  return (g[CACHE] ??= new Map());
+};
+
+async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(url, signal ? { signal } : {});
+  } catch (e) {
+    if ((e as Error)?.name === 'AbortError') throw e;
+    throw new PretrainedLoadError(
+      `Could not download the pretrained network (${url}): the network request failed.`,
+      true,
+      url,
+    );
+  }
+  if (!res.ok) {
+    throw new PretrainedLoadError(
+      `Could not download the pretrained network: ${url} answered HTTP ${res.status}.`,
+      true,
+      url,
+    );
+  }
+  return res;
+}
+
+/** Checks that a manifest describes the lesson's CNN and fits in the binary; returns a message or null. */
+export function checkManifest(m: unknown): string | null {
+  const man = m as Partial<WeightsManifest> | null;
+  if (!man || typeof man !== 'object') return 'the manifest is not a JSON object';
+  if (man.format !== 1) return `unsupported manifest format ${String(man.format)}`;
+  if (man.model !== 'cnn') return `the weights are for model "${String(man.model)}", not "cnn"`;
+  if (!Array.isArray(man.tensors) || !man.tensors.length) return 'the manifest lists no tensors';
+  if (typeof man.byteLength !== 'number' || typeof man.file !== 'string')
+    return 'the manifest lacks the binary file or its size';
+  for (const t of man.tensors) {
+    const n = Array.isArray(t.shape) ? t.shape.reduce((a, b) => a * b, 1) : NaN;
+    if (
+      t.dtype !== 'float32' ||
+      n !== t.length ||
+      t.offset % 4 !== 0 ||
+      t.offset + 4 * t.length > man.byteLength
+    ) {
+      return `tensor ${String(t.layer)}.${String(t.role)} is inconsistent`;
+    }
+  }
+  return null;
+}
+
+/** Downloads and checks the manifest and the binary (once per page and URL). */
+export function fetchPretrained(
+  url = defaultWeightsUrl(),
+  signal?: AbortSignal,
+): Promise<{ manifest: WeightsManifest; bytes: ArrayBuffer }> {
+  const c = cache();
+  let p = c.get(url);
+  if (!p) {
+    p = (async () => {
+      const manifest = (await (await fetchOk(url)).json().catch(() => {
+        throw new PretrainedLoadError(
+          `The pretrained network's manifest (${url}) is not valid JSON.`,
+          true,
+          url,
+        );
+      })) as WeightsManifest;
+      const bad = checkManifest(manifest);
+      if (bad)
+        throw new PretrainedLoadError(`The pretrained network's manifest is unusable: ${bad}.`, false, url);
+      const binUrl = new URL(manifest.file, url).href;
+      const bytes = await (await fetchOk(binUrl)).arrayBuffer();
+      if (bytes.byteLength !== manifest.byteLength) {
+        throw new PretrainedLoadError(
+          `The pretrained weights are truncated or damaged: got ${bytes.byteLength.toLocaleString('en-US')} of ${manifest.byteLength.toLocaleString('en-US')} bytes.`,
+          true,
+          binUrl,
+        );
+      }
+      return { manifest, bytes };
+    })();
+    c.set(url, p);
+    p.catch(() => {
+      if (c.get(url) === p) c.delete(url);
+    });
+  }
+  if (!signal) return p;
+  // Abort only this caller's wait; the shared download goes on for the others.
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Builds the lesson's CNN and loads the pretrained weights into it. The caller owns the model (dispose it).
+ * Throws `PretrainedLoadError` with a readable message when the files are missing, truncated or do not match.
+ */
+export async function loadPretrainedCnn(
+  tf: Tf,
+  opts: { url?: string; signal?: AbortSignal } = {},
+): Promise<{ model: LayersModel; manifest: WeightsManifest }> {
+  const { manifest, bytes } = await fetchPretrained(opts.url ?? defaultWeightsUrl(), opts.signal);
+  const model = buildModel(tf, CNN, { seed: 0 });
+  try {
+    const byLayer = new Map<string, WeightEntry[]>();
+    for (const t of manifest.tensors) byLayer.set(t.layer, [...(byLayer.get(t.layer) ?? []), t]);
+    let assigned = 0;
+    for (const layer of model.layers) {
+      const own = layer.weights; // LayerVariables (shapes only: reading values would not copy them)
+      if (!own.length) continue;
+      const entries = byLayer.get(layer.name);
+      const order = ['kernel', 'bias'];
+      const sorted = entries?.slice().sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+      if (!sorted || sorted.length !== own.length) {
+        throw new PretrainedLoadError(
+          `The pretrained weights have no ${layer.name} layer matching the model.`,
+          false,
+        );
+      }
+      const values = sorted.map((e, i) => {
+        const want = own[i]!.shape;
+        if (want.length !== e.shape.length || want.some((d, k) => d !== e.shape[k])) {
+          throw new PretrainedLoadError(
+            `The pretrained ${e.layer}.${e.role} has shape [${e.shape.join(', ')}] but the model wants [${want.join(', ')}].`,
+            false,
+          );
+        }
+        return tf.tensor(new Float32Array(bytes, e.offset, e.length), e.shape, 'float32');
+      });
+      layer.setWeights(values);
+      tf.dispose(values); // setWeights copied them into the layer's variables
+      assigned += sorted.length;
+    }
+    if (assigned !== manifest.tensors.length) {
+      throw new PretrainedLoadError('The pretrained weights name layers the model does not have.', false);
+    }
+    return { model, manifest };
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
+}
+
+/** One layer's output for one input: `shape` without the batch axis (`[H, W, C]` or `[N]`), as the trainer's session gives it. */
+export interface Activation {
+  shape: number[];
+  data: Float32Array;
+}
+
+/**
+ * A "probe" on a model: one forward pass that returns the outputs of the named layers and the softmax of the
+ * last one. WHY a second model: TF.js layers models expose intermediate outputs only through a model whose
+ * outputs are those layers; it shares the layers (and their weight variables) with `model` and owns no tensors,
+ * so disposing `model` frees everything. Each run's tensors are read asynchronously (no GPU stall on the main
+ * thread) and disposed before it returns.
+ */
+export function layerProbe(tf: Tf, model: LayersModel, names: string[]) {
+  const probe = tfl.model({
+    inputs: model.inputs,
+    outputs: names.map((n) => model.getLayer(n).output as tfl.SymbolicTensor),
+  });
+  const [, h, w, c] = model.inputs[0]!.shape as number[];
+  return {
+    /** Activations of `names` and the probabilities for 784 (or H·W·C) pixels in 0..1. */
+    async run(
+      pixels: Float32Array,
+    ): Promise<{ probabilities: Float32Array; activations: Record<string, Activation> }> {
+      const outs = tf.tidy(() => {
+        const x = tf.tensor4d(pixels, [1, h!, w!, c!]);
+        const raw = probe.predict(x);
+        const ys = Array.isArray(raw) ? raw : [raw];
+        return [...ys, tf.softmax(ys[ys.length - 1]!)];
+      });
+      try {
+        const datas = (await Promise.all(outs.map((t) => t.data()))) as Float32Array[];
+        const activations: Record<string, Activation> = {};
+        names.forEach((n, i) => (activations[n] = { shape: outs[i]!.shape.slice(1), data: datas[i]! }));
+        return { probabilities: datas[datas.length - 1]!, activations };
+      } finally {
+        tf.dispose(outs);
+      }
+    },
+  };
+}
