@@ -16,9 +16,11 @@ const input = Object.fromEntries([
   ['cnn-widgets', 'src/index.ts'],
   ...tags.map((t) => [t, `src/define/${t}.ts`]),
 ]);
-// The training worker is its own entry, emitted where the engine's `new URL('./worker/…', import.meta.url)` expects it.
+// The training worker is its own entry.
 import { existsSync } from 'node:fs';
-if (existsSync('src/engine/worker/train-worker.ts')) input['worker/train-worker'] = 'src/engine/worker/train-worker.ts';
+// worker/spawn.ts finds it at new URL('./train-worker.js', import.meta.url): chunks are flat in dist/cdn/, so
+// the worker must be dist/cdn/train-worker.js.
+if (existsSync('src/engine/worker/train-worker.ts')) input['train-worker'] = 'src/engine/worker/train-worker.ts';
 
 export default {
   input,

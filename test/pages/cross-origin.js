@@ -16,8 +16,9 @@ try {
   if (customElements.get('cnn-trainer')) {
     // A short real training run: the worker, the MNIST shards and the WASM files all come from the other origin.
     const t = document.createElement('cnn-trainer');
-    t.setAttribute('train-size', '500');
+    t.setAttribute('train-size', '2000');
     t.setAttribute('epochs', '1');
+    t.setAttribute('learning-rate', '0.003');
     t.setAttribute('backend', 'wasm');
     document.body.append(t);
     await t.updateComplete;

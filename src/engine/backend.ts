@@ -1,0 +1,508 @@
+/**
+ * The one TensorFlow.js of the page, and the choice of the backend it computes on.
+ *
+ * WHY THIS MODULE EXISTS
+ * ----------------------
+ * Every tensor-using widget needs TensorFlow.js, but a page may hold several widgets (and even two copies of
+ * this library, e.g. one from a CDN and one bundled by the page). TensorFlow.js itself already keeps its
+ * engine and kernel registry on the global object, so two copies of tfjs-core share tensors. What they must
+ * *also* share is our own work on top of it: which backend `auto` picked, the detection report, the promise
+ * of an initialisation in flight (two widgets that ask at the same moment must not start two WebGPU devices),
+ * and which backends were lost. All of that lives in one object on `globalThis` under a `Symbol.for` key, so
+ * any copy of this module finds the same state.
+ *
+ * This module is on the "tensor side": it is only ever reached through a dynamic `import()` (see
+ * `tensor.ts`), so its static import of tfjs-core never reaches a page that only shows `<conv-calculator>`.
+ * The backends themselves are imported lazily, each only when it is probed or chosen: a page on WASM never
+ * downloads the WebGPU backend's code, and vice versa.
+ *
+ * HOW `auto` CHOOSES
+ * ------------------
+ * We want the backend that trains the lesson's small CNN fastest. A *real* GPU wins; a *software* GPU
+ * (SwiftShader, llvmpipe, Microsoft Basic Render…) is "no GPU": it emulates the GPU on the CPU, one shader
+ * invocation at a time, and is many times slower than the WASM backend (XNNPACK + SIMD) on the same CPU —
+ * and that is exactly what headless Chromium on a server, or a laptop with a blocklisted driver, gives you.
+ * So:
+ *   1. Ask WebGPU for its adapter (no device yet: cheap). `isFallbackAdapter` or an `architecture`/`vendor`/
+ *      `description` naming SwiftShader marks it software.
+ *   2. Ask WebGL2 for `UNMASKED_RENDERER_WEBGL`; SwiftShader / llvmpipe / "Software" marks it software.
+ *   3. A hardware GPU that initialises is taken (if both WebGPU and WebGL are hardware, a short timed probe
+ *      decides). Where the browser hides the renderer (privacy settings) we cannot tell, so a short timed
+ *      probe (~a few hundred ms, one small conv + matmul, after a warm-up) races the unclear GPU against WASM.
+ *   4. Otherwise WASM (with our training kernels, see kernels/wasm-training.ts), and CPU as the last resort.
+ * Everything that was found and measured is kept in `backendReport()` so a widget (or a curious reader) can
+ * show why.
+ *
+ * LOSING THE GPU
+ * --------------
+ * A WebGPU device can be lost (driver reset, tab in background on some systems, `device.destroy()`), and a
+ * WebGL context too (`webglcontextlost`). After that, TensorFlow.js would go on returning zeros or stale
+ * numbers — a training curve that silently flat-lines. We listen for both, mark the backend lost, tell
+ * listeners (`onBackendLost`), and `assertBackendHealthy()` throws a clear `BackendLostError` that the trainer
+ * checks after every step. The next `getTf()` never returns a lost backend: `auto` re-chooses among the rest,
+ * and an explicit request for the lost one moves to the next backend in the order.
+ */
+import * as tfCore from '@tensorflow/tfjs-core';
+// Gradients are registered by a side-effect module (the `@tensorflow/tfjs` union package imports it for us;
+// we import tfjs-core alone, so we must do it ourselves or every `minimize()` fails).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { assetUrl } from './assets.js';
+import { BACKEND_ORDER, isBackendName } from './training/config.js';
+import type { BackendName, BackendPreference } from './training/config.js';
+
+export type Tf = typeof tfCore;
+// The names and validators are light (training/config.ts) so elements can validate a `backend` attribute
+// without downloading TensorFlow.js; re-exported here for convenience.
+export { BACKEND_ORDER, isBackendName, isBackendPreference } from './training/config.js';
+export type { BackendName, BackendPreference } from './training/config.js';
+
+/** What we learnt about one candidate backend. */
+export interface BackendCandidate {
+  name: BackendName;
+  /** 'hardware' | 'software' | 'unknown' for GPUs; 'cpu' for wasm/cpu; 'unavailable' when the API is missing. */
+  kind: 'hardware' | 'software' | 'unknown' | 'cpu' | 'unavailable';
+  /** Adapter / renderer description as the browser reports it. */
+  detail?: string;
+  /** Whether tf.setBackend() succeeded (undefined: not tried). */
+  initialised?: boolean;
+  /** Milliseconds per probe iteration (undefined: not probed). */
+  probeMs?: number;
+  error?: string;
+}
+
+/** What `auto` chose and why. */
+export interface BackendReport {
+  chosen: BackendName;
+  /** One sentence a widget can show, e.g. "WebGL is a software renderer (SwiftShader); using WASM". */
+  reason: string;
+  candidates: BackendCandidate[];
+  /** Backends lost since the page loaded. */
+  lost: BackendName[];
+  /** Milliseconds `auto` took to decide. */
+  decisionMs: number;
+}
+
+/** Thrown when work runs on a backend whose GPU was lost. */
+export class BackendLostError extends Error {
+  override name = 'BackendLostError';
+  constructor(
+    public readonly backend: BackendName,
+    public readonly detail: string,
+  ) {
+    super(`The ${backend} backend lost its GPU (${detail}); results would be wrong, so the work was stopped.`);
+  }
+}
+
+/** Thrown by `getTf(name, { strict: true })` when that backend cannot start. */
+export class BackendUnavailableError extends Error {
+  override name = 'BackendUnavailableError';
+  constructor(
+    public readonly backend: BackendName,
+    detail: string,
+  ) {
+    super(`The ${backend} backend is not available here (${detail}).`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Page-wide state (shared by every copy of this module through globalThis)
+// ---------------------------------------------------------------------------------------------------------
+
+interface EngineState {
+  /** One initialisation per backend: resolves true when tf.setBackend(name) worked once. */
+  init: Partial<Record<BackendName, Promise<boolean>>>;
+  /** Errors seen while initialising, for the report. */
+  initErrors: Partial<Record<BackendName, string>>;
+  /** The auto decision in flight or made (reset when the chosen backend is lost). */
+  auto: Promise<BackendName> | null;
+  report: BackendReport | null;
+  lost: Map<BackendName, string>;
+  lostListeners: Set<(backend: BackendName, detail: string) => void>;
+  /** tf.setBackend is global: calls are chained so two widgets never interleave a switch. */
+  queue: Promise<unknown>;
+}
+
+const KEY = Symbol.for('cnn-widgets.engine.backend');
+type Registry = { [KEY]?: EngineState };
+
+function state(): EngineState {
+  const g = globalThis as Registry;
+  return (g[KEY] ??= {
+    init: {},
+    initErrors: {},
+    auto: null,
+    report: null,
+    lost: new Map(),
+    lostListeners: new Set(),
+    queue: Promise.resolve(),
+  });
+}
+
+/** Runs `fn` after every earlier backend switch finished (whatever its outcome). */
+function serialised<T>(fn: () => Promise<T>): Promise<T> {
+  const s = state();
+  const run = s.queue.then(fn, fn);
+  s.queue = run.catch(() => undefined);
+  return run;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+// ---------------------------------------------------------------------------------------------------------
+// Loading and initialising one backend
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Imports a backend's package (which registers its factory with tfjs-core) — lazily, so each backend's code is
+ * fetched only when it is wanted. The WASM backend additionally learns where its .wasm binaries are (next to
+ * the library, `assets/wasm/`, so a CDN page needs no configuration) and gets our training kernels.
+ */
+async function importBackend(name: BackendName): Promise<void> {
+  switch (name) {
+    case 'cpu':
+      await import('@tensorflow/tfjs-backend-cpu');
+      return;
+    case 'webgl':
+      await import('@tensorflow/tfjs-backend-webgl');
+      return;
+    case 'webgpu':
+      await import('@tensorflow/tfjs-backend-webgpu');
+      return;
+    case 'wasm': {
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      try {
+        wasm.setWasmPaths(assetUrl('wasm/'));
+      } catch {
+        // Already initialised by someone else (another copy of the library or the page itself): the paths
+        // they set are in force, and the backend works; nothing to do.
+      }
+      // Stock tfjs-backend-wasm cannot train a conv net (no Conv2DBackpropFilter) and is slow at the rest of
+      // the backward pass; these kernels fill the gap. Idempotent, and only touches the 'wasm' registry.
+      const { registerWasmTrainingKernels } = await import('./kernels/wasm-training.js');
+      registerWasmTrainingKernels();
+      return;
+    }
+  }
+}
+
+/** Initialises `name` once per page; resolves whether it works. Never throws. */
+function initBackend(tf: Tf, name: BackendName): Promise<boolean> {
+  const s = state();
+  if (s.lost.has(name)) return Promise.resolve(false);
+  return (s.init[name] ??= serialised(async () => {
+    try {
+      await importBackend(name);
+      if (tf.findBackendFactory(name) == null) throw new Error('not supported by this browser');
+      const previous = tf.getBackend() as BackendName | undefined;
+      // tf.setBackend resolves false (with a console warning) when the backend's factory fails.
+      const ok = await tf.setBackend(name);
+      if (!ok) throw new Error('initialisation failed');
+      watchForLoss(tf, name);
+      // Initialising must not switch the page's backend under another widget's feet: restore it.
+      if (previous && previous !== name && tf.findBackend(previous)) await tf.setBackend(previous);
+      return true;
+    } catch (e) {
+      s.initErrors[name] = message(e);
+      return false;
+    }
+  }));
+}
+
+/** Makes `name` the active backend (serialised with other switches). */
+function activate(tf: Tf, name: BackendName): Promise<void> {
+  return serialised(async () => {
+    if (tf.getBackend() !== name) {
+      const ok = await tf.setBackend(name);
+      if (!ok) throw new BackendUnavailableError(name, 'it stopped initialising');
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Lost GPUs
+// ---------------------------------------------------------------------------------------------------------
+
+/** Device/context objects we already watch (a re-initialised backend gets a new one). */
+const watched = new WeakSet<object>();
+
+function watchForLoss(tf: Tf, name: BackendName): void {
+  if (name !== 'webgpu' && name !== 'webgl') return;
+  const backend = tf.findBackend(name) as unknown as {
+    device?: { lost?: Promise<{ reason?: string; message?: string }> };
+    gpgpu?: { gl?: { canvas?: EventTarget } };
+  } | null;
+  if (!backend) return;
+  if (name === 'webgpu') {
+    const device = backend.device;
+    if (device?.lost && !watched.has(device)) {
+      watched.add(device);
+      void device.lost.then((info) =>
+        markLost('webgpu', `WebGPU device lost: ${info?.message || info?.reason || 'unknown reason'}`),
+      );
+    }
+  } else {
+    const canvas = backend.gpgpu?.gl?.canvas;
+    if (canvas && typeof canvas.addEventListener === 'function' && !watched.has(canvas)) {
+      watched.add(canvas);
+      canvas.addEventListener('webglcontextlost', () => markLost('webgl', 'WebGL context lost'));
+    }
+  }
+}
+
+/** Records a lost backend, forgets an `auto` choice that used it and tells every listener. */
+export function markLost(name: BackendName, detail: string): void {
+  const s = state();
+  if (s.lost.has(name)) return;
+  s.lost.set(name, detail);
+  delete s.init[name];
+  if (s.report?.chosen === name) s.auto = null;
+  if (s.report && !s.report.lost.includes(name)) s.report.lost.push(name);
+  for (const listener of [...s.lostListeners]) {
+    try {
+      listener(name, detail);
+    } catch (e) {
+      console.error(e);
+    }
+  }
+}
+
+/** Calls `listener` when a backend loses its GPU; returns an unsubscribe function. */
+export function onBackendLost(listener: (backend: BackendName, detail: string) => void): () => void {
+  const s = state();
+  s.lostListeners.add(listener);
+  return () => s.lostListeners.delete(listener);
+}
+
+/** Whether `name` lost its GPU on this page. */
+export const isBackendLost = (name: BackendName): boolean => state().lost.has(name);
+
+/** Throws `BackendLostError` if `name` lost its GPU (checked by the trainer after every step). */
+export function assertBackendHealthy(name: BackendName): void {
+  const detail = state().lost.get(name);
+  if (detail !== undefined) throw new BackendLostError(name, detail);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Detection
+// ---------------------------------------------------------------------------------------------------------
+
+const SOFTWARE_GPU = /swiftshader|llvmpipe|softpipe|software|basic render|lavapipe/i;
+
+interface GpuLike {
+  requestAdapter(opts?: { powerPreference?: string }): Promise<{
+    isFallbackAdapter?: boolean;
+    info?: { vendor?: string; architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean };
+    requestAdapterInfo?: () => Promise<{ vendor?: string; architecture?: string; device?: string; description?: string }>;
+  } | null>;
+}
+
+/** Classifies the WebGPU adapter without creating a device. */
+export async function detectWebGpu(): Promise<BackendCandidate> {
+  const gpu = (globalThis.navigator as unknown as { gpu?: GpuLike } | undefined)?.gpu;
+  if (!gpu) return { name: 'webgpu', kind: 'unavailable', detail: 'navigator.gpu is missing' };
+  try {
+    const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+    if (!adapter) return { name: 'webgpu', kind: 'unavailable', detail: 'no adapter' };
+    const info = adapter.info ?? (adapter.requestAdapterInfo ? await adapter.requestAdapterInfo() : {}) ?? {};
+    const words = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
+    const fallback = adapter.isFallbackAdapter === true || (info as { isFallbackAdapter?: boolean }).isFallbackAdapter === true;
+    const kind = fallback || SOFTWARE_GPU.test(words) ? 'software' : words.trim() ? 'hardware' : 'unknown';
+    return { name: 'webgpu', kind, detail: (fallback ? 'fallback adapter ' : '') + (words || '(no adapter info)') };
+  } catch (e) {
+    return { name: 'webgpu', kind: 'unavailable', detail: message(e) };
+  }
+}
+
+/** Classifies WebGL2 by its unmasked renderer string (a throwaway context, released at once). */
+export function detectWebGl(): BackendCandidate {
+  try {
+    const canvas: HTMLCanvasElement | OffscreenCanvas | null =
+      typeof OffscreenCanvas !== 'undefined'
+        ? new OffscreenCanvas(1, 1)
+        : typeof document !== 'undefined'
+          ? document.createElement('canvas')
+          : null;
+    if (!canvas) return { name: 'webgl', kind: 'unavailable', detail: 'no canvas' };
+    const gl = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
+    if (!gl) return { name: 'webgl', kind: 'unavailable', detail: 'no WebGL2 context' };
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) ?? '') : '';
+    const vendor = ext ? String(gl.getParameter(ext.UNMASKED_VENDOR_WEBGL) ?? '') : '';
+    gl.getExtension('WEBGL_lose_context')?.loseContext(); // free the context slot: browsers cap them (~16)
+    const words = `${vendor} ${renderer}`.trim();
+    const kind = SOFTWARE_GPU.test(words) ? 'software' : renderer ? 'hardware' : 'unknown';
+    return { name: 'webgl', kind, detail: words || '(renderer hidden)' };
+  } catch (e) {
+    return { name: 'webgl', kind: 'unavailable', detail: message(e) };
+  }
+}
+
+/**
+ * A short timed probe: one small conv + relu + matmul, the shape of the lesson's work, after a warm-up run (which
+ * pays for shader compilation). Returns milliseconds per iteration, read back so GPU time is included.
+ */
+async function probe(tf: Tf, name: BackendName, iterations = 3): Promise<number> {
+  await activate(tf, name);
+  const run = async () => {
+    const out = tf.tidy(() => {
+      const x = tf.ones([32, 28, 28, 1]) as tfCore.Tensor4D;
+      const k = tf.fill([3, 3, 1, 16], 0.1) as tfCore.Tensor4D;
+      const c = tf.relu(tf.conv2d(x, k, 1, 'valid'));
+      const flat = tf.reshape(c, [32, -1]);
+      return tf.sum(tf.matMul(flat, tf.fill([26 * 26 * 16, 64], 0.01)));
+    });
+    await out.data();
+    out.dispose();
+  };
+  await run();
+  const t0 = performance.now();
+  for (let i = 0; i < iterations; i++) await run();
+  return (performance.now() - t0) / iterations;
+}
+
+async function chooseAuto(tf: Tf): Promise<BackendName> {
+  const t0 = performance.now();
+  const s = state();
+  const candidates: BackendCandidate[] = [await detectWebGpu(), detectWebGl()];
+  const gpus = candidates.filter((c) => !s.lost.has(c.name));
+  const hardware = gpus.filter((c) => c.kind === 'hardware');
+  const unclear = gpus.filter((c) => c.kind === 'unknown');
+  let chosen: BackendName | null = null;
+  let reason = '';
+
+  const tryInit = async (c: BackendCandidate) => {
+    c.initialised = await initBackend(tf, c.name);
+    if (!c.initialised) c.error = s.initErrors[c.name];
+    return c.initialised;
+  };
+  const timed = async (c: BackendCandidate) => {
+    try {
+      c.probeMs = await probe(tf, c.name);
+    } catch (e) {
+      c.error = message(e);
+    }
+    return c.probeMs ?? Infinity;
+  };
+
+  const working: BackendCandidate[] = [];
+  for (const c of hardware) if (await tryInit(c)) working.push(c);
+  if (working.length === 1) {
+    chosen = working[0]!.name;
+    reason = `hardware GPU (${working[0]!.detail}) via ${chosen}`;
+  } else if (working.length > 1) {
+    for (const c of working) await timed(c);
+    working.sort((a, b) => (a.probeMs ?? Infinity) - (b.probeMs ?? Infinity));
+    chosen = working[0]!.name;
+    reason = `hardware GPU; ${chosen} was faster in a short probe`;
+  }
+
+  const wasm: BackendCandidate = { name: 'wasm', kind: 'cpu' };
+  const cpu: BackendCandidate = { name: 'cpu', kind: 'cpu' };
+  candidates.push(wasm, cpu);
+
+  if (!chosen && unclear.length) {
+    // The browser hides what the GPU is: race it against WASM on a small piece of real work.
+    const racers: BackendCandidate[] = [];
+    for (const c of unclear) if (await tryInit(c)) racers.push(c);
+    if (racers.length && (await tryInit(wasm))) racers.push(wasm);
+    for (const c of racers) await timed(c);
+    racers.sort((a, b) => (a.probeMs ?? Infinity) - (b.probeMs ?? Infinity));
+    if (racers.length && Number.isFinite(racers[0]!.probeMs)) {
+      chosen = racers[0]!.name;
+      reason = `GPU type unclear; ${chosen} was fastest in a short probe`;
+    }
+  }
+
+  if (!chosen) {
+    const software = gpus.filter((c) => c.kind === 'software');
+    const why = software.length
+      ? `${software.map((c) => `${c.name} is a software renderer (${c.detail})`).join('; ')}: no real GPU`
+      : 'no GPU available';
+    if (!s.lost.has('wasm') && (wasm.initialised ?? (await tryInit(wasm)))) {
+      chosen = 'wasm';
+      reason = `${why}; using WASM`;
+    } else if (await tryInit(cpu)) {
+      chosen = 'cpu';
+      reason = `${why}; WASM failed (${wasm.error ?? 'unknown'}); using plain JavaScript (cpu)`;
+    } else {
+      throw new BackendUnavailableError('cpu', 'no TensorFlow.js backend could start');
+    }
+  }
+  s.report = {
+    chosen,
+    reason,
+    candidates,
+    lost: [...s.lost.keys()],
+    decisionMs: Math.round(performance.now() - t0),
+  };
+  return chosen;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Public entry points
+// ---------------------------------------------------------------------------------------------------------
+
+export interface GetTfOptions {
+  /** With an explicit backend: throw `BackendUnavailableError` instead of falling back to the next one. */
+  strict?: boolean;
+}
+
+/**
+ * Loads TensorFlow.js once per page, initialises the backend and makes it the active one.
+ *
+ * `auto` (the default) picks as described at the top of this file (once per page; later calls reuse the
+ * choice). A named backend is honoured when it initialises; otherwise the next one in
+ * webgpu → webgl → wasm → cpu order that works is used (or, with `strict`, an error is thrown). The returned
+ * `backend` is always the one actually in use.
+ *
+ * Note that TensorFlow.js has ONE active backend per thread: if two widgets on the same page ask for different
+ * ones, the last call wins for new tensors (existing tensors move on first read). Training runs in a Worker,
+ * which has its own TensorFlow.js and its own backend, so this rarely matters.
+ */
+export async function getTf(
+  pref: BackendPreference = 'auto',
+  options: GetTfOptions = {},
+): Promise<{ tf: Tf; backend: BackendName }> {
+  const tf = tfCore;
+  const s = state();
+  let name: BackendName;
+  if (pref === 'auto') {
+    if (s.auto == null) {
+      const decision = chooseAuto(tf);
+      s.auto = decision;
+      decision.catch(() => {
+        if (s.auto === decision) s.auto = null;
+      });
+    }
+    name = await s.auto;
+    if (s.lost.has(name)) return getTf('auto', options);
+  } else {
+    if (!isBackendName(pref)) throw new TypeError(`Unknown backend "${String(pref)}"`);
+    if (await initBackend(tf, pref)) name = pref;
+    else if (options.strict) {
+      throw new BackendUnavailableError(pref, s.lost.get(pref) ?? s.initErrors[pref] ?? 'failed to start');
+    } else {
+      // Walk on from the requested one (webgpu → webgl → wasm → cpu); cpu always works.
+      const rest = BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(pref) + 1);
+      let found: BackendName | null = null;
+      for (const next of rest) {
+        if (await initBackend(tf, next)) {
+          found = next;
+          break;
+        }
+      }
+      if (!found) throw new BackendUnavailableError(pref, 'no backend could start');
+      name = found;
+    }
+  }
+  await activate(tf, name);
+  return { tf, backend: name };
+}
+
+/** What `auto` chose and why (adapter info, software-GPU detection, probe timings); null before `auto` ran. */
+export function backendReport(): BackendReport | null {
+  return state().report;
+}
+
+/** The tf namespace without choosing a backend (for type-only helpers and tests). */
+export const tfNamespace = (): Tf => tfCore;

@@ -1,0 +1,39 @@
+/**
+ * The "tensor side" of the engine: everything that needs TensorFlow.js, behind ONE entry that elements load
+ * with `await import('../../engine/tensor.js')` on first need. Nothing imports this module statically from a
+ * light module (conv-math, specs, assets, training/config), so a page with only `<conv-calculator>`,
+ * `<kernel-viewer>` or `<model-summary>` never downloads TensorFlow.js.
+ */
+export {
+  getTf,
+  backendReport,
+  onBackendLost,
+  isBackendLost,
+  assertBackendHealthy,
+  markLost,
+  detectWebGl,
+  detectWebGpu,
+  BackendLostError,
+  BackendUnavailableError,
+  BACKEND_ORDER,
+  isBackendName,
+  isBackendPreference,
+} from './backend.js';
+export type { Tf, BackendName, BackendPreference, BackendReport, BackendCandidate, GetTfOptions } from './backend.js';
+export { buildModel, spatialLayerNames, toNhwc } from './models/build.js';
+export type { BuildOptions, LayersModel } from './models/build.js';
+export { MODEL_SPECS, CNN, FNN, ALEXNET } from './models/specs.js';
+export { TrainingSession } from './trainer.js';
+export type { SessionOptions } from './trainer.js';
+export type { BatchInfo, EpochInfo, Evaluation, StartInfo, Activations, NamedWeights, Runner } from './training/protocol.js';
+export { TrainerCore, Control } from './training/core.js';
+export {
+  resolveConfig,
+  DEFAULT_CONFIG,
+  PRESETS,
+  isPresetName,
+  type TrainConfig,
+  type TrainState,
+  type MnistSplit,
+  type PresetName,
+} from './training/config.js';

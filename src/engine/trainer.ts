@@ -1,0 +1,346 @@
+/**
+ * `TrainingSession`: one training run of the lesson's CNN or FNN, as an EventTarget the elements listen to.
+ *
+ * WHERE IT RUNS. In a Worker whenever one can start (worker/spawn.ts: same-origin module URL, else a blob:
+ * wrapper for a library loaded from a CDN), so the page never waits on TensorFlow.js. If no Worker can start
+ * (strict CSP, old browser) — or `thread: 'main'` is asked for — the same loop runs here on the main thread,
+ * cut into slices of ~20 ms that yield to the event loop (training/core.ts explains how the batch maths stays
+ * exact). Either way the session's API and events are the same; `thread` says which.
+ *
+ * LIFECYCLE. idle → loading (MNIST download, TF.js + backend start) → training ⇄ paused → done (also after
+ * `stop()`; the results so far stay readable) | error. `start()` never rejects: failures set `state = 'error'`,
+ * `error`, and fire `train-error` with `{ error, message }`.
+ *
+ * EVENTS (CustomEvent, detail in brackets): `state` [state], `data-progress` [MnistProgress], `train-start`
+ * [StartInfo + thread], `train-batch` [BatchInfo], `train-epoch` [EpochInfo], `evaluation` [Evaluation],
+ * `train-end` [{ stopped, testAccuracy, confusion, history }], `train-error` [{ error, message }].
+ * Session events do not bubble (it is not in the DOM); `<cnn-trainer>` re-emits them from the element.
+ */
+import { loadMnist, type MnistProgress } from './data/mnist.js';
+import type { BackendReport } from './backend.js';
+import {
+  resolveConfig,
+  type BackendName,
+  type MnistSplit,
+  type PresetName,
+  type TrainConfig,
+  type TrainState,
+} from './training/config.js';
+import { Control, TrainerCore } from './training/core.js';
+import type {
+  Activations,
+  BatchInfo,
+  CoreEvents,
+  EpochInfo,
+  Evaluation,
+  NamedWeights,
+  Runner,
+  StartInfo,
+} from './training/protocol.js';
+
+export type { BatchInfo, EpochInfo, Evaluation, StartInfo, TrainConfig, TrainState, Activations };
+
+/** Runs the core right here (main thread), in time slices. */
+class LocalRunner implements Runner {
+  readonly thread = 'main' as const;
+  readonly how = 'main' as const;
+  private core: TrainerCore | null = null;
+  private readonly control = new Control();
+  private disposed = false;
+
+  constructor(
+    private readonly events: CoreEvents,
+    private readonly sliceMs: number,
+  ) {}
+
+  async init(config: TrainConfig, data: { train: MnistSplit; test: MnistSplit }): Promise<StartInfo> {
+    const core = await TrainerCore.create(config, data, { sliceMs: this.sliceMs });
+    if (this.disposed) {
+      core.dispose();
+      throw new Error('This training session was disposed.');
+    }
+    this.core = core;
+    return core.startInfo;
+  }
+  private need(): TrainerCore {
+    if (!this.core) throw new Error(this.disposed ? 'This training session was disposed.' : 'Not initialised.');
+    return this.core;
+  }
+  train(): Promise<'done' | 'stopped'> {
+    return this.need().train(this.events, this.control);
+  }
+  pause(): void {
+    this.control.pause();
+  }
+  resume(): void {
+    this.control.resume();
+  }
+  stop(): void {
+    this.control.stop();
+  }
+  async predict(pixels: Float32Array, n: number): Promise<Float32Array> {
+    return this.need().predict(pixels, n);
+  }
+  async activations(pixels: Float32Array, layers: string[]): Promise<Activations> {
+    return this.need().activations(pixels, layers);
+  }
+  async weights(): Promise<NamedWeights> {
+    return this.need().weights();
+  }
+  async numTensors(): Promise<number> {
+    return this.core ? this.core.tf.memory().numTensors : 0;
+  }
+  dispose(): void {
+    this.disposed = true;
+    this.control.stop();
+    // The loop notices `stopped` after its current step; disposing the model under a running step would make
+    // that step fail, so free it once the loop has let go (or now, if it is idle).
+    const core = this.core;
+    this.core = null;
+    if (core) void this.idle.then(() => core.dispose());
+  }
+  /** Resolves when no training loop is running (set by the session). */
+  idle: Promise<unknown> = Promise.resolve();
+}
+
+/** Construction options on top of the training settings. */
+export interface SessionOptions extends Partial<TrainConfig> {
+  /** Apply a preset first (`notebook`); explicit settings override it. */
+  preset?: PresetName | null;
+  /** Main-thread slice length in ms (default 20). */
+  sliceMs?: number;
+}
+
+export class TrainingSession extends EventTarget {
+  /** The complete, validated settings of this run. */
+  readonly config: TrainConfig;
+  /** Where the state machine is. */
+  state: TrainState = 'idle';
+  /** The backend training runs on (null until training starts). */
+  backend: BackendName | null = null;
+  /** Why `auto` chose it (from the training thread). */
+  backendReport: BackendReport | null = null;
+  /** 'worker' or 'main' once started. */
+  thread: 'worker' | 'main' | null = null;
+  /** How the worker was started ('module' | 'blob'), or 'main'. */
+  threadHow: 'module' | 'blob' | 'main' | null = null;
+  /** Every batch and epoch so far. */
+  readonly history: { batches: BatchInfo[]; epochs: EpochInfo[] } = { batches: [], epochs: [] };
+  /** Accuracy on the evaluated test images after the latest evaluation, else null. */
+  testAccuracy: number | null = null;
+  /** 10×10 counts of the latest evaluation, rows = actual class, columns = predicted; else null. */
+  confusion: number[][] | null = null;
+  /** The error that ended the run, else null. */
+  error: Error | null = null;
+  /** Start information (sizes, batches per epoch), once training started. */
+  info: StartInfo | null = null;
+
+  private runner: Runner | null = null;
+  private run: Promise<void> | null = null;
+  private readonly abort = new AbortController();
+  private testData: MnistSplit | null = null;
+  private predicted: Uint8Array | null = null;
+  private disposed = false;
+  private readonly sliceMs: number;
+
+  /** Throws a RangeError with a readable message when a setting is invalid (elements validate first with resolveConfig). */
+  constructor(config: SessionOptions = {}) {
+    super();
+    const { preset, sliceMs, ...rest } = config;
+    const resolved = resolveConfig(rest, preset ?? null);
+    if ('error' in resolved) throw new RangeError(resolved.error);
+    this.config = resolved;
+    this.sliceMs = sliceMs ?? 20;
+  }
+
+  private fire(name: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail }));
+  }
+
+  private setState(s: TrainState): void {
+    if (this.state === s) return;
+    this.state = s;
+    this.fire('state', s);
+  }
+
+  /** Loads data, starts the training thread and trains; resolves when done, stopped or failed (never rejects). */
+  start(): Promise<void> {
+    this.run ??= this.execute();
+    return this.run;
+  }
+
+  private async execute(): Promise<void> {
+    const events: CoreEvents = {
+      onBatch: (b) => {
+        this.history.batches.push(b);
+        if (this.state === 'loading') this.setState('training');
+        this.fire('train-batch', b);
+      },
+      onEpoch: (e) => {
+        this.history.epochs.push(e);
+        this.fire('train-epoch', e);
+      },
+      onEvaluation: (ev) => {
+        this.testAccuracy = ev.accuracy;
+        this.confusion = ev.confusion;
+        this.predicted = ev.predicted;
+        this.fire('evaluation', ev);
+      },
+    };
+    try {
+      this.setState('loading');
+      const data = await this.loadData();
+      if (this.disposed) return;
+      this.testData = data.test;
+      const runner = await this.makeRunner(events);
+      if (this.disposed) {
+        runner.dispose();
+        return;
+      }
+      this.runner = runner;
+      this.thread = runner.thread;
+      this.threadHow = runner.how;
+      const info = await runner.init(this.config, data);
+      this.info = info;
+      this.backend = info.backend;
+      this.backendReport = info.report;
+      if (this.disposed) return;
+      this.fire('train-start', { ...info, thread: runner.thread });
+      // A pause() during loading is honoured now.
+      this.setState(this.pausedEarly ? 'paused' : 'training');
+      if (this.pausedEarly) runner.pause();
+      if (this.stoppedEarly) runner.stop();
+      const training = runner.train();
+      if (runner instanceof LocalRunner) runner.idle = training.catch(() => undefined);
+      const result = await training;
+      if (this.disposed) return;
+      this.setState('done');
+      this.fire('train-end', {
+        stopped: result === 'stopped',
+        testAccuracy: this.testAccuracy,
+        confusion: this.confusion,
+        history: this.history,
+      });
+    } catch (e) {
+      if (this.disposed) return;
+      const error = e instanceof Error ? e : new Error(String(e));
+      if (this.stoppedEarly && error.name === 'AbortError') {
+        this.setState('done');
+        this.fire('train-end', { stopped: true, testAccuracy: null, confusion: null, history: this.history });
+        return;
+      }
+      this.error = error;
+      this.setState('error');
+      this.fire('train-error', { error, message: error.message });
+    }
+  }
+
+  private async loadData(): Promise<{ train: MnistSplit; test: MnistSplit }> {
+    if (this.config.data) return this.config.data;
+    const { trainSize, testSize, dataSrc } = this.config;
+    const onProgress = (p: MnistProgress) => this.fire('data-progress', p);
+    const base = { signal: this.abort.signal, onProgress, ...(dataSrc ? { baseUrl: dataSrc } : {}) };
+    // Test first: it is small, and lets an evaluation widget show something early.
+    const test = await loadMnist({ ...base, split: 'test', count: testSize ?? 10000 });
+    const train = await loadMnist({ ...base, split: 'train', count: trainSize });
+    return { train, test };
+  }
+
+  private async makeRunner(events: CoreEvents): Promise<Runner> {
+    const where = this.config.thread ?? 'auto';
+    if (where !== 'main') {
+      try {
+        const { WorkerRunner } = await import('./worker/proxy.js');
+        return await WorkerRunner.start(events);
+      } catch (e) {
+        if (where === 'worker') throw e;
+        // Fall through: train on the main thread in small slices.
+      }
+    }
+    return new LocalRunner(events, this.sliceMs);
+  }
+
+  private pausedEarly = false;
+  private stoppedEarly = false;
+
+  /** Pauses after the current batch. */
+  pause(): void {
+    if (this.state === 'training') {
+      this.runner?.pause();
+      this.setState('paused');
+    } else if (this.state === 'loading') {
+      this.pausedEarly = true;
+    }
+  }
+
+  /** Resumes a paused run. */
+  resume(): void {
+    this.pausedEarly = false;
+    if (this.state !== 'paused') return;
+    this.runner?.resume();
+    this.setState('training');
+  }
+
+  /** Stops the run after the current batch; the weights and results so far stay usable. */
+  stop(): void {
+    if (this.state === 'done' || this.state === 'error' || this.state === 'idle') return;
+    this.stoppedEarly = true;
+    this.pausedEarly = false;
+    if (this.runner) this.runner.stop();
+    else if (this.state === 'loading' && !this.config.data) this.abort.abort();
+  }
+
+  /** Stops everything and frees the model, the worker and its tensors. The session cannot be used after. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.abort.abort();
+    this.runner?.dispose();
+    this.runner = null;
+  }
+
+  /** Class probabilities [n, 10] (row-major) for n×784 pixels in 0..1, with the current weights. */
+  predict(pixels: Float32Array, n: number): Promise<Float32Array> {
+    if (!this.runner) return Promise.reject(this.notReady());
+    return this.runner.predict(pixels, n);
+  }
+
+  /** Activations of named layers (e.g. ['conv1', 'pool1']) for one 28×28 image in 0..1. */
+  activations(pixels: Float32Array, layers: string[]): Promise<Activations> {
+    if (!this.runner) return Promise.reject(this.notReady());
+    return this.runner.activations(pixels, layers);
+  }
+
+  /** The current weights by name (copies). */
+  weights(): Promise<NamedWeights> {
+    if (!this.runner) return Promise.reject(this.notReady());
+    return this.runner.weights();
+  }
+
+  private notReady(): Error {
+    return new Error(this.disposed ? 'This training session was disposed.' : 'The model is not ready yet (start() first).');
+  }
+
+  /** `tf.memory().numTensors` on the training thread (for leak checks). */
+  numTensors(): Promise<number> {
+    return this.runner ? this.runner.numTensors() : Promise.resolve(0);
+  }
+
+  /**
+   * Test images whose actual class is `actual` and predicted class (at the latest evaluation) is `predicted`,
+   * at most `limit`, in test-set order. Empty before the first evaluation.
+   */
+  async testExamples(actual: number, predicted: number, limit: number): Promise<{ index: number; pixels: Uint8Array }[]> {
+    const test = this.testData;
+    const guesses = this.predicted;
+    if (!test || !guesses) return [];
+    const out: { index: number; pixels: Uint8Array }[] = [];
+    const max = Math.max(0, Math.floor(limit));
+    for (let i = 0; i < guesses.length && out.length < max; i++) {
+      if (test.labels[i] === actual && guesses[i] === predicted) {
+        out.push({ index: i, pixels: test.images.slice(i * 784, (i + 1) * 784) });
+      }
+    }
+    return out;
+  }
+}

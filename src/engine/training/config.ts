@@ -1,0 +1,134 @@
+/**
+ * Training configuration: types, defaults, the lesson's preset, and validation. LIGHT: no TensorFlow.js, so
+ * `<cnn-trainer>` can check its attributes (and show an error) before anything heavy is downloaded.
+ */
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendPreference = 'auto' | BackendName;
+/** Preference order for fallbacks. */
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export const isBackendName = (s: unknown): s is BackendName =>
+  typeof s === 'string' && (BACKEND_ORDER as readonly string[]).includes(s);
+export const isBackendPreference = (s: unknown): s is BackendPreference => s === 'auto' || isBackendName(s);
+
+/** One split of MNIST as the data module delivers it: `count` images of 28×28 bytes (0..255), row-major. */
+export interface MnistSplit {
+  images: Uint8Array;
+  labels: Uint8Array;
+  count: number;
+}
+
+export type TrainModelName = 'cnn' | 'fnn';
+export type OptimizerName = 'adam' | 'sgd';
+
+export interface TrainConfig {
+  /** Which network of the lesson to train. */
+  model: TrainModelName;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  optimizer: OptimizerName;
+  /** SGD momentum (ignored by Adam). Default 0.9. */
+  momentum?: number;
+  /** How many of the 60,000 training images to use (the first N). */
+  trainSize: number;
+  /** How many of the 10,000 test images to evaluate on (the first N). Default 10,000. */
+  testSize?: number;
+  seed: number;
+  backend: BackendPreference;
+  /** Base URL of the MNIST assets (default: the library's own `assets/mnist/`). */
+  dataSrc?: string;
+  /**
+   * Data supplied by the caller instead of loading MNIST (tests, custom lessons). Images must be 28×28 bytes.
+   * `trainSize`/`testSize` are clamped to what is given.
+   */
+  data?: { train: MnistSplit; test: MnistSplit };
+  /** Where to train: 'auto' (a Worker when possible), 'worker' (only a Worker; error otherwise), 'main'. */
+  thread?: 'auto' | 'worker' | 'main';
+  /** Evaluate on the test set after every epoch (default true); the final evaluation always runs. */
+  evaluateEachEpoch?: boolean;
+}
+
+/** Our defaults: the notebook's network and optimiser family, on more data with the real test set. */
+export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
+  model: 'cnn',
+  epochs: 2,
+  batchSize: 64,
+  learningRate: 0.001,
+  optimizer: 'adam',
+  momentum: 0.9,
+  trainSize: 60000,
+  testSize: 10000,
+  seed: 1234,
+  backend: 'auto',
+  thread: 'auto',
+  evaluateEachEpoch: true,
+});
+
+/**
+ * The lesson's own recipe: the first 500 training and 500 test images, batch 20, Adam at 0.01, 200 epochs,
+ * seed 1234.
+ */
+export const PRESETS: Readonly<Record<'notebook', Partial<TrainConfig>>> = Object.freeze({
+  notebook: Object.freeze({
+    trainSize: 500,
+    testSize: 500,
+    batchSize: 20,
+    optimizer: 'adam',
+    learningRate: 0.01,
+    epochs: 200,
+    seed: 1234,
+  }),
+});
+export type PresetName = keyof typeof PRESETS;
+export const isPresetName = (s: unknown): s is PresetName => typeof s === 'string' && Object.hasOwn(PRESETS, s);
+
+export const MNIST_TRAIN_COUNT = 60000;
+export const MNIST_TEST_COUNT = 10000;
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/**
+ * Fills defaults (and a preset, whose values the explicit ones override) and validates. Returns the complete
+ * config, or `{ error }` with one sentence saying what is wrong — never throws.
+ */
+export function resolveConfig(
+  partial: Partial<TrainConfig> = {},
+  preset?: PresetName | null,
+): TrainConfig | { error: string } {
+  const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) as Partial<TrainConfig>;
+  const c: TrainConfig = { ...DEFAULT_CONFIG, ...(preset ? PRESETS[preset] : {}), ...defined };
+  if (c.model !== 'cnn' && c.model !== 'fnn') return { error: `model must be "cnn" or "fnn", not "${String(c.model)}".` };
+  if (c.optimizer !== 'adam' && c.optimizer !== 'sgd') {
+    return { error: `optimizer must be "adam" or "sgd", not "${String(c.optimizer)}".` };
+  }
+  if (!isBackendPreference(c.backend)) {
+    return { error: `backend must be auto, webgpu, webgl, wasm or cpu, not "${String(c.backend)}".` };
+  }
+  if (!isInt(c.epochs) || c.epochs < 1 || c.epochs > 10000) return { error: 'epochs must be a whole number from 1 to 10,000.' };
+  if (!isInt(c.batchSize) || c.batchSize < 1 || c.batchSize > 4096) {
+    return { error: 'batch size must be a whole number from 1 to 4,096.' };
+  }
+  if (!(typeof c.learningRate === 'number' && Number.isFinite(c.learningRate) && c.learningRate > 0 && c.learningRate <= 10)) {
+    return { error: 'learning rate must be a number above 0 (and at most 10).' };
+  }
+  const m = c.momentum ?? 0.9;
+  if (!(typeof m === 'number' && m >= 0 && m < 1)) return { error: 'momentum must be a number from 0 to below 1.' };
+  const maxTrain = c.data ? c.data.train.count : MNIST_TRAIN_COUNT;
+  const maxTest = c.data ? c.data.test.count : MNIST_TEST_COUNT;
+  if (!isInt(c.trainSize) || c.trainSize < 1 || c.trainSize > MNIST_TRAIN_COUNT) {
+    return { error: 'train size must be a whole number from 1 to 60,000.' };
+  }
+  const testSize = c.testSize ?? MNIST_TEST_COUNT;
+  if (!isInt(testSize) || testSize < 1 || testSize > MNIST_TEST_COUNT) {
+    return { error: 'test size must be a whole number from 1 to 10,000.' };
+  }
+  if (!isInt(c.seed)) return { error: 'seed must be a whole number.' };
+  if (c.thread !== undefined && c.thread !== 'auto' && c.thread !== 'worker' && c.thread !== 'main') {
+    return { error: 'thread must be auto, worker or main.' };
+  }
+  return { ...c, trainSize: Math.min(c.trainSize, maxTrain), testSize: Math.min(testSize, maxTest), momentum: m };
+}
+
+/** Where a training session is: idle → loading → training ⇄ paused → done | error. */
+export type TrainState = 'idle' | 'loading' | 'training' | 'paused' | 'done' | 'error';

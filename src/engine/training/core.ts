@@ -1,0 +1,527 @@
+/**
+ * The training loop itself — the same code in a Worker and, as a fallback, on the main thread.
+ *
+ * WHY A CUSTOM LOOP (not `model.fit`). `fit` wraps every batch in callbacks, history objects and an
+ * `await` per batch we cannot control; it cannot be paused mid-epoch, cannot be time-sliced, and shuffles with
+ * `Math.random` (not seedable). Our loop is a plain `optimizer.minimize()` inside `tf.tidy()` per batch: one
+ * forward + backward + update, one read-back of [loss, correct] (a single small download, so a GPU backend
+ * syncs once per batch), and nothing else.
+ *
+ * TWO SPEEDS OF SLICING.
+ *  - In a Worker (`sliceMs: null`) a batch is one step; between steps we yield to the worker's event loop
+ *    every ~25 ms so that pause/stop/predict messages get through. Nothing here can freeze the page.
+ *  - On the main thread (`sliceMs: n`, the fallback when no Worker can start, e.g. a strict CSP) a batch of
+ *    B examples is split into micro-batches whose *gradients are summed* before ONE optimizer update. The
+ *    maths is exactly that of the full batch (the mean loss is the sum of the per-chunk sums divided by B), so
+ *    the lesson's batch size means what it says; only the work is cut into slices of about `sliceMs`, each
+ *    followed by a yield to the event loop. The chunk size adapts to the measured time per image, so the page
+ *    never sees a task over 50 ms, whatever the backend's speed.
+ *
+ * SEEDING. Weights: seeded initialisers (models/build.ts). Order of examples: a Fisher–Yates shuffle per epoch
+ * driven by mulberry32 from the seed (random.ts). Nothing else is random (no dropout in cnn/fnn). Hence the
+ * same seed, data and backend give the same weights and loss curve, run after run.
+ *
+ * MEMORY. Every tensor of a step is created inside `tf.tidy` (no `await` inside it); the only survivors are the
+ * weights, the optimizer's slots and, for a moment, the [loss, correct] pair, which is disposed right after its
+ * read-back. Every batch event reports `tf.memory().numTensors` so tests can check it never grows.
+ */
+import type { NamedTensorMap, Optimizer, Scalar, Tensor, Tensor2D, Variable } from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { assertBackendHealthy, backendReport, getTf, type BackendReport, type Tf } from '../backend.js';
+import { buildModel, type LayersModel } from '../models/build.js';
+import { MODEL_SPECS } from '../models/specs.js';
+import { deriveSeed, mulberry32, shuffledIndices } from '../random.js';
+import type { BackendName, MnistSplit, TrainConfig } from './config.js';
+
+const PIXELS = 784;
+const CLASSES = 10;
+/** 0..255 → 0..1 without a division per pixel (what torchvision's ToTensor does). */
+const SCALE = new Float32Array(256).map((_, i) => i / 255);
+
+export interface BatchInfo {
+  /** 1-based epoch. */
+  epoch: number;
+  /** 1-based batch within the epoch. */
+  batch: number;
+  /** Batches per epoch. */
+  batches: number;
+  /** Mean cross-entropy of this batch (before the update). */
+  loss: number;
+  /** Fraction of this batch classified correctly (before the update). */
+  accuracy: number;
+  /** Training throughput over the epoch so far (pauses excluded). */
+  imagesPerSecond: number;
+  /** `tf.memory().numTensors` after the step (constant from the 2nd batch on; for leak tests). */
+  numTensors: number;
+}
+
+export interface EpochInfo {
+  epoch: number;
+  /** Mean training loss over the epoch. */
+  loss: number;
+  /** Training accuracy over the epoch. */
+  accuracy: number;
+  /** Accuracy on the test set after the epoch (NaN when not evaluated this epoch). */
+  testAccuracy: number;
+  imagesPerSecond: number;
+}
+
+export interface Evaluation {
+  /** Fraction correct over the evaluated test images. */
+  accuracy: number;
+  /** 10×10 counts, rows = actual class, columns = predicted class. */
+  confusion: number[][];
+  /** Predicted class of each evaluated test image. */
+  predicted: Uint8Array;
+  /** How many test images were evaluated. */
+  count: number;
+  imagesPerSecond: number;
+}
+
+export interface StartInfo {
+  backend: BackendName;
+  report: BackendReport | null;
+  trainSize: number;
+  testSize: number;
+  batchesPerEpoch: number;
+  epochs: number;
+}
+
+export interface CoreEvents {
+  onBatch(b: BatchInfo): void;
+  onEpoch(e: EpochInfo): void;
+  onEvaluation(e: Evaluation): void;
+}
+
+/**
+ * Pause/stop flags the loop checks between batches. `pause()` takes effect after the current batch.
+ */
+export class Control {
+  paused = false;
+  stopped = false;
+  private wake: (() => void) | null = null;
+  pause(): void {
+    if (!this.stopped) this.paused = true;
+  }
+  resume(): void {
+    this.paused = false;
+    this.wake?.();
+    this.wake = null;
+  }
+  stop(): void {
+    this.stopped = true;
+    this.resume();
+  }
+  /** Resolves when not paused (at once if running). */
+  whilePaused(): Promise<void> {
+    if (!this.paused) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+}
+
+/**
+ * Yields to the event loop (a macrotask, so messages and input get through). `scheduler.yield()` where it
+ * exists (keeps our priority, no 4 ms clamp); else a MessageChannel round trip (no clamp either, unlike nested
+ * setTimeout).
+ */
+export function yieldToEventLoop(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof s?.yield === 'function') return s.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
+}
+
+export interface CoreOptions {
+  /** Main-thread mode: keep each synchronous slice of work under about this many ms. null = Worker mode. */
+  sliceMs?: number | null;
+}
+
+export class TrainerCore {
+  readonly tf: Tf;
+  readonly backend: BackendName;
+  readonly model: LayersModel;
+  private readonly optimizer: Optimizer;
+  private readonly vars: Variable[];
+  private readonly sliceMs: number | null;
+  /** Estimated ms per image for a training step / a prediction (main-thread slicing). */
+  private trainMsPerImage = 2;
+  private predictMsPerImage = 0.2;
+  private activationModels = new Map<string, LayersModel>();
+  private disposed = false;
+  readonly trainSize: number;
+  readonly testSize: number;
+
+  private constructor(
+    tf: Tf,
+    backend: BackendName,
+    readonly config: TrainConfig,
+    readonly data: { train: MnistSplit; test: MnistSplit },
+    optimizer: Optimizer,
+    model: LayersModel,
+    options: CoreOptions,
+  ) {
+    this.tf = tf;
+    this.backend = backend;
+    this.model = model;
+    this.optimizer = optimizer;
+    // Train exactly this model's variables: `minimize()` without a list would also update any other trainable
+    // variable alive on the page (another widget's model).
+    this.vars = model.trainableWeights.map((w) => w.read() as Variable);
+    this.sliceMs = options.sliceMs ?? null;
+    this.trainSize = Math.min(config.trainSize, data.train.count);
+    this.testSize = Math.min(config.testSize ?? data.test.count, data.test.count);
+  }
+
+  /** Loads TF.js on the requested backend, builds the seeded model and its optimizer. */
+  static async create(
+    config: TrainConfig,
+    data: { train: MnistSplit; test: MnistSplit },
+    options: CoreOptions = {},
+  ): Promise<TrainerCore> {
+    for (const [name, split] of Object.entries(data)) {
+      if (split.images.length < split.count * PIXELS || split.labels.length < split.count) {
+        throw new Error(`The ${name} data is shorter than its count of ${split.count} images.`);
+      }
+    }
+    const { tf, backend } = await getTf(config.backend);
+    const model = buildModel(tf, MODEL_SPECS[config.model], { seed: config.seed });
+    let optimizer: Optimizer;
+    if (config.optimizer === 'sgd') {
+      // tf's momentum update (v ← m·v + g; θ ← θ − lr·v) is PyTorch's SGD(momentum) exactly.
+      optimizer = tf.train.momentum(config.learningRate, config.momentum ?? 0.9);
+    } else if (backend === 'wasm' || backend === 'cpu') {
+      // On CPU backends tf's Adam costs ~16 tiny kernels per variable; the fused one does the same maths in one
+      // pass (kernels/fused-adam.ts). ε = 1e-8 as in PyTorch.
+      const { FusedAdamOptimizer } = await import('../kernels/fused-adam.js');
+      optimizer = new FusedAdamOptimizer(config.learningRate, 0.9, 0.999, 1e-8);
+    } else {
+      optimizer = tf.train.adam(config.learningRate, 0.9, 0.999, 1e-8);
+    }
+    return new TrainerCore(tf, backend, config, data, optimizer, model, options);
+  }
+
+  get startInfo(): StartInfo {
+    return {
+      backend: this.backend,
+      report: backendReport(),
+      trainSize: this.trainSize,
+      testSize: this.testSize,
+      batchesPerEpoch: Math.ceil(this.trainSize / this.config.batchSize),
+      epochs: this.config.epochs,
+    };
+  }
+
+  /** Fills `xs` (n×784 floats in 0..1), `labels` (int) and `oneHot` for the given example indices. */
+  private fill(split: MnistSplit, indices: ArrayLike<number>, from: number, n: number) {
+    const xs = new Float32Array(n * PIXELS);
+    const labels = new Int32Array(n);
+    const oneHot = new Float32Array(n * CLASSES);
+    for (let i = 0; i < n; i++) {
+      const idx = indices[from + i]!;
+      const src = idx * PIXELS;
+      const dst = i * PIXELS;
+      for (let p = 0; p < PIXELS; p++) xs[dst + p] = SCALE[split.images[src + p]!]!;
+      const label = split.labels[idx]!;
+      labels[i] = label;
+      oneHot[i * CLASSES + label] = 1;
+    }
+    return { xs, labels, oneHot };
+  }
+
+  /**
+   * Sum of cross-entropies and the number of correct predictions of a chunk, as scalars; `divisor` turns the sum
+   * into the batch mean (B for the whole batch, even when this is only a chunk of it).
+   */
+  private lossAndCorrect(xs: Float32Array, labels: Int32Array, oneHot: Float32Array, divisor: number) {
+    const tf = this.tf;
+    const n = labels.length;
+    const x = tf.tensor4d(xs, [n, 28, 28, 1]);
+    const y = tf.tensor2d(oneHot, [n, CLASSES]);
+    const logits = this.model.apply(x, { training: true }) as Tensor2D;
+    const loss = tf.div(tf.neg(tf.sum(tf.mul(y, tf.logSoftmax(logits)))), divisor);
+    const correct = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.tensor1d(labels, 'int32')), 'float32'));
+    return { loss, correct };
+  }
+
+  /** One optimizer step over the examples `indices[from .. from+n)`; returns [mean loss, correct count]. */
+  private async step(indices: ArrayLike<number>, from: number, n: number): Promise<[number, number]> {
+    const tf = this.tf;
+    const chunk =
+      this.sliceMs == null ? n : Math.max(1, Math.min(n, Math.floor(this.sliceMs / Math.max(1e-3, this.trainMsPerImage))));
+    let stats: Tensor;
+    if (chunk >= n) {
+      // Whole batch at once (Worker mode, or a fast backend).
+      const t0 = performance.now();
+      const { xs, labels, oneHot } = this.fill(this.data.train, indices, from, n);
+      stats = tf.tidy(() => {
+        let correct: Tensor | null = null;
+        const loss = this.optimizer.minimize(
+          () => {
+            const r = this.lossAndCorrect(xs, labels, oneHot, n);
+            correct = tf.keep(r.correct); // survives minimize's internal tidy; disposed below
+            return r.loss as Scalar;
+          },
+          true,
+          this.vars,
+        )!;
+        const out = tf.stack([loss, correct!]);
+        correct!.dispose();
+        return out;
+      });
+      this.learnSpeed('train', performance.now() - t0, n);
+    } else {
+      // Main thread: gradient accumulation over chunks, one update (see the top of this file).
+      let acc: NamedTensorMap | null = null;
+      let lossSum: Tensor = tf.scalar(0);
+      let correctSum: Tensor = tf.scalar(0);
+      try {
+        for (let start = 0; start < n; ) {
+          const size = Math.max(
+            1,
+            Math.min(n - start, Math.floor((this.sliceMs ?? 20) / Math.max(1e-3, this.trainMsPerImage))),
+          );
+          const t0 = performance.now();
+          const { xs, labels, oneHot } = this.fill(this.data.train, indices, from + start, size);
+          const next: { acc: NamedTensorMap; loss: Tensor; correct: Tensor } = tf.tidy(() => {
+            let correct: Tensor | null = null;
+            const { value, grads } = tf.variableGrads(() => {
+              const r = this.lossAndCorrect(xs, labels, oneHot, n);
+              correct = tf.keep(r.correct);
+              return r.loss as Scalar;
+            }, this.vars);
+            const summed: NamedTensorMap = {};
+            for (const name of Object.keys(grads)) summed[name] = acc ? tf.add(acc[name]!, grads[name]!) : grads[name]!;
+            const out = { acc: summed, loss: tf.add(lossSum, value), correct: tf.add(correctSum, correct!) };
+            correct!.dispose();
+            return out;
+          });
+          if (acc) tf.dispose(Object.values(acc));
+          lossSum.dispose();
+          correctSum.dispose();
+          acc = next.acc;
+          lossSum = next.loss;
+          correctSum = next.correct;
+          this.learnSpeed('train', performance.now() - t0, size);
+          start += size;
+          if (start < n) await yieldToEventLoop();
+        }
+        this.optimizer.applyGradients(acc!);
+        stats = tf.stack([lossSum, correctSum]);
+      } finally {
+        if (acc) tf.dispose(Object.values(acc));
+        lossSum.dispose();
+        correctSum.dispose();
+      }
+    }
+    try {
+      const [loss, correct] = await stats.data();
+      return [loss!, correct!];
+    } finally {
+      stats.dispose();
+    }
+  }
+
+  /** Keeps a smoothed ms-per-image estimate for slicing the main thread's work. */
+  private learnSpeed(kind: 'train' | 'predict', ms: number, n: number): void {
+    const per = ms / Math.max(1, n);
+    if (kind === 'train') this.trainMsPerImage = 0.7 * this.trainMsPerImage + 0.3 * per;
+    else this.predictMsPerImage = 0.7 * this.predictMsPerImage + 0.3 * per;
+  }
+
+  /**
+   * Runs all epochs (or until stopped). Resolves 'done' or 'stopped'; rejects on a lost GPU (BackendLostError),
+   * a diverged loss, or any TF.js error.
+   */
+  async train(events: CoreEvents, control: Control): Promise<'done' | 'stopped'> {
+    const { batchSize, epochs, seed } = this.config;
+    const n = this.trainSize;
+    const batches = Math.ceil(n / batchSize);
+    const random = mulberry32(deriveSeed(seed, 'shuffle'));
+    const order = new Uint32Array(n);
+    let lastYield = performance.now();
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      for (let i = 0; i < n; i++) order[i] = i;
+      shuffledIndices(n, random, order);
+      let activeMs = 0;
+      let seen = 0;
+      let lossSum = 0;
+      let correctSum = 0;
+      for (let b = 0; b < batches; b++) {
+        if (control.paused) await control.whilePaused();
+        if (control.stopped || this.disposed) return 'stopped';
+        const from = b * batchSize;
+        const size = Math.min(batchSize, n - from);
+        const t0 = performance.now();
+        const [loss, correct] = await this.step(order, from, size);
+        // A lost GPU returns zeros or stale data without any error: never report those numbers.
+        assertBackendHealthy(this.backend);
+        if (!Number.isFinite(loss)) {
+          throw new Error(
+            `Training diverged at epoch ${epoch}, batch ${b + 1} (the loss is not a number): try a smaller learning rate.`,
+          );
+        }
+        activeMs += performance.now() - t0;
+        seen += size;
+        lossSum += loss * size;
+        correctSum += correct;
+        events.onBatch({
+          epoch,
+          batch: b + 1,
+          batches,
+          loss,
+          accuracy: correct / size,
+          imagesPerSecond: activeMs > 0 ? (seen * 1000) / activeMs : 0,
+          numTensors: this.tf.memory().numTensors,
+        });
+        const now = performance.now();
+        if (this.sliceMs != null || now - lastYield > 25) {
+          await yieldToEventLoop();
+          lastYield = performance.now();
+        }
+      }
+      const last = epoch === epochs;
+      let testAccuracy = NaN;
+      if (last || this.config.evaluateEachEpoch !== false) {
+        const ev = await this.evaluate(control);
+        if (ev) {
+          testAccuracy = ev.accuracy;
+          events.onEvaluation(ev);
+        }
+      }
+      events.onEpoch({
+        epoch,
+        loss: lossSum / seen,
+        accuracy: correctSum / seen,
+        testAccuracy,
+        imagesPerSecond: activeMs > 0 ? (seen * 1000) / activeMs : 0,
+      });
+    }
+    return 'done';
+  }
+
+  /**
+   * Accuracy and confusion matrix on the first `testSize` test images (null when stopped meanwhile). Batches of
+   * 256 in a Worker (measured fastest on wasm: larger batches thrash its heap); time-sliced on the main thread.
+   */
+  async evaluate(control?: Control): Promise<Evaluation | null> {
+    const tf = this.tf;
+    const test = this.data.test;
+    const count = this.testSize;
+    const confusion = Array.from({ length: CLASSES }, () => new Array<number>(CLASSES).fill(0));
+    const predicted = new Uint8Array(count);
+    const indices = new Uint32Array(count).map((_, i) => i);
+    let correct = 0;
+    const t0 = performance.now();
+    for (let from = 0; from < count; ) {
+      if (control?.stopped || this.disposed) return null;
+      const size =
+        this.sliceMs == null
+          ? Math.min(256, count - from)
+          : Math.max(1, Math.min(count - from, Math.floor(this.sliceMs / Math.max(1e-3, this.predictMsPerImage))));
+      const ts = performance.now();
+      const { xs, labels } = this.fill(test, indices, from, size);
+      const classes = tf.tidy(() => tf.argMax(this.model.predict(tf.tensor4d(xs, [size, 28, 28, 1])) as Tensor2D, 1));
+      this.learnSpeed('predict', performance.now() - ts, size);
+      const p = (await classes.data()) as Int32Array;
+      classes.dispose();
+      assertBackendHealthy(this.backend);
+      for (let i = 0; i < size; i++) {
+        const actual = labels[i]!;
+        const guess = p[i]!;
+        predicted[from + i] = guess;
+        confusion[actual]![guess]!++;
+        if (actual === guess) correct++;
+      }
+      from += size;
+      if (this.sliceMs != null) await yieldToEventLoop();
+    }
+    const ms = performance.now() - t0;
+    return { accuracy: correct / count, confusion, predicted, count, imagesPerSecond: ms > 0 ? (count * 1000) / ms : 0 };
+  }
+
+  /** Class probabilities [n, 10] (row-major) for n×784 pixels in 0..1. */
+  async predict(pixels: Float32Array, n: number): Promise<Float32Array> {
+    this.assertUsable();
+    if (!(Number.isInteger(n) && n >= 1 && pixels.length >= n * PIXELS)) {
+      throw new RangeError(`predict needs ${PIXELS} pixels per image (got ${pixels.length} for ${n}).`);
+    }
+    const tf = this.tf;
+    const out = tf.tidy(() =>
+      tf.softmax(this.model.predict(tf.tensor4d(pixels.subarray(0, n * PIXELS), [n, 28, 28, 1])) as Tensor2D),
+    );
+    try {
+      const data = (await out.data()) as Float32Array;
+      assertBackendHealthy(this.backend);
+      return data;
+    } finally {
+      out.dispose();
+    }
+  }
+
+  /** Activations of the named layers for one 28×28 image (shape without the batch axis, e.g. [26, 26, 16]). */
+  async activations(
+    pixels: Float32Array,
+    layers: string[],
+  ): Promise<Record<string, { shape: number[]; data: Float32Array }>> {
+    this.assertUsable();
+    if (pixels.length < PIXELS) throw new RangeError(`activations need ${PIXELS} pixels (got ${pixels.length}).`);
+    const tf = this.tf;
+    const names = [...new Set(layers)];
+    for (const name of names) {
+      if (!this.model.layers.some((l) => l.name === name)) {
+        throw new RangeError(`No layer named "${name}" (have ${this.model.layers.map((l) => l.name).join(', ')}).`);
+      }
+    }
+    const key = names.join('\u0000');
+    let probe = this.activationModels.get(key);
+    if (!probe) {
+      // A second model over the same layers (shares their weights; disposing it would dispose them, so we
+      // never call dispose on it — it holds no tensors of its own).
+      probe = tfl.model({ inputs: this.model.inputs, outputs: names.map((nm) => this.model.getLayer(nm).output as tfl.SymbolicTensor) }) as LayersModel;
+      this.activationModels.set(key, probe);
+    }
+    const outs = tf.tidy(() => {
+      const r = probe!.predict(tf.tensor4d(pixels.subarray(0, PIXELS), [1, 28, 28, 1]));
+      return Array.isArray(r) ? r : [r];
+    });
+    try {
+      const result: Record<string, { shape: number[]; data: Float32Array }> = {};
+      for (let i = 0; i < names.length; i++) {
+        result[names[i]!] = { shape: outs[i]!.shape.slice(1), data: (await outs[i]!.data()) as Float32Array };
+      }
+      assertBackendHealthy(this.backend);
+      return result;
+    } finally {
+      tf.dispose(outs);
+    }
+  }
+
+  /** The current weights by name (for saving or for a widget on another thread). */
+  async weights(): Promise<{ name: string; shape: number[]; data: Float32Array }[]> {
+    this.assertUsable();
+    return Promise.all(
+      this.model.weights.map(async (w) => ({ name: w.originalName, shape: w.shape.map(Number), data: (await w.read().data()) as Float32Array })),
+    );
+  }
+
+  private assertUsable(): void {
+    if (this.disposed) throw new Error('This training session was disposed.');
+  }
+
+  /** Frees the model, the optimizer's slots and everything else this core created. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.activationModels.clear();
+    this.optimizer.dispose();
+    this.model.dispose();
+  }
+}

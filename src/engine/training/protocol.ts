@@ -1,0 +1,72 @@
+/**
+ * Messages between the main-thread proxy (worker/proxy.ts) and the training Worker (worker/train-worker.ts),
+ * and the `Runner` interface both the proxy and the main-thread fallback implement. Types only (light).
+ */
+import type { BackendName, MnistSplit, TrainConfig } from './config.js';
+import type { BatchInfo, CoreEvents, EpochInfo, Evaluation, StartInfo } from './core.js';
+
+export type { BatchInfo, CoreEvents, EpochInfo, Evaluation, StartInfo };
+
+export type Activations = Record<string, { shape: number[]; data: Float32Array }>;
+export type NamedWeights = { name: string; shape: number[]; data: Float32Array }[];
+
+/** Where and how a training run executes; TrainingSession talks only to this. */
+export interface Runner {
+  readonly thread: 'worker' | 'main';
+  /** How the Worker was started ('module' same-origin URL, 'blob' wrapper for a cross-origin library), or 'main'. */
+  readonly how: 'module' | 'blob' | 'main';
+  init(config: TrainConfig, data: { train: MnistSplit; test: MnistSplit }): Promise<StartInfo>;
+  train(): Promise<'done' | 'stopped'>;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  predict(pixels: Float32Array, n: number): Promise<Float32Array>;
+  activations(pixels: Float32Array, layers: string[]): Promise<Activations>;
+  weights(): Promise<NamedWeights>;
+  /** tf.memory().numTensors on the thread that trains. */
+  numTensors(): Promise<number>;
+  /** Frees the model and stops the thread's work; further calls reject. */
+  dispose(): void;
+}
+
+export type CallMethod = 'init' | 'train' | 'predict' | 'activations' | 'weights' | 'numTensors' | 'dispose';
+
+export type ToWorker =
+  | { type: 'call'; id: number; method: CallMethod; args: unknown[] }
+  | { type: 'pause' | 'resume' | 'stop' };
+
+/** An Error flattened for postMessage (class identity does not cross threads; name + message do). */
+export interface WireError {
+  name: string;
+  message: string;
+  retryable?: boolean;
+  backend?: BackendName;
+}
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'reply'; id: number; ok: true; value: unknown }
+  | { type: 'reply'; id: number; ok: false; error: WireError }
+  | { type: 'event'; name: 'batch'; detail: BatchInfo }
+  | { type: 'event'; name: 'epoch'; detail: EpochInfo }
+  | { type: 'event'; name: 'evaluation'; detail: Evaluation };
+
+export function toWire(e: unknown): WireError {
+  if (e instanceof Error) {
+    const extra = e as Error & { retryable?: unknown; backend?: unknown };
+    const w: WireError = { name: e.name, message: e.message };
+    if (typeof extra.retryable === 'boolean') w.retryable = extra.retryable;
+    if (typeof extra.backend === 'string') w.backend = extra.backend as BackendName;
+    return w;
+  }
+  return { name: 'Error', message: String(e) };
+}
+
+/** Rebuilds an Error on this side (same name and message, `retryable`/`backend` kept). */
+export function fromWire(w: WireError): Error {
+  const e = new Error(w.message) as Error & { retryable?: boolean; backend?: BackendName };
+  e.name = w.name;
+  if (w.retryable !== undefined) e.retryable = w.retryable;
+  if (w.backend !== undefined) e.backend = w.backend;
+  return e;
+}

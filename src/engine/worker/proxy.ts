@@ -1,0 +1,132 @@
+/**
+ * The main-thread side of a training Worker: a `Runner` (training/protocol.ts) whose every method is a message.
+ * Replies are matched by id; events (batch/epoch/evaluation) are forwarded to the session's callbacks.
+ * A crash of the worker (an uncaught error, or it being killed) rejects every pending call with a clear error
+ * instead of leaving the page waiting forever.
+ */
+import { assetBase } from '../assets.js';
+import type { MnistSplit, TrainConfig } from '../training/config.js';
+import {
+  fromWire,
+  type Activations,
+  type CallMethod,
+  type CoreEvents,
+  type FromWorker,
+  type NamedWeights,
+  type Runner,
+  type StartInfo,
+  type ToWorker,
+} from '../training/protocol.js';
+import { startTrainWorker } from './spawn.js';
+
+export class WorkerRunner implements Runner {
+  readonly thread = 'worker' as const;
+  private nextId = 1;
+  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private dead: Error | null = null;
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly how: 'module' | 'blob',
+    private readonly events: CoreEvents,
+  ) {
+    worker.addEventListener('message', (e: MessageEvent<FromWorker>) => this.onMessage(e.data));
+    worker.addEventListener('error', (e: ErrorEvent) => {
+      e.preventDefault();
+      this.fail(new Error(`The training worker crashed: ${e.message || 'unknown error'}`));
+    });
+    worker.addEventListener('messageerror', () => this.fail(new Error('The training worker sent an unreadable message.')));
+  }
+
+  /** Starts a worker (module URL, then blob: wrapper); rejects when neither works. */
+  static async start(events: CoreEvents): Promise<WorkerRunner> {
+    const { worker, how } = await startTrainWorker();
+    return new WorkerRunner(worker, how, events);
+  }
+
+  private onMessage(m: FromWorker): void {
+    if (m.type === 'reply') {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.ok) p.resolve(m.value);
+      else p.reject(fromWire(m.error));
+    } else if (m.type === 'event') {
+      if (m.name === 'batch') this.events.onBatch(m.detail);
+      else if (m.name === 'epoch') this.events.onEpoch(m.detail);
+      else this.events.onEvaluation(m.detail);
+    }
+  }
+
+  private fail(e: Error): void {
+    if (this.dead) return;
+    this.dead = e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+    this.worker.terminate();
+  }
+
+  private call<T>(method: CallMethod, args: unknown[] = [], transfer: Transferable[] = []): Promise<T> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.post({ type: 'call', id, method, args }, transfer);
+    });
+  }
+
+  private post(m: ToWorker, transfer: Transferable[] = []): void {
+    if (!this.dead) this.worker.postMessage(m, transfer);
+  }
+
+  init(config: TrainConfig, data: { train: MnistSplit; test: MnistSplit }): Promise<StartInfo> {
+    // Copy only what is used (a subarray would clone its whole buffer) and hand the copies over without a
+    // second copy. The page's own cached MNIST arrays are left intact for other widgets.
+    const cut = (s: MnistSplit, n: number): MnistSplit => ({
+      images: s.images.slice(0, n * 784),
+      labels: s.labels.slice(0, n),
+      count: n,
+    });
+    const train = cut(data.train, Math.min(config.trainSize, data.train.count));
+    const test = cut(data.test, Math.min(config.testSize ?? data.test.count, data.test.count));
+    const { data: _omit, ...plain } = config; // injected data travels separately (transferred)
+    void _omit;
+    return this.call<StartInfo>('init', [plain, { train, test }, assetBase()], [
+      train.images.buffer,
+      train.labels.buffer,
+      test.images.buffer,
+      test.labels.buffer,
+    ]);
+  }
+
+  train(): Promise<'done' | 'stopped'> {
+    return this.call('train');
+  }
+  pause(): void {
+    this.post({ type: 'pause' });
+  }
+  resume(): void {
+    this.post({ type: 'resume' });
+  }
+  stop(): void {
+    this.post({ type: 'stop' });
+  }
+  predict(pixels: Float32Array, n: number): Promise<Float32Array> {
+    return this.call('predict', [pixels, n]);
+  }
+  activations(pixels: Float32Array, layers: string[]): Promise<Activations> {
+    return this.call('activations', [pixels, layers]);
+  }
+  weights(): Promise<NamedWeights> {
+    return this.call('weights');
+  }
+  numTensors(): Promise<number> {
+    return this.call('numTensors');
+  }
+  dispose(): void {
+    if (this.dead) return;
+    // Terminating frees everything the worker held (its TF.js, tensors, WASM heap, GPU device) at once.
+    this.post({ type: 'stop' });
+    this.fail(new Error('This training session was disposed.'));
+  }
+}

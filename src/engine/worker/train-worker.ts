@@ -1,0 +1,89 @@
+/**
+ * The training Worker's entry module. It runs the SAME TrainerCore as the main-thread fallback
+ * (training/core.ts) — TensorFlow.js works in a Worker as-is (WebGL through OffscreenCanvas, WebGPU through
+ * WorkerNavigator.gpu, WASM unchanged) — and speaks the small protocol of training/protocol.ts.
+ *
+ * Kept as its own module so builds can emit it as a separate chunk (see worker/spawn.ts for how it is found).
+ * Pause/resume/stop are plain messages handled at once: the core yields to this worker's event loop between
+ * batches, so they take effect after the current batch.
+ */
+import { setAssetBase } from '../assets.js';
+import { Control, TrainerCore } from '../training/core.js';
+import type { MnistSplit, TrainConfig } from '../training/config.js';
+import { toWire, type FromWorker, type ToWorker } from '../training/protocol.js';
+
+/** The bits of DedicatedWorkerGlobalScope we use (the project's TS lib is DOM, not WebWorker). */
+interface WorkerScope {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (ev: MessageEvent<ToWorker>) => void): void;
+}
+const scope = globalThis as unknown as WorkerScope;
+
+let core: TrainerCore | null = null;
+let control = new Control();
+
+const post = (m: FromWorker, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
+
+async function call(method: string, args: unknown[]): Promise<{ value: unknown; transfer?: Transferable[] }> {
+  switch (method) {
+    case 'init': {
+      const [config, data, assetBase] = args as [TrainConfig, { train: MnistSplit; test: MnistSplit }, string];
+      // The main thread may have moved the assets (setAssetBase / data-src); this thread has its own globals.
+      if (assetBase) setAssetBase(assetBase);
+      core?.dispose();
+      control = new Control();
+      core = await TrainerCore.create(config, data, { sliceMs: null });
+      return { value: core.startInfo };
+    }
+    case 'train': {
+      const c = need();
+      const result = await c.train(
+        {
+          onBatch: (detail) => post({ type: 'event', name: 'batch', detail }),
+          onEpoch: (detail) => post({ type: 'event', name: 'epoch', detail }),
+          onEvaluation: (detail) => post({ type: 'event', name: 'evaluation', detail }, [detail.predicted.buffer]),
+        },
+        control,
+      );
+      return { value: result };
+    }
+    case 'predict': {
+      const out = await need().predict(args[0] as Float32Array, args[1] as number);
+      return { value: out, transfer: [out.buffer] };
+    }
+    case 'activations':
+      return { value: await need().activations(args[0] as Float32Array, args[1] as string[]) };
+    case 'weights':
+      return { value: await need().weights() };
+    case 'numTensors':
+      return { value: core ? core.tf.memory().numTensors : 0 };
+    case 'dispose':
+      control.stop();
+      core?.dispose();
+      core = null;
+      return { value: null };
+    default:
+      throw new Error(`Unknown call "${method}".`);
+  }
+}
+
+function need(): TrainerCore {
+  if (!core) throw new Error('The training worker has no model (init first, or it was disposed).');
+  return core;
+}
+
+scope.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
+  const m = ev.data;
+  if (m.type === 'pause') control.pause();
+  else if (m.type === 'resume') control.resume();
+  else if (m.type === 'stop') control.stop();
+  else if (m.type === 'call') {
+    call(m.method, m.args).then(
+      ({ value, transfer }) => post({ type: 'reply', id: m.id, ok: true, value }, transfer),
+      (e: unknown) => post({ type: 'reply', id: m.id, ok: false, error: toWire(e) }),
+    );
+  }
+});
+
+// Everything above (TensorFlow.js included) has loaded: tell the page this worker is usable.
+post({ type: 'ready' });

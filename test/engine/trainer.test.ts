@@ -1,0 +1,243 @@
+import { expect } from '@esm-bundle/chai';
+import { getTf, TrainingSession, resolveConfig, PRESETS, type MnistSplit, type BatchInfo } from '../../src/engine/tensor.js';
+import { mulberry32 } from '../../src/engine/random.js';
+import { startTrainWorker, trainWorkerUrl } from '../../src/engine/worker/spawn.js';
+
+/**
+ * A learnable synthetic "MNIST": class k is a bright horizontal bar at row 4 + 2k (with jitter in its ends and
+ * brightness) over seeded noise. Small enough to train in a second, hard enough that an untrained net is at ~10%.
+ */
+function synthetic(count: number, seed: number): MnistSplit {
+  const r = mulberry32(seed);
+  const images = new Uint8Array(count * 784);
+  const labels = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const k = i % 10;
+    labels[i] = k;
+    const o = i * 784;
+    for (let p = 0; p < 784; p++) images[o + p] = r() < 0.1 ? Math.floor(r() * 120) : 0;
+    const row = 4 + 2 * k;
+    const from = 3 + Math.floor(r() * 4);
+    const to = 21 + Math.floor(r() * 4);
+    const v = 180 + Math.floor(r() * 75);
+    for (let c = from; c < to; c++) images[o + row * 28 + c] = v;
+  }
+  return { images, labels, count };
+}
+const DATA = { train: synthetic(200, 1), test: synthetic(100, 2) };
+
+const until = (s: TrainingSession, name: string) =>
+  new Promise<CustomEvent>((resolve) => s.addEventListener(name, (e) => resolve(e as CustomEvent), { once: true }));
+
+describe('trainer: configuration', () => {
+  it('fills defaults, applies the notebook preset, and refuses bad settings with a sentence', () => {
+    const d = resolveConfig({});
+    expect(d).to.include({ model: 'cnn', batchSize: 64, learningRate: 0.001, optimizer: 'adam', backend: 'auto' });
+    const nb = resolveConfig({}, 'notebook');
+    expect(nb).to.include({ trainSize: 500, testSize: 500, batchSize: 20, learningRate: 0.01, epochs: 200, seed: 1234 });
+    expect(resolveConfig({ epochs: 3 }, 'notebook')).to.include({ epochs: 3, batchSize: 20 });
+    expect(PRESETS.notebook.optimizer).to.equal('adam');
+    for (const bad of [{ epochs: 0 }, { batchSize: 1.5 }, { learningRate: NaN }, { model: 'rnn' }, { backend: 'gpu' }]) {
+      const r = resolveConfig(bad as never);
+      expect(r, JSON.stringify(bad)).to.have.property('error').that.is.a('string');
+    }
+    expect(() => new TrainingSession({ epochs: -1 })).to.throw(RangeError, /epochs/);
+  });
+});
+
+describe('trainer: main-thread loop (time-sliced)', () => {
+  it('learns, reports per batch and epoch, evaluates with a confusion matrix (rows = actual)', async () => {
+    const s = new TrainingSession({
+      data: DATA, trainSize: 200, testSize: 100, epochs: 3, batchSize: 20, learningRate: 0.01,
+      seed: 7, backend: 'wasm', thread: 'main',
+    });
+    const states: string[] = [];
+    s.addEventListener('state', (e) => states.push((e as CustomEvent).detail));
+    const started = until(s, 'train-start');
+    const ended = until(s, 'train-end');
+    await s.start();
+    expect((await started).detail).to.include({ backend: 'wasm', thread: 'main', batchesPerEpoch: 10, trainSize: 200 });
+    expect((await ended).detail.stopped).to.equal(false);
+    expect(states).to.deep.equal(['loading', 'training', 'done']);
+    expect(s.backend).to.equal('wasm');
+    expect(s.history.batches).to.have.length(30);
+    expect(s.history.epochs.map((e) => e.epoch)).to.deep.equal([1, 2, 3]);
+    const b = s.history.batches;
+    expect(b[0]).to.include({ epoch: 1, batch: 1, batches: 10 });
+    expect(b.at(-1)).to.include({ epoch: 3, batch: 10 });
+    expect(b.every((x) => Number.isFinite(x.loss) && x.imagesPerSecond > 0)).to.equal(true);
+    // it learns: the last epoch's loss is well below the first batch's (ln 10 ≈ 2.3 at chance)
+    expect(b[0]!.loss).to.be.above(1.8);
+    expect(s.history.epochs[2]!.loss).to.be.below(b[0]!.loss / 2);
+    expect(s.testAccuracy).to.be.above(0.8);
+    const m = s.confusion!;
+    expect(m).to.have.length(10);
+    // rows are actual classes: 10 test images of each class
+    for (const row of m) expect(row.reduce((a, c) => a + c, 0)).to.equal(10);
+    const diag = m.reduce((a, row, i) => a + row[i]!, 0);
+    expect(diag / 100).to.equal(s.testAccuracy);
+    // testExamples finds images by (actual, predicted)
+    const ex = await s.testExamples(3, 3, 2);
+    expect(ex.length).to.be.at.most(2);
+    for (const e of ex) expect(DATA.test.labels[e.index]).to.equal(3);
+    const probs = await s.predict(new Float32Array(Array.from(DATA.test.images.subarray(0, 784 * 2), (v) => v / 255)), 2);
+    expect(probs).to.have.length(20);
+    expect(probs.slice(0, 10).reduce((a, v) => a + v, 0)).to.be.closeTo(1, 1e-4);
+    const acts = await s.activations(new Float32Array(784), ['conv1', 'pool2', 'fc3']);
+    expect(acts.conv1!.shape).to.deep.equal([26, 26, 16]);
+    expect(acts.pool2!.shape).to.deep.equal([5, 5, 10]);
+    expect(acts.fc3!.data).to.have.length(10);
+    s.dispose();
+  });
+
+  it('is seeded: same seed → identical loss curve and weights; another seed → another', async () => {
+    const run = async (seed: number, optimizer: 'adam' | 'sgd' = 'adam') => {
+      const s = new TrainingSession({
+        data: DATA, trainSize: 60, testSize: 20, epochs: 2, batchSize: 20, seed, backend: 'cpu', thread: 'main',
+        optimizer, learningRate: 0.01, evaluateEachEpoch: false,
+      });
+      await s.start();
+      expect(s.state).to.equal('done');
+      const w = await s.weights();
+      s.dispose();
+      return { losses: s.history.batches.map((b) => b.loss), w: Array.from(w[0]!.data) };
+    };
+    const a = await run(5);
+    const b = await run(5);
+    const c = await run(6);
+    expect(a.losses).to.have.length(6);
+    expect(b.losses).to.deep.equal(a.losses);
+    expect(b.w).to.deep.equal(a.w);
+    expect(c.losses).to.not.deep.equal(a.losses);
+    const sgd = await run(5, 'sgd');
+    expect(sgd.losses).to.not.deep.equal(a.losses);
+    expect(sgd.losses.every(Number.isFinite)).to.equal(true);
+  });
+
+  it('frees every tensor: constant count per batch, back to the baseline after dispose', async () => {
+    const { tf } = await getTf('wasm');
+    const before = tf.memory().numTensors;
+    const s = new TrainingSession({
+      data: DATA, trainSize: 100, testSize: 20, epochs: 2, batchSize: 10, backend: 'wasm', thread: 'main', model: 'fnn',
+    });
+    await s.start();
+    const counts = s.history.batches.slice(1).map((b) => b.numTensors);
+    expect(new Set(counts).size, String(counts)).to.equal(1);
+    s.dispose();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(tf.memory().numTensors).to.equal(before);
+  });
+
+  it('keeps the page responsive: no main-thread task over 50 ms while training (Long Tasks API)', async () => {
+    await getTf('wasm'); // backend start-up is not training
+    const long: number[] = [];
+    const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => long.push(e.duration)));
+    const s = new TrainingSession({
+      data: DATA, trainSize: 200, testSize: 100, epochs: 1, batchSize: 64, backend: 'wasm', thread: 'main',
+    });
+    s.addEventListener('train-start', () => obs.observe({ type: 'longtask' }));
+    await s.start();
+    obs.disconnect();
+    expect(s.state).to.equal('done');
+    expect(long, `long tasks: ${long.join(', ')} ms`).to.deep.equal([]);
+    s.dispose();
+  });
+
+  it('pauses, resumes and stops after the current batch', async () => {
+    const s = new TrainingSession({
+      data: DATA, trainSize: 200, testSize: 20, epochs: 5, batchSize: 10, backend: 'cpu', thread: 'main', model: 'fnn',
+    });
+    const firstBatch = until(s, 'train-batch');
+    const done = s.start();
+    await firstBatch;
+    s.pause();
+    expect(s.state).to.equal('paused');
+    const n = s.history.batches.length;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s.history.batches.length).to.be.at.most(n + 1); // at most the batch in flight
+    const resumed = until(s, 'train-batch');
+    s.resume();
+    expect(s.state).to.equal('training');
+    await resumed;
+    const ended = until(s, 'train-end');
+    s.stop();
+    expect((await ended).detail.stopped).to.equal(true);
+    await done;
+    expect(s.state).to.equal('done');
+    expect(s.history.batches.length).to.be.below(100);
+    s.dispose();
+  });
+
+  it('fails clearly (state error, train-error) when the data is unusable', async () => {
+    const bad = { train: { images: new Uint8Array(10), labels: new Uint8Array(10), count: 10 }, test: DATA.test };
+    const s = new TrainingSession({ data: bad, trainSize: 10, testSize: 10, epochs: 1, backend: 'cpu', thread: 'main' });
+    const err = until(s, 'train-error');
+    await s.start();
+    expect(s.state).to.equal('error');
+    expect((await err).detail.message).to.match(/shorter/);
+    expect(s.error).to.be.instanceOf(Error);
+    s.dispose();
+  });
+});
+
+describe('trainer: in a Worker', () => {
+  it('trains off the main thread, forwards events, predicts, and frees its tensors', async () => {
+    const s = new TrainingSession({
+      data: DATA, trainSize: 200, testSize: 100, epochs: 2, batchSize: 20, learningRate: 0.01, backend: 'wasm', thread: 'worker',
+    });
+    const long: number[] = [];
+    const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => long.push(e.duration)));
+    s.addEventListener('train-start', () => obs.observe({ type: 'longtask' }));
+    const epochs: number[] = [];
+    s.addEventListener('train-epoch', (e) => epochs.push((e as CustomEvent).detail.epoch));
+    await s.start();
+    obs.disconnect();
+    expect(s.error).to.equal(null);
+    expect(s.thread).to.equal('worker');
+    expect(s.threadHow).to.equal('module');
+    expect(s.backend).to.equal('wasm');
+    expect(epochs).to.deep.equal([1, 2]);
+    expect(s.history.batches).to.have.length(20);
+    expect(s.testAccuracy).to.be.above(0.5);
+    expect(long, `long tasks: ${long.join(', ')}`).to.deep.equal([]);
+    const counts = s.history.batches.slice(1).map((b: BatchInfo) => b.numTensors);
+    expect(new Set(counts).size).to.equal(1);
+    const probs = await s.predict(new Float32Array(784 * 3), 3);
+    expect(probs).to.have.length(30);
+    expect(await s.numTensors()).to.equal(counts[0]);
+    const acts = await s.activations(new Float32Array(784), ['conv2']);
+    expect(acts.conv2!.shape).to.deep.equal([11, 11, 10]);
+    s.dispose();
+    let error: unknown = null;
+    await s.predict(new Float32Array(784), 1).catch((e) => (error = e));
+    expect(String(error)).to.match(/disposed/);
+  });
+
+  it('starts through a blob: module worker too (how a library on a CDN origin gets its worker)', async () => {
+    expect(trainWorkerUrl().href).to.match(/\/train-worker\.ts$/); // tests run from source
+    const { worker, how } = await startTrainWorker(30000, ['blob']);
+    expect(how).to.equal('blob');
+    const reply = new Promise<{ ok: boolean; value: unknown }>((resolve) =>
+      worker.addEventListener('message', (e) => resolve(e.data), { once: true }),
+    );
+    worker.postMessage({ type: 'call', id: 1, method: 'numTensors', args: [] });
+    expect(await reply).to.deep.include({ ok: true, value: 0 });
+    worker.terminate();
+  });
+
+  for (const backend of ['cpu', 'webgl', 'webgpu'] as const) {
+    it(`trains a few batches on ${backend} in the worker (or reports the backend it fell back to)`, async () => {
+      const s = new TrainingSession({
+        data: DATA, trainSize: 40, testSize: 20, epochs: 1, batchSize: 20, backend, thread: 'worker', seed: 3,
+      });
+      await s.start();
+      expect(s.error, s.error?.message).to.equal(null);
+      expect(s.backend).to.be.oneOf(['webgpu', 'webgl', 'wasm', 'cpu']);
+      if (backend === 'cpu') expect(s.backend).to.equal('cpu');
+      expect(s.history.batches).to.have.length(2);
+      expect(s.history.batches.every((b) => Number.isFinite(b.loss) && b.loss > 0)).to.equal(true);
+      expect(s.confusion!.flat().reduce((a, c) => a + c, 0)).to.equal(20);
+      s.dispose();
+    });
+  }
+});
