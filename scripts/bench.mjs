@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// `npm run bench`: training and prediction throughput of the library against a bare TensorFlow.js loop of the
+// same model on the same backend, in headless Chromium, on every backend that starts here; then test accuracy
+// of the cnn and the fnn after each of 2 epochs on the full MNIST. Prints markdown tables.
+//   --quick          speed only, fewer images      --backends=wasm,cpu   choose backends
+//   --readme         also write the tables into README.md between the bench markers
+import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { findChromium } from './lib/browser.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const quick = process.argv.includes('--quick');
+const backends = (arg('backends') ?? 'wasm,cpu,webgl,webgpu').split(',');
+// Images per speed run: enough batches for a steady rate where the backend is fast, few where it is slow.
+const IMAGES = { wasm: quick ? 3200 : 6400, cpu: 640, webgl: 256, webgpu: 256 };
+
+if (!existsSync('dist/assets/mnist/manifest.json')) {
+  await new Promise((r, j) => spawn('node', ['scripts/build-assets.mjs', '--if-missing'], { stdio: 'inherit' }).on('exit', (c) => (c ? j(new Error('assets')) : r())));
+}
+mkdirSync('dist/bench', { recursive: true });
+// dist/bench/ sits beside dist/assets/, so the engine's `new URL('../assets/', import.meta.url)` finds the data.
+await build({
+  entryPoints: { 'bench-page': 'test/bench/bench-page.ts', 'train-worker': 'src/engine/worker/train-worker.ts' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  outdir: 'dist/bench',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'warning',
+  external: ['fs', 'path', 'worker_threads', 'perf_hooks', 'os', 'crypto', 'util'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+});
+writeFileSync('dist/bench/index.html', '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./bench-page.js"></script>');
+
+const port = 8951;
+const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((r) => server.stdout.once('data', r));
+const { executablePath, args } = await findChromium();
+const browser = await chromium.launch({ executablePath, args, headless: true });
+
+async function run(query, timeoutMs) {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+  await page.goto(`http://127.0.0.1:${port}/dist/bench/index.html?${query}`);
+  try {
+    await page.waitForFunction(() => window.__bench || window.__benchError, null, { timeout: timeoutMs, polling: 500 });
+    const { ok, err } = await page.evaluate(() => ({ ok: window.__bench, err: window.__benchError }));
+    if (err) throw new Error(err.split('\n')[0]);
+    return ok;
+  } finally {
+    await page.close();
+  }
+}
+
+const f = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '—');
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+const speedRows = [];
+for (const backend of backends) {
+  for (const model of quick ? ['cnn'] : ['cnn', 'fnn']) {
+    const n = model === 'fnn' ? Math.min(IMAGES[backend] * 4, 25600) : IMAGES[backend];
+    process.stderr.write(`speed: ${model} on ${backend} (${n} images, load ${load()})… `);
+    try {
+      const r = await run(`mode=speed&backend=${backend}&model=${model}&n=${n}`, 540000);
+      speedRows.push(r);
+      process.stderr.write(`ours ${f(r.oursTrain)} img/s, bare ${f(r.bareTrain)} img/s\n`);
+    } catch (e) {
+      speedRows.push({ backend, model, error: e.message });
+      process.stderr.write(`unavailable: ${e.message}\n`);
+    }
+  }
+}
+const accRows = [];
+if (!quick) {
+  for (const model of ['cnn', 'fnn']) {
+    process.stderr.write(`accuracy: ${model}, 2 epochs on 60,000 (load ${load()})… `);
+    try {
+      const r = await run(`mode=accuracy&model=${model}&epochs=2`, 900000);
+      accRows.push(r);
+      process.stderr.write(`${r.epochs.map((e) => f(e.testAccuracy * 100, 2) + '%').join(', ')} in ${f(r.seconds)} s\n`);
+    } catch (e) {
+      accRows.push({ model, error: e.message });
+      process.stderr.write(`failed: ${e.message}\n`);
+    }
+  }
+}
+await browser.close();
+server.kill();
+
+const lines = [];
+lines.push(`Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, no GPU (WebGL and WebGPU are SwiftShader, a software renderer), headless Chromium, batch 64. "bare" is TensorFlow.js \`model.fit\` of the same model on the same backend; ratio = ours / bare.`);
+lines.push('');
+lines.push('| model | backend | train img/s (ours) | train img/s (bare) | ratio | predict img/s (ours) | predict img/s (bare) | thread |');
+lines.push('|---|---|---:|---:|---:|---:|---:|---|');
+for (const r of speedRows) {
+  if (r.error) lines.push(`| ${r.model} | ${r.backend} | — | — | — | — | — | unavailable: ${r.error.replace(/\|/g, '/')} |`);
+  else lines.push(`| ${r.model} | ${r.backend} | ${f(r.oursTrain)} | ${f(r.bareTrain)} | ${f(r.oursTrain / r.bareTrain, 2)} | ${f(r.oursPredict)} | ${f(r.barePredict)} | ${r.thread} |`);
+}
+if (accRows.length) {
+  lines.push('');
+  lines.push('| model | backend | test accuracy after epoch 1 | after epoch 2 | time for 2 epochs + evaluation |');
+  lines.push('|---|---|---:|---:|---:|');
+  for (const r of accRows) {
+    if (r.error) lines.push(`| ${r.model} | — | failed: ${r.error} | | |`);
+    else lines.push(`| ${r.model} | ${r.backend} | ${r.epochs.map((e) => f(e.testAccuracy * 100, 2) + '%').join(' | ')} | ${f(r.seconds)} s |`);
+  }
+}
+const table = lines.join('\n');
+console.log('\n' + table);
+writeFileSync('dist/bench/results.json', JSON.stringify({ speedRows, accRows }, null, 2));
+if (process.argv.includes('--readme')) {
+  const readme = readFileSync('README.md', 'utf8');
+  writeFileSync('README.md', readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+}

@@ -1,0 +1,149 @@
+/**
+ * The benchmark page driven by scripts/bench.mjs (bundled with esbuild into dist/bench/). One run per page
+ * load, chosen by the query string; the result lands on `window.__bench` (or `window.__benchError`).
+ *
+ *   ?mode=speed&backend=wasm&model=cnn&n=6400   images/s of our TrainingSession (in its Worker) against a bare
+ *                                               TensorFlow.js `model.fit` of the same model (built from the same
+ *                                               spec, same seed, same optimiser) on the same backend, and
+ *                                               prediction images/s of both.
+ *   ?mode=accuracy&model=cnn&epochs=2          test accuracy after each epoch on the full 60,000 / 10,000.
+ */
+import { getTf, buildModel, TrainingSession, MODEL_SPECS } from '../../src/engine/tensor.js';
+import type { BackendName } from '../../src/engine/tensor.js';
+import { loadMnist, toFloat, type MnistSplit } from '../../src/engine/data/mnist.js';
+
+interface SpeedResult {
+  backend: BackendName;
+  model: string;
+  images: number;
+  bareTrain: number;
+  oursTrain: number;
+  barePredict: number;
+  oursPredict: number;
+  thread: string | null;
+}
+
+const q = new URLSearchParams(location.search);
+const BATCH = 64;
+
+/** Images per second from the timestamps of batch ends, skipping the first batch (warm-up, shader compiles). */
+function rate(stamps: number[], batch: number): number {
+  if (stamps.length < 2) return NaN;
+  return ((stamps.length - 1) * batch * 1000) / (stamps[stamps.length - 1]! - stamps[0]!);
+}
+
+async function bare(backend: BackendName, model: 'cnn' | 'fnn', train: MnistSplit, test: MnistSplit, n: number) {
+  const { tf } = await getTf(backend, { strict: true });
+  const net = buildModel(tf, MODEL_SPECS[model], { seed: 1 });
+  net.compile({
+    optimizer: tf.train.adam(0.001),
+    loss: (yTrue: import('@tensorflow/tfjs-core').Tensor, yPred: import('@tensorflow/tfjs-core').Tensor) =>
+      tf.losses.softmaxCrossEntropy(yTrue, yPred),
+  });
+  const xs = tf.tensor4d(toFloat(train.images, 0, n), [n, 28, 28, 1]);
+  const ys = tf.oneHot(tf.tensor1d(Array.from(train.labels.subarray(0, n)), 'int32'), 10);
+  const stamps: number[] = [];
+  await net.fit(xs, ys, {
+    batchSize: BATCH,
+    epochs: 1,
+    shuffle: false,
+    yieldEvery: 'never',
+    callbacks: { onBatchEnd: async () => void stamps.push(performance.now()) },
+  });
+  const trainRate = rate(stamps, BATCH);
+  // Prediction over the test set, second pass timed (the first compiles/warms).
+  const m = Math.min(test.count, backend === 'wasm' ? 10000 : 1000);
+  const tx = tf.tensor4d(toFloat(test.images, 0, m), [m, 28, 28, 1]);
+  const once = () => {
+    const out = tf.tidy(() => tf.softmax(net.predict(tx, { batchSize: 256 }) as import('@tensorflow/tfjs-core').Tensor2D));
+    out.dataSync();
+    out.dispose();
+  };
+  once();
+  const t0 = performance.now();
+  once();
+  const predictRate = (m * 1000) / (performance.now() - t0);
+  tf.dispose([xs, ys, tx]);
+  net.dispose();
+  return { trainRate, predictRate };
+}
+
+async function ours(backend: BackendName, model: 'cnn' | 'fnn', train: MnistSplit, test: MnistSplit, n: number) {
+  const session = new TrainingSession({
+    model,
+    backend,
+    epochs: 1,
+    batchSize: BATCH,
+    trainSize: n,
+    seed: 1,
+    evaluateEachEpoch: false,
+    data: { train, test },
+  });
+  const stamps: number[] = [];
+  session.addEventListener('train-batch', () => stamps.push(performance.now()));
+  await session.start();
+  if (session.state === 'error') throw session.error ?? new Error('training failed');
+  if (session.backend !== backend) throw new Error(`asked for ${backend}, trained on ${session.backend}`);
+  const trainRate = rate(stamps, BATCH);
+  const m = Math.min(test.count, backend === 'wasm' ? 10000 : 1000);
+  const px = toFloat(test.images, 0, m);
+  await session.predict(px, m);
+  const t0 = performance.now();
+  await session.predict(px, m);
+  const predictRate = (m * 1000) / (performance.now() - t0);
+  const thread = session.thread;
+  session.dispose();
+  return { trainRate, predictRate, thread };
+}
+
+async function speed(): Promise<SpeedResult> {
+  const backend = (q.get('backend') ?? 'wasm') as BackendName;
+  const model = (q.get('model') ?? 'cnn') as 'cnn' | 'fnn';
+  const n = Number(q.get('n') ?? 6400);
+  const [train, test] = await Promise.all([
+    loadMnist({ split: 'train', count: n }),
+    loadMnist({ split: 'test', count: backend === 'wasm' ? 10000 : 1000 }),
+  ]);
+  // Interleaved rounds (bare, ours, bare, ours…), best of each: fair to both on a machine whose load drifts.
+  const rounds = Number(q.get('rounds') ?? (backend === 'wasm' ? 2 : 1));
+  const b: { trainRate: number; predictRate: number }[] = [];
+  const o: { trainRate: number; predictRate: number; thread: string | null }[] = [];
+  for (let i = 0; i < rounds; i++) {
+    b.push(await bare(backend, model, train, test, n));
+    o.push(await ours(backend, model, train, test, n));
+  }
+  const best = (xs: number[]) => Math.max(...xs.filter((x) => Number.isFinite(x)));
+  return {
+    backend,
+    model,
+    images: n,
+    bareTrain: best(b.map((r) => r.trainRate)),
+    oursTrain: best(o.map((r) => r.trainRate)),
+    barePredict: best(b.map((r) => r.predictRate)),
+    oursPredict: best(o.map((r) => r.predictRate)),
+    thread: o[0]!.thread,
+  };
+}
+
+async function accuracy() {
+  const model = (q.get('model') ?? 'cnn') as 'cnn' | 'fnn';
+  const epochs = Number(q.get('epochs') ?? 2);
+  const session = new TrainingSession({ model, epochs, trainSize: 60000, batchSize: BATCH, seed: 1234, backend: 'auto' });
+  const t0 = performance.now();
+  await session.start();
+  if (session.state === 'error') throw session.error ?? new Error('training failed');
+  const result = {
+    model,
+    backend: session.backend,
+    epochs: session.history.epochs.map((e) => ({ epoch: e.epoch, testAccuracy: e.testAccuracy, imagesPerSecond: e.imagesPerSecond })),
+    seconds: (performance.now() - t0) / 1000,
+  };
+  session.dispose();
+  return result;
+}
+
+const w = window as unknown as { __bench?: unknown; __benchError?: string };
+(q.get('mode') === 'accuracy' ? accuracy() : speed()).then(
+  (r) => (w.__bench = r),
+  (e: unknown) => (w.__benchError = e instanceof Error ? `${e.message}\n${e.stack}` : String(e)),
+);
