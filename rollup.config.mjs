@@ -28,7 +28,7 @@ export default {
     dir: 'dist/cdn',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunk-[hash].js',
+    chunkFileNames: 'c-[name]-[hash].js',
     sourcemap: true,
   },
   preserveEntrySignatures: 'exports-only',

@@ -40,7 +40,7 @@ const closure = (entries, followDynamic) => {
 const sum = (set) => [...set].reduce((a, f) => a + gz.get(f), 0);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-const entries = files.filter((f) => !f.startsWith('chunk-'));
+const entries = files.filter((f) => !f.startsWith('c-'));
 const rows = entries.map((e) => {
   const initial = closure([e], false);
   const all = closure([e], true);
