@@ -5,6 +5,15 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
+const names = (list) => Object.fromEntries(list.split(/\s+/).filter(Boolean).map((n) => [n, 'readonly']));
+const common = names(`console URL URLSearchParams setTimeout clearTimeout setInterval clearInterval globalThis fetch
+  performance TextEncoder TextDecoder AbortController structuredClone queueMicrotask`);
+const nodeGlobals = { ...common, ...names('process Buffer') };
+// Inside page.evaluate()/waitForFunction() callbacks in the Node scripts, browser globals are used too.
+Object.assign(nodeGlobals, names('window document customElements requestAnimationFrame navigator location getComputedStyle'));
+const browserGlobals = { ...common, ...names(`window document customElements requestAnimationFrame navigator location
+  getComputedStyle HTMLElement Event CustomEvent`) };
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'storybook-static/**', '.cache/**', 'node_modules/**', 'custom-elements.json', 'examples/dev/**'],
@@ -32,14 +41,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    files: ['**/*.mjs', '**/*.js'],
-    languageOptions: {
-      globals: {
-        process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
-        window: 'readonly', document: 'readonly', globalThis: 'readonly', fetch: 'readonly', performance: 'readonly',
-        Buffer: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', customElements: 'readonly', setInterval: 'readonly',
-        clearInterval: 'readonly', requestAnimationFrame: 'readonly', navigator: 'readonly', location: 'readonly',
-      },
-    },
+    // Node scripts and configs.
+    files: ['scripts/**/*.mjs', '*.mjs', '*.js'],
+    languageOptions: { globals: nodeGlobals },
+  },
+  {
+    // Plain browser scripts of the page tests.
+    files: ['test/pages/**/*.js'],
+    languageOptions: { globals: browserGlobals },
   },
 );

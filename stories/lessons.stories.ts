@@ -34,12 +34,10 @@ export const TwoKernels: Story = {
     <kernel-viewer></kernel-viewer>
     ${prose('An RGB kernel: each channel gives a sum, and the three sums are added (8 + 12 + 12 = 32 in the lesson).')}
     <kernel-viewer
-      input-size="4"
-      kernel-size="2"
       padding="0"
-      stride="2"
-      input="[[[1,2,0,1],[0,1,3,1],[2,1,0,0],[1,0,1,2]],[[2,0,1,1],[1,2,0,3],[0,1,2,1],[1,1,0,0]],[[0,1,1,2],[2,0,1,1],[1,3,0,1],[0,2,1,1]]]"
-      kernel="[[[1,2],[3,2]],[[2,1],[2,4]],[[3,1],[2,3]]]"
+      stride="1"
+      input="[[[1,1,1],[1,0,1],[1,1,1]],[[1,1,1],[1,1,1],[1,1,1]],[[0,2,0],[2,4,2],[0,2,0]]]"
+      kernel="[[[1,1,1],[1,1,1],[1,1,1]],[[1,1,1],[1,4,1],[1,1,1]],[[1,1,1],[1,1,1],[1,1,1]]]"
     ></kernel-viewer>
   `,
 };
