@@ -11,7 +11,9 @@ import {
   registerWasmTrainingKernels,
   WASM_TRAINING_KERNEL_NAMES,
 } from '../../src/engine/kernels/wasm-training.js';
-import { setBackpropFilterFormulation } from '../../src/engine/kernels/wasm-conv-backprop.js';
+import { setBackpropFilterFormulation, setBackpropFilterTapsPerPass } from '../../src/engine/kernels/wasm-conv-backprop.js';
+import { setSimdKernelsEnabled, simdAvailable } from '../../src/engine/kernels/wasm-simd.js';
+import type { BackendWasm } from '../../src/engine/kernels/wasm-util.js';
 
 type Attrs = Record<string, unknown>;
 type Shape = number[];
@@ -235,6 +237,139 @@ describe('wasm MaxPoolGrad vs cpu', function () {
   });
 });
 
+describe('wasm SIMD kernels (wasm-simd.ts)', function () {
+  this.timeout(120000);
+
+  it('are available in this browser (so the fast paths below are really exercised)', async () => {
+    await tf.setBackend('wasm');
+    expect(simdAvailable(tf.backend() as unknown as BackendWasm)).to.equal(true);
+  });
+
+  /** Runs the same MaxPoolGrad on cpu, on wasm with SIMD and on wasm without; all three must agree exactly. */
+  async function maxPoolGradAllWays(xShape: Shape, x: Float32Array, dyData: (n: number) => Float32Array, attrs: Attrs, what: string) {
+    await tf.setBackend('cpu');
+    const y = tf.maxPool(tf.tensor4d(x, xShape as [number, number, number, number]), attrs['filterSize'] as number, attrs['strides'] as number, attrs['pad'] as 'valid');
+    const yShape = y.shape;
+    const yData = (await y.data()) as Float32Array;
+    y.dispose();
+    const inputs = { dy: { shape: yShape, data: dyData(yData.length) }, input: { shape: xShape, data: x }, output: { shape: yShape, data: yData } };
+    const ref = await runOn('cpu', 'MaxPoolGrad', inputs, attrs);
+    const simd = await runOn('wasm', 'MaxPoolGrad', inputs, attrs);
+    setSimdKernelsEnabled(false);
+    let js;
+    try {
+      js = await runOn('wasm', 'MaxPoolGrad', inputs, attrs);
+    } finally {
+      setSimdKernelsEnabled(true);
+    }
+    expect(simd.shape, what).to.deep.equal(ref.shape);
+    // Bit-exact (as numbers: −0 and +0 compare equal, NaN must be NaN at the same places).
+    const same = (a: Float32Array, b: Float32Array) => a.every((v, i) => v === b[i] || (Number.isNaN(v) && Number.isNaN(b[i]!)));
+    expect(same(simd.data, ref.data), `${what}: simd vs cpu`).to.equal(true);
+    expect(same(js.data, ref.data), `${what}: js vs cpu`).to.equal(true);
+  }
+
+  it('MaxPoolGrad 2×2/2: bit-exact with cpu, ties / NaN / ±Infinity / −0, any C ≥ 4, odd sizes', async () => {
+    let n = 100;
+    for (const xShape of [[2, 6, 6, 4], [3, 26, 26, 16], [2, 11, 11, 10], [1, 7, 9, 5], [2, 5, 4, 17], [1, 3, 3, 8]]) {
+      for (const pad of ['valid', 'same'] as const) {
+        // Mostly ReLU-like ties; then sprinkle special values.
+        const x = values(xShape, ++n, 3).map((v) => Math.max(0, v - 0.34));
+        const specials = [NaN, -Infinity, Infinity, -0, -1];
+        for (let i = 0; i < x.length; i += 7) x[i] = specials[(i / 7) % specials.length]!;
+        // Whole windows of −∞ / NaN (no winner at all): the first window of channel 0.
+        if (xShape[1]! >= 2 && xShape[2]! >= 2) {
+          const C = xShape[3]!;
+          x[0] = -Infinity;
+          x[C] = NaN;
+          x[xShape[2]! * C] = -Infinity;
+          x[(xShape[2]! + 1) * C] = NaN;
+        }
+        const dy = (len: number) => {
+          const d = values([len], ++n);
+          d[1] = Infinity;
+          d[2] = NaN;
+          d[3] = -0;
+          return d;
+        };
+        await maxPoolGradAllWays(xShape, x, dy, { filterSize: 2, strides: 2, pad }, `mpg x${xShape} ${pad}`);
+      }
+    }
+  });
+
+  it('Conv2DBackpropFilter with one input channel: matches cpu (any CO ≥ 4, strides, filter sizes, taps per pass)', async () => {
+    let n = 200;
+    try {
+      for (const taps of [0, 1, 2, 5]) {
+        setBackpropFilterTapsPerPass(taps);
+        for (const [xShape, fShape, strides] of [
+          [[2, 9, 8, 1], [3, 3, 1, 4], 1],
+          [[3, 10, 7, 1], [3, 2, 1, 5], [2, 1]],
+          [[2, 12, 12, 1], [5, 5, 1, 16], 1],
+          [[1, 9, 9, 1], [1, 4, 1, 17], 3],
+          [[4, 28, 28, 1], [3, 3, 1, 16], 1],
+        ] as [Shape, Shape, number | [number, number]][]) {
+          const info = convInfo(xShape, fShape, strides, 'valid', 'NHWC');
+          const dyShape = [xShape[0]!, info.outHeight, info.outWidth, fShape[3]!];
+          const inputs = { x: { shape: xShape, data: values(xShape, ++n) }, dy: { shape: dyShape, data: values(dyShape, ++n) } };
+          await compare('Conv2DBackpropFilter', inputs, { strides, pad: 'valid', dataFormat: 'NHWC', filterShape: fShape }, `dW simd taps ${taps} x${xShape} f${fShape} s${strides}`, 1e-5);
+        }
+      }
+    } finally {
+      setBackpropFilterTapsPerPass(0);
+    }
+  });
+
+  it('Sum over leading axes (bias gradients): column sums match cpu to 1e-5, inner widths 4…32 and around', async () => {
+    let n = 300;
+    for (const xShape of [[64, 4], [65, 5], [10, 11, 10], [3, 40, 16], [2, 50, 17], [130, 32], [130, 33], [64, 26, 26, 16], [64, 11, 11, 10]]) {
+      for (const keepDims of [false, true]) {
+        const axis = xShape.length === 4 ? [0, 1, 2] : xShape.length === 3 ? [0, 1] : 0;
+        const inputs = { x: { shape: xShape, data: values(xShape, ++n) } };
+        await compare('Sum', inputs, { axis, keepDims }, `simd sum x${xShape} keepDims ${keepDims}`, 1e-5);
+      }
+    }
+  });
+
+  it('Conv2DBackpropFilter at the lesson conv1 size: 1e-5 of cpu with 64 images', async () => {
+    const xShape = [64, 28, 28, 1];
+    const dyShape = [64, 26, 26, 16];
+    // ReLU-like positive x and signed dy, as in training.
+    const inputs = { x: { shape: xShape, data: values(xShape, 31).map((v) => Math.max(0, v)) }, dy: { shape: dyShape, data: values(dyShape, 32) } };
+    await compare('Conv2DBackpropFilter', inputs, { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 1, 16] }, 'dW conv1 B=64', 1e-5);
+  });
+});
+
+describe('wasm Identity / Cast: zero-copy', () => {
+  it('shares the buffer for identity and same-dtype casts, copies real conversions, and frees at the last dispose', async () => {
+    await tf.setBackend('wasm');
+    const before = tf.memory();
+    const x = tf.tensor2d([1.5, -2.25, 3, 0], [2, 2]);
+    const id = tf.engine().runKernel('Identity', { x }, {}) as tf.Tensor;
+    const same = tf.cast(x, 'float32');
+    const toInt = tf.cast(x, 'int32');
+    const b = tf.tensor1d([0, 2, -1], 'int32');
+    const toBool = tf.cast(b, 'bool');
+    // x, id and same share one buffer; toInt, b and toBool have their own (6 if nothing were shared).
+    expect(tf.memory().numDataBuffers - before.numDataBuffers, 'buffers').to.equal(4);
+    expect(Array.from(await id.data())).to.deep.equal([1.5, -2.25, 3, 0]);
+    expect(Array.from(await same.data())).to.deep.equal([1.5, -2.25, 3, 0]);
+    expect(same.dtype).to.equal('float32');
+    expect(Array.from(await toInt.data())).to.deep.equal([1, -2, 3, 0]);
+    expect(Array.from(await toBool.data())).to.deep.equal([0, 1, 1]);
+    x.dispose();
+    // The shared buffer outlives x while id/same use it.
+    expect(Array.from(await id.data())).to.deep.equal([1.5, -2.25, 3, 0]);
+    same.dispose();
+    expect(Array.from(await id.data())).to.deep.equal([1.5, -2.25, 3, 0]);
+    tf.dispose([id, toInt, b, toBool]);
+    const after = tf.memory();
+    expect(after.numTensors).to.equal(before.numTensors);
+    expect(after.numDataBuffers).to.equal(before.numDataBuffers);
+    expect(after.numBytes).to.equal(before.numBytes);
+  });
+});
+
 describe('wasm BatchMatMul and Sum wrappers vs cpu', () => {
   it('BatchMatMul: every transpose combination, with batch broadcasting', async () => {
     let n = 0;
@@ -286,6 +421,11 @@ describe('wasm training kernels: no leaks', () => {
     const pdy = tf.onesLike(p);
     const a = tf.tensor3d(values([1, 5, 4], 4), [1, 5, 4]);
     const b = tf.tensor3d(values([1, 6, 5], 5), [1, 6, 5]);
+    const x4 = tf.tensor4d(values([2, 9, 9, 8], 6), [2, 9, 9, 8]);
+    const p4 = tf.maxPool(x4, 2, 2, 'valid');
+    const pdy4 = tf.onesLike(p4);
+    const x1 = tf.tensor4d(values([2, 9, 9, 1], 7), [2, 9, 9, 1]);
+    const dyC1 = tf.tensor4d(values([2, 7, 7, 8], 8), [2, 7, 7, 8]);
     calls.push(['Conv2DBackpropFilter', { x, dy }, { strides: 2, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 3, 4] }]);
     calls.push(['Conv2DBackpropFilter', { x, dy: dy1 }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 3, 4] }]);
     calls.push(['Conv2DBackpropFilter', { x: xNchw, dy: dyNchw }, { strides: 2, pad: 'valid', dataFormat: 'NCHW', filterShape: [3, 3, 3, 4] }]);
@@ -294,6 +434,12 @@ describe('wasm training kernels: no leaks', () => {
     calls.push(['Conv2DBackpropInput', { dy: dy1, filter: w }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', inputShape: [2, 9, 9, 3] }]);
     calls.push(['Conv2DBackpropInput', { dy: dyNchw, filter: w }, { strides: 2, pad: 'valid', dataFormat: 'NCHW', inputShape: [2, 3, 9, 9] }]);
     calls.push(['MaxPoolGrad', { dy: pdy, input: x, output: p }, { filterSize: 2, strides: 2, pad: 'valid' }]);
+    calls.push(['MaxPoolGrad', { dy: pdy4, input: x4, output: p4 }, { filterSize: 2, strides: 2, pad: 'valid' }]);
+    calls.push(['Conv2DBackpropFilter', { x: x1, dy: dyC1 }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 1, 8] }]);
+    calls.push(['Identity', { x }, {}]);
+    calls.push(['Cast', { x }, { dtype: 'float32' }]);
+    calls.push(['Sum', { x: x4 }, { axis: [0, 1, 2], keepDims: true }]);
+    calls.push(['Cast', { x }, { dtype: 'int32' }]);
     calls.push(['BatchMatMul', { a, b }, { transposeA: true, transposeB: true }]);
     calls.push(['Sum', { x }, { axis: [0, 1, 2], keepDims: false }]);
     for (const [name, inputs, attrs] of calls) {
@@ -308,7 +454,7 @@ describe('wasm training kernels: no leaks', () => {
       expect(after.numDataBuffers, `${name}: backend buffers after`).to.equal(before.numDataBuffers);
       expect(after.numBytes, `${name}: bytes after`).to.equal(before.numBytes);
     }
-    tf.dispose([x, w, dy, dy1, xNchw, dyNchw, p, pdy, a, b]);
+    tf.dispose([x, w, dy, dy1, xNchw, dyNchw, p, pdy, a, b, x4, p4, pdy4, x1, dyC1]);
   });
 });
 
@@ -390,5 +536,48 @@ describe('FusedAdamOptimizer', function () {
     target.dispose();
     expectClose({ shape: [got.length], data: got }, { shape: [ref.length], data: ref }, 'fused adam', 1e-5);
     expect(got.some((v, i) => v !== init[i])).to.equal(true);
+  });
+
+  it('getWeights/setWeights: same format as tf.train.adam, and a restored optimizer continues identically', async () => {
+    await tf.setBackend('wasm');
+    const { FusedAdamOptimizer } = await import('../../src/engine/kernels/fused-adam.js');
+    const init = values([2, 3], 9);
+    const target = tf.tensor2d(values([2, 3], 10), [2, 3]);
+    const name = `wsave_${Math.random()}`;
+    const w = tf.variable(tf.tensor2d(init, [2, 3]), true, name);
+    const step = (opt: tf.Optimizer) => opt.minimize(() => tf.sum(tf.square(tf.sub(tf.mul(w, w), target))) as tf.Scalar, false, [w]);
+    const n0 = tf.memory().numTensors;
+    const stock = tf.train.adam(0.05);
+    const a = new FusedAdamOptimizer(0.05);
+    for (let i = 0; i < 3; i++) step(a);
+    const saved = await a.getWeights();
+    expect(saved.map((e) => e.name)).to.deep.equal(['iter', `${name}/m`, `${name}/v`]);
+    expect(Array.from(await saved[0]!.tensor.data())).to.deep.equal([3]);
+    // Restoring into tf.train.adam (its own format) and into a fresh FusedAdamOptimizer: both continue alike.
+    const wAfter3 = w.dataSync().slice();
+    const b = new FusedAdamOptimizer(0.05);
+    await b.setWeights(saved);
+    const clones = saved.map((e) => ({ name: e.name, tensor: e.tensor.clone() }));
+    await stock.setWeights(clones);
+    tf.dispose(clones.map((e) => e.tensor));
+    step(a);
+    step(a);
+    const viaA = w.dataSync().slice();
+    tf.tidy(() => w.assign(tf.tensor2d(wAfter3, [2, 3])));
+    step(b);
+    step(b);
+    const viaB = w.dataSync().slice();
+    tf.tidy(() => w.assign(tf.tensor2d(wAfter3, [2, 3])));
+    step(stock);
+    step(stock);
+    const viaStock = w.dataSync().slice();
+    expect(Array.from(viaB)).to.deep.equal(Array.from(viaA));
+    expectClose({ shape: [6], data: viaStock as Float32Array }, { shape: [6], data: viaA as Float32Array }, 'stock vs fused after restore', 1e-5);
+    expect(Array.from(viaA).some((v, i) => v !== wAfter3[i])).to.equal(true);
+    a.dispose();
+    b.dispose();
+    stock.dispose();
+    expect(tf.memory().numTensors).to.equal(n0);
+    tf.dispose([w, target]);
   });
 });

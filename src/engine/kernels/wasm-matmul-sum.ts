@@ -15,12 +15,14 @@
  * Bias gradients are db[c] = Σ_{b,h,w} dy[b,h,w,c]: a sum over every axis but the last. The stock kernel first
  * transposes the reduced axes to the end (a full copy) and then reduces; for the lesson's conv1 that is
  * 2.6 ms. When the reduced axes form a *leading prefix* of the shape, the tensor is already a row-major
- * [outer, inner] matrix and the sum is one streaming pass of column accumulators (float64, so it is at
- * least as accurate as the cpu backend's float32 running sum). Any other reduction goes to the stock kernel.
+ * [outer, inner] matrix and the sum is one streaming pass of column accumulators (float64 in JS; for narrow
+ * matrices, 4 ≤ inner ≤ 32, SIMD float32 with blocked summation in wasm-simd.ts). Any other reduction goes to
+ * the stock kernel.
  */
 import { backend_util, util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { f32, makeOutput, release, transposeWasm, type BackendWasm } from './wasm-util.js';
+import { f32, heapOffset, makeOutput, release, transposeWasm, type BackendWasm } from './wasm-util.js';
+import { columnSums, simdAvailable, SUM_SIMD_MAX_INNER } from './wasm-simd.js';
 
 type KernelArgs = { inputs: NamedTensorInfoMap; backend: unknown; attrs?: NamedAttrMap };
 
@@ -75,6 +77,11 @@ export function makeSumConfig(stock: KernelConfig): KernelConfig {
     let outShape = x.shape.slice(k);
     if (keepDims) outShape = backend_util.expandShapeToKeepDim(outShape, axes);
     const out = makeOutput(backend, outShape, 'float32');
+    // Narrow matrices with many rows (conv bias gradients: 43k × 16): SIMD column sums, ≈ 10× the JS loop.
+    if (inner >= 4 && inner <= SUM_SIMD_MAX_INNER && outer >= 64 && simdAvailable(backend)) {
+      columnSums(backend, { src: heapOffset(backend, x), dst: heapOffset(backend, out) }, outer, inner);
+      return out;
+    }
     const src = f32(backend, x);
     const dst = f32(backend, out);
     const acc = new Float64Array(inner);

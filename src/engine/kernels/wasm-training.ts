@@ -7,8 +7,15 @@
  * replacements that re-express each gradient as work the backend already does fast:
  *
  *   Conv2DBackpropFilter  → one XNNPACK forward convolution of transposed tensors   (wasm-conv-backprop.ts)
+ *                           or, for one input channel, a direct SIMD sum            (wasm-simd.ts)
  *   Conv2DBackpropInput   → one XNNPACK forward convolution with the flipped filter   (wasm-conv-backprop.ts)
  *   MaxPoolGrad           → a single-pass argmax scatter in JS on the WASM heap     (wasm-maxpool-grad.ts)
+ *                           or, for 2×2/2 pooling, branch-free SIMD masks           (wasm-simd.ts)
+ *   BatchMatMul, Sum      → wrappers with faster transposed / leading-axis paths    (wasm-matmul-sum.ts)
+ *   Identity, Cast        → zero-copy (shared buffer) like the cpu backend          (wasm-zero-copy.ts)
+ *
+ * wasm-simd.ts assembles small WebAssembly SIMD modules at run time that import the backend's own memory, so
+ * they work on tensors in place; where SIMD or that memory is unavailable, the JS/XNNPACK paths are used.
  *
  * Each file explains its maths. All are exact re-indexings (no approximation): results match the cpu
  * backend to float32 rounding, for every stride, padding ('same', 'valid', explicit numbers), dimRoundingMode
@@ -24,6 +31,7 @@ import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from './wasm-conv-backprop.js';
 import { makeBatchMatMulConfig, makeSumConfig } from './wasm-matmul-sum.js';
 import { maxPoolGradConfig } from './wasm-maxpool-grad.js';
+import { makeCastConfig, makeIdentityConfig } from './wasm-zero-copy.js';
 
 /**
  * What we register: a kernel name and a factory that receives the currently registered (stock) config, if
@@ -47,6 +55,8 @@ const PROVIDERS: readonly Provider[] = [
   replace(maxPoolGradConfig),
   wrap('BatchMatMul', makeBatchMatMulConfig),
   wrap('Sum', makeSumConfig),
+  wrap('Identity', makeIdentityConfig),
+  wrap('Cast', makeCastConfig),
 ];
 
 /** kernelFuncs we registered, so a second call recognises them (and never wraps a wrapper). */

@@ -70,3 +70,8 @@ export function makeOutput(backend: BackendWasm, shape: number[], dtype: DataTyp
 }
 
 export const sizeOf = (shape: readonly number[]): number => util.sizeFromShape(shape as number[]);
+
+/** A tensor's byte offset in the WASM heap (what our SIMD modules take as a pointer). */
+export function heapOffset(backend: BackendWasm, x: TensorInfo): number {
+  return (backend.dataIdMap.get(x.dataId) as { memoryOffset: number }).memoryOffset;
+}
