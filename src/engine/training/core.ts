@@ -13,9 +13,9 @@
  *  - On the main thread (`sliceMs: n`, the fallback when no Worker can start, e.g. a strict CSP) a batch of
  *    B examples is split into micro-batches whose *gradients are summed* before ONE optimizer update. The
  *    maths is exactly that of the full batch (the mean loss is the sum of the per-chunk sums divided by B), so
- *    the lesson's batch size means what it says; only the work is cut into slices of about `sliceMs`, each
- *    followed by a yield to the event loop. The chunk size adapts to the measured time per image, so the page
- *    never sees a task over 50 ms, whatever the backend's speed.
+ *    the lesson's batch size means what it says; only the work is cut into slices, each followed by a yield
+ *    to the event loop. The micro-batch size is fixed per backend and model (see `microBatch`), not measured:
+ *    float sums depend on how a batch is cut, and a timing-dependent cut would break seeding.
  *
  * SEEDING. Weights: seeded initialisers (models/build.ts). Order of examples: a Fisher–Yates shuffle per epoch
  * driven by mulberry32 from the seed (random.ts). Nothing else is random (no dropout in cnn/fnn). Hence the
@@ -254,8 +254,7 @@ export class TrainerCore {
   /** One optimizer step over the examples `indices[from .. from+n)`; returns [mean loss, correct count]. */
   private async step(indices: ArrayLike<number>, from: number, n: number): Promise<[number, number]> {
     const tf = this.tf;
-    const chunk =
-      this.sliceMs == null ? n : Math.max(1, Math.min(n, Math.floor(this.sliceMs / Math.max(1e-3, this.trainMsPerImage))));
+    const chunk = this.sliceMs == null ? n : Math.min(n, this.microBatch);
     let stats: Tensor;
     if (chunk >= n) {
       // Whole batch at once (Worker mode, or a fast backend).
@@ -284,10 +283,7 @@ export class TrainerCore {
       let correctSum: Tensor = tf.scalar(0);
       try {
         for (let start = 0; start < n; ) {
-          const size = Math.max(
-            1,
-            Math.min(n - start, Math.floor((this.sliceMs ?? 20) / Math.max(1e-3, this.trainMsPerImage))),
-          );
+          const size = Math.min(n - start, this.microBatch);
           const t0 = performance.now();
           const { xs, labels, oneHot } = this.fill(this.data.train, indices, from + start, size);
           const next: { acc: NamedTensorMap; loss: Tensor; correct: Tensor } = tf.tidy(() => {
@@ -326,6 +322,24 @@ export class TrainerCore {
       return [loss!, correct!];
     } finally {
       stats.dispose();
+    }
+  }
+
+  /**
+   * Main-thread micro-batch size. It must NOT depend on measured timings: float sums depend on how a batch is
+   * cut, and the same seed must give the same weights run after run. So it is a fixed size per backend and
+   * model, chosen so one slice stays well under 50 ms on a slow laptop (measured here: the cnn costs about
+   * 0.5 ms per image on WASM and up to 40 ms on the plain-JS cpu backend; the fnn is ~10× cheaper).
+   */
+  private get microBatch(): number {
+    const cnn = this.config.model === 'cnn';
+    switch (this.backend) {
+      case 'wasm':
+        return cnn ? 16 : 128;
+      case 'cpu':
+        return cnn ? 1 : 16;
+      default:
+        return cnn ? 16 : 64; // GPU backends queue work asynchronously
     }
   }
 
