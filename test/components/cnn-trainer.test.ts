@@ -3,6 +3,7 @@ import '../../src/define/cnn-trainer.js';
 import { CnnTrainer, type TrainerSession, type TrainerState } from '../../src/components/cnn-trainer/cnn-trainer.js';
 import type { TrainConfig } from '../../src/engine/training/config.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText, typeInto } from '../helpers.js';
+import { describeBadInput, expectNoBadNumbers, expectVisibleFocus } from './quality.js';
 
 /** A stand-in for the engine's TrainingSession that the test drives step by step. */
 class FakeSession extends EventTarget implements TrainerSession {
@@ -402,6 +403,91 @@ describe('<cnn-trainer>', () => {
     expect(el.error).to.equal(null);
     expect(btn(el, 'start').disabled).to.equal(false);
   });
+  it('reflects `model` to the attribute, whether set from script or picked in the form', async () => {
+    const el = await mount();
+    expect(el.model).to.equal('cnn');
+    el.model = 'fnn';
+    await settle(el);
+    expect(el.getAttribute('model')).to.equal('fnn');
+    typeInto(q<HTMLSelectElement>(el, 'select[data-field=model]'), 'cnn');
+    await settle(el);
+    expect(el.getAttribute('model')).to.equal('cnn');
+    el.setAttribute('model', 'fnn');
+    await settle(el);
+    expect(el.model).to.equal('fnn');
+  });
+
+  it('shows a visible focus ring on every control, in light and dark', async () => {
+    const el = await mount();
+    await expectVisibleFocus(el);
+    el.theme = 'dark';
+    await settle(el);
+    await expectVisibleFocus(el);
+  });
+
+  it('announces progress sparingly: once per epoch and at the end, never per batch', async () => {
+    const el = await mount('epochs="3"');
+    const s = await started(el);
+    const live = q(el, '[data-testid=live]');
+    expect(live.getAttribute('aria-live')).to.equal('polite');
+    const seen: string[] = [];
+    const obs = new MutationObserver(() => seen.push(live.textContent!.trim()));
+    obs.observe(live, { childList: true, characterData: true, subtree: true });
+    s.begin(50, 50); // 50 batches
+    await settle(el);
+    for (let e = 1; e <= 3; e++) s.fire('train-epoch', { epoch: e, loss: 1 / e, accuracy: 0.5, testAccuracy: 0.9 });
+    s.testAccuracy = 0.9;
+    s.set('done');
+    s.fire('train-end', { testAccuracy: 0.9 });
+    await settle(el);
+    obs.disconnect();
+    const distinct = [...new Set(seen.filter(Boolean))];
+    expect(distinct.length, distinct.join(' | ')).to.be.within(2, 6); // start + ≤ 3 epochs + end, not 50 batches
+    expect(distinct.join(' ')).not.to.match(/batch/i);
+    expectNoBadNumbers(el);
+  });
+
+  it('two copies on one page are independent: own settings, own session, removing one keeps the other', async () => {
+    const host = await fixture<HTMLDivElement>('<div><test-cnn-trainer model="cnn"></test-cnn-trainer><test-cnn-trainer model="fnn" epochs="1"></test-cnn-trainer></div>');
+    const [a, b] = [...host.querySelectorAll<TestTrainer>('test-cnn-trainer')] as [TestTrainer, TestTrainer];
+    await settle(a);
+    await settle(b);
+    const sa = await started(a);
+    const sb = await started(b);
+    expect([sa.config.model, sb.config.model]).to.deep.equal(['cnn', 'fnn']);
+    const count = { a: 0, b: 0 };
+    a.addEventListener('train-batch', () => count.a++);
+    b.addEventListener('train-batch', () => count.b++);
+    sa.begin(2, 10);
+    await settle(a);
+    expect(count).to.deep.equal({ a: 2, b: 0 });
+    expect([a.state, b.state]).to.deep.equal(['training', 'loading']);
+    a.remove();
+    await new Promise((r) => setTimeout(r, 0)); // disposal waits a microtask, to tell a move from a removal
+    expect(sa.calls).to.include('dispose');
+    expect(sb.calls).not.to.include('dispose');
+    sb.begin(1, 10);
+    await settle(b);
+    expect(count).to.deep.equal({ a: 2, b: 1 });
+    expect(b.state).to.equal('training');
+  });
+});
+
+const NUM = (what: RegExp) => ({ empty: what, negative: what, zero: what, huge: what, fractional: what, nonNumeric: what });
+describeBadInput('test-cnn-trainer', {
+  model: NUM(/model/i),
+  preset: { ...NUM(/preset/i), empty: 'ok' },
+  epochs: { ...NUM(/epochs/i), huge: /epochs|too much work/i },
+  'batch-size': { ...NUM(/batch size/i), huge: /batch size|larger than the training set/i },
+  // Any rate in (0, 10] is accepted (2.5 included): a diverging run shows no NaN (non-finite batches are skipped).
+  'learning-rate': { ...NUM(/learning rate/i), fractional: 'ok' },
+  optimizer: NUM(/optimizer/i),
+  'train-size': NUM(/train size/i),
+  'test-size': NUM(/test size/i),
+  seed: { ...NUM(/seed/i), negative: 'ok', zero: 'ok', huge: 'ok' },
+  backend: NUM(/backend/i),
+  // URLs are only fetched when training starts: a bad one fails then, with Retry (tested above).
+  'data-src': { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },
 });
 
 describe('<cnn-trainer> with the real engine', () => {

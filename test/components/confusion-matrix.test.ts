@@ -1,8 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/define/confusion-matrix.js';
 import type { CellSelectDetail, ConfusionMatrix } from '../../src/components/confusion-matrix/confusion-matrix.js';
-import { luminance, textOn, viridis } from '../../src/components/confusion-matrix/colour-scale.js';
+import { colourAt, contrastRatio, luminance, textOn } from '../../src/components/shared/colour-scale.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText } from '../helpers.js';
+import { describeBadInput, expectNoBadNumbers, expectVisibleFocus } from './quality.js';
 
 const M3 = [
   [5, 1, 0],
@@ -104,14 +105,16 @@ describe('<confusion-matrix>', () => {
     expect(getComputedStyle(bottom).color).to.equal('rgb(255, 255, 255)');
     // Every colour of the scale gets text with at least 4.5:1 contrast.
     for (let t = 0; t <= 1.0001; t += 0.01) {
-      const bg = viridis(t);
+      const bg = colourAt(t, 'viridis');
       const L = luminance(bg);
       const fg = textOn(bg) === '#000000' ? 0 : 1;
       const ratio = (Math.max(L, fg) + 0.05) / (Math.min(L, fg) + 0.05);
       expect(ratio, `t=${t}`).to.be.greaterThan(4.5);
+      const fgBytes: [number, number, number] = fg ? [255, 255, 255] : [0, 0, 0];
+      expect(contrastRatio(bg, fgBytes)).to.be.closeTo(ratio, 1e-9);
     }
     // Lightness rises monotonically (perceptually ordered).
-    for (let t = 0.05; t <= 1; t += 0.05) expect(luminance(viridis(t))).to.be.greaterThan(luminance(viridis(t - 0.05)));
+    for (let t = 0.05; t <= 1; t += 0.05) expect(luminance(colourAt(t))).to.be.greaterThan(luminance(colourAt(t - 0.05)));
   });
 
   it('outlines the diagonal', async () => {
@@ -308,4 +311,59 @@ describe('<confusion-matrix>', () => {
     expect(added).to.equal(60);
     expect(removed).to.equal(60);
   });
+
+  it('shows a visible focus ring on the cells, in light and dark', async () => {
+    const el = await mount();
+    await expectVisibleFocus(el);
+    el.theme = 'dark';
+    await settle(el);
+    await expectVisibleFocus(el);
+  });
+
+  it('two copies on one page are independent', async () => {
+    const host = await fixture<HTMLDivElement>(`<div><confusion-matrix></confusion-matrix><confusion-matrix normalize></confusion-matrix></div>`);
+    const [a, b] = [...host.querySelectorAll<ConfusionMatrix>('confusion-matrix')] as [ConfusionMatrix, ConfusionMatrix];
+    const shared = [
+      [5, 1],
+      [2, 7],
+    ];
+    a.matrix = shared;
+    b.matrix = shared;
+    await settle(a);
+    await settle(b);
+    expect([a.accuracy, b.accuracy]).to.deep.equal([12 / 15, 12 / 15]);
+    const selected = nextEvent<CellSelectDetail>(a, 'cell-select');
+    let bSelected = false;
+    b.addEventListener('cell-select', () => (bSelected = true));
+    a.shadowRoot!.querySelector<HTMLButtonElement>('button[data-r="1"][data-c="0"]')!.click();
+    expect((await selected).detail.count).to.equal(2);
+    expect(bSelected).to.equal(false);
+    a.matrix = [[1]];
+    await settle(a);
+    expect(b.matrix).to.deep.equal(shared);
+    expect(b.shadowRoot!.querySelector('button[data-r="1"][data-c="0"]')!.textContent!.trim()).to.equal((2 / 9).toFixed(2));
+  });
+
+  it('never shows or announces NaN, Infinity or undefined: all zeros, one class, huge counts', async () => {
+    for (const m of [[[0, 0], [0, 0]], [[0]], [[3]], [[1e12, 1], [0, 0]]]) {
+      for (const attrs of ['', 'normalize']) {
+        const el = await mount(attrs, m);
+        expectNoBadNumbers(el);
+        el.remove();
+      }
+    }
+  });
 });
+
+const NOT_ROWS = /array of rows/;
+describeBadInput(
+  'confusion-matrix',
+  {
+    matrix: { empty: /JSON array of rows/, negative: NOT_ROWS, zero: NOT_ROWS, huge: NOT_ROWS, fractional: NOT_ROWS, nonNumeric: /JSON array of rows/, malformedJson: /JSON array of rows/ },
+    labels: { empty: 'ok', negative: /1 label for 2 classes/, zero: /1 label for 2 classes/, huge: /1 label for 2 classes/, fractional: /1 label for 2 classes/, nonNumeric: /1 label for 2 classes/ },
+    // A boolean attribute: present means on, whatever its text.
+    normalize: { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },
+    for: { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },
+  },
+  { json: ['matrix'], base: 'matrix="[[1,2],[3,4]]"' },
+);

@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/define/conv-calculator.js';
 import type { ConvCalculator, ConvCalculatorResult } from '../../src/components/conv-calculator/conv-calculator.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText, typeInto } from '../helpers.js';
+import { describeBadInput, expectNoBadNumbers, expectVisibleFocus } from './quality.js';
 
 const mount = (attrs = '') => fixture<ConvCalculator>(`<conv-calculator ${attrs}></conv-calculator>`);
 const q = <T extends Element>(el: ConvCalculator, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
@@ -141,4 +142,49 @@ describe('<conv-calculator>', () => {
     const urls = performance.getEntriesByType('resource').map((e) => e.name);
     expect(urls.filter((u) => /tfjs-|tensorflow/.test(u))).to.deep.equal([]);
   });
+
+  it('shows a visible focus ring on every control, in light and dark', async () => {
+    const el = await mount();
+    await expectVisibleFocus(el);
+    el.theme = 'dark';
+    await settle(el);
+    await expectVisibleFocus(el);
+  });
+
+  it('two copies on one page are independent', async () => {
+    const host = await fixture<HTMLDivElement>(
+      '<div><conv-calculator input-size="320" kernel-size="5"></conv-calculator><conv-calculator input-size="6" kernel-size="3" padding="1" stride="2"></conv-calculator></div>',
+    );
+    const [a, b] = [...host.querySelectorAll<ConvCalculator>('conv-calculator')] as [ConvCalculator, ConvCalculator];
+    await settle(a);
+    await settle(b);
+    expect([a.result?.outputHeight, b.result?.outputHeight]).to.deep.equal([316, 3]);
+    typeInto(q<HTMLInputElement>(a, 'input[data-field=kernel-size]'), '0');
+    await settle(a);
+    expect(a.error).to.be.a('string');
+    expect(b.error).to.equal(null);
+    expect(b.result?.outputHeight).to.equal(3);
+    expect(q(b, '[part=error]').textContent).to.equal('');
+  });
+
+  it('never shows or announces NaN, Infinity or undefined across many settings', async () => {
+    const el = await mount();
+    for (const [k, v] of [['input-size', '1'], ['kernel-size', '1'], ['padding', 'same'], ['stride', '1000000'], ['input-size', '1000000x1'], ['mode', 'pool']] as const) {
+      el.setAttribute(k, v);
+      await settle(el);
+      expectNoBadNumbers(el);
+    }
+  });
+});
+
+const NUMBER_ATTRS = { empty: /must be a number|empty/, negative: /at least/, zero: /at least/, huge: /too large/, fractional: /whole number/, nonNumeric: /must be a number/ } as const;
+describeBadInput('conv-calculator', {
+  'input-size': { empty: /empty/, negative: /at least 1/, zero: /at least 1/, huge: /not a number|too large/, fractional: /whole number/, nonNumeric: /not a number/ },
+  'kernel-size': { ...NUMBER_ATTRS, huge: /too large|larger than the padded input/ },
+  padding: { ...NUMBER_ATTRS, empty: /empty/, zero: 'ok', nonNumeric: /"same" or "valid"/ },
+  stride: NUMBER_ATTRS,
+  dilation: { ...NUMBER_ATTRS, huge: /too large|larger than the padded input/ },
+  'in-channels': NUMBER_ATTRS,
+  'out-channels': NUMBER_ATTRS,
+  mode: { empty: /"conv" or "pool"/, negative: /"conv" or "pool"/, zero: /"conv" or "pool"/, huge: /"conv" or "pool"/, fractional: /"conv" or "pool"/, nonNumeric: /"conv" or "pool"/ },
 });

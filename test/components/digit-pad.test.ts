@@ -4,6 +4,7 @@ import type { DigitPad, DigitPrediction } from '../../src/components/digit-pad/d
 import { loadMnist, type MnistSplit } from '../../src/engine/data/mnist.js';
 import { boundingBox, mnistImage } from '../../src/engine/images.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText } from '../helpers.js';
+import { describeBadInput, expectNoBadNumbers, expectVisibleFocus } from './quality.js';
 
 const mount = (attrs = '') => fixture<DigitPad>(`<digit-pad ${attrs}></digit-pad>`);
 const q = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
@@ -287,4 +288,69 @@ describe('<digit-pad>', function () {
       expect(el.error).to.equal(null);
     });
   }
+
+  it('the MNIST test digits failing to load (404) → a message with Retry, and Retry works', async () => {
+    const el = await mount('data-src="/nowhere/mnist/"');
+    await el.setPixels(digitOf(0)); // the network itself is fine
+    button(el, /test digit/).click();
+    for (let i = 0; i < 300 && !el.error; i++) await new Promise((r) => requestAnimationFrame(r));
+    await settle(el);
+    expect(el.error).to.match(/Could not load the MNIST test digits/);
+    expect(q(el, '[part=error]').textContent).to.contain(el.error!);
+    expectNoBadNumbers(el);
+    el.dataSrc = ''; // the writer fixes the URL (or the network comes back)
+    await settle(el);
+    const predicted = nextEvent<DigitPrediction>(el, 'predict', 60000);
+    q<HTMLButtonElement>(el, '[part=retry]').click();
+    await predicted;
+    await settle(el);
+    expect(el.error).to.equal(null);
+    expect(el.testDigit).to.not.equal(null);
+  });
+
+  it('shows a visible focus ring on every control, in light and dark', async () => {
+    const el = await mount();
+    await el.setPixels(digitOf(0));
+    await settle(el);
+    await expectVisibleFocus(el);
+    el.theme = 'dark';
+    await settle(el);
+    await expectVisibleFocus(el);
+  });
+
+  it('two copies on one page are independent: own drawing, own prediction, removing one keeps the other', async () => {
+    const host = await fixture<HTMLDivElement>('<div><digit-pad></digit-pad><digit-pad></digit-pad></div>');
+    const [a, b] = [...host.querySelectorAll<DigitPad>('digit-pad')] as [DigitPad, DigitPad];
+    await settle(a);
+    await settle(b);
+    const pa = await a.setPixels(digitOf(0));
+    expect(pa!.digit).to.equal(test.labels[0]);
+    expect(b.prediction).to.equal(null);
+    expect(Array.from(b.pixels).every((v) => v === 0)).to.equal(true);
+    const pb = await b.setPixels(digitOf(1));
+    expect(pb!.digit).to.equal(test.labels[1]);
+    expect(a.prediction!.digit).to.equal(test.labels[0]);
+    a.clear();
+    await settle(a);
+    expect(b.prediction!.digit).to.equal(test.labels[1]);
+    a.remove();
+    const again = await b.setPixels(digitOf(2));
+    expect(again!.digit).to.equal(test.labels[2]);
+  });
 });
+
+// Bad URLs fail when fetched: weights at once (with Retry, tested above); the test digits on "Try a test digit".
+describeBadInput(
+  'digit-pad',
+  {
+    'weights-src': { empty: 'ok', negative: /HTTP 404|could not|failed/i, zero: /HTTP 404|could not|failed/i, huge: /HTTP 404|could not|failed/i, fractional: /HTTP 404|could not|failed/i, nonNumeric: /HTTP 404|could not|failed/i },
+    'data-src': { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },
+    for: { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },
+  },
+  {
+    ready: async (el) => {
+      const pad = el as unknown as DigitPad;
+      for (let i = 0; i < 600 && pad.status === 'loading'; i++) await new Promise((r) => requestAnimationFrame(r));
+    },
+  },
+);

@@ -4,7 +4,8 @@ import '../../src/define/feature-map.js';
 import type { FeatureMap, FeatureMaps, MapsReadyDetail } from '../../src/components/feature-map/feature-map.js';
 import { loadMnist } from '../../src/engine/data/mnist.js';
 import { colourAt, drawHeatmap, valueRange } from '../../src/components/shared/colour-scale.js';
-import { cleanup, expectAccessible, nextEvent, settle, shadowText } from '../helpers.js';
+import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText } from '../helpers.js';
+import { describeBadInput, expectNoBadNumbers, expectVisibleFocus } from './quality.js';
 
 const q = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const qa = <T extends Element>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
@@ -487,4 +488,70 @@ describe('<feature-map>', function () {
     expect(el.error).to.equal(null);
     expect(q(el, '[part=error]').textContent).to.equal('');
   });
+
+  it('two copies on one page are independent: own filters, own maps, removing one mid-render keeps the other', async () => {
+    const small = makeImage(16, 16);
+    const host = await fixture<HTMLDivElement>(
+      `<div><feature-map src="${small.url}" filters="sobel-x"></feature-map><feature-map src="${small.url}" filters="3" seed="7" activation="relu"></feature-map></div>`,
+    );
+    const [a, b] = [...host.querySelectorAll<FeatureMap>('feature-map')] as [FeatureMap, FeatureMap];
+    const done = (el: FeatureMap) => (el.maps ? Promise.resolve() : nextEvent(el, 'maps-ready', 60000).then(() => undefined));
+    await Promise.all([done(a), done(b)]);
+    expect(a.maps!.shape).to.deep.equal([1, 14, 14]);
+    expect(b.maps!.shape).to.deep.equal([3, 14, 14]);
+    expect(Math.min(...b.maps!.data.map((d) => Math.min(...d)))).to.be.at.least(0); // b's ReLU only
+    expect(Math.min(...a.maps!.data[0]!)).to.be.lessThan(0);
+    const first = a.maps!.data[0]!.slice();
+    b.filters = 'nope';
+    a.padding = 1;
+    b.remove(); // mid-render
+    await nextEvent(a, 'maps-ready', 60000);
+    expect(a.error).to.equal(null);
+    expect(a.maps!.shape).to.deep.equal([1, 16, 16]);
+    expect(a.maps!.data[0]!.length).to.not.equal(first.length);
+  });
+
+  it('shows a visible focus ring on every control, in light and dark', async () => {
+    const small = makeImage(16, 16);
+    const el = await fixture<FeatureMap>(`<feature-map src="${small.url}" filters="sobel-x" compare></feature-map>`);
+    if (!el.maps) await nextEvent(el, 'maps-ready', 60000);
+    await settle(el);
+    const focusable = el.shadowRoot!.querySelectorAll('button, input, select, [tabindex]:not([tabindex="-1"])').length;
+    if (focusable) {
+      await expectVisibleFocus(el);
+      el.theme = 'dark';
+      await settle(el);
+      await expectVisibleFocus(el);
+    }
+    expectNoBadNumbers(el);
+  });
 });
+
+const tiny = makeImage(12, 12);
+const NUM = (what: RegExp) => ({ empty: what, negative: what, zero: what, huge: what, fractional: what, nonNumeric: what });
+describeBadInput(
+  'feature-map',
+  {
+    src: { empty: 'ok', negative: /Could not load the image/, zero: /Could not load the image/, huge: /Could not load the image/, fractional: /Could not load the image/, nonNumeric: /Could not load the image/ },
+    filters: { empty: /empty/, negative: /at least 1|Unknown filter/, zero: /at least 1/, huge: /at most 32|Unknown filter "1e9"/, fractional: /whole number/, nonNumeric: /Unknown filter "abc"/ },
+    kernel: { empty: 'ok', negative: /array|square|rows/i, zero: /array|square|rows/i, huge: /array|square|rows/i, fractional: /array|square|rows/i, nonNumeric: /not valid JSON/, malformedJson: /not valid JSON/ },
+    'kernel-size': { ...NUM(/Kernel size/), huge: /at most 15/, nonNumeric: /must be a number/ },
+    padding: { ...NUM(/Padding/), zero: 'ok' },
+    stride: NUM(/Stride/),
+    activation: NUM(/"none" or "relu"/),
+    pool: { ...NUM(/0 \(none\) or 2/), zero: 'ok' },
+    seed: { ...NUM(/Seed must be a whole number/), negative: 'ok', zero: 'ok', huge: 'ok' },
+    compare: { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },
+    layers: { empty: 'ok', negative: /non-empty|array/, zero: /non-empty|array/, huge: /non-empty|array/, fractional: /non-empty|array/, nonNumeric: /not valid JSON/, malformedJson: /not valid JSON/ },
+  },
+  {
+    json: ['kernel', 'layers'],
+    base: `src="${tiny.url}"`,
+    ready: async (el) => {
+      const fm = el as unknown as FeatureMap;
+      for (let i = 0; i < 600 && ['idle', 'loading', 'computing'].includes(fm.status); i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    },
+  },
+);

@@ -3,6 +3,7 @@ import '../../src/define/kernel-viewer.js';
 import type { KernelViewer, KernelStepDetail } from '../../src/components/kernel-viewer/kernel-viewer.js';
 import { outputSize } from '../../src/engine/conv-math.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText } from '../helpers.js';
+import { describeBadInput, expectNoBadNumbers, expectVisibleFocus } from './quality.js';
 
 const mount = (attrs = '') => fixture<KernelViewer>(`<kernel-viewer ${attrs}></kernel-viewer>`);
 const q = <T extends Element>(el: KernelViewer, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
@@ -307,4 +308,61 @@ describe('<kernel-viewer>', () => {
     const urls = performance.getEntriesByType('resource').map((e) => e.name);
     expect(urls.filter((u) => /tfjs-|tensorflow/.test(u))).to.deep.equal([]);
   });
+
+  it('shows a visible focus ring on every control, in light and dark', async () => {
+    const el = await mount();
+    await expectVisibleFocus(el);
+    el.theme = 'dark';
+    await settle(el);
+    await expectVisibleFocus(el);
+  });
+
+  it('two copies on one page are independent: stepping, playing and removing one leaves the other', async () => {
+    const host = await fixture<HTMLDivElement>('<div><kernel-viewer seed="1"></kernel-viewer><kernel-viewer seed="1"></kernel-viewer></div>');
+    const [a, b] = [...host.querySelectorAll<KernelViewer>('kernel-viewer')] as [KernelViewer, KernelViewer];
+    await settle(a);
+    await settle(b);
+    expect(a.output).to.deep.equal(b.output); // same seed, same numbers
+    a.next();
+    a.next();
+    await settle(a);
+    expect([a.step, b.step]).to.deep.equal([2, 0]);
+    b.kernel = '[[1,0],[0,1]]';
+    await settle(b);
+    expect(b.steps).to.not.equal(a.steps);
+    expect(a.error).to.equal(null);
+    const stepped = nextEvent(b, 'step-change', 5000);
+    b.play();
+    a.remove();
+    await stepped; // the survivor still plays
+    b.pause();
+    expect(b.step).to.be.greaterThan(0);
+  });
+
+  it('step given as an attribute is clamped to the steps there are, never NaN', async () => {
+    for (const [v, want] of [['-3', 0], ['1e9', 8], ['2.5', 3], ['abc', 0], ['', 0]] as const) {
+      const el = await mount(`step="${v}"`);
+      expect(el.step, `step="${v}"`).to.equal(want);
+      expectNoBadNumbers(el);
+      el.remove();
+    }
+  });
 });
+
+const NUMBER_ATTRS = { empty: /must be a number|empty/, negative: /at least/, zero: /at least/, huge: /too large|at most/, fractional: /whole number/, nonNumeric: /must be a number/ } as const;
+const GRID = { empty: 'ok', negative: /array of rows/, zero: /array of rows/, huge: /array of rows/, fractional: /array of rows/, nonNumeric: /not valid JSON/, malformedJson: /not valid JSON/ } as const;
+describeBadInput(
+  'kernel-viewer',
+  {
+    'input-size': { empty: /empty/, negative: /at least 1/, zero: /at least 1/, huge: /not a number|too large/, fractional: /whole number/, nonNumeric: /not a number/ },
+    'kernel-size': NUMBER_ATTRS,
+    padding: { ...NUMBER_ATTRS, zero: 'ok' },
+    stride: NUMBER_ATTRS,
+    dilation: NUMBER_ATTRS,
+    channels: NUMBER_ATTRS,
+    input: GRID,
+    kernel: GRID,
+    seed: { empty: /Seed must be a whole number/, negative: 'ok', zero: 'ok', huge: 'ok', fractional: /Seed must be a whole number \(got 2.5\)/, nonNumeric: /Seed must be a whole number/ },
+  },
+  { json: ['input', 'kernel'] },
+);

@@ -1,8 +1,9 @@
 import { expect } from '@esm-bundle/chai';
-import { LitElement } from 'lit';
 import '../../src/define/model-summary.js';
+import '../../src/define/cnn-trainer.js';
 import type { ModelSummary } from '../../src/components/model-summary/model-summary.js';
-import { cleanup, expectAccessible, fixture, settle, shadowText } from '../helpers.js';
+import { cleanup, expectAccessible, fixture, settle, shadowText, typeInto } from '../helpers.js';
+import { describeBadInput, expectNoBadNumbers } from './quality.js';
 
 const mount = (attrs = '') => fixture<ModelSummary>(`<model-summary ${attrs}></model-summary>`);
 const q = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
@@ -157,29 +158,34 @@ describe('<model-summary>', () => {
     expect(el.totalParams).to.equal(61100840);
   });
 
-  it('follows a Lit trainer whose `model` property is set from script (no attribute, no event)', async () => {
-    class MsLitTrainer extends LitElement {
-      static override properties = { model: {} };
-      model = 'fnn';
-    }
-    customElements.define('ms-lit-trainer', MsLitTrainer);
+  it('follows a <cnn-trainer> whose `model` is set from script or picked in its form (it reflects)', async () => {
     const host = document.createElement('div');
     host.className = 'fixture';
-    host.innerHTML =
-      '<ms-lit-trainer id="ms-lit"></ms-lit-trainer><model-summary for="ms-lit"></model-summary>';
+    host.innerHTML = '<cnn-trainer id="ms-real" model="fnn"></cnn-trainer><model-summary for="ms-real"></model-summary>';
     document.body.append(host);
     const el = host.querySelector('model-summary')!;
-    const trainer = host.querySelector('ms-lit-trainer') as MsLitTrainer;
+    const trainer = host.querySelector('cnn-trainer')!;
+    await trainer.updateComplete;
     await settle(el);
     expect(el.totalParams).to.equal(40480);
+    // From script: no event, but the property reflects to the attribute the summary observes.
     trainer.model = 'cnn';
     await trainer.updateComplete;
+    expect(trainer.getAttribute('model')).to.equal('cnn');
     await settle(el);
     expect(el.totalParams).to.equal(45424);
-    trainer.model = 'resnet';
+    // From the trainer's own form, as a reader would.
+    const select = trainer.shadowRoot!.querySelector<HTMLSelectElement>('select[data-field=model]')!;
+    typeInto(select, 'fnn');
     await trainer.updateComplete;
     await settle(el);
-    expect(el.error).to.match(/Unknown model "resnet" \(the model of #ms-lit\)/);
+    expect(trainer.model).to.equal('fnn');
+    expect(el.totalParams).to.equal(40480);
+    // A bad value is explained, naming where it came from.
+    trainer.model = 'resnet' as 'cnn';
+    await trainer.updateComplete;
+    await settle(el);
+    expect(el.error).to.match(/Unknown model "resnet" \(the model of #ms-real\)/);
   });
 
   const bad: [string, string, RegExp][] = [
@@ -201,4 +207,34 @@ describe('<model-summary>', () => {
       expect(shadowText(el)).not.to.match(/NaN|Infinity|undefined/);
     });
   }
+
+  it('two copies on one page are independent', async () => {
+    const host = await fixture<HTMLDivElement>('<div><model-summary model="cnn"></model-summary><model-summary model="alexnet"></model-summary></div>');
+    const [a, b] = [...host.querySelectorAll<ModelSummary>('model-summary')] as [ModelSummary, ModelSummary];
+    await settle(a);
+    await settle(b);
+    expect([a.totalParams, b.totalParams]).to.deep.equal([45424, 61100840]);
+    a.inputShape = '0';
+    await settle(a);
+    expect(a.error).to.be.a('string');
+    expect(b.error).to.equal(null);
+    expect(b.totalParams).to.equal(61100840);
+  });
+
+  it('never shows or announces NaN, Infinity or undefined, for every model and odd shapes', async () => {
+    for (const attrs of ['model="alexnet"', 'model="fnn"', 'model="cnn" input-shape="1000"', 'model="alexnet" input-shape="3x63x63"', 'model="cnn" input-shape="4"']) {
+      const el = await mount(attrs);
+      expectNoBadNumbers(el);
+      el.remove();
+    }
+  });
+});
+
+const WORD = /Unknown model/;
+describeBadInput('model-summary', {
+  model: { empty: WORD, negative: WORD, zero: WORD, huge: WORD, fractional: WORD, nonNumeric: WORD },
+  // An id that is not (yet) on the page is not an error: the summary shows its own model until it appears.
+  for: { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },
+  'input-shape': { empty: 'ok', negative: /at least 1/, zero: /at least 1/, huge: /not a list of numbers|too large/, fractional: /whole number/, nonNumeric: /not a list of numbers/ },
+  'dense-hidden': { empty: /must be a number/, negative: /at least 1/, zero: /at least 1/, huge: /too large/, fractional: /whole number/, nonNumeric: /must be a number/ },
 });

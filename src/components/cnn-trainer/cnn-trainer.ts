@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement } from '../shared/cnn-element.js';
 import { drawChart } from '../shared/chart.js';
 import {
@@ -152,7 +152,9 @@ export class CnnTrainer extends CnnElement {
   // The training settings use hand-written accessors (below) over `raw`, so that the property reads the value
   // in effect (writer → preset → default) while the preset can still tell what the writer set.
   static override properties: PropertyDeclarations = {
-    model: { noAccessor: true, converter: rawString },
+    // Reflected, so that a `<model-summary for>` (or any observer of the attribute) follows a model chosen from
+    // script or in the element's own form; the attribute then holds the model in effect.
+    model: { noAccessor: true, converter: rawString, reflect: true },
     epochs: { noAccessor: true, converter: rawNumber },
     batchSize: { attribute: 'batch-size', noAccessor: true, converter: rawNumber },
     learningRate: { attribute: 'learning-rate', noAccessor: true, converter: rawNumber },
@@ -742,7 +744,7 @@ export class CnnTrainer extends CnnElement {
           aria-valuenow=${percent}
           aria-valuetext=${text}
         >
-          <div class="fill" style=${styleMap({ width: `${percent}%` })}></div>
+          <div class="fill" ${inlineStyle({ width: `${percent}%` })}></div>
         </div>
         <span class="progress-text" data-testid="progress-text">${text}</span>
       </div>

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement } from '../shared/cnn-element.js';
 import { ForTargetController } from '../shared/for-target.js';
-import { cssRgb, textOn, viridis } from './colour-scale.js';
+import { colourAt, cssRgb, textOn } from '../shared/colour-scale.js';
 import { styles } from './confusion-matrix.styles.js';
 
 /** Detail of `cell-select`: the labels (when `labels` is given, else the class indices) and the count. */
@@ -407,7 +407,7 @@ export class ConfusionMatrix extends CnnElement {
         const rowSum = d.rowSums[r]!;
         const frac = rowSum > 0 ? count / rowSum : null;
         const t = norm ? (frac ?? 0) : d.max > 0 ? count / d.max : 0;
-        const bg = viridis(t);
+        const bg = colourAt(t, 'viridis');
         const text = norm ? (frac === null ? '—' : frac.toFixed(2)) : countFormat.format(count);
         const diag = r === c;
         const sel = this.selected?.r === r && this.selected?.c === c;
@@ -423,7 +423,7 @@ export class ConfusionMatrix extends CnnElement {
             tabindex=${r === this.focusR && c === this.focusC ? 0 : -1}
             aria-label=${label}
             aria-pressed=${sel ? 'true' : 'false'}
-            style=${styleMap({ background: cssRgb(bg), color: textOn(bg) })}
+            ${inlineStyle({ background: cssRgb(bg), color: textOn(bg) })}
             @click=${() => this.select(r, c)}
             @focus=${() => {
               this.focusR = r;

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement } from '../shared/cnn-element.js';
 import { ForTargetController } from '../shared/for-target.js';
 import {
@@ -156,6 +157,8 @@ export class DigitPad extends CnnElement {
   @state() private statusText = 'Loading the pretrained network…';
   @state() private announcement = '';
   @state() private retryable = false;
+  /** What Retry does: reload the network, or fetch the MNIST test digits again ("Try a test digit"). */
+  private retryWhat: 'network' | 'test-digits' = 'network';
   @state() private loadingTest = false;
   @state() private spec: ModelSpec = CNN;
 
@@ -314,6 +317,7 @@ export class DigitPad extends CnnElement {
       this._status = 'error';
       this.statusText = '';
       this.retryable = retryable;
+      this.retryWhat = 'network';
       this.setError((e as Error)?.message || 'The pretrained network could not be loaded.');
       return null;
     }
@@ -512,6 +516,13 @@ export class DigitPad extends CnnElement {
   // Test digits
   // -------------------------------------------------------------------------------------------------------
 
+  private readonly onRetry = () => {
+    if (this.retryWhat === 'network') return this.reload();
+    this.retryable = false;
+    this.setError(null);
+    void this.tryTestDigit();
+  };
+
   private async tryTestDigit(): Promise<void> {
     if (this.loadingTest) return;
     this.loadingTest = true;
@@ -530,7 +541,9 @@ export class DigitPad extends CnnElement {
       this.announce();
     } catch (e) {
       if (gen === this.generation) {
-        this.retryable = false;
+        // A failed download (404, offline, truncated) can be retried like the network's own.
+        this.retryable = (e as { retryable?: boolean })?.retryable ?? true;
+        this.retryWhat = 'test-digits';
         this.setError(`Could not load the MNIST test digits: ${(e as Error)?.message ?? String(e)}`);
       }
     } finally {
@@ -622,7 +635,7 @@ export class DigitPad extends CnnElement {
       ${this.renderError()}
       ${
         this.error && this.retryable
-          ? html`<button part="retry" class="retry" @click=${() => this.reload()}>Retry</button>`
+          ? html`<button part="retry" class="retry" @click=${this.onRetry}>Retry</button>`
           : nothing
       }
       <div class="main">
@@ -680,7 +693,7 @@ export class DigitPad extends CnnElement {
                   aria-valuemax="100"
                   aria-valuenow=${Math.round(v * 1000) / 10}
                   aria-valuetext=${p ? pct(v) : 'no prediction'}
-                  ><span class="fill" style="width:${(v * 100).toFixed(1)}%"></span
+                  ><span class="fill" ${inlineStyle({ width: `${(v * 100).toFixed(1)}%` })}></span
                 ></span>
                 <span class="p">${p ? pct(v) : '–'}</span>
               </li>`;
@@ -709,7 +722,7 @@ export class DigitPad extends CnnElement {
               aria-label=${desc}
               width="1"
               height="1"
-              style=${geo?.spatial ? `width:${geo.width * (geo.w <= 6 ? 4 : geo.w <= 13 ? 3 : 2)}px` : ''}
+              ${inlineStyle({ width: geo?.spatial ? `${geo.width * (geo.w <= 6 ? 4 : geo.w <= 13 ? 3 : 2)}px` : undefined })}
               ?hidden=${!a}
             ></canvas>
           </figure>`;

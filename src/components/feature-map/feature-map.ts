@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement, numberConverter } from '../shared/cnn-element.js';
 import { ForTargetController } from '../shared/for-target.js';
 import { drawHeatmap, gradientCss, valueRange } from '../shared/colour-scale.js';
@@ -269,6 +270,8 @@ export class FeatureMap extends CnnElement {
     // Check what we can before any download: a typo in `filters` should not wait for a photo.
     const defs = this.layerDefs();
     if (!defs.ok) return this.fail(defs.error);
+    // Any whole number seeds the random filters (negative too); a typo must not silently use another seed.
+    if (!Number.isInteger(this.seed)) return this.fail(`Seed must be a whole number${Number.isFinite(this.seed) ? ` (got ${this.seed})` : ''}, e.g. 1234.`);
     const pre = resolveChain(defs.defs, [3, 64, 64], this.seed);
     if (!pre.ok && !/larger than the padded input|too small to pool/.test(pre.error)) return this.fail(pre.error);
 
@@ -659,7 +662,7 @@ export class FeatureMap extends CnnElement {
       </div>
       <div part="legend" class="legend">
         <span>low</span>
-        <span class="bar" style="background:${gradientCss('viridis')}" aria-hidden="true"></span>
+        <span class="bar" ${inlineStyle({ background: gradientCss('viridis') })} aria-hidden="true"></span>
         <span>high</span>
         <span class="legend-note">${before ? 'each before/after pair shares one scale' : 'each map is scaled to its own range'}</span>
       </div>

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement, numberConverter } from '../shared/cnn-element.js';
 import { checkInteger, outputSize, parseSize } from '../../engine/conv-math.js';
 import { mulberry32 } from '../../engine/random.js';
@@ -222,6 +223,8 @@ export class KernelViewer extends CnnElement {
     this.windows = [];
     const fail = (msg: string) => this.setError(msg);
 
+    // Any whole number seeds the generator (negative too); a typo must not silently fall back to another seed.
+    if (!Number.isInteger(this.seed)) return fail(`Seed must be a whole number${Number.isFinite(this.seed) ? ` (got ${this.seed})` : ''}, e.g. 1234.`);
     const chanErr = checkInteger('Channels', this.channels, 1) ?? (this.channels > MAX_CHANNELS ? `Channels: at most ${MAX_CHANNELS}.` : null);
     if (chanErr) return fail(chanErr);
     const input = this.input === null || this.input === '' ? null : parseGrid(this.input, 'Input', MAX_INPUT, MAX_CHANNELS);
@@ -280,7 +283,7 @@ export class KernelViewer extends CnnElement {
     if (!w.ok) return fail(w.error);
 
     // Random defaults: input 0…9, kernel −1…1 — small integers a reader can multiply in their head.
-    const rand = mulberry32(Number.isFinite(this.seed) ? this.seed : 1);
+    const rand = mulberry32(this.seed);
     const inGrid = input ? input.grid : randomGrid(channels, inRows, inCols, 0, 9, rand);
     const kGrid = kernel ? kernel.grid : randomGrid(channels, kRows, kCols, -1, 1, rand);
     this.inGrid = structuredClone(inGrid);
@@ -486,13 +489,13 @@ export class KernelViewer extends CnnElement {
     const name = this.channelName(c);
     return html`<figure class="plane">
       ${name ? html`<figcaption>${name}</figcaption>` : nothing}
-      <div class="grid" role="group" aria-label=${this.gridLabel('Input values', c)} style="--rows:${rows};--cols:${cols}">
+      <div class="grid" role="group" aria-label=${this.gridLabel('Input values', c)} ${gridVars(rows, cols)}>
         ${cells}
         <div
           part="window"
           class="window"
           aria-hidden="true"
-          style="--top:${w.top};--left:${w.left};--h:${effH};--w:${effW}"
+          ${inlineStyle({ '--top': String(w.top), '--left': String(w.left), '--h': String(effH), '--w': String(effW) })}
         ></div>
       </div>
     </figure>`;
@@ -510,7 +513,7 @@ export class KernelViewer extends CnnElement {
     const name = this.channelName(c);
     return html`<figure class="plane">
       ${name ? html`<figcaption>${name}</figcaption>` : nothing}
-      <div class="grid" role="group" aria-label=${this.gridLabel('Kernel weights', c)} style="--rows:${g.kRows};--cols:${g.kCols}">
+      <div class="grid" role="group" aria-label=${this.gridLabel('Kernel weights', c)} ${gridVars(g.kRows, g.kCols)}>
         ${cells}
       </div>
     </figure>`;
@@ -552,7 +555,7 @@ export class KernelViewer extends CnnElement {
       const flat = pc.flat();
       return html`<div class="product-plane">
         ${name ? html`<div class="ch-name">${name}</div>` : nothing}
-        <div class="grid small" style="--rows:${g.kRows};--cols:${g.kCols}" aria-hidden="true">
+        <div class="grid small" ${gridVars(g.kRows, g.kCols)} aria-hidden="true">
           ${flat.map((p) => html`<span class="cell product ${p === 0 ? 'zero' : ''}">${formatValue(p)}</span>`)}
         </div>
         <p class="sum">
@@ -588,9 +591,17 @@ export class KernelViewer extends CnnElement {
       class="grid"
       role="img"
       aria-label=${`Output grid ${g.outRows}×${g.outCols}, ${this.step + 1} of ${this.steps} cells computed: ${filledText}`}
-      style="--rows:${g.outRows};--cols:${g.outCols}"
+      ${gridVars(g.outRows, g.outCols)}
     >
       ${cells}
     </div>`;
   }
+}
+
+/**
+ * The grid's size as CSS custom properties, set through the CSSOM rather than a `style` attribute: a strict
+ * Content-Security-Policy (`style-src 'self'`) blocks style attributes but not CSSOM writes (see inline-style.ts).
+ */
+function gridVars(rows: number, cols: number) {
+  return inlineStyle({ '--rows': String(rows), '--cols': String(cols) });
 }

@@ -16,6 +16,11 @@ export const styles = css`
     background: var(--_surface);
     border-radius: calc(var(--_radius) - 2px);
   }
+  .step {
+    display: flex;
+    align-items: flex-end;
+    gap: 6px;
+  }
   .stage {
     display: flex;
     flex-direction: column;

@@ -1,5 +1,6 @@
-import { html, nothing, type PropertyValues, type ReactiveController } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement, numberConverter } from '../shared/cnn-element.js';
 import { ForTargetController } from '../shared/for-target.js';
 import {
@@ -55,12 +56,8 @@ export function parseInputShape(text: string, channels: number): number[] | { er
   return [channels, nums[0]!, nums[0]!];
 }
 
-/** Anything with a `model` property or attribute, like `<cnn-trainer>` (a Lit element: it takes controllers). */
-type ModelHolder = Element & {
-  model?: unknown;
-  addController?(c: ReactiveController): void;
-  removeController?(c: ReactiveController): void;
-};
+/** Anything with a `model` property or attribute, like `<cnn-trainer>` (which reflects `model` to the attribute). */
+type ModelHolder = Element & { model?: unknown };
 
 /**
  * A layer-by-layer table of a network: each layer's type, hyperparameters, output shape (C × H × W),
@@ -119,25 +116,9 @@ export class ModelSummary extends CnnElement {
   /** Bumped when the `for` target (or its model) changes, to recompute. */
   @state() private targetVersion = 0;
 
-  private readonly forTarget = new ForTargetController<ModelHolder>(this, (target, prev) =>
-    this.onTarget(target, prev),
-  );
+  private readonly forTarget = new ForTargetController<ModelHolder>(this, (target) => this.onTarget(target));
   private targetObserver: MutationObserver | null = null;
-  private readonly onTargetEvent = () => this.targetVersion++;
-  /**
-   * Put on a Lit trainer: after each of its updates, re-read its `model`. A property set from script
-   * (`trainer.model = 'fnn'`) neither reflects to the attribute nor fires an event, but it does update.
-   */
-  private lastSeenModel: unknown = undefined;
-  private readonly targetController: ReactiveController = {
-    hostUpdated: () => {
-      const m = this.forTarget.target?.model;
-      if (m !== this.lastSeenModel) {
-        this.lastSeenModel = m;
-        this.targetVersion++;
-      }
-    },
-  };
+  private readonly onTargetChange = () => this.targetVersion++;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -145,19 +126,16 @@ export class ModelSummary extends CnnElement {
     this.targetObserver = null;
   }
 
-  /** Watches the trainer's `model` attribute and its training events (a property change shows in either). */
-  private onTarget(target: ModelHolder | null, prev: ModelHolder | null): void {
+  /**
+   * Watches the trainer's `model` attribute. `<cnn-trainer>` reflects its `model` property to the attribute
+   * (whether the writer sets it from script or the reader picks it in the trainer's form), so observing the
+   * attribute sees every change without hooking into the trainer's update cycle or its events.
+   */
+  private onTarget(target: ModelHolder | null): void {
     this.targetObserver?.disconnect();
     this.targetObserver = null;
-    prev?.removeController?.(this.targetController);
-    target?.addController?.(this.targetController);
-    this.lastSeenModel = target?.model;
-    for (const name of ['train-start', 'state', 'model-change', 'change']) {
-      prev?.removeEventListener(name, this.onTargetEvent);
-      target?.addEventListener(name, this.onTargetEvent);
-    }
     if (target) {
-      this.targetObserver = new MutationObserver(this.onTargetEvent);
+      this.targetObserver = new MutationObserver(this.onTargetChange);
       this.targetObserver.observe(target, { attributes: true, attributeFilter: ['model'] });
       // A trainer defined later in the page gets its `model` property when it upgrades.
       const tag = target.localName;
@@ -248,24 +226,27 @@ export class ModelSummary extends CnnElement {
     return html`<figure part="diagram" class="diagram" role="img" aria-label=${alt}>
       ${stages.map(
         (s, i) =>
-          html`${i ? html`<span class="arrow" aria-hidden="true">→</span>` : nothing}
+          // Each arrow travels with the stage it points to, so a wrapped row never ends on a dangling arrow.
+          html`<div class="step">
+            ${i ? html`<span class="arrow" aria-hidden="true">→</span>` : nothing}
             <div class="stage" aria-hidden="true">
               <div class="box-area">
                 ${
                   s.shape.length === 3
                     ? html`<div
                         class="box"
-                        style="width:${px(s.shape[2]!)}px;height:${px(s.shape[1]!)}px"
+                        ${inlineStyle({ width: `${px(s.shape[2]!)}px`, height: `${px(s.shape[1]!)}px` })}
                       ></div>`
                     : html`<div
                         class="box flat"
-                        style="height:${Math.max(4, Math.min(72, Math.round(Math.sqrt(s.shape[0]!) * 2)))}px"
+                        ${inlineStyle({ height: `${Math.max(4, Math.min(72, Math.round(Math.sqrt(s.shape[0]!) * 2)))}px` })}
                       ></div>`
                 }
               </div>
               <div class="stage-name">${s.name}</div>
               <div class="stage-shape">${shapeText(s.shape)}</div>
-            </div>`,
+            </div>
+          </div>`,
       )}
     </figure>`;
   }

@@ -68,9 +68,18 @@ export function drawChart(canvas: HTMLCanvasElement, series: ChartSeries[], o: C
   let yMax = o.yMax;
   if (yMax === undefined) {
     yMax = o.yMin;
-    for (const s of series) for (let i = 0; i < s.ys.length; i++) if (Number.isFinite(s.ys[i]!)) yMax = Math.max(yMax, s.ys[i]!);
-    // Round the top up to a "nice" value so the axis labels stay readable as the data grows.
-    const span = Math.max(yMax - o.yMin, 1e-6);
+    let any = false;
+    for (const s of series) {
+      for (let i = 0; i < s.ys.length; i++) {
+        if (Number.isFinite(s.ys[i]!)) {
+          yMax = Math.max(yMax, s.ys[i]!);
+          any = true;
+        }
+      }
+    }
+    // Round the top up to a "nice" value so the axis labels stay readable as the data grows. With no data
+    // yet, a unit span: an empty chart reads 0 … 1, not five identical "0.00" labels.
+    const span = any ? Math.max(yMax - o.yMin, 1e-6) : 1;
     const step = 10 ** Math.floor(Math.log10(span));
     yMax = o.yMin + Math.ceil(span / step) * step;
   }

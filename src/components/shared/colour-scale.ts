@@ -12,7 +12,7 @@
  * import { drawHeatmap, valueRange, gradientCss } from '../shared/colour-scale.js';
  * const range = valueRange(data);                   // { min, max }, ignoring NaN/Infinity
  * drawHeatmap(canvas, data, width, height, { ...range, map: 'viridis' });
- * html`<span style="background:${gradientCss('viridis')}"></span>`;
+ * html`<span ${inlineStyle({ background: gradientCss('viridis') })}></span>`; // via the CSSOM: CSP-safe (see inline-style.ts)
  * ```
  */
 
@@ -106,3 +106,30 @@ export function drawHeatmap(
   }
   ctx.putImageData(img, 0, 0);
 }
+
+/** `rgb(r g b)` CSS text for a colour given as bytes (e.g. from `colourAt`). */
+export const cssRgb = ([r, g, b]: readonly [number, number, number]): string => `rgb(${r} ${g} ${b})`;
+
+/** WCAG 2 relative luminance (0 = black, 1 = white) of an sRGB colour given as bytes. */
+export function luminance([r, g, b]: readonly [number, number, number]): number {
+  // sRGB bytes are gamma-encoded; luminance is a weighted sum of LINEAR light, so undo the transfer curve first.
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** WCAG 2 contrast ratio (1 … 21) between two sRGB colours given as bytes. */
+export function contrastRatio(a: readonly [number, number, number], b: readonly [number, number, number]): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * Black or white text, whichever contrasts more with the background `bg` (bytes). The two contrasts are equal
+ * at luminance ≈ 0.179, where each is ≈ 4.58:1, so the choice always meets WCAG AA for normal text — on any
+ * colour, not only on these maps.
+ */
+export const textOn = (bg: readonly [number, number, number]): '#000000' | '#ffffff' =>
+  (luminance(bg) + 0.05) / 0.05 >= 1.05 / (luminance(bg) + 0.05) ? '#000000' : '#ffffff';
