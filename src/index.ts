@@ -17,4 +17,5 @@ export type { CellSelectDetail } from './components/confusion-matrix/confusion-m
 export * as convMath from './engine/conv-math.js';
 export { MODEL_SPECS } from './engine/models/specs.js';
 export { setAssetBase, assetUrl } from './engine/assets.js';
-export { loadMnist, MnistLoadError, MNIST_CLASSES } from './engine/data/mnist.js';
+// The engine (MNIST loader, training, TensorFlow.js) is its own entry, `cnn-widgets/engine`, so that this
+// module stays light.

@@ -188,3 +188,16 @@ describeBadInput('conv-calculator', {
   'out-channels': NUMBER_ATTRS,
   mode: { empty: /"conv" or "pool"/, negative: /"conv" or "pool"/, zero: /"conv" or "pool"/, huge: /"conv" or "pool"/, fractional: /"conv" or "pool"/, nonNumeric: /"conv" or "pool"/ },
 });
+
+describe('every element: the theme attribute', () => {
+  afterEach(cleanup);
+  it('reports an unknown theme without breaking the element', async () => {
+    const el = await mount('theme="purple"');
+    expect(el.error).to.match(/Theme must be "light" or "dark"/);
+    expect(q(el, '[part=error]').textContent).to.match(/purple/);
+    expect(el.result?.outputHeight).to.equal(26);
+    el.theme = 'dark';
+    await settle(el);
+    expect(el.error).to.equal(null);
+  });
+});

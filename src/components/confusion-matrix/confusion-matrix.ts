@@ -390,7 +390,7 @@ export class ConfusionMatrix extends CnnElement {
   }
 
   private renderPlaceholder() {
-    if (this.error) return nothing;
+    if (this.inputError) return nothing;
     let text: string;
     if (this.target.target) text = 'Waiting for the trainer to finish its first epoch…';
     else if (this.htmlFor) text = `Waiting for an element with id "${this.htmlFor}".`;

@@ -415,7 +415,7 @@ export class DigitPad extends CnnElement {
     this._activations = null;
     this._testDigit = null;
     this.announcement = 'Pad cleared.';
-    if (this.error && this._status !== 'error') this.setError(null);
+    if (this.inputError && this._status !== 'error') this.setError(null);
   }
 
   /**
@@ -634,7 +634,7 @@ export class DigitPad extends CnnElement {
     return html`
       ${this.renderError()}
       ${
-        this.error && this.retryable
+        this.inputError && this.retryable
           ? html`<button part="retry" class="retry" @click=${this.onRetry}>Retry</button>`
           : nothing
       }

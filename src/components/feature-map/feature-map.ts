@@ -545,7 +545,7 @@ export class FeatureMap extends CnnElement {
         ${this.note ? html`<span class="note">${this.note}</span>` : nothing}
         <span class="status" role="status" aria-live="polite">${statusText}</span>
       </p>
-      ${this._maps && !this.error ? this.renderMaps() : busy ? html`<div class="placeholder" aria-hidden="true"></div>` : nothing}
+      ${this._maps && !this.inputError ? this.renderMaps() : busy ? html`<div class="placeholder" aria-hidden="true"></div>` : nothing}
     `;
   }
 
@@ -580,7 +580,7 @@ export class FeatureMap extends CnnElement {
       return this._maps ? html`<span class="shape">Layer ${this.layer}: <strong data-testid="shape">${fmt(this._maps.shape)}</strong></span>` : nothing;
     }
     const layers = this.resolved;
-    if (!layers || !this._maps || this.error) return nothing;
+    if (!layers || !this._maps || this.inputError) return nothing;
     // The walk of shapes: input → conv → [ReLU] → [pool] → …; the last shape is the answer, in bold.
     const parts: unknown[] = [html`<span>input ${fmt(layers[0]!.inShape)}</span>`];
     for (const l of layers) {

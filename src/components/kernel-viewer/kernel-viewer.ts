@@ -111,7 +111,7 @@ export class KernelViewer extends CnnElement {
   /** The output computed so far: `outRows × outCols`, cells up to `step` filled, the rest `null`. `[]` when invalid. */
   get output(): (number | null)[][] {
     const g = this.geo;
-    if (!g || this.error) return [];
+    if (!g || this.inputError) return [];
     return Array.from({ length: g.outRows }, (_, r) =>
       Array.from({ length: g.outCols }, (_, c) => {
         const k = r * g.outCols + c;
@@ -122,12 +122,12 @@ export class KernelViewer extends CnnElement {
 
   /** The input values in use (after edits), `[channels][rows][cols]`; `null` when invalid. */
   get inputValues(): number[][][] | null {
-    return this.error ? null : structuredClone(this.inGrid);
+    return this.inputError ? null : structuredClone(this.inGrid);
   }
 
   /** The kernel values in use (after edits), `[channels][rows][cols]`; `null` when invalid. */
   get kernelValues(): number[][][] | null {
-    return this.error ? null : structuredClone(this.kGrid);
+    return this.inputError ? null : structuredClone(this.kGrid);
   }
 
   /** True while `play()` is stepping. */
@@ -392,7 +392,7 @@ export class KernelViewer extends CnnElement {
 
   protected override render() {
     const g = this.geo;
-    if (!g || this.error) return html`${this.renderError()}`;
+    if (!g || this.inputError) return html`${this.renderError()}`;
     const w = this.windows[this.step]!;
     const last = this.steps - 1;
     return html`

@@ -18,9 +18,21 @@ export class CnnElement extends LitElement {
 
   /** The message shown for bad input or a failure, or `null` when all is well. Read-only for users. */
   get error(): string | null {
-    return this._error;
+    return this._error ?? this.themeProblem();
   }
   private _error: string | null = null;
+
+  /** The subclass's own input/failure message, without the theme remark (which never blocks rendering). */
+  protected get inputError(): string | null {
+    return this._error;
+  }
+
+  /** An unknown `theme` value is reported but harmless: the element follows the page's colour scheme. */
+  private themeProblem(): string | null {
+    const t = this.theme as string | null | undefined;
+    if (t == null || t === '' || t === 'light' || t === 'dark') return null;
+    return `Theme must be "light" or "dark" (got "${t}"); following the page's colour scheme instead.`;
+  }
 
   /** Sets (or clears, with null) the message shown in the error region; requests a render when it changes. */
   protected setError(message: string | null): void {
@@ -32,7 +44,7 @@ export class CnnElement extends LitElement {
 
   /** The error region: always in the DOM (live region), empty when there is no error. */
   protected renderError() {
-    return html`<div part="error" role="alert">${this._error ?? nothing}</div>`;
+    return html`<div part="error" role="alert">${this.error ?? nothing}</div>`;
   }
 
   /** Dispatches a `CustomEvent` that bubbles and crosses shadow roots, as the public contract requires. */

@@ -1,0 +1,33 @@
+/**
+ * `cnn-widgets/engine`: the library's non-DOM side, for lesson builders who script their own widgets.
+ *
+ * Everything exported here is light (no TensorFlow.js): convolution arithmetic, the lesson's model specs,
+ * asset URLs, the MNIST loader and training configuration. The tensor side — `getTf`, `buildModel`,
+ * `TrainingSession` — loads TensorFlow.js, so it is reached with `await import('cnn-widgets/engine/tensor')`
+ * (or `loadTensorEngine()` below), never statically.
+ */
+export * from './conv-math.js';
+export { MODEL_SPECS, CNN, FNN, ALEXNET, isModelName, type ModelName } from './models/specs.js';
+export { assetBase, assetUrl, setAssetBase } from './assets.js';
+export {
+  loadMnist,
+  MnistLoadError,
+  MNIST_CLASSES,
+  MNIST_COUNTS,
+  toFloat,
+  type MnistSplit,
+  type MnistProgress,
+  type LoadMnistOptions,
+} from './data/mnist.js';
+export {
+  DEFAULT_CONFIG,
+  PRESETS,
+  resolveConfig,
+  type TrainConfig,
+  type TrainState,
+  type BackendName,
+  type BackendPreference,
+} from './training/config.js';
+
+/** Loads the tensor side (TensorFlow.js and the trainer) on demand. */
+export const loadTensorEngine = () => import('./tensor.js');
