@@ -11,6 +11,8 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 
+const NODE_BUILTINS = ['fs', 'path', 'worker_threads', 'perf_hooks', 'os', 'crypto', 'util'];
+
 const tags = readdirSync('src/define').filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
 const input = Object.fromEntries([
   ['cnn-widgets', 'src/index.ts'],
@@ -33,6 +35,13 @@ export default {
   },
   preserveEntrySignatures: 'exports-only',
   plugins: [
+    // TensorFlow.js's WASM glue (Emscripten) requires Node built-ins behind `if (ENVIRONMENT_IS_NODE)`. They
+    // must become empty modules: left as `import "fs"` they would stop every browser from loading the chunk.
+    {
+      name: 'empty-node-builtins',
+      resolveId: (id) => (NODE_BUILTINS.includes(id) ? '\0empty:' + id : null),
+      load: (id) => (id.startsWith('\0empty:') ? 'export default {};' : null),
+    },
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'], preferBuiltins: false }),
     commonjs(),
     esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } }),
@@ -40,8 +49,6 @@ export default {
   onwarn(warning, warn) {
     // TensorFlow.js has harmless circular imports and `this` at module level in its UMD helpers.
     if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
-    if (warning.code === 'UNRESOLVED_IMPORT' && /^(fs|path|worker_threads|perf_hooks|os|crypto|util)$/.test(warning.exporter ?? '')) return;
     warn(warning);
   },
-  external: ['fs', 'path', 'worker_threads', 'perf_hooks', 'os', 'crypto', 'util'],
 };

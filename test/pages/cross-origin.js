@@ -28,6 +28,7 @@ try {
     });
     await t.start();
     await end;
+    if (t.backend !== 'wasm') problems.push(`asked for the wasm backend, trained on ${t.backend}`);
     if (!(t.testAccuracy > 0.5)) problems.push(`trainer test accuracy ${t.testAccuracy}`);
   }
 } catch (e) {
