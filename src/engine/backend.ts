@@ -42,14 +42,17 @@
  * checks after every step. The next `getTf()` never returns a lost backend: `auto` re-chooses among the rest,
  * and an explicit request for the lost one moves to the next backend in the order.
  */
-import * as tfCore from '@tensorflow/tfjs-core';
-// Gradients are registered by a side-effect module (the `@tensorflow/tfjs` union package imports it for us;
-// we import tfjs-core alone, so we must do it ourselves or every `minimize()` fails).
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+// The tf "namespace" handed out by getTf() is tf-ops.ts: only the tfjs-core exports the library uses, so the
+// bundle tree-shakes the rest of tfjs-core (see that file).
+import * as tfCore from './tf-ops.js';
+// Gradients: the few training needs, registered on first getTf() (gradients.ts), not tfjs-core's
+// register_all_gradients (which pulls in nearly every op).
+import { registerTrainingGradients } from './gradients.js';
 import { assetUrl } from './assets.js';
 import { BACKEND_ORDER, isBackendName } from './training/config.js';
 import type { BackendName, BackendPreference } from './training/config.js';
 
+/** The `tf` that getTf() returns: tf-ops.ts's exports (a subset of tfjs-core, same names and functions). */
 export type Tf = typeof tfCore;
 // The names and validators are light (training/config.ts) so elements can validate a `backend` attribute
 // without downloading TensorFlow.js; re-exported here for convenience.
@@ -464,6 +467,7 @@ export async function getTf(
   options: GetTfOptions = {},
 ): Promise<{ tf: Tf; backend: BackendName }> {
   const tf = tfCore;
+  registerTrainingGradients();
   const s = state();
   let name: BackendName;
   if (pref === 'auto') {

@@ -9,23 +9,23 @@
  *     the byte length of the binary, the test accuracy, the seed and the date;
  *   - `cnn-mnist.bin`, the float32 weights back to back (45,424 × 4 = 181,696 bytes).
  *
- * WHY BY LAYER NAME. The model is built here by the engine's one builder (`models/build.ts`) from the same
- * spec, and weights are assigned to layers by name rather than by position: if the builder ever inserts an
- * extra layer (it adds `<name>_pad` layers for explicit padding, for instance), nothing shifts silently. A
- * manifest that names a layer the model lacks, or a shape that differs, is an error, never a guess.
+ * WHY BY NAME. The model is built here by the engine's one builder (`models/build.ts`) from the same spec,
+ * and each manifest tensor is assigned to the model's weight `<layer>/<role>` by name rather than by
+ * position: nothing can shift silently. A manifest that names a layer the model lacks, or a shape that
+ * differs, is an error, never a guess.
  *
  * WHY THE BYTES ARE CACHED PER PAGE. Several pads on one page need the same 182 KB: the downloaded (and
  * checked) bytes are kept in a promise on `globalThis` keyed by URL, so there is one request per page; every
  * pad builds its own small model from them (models hold tensors, which each pad disposes when removed). A
  * failed download is dropped from the cache, so "Retry" really retries.
  *
- * This module is on the tensor side (it imports the builder, which imports tfjs-layers): reach it only with a
+ * This module is on the tensor side (it imports the builder, which imports tfjs-core): reach it only with a
  * dynamic `import()`.
  */
-import * as tfl from '@tensorflow/tfjs-layers';
 import { assetUrl } from './assets.js';
 import type { Tf } from './backend.js';
-import { buildModel, type LayersModel } from './models/build.js';
+import { buildModel, type SpecModel } from './models/build.js';
+import { dispose, softmax, tensor, tensor4d, tidy, type Tensor } from './tf-ops.js';
 import { CNN } from './models/specs.js';
 
 /** One tensor in the weights manifest. */
@@ -170,44 +170,34 @@ export function fetchPretrained(
 /**
  * Builds the lesson's CNN and loads the pretrained weights into it. The caller owns the model (dispose it).
  * Throws `PretrainedLoadError` with a readable message when the files are missing, truncated or do not match.
+ * (`tf` is unused — ops are imported by name — and kept so callers show they awaited `getTf()`.)
  */
 export async function loadPretrainedCnn(
-  tf: Tf,
+  tf: Tf | null,
   opts: { url?: string; signal?: AbortSignal } = {},
-): Promise<{ model: LayersModel; manifest: WeightsManifest }> {
+): Promise<{ model: SpecModel; manifest: WeightsManifest }> {
+  void tf;
   const { manifest, bytes } = await fetchPretrained(opts.url ?? defaultWeightsUrl(), opts.signal);
-  const model = buildModel(tf, CNN, { seed: 0 });
+  const model = buildModel(null, CNN, { seed: 0 });
   try {
-    const byLayer = new Map<string, WeightEntry[]>();
-    for (const t of manifest.tensors) byLayer.set(t.layer, [...(byLayer.get(t.layer) ?? []), t]);
-    let assigned = 0;
-    for (const layer of model.layers) {
-      const own = layer.weights; // LayerVariables (shapes only: reading values would not copy them)
-      if (!own.length) continue;
-      const entries = byLayer.get(layer.name);
-      const order = ['kernel', 'bias'];
-      const sorted = entries?.slice().sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
-      if (!sorted || sorted.length !== own.length) {
+    const byName = new Map(manifest.tensors.map((t) => [`${t.layer}/${t.role}`, t]));
+    for (const w of model.weights) {
+      const e = byName.get(w.name);
+      if (!e) {
+        throw new PretrainedLoadError(`The pretrained weights have no ${w.layer} layer matching the model.`, false);
+      }
+      const want = w.variable.shape;
+      if (want.length !== e.shape.length || want.some((d, k) => d !== e.shape[k])) {
         throw new PretrainedLoadError(
-          `The pretrained weights have no ${layer.name} layer matching the model.`,
+          `The pretrained ${e.layer}.${e.role} has shape [${e.shape.join(', ')}] but the model wants [${want.join(', ')}].`,
           false,
         );
       }
-      const values = sorted.map((e, i) => {
-        const want = own[i]!.shape;
-        if (want.length !== e.shape.length || want.some((d, k) => d !== e.shape[k])) {
-          throw new PretrainedLoadError(
-            `The pretrained ${e.layer}.${e.role} has shape [${e.shape.join(', ')}] but the model wants [${want.join(', ')}].`,
-            false,
-          );
-        }
-        return tf.tensor(new Float32Array(bytes, e.offset, e.length), e.shape, 'float32');
-      });
-      layer.setWeights(values);
-      tf.dispose(values); // setWeights copied them into the layer's variables
-      assigned += sorted.length;
+      const value = tensor(new Float32Array(bytes, e.offset, e.length), e.shape, 'float32');
+      w.variable.assign(value); // copies into the variable
+      value.dispose();
     }
-    if (assigned !== manifest.tensors.length) {
+    if (model.weights.length !== manifest.tensors.length) {
       throw new PretrainedLoadError('The pretrained weights name layers the model does not have.', false);
     }
     return { model, manifest };
@@ -225,27 +215,21 @@ export interface Activation {
 
 /**
  * A "probe" on a model: one forward pass that returns the outputs of the named layers and the softmax of the
- * last one. WHY a second model: TF.js layers models expose intermediate outputs only through a model whose
- * outputs are those layers; it shares the layers (and their weight variables) with `model` and owns no tensors,
- * so disposing `model` frees everything. Each run's tensors are read asynchronously (no GPU stall on the main
- * thread) and disposed before it returns.
+ * last layer. It holds no tensors of its own, so disposing `model` frees everything. Each run's tensors are
+ * read asynchronously (no GPU stall on the main thread) and disposed before it returns.
  */
-export function layerProbe(tf: Tf, model: LayersModel, names: string[]) {
-  const probe = tfl.model({
-    inputs: model.inputs,
-    outputs: names.map((n) => model.getLayer(n).output as tfl.SymbolicTensor),
-  });
-  const [, h, w, c] = model.inputs[0]!.shape as number[];
+export function layerProbe(tf: Tf | null, model: SpecModel, names: string[]) {
+  void tf;
+  for (const n of names) model.getLayer(n); // unknown names fail now, not on the first run
+  const [h, w, c] = model.inputShape as [number, number, number];
   return {
     /** Activations of `names` and the probabilities for 784 (or H·W·C) pixels in 0..1. */
     async run(
       pixels: Float32Array,
     ): Promise<{ probabilities: Float32Array; activations: Record<string, Activation> }> {
-      const outs = tf.tidy(() => {
-        const x = tf.tensor4d(pixels, [1, h!, w!, c!]);
-        const raw = probe.predict(x);
-        const ys = Array.isArray(raw) ? raw : [raw];
-        return [...ys, tf.softmax(ys[ys.length - 1]!)];
+      const outs = tidy(() => {
+        const { output, activations } = model.forward(tensor4d(pixels, [1, h, w, c]), { outputs: names });
+        return [...names.map((n) => activations[n]!), softmax(output)] as Tensor[];
       });
       try {
         const datas = (await Promise.all(outs.map((t) => t.data()))) as Float32Array[];
@@ -253,7 +237,7 @@ export function layerProbe(tf: Tf, model: LayersModel, names: string[]) {
         names.forEach((n, i) => (activations[n] = { shape: outs[i]!.shape.slice(1), data: datas[i]! }));
         return { probabilities: datas[datas.length - 1]!, activations };
       } finally {
-        tf.dispose(outs);
+        dispose(outs);
       }
     },
   };

@@ -20,8 +20,9 @@ export {
   isBackendPreference,
 } from './backend.js';
 export type { Tf, BackendName, BackendPreference, BackendReport, BackendCandidate, GetTfOptions } from './backend.js';
-export { buildModel, spatialLayerNames, toNhwc } from './models/build.js';
-export type { BuildOptions, LayersModel } from './models/build.js';
+export { buildModel, spatialLayerNames, toNhwc, SpecModel } from './models/build.js';
+export type { BuildOptions, ModelLayer, ModelWeight } from './models/build.js';
+export { registerTrainingGradients, TRAINING_GRADIENT_KERNELS } from './gradients.js';
 export { MODEL_SPECS, CNN, FNN, ALEXNET } from './models/specs.js';
 export { TrainingSession } from './trainer.js';
 export type { SessionOptions } from './trainer.js';

@@ -3,12 +3,18 @@
  * load, chosen by the query string; the result lands on `window.__bench` (or `window.__benchError`).
  *
  *   ?mode=speed&backend=wasm&model=cnn&n=6400   images/s of our TrainingSession (in its Worker) against a bare
- *                                               TensorFlow.js `model.fit` of the same model (built from the same
- *                                               spec, same seed, same optimiser) on the same backend, and
- *                                               prediction images/s of both.
+ *                                               TensorFlow.js `model.fit` of the same architecture (a tfjs-layers
+ *                                               `tf.sequential` with the same shapes and the same optimiser — the
+ *                                               library itself no longer uses tfjs-layers) on the same backend,
+ *                                               and prediction images/s of both.
  *   ?mode=accuracy&model=cnn&epochs=2          test accuracy after each epoch on the full 60,000 / 10,000.
  */
-import { getTf, buildModel, TrainingSession, MODEL_SPECS } from '../../src/engine/tensor.js';
+// The bare baseline is plain TensorFlow.js as a page would write it: the whole of tfjs-core, every gradient,
+// and tfjs-layers.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { getTf, TrainingSession } from '../../src/engine/tensor.js';
 import type { BackendName } from '../../src/engine/tensor.js';
 import { loadMnist, toFloat, type MnistSplit } from '../../src/engine/data/mnist.js';
 
@@ -32,13 +38,35 @@ function rate(stamps: number[], batch: number): number {
   return ((stamps.length - 1) * batch * 1000) / (stamps[stamps.length - 1]! - stamps[0]!);
 }
 
+/** The lesson's CNN / FNN (specs.ts) as a tfjs-layers model: the same shapes and parameter counts. */
+function layersModel(model: 'cnn' | 'fnn'): tfl.Sequential {
+  const layers =
+    model === 'cnn'
+      ? [
+          tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3, activation: 'relu' }),
+          tfl.layers.maxPooling2d({ poolSize: 2 }),
+          tfl.layers.conv2d({ filters: 10, kernelSize: 3, activation: 'relu' }),
+          tfl.layers.maxPooling2d({ poolSize: 2 }),
+          tfl.layers.flatten(),
+          tfl.layers.dense({ units: 128, activation: 'relu' }),
+          tfl.layers.dense({ units: 84, activation: 'relu' }),
+          tfl.layers.dense({ units: 10 }),
+        ]
+      : [
+          tfl.layers.flatten({ inputShape: [28, 28, 1] }),
+          tfl.layers.dense({ units: 50, activation: 'relu' }),
+          tfl.layers.dense({ units: 20, activation: 'relu' }),
+          tfl.layers.dense({ units: 10 }),
+        ];
+  return tfl.sequential({ layers });
+}
+
 async function bare(backend: BackendName, model: 'cnn' | 'fnn', train: MnistSplit, test: MnistSplit, n: number) {
-  const { tf } = await getTf(backend, { strict: true });
-  const net = buildModel(tf, MODEL_SPECS[model], { seed: 1 });
+  await getTf(backend, { strict: true }); // the same backend set-up as ours (wasm paths, our wasm kernels)
+  const net = layersModel(model);
   net.compile({
     optimizer: tf.train.adam(0.001),
-    loss: (yTrue: import('@tensorflow/tfjs-core').Tensor, yPred: import('@tensorflow/tfjs-core').Tensor) =>
-      tf.losses.softmaxCrossEntropy(yTrue, yPred),
+    loss: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.losses.softmaxCrossEntropy(yTrue, yPred),
   });
   const xs = tf.tensor4d(toFloat(train.images, 0, n), [n, 28, 28, 1]);
   const ys = tf.oneHot(tf.tensor1d(Array.from(train.labels.subarray(0, n)), 'int32'), 10);
@@ -55,7 +83,7 @@ async function bare(backend: BackendName, model: 'cnn' | 'fnn', train: MnistSpli
   const m = Math.min(test.count, backend === 'wasm' ? 10000 : 1000);
   const tx = tf.tensor4d(toFloat(test.images, 0, m), [m, 28, 28, 1]);
   const once = () => {
-    const out = tf.tidy(() => tf.softmax(net.predict(tx, { batchSize: 256 }) as import('@tensorflow/tfjs-core').Tensor2D));
+    const out = tf.tidy(() => tf.softmax(net.predict(tx, { batchSize: 256 }) as tf.Tensor2D));
     out.dataSync();
     out.dispose();
   };

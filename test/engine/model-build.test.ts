@@ -1,7 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import { walkModel, type ModelSpec } from '../../src/engine/conv-math.js';
 import { CNN, FNN } from '../../src/engine/models/specs.js';
-import { getTf, buildModel, spatialLayerNames, toNhwc } from '../../src/engine/tensor.js';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { getTf, buildModel, spatialLayerNames, toNhwc, type SpecModel } from '../../src/engine/tensor.js';
+import { deriveSeed } from '../../src/engine/random.js';
 
 /** The walk's channels-first shapes in the model's channels-last layout. */
 const expectedShapes = (spec: ModelSpec) => {
@@ -9,6 +12,8 @@ const expectedShapes = (spec: ModelSpec) => {
   if (!walk.ok) throw new Error(walk.error);
   return { walk, shapes: Object.fromEntries(walk.layers.map((l) => [l.name, toNhwc(l.outputShape)])) };
 };
+
+const weightsOf = (m: SpecModel) => Promise.all(m.weights.map(async (w) => Array.from(await w.variable.data())));
 
 describe('models/build: spec → TF.js model', () => {
   before(async () => {
@@ -23,11 +28,18 @@ describe('models/build: spec → TF.js model', () => {
       const { walk, shapes } = expectedShapes(spec);
       for (const layer of spec.layers) {
         const built = model.getLayer(layer.name!);
-        expect(built.outputShape.slice(1), layer.name).to.deep.equal(shapes[layer.name!]);
-        expect(built.countParams(), `${layer.name} params`).to.equal(walk.layers.find((l) => l.name === layer.name)!.params);
+        expect(built.outputShape, layer.name).to.deep.equal(shapes[layer.name!]);
+        expect(built.params, `${layer.name} params`).to.equal(walk.layers.find((l) => l.name === layer.name)!.params);
       }
       expect(model.countParams()).to.equal(walk.totalParams);
-      expect(model.inputs[0]!.shape).to.deep.equal([null, 28, 28, 1]);
+      expect(model.inputShape).to.deep.equal([28, 28, 1]);
+      // the real forward pass agrees with the declared shapes
+      const outs = tf.tidy(() => {
+        const { activations } = model.forward(tf.ones([2, 28, 28, 1]), { outputs: spec.layers.map((l) => l.name!) });
+        return spec.layers.map((l) => activations[l.name!]!);
+      });
+      spec.layers.forEach((l, i) => expect(outs[i]!.shape.slice(1), `${l.name} computed`).to.deep.equal(shapes[l.name!]));
+      tf.dispose(outs);
       model.dispose();
       expect(tf.memory().numTensors).to.equal(before);
     });
@@ -65,11 +77,16 @@ describe('models/build: spec → TF.js model', () => {
     };
     const model = buildModel(tf, spec);
     const { walk, shapes } = expectedShapes(spec);
-    for (const layer of spec.layers) expect(model.getLayer(layer.name!).outputShape.slice(1), layer.name).to.deep.equal(shapes[layer.name!]);
-    expect(model.getLayer('c1_pad').outputShape).to.deep.equal([null, 24, 24, 3]);
+    for (const layer of spec.layers) expect(model.getLayer(layer.name!).outputShape, layer.name).to.deep.equal(shapes[layer.name!]);
     expect(model.countParams()).to.equal(walk.totalParams);
+    const outs = tf.tidy(() => {
+      const { activations } = model.forward(tf.ones([2, 20, 20, 3]), { outputs: spec.layers.map((l) => l.name!), training: true });
+      return spec.layers.map((l) => activations[l.name!]!);
+    });
+    spec.layers.forEach((l, i) => expect(outs[i]!.shape.slice(1), `${l.name} computed`).to.deep.equal(shapes[l.name!]));
+    tf.dispose(outs);
     // the built model really computes: a softmax over 3 classes per example
-    const y = tf.tidy(() => tf.sum(model.predict(tf.ones([2, 20, 20, 3])) as ReturnType<typeof tf.ones>));
+    const y = tf.tidy(() => tf.sum(model.predict(tf.ones([2, 20, 20, 3]))));
     expect((await y.data())[0]).to.be.closeTo(2, 1e-5);
     y.dispose();
     model.dispose();
@@ -80,16 +97,67 @@ describe('models/build: spec → TF.js model', () => {
     const a = buildModel(tf, CNN, { seed: 1234 });
     const b = buildModel(tf, CNN, { seed: 1234 });
     const c = buildModel(tf, CNN, { seed: 1235 });
-    const wa = await Promise.all(a.getWeights().map((w) => w.data()));
-    const wb = await Promise.all(b.getWeights().map((w) => w.data()));
-    const wc = await Promise.all(c.getWeights().map((w) => w.data()));
-    expect(wa.map((w) => Array.from(w))).to.deep.equal(wb.map((w) => Array.from(w)));
-    expect(Array.from(wa[0]!)).to.not.deep.equal(Array.from(wc[0]!));
+    const wa = await weightsOf(a);
+    const wb = await weightsOf(b);
+    const wc = await weightsOf(c);
+    expect(a.weights.map((w) => w.name)).to.deep.equal(['conv1/kernel', 'conv1/bias', 'conv2/kernel', 'conv2/bias', 'fc1/kernel', 'fc1/bias', 'fc2/kernel', 'fc2/bias', 'fc3/kernel', 'fc3/bias']);
+    expect(wa).to.deep.equal(wb);
+    expect(wa[0]).to.not.deep.equal(wc[0]);
     // conv1: kernel and bias in ±1/3 (fanIn 9), and spread over most of it; fc1: ±1/√250
     const conv1 = [...wa[0]!, ...wa[1]!];
     expect(Math.max(...conv1.map(Math.abs))).to.be.below(1 / 3 + 1e-6).and.above(0.25);
-    expect(Math.max(...Array.from(wa[4]!, Math.abs))).to.be.below(1 / Math.sqrt(250) + 1e-6);
+    expect(Math.max(...wa[4]!.map(Math.abs))).to.be.below(1 / Math.sqrt(250) + 1e-6);
     for (const m of [a, b, c]) m.dispose();
+  });
+
+  it('gives the same initial weights and outputs as the tfjs-layers model it replaced (same seeds)', async () => {
+    const { tf } = await getTf('cpu');
+    const seed = 1234;
+    const ours = buildModel(tf, CNN, { seed });
+    // The former builder, spelled out with tfjs-layers: PyTorch-default initialisers seeded per weight name.
+    const init = (name: string, fanIn: number) => ({
+      kernelInitializer: tfl.initializers.varianceScaling({ scale: 1 / 3, mode: 'fanIn', distribution: 'uniform', seed: deriveSeed(seed, `${name}.kernel`) }),
+      biasInitializer: tfl.initializers.randomUniform({ minval: -1 / Math.sqrt(fanIn), maxval: 1 / Math.sqrt(fanIn), seed: deriveSeed(seed, `${name}.bias`) }),
+    });
+    const ref = tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({ name: 'conv1', inputShape: [28, 28, 1], filters: 16, kernelSize: 3, ...init('conv1', 9) }),
+        tfl.layers.reLU(),
+        tfl.layers.maxPooling2d({ poolSize: 2 }),
+        tfl.layers.conv2d({ name: 'conv2', filters: 10, kernelSize: 3, ...init('conv2', 144) }),
+        tfl.layers.reLU(),
+        tfl.layers.maxPooling2d({ poolSize: 2 }),
+        tfl.layers.flatten(),
+        tfl.layers.dense({ name: 'fc1', units: 128, ...init('fc1', 250) }),
+        tfl.layers.reLU(),
+        tfl.layers.dense({ name: 'fc2', units: 84, ...init('fc2', 128) }),
+        tfl.layers.reLU(),
+        tfl.layers.dense({ name: 'fc3', units: 10, ...init('fc3', 84) }),
+      ],
+    });
+    const refWeights = await Promise.all(ref.getWeights().map(async (w) => Array.from(await w.data())));
+    expect(await weightsOf(ours)).to.deep.equal(refWeights);
+    const x = tf.tensor4d(Array.from({ length: 3 * 784 }, (_, i) => ((i * 37) % 101) / 100), [3, 28, 28, 1]);
+    const [a, b] = [tf.tidy(() => ours.predict(x)), tf.tidy(() => ref.predict(x) as ReturnType<typeof tf.ones>)];
+    const [da, db] = [await a.data(), await b.data()];
+    for (let i = 0; i < da.length; i++) expect(da[i]).to.be.closeTo(db[i]!, 1e-5);
+    tf.dispose([x, a, b]);
+    ref.dispose();
+    ours.dispose();
+  });
+
+  it('frees its variables on dispose, and forward() refuses unknown layer names', async () => {
+    const { tf } = await getTf('cpu');
+    const before = tf.memory().numTensors;
+    const m = buildModel(tf, CNN, { seed: 3 });
+    expect(tf.memory().numTensors - before).to.equal(10);
+    expect(() => tf.tidy(() => m.forward(tf.ones([1, 28, 28, 1]), { outputs: ['nope'] }).output)).to.throw(RangeError, /nope.*conv1/);
+    // upTo stops after the last requested layer
+    const y = tf.tidy(() => m.forward(tf.ones([1, 28, 28, 1]), { outputs: ['pool1'], upTo: true }).output);
+    expect(y.shape).to.deep.equal([1, 13, 13, 16]);
+    y.dispose();
+    m.dispose();
+    expect(tf.memory().numTensors).to.equal(before);
   });
 
   it('refuses specs it cannot express, naming the layer', async () => {
@@ -107,5 +175,48 @@ describe('models/build: spec → TF.js model', () => {
     };
     expect(() => buildModel(tf, twice)).to.throw(/"x"/);
     expect(tf.memory().numTensors).to.equal(before);
+  });
+
+  // Last in this file: it replaces our gradients by tfjs-core's own for the rest of the page.
+  it('our registered gradients (gradients.ts) give exactly tfjs-core’s gradients', async () => {
+    await getTf('cpu');
+    const odd: ModelSpec = {
+      name: 'odd-grad',
+      inputShape: [2, 12, 12],
+      layers: [
+        { type: 'conv2d', name: 'c1', filters: 3, kernelSize: 3, padding: 1, stride: 2 }, // 12 → 6
+        { type: 'relu', name: 'r1' },
+        { type: 'avgpool2d', name: 'p1', poolSize: 2, padding: 1 }, // 6 → 4
+        { type: 'conv2d', name: 'c2', filters: 4, kernelSize: 3, padding: 'same' },
+        { type: 'maxpool2d', name: 'p2', poolSize: 2 }, // 4 → 2
+        { type: 'flatten', name: 'f' },
+        { type: 'dense', name: 'fc', units: 5 },
+        { type: 'softmax', name: 'sm' },
+      ],
+    };
+    const cases = [
+      { model: buildModel(tf, CNN, { seed: 7 }), x: tf.tensor4d(Array.from({ length: 4 * 784 }, (_, i) => ((i * 13) % 29) / 29), [4, 28, 28, 1]), classes: 10 },
+      { model: buildModel(tf, odd, { seed: 7 }), x: tf.tensor4d(Array.from({ length: 3 * 288 }, (_, i) => ((i * 7) % 17) / 17 - 0.3), [3, 12, 12, 2]), classes: 5 },
+    ];
+    const gradsOf = async ({ model, x, classes }: (typeof cases)[number]) => {
+      const y = tf.oneHot(tf.tensor1d(Array.from({ length: x.shape[0] }, (_, i) => i % classes), 'int32'), classes);
+      const { value, grads } = tf.variableGrads(
+        () => tf.div(tf.neg(tf.sum(tf.mul(y, tf.logSoftmax(model.apply(x, { training: true }))))), x.shape[0]) as tf.Scalar,
+        model.trainableVariables,
+      );
+      const out = { loss: (await value.data())[0]!, grads: await Promise.all(model.trainableVariables.map(async (v) => Array.from(await grads[v.name]!.data()))) };
+      tf.dispose([y, value, ...Object.values(grads)]);
+      return out;
+    };
+    const ours = await Promise.all(cases.map(gradsOf));
+    await import('@tensorflow/tfjs-core/dist/register_all_gradients');
+    const theirs = await Promise.all(cases.map(gradsOf));
+    for (let i = 0; i < cases.length; i++) {
+      expect(ours[i]!.loss).to.equal(theirs[i]!.loss);
+      expect(ours[i]!.grads).to.deep.equal(theirs[i]!.grads);
+      expect(ours[i]!.grads.flat().some((g) => g !== 0)).to.equal(true);
+      cases[i]!.model.dispose();
+      cases[i]!.x.dispose();
+    }
   });
 });

@@ -25,10 +25,38 @@
  * weights, the optimizer's slots and, for a moment, the [loss, correct] pair, which is disposed right after its
  * read-back. Every batch event reports `tf.memory().numTensors` so tests can check it never grows.
  */
-import type { NamedTensorMap, Optimizer, Scalar, Tensor, Tensor2D, Variable } from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import {
+  AdamOptimizer,
+  MomentumOptimizer,
+  add,
+  argMax,
+  cast,
+  concat,
+  dispose,
+  div,
+  equal,
+  keep,
+  logSoftmax,
+  memory,
+  mul,
+  neg,
+  scalar,
+  softmax,
+  stack,
+  sum,
+  tensor1d,
+  tensor2d,
+  tensor4d,
+  tidy,
+  variableGrads,
+  type NamedTensorMap,
+  type Optimizer,
+  type Scalar,
+  type Tensor,
+  type Variable,
+} from '../tf-ops.js';
 import { assertBackendHealthy, backendReport, getTf, type BackendReport, type Tf } from '../backend.js';
-import { buildModel, type LayersModel } from '../models/build.js';
+import { buildModel, type SpecModel } from '../models/build.js';
 import { MODEL_SPECS } from '../models/specs.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../random.js';
 import type { BackendName, MnistSplit, TrainConfig } from './config.js';
@@ -147,14 +175,13 @@ export interface CoreOptions {
 export class TrainerCore {
   readonly tf: Tf;
   readonly backend: BackendName;
-  readonly model: LayersModel;
+  readonly model: SpecModel;
   private readonly optimizer: Optimizer;
   private readonly vars: Variable[];
   private readonly sliceMs: number | null;
   /** Estimated ms per image for a training step / a prediction (main-thread slicing). */
   private trainMsPerImage = 2;
   private predictMsPerImage = 0.2;
-  private activationModels = new Map<string, LayersModel>();
   private disposed = false;
   readonly trainSize: number;
   readonly testSize: number;
@@ -165,7 +192,7 @@ export class TrainerCore {
     readonly config: TrainConfig,
     readonly data: { train: MnistSplit; test: MnistSplit },
     optimizer: Optimizer,
-    model: LayersModel,
+    model: SpecModel,
     options: CoreOptions,
   ) {
     this.tf = tf;
@@ -174,7 +201,7 @@ export class TrainerCore {
     this.optimizer = optimizer;
     // Train exactly this model's variables: `minimize()` without a list would also update any other trainable
     // variable alive on the page (another widget's model).
-    this.vars = model.trainableWeights.map((w) => w.read() as Variable);
+    this.vars = model.trainableVariables;
     this.sliceMs = options.sliceMs ?? null;
     this.trainSize = Math.min(config.trainSize, data.train.count);
     this.testSize = Math.min(config.testSize ?? data.test.count, data.test.count);
@@ -196,14 +223,14 @@ export class TrainerCore {
     let optimizer: Optimizer;
     if (config.optimizer === 'sgd') {
       // tf's momentum update (v ← m·v + g; θ ← θ − lr·v) is PyTorch's SGD(momentum) exactly.
-      optimizer = tf.train.momentum(config.learningRate, config.momentum ?? 0.9);
+      optimizer = new MomentumOptimizer(config.learningRate, config.momentum ?? 0.9);
     } else if (backend === 'wasm' || backend === 'cpu') {
       // On CPU backends tf's Adam costs ~16 tiny kernels per variable; the fused one does the same maths in one
       // pass (kernels/fused-adam.ts). ε = 1e-8 as in PyTorch.
       const { FusedAdamOptimizer } = await import('../kernels/fused-adam.js');
       optimizer = new FusedAdamOptimizer(config.learningRate, 0.9, 0.999, 1e-8);
     } else {
-      optimizer = tf.train.adam(config.learningRate, 0.9, 0.999, 1e-8);
+      optimizer = new AdamOptimizer(config.learningRate, 0.9, 0.999, 1e-8);
     }
     return new TrainerCore(tf, backend, config, data, optimizer, model, options);
   }
@@ -241,37 +268,35 @@ export class TrainerCore {
    * into the batch mean (B for the whole batch, even when this is only a chunk of it).
    */
   private lossAndCorrect(xs: Float32Array, labels: Int32Array, oneHot: Float32Array, divisor: number) {
-    const tf = this.tf;
     const n = labels.length;
-    const x = tf.tensor4d(xs, [n, 28, 28, 1]);
-    const y = tf.tensor2d(oneHot, [n, CLASSES]);
-    const logits = this.model.apply(x, { training: true }) as Tensor2D;
-    const loss = tf.div(tf.neg(tf.sum(tf.mul(y, tf.logSoftmax(logits)))), divisor);
-    const correct = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.tensor1d(labels, 'int32')), 'float32'));
+    const x = tensor4d(xs, [n, 28, 28, 1]);
+    const y = tensor2d(oneHot, [n, CLASSES]);
+    const logits = this.model.apply(x, { training: true });
+    const loss = div(neg(sum(mul(y, logSoftmax(logits)))), divisor);
+    const correct = sum(cast(equal(argMax(logits, 1), tensor1d(labels, 'int32')), 'float32'));
     return { loss, correct };
   }
 
   /** One optimizer step over the examples `indices[from .. from+n)`; returns [mean loss, correct count]. */
   private async step(indices: ArrayLike<number>, from: number, n: number): Promise<[number, number]> {
-    const tf = this.tf;
     const chunk = this.sliceMs == null ? n : Math.min(n, this.microBatch);
     let stats: Tensor;
     if (chunk >= n) {
       // Whole batch at once (Worker mode, or a fast backend).
       const t0 = performance.now();
       const { xs, labels, oneHot } = this.fill(this.data.train, indices, from, n);
-      stats = tf.tidy(() => {
+      stats = tidy(() => {
         let correct: Tensor | null = null;
         const loss = this.optimizer.minimize(
           () => {
             const r = this.lossAndCorrect(xs, labels, oneHot, n);
-            correct = tf.keep(r.correct); // survives minimize's internal tidy; disposed below
+            correct = keep(r.correct); // survives minimize's internal tidy; disposed below
             return r.loss as Scalar;
           },
           true,
           this.vars,
         )!;
-        const out = tf.stack([loss, correct!]);
+        const out = stack([loss, correct!]);
         correct!.dispose();
         return out;
       });
@@ -279,27 +304,27 @@ export class TrainerCore {
     } else {
       // Main thread: gradient accumulation over chunks, one update (see the top of this file).
       let acc: NamedTensorMap | null = null;
-      let lossSum: Tensor = tf.scalar(0);
-      let correctSum: Tensor = tf.scalar(0);
+      let lossSum: Tensor = scalar(0);
+      let correctSum: Tensor = scalar(0);
       try {
         for (let start = 0; start < n; ) {
           const size = Math.min(n - start, this.microBatch);
           const t0 = performance.now();
           const { xs, labels, oneHot } = this.fill(this.data.train, indices, from + start, size);
-          const next: { acc: NamedTensorMap; loss: Tensor; correct: Tensor } = tf.tidy(() => {
+          const next: { acc: NamedTensorMap; loss: Tensor; correct: Tensor } = tidy(() => {
             let correct: Tensor | null = null;
-            const { value, grads } = tf.variableGrads(() => {
+            const { value, grads } = variableGrads(() => {
               const r = this.lossAndCorrect(xs, labels, oneHot, n);
-              correct = tf.keep(r.correct);
+              correct = keep(r.correct);
               return r.loss as Scalar;
             }, this.vars);
             const summed: NamedTensorMap = {};
-            for (const name of Object.keys(grads)) summed[name] = acc ? tf.add(acc[name]!, grads[name]!) : grads[name]!;
-            const out = { acc: summed, loss: tf.add(lossSum, value), correct: tf.add(correctSum, correct!) };
+            for (const name of Object.keys(grads)) summed[name] = acc ? add(acc[name]!, grads[name]!) : grads[name]!;
+            const out = { acc: summed, loss: add(lossSum, value), correct: add(correctSum, correct!) };
             correct!.dispose();
             return out;
           });
-          if (acc) tf.dispose(Object.values(acc));
+          if (acc) dispose(Object.values(acc));
           lossSum.dispose();
           correctSum.dispose();
           acc = next.acc;
@@ -310,9 +335,9 @@ export class TrainerCore {
           if (start < n) await yieldToEventLoop();
         }
         this.optimizer.applyGradients(acc!);
-        stats = tf.stack([lossSum, correctSum]);
+        stats = stack([lossSum, correctSum]);
       } finally {
-        if (acc) tf.dispose(Object.values(acc));
+        if (acc) dispose(Object.values(acc));
         lossSum.dispose();
         correctSum.dispose();
       }
@@ -393,7 +418,7 @@ export class TrainerCore {
           loss,
           accuracy: correct / size,
           imagesPerSecond: activeMs > 0 ? (seen * 1000) / activeMs : 0,
-          numTensors: this.tf.memory().numTensors,
+          numTensors: memory().numTensors,
         });
         const now = performance.now();
         if (this.sliceMs != null || now - lastYield > 25) {
@@ -426,7 +451,6 @@ export class TrainerCore {
    * 256 in a Worker (measured fastest on wasm: larger batches thrash its heap); time-sliced on the main thread.
    */
   async evaluate(control?: Control): Promise<Evaluation | null> {
-    const tf = this.tf;
     const test = this.data.test;
     const count = this.testSize;
     const confusion = Array.from({ length: CLASSES }, () => new Array<number>(CLASSES).fill(0));
@@ -442,7 +466,7 @@ export class TrainerCore {
           : Math.max(1, Math.min(count - from, Math.floor(this.sliceMs / Math.max(1e-3, this.predictMsPerImage))));
       const ts = performance.now();
       const { xs, labels } = this.fill(test, indices, from, size);
-      const classes = tf.tidy(() => tf.argMax(this.model.predict(tf.tensor4d(xs, [size, 28, 28, 1])) as Tensor2D, 1));
+      const classes = tidy(() => argMax(this.model.predict(tensor4d(xs, [size, 28, 28, 1])), 1));
       this.learnSpeed('predict', performance.now() - ts, size);
       const p = (await classes.data()) as Int32Array;
       classes.dispose();
@@ -467,13 +491,19 @@ export class TrainerCore {
     if (!(Number.isInteger(n) && n >= 1 && pixels.length >= n * PIXELS)) {
       throw new RangeError(`predict needs ${PIXELS} pixels per image (got ${pixels.length} for ${n}).`);
     }
-    const tf = this.tf;
-    const out = tf.tidy(() =>
-      // batchSize 256: LayersModel.predict's default of 32 is several times slower on every backend here.
-      tf.softmax(
-        this.model.predict(tf.tensor4d(pixels.subarray(0, n * PIXELS), [n, 28, 28, 1]), { batchSize: 256 }) as Tensor2D,
-      ),
-    );
+    // Batches of 256 (the fastest size measured on every backend here), each in its own tidy so that only its
+    // [b, 10] result outlives it — one pass over 10,000 images at once would hold ~400 MB of activations.
+    const parts: Tensor[] = [];
+    let out: Tensor;
+    try {
+      for (let from = 0; from < n; from += 256) {
+        const b = Math.min(256, n - from);
+        parts.push(tidy(() => softmax(this.model.predict(tensor4d(pixels.subarray(from * PIXELS, (from + b) * PIXELS), [b, 28, 28, 1])))));
+      }
+      out = parts.length === 1 ? parts.pop()! : concat(parts);
+    } finally {
+      dispose(parts);
+    }
     try {
       const data = (await out.data()) as Float32Array;
       assertBackendHealthy(this.backend);
@@ -490,24 +520,15 @@ export class TrainerCore {
   ): Promise<Record<string, { shape: number[]; data: Float32Array }>> {
     this.assertUsable();
     if (pixels.length < PIXELS) throw new RangeError(`activations need ${PIXELS} pixels (got ${pixels.length}).`);
-    const tf = this.tf;
     const names = [...new Set(layers)];
-    for (const name of names) {
-      if (!this.model.layers.some((l) => l.name === name)) {
-        throw new RangeError(`No layer named "${name}" (have ${this.model.layers.map((l) => l.name).join(', ')}).`);
-      }
-    }
-    const key = names.join('\u0000');
-    let probe = this.activationModels.get(key);
-    if (!probe) {
-      // A second model over the same layers (shares their weights; disposing it would dispose them, so we
-      // never call dispose on it — it holds no tensors of its own).
-      probe = tfl.model({ inputs: this.model.inputs, outputs: names.map((nm) => this.model.getLayer(nm).output as tfl.SymbolicTensor) }) as LayersModel;
-      this.activationModels.set(key, probe);
-    }
-    const outs = tf.tidy(() => {
-      const r = probe!.predict(tf.tensor4d(pixels.subarray(0, PIXELS), [1, 28, 28, 1]));
-      return Array.isArray(r) ? r : [r];
+    for (const name of names) this.model.getLayer(name); // a RangeError naming the layers there are
+    // One pass that stops after the last requested layer; the requested activations are its only survivors.
+    const outs = tidy(() => {
+      const { activations } = this.model.forward(tensor4d(pixels.subarray(0, PIXELS), [1, 28, 28, 1]), {
+        outputs: names,
+        upTo: true,
+      });
+      return names.map((nm) => activations[nm]!);
     });
     try {
       const result: Record<string, { shape: number[]; data: Float32Array }> = {};
@@ -517,7 +538,7 @@ export class TrainerCore {
       assertBackendHealthy(this.backend);
       return result;
     } finally {
-      tf.dispose(outs);
+      dispose(outs);
     }
   }
 
@@ -525,7 +546,11 @@ export class TrainerCore {
   async weights(): Promise<{ name: string; shape: number[]; data: Float32Array }[]> {
     this.assertUsable();
     return Promise.all(
-      this.model.weights.map(async (w) => ({ name: w.originalName, shape: w.shape.map(Number), data: (await w.read().data()) as Float32Array })),
+      this.model.weights.map(async (w) => ({
+        name: w.name,
+        shape: w.variable.shape.slice(),
+        data: (await w.variable.data()) as Float32Array,
+      })),
     );
   }
 
@@ -537,7 +562,6 @@ export class TrainerCore {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.activationModels.clear();
     this.optimizer.dispose();
     this.model.dispose();
   }
