@@ -83,6 +83,23 @@ describe('trainer: main-thread loop (time-sliced)', () => {
     const probs = await s.predict(new Float32Array(Array.from(DATA.test.images.subarray(0, 784 * 2), (v) => v / 255)), 2);
     expect(probs).to.have.length(20);
     expect(probs.slice(0, 10).reduce((a, v) => a + v, 0)).to.be.closeTo(1, 1e-4);
+    // predict() (0..1 pixels in) agrees with the evaluation's own predictions on the whole test set: the input
+    // preprocessing of both paths is the same.
+    const n = DATA.test.count;
+    const all = await s.predict(new Float32Array(Array.from(DATA.test.images.subarray(0, 784 * n), (v) => v / 255)), n);
+    let agree = 0;
+    for (let i = 0; i < n; i++) {
+      const row = Array.from(all.subarray(i * 10, i * 10 + 10));
+      const guess = row.indexOf(Math.max(...row));
+      if (m[DATA.test.labels[i]!]![guess]! > 0) agree++;
+    }
+    expect(agree).to.equal(n);
+    let correct = 0;
+    for (let i = 0; i < n; i++) {
+      const row = Array.from(all.subarray(i * 10, i * 10 + 10));
+      if (row.indexOf(Math.max(...row)) === DATA.test.labels[i]) correct++;
+    }
+    expect(correct / n).to.be.closeTo(s.testAccuracy!, 0.011);
     const acts = await s.activations(new Float32Array(784), ['conv1', 'pool2', 'fc3']);
     expect(acts.conv1!.shape).to.deep.equal([26, 26, 16]);
     expect(acts.pool2!.shape).to.deep.equal([5, 5, 10]);
