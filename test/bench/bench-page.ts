@@ -156,12 +156,13 @@ async function speed(): Promise<SpeedResult> {
 async function accuracy() {
   const model = (q.get('model') ?? 'cnn') as 'cnn' | 'fnn';
   const epochs = Number(q.get('epochs') ?? 2);
-  const session = new TrainingSession({ model, epochs, trainSize: 60000, batchSize: BATCH, seed: 1234, backend: 'auto' });
+  const session = new TrainingSession({ model, epochs, trainSize: 60000, batchSize: BATCH, seed: Number(q.get('seed') ?? 1234), backend: 'auto' });
   const t0 = performance.now();
   await session.start();
   if (session.state === 'error') throw session.error ?? new Error('training failed');
   const result = {
     model,
+    seed: session.config.seed,
     backend: session.backend,
     epochs: session.history.epochs.map((e) => ({ epoch: e.epoch, testAccuracy: e.testAccuracy, imagesPerSecond: e.imagesPerSecond })),
     seconds: (performance.now() - t0) / 1000,
