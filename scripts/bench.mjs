@@ -17,7 +17,7 @@ const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.spli
 const quick = process.argv.includes('--quick');
 const backends = (arg('backends') ?? 'wasm,cpu,webgl,webgpu').split(',');
 // Images per speed run: enough batches for a steady rate where the backend is fast, few where it is slow.
-const IMAGES = { wasm: quick ? 3200 : 6400, cpu: 640, webgl: 256, webgpu: 256 };
+const IMAGES = { wasm: quick ? 3200 : 6400, cpu: 640, webgl: 192, webgpu: 192 };
 
 if (!existsSync('dist/assets/mnist/manifest.json')) {
   await new Promise((r, j) => spawn('node', ['scripts/build-assets.mjs', '--if-missing'], { stdio: 'inherit' }).on('exit', (c) => (c ? j(new Error('assets')) : r())));

@@ -8,4 +8,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'confusion-matrix': ConfusionMatrix;
   }
+  interface GlobalEventHandlersEventMap {
+    'cell-select': CustomEvent<import('../components/confusion-matrix/confusion-matrix.js').CellSelectDetail>;
+  }
 }

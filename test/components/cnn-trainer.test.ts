@@ -57,9 +57,12 @@ class FakeSession extends EventTarget implements TrainerSession {
 }
 let sessions: FakeSession[] = [];
 let failCreate: Error | null = null;
+/** When set, createSession waits for it: the time TensorFlow.js takes to import. */
+let createGate: Promise<void> | null = null;
 
 class TestTrainer extends CnnTrainer {
   protected override async createSession(config: TrainConfig): Promise<TrainerSession> {
+    if (createGate) await createGate;
     if (failCreate) throw failCreate;
     return new FakeSession(config);
   }
@@ -81,6 +84,7 @@ describe('<cnn-trainer>', () => {
   beforeEach(() => {
     sessions = [];
     failCreate = null;
+    createGate = null;
   });
   afterEach(cleanup);
 
@@ -325,6 +329,83 @@ describe('<cnn-trainer>', () => {
     expect(el.session).to.equal(null);
     // Results stay readable.
     expect(el.backend).to.equal('wasm');
+  });
+
+  it('removed, or stopped, while TF.js is still importing: back to idle, the late session disposed', async () => {
+    let release!: () => void;
+    createGate = new Promise<void>((r) => (release = r));
+    const el = await mount('train-size="640"');
+    const run = el.start();
+    await settle(el);
+    expect(el.state).to.equal('loading');
+    el.remove();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(el.state).to.equal('idle');
+    // stop() on a fresh one during the import cancels it too.
+    const el2 = await mount('train-size="640"');
+    const run2 = el2.start();
+    await settle(el2);
+    expect(el2.state).to.equal('loading');
+    btn(el2, 'stop').click();
+    await settle(el2);
+    expect(el2.state).to.equal('idle');
+    expect(btn(el2, 'start').disabled).to.equal(false);
+    release();
+    await run;
+    await run2;
+    expect(sessions.length).to.equal(2);
+    expect(sessions.every((s) => s.calls.includes('dispose') && !s.calls.includes('start'))).to.equal(true);
+    expect(el2.session).to.equal(null);
+    expect(el2.state).to.equal('idle');
+  });
+
+  it('Pause pressed while TF.js is still importing pauses the session once it exists', async () => {
+    let release!: () => void;
+    createGate = new Promise<void>((r) => (release = r));
+    const el = await mount('train-size="640"');
+    const run = el.start();
+    await settle(el);
+    btn(el, 'pause').click();
+    release();
+    await run;
+    await settle(el);
+    const s = sessions[0]!;
+    expect(s.calls.slice(0, 2)).to.deep.equal(['start', 'pause']);
+    expect(el.state).to.equal('paused');
+  });
+
+  it('redraws the charts on resize also after being moved (the ResizeObserver observes again)', async () => {
+    const el = await mount();
+    const other = document.createElement('div');
+    other.className = 'fixture';
+    document.body.append(other);
+    other.append(el); // disconnect + connect
+    await settle(el);
+    await frame();
+    await frame();
+    let redraws = 0;
+    const self = el as unknown as { scheduleFrame(): void };
+    const original = self.scheduleFrame.bind(el);
+    self.scheduleFrame = () => {
+      redraws++;
+      original();
+    };
+    el.style.display = 'block';
+    el.style.width = '400px';
+    for (let i = 0; i < 10 && !redraws; i++) await frame();
+    expect(redraws).to.be.greaterThan(0);
+  });
+
+  it('marks only the setting the message is about aria-invalid', async () => {
+    const invalid = (el: Element) =>
+      [...el.shadowRoot!.querySelectorAll('[data-field]')].filter((i) => i.getAttribute('aria-invalid') === 'true').map((i) => i.getAttribute('data-field'));
+    expect(invalid(await mount('train-size="50" batch-size="64"'))).to.deep.equal(['batchSize']);
+    expect(invalid(await mount('train-size="0"'))).to.deep.equal(['trainSize']);
+    expect(invalid(await mount('epochs="0"'))).to.deep.equal(['epochs']);
+    expect(invalid(await mount('epochs="100" train-size="60000"'))).to.deep.equal(['epochs', 'trainSize']);
+    expect(invalid(await mount('optimizer="rmsprop"'))).to.deep.equal(['optimizer']);
+    expect(invalid(await mount())).to.deep.equal([]);
   });
 
   it('mounts and unmounts many times, disposing every session', async () => {

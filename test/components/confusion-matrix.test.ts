@@ -244,6 +244,67 @@ describe('<confusion-matrix>', () => {
     });
   });
 
+  describe('bound to a trainer: refreshes and layout', () => {
+    if (!customElements.get('fake-trainer-now')) customElements.define('fake-trainer-now', class extends FakeTrainer {});
+    const bound = async (id: string, width = 600) => {
+      const host = document.createElement('div');
+      host.className = 'fixture';
+      host.style.width = `${width}px`;
+      host.innerHTML = `<fake-trainer-now id="${id}"></fake-trainer-now><confusion-matrix for="${id}"></confusion-matrix>`;
+      document.body.append(host);
+      const cm = host.querySelector('confusion-matrix')!;
+      await settle(cm);
+      return { cm, t: host.querySelector('fake-trainer-now') as FakeTrainer };
+    };
+
+    it('a new epoch reloads the selected cell’s images using the NEW counts', async () => {
+      const { cm, t } = await bound('fresh-trainer');
+      t.epoch([
+        [10, 0],
+        [1, 9],
+      ]);
+      await settle(cm);
+      cell(cm, 0, 1).click(); // 0 images yet
+      await settle(cm);
+      expect(q(cm, '[part=examples]').textContent).to.match(/No test images/);
+      t.epoch([
+        [7, 3],
+        [1, 9],
+      ]);
+      for (let i = 0; i < 5; i++) {
+        await new Promise((r) => setTimeout(r, 0));
+        await settle(cm);
+      }
+      expect(t.calls.at(-1)).to.deep.equal([0, 1, 24]);
+      expect(qa(cm, 'canvas[data-thumb]').length).to.equal(3);
+    });
+
+    for (const width of [600, 320]) {
+      it(`reserves about the table’s height before the first epoch (no layout shift), ${width}px wide`, async () => {
+        const { cm, t } = await bound(`shift-trainer-${width}`, width);
+        const before = cm.getBoundingClientRect().height;
+        expect(q(cm, '[part=placeholder]').textContent).to.match(/first epoch/);
+        t.epoch(Array.from({ length: 10 }, (_, r) => Array.from({ length: 10 }, (_, c) => (r === c ? 950 : 5))));
+        await settle(cm);
+        const after = cm.getBoundingClientRect().height;
+        expect(after).to.be.greaterThan(200);
+        expect(Math.abs(after - before) / after, `placeholder ${before}px vs table ${after}px`).to.be.lessThan(0.12);
+      });
+    }
+  });
+
+  it('rejects empty labels with a message', async () => {
+    const el = await mount('labels="a,,c"');
+    expect(el.error).to.match(/Label 2 is empty/);
+    expect(qa(el, 'table').length).to.equal(0);
+    el.labels = 'a, ,';
+    await settle(el);
+    expect(el.error).to.match(/Labels 2, 3 are empty/);
+    el.labels = 'a,b,c';
+    await settle(el);
+    expect(el.error).to.equal(null);
+  });
+
   const bad: [string, unknown, RegExp][] = [
     ['non-square', [[1, 2], [3]], /square/],
     ['ragged wide', [[1, 2, 3], [1, 2, 3]], /square/],

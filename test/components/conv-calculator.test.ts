@@ -66,16 +66,26 @@ describe('<conv-calculator>', () => {
     expect(q(el, '[part=note]').textContent).to.match(/never reached/);
   });
 
-  it('edits reflect to attributes and fire change with the result', async () => {
+  it('edits reflect to attributes, fire input per keystroke and change on commit, with the result', async () => {
     const el = await mount();
     const input = q<HTMLInputElement>(el, 'input[data-field=kernel-size]');
-    const event = nextEvent<ConvCalculatorResult>(el, 'change');
-    typeInto(input, '5');
+    const seen: [string, unknown][] = [];
+    for (const name of ['input', 'change']) el.addEventListener(name, (e) => seen.push([name, (e as CustomEvent).detail]));
+    const event = nextEvent<ConvCalculatorResult>(el, 'input');
+    typeInto(input, '5'); // a keystroke: `input` only
     const e = await event;
+    expect(e).to.be.instanceOf(CustomEvent);
     expect(e.detail.outputHeight).to.equal(24);
     expect(e.bubbles && e.composed).to.equal(true);
+    expect(seen.map(([n]) => n)).to.deep.equal(['input']); // the native input event does not leak out as well
     await settle(el);
     expect(el.getAttribute('kernel-size')).to.equal('5');
+    const committed = nextEvent<ConvCalculatorResult>(el, 'change');
+    input.dispatchEvent(new Event('change', { bubbles: true })); // what the browser fires on blur / Enter
+    const c = await committed;
+    expect(c.detail.outputHeight).to.equal(24);
+    expect(c.bubbles && c.composed).to.equal(true);
+    expect(seen.map(([n]) => n)).to.deep.equal(['input', 'change']);
     const select = q<HTMLSelectElement>(el, 'select[data-field=mode]');
     const e2 = nextEvent<ConvCalculatorResult>(el, 'change');
     typeInto(select, 'pool');
@@ -84,11 +94,14 @@ describe('<conv-calculator>', () => {
     expect(el.getAttribute('mode')).to.equal('pool');
   });
 
-  it('fires change with null and shows an alert for an invalid edit', async () => {
+  it('fires input and change with null and shows an alert for an invalid edit', async () => {
     const el = await mount();
-    const e = nextEvent(el, 'change');
+    const e = nextEvent(el, 'input');
     typeInto(q<HTMLInputElement>(el, 'input[data-field=stride]'), '0');
     expect((await e).detail).to.equal(null);
+    const c = nextEvent(el, 'change');
+    q<HTMLInputElement>(el, 'input[data-field=stride]').dispatchEvent(new Event('change', { bubbles: true }));
+    expect((await c).detail).to.equal(null);
     await settle(el);
     expect(el.error).to.match(/stride/i);
     expect(q(el, 'input[data-field=stride]').getAttribute('aria-invalid')).to.equal('true');

@@ -251,6 +251,47 @@ describe('<digit-pad>', function () {
     expect((await el.setPixels(px))!.digit).to.equal(8);
   });
 
+  it('the layer section has its final size before the first prediction (no layout shift)', async () => {
+    const el = await mount();
+    const layers = q<HTMLElement>(el, '[part=layers]');
+    const sizes = () =>
+      [...layers.querySelectorAll('canvas')].map((c) => {
+        const r = c.getBoundingClientRect();
+        return `${c.dataset['layer']} ${Math.round(r.width)}×${Math.round(r.height)}`;
+      });
+    const before = sizes();
+    const height = layers.getBoundingClientRect().height;
+    expect(before.every((s) => !/ 0×|×0$/.test(s)), before.join(', ')).to.equal(true);
+    await el.setPixels(digitOf(0));
+    await settle(el);
+    expect(sizes()).to.deep.equal(before);
+    expect(layers.getBoundingClientRect().height).to.be.closeTo(height, 1);
+    // conv1 + ReLU of the lesson's CNN: 16 maps of 26×26, shown in the caption from the start.
+    expect(layers.textContent).to.contain('16×26×26');
+    el.clear();
+    await settle(el);
+    expect(sizes()).to.deep.equal(before);
+  });
+
+  it('`for` changes with no target on either side still switch between pretrained and waiting', async () => {
+    const el = await mount();
+    expect((await el.setPixels(digitOf(0)))!.digit).to.equal(test.labels[0]);
+    expect(el.status).to.equal('ready');
+    el.htmlFor = 'no-such-trainer'; // none → missing: both have no target element
+    await settle(el);
+    expect(el.status).to.equal('waiting');
+    expect(el.prediction).to.equal(null);
+    expect(shadowText(el)).to.match(/Waiting for a trainer with id "no-such-trainer"/);
+    el.htmlFor = 'still-missing'; // missing → another missing
+    await settle(el);
+    expect(shadowText(el)).to.match(/"still-missing"/);
+    el.removeAttribute('for'); // missing → none: back to the pretrained network
+    await settle(el);
+    expect(el.status).to.not.equal('waiting');
+    expect((await el.setPixels(digitOf(1)))!.digit).to.equal(test.labels[1]);
+    expect(el.status).to.equal('ready');
+  });
+
   it('frees every tensor when removed (mount/unmount many times)', async () => {
     const { getTf } = await import('../../src/engine/tensor.js');
     const { tf } = await getTf();

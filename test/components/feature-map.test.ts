@@ -421,6 +421,26 @@ describe('<feature-map>', function () {
       expect(el.maps!.shape).to.deep.equal([16, 26, 26]);
     });
 
+    it('binds to a trainer whose tag is defined after the feature-map mounted (per-tag CDN files)', async () => {
+      const tag = `lazy-trainer-${Date.now().toString(36)}`;
+      const host = document.createElement('div');
+      host.className = 'fixture';
+      host.innerHTML = `<${tag} id="tr-lazy"></${tag}><feature-map for="tr-lazy" layer="conv1"></feature-map>`;
+      document.body.appendChild(host);
+      const el = host.querySelector('feature-map')!;
+      await settle(el);
+      expect(el.status).to.equal('waiting');
+      // Only now does the trainer's module "load": the element upgrades in place (no DOM mutation).
+      const stand = fakeTrainer('unused');
+      class LazyTrainer extends HTMLElement {
+        session = stand.session;
+      }
+      const ready = nextEvent<MapsReadyDetail>(el, 'maps-ready', 60000);
+      customElements.define(tag, LazyTrainer);
+      expect((await ready).detail.source).to.equal('trainer');
+      expect(el.maps!.shape).to.deep.equal([16, 26, 26]);
+    });
+
     it('explains an unknown layer', async () => {
       const host = document.createElement('div');
       host.className = 'fixture';

@@ -162,6 +162,32 @@ describe('<kernel-viewer>', () => {
     expect(el.playing).to.equal(false);
   });
 
+  it('the step line is not announced while playing (aria-live off), and is again once paused', async () => {
+    const el = await mount();
+    const where = () => q<HTMLElement>(el, '[role=status]');
+    expect(where().getAttribute('aria-live')).to.equal('polite');
+    const ev = nextEvent<KernelStepDetail>(el, 'step-change', 5000);
+    el.play();
+    await settle(el);
+    expect(where().getAttribute('aria-live')).to.equal('off');
+    await ev;
+    el.pause();
+    await settle(el);
+    expect(where().getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('setting `step` from script fires no step-change (documented); next() does', async () => {
+    const el = await mount();
+    const seen: number[] = [];
+    el.addEventListener('step-change', (e) => seen.push(e.detail.step));
+    el.step = 4;
+    await settle(el);
+    expect(el.step).to.equal(4);
+    expect(seen).to.deep.equal([]);
+    el.next();
+    expect(seen).to.deep.equal([5]);
+  });
+
   it('is keyboard operable: arrows on the stage, the scrubber, the buttons', async () => {
     const el = await mount();
     const stage = q<HTMLElement>(el, '.stage');

@@ -38,6 +38,36 @@ export interface TrainerHistory {
   epochs: TrainerEpoch[];
 }
 
+/** `data-progress` detail: MNIST download progress (`fraction` is 0..1 and never decreases). */
+export interface TrainerProgressDetail {
+  loaded: number;
+  total: number;
+  fraction: number;
+  split: string;
+}
+/** `train-start` detail: what the run is about to do. */
+export interface TrainerStartDetail {
+  backend: BackendName | null;
+  trainSize: number;
+  testSize: number;
+  batchesPerEpoch: number;
+  epochs: number;
+  thread?: 'worker' | 'main' | null;
+  [key: string]: unknown;
+}
+/** `train-end` detail: `stopped` is true when the reader (or `stop()`) ended the run early. */
+export interface TrainerEndDetail {
+  stopped: boolean;
+  testAccuracy: number | null;
+  confusion: number[][] | null;
+  history?: TrainerHistory;
+}
+/** `train-error` detail. */
+export interface TrainerErrorDetail {
+  error: unknown;
+  message?: string;
+}
+
 /**
  * The part of the engine's `TrainingSession` this element uses (see docs/ENGINE-API.md). Written out here so
  * tests can inject a stand-in (override `createSession`) and so sibling widgets know what `session` offers.
@@ -97,6 +127,22 @@ const SETTINGS = {
 } as const;
 type SettingKey = keyof typeof SETTINGS;
 
+/** The setting a `resolveConfig` message is about: each message starts with the setting's name in words. */
+const fieldsOf = (message: string): SettingKey[] => {
+  const m = message.toLowerCase();
+  const names: [string, SettingKey][] = [
+    ['model', 'model'],
+    ['optimizer', 'optimizer'],
+    ['epochs', 'epochs'],
+    ['batch size', 'batchSize'],
+    ['learning rate', 'learningRate'],
+    ['train size', 'trainSize'],
+    ['test size', 'testSize'],
+    ['seed', 'seed'],
+  ];
+  return names.filter(([words]) => m.startsWith(words)).map(([, key]) => key);
+};
+
 const fmtInt = new Intl.NumberFormat('en-US');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const errorText = (d: unknown): string => {
@@ -123,6 +169,7 @@ const errorText = (d: unknown): string => {
  * Other widgets (`<confusion-matrix for>`, `<feature-map for>`, `<digit-pad for>`) read `session`,
  * `confusion` and the events.
  *
+ * @tagname cnn-trainer
  * @summary Trains an MNIST CNN or FNN live in the browser, with progress, curves and test accuracy.
  *
  * @fires data-progress - MNIST download progress: `{ loaded, total, fraction, split }`.
@@ -136,7 +183,9 @@ const errorText = (d: unknown): string => {
  * @csspart retry - The Retry button shown after a failed download.
  * @csspart controls - The settings form.
  * @csspart actions - The Start / Pause / Stop buttons.
- * @csspart start - The Start button. @csspart pause - The Pause/Resume button. @csspart stop - The Stop button.
+ * @csspart start - The Start button.
+ * @csspart pause - The Pause/Resume button.
+ * @csspart stop - The Stop button.
  * @csspart progress - The progress bar and its text.
  * @csspart charts - The two charts (loss, accuracy).
  * @csspart result - The backend in use and the final test accuracy.
@@ -280,6 +329,10 @@ export class CnnTrainer extends CnnElement {
   @state() private announcement = '';
   @state() private note = '';
   private configError: string | null = null;
+  /** The settings the current `configError` is about (marked `aria-invalid`). */
+  private badFields: SettingKey[] = [];
+  /** Pause was pressed while TensorFlow.js was still importing (no session yet): pause the session once made. */
+  private pendingPause = false;
   private _session: TrainerSession | null = null;
   private snapshot: Pick<TrainerSession, 'history' | 'testAccuracy' | 'confusion' | 'backend'> | null = null;
   /** Bumped for each run, so events from a disposed session are ignored. */
@@ -301,6 +354,8 @@ export class CnnTrainer extends CnnElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onVisibility);
+    // Reconnected (moved, or removed and re-added): observe the charts' box again.
+    if (this.hasUpdated) this.observeCharts();
     if (this.autostart) {
       void this.updateComplete.then(() => {
         if (this.isConnected && this.autostart && (this._state === 'idle' || this._state === 'done')) void this.start();
@@ -315,7 +370,6 @@ export class CnnTrainer extends CnnElement {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
     // A move within the page (disconnect + connect in one task) keeps training; a real removal ends it.
     queueMicrotask(() => {
       if (!this.isConnected) this.teardown();
@@ -325,7 +379,12 @@ export class CnnTrainer extends CnnElement {
   /** Disposes the session (and its tensors), keeping its results readable. */
   private teardown(): void {
     const s = this._session;
-    if (!s) return;
+    if (!s) {
+      // Still importing TensorFlow.js / creating the session: cancel that start (its session is disposed as
+      // soon as it arrives, see start()) instead of staying 'loading' forever.
+      if (this._state === 'loading') this.cancelPendingStart();
+      return;
+    }
     this.snapshot = { history: s.history, testAccuracy: s.testAccuracy, confusion: s.confusion, backend: s.backend };
     this.unlisten?.();
     this.unlisten = null;
@@ -339,6 +398,13 @@ export class CnnTrainer extends CnnElement {
     if (this._state !== 'done' && this._state !== 'error') this._state = 'idle';
   }
 
+  /** Abandons a start whose session does not exist yet: its late session is disposed on arrival. */
+  private cancelPendingStart(): void {
+    this.runId++;
+    this.pendingPause = false;
+    this._state = 'idle';
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.validate();
@@ -348,6 +414,7 @@ export class CnnTrainer extends CnnElement {
     const preset = this.preset?.trim() ? this.preset.trim() : null;
     let err: string | null = null;
     let cfg: TrainConfig | null = null;
+    let bad: SettingKey[] = [];
     if (preset !== null && !isPresetName(preset)) err = `Unknown preset "${preset}": the only preset is "notebook".`;
     else {
       const r = resolveConfig(
@@ -365,16 +432,21 @@ export class CnnTrainer extends CnnElement {
         },
         preset,
       );
-      if ('error' in r) err = r.error.charAt(0).toUpperCase() + r.error.slice(1);
-      else if (r.batchSize > r.trainSize) {
+      if ('error' in r) {
+        err = r.error.charAt(0).toUpperCase() + r.error.slice(1);
+        bad = fieldsOf(r.error);
+      } else if (r.batchSize > r.trainSize) {
+        bad = ['batchSize'];
         err = `Batch size (${fmtInt.format(r.batchSize)}) is larger than the training set (${fmtInt.format(r.trainSize)} images).`;
       } else if (r.epochs * r.trainSize > MAX_IMAGE_PASSES) {
+        bad = ['epochs', 'trainSize'];
         err =
           `${fmtInt.format(r.epochs)} epochs × ${fmtInt.format(r.trainSize)} images is too much work for a web page ` +
           `(at most ${fmtInt.format(MAX_IMAGE_PASSES)} image passes, e.g. 20 epochs of all 60,000): lower epochs or train size.`;
       } else cfg = r;
     }
     this.configError = err;
+    this.badFields = bad;
     this._config = cfg;
     this.setError(err ?? this.runError?.message ?? null);
   }
@@ -404,6 +476,7 @@ export class CnnTrainer extends CnnElement {
     this.setError(null);
     this.resetLive();
     this.note = '';
+    this.pendingPause = false;
     this._state = 'loading';
     const run = ++this.runId;
     let session: TrainerSession;
@@ -420,7 +493,13 @@ export class CnnTrainer extends CnnElement {
     this._session = session;
     this.listen(session, run);
     try {
-      await session.start();
+      const started = session.start();
+      if (this.pendingPause) {
+        // Pause pressed during the import: the session pauses once its data is ready, like a pause while loading.
+        this.pendingPause = false;
+        session.pause();
+      }
+      await started;
     } catch (e) {
       // The session normally reports failures with `train-error`; this catches one that only rejects.
       if (run === this.runId && (this._state as TrainerState) !== 'error') this.fail(e, true);
@@ -430,7 +509,11 @@ export class CnnTrainer extends CnnElement {
   /** Pauses training after the current batch. */
   pause(): void {
     if (this._state !== 'training' && this._state !== 'loading') return;
-    this._session?.pause();
+    if (!this._session) {
+      this.pendingPause = true; // no session yet (TF.js importing): applied when it is created
+      return;
+    }
+    this._session.pause();
     this.syncState();
   }
 
@@ -444,7 +527,10 @@ export class CnnTrainer extends CnnElement {
 
   /** Stops the run; its results so far stay readable. */
   stop(): void {
-    if (!this._session) return;
+    if (!this._session) {
+      if (this._state === 'loading') this.cancelPendingStart(); // stopped before the session even existed
+      return;
+    }
     this._session.stop();
     this.syncState();
   }
@@ -594,12 +680,16 @@ export class CnnTrainer extends CnnElement {
   protected override firstUpdated(): void {
     // Redraw when the charts' box changes size (the reader rotates a phone); the box itself is fixed-height
     // in CSS, so nothing around it moves when data arrives.
-    const box = this.renderRoot.querySelector('[part~=charts]');
-    if (box && typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver = new ResizeObserver(() => this.scheduleFrame());
-      this.resizeObserver.observe(box);
-    }
+    this.observeCharts();
     this.scheduleFrame();
+  }
+
+  /** Observes the charts' box for size changes (again after a reconnect: disconnecting stops observing). */
+  private observeCharts(): void {
+    const box = this.renderRoot.querySelector('[part~=charts]');
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    this.resizeObserver ??= new ResizeObserver(() => this.scheduleFrame());
+    this.resizeObserver.observe(box);
   }
 
   private readonly onVisibility = (): void => {
@@ -671,7 +761,7 @@ export class CnnTrainer extends CnnElement {
   private field(label: string, key: SettingKey, opts: { min?: number; max?: number; step?: string } = {}) {
     const v = this[key] as unknown;
     const shown = typeof v === 'number' && !Number.isFinite(v) ? '' : String(v ?? '');
-    const bad = this.configError !== null && new RegExp(label.split(' ')[0]!, 'i').test(this.configError);
+    const bad = this.configError !== null && this.badFields.includes(key);
     return html`<label
       >${label}
       <input
@@ -703,7 +793,12 @@ export class CnnTrainer extends CnnElement {
         <legend class="visually-hidden">Training settings</legend>
         <label
           >Model
-          <select data-field="model" .value=${this.model} @change=${this.onField}>
+          <select
+            data-field="model"
+            .value=${this.model}
+            aria-invalid=${this.badFields.includes('model') ? 'true' : 'false'}
+            @change=${this.onField}
+          >
             <option value="cnn" ?selected=${this.model === 'cnn'}>CNN</option>
             <option value="fnn" ?selected=${this.model === 'fnn'}>FNN (dense)</option>
           </select></label
@@ -712,7 +807,12 @@ export class CnnTrainer extends CnnElement {
         ${this.field('Learning rate', 'learningRate', { min: 0, step: 'any' })}
         <label
           >Optimizer
-          <select data-field="optimizer" .value=${this.optimizer} @change=${this.onField}>
+          <select
+            data-field="optimizer"
+            .value=${this.optimizer}
+            aria-invalid=${this.badFields.includes('optimizer') ? 'true' : 'false'}
+            @change=${this.onField}
+          >
             <option value="adam" ?selected=${this.optimizer === 'adam'}>Adam</option>
             <option value="sgd" ?selected=${this.optimizer === 'sgd'}>SGD</option>
           </select></label

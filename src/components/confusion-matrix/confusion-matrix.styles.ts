@@ -134,6 +134,18 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.92em;
   }
+  /* About the height of the 10 × 10 table with its headers, precision row and summary line (see the test). */
+  .placeholder.reserve {
+    box-sizing: border-box;
+    min-height: calc(28.5em + 36px);
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    text-align: center;
+    padding: 8px;
+    border: 1px dashed var(--_border);
+    border-radius: 4px;
+  }
   .examples {
     margin-top: var(--_gap);
     border-top: 1px solid var(--_border);
@@ -176,6 +188,9 @@ export const styles = css`
     }
     .axis-y {
       width: 1.2em;
+    }
+    .placeholder.reserve {
+      min-height: calc(25em + 24px);
     }
   }
 `;

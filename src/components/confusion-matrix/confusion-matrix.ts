@@ -72,6 +72,9 @@ export const parseLabels = (text: string | null | undefined): string[] | null =>
   return text.split(',').map((s) => s.trim());
 };
 
+/** The 1-based positions of empty labels (`"a,,c"` → [2]), to explain them. */
+const emptyLabels = (labels: string[]): number[] => labels.flatMap((l, i) => (l === '' ? [i + 1] : []));
+
 const countFormat = new Intl.NumberFormat('en-US');
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -131,6 +134,7 @@ const matrixConverter = {
  * Data comes from a `<cnn-trainer>` named by `for` (updated after every epoch; selecting a cell then shows
  * the test images of that cell, e.g. which 4s the network read as 9s) or from the `matrix` property.
  *
+ * @tagname confusion-matrix
  * @summary Confusion matrix with precision, recall and the test images behind each cell.
  *
  * @fires cell-select - A cell was clicked or chosen with Enter/Space. `detail`: `{ actual, predicted, count,
@@ -242,7 +246,12 @@ export class ConfusionMatrix extends CnnElement {
     if (!t) return;
     const m = t.confusion;
     this.matrix = Array.isArray(m) ? (m as number[][]).map((row) => (Array.isArray(row) ? [...(row as number[])] : row)) : null;
-    if (this.selected) void this.loadExamples(this.selected.r, this.selected.c);
+    const sel = this.selected;
+    if (!sel) return;
+    // The thumbnails' count comes from `valid`, which willUpdate derives from the new matrix: wait for it.
+    void this.updateComplete.then(() => {
+      if (this.selected === sel && this.valid) void this.loadExamples(sel.r, sel.c);
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -264,6 +273,12 @@ export class ConfusionMatrix extends CnnElement {
     const labels = parseLabels(this.labels);
     if (labels && labels.length !== n) {
       return this.setError(`${labels.length} label${labels.length === 1 ? '' : 's'} for ${n} classes: give one label per class, comma-separated.`);
+    }
+    const empty = labels ? emptyLabels(labels) : [];
+    if (empty.length) {
+      return this.setError(
+        `Label${empty.length === 1 ? '' : 's'} ${empty.join(', ')} ${empty.length === 1 ? 'is' : 'are'} empty: give every class a name, comma-separated (e.g. "cat,dog,bird").`,
+      );
     }
     this.names = labels ?? Array.from({ length: n }, (_, i) => String(i));
     this.valid = checked.matrix;
@@ -395,7 +410,9 @@ export class ConfusionMatrix extends CnnElement {
     if (this.target.target) text = 'Waiting for the trainer to finish its first epoch…';
     else if (this.htmlFor) text = `Waiting for an element with id "${this.htmlFor}".`;
     else text = 'No data yet: set the matrix property, or for="id" of a <cnn-trainer>.';
-    return html`<p part="placeholder" class="placeholder">${text}</p>`;
+    // Bound to a trainer, the 10 × 10 table will appear after the first epoch: keep its room from the start so
+    // the page below does not jump when it does.
+    return html`<p part="placeholder" class=${this.htmlFor ? 'placeholder reserve' : 'placeholder'}>${text}</p>`;
   }
 
   private renderTable(m: number[][], d: Derived) {

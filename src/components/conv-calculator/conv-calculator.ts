@@ -47,7 +47,9 @@ const mono = (n: number) => formatCount(n);
  * @tagname conv-calculator
  * @summary Convolution output-size and parameter calculator.
  *
- * @fires change - The reader edited a value. `detail` is the new `result` (or `null` when it is invalid).
+ * @fires input - At every keystroke (or pick) in a field. `detail` is the new `result` (or `null` when it is invalid).
+ * @fires change - The reader committed an edit (left the field, pressed Enter, picked a layer): native `change`
+ * semantics. `detail` is the new `result` (or `null` when it is invalid). Both bubble and cross shadow roots.
  *
  * @csspart error - The message shown for invalid input (`role="alert"`).
  * @csspart controls - The group of inputs.
@@ -139,9 +141,23 @@ export class ConvCalculator extends CnnElement {
     this.setError(null);
   }
 
-  /** Reads an edited field, writes the property (which reflects to the attribute) and fires `change`. */
+  /**
+   * Every keystroke: writes the property and fires our `input`. The native `input` event is composed, so it would
+   * also reach the page (without a `detail`): stop it here, our own replaces it.
+   */
   private onInput(e: Event): void {
-    const input = e.target as HTMLInputElement | HTMLSelectElement;
+    e.stopPropagation();
+    if (this.apply(e.target as HTMLInputElement | HTMLSelectElement)) this.emit('input', this._result);
+  }
+
+  /** A committed edit (the field's native `change`, which does not leave the shadow root): fires our `change`. */
+  private onChange(e: Event): void {
+    e.stopPropagation();
+    if (this.apply(e.target as HTMLInputElement | HTMLSelectElement)) this.emit('change', this._result);
+  }
+
+  /** Reads an edited field into its property (which reflects to the attribute); false for an unknown field. */
+  private apply(input: HTMLInputElement | HTMLSelectElement): boolean {
     const field = input.dataset['field'];
     const raw = input.value;
     switch (field) {
@@ -170,11 +186,11 @@ export class ConvCalculator extends CnnElement {
         this.outChannels = numberConverter.fromAttribute(raw);
         break;
       default:
-        return;
+        return false;
     }
     // Compute now so that listeners read the new result from the event and the property alike.
     this.compute();
-    this.emit('change', this._result);
+    return true;
   }
 
   private field(label: string, field: string, value: unknown, opts: { min?: number; text?: boolean; hint?: string } = {}) {
@@ -191,6 +207,7 @@ export class ConvCalculator extends CnnElement {
         aria-invalid=${this.badField === field ? 'true' : 'false'}
         title=${opts.hint ?? nothing}
         @input=${this.onInput}
+        @change=${this.onChange}
     /></label>`;
   }
 
@@ -208,7 +225,7 @@ export class ConvCalculator extends CnnElement {
         ${conv ? this.field('Out channels (filters)', 'out-channels', this.outChannels, { min: 1 }) : nothing}
         <label
           >Layer
-          <select data-field="mode" .value=${this.mode} @change=${this.onInput}>
+          <select data-field="mode" .value=${this.mode} @input=${this.onInput} @change=${this.onChange}>
             <option value="conv" ?selected=${conv}>Convolution</option>
             <option value="pool" ?selected=${!conv}>Max pooling</option>
           </select></label
@@ -238,7 +255,7 @@ export class ConvCalculator extends CnnElement {
     }
     const kernel = this.kernelSize;
     return html`
-      <div part="formula" aria-label="Output size formula with your numbers">
+      <div part="formula" role="group" aria-label="Output size formula with your numbers">
         ${square
           ? this.renderAxis('Output width and height', size[1], w)
           : html`${this.renderAxis('Output height', size[0], h)}${this.renderAxis('Output width', size[1], w)}`}

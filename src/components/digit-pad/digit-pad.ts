@@ -11,7 +11,7 @@ import {
   preprocessDigit,
   MNIST_SIDE,
 } from '../../engine/images.js';
-import type { LayerSpec, ModelSpec } from '../../engine/conv-math.js';
+import { walkModel, type LayerSpec, type ModelSpec } from '../../engine/conv-math.js';
 import { CNN, isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
 import { styles } from './digit-pad.styles.js';
 
@@ -74,6 +74,26 @@ export function displayLayers(spec: ModelSpec): { name: string; label: string }[
   return out;
 }
 
+/**
+ * Each layer's activation shape as the engine reports it (NHWC without the batch axis: `[h, w, c]`, or `[n]`),
+ * worked out from the spec before any prediction, so the layer section has its final size from the start.
+ */
+const shapeCache = new WeakMap<ModelSpec, Map<string, number[]>>();
+function expectedShapes(spec: ModelSpec): Map<string, number[]> {
+  let shapes = shapeCache.get(spec);
+  if (shapes) return shapes;
+  shapes = new Map();
+  const walk = walkModel(spec);
+  spec.layers.forEach((l, i) => {
+    const out = walk.layers[i]?.outputShape; // conv-math speaks PyTorch: [c, h, w]
+    if (!out) return;
+    const name = l.name ?? `${l.type}${i + 1}`; // as displayLayers names it
+    shapes!.set(name, out.length === 3 ? [out[1]!, out[2]!, out[0]!] : out.slice());
+  });
+  shapeCache.set(spec, shapes);
+  return shapes;
+}
+
 /** Reads a CSS colour (any syntax) as RGB by painting one pixel. */
 function rgbOf(color: string): [number, number, number] {
   const c = document.createElement('canvas');
@@ -99,6 +119,7 @@ const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
  * ≥ 98 % on the 10,000 test images); with `for="trainer-id"` it uses that `<cnn-trainer>`'s live model.
  * "Try a test digit" feeds a real MNIST test image.
  *
+ * @tagname digit-pad
  * @summary Draw a digit and watch an MNIST CNN classify it, layer by layer.
  *
  * @fires predict - A new prediction. `detail` is `{ digit, probabilities }` (as the `prediction` property).
@@ -202,7 +223,13 @@ export class DigitPad extends CnnElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('htmlFor')) this.forTarget.setId(this.htmlFor);
+    if (changed.has('htmlFor')) {
+      // A new target reloads through the controller's callback; but `for` can change with the target staying
+      // null (none → "missing", or "missing" → none), which must reload too (pretrained ↔ waiting).
+      const before = this.generation;
+      this.forTarget.setId(this.htmlFor);
+      if (this.hasUpdated && this.generation === before) this.reload();
+    }
   }
 
   protected override firstUpdated(): void {
@@ -249,7 +276,10 @@ export class DigitPad extends CnnElement {
       this.predictorReady = this.loadPretrained(gen, this.abort.signal);
     }
     void this.predictorReady.then((p) => {
-      if (gen !== this.generation) return;
+      if (gen !== this.generation) {
+        p?.dispose(); // a newer load (or a removal) overtook this one: free its model now
+        return;
+      }
       this.predictor = p;
       if (p) {
         this.spec = p.spec;
@@ -587,11 +617,15 @@ export class DigitPad extends CnnElement {
   /** Each spatial layer as a grid of channel maps, each flat layer as a strip; one canvas per layer. */
   private paintLayers(): void {
     const acts = this._activations;
-    if (!acts) return;
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-layer]')) {
-      const a = acts[canvas.dataset['layer']!];
+      const a = acts?.[canvas.dataset['layer']!];
       const ctx = canvas.getContext('2d');
-      if (!a || !ctx) continue;
+      if (!ctx) continue;
+      if (!a) {
+        // Blank (cleared pad, no network yet): the canvas keeps its size but shows nothing stale.
+        ctx.clearRect(0, 0, canvas.width, canvas.height);
+        continue;
+      }
       const [r, g, b] = rgbOf(getComputedStyle(canvas).color);
       const geo = layerGeometry(a.shape);
       canvas.width = geo.width;
@@ -631,6 +665,7 @@ export class DigitPad extends CnnElement {
     const p = this._prediction;
     const layers = displayLayers(this.spec);
     const acts = this._activations;
+    const expected = expectedShapes(this.spec);
     return html`
       ${this.renderError()}
       ${
@@ -705,7 +740,9 @@ export class DigitPad extends CnnElement {
       <section part="layers" class="layers" aria-label="Activations of every layer">
         ${layers.map(({ name, label }) => {
           const a = acts?.[name];
-          const geo = a ? layerGeometry(a.shape) : null;
+          // Before the first prediction, size the canvas from the spec's shape: no layout shift when it arrives.
+          const shape = a?.shape ?? expected.get(name);
+          const geo = shape ? layerGeometry(shape) : null;
           const desc =
             a && geo
               ? geo.spatial
@@ -714,16 +751,16 @@ export class DigitPad extends CnnElement {
               : `${label}: nothing yet, draw a digit`;
           return html`<figure class=${`layer ${geo?.spatial ? 'spatial' : 'flat'}`}>
             <figcaption>
-              ${label}${a && geo ? html` <span class="shape">${geo.spatial ? `${geo.c}×${geo.h}×${geo.w}` : geo.width}</span>` : nothing}
+              ${label}${geo ? html` <span class="shape">${geo.spatial ? `${geo.c}×${geo.h}×${geo.w}` : geo.width}</span>` : nothing}
             </figcaption>
             <canvas
               data-layer=${name}
               role="img"
               aria-label=${desc}
-              width="1"
-              height="1"
+              width=${geo?.width ?? 1}
+              height=${geo?.height ?? 1}
               ${inlineStyle({ width: geo?.spatial ? `${geo.width * (geo.w <= 6 ? 4 : geo.w <= 13 ? 3 : 2)}px` : undefined })}
-              ?hidden=${!a}
+              ?hidden=${!geo}
             ></canvas>
           </figure>`;
         })}

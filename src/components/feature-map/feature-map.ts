@@ -74,6 +74,7 @@ const jsonConverter = {
  * Images from another site need CORS (`Access-Control-Allow-Origin`); the image is requested with
  * `crossOrigin="anonymous"`, and an image that cannot be read says so in the error.
  *
+ * @tagname feature-map
  * @summary Feature (activation) maps of a photo, or of a trained network's layer.
  *
  * @fires maps-ready - New maps were computed and drawn. `detail`: `{ maps, source }`.
@@ -304,7 +305,7 @@ export class FeatureMap extends CnnElement {
     const wantBefore = this.compare && (last.activation === 'relu' || last.pool === 2);
 
     this._status = 'computing';
-    let tf: typeof import('@tensorflow/tfjs-core');
+    let tf: import('../../engine/tensor.js').Tf;
     try {
       ({ tf } = await (await import('../../engine/tensor.js')).getTf());
     } catch (e) {

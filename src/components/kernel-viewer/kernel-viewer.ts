@@ -61,9 +61,11 @@ type CellRef = { kind: 'input' | 'kernel'; c: number; i: number; j: number };
  * Keyboard: Tab to the stepper and use ←/→ (also ↑/↓, Home, End) to step; inside a grid the arrow keys move
  * between cells and Enter edits one (Enter saves, Escape cancels).
  *
+ * @tagname kernel-viewer
  * @summary A convolution stepped through window by window.
  *
- * @fires step-change - The window moved. `detail`: `{ step, row, col, value }`.
+ * @fires step-change - The window moved by the reader or by `next()`, `prev()` or `play()`. `detail`: `{ step, row, col, value }`.
+ * Setting `step` from script does not fire it (like a native input's `value`).
  *
  * @csspart error - The message shown for invalid input (`role="alert"`).
  * @csspart controls - Back / play / next buttons and the step scrubber.
@@ -100,7 +102,7 @@ export class KernelViewer extends CnnElement {
   /** Seed of the random default values: the same seed draws the same picture. */
   @property({ reflect: true, converter: numberConverter }) seed = 1;
 
-  /** Current window position, 0 … `steps` − 1 (row by row). Out-of-range values are clamped. */
+  /** Current window position, 0 … `steps` − 1 (row by row). Out-of-range values are clamped. Setting it fires no `step-change`. */
   @property({ type: Number }) step = 0;
 
   /** Number of window positions (output cells); 0 when the input is invalid. */
@@ -408,7 +410,7 @@ export class KernelViewer extends CnnElement {
           >Step
           <input type="range" min="0" max=${last} step="1" .value=${String(this.step)} @input=${this.onScrub} ?disabled=${last === 0} />
         </label>
-        <span class="where" role="status"
+        <span class="where" role="status" aria-live=${this._playing ? 'off' : 'polite'}
           >Step ${this.step + 1} of ${this.steps}: output (${w.row + 1}, ${w.col + 1}) = <strong>${formatValue(w.value)}</strong></span
         >
       </div>

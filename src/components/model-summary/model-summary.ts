@@ -66,6 +66,7 @@ type ModelHolder = Element & { model?: unknown };
  * how many weights a dense first layer would need for the same input, next to what the convolutions need.
  * Pure arithmetic (conv-math): loads no TensorFlow.js.
  *
+ * @tagname model-summary
  * @summary Layer table, shape diagram and parameter counts of `alexnet`, `cnn`, `fnn` or a trainer's model.
  *
  * @csspart error - The message shown for invalid input or an impossible layer (`role="alert"`).
