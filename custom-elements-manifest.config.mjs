@@ -5,11 +5,13 @@ import { readFileSync } from 'node:fs';
 /** The global --cnn-* tokens documented once in theme.styles.ts, added to every element's CSS properties. */
 function themeTokens() {
   const src = readFileSync('src/components/shared/theme.styles.ts', 'utf8');
-  return [...src.matchAll(/@cssproperty \[(--[\w-]+)=([^\]]*)\] (.*)/g)].map(([, name, def, description]) => ({
-    name,
-    default: def,
-    description,
-  }));
+  return [...src.matchAll(/@cssproperty \[(--[\w-]+)=([^\]]*)\] (.*)/g)].map(
+    ([, name, def, description]) => ({
+      name,
+      default: def,
+      description,
+    }),
+  );
 }
 
 const tidy = {

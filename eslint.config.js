@@ -5,18 +5,38 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
-const names = (list) => Object.fromEntries(list.split(/\s+/).filter(Boolean).map((n) => [n, 'readonly']));
-const common = names(`console URL URLSearchParams setTimeout clearTimeout setInterval clearInterval globalThis fetch
+const names = (list) =>
+  Object.fromEntries(
+    list
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((n) => [n, 'readonly']),
+  );
+const common =
+  names(`console URL URLSearchParams setTimeout clearTimeout setInterval clearInterval globalThis fetch
   performance TextEncoder TextDecoder AbortController structuredClone queueMicrotask`);
 const nodeGlobals = { ...common, ...names('process Buffer') };
 // Inside page.evaluate()/waitForFunction() callbacks in the Node scripts, browser globals are used too.
-Object.assign(nodeGlobals, names('window document customElements requestAnimationFrame navigator location getComputedStyle'));
-const browserGlobals = { ...common, ...names(`window document customElements requestAnimationFrame navigator location
-  getComputedStyle HTMLElement Event CustomEvent`) };
+Object.assign(
+  nodeGlobals,
+  names('window document customElements requestAnimationFrame navigator location getComputedStyle'),
+);
+const browserGlobals = {
+  ...common,
+  ...names(`window document customElements requestAnimationFrame navigator location
+  getComputedStyle HTMLElement Event CustomEvent`),
+};
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'storybook-static/**', '.cache/**', 'node_modules/**', 'custom-elements.json', 'examples/dev/**'],
+    ignores: [
+      'dist/**',
+      'storybook-static/**',
+      '.cache/**',
+      'node_modules/**',
+      'custom-elements.json',
+      'examples/dev/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -13,7 +13,9 @@ import commonjs from '@rollup/plugin-commonjs';
 
 const NODE_BUILTINS = ['fs', 'path', 'worker_threads', 'perf_hooks', 'os', 'crypto', 'util'];
 
-const tags = readdirSync('src/define').filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+const tags = readdirSync('src/define')
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.replace(/\.ts$/, ''));
 const input = Object.fromEntries([
   ['cnn-widgets', 'src/index.ts'],
   ...tags.map((t) => [t, `src/define/${t}.ts`]),
@@ -22,7 +24,8 @@ const input = Object.fromEntries([
 import { existsSync } from 'node:fs';
 // worker/spawn.ts finds it at new URL('./train-worker.js', import.meta.url): chunks are flat in dist/cdn/, so
 // the worker must be dist/cdn/train-worker.js.
-if (existsSync('src/engine/worker/train-worker.ts')) input['train-worker'] = 'src/engine/worker/train-worker.ts';
+if (existsSync('src/engine/worker/train-worker.ts'))
+  input['train-worker'] = 'src/engine/worker/train-worker.ts';
 
 export default {
   input,
@@ -44,7 +47,12 @@ export default {
     },
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'], preferBuiltins: false }),
     commonjs(),
-    esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } }),
+    esbuild({
+      target: 'es2022',
+      minify: true,
+      tsconfig: 'tsconfig.json',
+      define: { 'process.env.NODE_ENV': '"production"' },
+    }),
   ],
   onwarn(warning, warn) {
     // TensorFlow.js has harmless circular imports and `this` at module level in its UMD helpers.

@@ -20,12 +20,19 @@ const backends = (arg('backends') ?? 'wasm,cpu,webgl,webgpu').split(',');
 const IMAGES = { wasm: quick ? 3200 : 6400, cpu: 640, webgl: 192, webgpu: 192 };
 
 if (!existsSync('dist/assets/mnist/manifest.json')) {
-  await new Promise((r, j) => spawn('node', ['scripts/build-assets.mjs', '--if-missing'], { stdio: 'inherit' }).on('exit', (c) => (c ? j(new Error('assets')) : r())));
+  await new Promise((r, j) =>
+    spawn('node', ['scripts/build-assets.mjs', '--if-missing'], { stdio: 'inherit' }).on('exit', (c) =>
+      c ? j(new Error('assets')) : r(),
+    ),
+  );
 }
 mkdirSync('dist/bench', { recursive: true });
 // dist/bench/ sits beside dist/assets/, so the engine's `new URL('../assets/', import.meta.url)` finds the data.
 await build({
-  entryPoints: { 'bench-page': 'test/bench/bench-page.ts', 'train-worker': 'src/engine/worker/train-worker.ts' },
+  entryPoints: {
+    'bench-page': 'test/bench/bench-page.ts',
+    'train-worker': 'src/engine/worker/train-worker.ts',
+  },
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -36,10 +43,15 @@ await build({
   external: ['fs', 'path', 'worker_threads', 'perf_hooks', 'os', 'crypto', 'util'],
   define: { 'process.env.NODE_ENV': '"production"' },
 });
-writeFileSync('dist/bench/index.html', '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./bench-page.js"></script>');
+writeFileSync(
+  'dist/bench/index.html',
+  '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./bench-page.js"></script>',
+);
 
 const port = 8951;
-const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 await new Promise((r) => server.stdout.once('data', r));
 const { executablePath, args } = await findChromium();
 const browser = await chromium.launch({ executablePath, args, headless: true });
@@ -49,7 +61,10 @@ async function run(query, timeoutMs) {
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
   await page.goto(`http://127.0.0.1:${port}/dist/bench/index.html?${query}`);
   try {
-    await page.waitForFunction(() => window.__bench || window.__benchError, null, { timeout: timeoutMs, polling: 500 });
+    await page.waitForFunction(() => window.__bench || window.__benchError, null, {
+      timeout: timeoutMs,
+      polling: 500,
+    });
     const { ok, err } = await page.evaluate(() => ({ ok: window.__bench, err: window.__benchError }));
     if (err) throw new Error(err.split('\n')[0]);
     return ok;
@@ -58,7 +73,10 @@ async function run(query, timeoutMs) {
   }
 }
 
-const f = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '—');
+const f = (n, d = 0) =>
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
+    : '—';
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 const speedRows = [];
 for (const backend of backends) {
@@ -85,7 +103,9 @@ if (!quick) {
       try {
         const r = await run(`mode=accuracy&model=${model}&epochs=2&seed=${seed}`, 900000);
         accRows.push(r);
-        process.stderr.write(`${r.epochs.map((e) => f(e.testAccuracy * 100, 2) + '%').join(', ')} in ${f(r.seconds)} s\n`);
+        process.stderr.write(
+          `${r.epochs.map((e) => f(e.testAccuracy * 100, 2) + '%').join(', ')} in ${f(r.seconds)} s\n`,
+        );
       } catch (e) {
         accRows.push({ model, seed, error: e.message });
         process.stderr.write(`failed: ${e.message}\n`);
@@ -97,29 +117,46 @@ await browser.close();
 server.kill();
 
 const lines = [];
-lines.push(`Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, no GPU (WebGL and WebGPU are SwiftShader, a software renderer), headless Chromium, batch 64. "bare" is TensorFlow.js \`model.fit\` of the same model on the same backend; ratio = ours / bare.`);
+lines.push(
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, no GPU (WebGL and WebGPU are SwiftShader, a software renderer), headless Chromium, batch 64. "bare" is TensorFlow.js \`model.fit\` of the same model on the same backend; ratio = ours / bare.`,
+);
 lines.push('');
-lines.push('| model | backend | train img/s (ours) | train img/s (bare) | ratio | predict img/s (ours) | predict img/s (bare) | thread |');
+lines.push(
+  '| model | backend | train img/s (ours) | train img/s (bare) | ratio | predict img/s (ours) | predict img/s (bare) | thread |',
+);
 lines.push('|---|---|---:|---:|---:|---:|---:|---|');
 for (const r of speedRows) {
-  if (r.error) lines.push(`| ${r.model} | ${r.backend} | — | — | — | — | — | unavailable: ${r.error.replace(/\|/g, '/')} |`);
-  else lines.push(`| ${r.model} | ${r.backend} | ${f(r.oursTrain)} | ${f(r.bareTrain)} | ${f(r.oursTrain / r.bareTrain, 2)} | ${f(r.oursPredict)} | ${f(r.barePredict)} | ${r.thread} |`);
+  if (r.error)
+    lines.push(
+      `| ${r.model} | ${r.backend} | — | — | — | — | — | unavailable: ${r.error.replace(/\|/g, '/')} |`,
+    );
+  else
+    lines.push(
+      `| ${r.model} | ${r.backend} | ${f(r.oursTrain)} | ${f(r.bareTrain)} | ${f(r.oursTrain / r.bareTrain, 2)} | ${f(r.oursPredict)} | ${f(r.barePredict)} | ${r.thread} |`,
+    );
 }
 if (accRows.length) {
   lines.push('');
-  lines.push('Test accuracy on the 10,000 MNIST test images after each epoch, training on all 60,000 (batch 64, Adam 0.001, backend chosen by `auto`):');
+  lines.push(
+    'Test accuracy on the 10,000 MNIST test images after each epoch, training on all 60,000 (batch 64, Adam 0.001, backend chosen by `auto`):',
+  );
   lines.push('');
   lines.push('| model | seed | backend | after epoch 1 | after epoch 2 | time (2 epochs + 2 evaluations) |');
   lines.push('|---|---:|---|---:|---:|---:|');
   for (const r of accRows) {
     if (r.error) lines.push(`| ${r.model} | ${r.seed} | — | failed: ${r.error} | | |`);
-    else lines.push(`| ${r.model} | ${r.seed} | ${r.backend} | ${r.epochs.map((e) => f(e.testAccuracy * 100, 2) + '%').join(' | ')} | ${f(r.seconds)} s |`);
+    else
+      lines.push(
+        `| ${r.model} | ${r.seed} | ${r.backend} | ${r.epochs.map((e) => f(e.testAccuracy * 100, 2) + '%').join(' | ')} | ${f(r.seconds)} s |`,
+      );
   }
   for (const model of ['cnn', 'fnn']) {
     const ok = accRows.filter((r) => r.model === model && !r.error);
     if (!ok.length) continue;
     const mean = (k) => ok.reduce((a, r) => a + (r.epochs[k]?.testAccuracy ?? NaN), 0) / ok.length;
-    lines.push(`| **${model} mean** | ${ok.length} seeds | | **${f(mean(0) * 100, 2)}%** | **${f(mean(1) * 100, 2)}%** | |`);
+    lines.push(
+      `| **${model} mean** | ${ok.length} seeds | | **${f(mean(0) * 100, 2)}%** | **${f(mean(1) * 100, 2)}%** | |`,
+    );
   }
 }
 const table = lines.join('\n');
@@ -127,5 +164,11 @@ console.log('\n' + table);
 writeFileSync('dist/bench/results.json', JSON.stringify({ speedRows, accRows }, null, 2));
 if (process.argv.includes('--readme')) {
   const readme = readFileSync('README.md', 'utf8');
-  writeFileSync('README.md', readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+  writeFileSync(
+    'README.md',
+    readme.replace(
+      /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
+      `<!-- bench:start -->\n${table}\n<!-- bench:end -->`,
+    ),
+  );
 }

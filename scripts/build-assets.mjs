@@ -11,7 +11,9 @@ const outDir = resolve(process.env.ASSETS_OUT ?? 'dist/assets');
 const ifMissing = process.argv.includes('--if-missing');
 mkdirSync(outDir, { recursive: true });
 const dir = resolve('scripts/assets');
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort()) {
   const mod = await import(pathToFileURL(resolve(dir, file)).href);
   if (ifMissing && mod.isBuilt && (await mod.isBuilt(outDir))) continue;
   const t0 = Date.now();

@@ -13,7 +13,9 @@ if (!process.argv.includes('--no-build') || !existsSync(dir)) {
   rmSync(dir, { recursive: true, force: true });
   execSync('npx rollup -c --silent', { stdio: 'inherit' });
 }
-const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
+const files = readdirSync(dir, { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.js'));
 const gz = new Map(files.map((f) => [f, gzipSync(readFileSync(join(dir, f)), { level: 9 }).length]));
 const raw = new Map(files.map((f) => [f, readFileSync(join(dir, f)).length]));
 
@@ -21,7 +23,9 @@ const importsOf = (file) => {
   const src = readFileSync(join(dir, file), 'utf8');
   const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
   const norm = (p) => new URL(p, `file:///x/${base}`).pathname.slice(3);
-  const stat = [...src.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'](\.\.?\/[^"']+)["']/g)].map((m) => norm(m[1]));
+  const stat = [...src.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'](\.\.?\/[^"']+)["']/g)].map(
+    (m) => norm(m[1]),
+  );
   const dyn = [...src.matchAll(/import\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g)].map((m) => norm(m[1]));
   return { stat, dyn };
 };
@@ -47,8 +51,16 @@ const rows = entries.map((e) => {
   return { entry: e, initial: sum(initial), onFirstUse: sum(all) - sum(initial) };
 });
 const budgets = [
-  { what: 'conv-calculator.js alone (initial)', value: rows.find((r) => r.entry === 'conv-calculator.js')?.initial, max: 15 * 1024 },
-  { what: 'every element without the engine (cnn-widgets.js initial)', value: rows.find((r) => r.entry === 'cnn-widgets.js')?.initial, max: 60 * 1024 },
+  {
+    what: 'conv-calculator.js alone (initial)',
+    value: rows.find((r) => r.entry === 'conv-calculator.js')?.initial,
+    max: 15 * 1024,
+  },
+  {
+    what: 'every element without the engine (cnn-widgets.js initial)',
+    value: rows.find((r) => r.entry === 'cnn-widgets.js')?.initial,
+    max: 60 * 1024,
+  },
 ];
 
 if (process.argv.includes('--json')) {
@@ -57,13 +69,18 @@ if (process.argv.includes('--json')) {
   console.log('\nCDN build, gzipped (level 9):\n');
   console.log('| entry | initial download | loaded on first use (engine) |');
   console.log('|---|---:|---:|');
-  for (const r of rows) console.log(`| ${r.entry} | ${kb(r.initial)} | ${r.onFirstUse ? kb(r.onFirstUse) : '—'} |`);
+  for (const r of rows)
+    console.log(`| ${r.entry} | ${kb(r.initial)} | ${r.onFirstUse ? kb(r.onFirstUse) : '—'} |`);
   console.log('\n| chunk | gzipped | minified |');
   console.log('|---|---:|---:|');
-  for (const f of [...files].sort((a, b) => gz.get(b) - gz.get(a))) console.log(`| ${f} | ${kb(gz.get(f))} | ${kb(raw.get(f))} |`);
+  for (const f of [...files].sort((a, b) => gz.get(b) - gz.get(a)))
+    console.log(`| ${f} | ${kb(gz.get(f))} | ${kb(raw.get(f))} |`);
   console.log('\n| budget | size | limit | |');
   console.log('|---|---:|---:|---|');
-  for (const b of budgets) console.log(`| ${b.what} | ${b.value === undefined ? '—' : kb(b.value)} | ${kb(b.max)} | ${b.value !== undefined && b.value <= b.max ? 'ok' : 'OVER'} |`);
+  for (const b of budgets)
+    console.log(
+      `| ${b.what} | ${b.value === undefined ? '—' : kb(b.value)} | ${kb(b.max)} | ${b.value !== undefined && b.value <= b.max ? 'ok' : 'OVER'} |`,
+    );
 }
 const over = budgets.filter((b) => b.value !== undefined && b.value > b.max);
 if (process.argv.includes('--check') && over.length) {

@@ -19,15 +19,23 @@ const results = [];
 const servers = [];
 
 function serve(port, root = '.', extra = []) {
-  const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--root', root, ...extra], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['scripts/serve.mjs', '--port', String(port), '--root', root, ...extra],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   servers.push(child);
   return new Promise((resolve) => child.stdout.once('data', () => resolve(`http://127.0.0.1:${port}`)));
 }
 
 const browserInfo = await findChromium();
-const browser = await chromium.launch({ executablePath: browserInfo.executablePath, args: browserInfo.args, headless: true });
+const browser = await chromium.launch({
+  executablePath: browserInfo.executablePath,
+  args: browserInfo.args,
+  headless: true,
+});
 
 /** Opens a URL, waits, runs `check` in the page, and records problems. */
 async function visit(name, url, { wait = 1500, check, ready, expectMissing = false } = {}) {
@@ -44,7 +52,8 @@ async function visit(name, url, { wait = 1500, check, ready, expectMissing = fal
     if (!/favicon/.test(r.url())) problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
   });
   page.on('response', (r) => {
-    if (r.status() >= 400 && !/favicon/.test(r.url()) && !expected(String(r.status()))) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    if (r.status() >= 400 && !/favicon/.test(r.url()) && !expected(String(r.status())))
+      problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 60000 });
@@ -59,7 +68,9 @@ async function visit(name, url, { wait = 1500, check, ready, expectMissing = fal
   }
   await page.close();
   results.push({ name, problems });
-  console.log(`${problems.length ? '✗' : '✓'} ${name}${problems.length ? '\n    ' + problems.join('\n    ') : ''}`);
+  console.log(
+    `${problems.length ? '✗' : '✓'} ${name}${problems.length ? '\n    ' + problems.join('\n    ') : ''}`,
+  );
 }
 
 /** In-page check: every custom element on the page is defined and rendered, none shows an error or NaN. */
@@ -114,12 +125,17 @@ try {
         expectMissing: /missing|404|not-found|load-error|retry/i.test(entry.id),
         check: () => {
           const errorShown = document.querySelector('.sb-show-errordisplay');
-          return errorShown ? `Storybook error: ${document.querySelector('#error-message')?.textContent}` : null;
+          return errorShown
+            ? `Storybook error: ${document.querySelector('#error-message')?.textContent}`
+            : null;
         },
       });
     }
   } else {
-    results.push({ name: 'storybook', problems: ['storybook-static/ is missing: run npm run build-storybook'] });
+    results.push({
+      name: 'storybook',
+      problems: ['storybook-static/ is missing: run npm run build-storybook'],
+    });
   }
 } finally {
   await browser.close();

@@ -38,21 +38,31 @@ const meta: Meta<Args> = {
     autostart: { control: 'boolean' },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
   },
-  args: { model: 'cnn', preset: '', optimizer: 'adam', backend: 'auto', dataSrc: '', autostart: false, epochs: 1, trainSize: 6000 },
-  render: (a) => html`<cnn-trainer
-    model=${a.model}
-    preset=${a.preset || nothing}
-    epochs=${num(a.epochs)}
-    batch-size=${num(a.batchSize)}
-    learning-rate=${num(a.learningRate)}
-    optimizer=${a.optimizer}
-    train-size=${num(a.trainSize)}
-    seed=${num(a.seed)}
-    backend=${a.backend}
-    data-src=${a.dataSrc || nothing}
-    ?autostart=${a.autostart}
-    theme=${a.theme ?? nothing}
-  ></cnn-trainer>`,
+  args: {
+    model: 'cnn',
+    preset: '',
+    optimizer: 'adam',
+    backend: 'auto',
+    dataSrc: '',
+    autostart: false,
+    epochs: 1,
+    trainSize: 6000,
+  },
+  render: (a) =>
+    html`<cnn-trainer
+      model=${a.model}
+      preset=${a.preset || nothing}
+      epochs=${num(a.epochs)}
+      batch-size=${num(a.batchSize)}
+      learning-rate=${num(a.learningRate)}
+      optimizer=${a.optimizer}
+      train-size=${num(a.trainSize)}
+      seed=${num(a.seed)}
+      backend=${a.backend}
+      data-src=${a.dataSrc || nothing}
+      ?autostart=${a.autostart}
+      theme=${a.theme ?? nothing}
+    ></cnn-trainer>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -65,15 +75,17 @@ export const FeedForward: Story = { args: { model: 'fnn' } };
 export const Notebook: Story = { args: { preset: 'notebook', epochs: undefined, trainSize: undefined } };
 /** The lesson's comparison: FNN and CNN trained side by side on the same data; the CNN ends clearly ahead. */
 export const Comparison: Story = {
-  render: () => html`<div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px">
-    <cnn-trainer model="fnn" epochs="2" train-size="12000"></cnn-trainer>
-    <cnn-trainer model="cnn" epochs="2" train-size="12000"></cnn-trainer>
-  </div>`,
+  render: () =>
+    html`<div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px">
+      <cnn-trainer model="fnn" epochs="2" train-size="12000"></cnn-trainer>
+      <cnn-trainer model="cnn" epochs="2" train-size="12000"></cnn-trainer>
+    </div>`,
 };
 /** With a confusion matrix following it. */
 export const WithConfusionMatrix: Story = {
-  render: () => html`<cnn-trainer id="trainer-story" epochs="1" train-size="6000"></cnn-trainer>
-    <confusion-matrix for="trainer-story"></confusion-matrix>`,
+  render: () =>
+    html`<cnn-trainer id="trainer-story" epochs="1" train-size="6000"></cnn-trainer>
+      <confusion-matrix for="trainer-story"></confusion-matrix>`,
 };
 export const Dark: Story = { args: { theme: 'dark' } };
 /** Bad settings: a clear message, Start disabled. */

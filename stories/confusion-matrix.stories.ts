@@ -35,13 +35,14 @@ const meta: Meta<Args> = {
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
   },
   args: { matrix: MNIST, labels: '', normalize: false },
-  render: (a) => html`<confusion-matrix
-    .matrix=${a.matrix as number[][]}
-    labels=${a.labels || nothing}
-    ?normalize=${a.normalize}
-    theme=${a.theme ?? nothing}
-    @cell-select=${(e: CustomEvent) => console.log('cell-select', e.detail)}
-  ></confusion-matrix>`,
+  render: (a) =>
+    html`<confusion-matrix
+      .matrix=${a.matrix as number[][]}
+      labels=${a.labels || nothing}
+      ?normalize=${a.normalize}
+      theme=${a.theme ?? nothing}
+      @cell-select=${(e: CustomEvent) => console.log('cell-select', e.detail)}
+    ></confusion-matrix>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -64,10 +65,18 @@ export const Labelled: Story = {
 export const Dark: Story = { args: { theme: 'dark', normalize: true } };
 /** Bad input is explained, never thrown. */
 export const NotSquare: Story = { args: { matrix: [[1, 2], [3]] } };
-export const NegativeCount: Story = { args: { matrix: [[1, -2], [3, 4]] } };
+export const NegativeCount: Story = {
+  args: {
+    matrix: [
+      [1, -2],
+      [3, 4],
+    ],
+  },
+};
 export const LabelsMismatch: Story = { args: { labels: 'a,b,c' } };
 /** Bound to a trainer: fills in after each epoch; click a cell to see its test images. */
 export const ForATrainer: Story = {
-  render: () => html`<cnn-trainer id="cm-story-trainer" epochs="1" train-size="6000"></cnn-trainer>
-    <confusion-matrix for="cm-story-trainer"></confusion-matrix>`,
+  render: () =>
+    html`<cnn-trainer id="cm-story-trainer" epochs="1" train-size="6000"></cnn-trainer>
+      <confusion-matrix for="cm-story-trainer"></confusion-matrix>`,
 };

@@ -34,19 +34,20 @@ const meta: Meta<Args> = {
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
   },
   args: { inputSize: '6', kernelSize: 3, padding: 1, stride: 2, dilation: 1, channels: 1, seed: 1, step: 0 },
-  render: (a) => html`<kernel-viewer
-    input-size=${a.inputSize}
-    kernel-size=${a.kernelSize}
-    padding=${a.padding}
-    stride=${a.stride}
-    dilation=${a.dilation}
-    channels=${a.channels}
-    seed=${a.seed}
-    input=${a.input ?? nothing}
-    kernel=${a.kernel ?? nothing}
-    .step=${a.step}
-    theme=${a.theme ?? nothing}
-  ></kernel-viewer>`,
+  render: (a) =>
+    html`<kernel-viewer
+      input-size=${a.inputSize}
+      kernel-size=${a.kernelSize}
+      padding=${a.padding}
+      stride=${a.stride}
+      dilation=${a.dilation}
+      channels=${a.channels}
+      seed=${a.seed}
+      input=${a.input ?? nothing}
+      kernel=${a.kernel ?? nothing}
+      .step=${a.step}
+      theme=${a.theme ?? nothing}
+    ></kernel-viewer>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

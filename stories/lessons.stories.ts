@@ -14,7 +14,8 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-const prose = (text: string) => html`<p style="max-width: 70ch; font-family: Georgia, serif; line-height: 1.55">${text}</p>`;
+const prose = (text: string) =>
+  html`<p style="max-width: 70ch; font-family: Georgia, serif; line-height: 1.55">${text}</p>`;
 
 export const OneConvolutionArithmetic: Story = {
   name: '1. Convolution arithmetic',
@@ -23,7 +24,14 @@ export const OneConvolutionArithmetic: Story = {
     <model-summary model="fnn" input-shape="1x100x100"></model-summary>
     ${prose('A 320×320 RGB photo through Conv2d(3→5, K=5), then Conv2d(5→8, K=10, P=2, S=2):')}
     <conv-calculator input-size="320" kernel-size="5" in-channels="3" out-channels="5"></conv-calculator>
-    <conv-calculator input-size="316" kernel-size="10" padding="2" stride="2" in-channels="5" out-channels="8"></conv-calculator>
+    <conv-calculator
+      input-size="316"
+      kernel-size="10"
+      padding="2"
+      stride="2"
+      in-channels="5"
+      out-channels="8"
+    ></conv-calculator>
   `,
 };
 

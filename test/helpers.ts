@@ -26,7 +26,11 @@ export function cleanup(): void {
 }
 
 /** Resolves with the next event of this name on the target (rejects after a timeout). */
-export function nextEvent<T = unknown>(target: EventTarget, name: string, timeout = 10000): Promise<CustomEvent<T>> {
+export function nextEvent<T = unknown>(
+  target: EventTarget,
+  name: string,
+  timeout = 10000,
+): Promise<CustomEvent<T>> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`no "${name}" event within ${timeout} ms`)), timeout);
     target.addEventListener(
@@ -44,7 +48,9 @@ export function nextEvent<T = unknown>(target: EventTarget, name: string, timeou
 export async function expectAccessible(el: Element): Promise<void> {
   const results = await axe.run(el, { resultTypes: ['violations'] });
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const text = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const text = bad.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(text, text.join('\n')).to.deep.equal([]);
 }
 
@@ -52,7 +58,9 @@ export async function expectAccessible(el: Element): Promise<void> {
 export function typeInto(input: HTMLInputElement | HTMLSelectElement, value: string): void {
   input.focus();
   input.value = value;
-  input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
+  input.dispatchEvent(
+    new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }),
+  );
 }
 
 /** Every text node under a shadow root, joined — to assert no NaN or Infinity is ever shown. */

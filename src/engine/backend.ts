@@ -92,7 +92,9 @@ export class BackendLostError extends Error {
     public readonly backend: BackendName,
     public readonly detail: string,
   ) {
-    super(`The ${backend} backend lost its GPU (${detail}); results would be wrong, so the work was stopped.`);
+    super(
+      `The ${backend} backend lost its GPU (${detail}); results would be wrong, so the work was stopped.`,
+    );
   }
 }
 
@@ -294,8 +296,19 @@ const SOFTWARE_GPU = /swiftshader|llvmpipe|softpipe|software|basic render|lavapi
 interface GpuLike {
   requestAdapter(opts?: { powerPreference?: string }): Promise<{
     isFallbackAdapter?: boolean;
-    info?: { vendor?: string; architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean };
-    requestAdapterInfo?: () => Promise<{ vendor?: string; architecture?: string; device?: string; description?: string }>;
+    info?: {
+      vendor?: string;
+      architecture?: string;
+      device?: string;
+      description?: string;
+      isFallbackAdapter?: boolean;
+    };
+    requestAdapterInfo?: () => Promise<{
+      vendor?: string;
+      architecture?: string;
+      device?: string;
+      description?: string;
+    }>;
   } | null>;
 }
 
@@ -308,9 +321,15 @@ export async function detectWebGpu(): Promise<BackendCandidate> {
     if (!adapter) return { name: 'webgpu', kind: 'unavailable', detail: 'no adapter' };
     const info = adapter.info ?? (adapter.requestAdapterInfo ? await adapter.requestAdapterInfo() : {}) ?? {};
     const words = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
-    const fallback = adapter.isFallbackAdapter === true || (info as { isFallbackAdapter?: boolean }).isFallbackAdapter === true;
+    const fallback =
+      adapter.isFallbackAdapter === true ||
+      (info as { isFallbackAdapter?: boolean }).isFallbackAdapter === true;
     const kind = fallback || SOFTWARE_GPU.test(words) ? 'software' : words.trim() ? 'hardware' : 'unknown';
-    return { name: 'webgpu', kind, detail: (fallback ? 'fallback adapter ' : '') + (words || '(no adapter info)') };
+    return {
+      name: 'webgpu',
+      kind,
+      detail: (fallback ? 'fallback adapter ' : '') + (words || '(no adapter info)'),
+    };
   } catch (e) {
     return { name: 'webgpu', kind: 'unavailable', detail: message(e) };
   }

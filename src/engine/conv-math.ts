@@ -51,7 +51,6 @@ export type AxisResult =
     }
   | { ok: false; error: string };
 
-
 /**
  * Checks that `value` is a whole number of at least `min`, and says why not in words a reader understands.
  * Returns null when it is fine.
@@ -119,7 +118,16 @@ export function outputSize(p: AxisParams): AxisResult {
   const numerator = padded - effectiveKernel; // = W + 2P − D·(K−1) − 1
   const size = Math.floor(numerator / stride) + 1;
   const unreached = numerator - (size - 1) * stride;
-  return { ok: true, size, padBefore, padAfter, effectiveKernel, numerator, exact: unreached === 0, unreached };
+  return {
+    ok: true,
+    size,
+    padBefore,
+    padAfter,
+    effectiveKernel,
+    numerator,
+    exact: unreached === 0,
+    unreached,
+  };
 }
 
 /**
@@ -144,7 +152,13 @@ export function parseSize(text: string | number | null | undefined): [number, nu
 }
 
 /** Parameters of a 2-D convolution: one weight per kernel cell per (input, output) channel pair, one bias per output channel. */
-export function convParams(kernelH: number, kernelW: number, inChannels: number, outChannels: number, bias = true) {
+export function convParams(
+  kernelH: number,
+  kernelW: number,
+  inChannels: number,
+  outChannels: number,
+  bias = true,
+) {
   const weights = kernelH * kernelW * inChannels * outChannels;
   const biases = bias ? outChannels : 0;
   return { weights, biases, params: weights + biases };
@@ -205,12 +219,7 @@ export interface DropoutLayerSpec extends LayerBase {
   rate: number;
 }
 export type LayerSpec =
-  | ConvLayerSpec
-  | PoolLayerSpec
-  | AdaptivePoolLayerSpec
-  | DenseLayerSpec
-  | SimpleLayerSpec
-  | DropoutLayerSpec;
+  ConvLayerSpec | PoolLayerSpec | AdaptivePoolLayerSpec | DenseLayerSpec | SimpleLayerSpec | DropoutLayerSpec;
 
 /** A sequential network: an input shape (channels-first `[C, H, W]`, or `[N]` for flat input) and its layers. */
 export interface ModelSpec {
@@ -263,7 +272,12 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
     if (e) return { ok: false, error: e, layers, at: -1 };
   }
   if (shape.length !== 1 && shape.length !== 3) {
-    return { ok: false, error: 'Input shape must be [channels, height, width] or [features].', layers, at: -1 };
+    return {
+      ok: false,
+      error: 'Input shape must be [channels, height, width] or [features].',
+      layers,
+      at: -1,
+    };
   }
   // Receptive field r and the input-pixel distance j between neighbouring cells ("jump").
   let rf: [number, number] = [1, 1];
@@ -277,7 +291,12 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
     const name = layer.name ?? `${layer.type}${n}`;
     if (layer.type === 'dense' || layer.type === 'flatten') group = 'classifier';
     group = layer.group ?? group;
-    const fail = (error: string): WalkResult => ({ ok: false, error: `${name}: ${error}`, layers, at: index });
+    const fail = (error: string): WalkResult => ({
+      ok: false,
+      error: `${name}: ${error}`,
+      layers,
+      at: index,
+    });
     const row = (
       outputShape: number[],
       extra: Partial<Omit<LayerInfo, 'name' | 'type' | 'group' | 'outputShape' | 'inputShape'>> = {},
@@ -300,7 +319,8 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
       case 'conv2d':
       case 'maxpool2d':
       case 'avgpool2d': {
-        if (shape.length !== 3) return fail('needs a [channels, height, width] input, but the input is flat.');
+        if (shape.length !== 3)
+          return fail('needs a [channels, height, width] input, but the input is flat.');
         const isConv = layer.type === 'conv2d';
         const [kh, kw] = pair(isConv ? layer.kernelSize : layer.poolSize, 1);
         const [sh, sw] = pair(layer.stride, isConv ? 1 : kh);
@@ -319,12 +339,17 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
           if (e) return fail(e);
         }
         const out = [cout, ah.size, aw.size];
-        const p = isConv ? convParams(kh, kw, cin, cout, layer.bias ?? true) : { weights: 0, biases: 0, params: 0 };
-        rf = [rf[0] + ((kh - 1) * dh) * jump[0], rf[1] + ((kw - 1) * dw) * jump[1]];
+        const p = isConv
+          ? convParams(kh, kw, cin, cout, layer.bias ?? true)
+          : { weights: 0, biases: 0, params: 0 };
+        rf = [rf[0] + (kh - 1) * dh * jump[0], rf[1] + (kw - 1) * dw * jump[1]];
         jump = [jump[0] * sh, jump[1] * sw];
-        const padText = ah.padBefore === ah.padAfter && aw.padBefore === aw.padAfter && ah.padBefore === aw.padBefore
-          ? `${ah.padBefore}`
-          : typeof ph === 'string' ? ph : `${ah.padBefore},${aw.padBefore}`;
+        const padText =
+          ah.padBefore === ah.padAfter && aw.padBefore === aw.padAfter && ah.padBefore === aw.padBefore
+            ? `${ah.padBefore}`
+            : typeof ph === 'string'
+              ? ph
+              : `${ah.padBefore},${aw.padBefore}`;
         const hyper =
           `${kh}×${kw}, stride ${sh === sw ? sh : `${sh}×${sw}`}, padding ${padText}` +
           (dh > 1 || dw > 1 ? `, dilation ${dh === dw ? dh : `${dh}×${dw}`}` : '');
@@ -342,7 +367,8 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
         break;
       }
       case 'adaptiveavgpool2d': {
-        if (shape.length !== 3) return fail('needs a [channels, height, width] input, but the input is flat.');
+        if (shape.length !== 3)
+          return fail('needs a [channels, height, width] input, but the input is flat.');
         const out = [shape[0]!, layer.outputSize[0], layer.outputSize[1]];
         layers.push(row(out, { hyper: `to ${layer.outputSize.join('×')}` }));
         shape = out;
@@ -363,13 +389,22 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
       }
       case 'dense': {
         if (shape.length !== 1) {
-          return fail(`a dense layer needs flat input; the input is ${shapeText(shape)}: add a flatten layer first.`);
+          return fail(
+            `a dense layer needs flat input; the input is ${shapeText(shape)}: add a flatten layer first.`,
+          );
         }
         const e = checkInteger('Units', layer.units, 1);
         if (e) return fail(e);
         const p = denseParams(shape[0]!, layer.units, layer.bias ?? true);
         const out = [layer.units];
-        layers.push(row(out, { ...p, macs: shape[0]! * layer.units, receptiveField: null, hyper: `${shape[0]} → ${layer.units}` }));
+        layers.push(
+          row(out, {
+            ...p,
+            macs: shape[0]! * layer.units,
+            receptiveField: null,
+            hyper: `${shape[0]} → ${layer.units}`,
+          }),
+        );
         shape = out;
         break;
       }
@@ -403,4 +438,5 @@ export function receptiveField(chain: { kernel: number; stride?: number; dilatio
 }
 
 /** Formats an integer with thousands separators, the way the lesson writes them (5,000,000). */
-export const formatCount = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—');
+export const formatCount = (n: number): string =>
+  Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—';

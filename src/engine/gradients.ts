@@ -83,10 +83,24 @@ const CONFIGS: GradConfig[] = [
         dataFormat: string;
       };
       const d = Array.isArray(dilations) ? dilations : [dilations, dilations];
-      util.assert(d.every((v) => v === 1), () => `Error in gradient of conv2D: dilation rates greater than 1 are not yet supported in gradients. Got dilations '${String(dilations)}'`);
+      util.assert(
+        d.every((v) => v === 1),
+        () =>
+          `Error in gradient of conv2D: dilation rates greater than 1 are not yet supported in gradients. Got dilations '${String(dilations)}'`,
+      );
       return {
-        x: () => run(Conv2DBackpropInput, { dy: dy as Tensor, filter }, { strides, pad, dataFormat, inputShape: x.shape }),
-        filter: () => run(Conv2DBackpropFilter, { x, dy: dy as Tensor }, { strides, pad, dataFormat, filterShape: filter.shape }),
+        x: () =>
+          run(
+            Conv2DBackpropInput,
+            { dy: dy as Tensor, filter },
+            { strides, pad, dataFormat, inputShape: x.shape },
+          ),
+        filter: () =>
+          run(
+            Conv2DBackpropFilter,
+            { x, dy: dy as Tensor },
+            { strides, pad, dataFormat, filterShape: filter.shape },
+          ),
       };
     },
   },
@@ -97,9 +111,12 @@ const CONFIGS: GradConfig[] = [
       const [a, b] = saved as [Tensor, Tensor];
       const g = dy as Tensor;
       const { transposeA, transposeB } = attrs as unknown as { transposeA: boolean; transposeB: boolean };
-      if (!transposeA && !transposeB) return { a: () => matMul(g, b, false, true), b: () => matMul(a, g, true, false) };
-      if (!transposeA && transposeB) return { a: () => matMul(g, b, false, false), b: () => matMul(g, a, true, false) };
-      if (transposeA && !transposeB) return { a: () => matMul(b, g, false, true), b: () => matMul(a, g, false, false) };
+      if (!transposeA && !transposeB)
+        return { a: () => matMul(g, b, false, true), b: () => matMul(a, g, true, false) };
+      if (!transposeA && transposeB)
+        return { a: () => matMul(g, b, false, false), b: () => matMul(g, a, true, false) };
+      if (transposeA && !transposeB)
+        return { a: () => matMul(b, g, false, true), b: () => matMul(a, g, false, false) };
       return { a: () => matMul(b, g, true, true), b: () => matMul(g, a, true, true) };
     },
   },
@@ -114,16 +131,28 @@ const CONFIGS: GradConfig[] = [
     outputsToSave: [true],
     gradFunc: (dy, saved, attrs) => {
       const [x, y] = saved as [Tensor, Tensor];
-      const { filterSize, strides, pad } = attrs as unknown as { filterSize: unknown; strides: unknown; pad: unknown };
-      return { x: () => run(MaxPoolGrad, { dy: dy as Tensor, input: x, output: y }, { filterSize, strides, pad }) };
+      const { filterSize, strides, pad } = attrs as unknown as {
+        filterSize: unknown;
+        strides: unknown;
+        pad: unknown;
+      };
+      return {
+        x: () => run(MaxPoolGrad, { dy: dy as Tensor, input: x, output: y }, { filterSize, strides, pad }),
+      };
     },
   },
   {
     kernelName: AvgPool,
     inputsToSave: ['x'],
     gradFunc: (dy, saved, attrs) => {
-      const { filterSize, strides, pad } = attrs as unknown as { filterSize: unknown; strides: unknown; pad: unknown };
-      return { x: () => run(AvgPoolGrad, { dy: dy as Tensor, input: saved[0]! }, { filterSize, strides, pad }) };
+      const { filterSize, strides, pad } = attrs as unknown as {
+        filterSize: unknown;
+        strides: unknown;
+        pad: unknown;
+      };
+      return {
+        x: () => run(AvgPoolGrad, { dy: dy as Tensor, input: saved[0]! }, { filterSize, strides, pad }),
+      };
     },
   },
   {
@@ -133,7 +162,14 @@ const CONFIGS: GradConfig[] = [
       // Padding adds values around the input; its gradient cuts the input's window back out.
       const x = saved[0]!;
       const { paddings } = attrs as unknown as { paddings: [number, number][] };
-      return { x: () => slice(dy as Tensor, paddings.map((p) => p[0]), x.shape) };
+      return {
+        x: () =>
+          slice(
+            dy as Tensor,
+            paddings.map((p) => p[0]),
+            x.shape,
+          ),
+      };
     },
   },
   {

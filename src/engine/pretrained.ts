@@ -184,7 +184,10 @@ export async function loadPretrainedCnn(
     for (const w of model.weights) {
       const e = byName.get(w.name);
       if (!e) {
-        throw new PretrainedLoadError(`The pretrained weights have no ${w.layer} layer matching the model.`, false);
+        throw new PretrainedLoadError(
+          `The pretrained weights have no ${w.layer} layer matching the model.`,
+          false,
+        );
       }
       const want = w.variable.shape;
       if (want.length !== e.shape.length || want.some((d, k) => d !== e.shape[k])) {

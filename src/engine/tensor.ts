@@ -19,14 +19,29 @@ export {
   isBackendName,
   isBackendPreference,
 } from './backend.js';
-export type { Tf, BackendName, BackendPreference, BackendReport, BackendCandidate, GetTfOptions } from './backend.js';
+export type {
+  Tf,
+  BackendName,
+  BackendPreference,
+  BackendReport,
+  BackendCandidate,
+  GetTfOptions,
+} from './backend.js';
 export { buildModel, spatialLayerNames, toNhwc, SpecModel } from './models/build.js';
 export type { BuildOptions, ModelLayer, ModelWeight } from './models/build.js';
 export { registerTrainingGradients, TRAINING_GRADIENT_KERNELS } from './gradients.js';
 export { MODEL_SPECS, CNN, FNN, ALEXNET } from './models/specs.js';
 export { TrainingSession } from './trainer.js';
 export type { SessionOptions } from './trainer.js';
-export type { BatchInfo, EpochInfo, Evaluation, StartInfo, Activations, NamedWeights, Runner } from './training/protocol.js';
+export type {
+  BatchInfo,
+  EpochInfo,
+  Evaluation,
+  StartInfo,
+  Activations,
+  NamedWeights,
+  Runner,
+} from './training/protocol.js';
 export { TrainerCore, Control } from './training/core.js';
 export {
   resolveConfig,

@@ -63,7 +63,8 @@ class LocalRunner implements Runner {
     return core.startInfo;
   }
   private need(): TrainerCore {
-    if (!this.core) throw new Error(this.disposed ? 'This training session was disposed.' : 'Not initialised.');
+    if (!this.core)
+      throw new Error(this.disposed ? 'This training session was disposed.' : 'Not initialised.');
     return this.core;
   }
   train(): Promise<'done' | 'stopped'> {
@@ -318,7 +319,9 @@ export class TrainingSession extends EventTarget {
   }
 
   private notReady(): Error {
-    return new Error(this.disposed ? 'This training session was disposed.' : 'The model is not ready yet (start() first).');
+    return new Error(
+      this.disposed ? 'This training session was disposed.' : 'The model is not ready yet (start() first).',
+    );
   }
 
   /** `tf.memory().numTensors` on the training thread (for leak checks). */
@@ -330,7 +333,11 @@ export class TrainingSession extends EventTarget {
    * Test images whose actual class is `actual` and predicted class (at the latest evaluation) is `predicted`,
    * at most `limit`, in test-set order. Empty before the first evaluation.
    */
-  async testExamples(actual: number, predicted: number, limit: number): Promise<{ index: number; pixels: Uint8Array }[]> {
+  async testExamples(
+    actual: number,
+    predicted: number,
+    limit: number,
+  ): Promise<{ index: number; pixels: Uint8Array }[]> {
     const test = this.testData;
     const guesses = this.predicted;
     if (!test || !guesses) return [];

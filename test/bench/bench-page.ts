@@ -61,7 +61,13 @@ function layersModel(model: 'cnn' | 'fnn'): tfl.Sequential {
   return tfl.sequential({ layers });
 }
 
-async function bare(backend: BackendName, model: 'cnn' | 'fnn', train: MnistSplit, test: MnistSplit, n: number) {
+async function bare(
+  backend: BackendName,
+  model: 'cnn' | 'fnn',
+  train: MnistSplit,
+  test: MnistSplit,
+  n: number,
+) {
   await getTf(backend, { strict: true }); // the same backend set-up as ours (wasm paths, our wasm kernels)
   const net = layersModel(model);
   net.compile({
@@ -96,7 +102,13 @@ async function bare(backend: BackendName, model: 'cnn' | 'fnn', train: MnistSpli
   return { trainRate, predictRate };
 }
 
-async function ours(backend: BackendName, model: 'cnn' | 'fnn', train: MnistSplit, test: MnistSplit, n: number) {
+async function ours(
+  backend: BackendName,
+  model: 'cnn' | 'fnn',
+  train: MnistSplit,
+  test: MnistSplit,
+  n: number,
+) {
   const session = new TrainingSession({
     model,
     backend,
@@ -156,7 +168,14 @@ async function speed(): Promise<SpeedResult> {
 async function accuracy() {
   const model = (q.get('model') ?? 'cnn') as 'cnn' | 'fnn';
   const epochs = Number(q.get('epochs') ?? 2);
-  const session = new TrainingSession({ model, epochs, trainSize: 60000, batchSize: BATCH, seed: Number(q.get('seed') ?? 1234), backend: 'auto' });
+  const session = new TrainingSession({
+    model,
+    epochs,
+    trainSize: 60000,
+    batchSize: BATCH,
+    seed: Number(q.get('seed') ?? 1234),
+    backend: 'auto',
+  });
   const t0 = performance.now();
   await session.start();
   if (session.state === 'error') throw session.error ?? new Error('training failed');
@@ -164,7 +183,11 @@ async function accuracy() {
     model,
     seed: session.config.seed,
     backend: session.backend,
-    epochs: session.history.epochs.map((e) => ({ epoch: e.epoch, testAccuracy: e.testAccuracy, imagesPerSecond: e.imagesPerSecond })),
+    epochs: session.history.epochs.map((e) => ({
+      epoch: e.epoch,
+      testAccuracy: e.testAccuracy,
+      imagesPerSecond: e.imagesPerSecond,
+    })),
     seconds: (performance.now() - t0) / 1000,
   };
   session.dispose();

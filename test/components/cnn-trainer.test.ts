@@ -1,6 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/define/cnn-trainer.js';
-import { CnnTrainer, type TrainerSession, type TrainerState } from '../../src/components/cnn-trainer/cnn-trainer.js';
+import {
+  CnnTrainer,
+  type TrainerSession,
+  type TrainerState,
+} from '../../src/components/cnn-trainer/cnn-trainer.js';
 import type { TrainConfig } from '../../src/engine/training/config.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText, typeInto } from '../helpers.js';
 import { describeBadInput, expectNoBadNumbers, expectVisibleFocus } from './quality.js';
@@ -51,7 +55,14 @@ class FakeSession extends EventTarget implements TrainerSession {
     this.set('training');
     this.fire('train-start', {});
     for (let b = 1; b <= batches; b++) {
-      this.fire('train-batch', { epoch: 1, batch: b, batches: of, loss: 2 / b, accuracy: 0.1 * b, imagesPerSecond: 1850 });
+      this.fire('train-batch', {
+        epoch: 1,
+        batch: b,
+        batches: of,
+        loss: 2 / b,
+        accuracy: 0.1 * b,
+        imagesPerSecond: 1850,
+      });
     }
   }
 }
@@ -102,15 +113,15 @@ describe('<cnn-trainer>', () => {
 
   it('is useful bare: the defaults, idle, no autostart, no session', async () => {
     const el = await mount();
-    expect([el.model, el.epochs, el.batchSize, el.learningRate, el.optimizer, el.trainSize, el.seed]).to.deep.equal([
-      'cnn',
-      2,
-      64,
-      0.001,
-      'adam',
-      60000,
-      1234,
-    ]);
+    expect([
+      el.model,
+      el.epochs,
+      el.batchSize,
+      el.learningRate,
+      el.optimizer,
+      el.trainSize,
+      el.seed,
+    ]).to.deep.equal(['cnn', 2, 64, 0.001, 'adam', 60000, 1234]);
     expect(el.state).to.equal('idle');
     expect(el.session).to.equal(null);
     expect(el.backend).to.equal(null);
@@ -130,7 +141,9 @@ describe('<cnn-trainer>', () => {
 
   it('preset="notebook" is the lesson’s recipe; explicit attributes override it', async () => {
     const el = await mount('preset="notebook"');
-    expect([el.epochs, el.batchSize, el.learningRate, el.trainSize, el.testSize, el.seed]).to.deep.equal([200, 20, 0.01, 500, 500, 1234]);
+    expect([el.epochs, el.batchSize, el.learningRate, el.trainSize, el.testSize, el.seed]).to.deep.equal([
+      200, 20, 0.01, 500, 500, 1234,
+    ]);
     el.setAttribute('epochs', '5');
     await settle(el);
     expect(el.epochs).to.equal(5);
@@ -162,8 +175,16 @@ describe('<cnn-trainer>', () => {
     await set('learningRate', '0.005');
     await set('optimizer', 'sgd');
     await set('trainSize', '1000');
-    expect(el.config).to.deep.include({ model: 'fnn', epochs: 3, batchSize: 32, learningRate: 0.005, optimizer: 'sgd', trainSize: 1000 });
-    for (const l of el.shadowRoot!.querySelectorAll('input, select')) expect(l.closest('label')?.textContent?.trim()).to.not.equal('');
+    expect(el.config).to.deep.include({
+      model: 'fnn',
+      epochs: 3,
+      batchSize: 32,
+      learningRate: 0.005,
+      optimizer: 'sgd',
+      trainSize: 1000,
+    });
+    for (const l of el.shadowRoot!.querySelectorAll('input, select'))
+      expect(l.closest('label')?.textContent?.trim()).to.not.equal('');
     await started(el);
     expect(sessions[0]!.config).to.deep.include({ model: 'fnn', epochs: 3, batchSize: 32, optimizer: 'sgd' });
     // Controls are locked while a run is in progress.
@@ -183,7 +204,9 @@ describe('<cnn-trainer>', () => {
     await settle(el);
     const bar = q(el, '[role=progressbar]');
     expect(bar.getAttribute('aria-valuenow')).to.equal('25');
-    expect(bar.getAttribute('aria-valuetext')).to.match(/Downloading MNIST train images: 2\.5 of 10\.0 MB · 25%/);
+    expect(bar.getAttribute('aria-valuetext')).to.match(
+      /Downloading MNIST train images: 2\.5 of 10\.0 MB · 25%/,
+    );
     s.begin(3, 10);
     await frame();
     await settle(el);
@@ -200,8 +223,12 @@ describe('<cnn-trainer>', () => {
     s.fire('train-epoch', { epoch: 1, loss: 0.5, accuracy: 0.8, testAccuracy: 0.9 });
     await frame();
     await settle(el);
-    expect(q(el, '[data-testid=live]').textContent).to.equal('Epoch 1 of 2 done: test accuracy 90.0%.');
-    expect(q(el, 'canvas[data-chart=accuracy]').getAttribute('aria-label')).to.match(/Test accuracy by epoch: 90\.0%/);
+    expect(q(el, '[data-testid=live]').textContent?.trim()).to.equal(
+      'Epoch 1 of 2 done: test accuracy 90.0%.',
+    );
+    expect(q(el, 'canvas[data-chart=accuracy]').getAttribute('aria-label')).to.match(
+      /Test accuracy by epoch: 90\.0%/,
+    );
     expect(q(el, '[data-testid=result]').textContent).to.match(/90\.0%/);
     expect(el.confusion).to.deep.equal([[1]]);
     s.set('done');
@@ -231,7 +258,8 @@ describe('<cnn-trainer>', () => {
     // Something was drawn in the loss colour, not only the background.
     const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
     let reddish = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! > 120 && data[i + 1]! < 90 && data[i + 2]! < 90) reddish++;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i]! > 120 && data[i + 1]! < 90 && data[i + 2]! < 90) reddish++;
     expect(reddish).to.be.greaterThan(20);
   });
 
@@ -294,7 +322,9 @@ describe('<cnn-trainer>', () => {
   it('a non-retryable failure shows no Retry button', async () => {
     const el = await mount('train-size="640"');
     const s = await started(el);
-    s.fire('train-error', { error: Object.assign(new Error('The MNIST files are corrupt.'), { retryable: false }) });
+    s.fire('train-error', {
+      error: Object.assign(new Error('The MNIST files are corrupt.'), { retryable: false }),
+    });
     await settle(el);
     expect(el.state).to.equal('error');
     expect(el.shadowRoot!.querySelector('button[part=retry]')).to.equal(null);
@@ -399,7 +429,9 @@ describe('<cnn-trainer>', () => {
 
   it('marks only the setting the message is about aria-invalid', async () => {
     const invalid = (el: Element) =>
-      [...el.shadowRoot!.querySelectorAll('[data-field]')].filter((i) => i.getAttribute('aria-invalid') === 'true').map((i) => i.getAttribute('data-field'));
+      [...el.shadowRoot!.querySelectorAll('[data-field]')]
+        .filter((i) => i.getAttribute('aria-invalid') === 'true')
+        .map((i) => i.getAttribute('data-field'));
     expect(invalid(await mount('train-size="50" batch-size="64"'))).to.deep.equal(['batchSize']);
     expect(invalid(await mount('train-size="0"'))).to.deep.equal(['trainSize']);
     expect(invalid(await mount('epochs="0"'))).to.deep.equal(['epochs']);
@@ -516,7 +548,8 @@ describe('<cnn-trainer>', () => {
     obs.observe(live, { childList: true, characterData: true, subtree: true });
     s.begin(50, 50); // 50 batches
     await settle(el);
-    for (let e = 1; e <= 3; e++) s.fire('train-epoch', { epoch: e, loss: 1 / e, accuracy: 0.5, testAccuracy: 0.9 });
+    for (let e = 1; e <= 3; e++)
+      s.fire('train-epoch', { epoch: e, loss: 1 / e, accuracy: 0.5, testAccuracy: 0.9 });
     s.testAccuracy = 0.9;
     s.set('done');
     s.fire('train-end', { testAccuracy: 0.9 });
@@ -529,7 +562,9 @@ describe('<cnn-trainer>', () => {
   });
 
   it('two copies on one page are independent: own settings, own session, removing one keeps the other', async () => {
-    const host = await fixture<HTMLDivElement>('<div><test-cnn-trainer model="cnn"></test-cnn-trainer><test-cnn-trainer model="fnn" epochs="1"></test-cnn-trainer></div>');
+    const host = await fixture<HTMLDivElement>(
+      '<div><test-cnn-trainer model="cnn"></test-cnn-trainer><test-cnn-trainer model="fnn" epochs="1"></test-cnn-trainer></div>',
+    );
     const [a, b] = [...host.querySelectorAll<TestTrainer>('test-cnn-trainer')] as [TestTrainer, TestTrainer];
     await settle(a);
     await settle(b);
@@ -554,7 +589,14 @@ describe('<cnn-trainer>', () => {
   });
 });
 
-const NUM = (what: RegExp) => ({ empty: what, negative: what, zero: what, huge: what, fractional: what, nonNumeric: what });
+const NUM = (what: RegExp) => ({
+  empty: what,
+  negative: what,
+  zero: what,
+  huge: what,
+  fractional: what,
+  nonNumeric: what,
+});
 describeBadInput('test-cnn-trainer', {
   model: NUM(/model/i),
   preset: { ...NUM(/preset/i), empty: 'ok' },

@@ -1,6 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/define/confusion-matrix.js';
-import type { CellSelectDetail, ConfusionMatrix } from '../../src/components/confusion-matrix/confusion-matrix.js';
+import type {
+  CellSelectDetail,
+  ConfusionMatrix,
+} from '../../src/components/confusion-matrix/confusion-matrix.js';
 import { colourAt, contrastRatio, luminance, textOn } from '../../src/components/shared/colour-scale.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText } from '../helpers.js';
 import { describeBadInput, expectNoBadNumbers, expectVisibleFocus } from './quality.js';
@@ -21,7 +24,8 @@ const mount = async (attrs = '', matrix: unknown = M3) => {
 };
 const q = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const qa = <T extends Element>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
-const cell = (el: Element, r: number, c: number) => q<HTMLButtonElement>(el, `button[data-r="${r}"][data-c="${c}"]`);
+const cell = (el: Element, r: number, c: number) =>
+  q<HTMLButtonElement>(el, `button[data-r="${r}"][data-c="${c}"]`);
 const key = (target: Element, k: string, extra: KeyboardEventInit = {}) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, ...extra }));
 
@@ -114,7 +118,8 @@ describe('<confusion-matrix>', () => {
       expect(contrastRatio(bg, fgBytes)).to.be.closeTo(ratio, 1e-9);
     }
     // Lightness rises monotonically (perceptually ordered).
-    for (let t = 0.05; t <= 1; t += 0.05) expect(luminance(colourAt(t))).to.be.greaterThan(luminance(colourAt(t - 0.05)));
+    for (let t = 0.05; t <= 1; t += 0.05)
+      expect(luminance(colourAt(t))).to.be.greaterThan(luminance(colourAt(t - 0.05)));
   });
 
   it('outlines the diagonal', async () => {
@@ -205,7 +210,8 @@ describe('<confusion-matrix>', () => {
       const t = document.createElement('fake-trainer-late') as FakeTrainer;
       t.id = 'late-trainer';
       host.append(t);
-      if (!customElements.get('fake-trainer-late')) customElements.define('fake-trainer-late', class extends FakeTrainer {});
+      if (!customElements.get('fake-trainer-late'))
+        customElements.define('fake-trainer-late', class extends FakeTrainer {});
       await settle(cm);
       expect(q(cm, '[part=placeholder]').textContent).to.match(/Waiting for the trainer/);
       t.epoch([
@@ -245,7 +251,8 @@ describe('<confusion-matrix>', () => {
   });
 
   describe('bound to a trainer: refreshes and layout', () => {
-    if (!customElements.get('fake-trainer-now')) customElements.define('fake-trainer-now', class extends FakeTrainer {});
+    if (!customElements.get('fake-trainer-now'))
+      customElements.define('fake-trainer-now', class extends FakeTrainer {});
     const bound = async (id: string, width = 600) => {
       const host = document.createElement('div');
       host.className = 'fixture';
@@ -284,11 +291,16 @@ describe('<confusion-matrix>', () => {
         const { cm, t } = await bound(`shift-trainer-${width}`, width);
         const before = cm.getBoundingClientRect().height;
         expect(q(cm, '[part=placeholder]').textContent).to.match(/first epoch/);
-        t.epoch(Array.from({ length: 10 }, (_, r) => Array.from({ length: 10 }, (_, c) => (r === c ? 950 : 5))));
+        t.epoch(
+          Array.from({ length: 10 }, (_, r) => Array.from({ length: 10 }, (_, c) => (r === c ? 950 : 5))),
+        );
         await settle(cm);
         const after = cm.getBoundingClientRect().height;
         expect(after).to.be.greaterThan(200);
-        expect(Math.abs(after - before) / after, `placeholder ${before}px vs table ${after}px`).to.be.lessThan(0.12);
+        expect(
+          Math.abs(after - before) / after,
+          `placeholder ${before}px vs table ${after}px`,
+        ).to.be.lessThan(0.12);
       });
     }
   });
@@ -307,12 +319,54 @@ describe('<confusion-matrix>', () => {
 
   const bad: [string, unknown, RegExp][] = [
     ['non-square', [[1, 2], [3]], /square/],
-    ['ragged wide', [[1, 2, 3], [1, 2, 3]], /square/],
-    ['negative', [[1, -1], [0, 1]], /negative/],
-    ['non-integer', [[1, 0.5], [0, 1]], /whole numbers/],
-    ['NaN', [[1, NaN], [0, 1]], /must be a number/],
-    ['Infinity', [[1, Infinity], [0, 1]], /finite/],
-    ['string value', [[1, '2'], [0, 1]], /must be a number/],
+    [
+      'ragged wide',
+      [
+        [1, 2, 3],
+        [1, 2, 3],
+      ],
+      /square/,
+    ],
+    [
+      'negative',
+      [
+        [1, -1],
+        [0, 1],
+      ],
+      /negative/,
+    ],
+    [
+      'non-integer',
+      [
+        [1, 0.5],
+        [0, 1],
+      ],
+      /whole numbers/,
+    ],
+    [
+      'NaN',
+      [
+        [1, NaN],
+        [0, 1],
+      ],
+      /must be a number/,
+    ],
+    [
+      'Infinity',
+      [
+        [1, Infinity],
+        [0, 1],
+      ],
+      /finite/,
+    ],
+    [
+      'string value',
+      [
+        [1, '2'],
+        [0, 1],
+      ],
+      /must be a number/,
+    ],
     ['row not array', [1, 2], /not an array/],
     ['non-array', { a: 1 }, /array of rows/],
     ['empty', [], /empty/],
@@ -349,7 +403,8 @@ describe('<confusion-matrix>', () => {
   });
 
   it('mounts and unmounts many times without leaving listeners on a trainer', async () => {
-    if (!customElements.get('fake-trainer-x')) customElements.define('fake-trainer-x', class extends FakeTrainer {});
+    if (!customElements.get('fake-trainer-x'))
+      customElements.define('fake-trainer-x', class extends FakeTrainer {});
     const host = document.createElement('div');
     host.className = 'fixture';
     document.body.append(host);
@@ -360,8 +415,14 @@ describe('<confusion-matrix>', () => {
     let removed = 0;
     const add = t.addEventListener.bind(t);
     const rem = t.removeEventListener.bind(t);
-    t.addEventListener = ((...a: Parameters<typeof add>) => (added++, add(...a))) as typeof t.addEventListener;
-    t.removeEventListener = ((...a: Parameters<typeof rem>) => (removed++, rem(...a))) as typeof t.removeEventListener;
+    t.addEventListener = ((...a: Parameters<typeof add>) => (
+      added++,
+      add(...a)
+    )) as typeof t.addEventListener;
+    t.removeEventListener = ((...a: Parameters<typeof rem>) => (
+      removed++,
+      rem(...a)
+    )) as typeof t.removeEventListener;
     for (let i = 0; i < 20; i++) {
       const cm = document.createElement('confusion-matrix');
       cm.setAttribute('for', 'tx');
@@ -382,8 +443,13 @@ describe('<confusion-matrix>', () => {
   });
 
   it('two copies on one page are independent', async () => {
-    const host = await fixture<HTMLDivElement>(`<div><confusion-matrix></confusion-matrix><confusion-matrix normalize></confusion-matrix></div>`);
-    const [a, b] = [...host.querySelectorAll<ConfusionMatrix>('confusion-matrix')] as [ConfusionMatrix, ConfusionMatrix];
+    const host = await fixture<HTMLDivElement>(
+      `<div><confusion-matrix></confusion-matrix><confusion-matrix normalize></confusion-matrix></div>`,
+    );
+    const [a, b] = [...host.querySelectorAll<ConfusionMatrix>('confusion-matrix')] as [
+      ConfusionMatrix,
+      ConfusionMatrix,
+    ];
     const shared = [
       [5, 1],
       [2, 7],
@@ -402,11 +468,24 @@ describe('<confusion-matrix>', () => {
     a.matrix = [[1]];
     await settle(a);
     expect(b.matrix).to.deep.equal(shared);
-    expect(b.shadowRoot!.querySelector('button[data-r="1"][data-c="0"]')!.textContent!.trim()).to.equal((2 / 9).toFixed(2));
+    expect(b.shadowRoot!.querySelector('button[data-r="1"][data-c="0"]')!.textContent!.trim()).to.equal(
+      (2 / 9).toFixed(2),
+    );
   });
 
   it('never shows or announces NaN, Infinity or undefined: all zeros, one class, huge counts', async () => {
-    for (const m of [[[0, 0], [0, 0]], [[0]], [[3]], [[1e12, 1], [0, 0]]]) {
+    for (const m of [
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      [[0]],
+      [[3]],
+      [
+        [1e12, 1],
+        [0, 0],
+      ],
+    ]) {
       for (const attrs of ['', 'normalize']) {
         const el = await mount(attrs, m);
         expectNoBadNumbers(el);
@@ -420,8 +499,23 @@ const NOT_ROWS = /array of rows/;
 describeBadInput(
   'confusion-matrix',
   {
-    matrix: { empty: /JSON array of rows/, negative: NOT_ROWS, zero: NOT_ROWS, huge: NOT_ROWS, fractional: NOT_ROWS, nonNumeric: /JSON array of rows/, malformedJson: /JSON array of rows/ },
-    labels: { empty: 'ok', negative: /1 label for 2 classes/, zero: /1 label for 2 classes/, huge: /1 label for 2 classes/, fractional: /1 label for 2 classes/, nonNumeric: /1 label for 2 classes/ },
+    matrix: {
+      empty: /JSON array of rows/,
+      negative: NOT_ROWS,
+      zero: NOT_ROWS,
+      huge: NOT_ROWS,
+      fractional: NOT_ROWS,
+      nonNumeric: /JSON array of rows/,
+      malformedJson: /JSON array of rows/,
+    },
+    labels: {
+      empty: 'ok',
+      negative: /1 label for 2 classes/,
+      zero: /1 label for 2 classes/,
+      huge: /1 label for 2 classes/,
+      fractional: /1 label for 2 classes/,
+      nonNumeric: /1 label for 2 classes/,
+    },
     // A boolean attribute: present means on, whatever its text.
     normalize: { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },
     for: { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },

@@ -1,6 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/define/conv-calculator.js';
-import type { ConvCalculator, ConvCalculatorResult } from '../../src/components/conv-calculator/conv-calculator.js';
+import type {
+  ConvCalculator,
+  ConvCalculatorResult,
+} from '../../src/components/conv-calculator/conv-calculator.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText, typeInto } from '../helpers.js';
 import { describeBadInput, expectNoBadNumbers, expectVisibleFocus } from './quality.js';
 
@@ -28,13 +31,22 @@ describe('<conv-calculator>', () => {
 
   it('reproduces the lesson: 320×320×3 through Conv2d(3→5, K5) gives 5×316×316 and 380 parameters', async () => {
     const el = await mount('input-size="320" kernel-size="5" in-channels="3" out-channels="5"');
-    expect(el.result).to.deep.equal({ outputHeight: 316, outputWidth: 316, outputChannels: 5, weights: 375, biases: 5, params: 380 });
+    expect(el.result).to.deep.equal({
+      outputHeight: 316,
+      outputWidth: 316,
+      outputChannels: 5,
+      weights: 375,
+      biases: 5,
+      params: 380,
+    });
     expect(shape(el)).to.equal('5 × 316 × 316');
     expect(shadowText(el)).to.contain('⌊(320 − 5 + 2·0) / 1⌋ + 1');
   });
 
   it('reproduces the lesson: 316 with K10, P2, S2 gives 8×156×156 and 4,008 parameters', async () => {
-    const el = await mount('input-size="316" kernel-size="10" padding="2" stride="2" in-channels="5" out-channels="8"');
+    const el = await mount(
+      'input-size="316" kernel-size="10" padding="2" stride="2" in-channels="5" out-channels="8"',
+    );
     expect(el.result).to.deep.include({ outputHeight: 156, outputWidth: 156, params: 4008 });
     expect(shadowText(el)).to.contain('4,008');
   });
@@ -56,7 +68,14 @@ describe('<conv-calculator>', () => {
 
   it('pooling mode has no parameters', async () => {
     const el = await mount('mode="pool" input-size="26" kernel-size="2" stride="2" in-channels="16"');
-    expect(el.result).to.deep.equal({ outputHeight: 13, outputWidth: 13, outputChannels: 16, weights: 0, biases: 0, params: 0 });
+    expect(el.result).to.deep.equal({
+      outputHeight: 13,
+      outputWidth: 13,
+      outputChannels: 16,
+      weights: 0,
+      biases: 0,
+      params: 0,
+    });
     expect(shadowText(el)).to.contain('no parameters');
   });
 
@@ -70,7 +89,8 @@ describe('<conv-calculator>', () => {
     const el = await mount();
     const input = q<HTMLInputElement>(el, 'input[data-field=kernel-size]');
     const seen: [string, unknown][] = [];
-    for (const name of ['input', 'change']) el.addEventListener(name, (e) => seen.push([name, (e as CustomEvent).detail]));
+    for (const name of ['input', 'change'])
+      el.addEventListener(name, (e) => seen.push([name, (e as CustomEvent).detail]));
     const event = nextEvent<ConvCalculatorResult>(el, 'input');
     typeInto(input, '5'); // a keystroke: `input` only
     const e = await event;
@@ -168,7 +188,10 @@ describe('<conv-calculator>', () => {
     const host = await fixture<HTMLDivElement>(
       '<div><conv-calculator input-size="320" kernel-size="5"></conv-calculator><conv-calculator input-size="6" kernel-size="3" padding="1" stride="2"></conv-calculator></div>',
     );
-    const [a, b] = [...host.querySelectorAll<ConvCalculator>('conv-calculator')] as [ConvCalculator, ConvCalculator];
+    const [a, b] = [...host.querySelectorAll<ConvCalculator>('conv-calculator')] as [
+      ConvCalculator,
+      ConvCalculator,
+    ];
     await settle(a);
     await settle(b);
     expect([a.result?.outputHeight, b.result?.outputHeight]).to.deep.equal([316, 3]);
@@ -182,7 +205,14 @@ describe('<conv-calculator>', () => {
 
   it('never shows or announces NaN, Infinity or undefined across many settings', async () => {
     const el = await mount();
-    for (const [k, v] of [['input-size', '1'], ['kernel-size', '1'], ['padding', 'same'], ['stride', '1000000'], ['input-size', '1000000x1'], ['mode', 'pool']] as const) {
+    for (const [k, v] of [
+      ['input-size', '1'],
+      ['kernel-size', '1'],
+      ['padding', 'same'],
+      ['stride', '1000000'],
+      ['input-size', '1000000x1'],
+      ['mode', 'pool'],
+    ] as const) {
       el.setAttribute(k, v);
       await settle(el);
       expectNoBadNumbers(el);
@@ -190,16 +220,37 @@ describe('<conv-calculator>', () => {
   });
 });
 
-const NUMBER_ATTRS = { empty: /must be a number|empty/, negative: /at least/, zero: /at least/, huge: /too large/, fractional: /whole number/, nonNumeric: /must be a number/ } as const;
+const NUMBER_ATTRS = {
+  empty: /must be a number|empty/,
+  negative: /at least/,
+  zero: /at least/,
+  huge: /too large/,
+  fractional: /whole number/,
+  nonNumeric: /must be a number/,
+} as const;
 describeBadInput('conv-calculator', {
-  'input-size': { empty: /empty/, negative: /at least 1/, zero: /at least 1/, huge: /not a number|too large/, fractional: /whole number/, nonNumeric: /not a number/ },
+  'input-size': {
+    empty: /empty/,
+    negative: /at least 1/,
+    zero: /at least 1/,
+    huge: /not a number|too large/,
+    fractional: /whole number/,
+    nonNumeric: /not a number/,
+  },
   'kernel-size': { ...NUMBER_ATTRS, huge: /too large|larger than the padded input/ },
   padding: { ...NUMBER_ATTRS, empty: /empty/, zero: 'ok', nonNumeric: /"same" or "valid"/ },
   stride: NUMBER_ATTRS,
   dilation: { ...NUMBER_ATTRS, huge: /too large|larger than the padded input/ },
   'in-channels': NUMBER_ATTRS,
   'out-channels': NUMBER_ATTRS,
-  mode: { empty: /"conv" or "pool"/, negative: /"conv" or "pool"/, zero: /"conv" or "pool"/, huge: /"conv" or "pool"/, fractional: /"conv" or "pool"/, nonNumeric: /"conv" or "pool"/ },
+  mode: {
+    empty: /"conv" or "pool"/,
+    negative: /"conv" or "pool"/,
+    zero: /"conv" or "pool"/,
+    huge: /"conv" or "pool"/,
+    fractional: /"conv" or "pool"/,
+    nonNumeric: /"conv" or "pool"/,
+  },
 });
 
 describe('every element: the theme attribute', () => {

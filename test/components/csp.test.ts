@@ -73,7 +73,9 @@ describe('strict CSP: no style attributes', function () {
     // The CSSOM writes took effect: a grid has its size, a cell its colour, a bar its width.
     const kv = host.querySelector('kernel-viewer')!.shadowRoot!.querySelector<HTMLElement>('.grid')!;
     expect(kv.style.getPropertyValue('--rows')).to.equal('8'); // 6 + padding 1 on each side
-    const cm = host.querySelector<ConfusionMatrix>('confusion-matrix')!.shadowRoot!.querySelector<HTMLElement>('button[part=cell]')!;
+    const cm = host
+      .querySelector<ConfusionMatrix>('confusion-matrix')!
+      .shadowRoot!.querySelector<HTMLElement>('button[part=cell]')!;
     expect(getComputedStyle(cm).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
     const fill = pad.shadowRoot!.querySelector<HTMLElement>('.probs .fill')!;
     expect(fill.style.width).to.match(/%$/);

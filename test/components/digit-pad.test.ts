@@ -261,7 +261,10 @@ describe('<digit-pad>', function () {
       });
     const before = sizes();
     const height = layers.getBoundingClientRect().height;
-    expect(before.every((s) => !/ 0×|×0$/.test(s)), before.join(', ')).to.equal(true);
+    expect(
+      before.every((s) => !/ 0×|×0$/.test(s)),
+      before.join(', '),
+    ).to.equal(true);
     await el.setPixels(digitOf(0));
     await settle(el);
     expect(sizes()).to.deep.equal(before);
@@ -384,14 +387,22 @@ describe('<digit-pad>', function () {
 describeBadInput(
   'digit-pad',
   {
-    'weights-src': { empty: 'ok', negative: /HTTP 404|could not|failed/i, zero: /HTTP 404|could not|failed/i, huge: /HTTP 404|could not|failed/i, fractional: /HTTP 404|could not|failed/i, nonNumeric: /HTTP 404|could not|failed/i },
+    'weights-src': {
+      empty: 'ok',
+      negative: /HTTP 404|could not|failed/i,
+      zero: /HTTP 404|could not|failed/i,
+      huge: /HTTP 404|could not|failed/i,
+      fractional: /HTTP 404|could not|failed/i,
+      nonNumeric: /HTTP 404|could not|failed/i,
+    },
     'data-src': { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },
     for: { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },
   },
   {
     ready: async (el) => {
       const pad = el as unknown as DigitPad;
-      for (let i = 0; i < 600 && pad.status === 'loading'; i++) await new Promise((r) => requestAnimationFrame(r));
+      for (let i = 0; i < 600 && pad.status === 'loading'; i++)
+        await new Promise((r) => requestAnimationFrame(r));
     },
   },
 );

@@ -1,7 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import * as tf from '@tensorflow/tfjs-core';
 import '../../src/define/feature-map.js';
-import type { FeatureMap, FeatureMaps, MapsReadyDetail } from '../../src/components/feature-map/feature-map.js';
+import type {
+  FeatureMap,
+  FeatureMaps,
+  MapsReadyDetail,
+} from '../../src/components/feature-map/feature-map.js';
 import { loadMnist } from '../../src/engine/data/mnist.js';
 import { colourAt, drawHeatmap, valueRange } from '../../src/components/shared/colour-scale.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText } from '../helpers.js';
@@ -29,7 +33,7 @@ function makeImage(width: number, height: number, seed = 1): TestImage {
   const ctx = c.getContext('2d')!;
   const id = ctx.createImageData(width, height);
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const chw = [0, 1, 2].map(() => new Float32Array(width * height));
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -57,7 +61,16 @@ function makeImage(width: number, height: number, seed = 1): TestImage {
 // ---------------------------------------------------------------------------------------------------------
 
 /** conv2d: input [C][H*W], weights [O][C][K][K] flattened, zero padding, stride; returns [O][Ho*Wo]. */
-function refConv(input: Float32Array[], h: number, w: number, weights: ArrayLike<number>, bias: ArrayLike<number>, k: number, pad: number, stride: number) {
+function refConv(
+  input: Float32Array[],
+  h: number,
+  w: number,
+  weights: ArrayLike<number>,
+  bias: ArrayLike<number>,
+  k: number,
+  pad: number,
+  stride: number,
+) {
   const C = input.length;
   const O = weights.length / (C * k * k);
   const ho = Math.floor((h + 2 * pad - k) / stride) + 1;
@@ -91,7 +104,12 @@ function refPool(maps: Float32Array[], h: number, w: number) {
       const o = new Float32Array(ho * wo);
       for (let y = 0; y < ho; y++)
         for (let x = 0; x < wo; x++)
-          o[y * wo + x] = Math.max(m[2 * y * w + 2 * x]!, m[2 * y * w + 2 * x + 1]!, m[(2 * y + 1) * w + 2 * x]!, m[(2 * y + 1) * w + 2 * x + 1]!);
+          o[y * wo + x] = Math.max(
+            m[2 * y * w + 2 * x]!,
+            m[2 * y * w + 2 * x + 1]!,
+            m[(2 * y + 1) * w + 2 * x]!,
+            m[(2 * y + 1) * w + 2 * x + 1]!,
+          );
       return o;
     }),
     h: ho,
@@ -137,14 +155,46 @@ async function mountError(attrs: string): Promise<FeatureMap> {
 }
 
 const TEXTBOOK: Record<string, number[][]> = {
-  identity: [[0, 0, 0], [0, 1, 0], [0, 0, 0]],
-  edge: [[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]],
-  'sobel-x': [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]],
-  'sobel-y': [[-1, -2, -1], [0, 0, 0], [1, 2, 1]],
-  laplacian: [[0, 1, 0], [1, -4, 1], [0, 1, 0]],
-  blur: [[1 / 9, 1 / 9, 1 / 9], [1 / 9, 1 / 9, 1 / 9], [1 / 9, 1 / 9, 1 / 9]],
-  sharpen: [[0, -1, 0], [-1, 5, -1], [0, -1, 0]],
-  emboss: [[-2, -1, 0], [-1, 1, 1], [0, 1, 2]],
+  identity: [
+    [0, 0, 0],
+    [0, 1, 0],
+    [0, 0, 0],
+  ],
+  edge: [
+    [-1, -1, -1],
+    [-1, 8, -1],
+    [-1, -1, -1],
+  ],
+  'sobel-x': [
+    [-1, 0, 1],
+    [-2, 0, 2],
+    [-1, 0, 1],
+  ],
+  'sobel-y': [
+    [-1, -2, -1],
+    [0, 0, 0],
+    [1, 2, 1],
+  ],
+  laplacian: [
+    [0, 1, 0],
+    [1, -4, 1],
+    [0, 1, 0],
+  ],
+  blur: [
+    [1 / 9, 1 / 9, 1 / 9],
+    [1 / 9, 1 / 9, 1 / 9],
+    [1 / 9, 1 / 9, 1 / 9],
+  ],
+  sharpen: [
+    [0, -1, 0],
+    [-1, 5, -1],
+    [0, -1, 0],
+  ],
+  emboss: [
+    [-2, -1, 0],
+    [-1, 1, 1],
+    [0, 1, 2],
+  ],
 };
 
 describe('<feature-map>', function () {
@@ -199,7 +249,16 @@ describe('<feature-map>', function () {
 
   it('ReLU zeroes negatives and max-pool halves each side; compare shows before and after', async () => {
     const el = await mount(`src="${img.url}" filters="sobel-x,laplacian" activation="relu" pool="2" compare`);
-    const conv = refConv(img.chw, img.height, img.width, [...spread(TEXTBOOK['sobel-x']!), ...spread(TEXTBOOK['laplacian']!)], [], 3, 0, 1);
+    const conv = refConv(
+      img.chw,
+      img.height,
+      img.width,
+      [...spread(TEXTBOOK['sobel-x']!), ...spread(TEXTBOOK['laplacian']!)],
+      [],
+      3,
+      0,
+      1,
+    );
     const pooled = refPool(refRelu(conv.maps), conv.h, conv.w);
     expect(el.maps!.shape).to.deep.equal([2, 9, 11]);
     expectMapsClose(el.maps!, pooled.maps);
@@ -218,17 +277,33 @@ describe('<feature-map>', function () {
   });
 
   it('a custom kernel: 2-D on the grey image, 3-D per colour channel', async () => {
-    const k2 = [[1, 2], [3, 4]];
+    const k2 = [
+      [1, 2],
+      [3, 4],
+    ];
     const el = await mount(`src="${img.url}" kernel="${JSON.stringify(k2)}"`);
     expectMapsClose(el.maps!, refConv(img.chw, img.height, img.width, spread(k2), [], 2, 0, 1).maps);
-    const k3 = [[[1, 0], [0, 0]], [[0, -1], [0, 0]], [[0, 0], [0, 2]]];
+    const k3 = [
+      [
+        [1, 0],
+        [0, 0],
+      ],
+      [
+        [0, -1],
+        [0, 0],
+      ],
+      [
+        [0, 0],
+        [0, 2],
+      ],
+    ];
     el.kernel = JSON.stringify(k3);
     await nextEvent(el, 'maps-ready', 60000);
     expectMapsClose(el.maps!, refConv(img.chw, img.height, img.width, k3.flat(2), [], 2, 0, 1).maps);
     expect(el.maps!.shape).to.deep.equal([1, 19, 23]);
   });
 
-  it("reproduces the lesson on a 320×320 RGB photo: Conv2d(3→5, K5) → 5×316×316, then Conv2d(5→8, K10, P2, S2) → 8×156×156", async () => {
+  it('reproduces the lesson on a 320×320 RGB photo: Conv2d(3→5, K5) → 5×316×316, then Conv2d(5→8, K10, P2, S2) → 8×156×156', async () => {
     const big = makeImage(320, 320, 7);
     const one = await mount(`src="${big.url}" filters="5" kernel-size="5"`);
     expect(one.maps!.shape).to.deep.equal([5, 316, 316]);
@@ -251,8 +326,14 @@ describe('<feature-map>', function () {
     const strip = ref1.maps.map((m) => m.slice(0, 40 * 316));
     const ref2 = refConv(strip, 40, 316, l2!.weights, l2!.bias, 10, 2, 2);
     const rows = 15; // output rows fully inside the strip
-    const got = { shape: [8, rows, 156] as [number, number, number], data: two.maps!.data.map((m) => m.slice(0, rows * 156)) };
-    expectMapsClose(got, ref2.maps.map((m) => m.slice(0, rows * 156)));
+    const got = {
+      shape: [8, rows, 156] as [number, number, number],
+      data: two.maps!.data.map((m) => m.slice(0, rows * 156)),
+    };
+    expectMapsClose(
+      got,
+      ref2.maps.map((m) => m.slice(0, rows * 156)),
+    );
   });
 
   it('uses the bundled sample photo by default', async function () {
@@ -320,7 +401,11 @@ describe('<feature-map>', function () {
   describe('with a trainer (for + layer)', () => {
     /** A stand-in for <cnn-trainer> with the documented surface: `session.activations`, train-* events. */
     function fakeTrainer(id: string, state = 'training') {
-      const t = document.createElement('div') as HTMLDivElement & { session: unknown; calls: Float32Array[]; gate: Promise<void> | null };
+      const t = document.createElement('div') as HTMLDivElement & {
+        session: unknown;
+        calls: Float32Array[];
+        gate: Promise<void> | null;
+      };
       t.gate = null;
       t.id = id;
       t.calls = [];
@@ -336,7 +421,8 @@ describe('<feature-map>', function () {
             const data = new Float32Array(26 * 26 * 16);
             for (let y = 0; y < 26; y++)
               for (let x = 0; x < 26; x++)
-                for (let c = 0; c < 16; c++) data[(y * 26 + x) * 16 + c] = pixels[(y + 1) * 28 + x + 1]! * (c + 1) * t.calls.length;
+                for (let c = 0; c < 16; c++)
+                  data[(y * 26 + x) * 16 + c] = pixels[(y + 1) * 28 + x + 1]! * (c + 1) * t.calls.length;
             out[name] = { shape: [1, 26, 26, 16], data };
           }
           return out;
@@ -378,7 +464,8 @@ describe('<feature-map>', function () {
       const px1 = Float32Array.from(test.images.subarray(first1 * 784, first1 * 784 + 784), (v) => v / 255);
       const expected = () => {
         const m = new Float32Array(26 * 26);
-        for (let y = 0; y < 26; y++) for (let x = 0; x < 26; x++) m[y * 26 + x] = px1[(y + 1) * 28 + x + 1]! * trainer.calls.length;
+        for (let y = 0; y < 26; y++)
+          for (let x = 0; x < 26; x++) m[y * 26 + x] = px1[(y + 1) * 28 + x + 1]! * trainer.calls.length;
         return m;
       };
       const shows1 = () => !!el.maps && el.maps.data[0]!.every((v, i) => Math.abs(v - expected()[i]!) < 1e-6);
@@ -515,7 +602,8 @@ describe('<feature-map>', function () {
       `<div><feature-map src="${small.url}" filters="sobel-x"></feature-map><feature-map src="${small.url}" filters="3" seed="7" activation="relu"></feature-map></div>`,
     );
     const [a, b] = [...host.querySelectorAll<FeatureMap>('feature-map')] as [FeatureMap, FeatureMap];
-    const done = (el: FeatureMap) => (el.maps ? Promise.resolve() : nextEvent(el, 'maps-ready', 60000).then(() => undefined));
+    const done = (el: FeatureMap) =>
+      el.maps ? Promise.resolve() : nextEvent(el, 'maps-ready', 60000).then(() => undefined);
     await Promise.all([done(a), done(b)]);
     expect(a.maps!.shape).to.deep.equal([1, 14, 14]);
     expect(b.maps!.shape).to.deep.equal([3, 14, 14]);
@@ -533,10 +621,14 @@ describe('<feature-map>', function () {
 
   it('shows a visible focus ring on every control, in light and dark', async () => {
     const small = makeImage(16, 16);
-    const el = await fixture<FeatureMap>(`<feature-map src="${small.url}" filters="sobel-x" compare></feature-map>`);
+    const el = await fixture<FeatureMap>(
+      `<feature-map src="${small.url}" filters="sobel-x" compare></feature-map>`,
+    );
     if (!el.maps) await nextEvent(el, 'maps-ready', 60000);
     await settle(el);
-    const focusable = el.shadowRoot!.querySelectorAll('button, input, select, [tabindex]:not([tabindex="-1"])').length;
+    const focusable = el.shadowRoot!.querySelectorAll(
+      'button, input, select, [tabindex]:not([tabindex="-1"])',
+    ).length;
     if (focusable) {
       await expectVisibleFocus(el);
       el.theme = 'dark';
@@ -548,13 +640,42 @@ describe('<feature-map>', function () {
 });
 
 const tiny = makeImage(12, 12);
-const NUM = (what: RegExp) => ({ empty: what, negative: what, zero: what, huge: what, fractional: what, nonNumeric: what });
+const NUM = (what: RegExp) => ({
+  empty: what,
+  negative: what,
+  zero: what,
+  huge: what,
+  fractional: what,
+  nonNumeric: what,
+});
 describeBadInput(
   'feature-map',
   {
-    src: { empty: 'ok', negative: /Could not load the image/, zero: /Could not load the image/, huge: /Could not load the image/, fractional: /Could not load the image/, nonNumeric: /Could not load the image/ },
-    filters: { empty: /empty/, negative: /at least 1|Unknown filter/, zero: /at least 1/, huge: /at most 32|Unknown filter "1e9"/, fractional: /whole number/, nonNumeric: /Unknown filter "abc"/ },
-    kernel: { empty: 'ok', negative: /array|square|rows/i, zero: /array|square|rows/i, huge: /array|square|rows/i, fractional: /array|square|rows/i, nonNumeric: /not valid JSON/, malformedJson: /not valid JSON/ },
+    src: {
+      empty: 'ok',
+      negative: /Could not load the image/,
+      zero: /Could not load the image/,
+      huge: /Could not load the image/,
+      fractional: /Could not load the image/,
+      nonNumeric: /Could not load the image/,
+    },
+    filters: {
+      empty: /empty/,
+      negative: /at least 1|Unknown filter/,
+      zero: /at least 1/,
+      huge: /at most 32|Unknown filter "1e9"/,
+      fractional: /whole number/,
+      nonNumeric: /Unknown filter "abc"/,
+    },
+    kernel: {
+      empty: 'ok',
+      negative: /array|square|rows/i,
+      zero: /array|square|rows/i,
+      huge: /array|square|rows/i,
+      fractional: /array|square|rows/i,
+      nonNumeric: /not valid JSON/,
+      malformedJson: /not valid JSON/,
+    },
     'kernel-size': { ...NUM(/Kernel size/), huge: /at most 15/, nonNumeric: /must be a number/ },
     padding: { ...NUM(/Padding/), zero: 'ok' },
     stride: NUM(/Stride/),
@@ -562,7 +683,15 @@ describeBadInput(
     pool: { ...NUM(/0 \(none\) or 2/), zero: 'ok' },
     seed: { ...NUM(/Seed must be a whole number/), negative: 'ok', zero: 'ok', huge: 'ok' },
     compare: { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },
-    layers: { empty: 'ok', negative: /non-empty|array/, zero: /non-empty|array/, huge: /non-empty|array/, fractional: /non-empty|array/, nonNumeric: /not valid JSON/, malformedJson: /not valid JSON/ },
+    layers: {
+      empty: 'ok',
+      negative: /non-empty|array/,
+      zero: /non-empty|array/,
+      huge: /non-empty|array/,
+      fractional: /non-empty|array/,
+      nonNumeric: /not valid JSON/,
+      malformedJson: /not valid JSON/,
+    },
   },
   {
     json: ['kernel', 'layers'],

@@ -13,7 +13,13 @@ const qa = <T extends Element>(el: KernelViewer, sel: string) => [...el.shadowRo
  * Reference convolution written independently of the element: build the zero-padded image explicitly, then
  * slide the (dilated) kernel over it and sum over channels. Output size by counting positions, not by formula.
  */
-function reference(input: number[][][], kernel: number[][][], pad: number, stride: number, dilation = 1): number[][] {
+function reference(
+  input: number[][][],
+  kernel: number[][][],
+  pad: number,
+  stride: number,
+  dilation = 1,
+): number[][] {
   const C = input.length;
   const H = input[0]!.length + 2 * pad;
   const W = input[0]![0]!.length + 2 * pad;
@@ -30,7 +36,9 @@ function reference(input: number[][][], kernel: number[][][], pad: number, strid
     for (let left = 0; left + (kw - 1) * dilation < W; left += stride) {
       let s = 0;
       for (let c = 0; c < C; c++)
-        for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++) s += padded[c]![top + i * dilation]![left + j * dilation]! * kernel[c]![i]![j]!;
+        for (let i = 0; i < kh; i++)
+          for (let j = 0; j < kw; j++)
+            s += padded[c]![top + i * dilation]![left + j * dilation]! * kernel[c]![i]![j]!;
       row.push(s);
     }
     out.push(row);
@@ -97,16 +105,42 @@ describe('<kernel-viewer>', () => {
 
   it("shows an RGB kernel's per-channel sums being added (the lesson's R 8 + G 12 + B 12 = 32)", async () => {
     const input = [
-      [[1, 1, 1], [1, 0, 1], [1, 1, 1]],
-      [[1, 1, 1], [1, 1, 1], [1, 1, 1]],
-      [[0, 2, 0], [2, 4, 2], [0, 2, 0]],
+      [
+        [1, 1, 1],
+        [1, 0, 1],
+        [1, 1, 1],
+      ],
+      [
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+      [
+        [0, 2, 0],
+        [2, 4, 2],
+        [0, 2, 0],
+      ],
     ];
     const kernel = [
-      [[1, 1, 1], [1, 1, 1], [1, 1, 1]],
-      [[1, 1, 1], [1, 4, 1], [1, 1, 1]],
-      [[1, 1, 1], [1, 1, 1], [1, 1, 1]],
+      [
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+      [
+        [1, 1, 1],
+        [1, 4, 1],
+        [1, 1, 1],
+      ],
+      [
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
     ];
-    const el = await mount(`padding="0" stride="1" input='${JSON.stringify(input)}' kernel='${JSON.stringify(kernel)}'`);
+    const el = await mount(
+      `padding="0" stride="1" input='${JSON.stringify(input)}' kernel='${JSON.stringify(kernel)}'`,
+    );
     expect(el.error).to.equal(null);
     expect(el.steps).to.equal(1);
     expect(el.output).to.deep.equal(reference(input, kernel, 0, 1));
@@ -137,7 +171,10 @@ describe('<kernel-viewer>', () => {
     expect(el.output[0]![2]).to.equal(null);
     // The window sits over padded columns 2…4 of row 0.
     const win = q<HTMLElement>(el, '[part=window]');
-    expect([win.style.getPropertyValue('--top'), win.style.getPropertyValue('--left')]).to.deep.equal(['0', '2']);
+    expect([win.style.getPropertyValue('--top'), win.style.getPropertyValue('--left')]).to.deep.equal([
+      '0',
+      '2',
+    ]);
     el.prev();
     el.prev();
     await settle(el);
@@ -344,7 +381,9 @@ describe('<kernel-viewer>', () => {
   });
 
   it('two copies on one page are independent: stepping, playing and removing one leaves the other', async () => {
-    const host = await fixture<HTMLDivElement>('<div><kernel-viewer seed="1"></kernel-viewer><kernel-viewer seed="1"></kernel-viewer></div>');
+    const host = await fixture<HTMLDivElement>(
+      '<div><kernel-viewer seed="1"></kernel-viewer><kernel-viewer seed="1"></kernel-viewer></div>',
+    );
     const [a, b] = [...host.querySelectorAll<KernelViewer>('kernel-viewer')] as [KernelViewer, KernelViewer];
     await settle(a);
     await settle(b);
@@ -366,7 +405,13 @@ describe('<kernel-viewer>', () => {
   });
 
   it('step given as an attribute is clamped to the steps there are, never NaN', async () => {
-    for (const [v, want] of [['-3', 0], ['1e9', 8], ['2.5', 3], ['abc', 0], ['', 0]] as const) {
+    for (const [v, want] of [
+      ['-3', 0],
+      ['1e9', 8],
+      ['2.5', 3],
+      ['abc', 0],
+      ['', 0],
+    ] as const) {
       const el = await mount(`step="${v}"`);
       expect(el.step, `step="${v}"`).to.equal(want);
       expectNoBadNumbers(el);
@@ -375,12 +420,34 @@ describe('<kernel-viewer>', () => {
   });
 });
 
-const NUMBER_ATTRS = { empty: /must be a number|empty/, negative: /at least/, zero: /at least/, huge: /too large|at most/, fractional: /whole number/, nonNumeric: /must be a number/ } as const;
-const GRID = { empty: 'ok', negative: /array of rows/, zero: /array of rows/, huge: /array of rows/, fractional: /array of rows/, nonNumeric: /not valid JSON/, malformedJson: /not valid JSON/ } as const;
+const NUMBER_ATTRS = {
+  empty: /must be a number|empty/,
+  negative: /at least/,
+  zero: /at least/,
+  huge: /too large|at most/,
+  fractional: /whole number/,
+  nonNumeric: /must be a number/,
+} as const;
+const GRID = {
+  empty: 'ok',
+  negative: /array of rows/,
+  zero: /array of rows/,
+  huge: /array of rows/,
+  fractional: /array of rows/,
+  nonNumeric: /not valid JSON/,
+  malformedJson: /not valid JSON/,
+} as const;
 describeBadInput(
   'kernel-viewer',
   {
-    'input-size': { empty: /empty/, negative: /at least 1/, zero: /at least 1/, huge: /not a number|too large/, fractional: /whole number/, nonNumeric: /not a number/ },
+    'input-size': {
+      empty: /empty/,
+      negative: /at least 1/,
+      zero: /at least 1/,
+      huge: /not a number|too large/,
+      fractional: /whole number/,
+      nonNumeric: /not a number/,
+    },
     'kernel-size': NUMBER_ATTRS,
     padding: { ...NUMBER_ATTRS, zero: 'ok' },
     stride: NUMBER_ATTRS,
@@ -388,7 +455,14 @@ describeBadInput(
     channels: NUMBER_ATTRS,
     input: GRID,
     kernel: GRID,
-    seed: { empty: /Seed must be a whole number/, negative: 'ok', zero: 'ok', huge: 'ok', fractional: /Seed must be a whole number \(got 2.5\)/, nonNumeric: /Seed must be a whole number/ },
+    seed: {
+      empty: /Seed must be a whole number/,
+      negative: 'ok',
+      zero: 'ok',
+      huge: 'ok',
+      fractional: /Seed must be a whole number \(got 2.5\)/,
+      nonNumeric: /Seed must be a whole number/,
+    },
   },
   { json: ['input', 'kernel'] },
 );

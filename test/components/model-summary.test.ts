@@ -161,7 +161,8 @@ describe('<model-summary>', () => {
   it('follows a <cnn-trainer> whose `model` is set from script or picked in its form (it reflects)', async () => {
     const host = document.createElement('div');
     host.className = 'fixture';
-    host.innerHTML = '<cnn-trainer id="ms-real" model="fnn"></cnn-trainer><model-summary for="ms-real"></model-summary>';
+    host.innerHTML =
+      '<cnn-trainer id="ms-real" model="fnn"></cnn-trainer><model-summary for="ms-real"></model-summary>';
     document.body.append(host);
     const el = host.querySelector('model-summary')!;
     const trainer = host.querySelector('cnn-trainer')!;
@@ -209,7 +210,9 @@ describe('<model-summary>', () => {
   }
 
   it('two copies on one page are independent', async () => {
-    const host = await fixture<HTMLDivElement>('<div><model-summary model="cnn"></model-summary><model-summary model="alexnet"></model-summary></div>');
+    const host = await fixture<HTMLDivElement>(
+      '<div><model-summary model="cnn"></model-summary><model-summary model="alexnet"></model-summary></div>',
+    );
     const [a, b] = [...host.querySelectorAll<ModelSummary>('model-summary')] as [ModelSummary, ModelSummary];
     await settle(a);
     await settle(b);
@@ -222,7 +225,13 @@ describe('<model-summary>', () => {
   });
 
   it('never shows or announces NaN, Infinity or undefined, for every model and odd shapes', async () => {
-    for (const attrs of ['model="alexnet"', 'model="fnn"', 'model="cnn" input-shape="1000"', 'model="alexnet" input-shape="3x63x63"', 'model="cnn" input-shape="4"']) {
+    for (const attrs of [
+      'model="alexnet"',
+      'model="fnn"',
+      'model="cnn" input-shape="1000"',
+      'model="alexnet" input-shape="3x63x63"',
+      'model="cnn" input-shape="4"',
+    ]) {
       const el = await mount(attrs);
       expectNoBadNumbers(el);
       el.remove();
@@ -235,6 +244,20 @@ describeBadInput('model-summary', {
   model: { empty: WORD, negative: WORD, zero: WORD, huge: WORD, fractional: WORD, nonNumeric: WORD },
   // An id that is not (yet) on the page is not an error: the summary shows its own model until it appears.
   for: { empty: 'ok', negative: 'ok', zero: 'ok', huge: 'ok', fractional: 'ok', nonNumeric: 'ok' },
-  'input-shape': { empty: 'ok', negative: /at least 1/, zero: /at least 1/, huge: /not a list of numbers|too large/, fractional: /whole number/, nonNumeric: /not a list of numbers/ },
-  'dense-hidden': { empty: /must be a number/, negative: /at least 1/, zero: /at least 1/, huge: /too large/, fractional: /whole number/, nonNumeric: /must be a number/ },
+  'input-shape': {
+    empty: 'ok',
+    negative: /at least 1/,
+    zero: /at least 1/,
+    huge: /not a list of numbers|too large/,
+    fractional: /whole number/,
+    nonNumeric: /not a list of numbers/,
+  },
+  'dense-hidden': {
+    empty: /must be a number/,
+    negative: /at least 1/,
+    zero: /at least 1/,
+    huge: /too large/,
+    fractional: /whole number/,
+    nonNumeric: /must be a number/,
+  },
 });

@@ -30,7 +30,15 @@ export function everyText(el: Element): string {
   if (!root) return '';
   const parts = [root.textContent ?? ''];
   for (const n of root.querySelectorAll('*')) {
-    for (const a of ['aria-label', 'aria-valuetext', 'aria-valuenow', 'title', 'alt', 'placeholder', 'value']) {
+    for (const a of [
+      'aria-label',
+      'aria-valuetext',
+      'aria-valuenow',
+      'title',
+      'alt',
+      'placeholder',
+      'value',
+    ]) {
       const v = n.getAttribute(a);
       if (v !== null) parts.push(v);
     }
@@ -72,7 +80,11 @@ const withoutAttr = (base: string, attr: string) => base.replace(new RegExp(`(^|
 export function describeBadInput(
   tag: string,
   table: BadInputTable,
-  opts: { base?: string; json?: string[]; ready?: (el: HTMLElement & { error: string | null }) => Promise<void> } = {},
+  opts: {
+    base?: string;
+    json?: string[];
+    ready?: (el: HTMLElement & { error: string | null }) => Promise<void>;
+  } = {},
 ): void {
   describe(`bad input matrix <${tag}>`, () => {
     afterEach(cleanup);
@@ -113,8 +125,11 @@ export function describeBadInput(
 /** Fails unless every focusable control in the shadow tree shows a visible focus indicator when focused. */
 export async function expectVisibleFocus(el: HTMLElement): Promise<void> {
   const root = el.shadowRoot!;
-  const controls = [...root.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]')].filter(
-    (c) => !(c as HTMLButtonElement).disabled && c.getAttribute('tabindex') !== '-1' && c.offsetParent !== null,
+  const controls = [
+    ...root.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]'),
+  ].filter(
+    (c) =>
+      !(c as HTMLButtonElement).disabled && c.getAttribute('tabindex') !== '-1' && c.offsetParent !== null,
   );
   expect(controls.length, 'focusable controls').to.be.greaterThan(0);
   const invisible: string[] = [];

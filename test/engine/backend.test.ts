@@ -14,10 +14,23 @@ import type { Tf } from '../../src/engine/tensor.js';
 /** A tiny conv-net training step's gradient: proves the backend can train (Conv2DBackpropFilter etc.). */
 async function convGradSum(tf: Tf): Promise<number> {
   const g = tf.tidy(() => {
-    const x = tf.tensor4d(Array.from({ length: 2 * 6 * 6 }, (_, i) => (i % 7) / 7), [2, 6, 6, 1]);
+    const x = tf.tensor4d(
+      Array.from({ length: 2 * 6 * 6 }, (_, i) => (i % 7) / 7),
+      [2, 6, 6, 1],
+    );
     const f = (k: ReturnType<typeof tf.variable>) =>
-      tf.sum(tf.maxPool(tf.relu(tf.conv2d(x, k as unknown as Parameters<typeof tf.conv2d>[1], 1, 'valid')), 2, 2, 'valid'));
-    const k = tf.tensor4d(Array.from({ length: 9 * 2 }, (_, i) => ((i % 5) - 2) / 4), [3, 3, 1, 2]);
+      tf.sum(
+        tf.maxPool(
+          tf.relu(tf.conv2d(x, k as unknown as Parameters<typeof tf.conv2d>[1], 1, 'valid')),
+          2,
+          2,
+          'valid',
+        ),
+      );
+    const k = tf.tensor4d(
+      Array.from({ length: 9 * 2 }, (_, i) => ((i % 5) - 2) / 4),
+      [3, 3, 1, 2],
+    );
     return tf.sum(tf.grad((kk) => f(kk as never))(k));
   });
   const v = (await g.data())[0]!;
@@ -58,7 +71,9 @@ describe('backend: one TensorFlow.js per page', () => {
       if (gpu.some((c) => c.kind === 'software')) expect(report.reason).to.match(/software/);
     }
     // the state lives on globalThis, so a second copy of the library would find it
-    expect((globalThis as Record<symbol, unknown>)[Symbol.for('cnn-widgets.engine.backend')]).to.be.an('object');
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for('cnn-widgets.engine.backend')]).to.be.an(
+      'object',
+    );
     const again = await getTf('auto');
     expect(again.backend).to.equal(a.backend);
     expect(backendReport()).to.equal(report);

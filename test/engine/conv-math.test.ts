@@ -99,7 +99,9 @@ describe('conv-math: parameters, MACs and receptive field', () => {
 
   it('computes the receptive field of a chain', () => {
     expect(receptiveField([{ kernel: 3 }, { kernel: 3 }])).to.equal(5);
-    expect(receptiveField([{ kernel: 3 }, { kernel: 2, stride: 2 }, { kernel: 3 }, { kernel: 2, stride: 2 }])).to.equal(10);
+    expect(
+      receptiveField([{ kernel: 3 }, { kernel: 2, stride: 2 }, { kernel: 3 }, { kernel: 2, stride: 2 }]),
+    ).to.equal(10);
   });
 });
 
@@ -108,7 +110,9 @@ describe('conv-math: walkModel', () => {
     const r = walkModel(CNN);
     expect(r.ok).to.equal(true);
     if (!r.ok) return;
-    const spatial = r.layers.filter((l) => l.type === 'conv2d' || l.type === 'maxpool2d').map((l) => l.outputShape[1]);
+    const spatial = r.layers
+      .filter((l) => l.type === 'conv2d' || l.type === 'maxpool2d')
+      .map((l) => l.outputShape[1]);
     expect(spatial).to.deep.equal([26, 13, 11, 5]);
     expect(r.layers.find((l) => l.name === 'flatten')!.outputShape).to.deep.equal([250]);
     expect(r.totalParams).to.equal(45_424);

@@ -17,7 +17,11 @@ interface Call {
   url: string;
   init: RequestInit | undefined;
 }
-type Tamper = (url: string, init: RequestInit | undefined, real: typeof fetch) => Promise<Response | undefined>;
+type Tamper = (
+  url: string,
+  init: RequestInit | undefined,
+  real: typeof fetch,
+) => Promise<Response | undefined>;
 
 const realFetch = globalThis.fetch;
 /** Replaces fetch with a recorder; `tamper` may answer instead of the network (undefined: pass through). */
@@ -36,7 +40,10 @@ const files = (calls: Call[]) => calls.map((c) => file(c.url));
 async function manifest() {
   const res = await realFetch(assetUrl('mnist/manifest.json'));
   return (await res.json()) as {
-    splits: Record<'train' | 'test', { count: number; shards: { file: string; bytes: number; count: number }[] }>;
+    splits: Record<
+      'train' | 'test',
+      { count: number; shards: { file: string; bytes: number; count: number }[] }
+    >;
   };
 }
 
@@ -73,7 +80,9 @@ describe('MNIST loader', () => {
     // The famous first training digits: 5 0 4 1 9 2 1 3 1 4.
     expect([...d.labels.subarray(0, 10)]).to.deep.equal([5, 0, 4, 1, 9, 2, 1, 3, 1, 4]);
     // Row 5 of the first image, pixel for pixel (uint8, not quantised), and its total ink.
-    expect([...d.images.subarray(5 * 28 + 12, 5 * 28 + 24)]).to.deep.equal([3, 18, 18, 18, 126, 136, 175, 26, 166, 255, 247, 127]);
+    expect([...d.images.subarray(5 * 28 + 12, 5 * 28 + 24)]).to.deep.equal([
+      3, 18, 18, 18, 126, 136, 175, 26, 166, 255, 247, 127,
+    ]);
     expect(d.images.subarray(0, 784).reduce((a, b) => a + b, 0)).to.equal(27525);
     expect(d.images[0]).to.equal(0); // black corner
     expect(Math.max(...d.labels)).to.equal(9);
@@ -90,7 +99,10 @@ describe('MNIST loader', () => {
     // Images across shard boundaries are real digits (some ink, black border), not zero fill.
     for (const i of [0, 999, 1000, 4999, 5000, 9999]) {
       const img = d.images.subarray(i * 784, (i + 1) * 784);
-      expect(img.reduce((a, b) => a + b, 0), `ink of #${i}`).to.be.greaterThan(5000);
+      expect(
+        img.reduce((a, b) => a + b, 0),
+        `ink of #${i}`,
+      ).to.be.greaterThan(5000);
       expect(img[0], `corner of #${i}`).to.equal(0);
     }
   });
@@ -131,7 +143,8 @@ describe('MNIST loader', () => {
       expect(e.fraction).to.be.within(0, 1);
       expect(e.fraction).to.be.closeTo(e.loaded / e.total, 1e-12);
     }
-    for (let i = 1; i < events.length; i++) expect(events[i]!.loaded).to.be.greaterThan(events[i - 1]!.loaded);
+    for (let i = 1; i < events.length; i++)
+      expect(events[i]!.loaded).to.be.greaterThan(events[i - 1]!.loaded);
     expect(events.at(-1)!.fraction).to.equal(1);
     expect(events.at(-1)!.loaded).to.equal(total);
   });
@@ -152,7 +165,9 @@ describe('MNIST loader', () => {
   });
 
   it('a 404 gives a readable, retryable error; the retry succeeds', async () => {
-    spyFetch(async (url) => (file(url) === 'train-0.u8z' ? new Response('not here', { status: 404 }) : undefined));
+    spyFetch(async (url) =>
+      file(url) === 'train-0.u8z' ? new Response('not here', { status: 404 }) : undefined,
+    );
     const err = await rejection(loadMnist({ split: 'train', count: 100 }));
     expect(err).to.be.instanceOf(MnistLoadError);
     const e = err as MnistLoadError;
@@ -168,7 +183,9 @@ describe('MNIST loader', () => {
   });
 
   it('a missing manifest (wrong data-src) fails clearly, and baseUrl can point at the folder', async () => {
-    const err = (await rejection(loadMnist({ split: 'test', count: 5, baseUrl: '/nowhere/mnist/' }))) as MnistLoadError;
+    const err = (await rejection(
+      loadMnist({ split: 'test', count: 5, baseUrl: '/nowhere/mnist/' }),
+    )) as MnistLoadError;
     expect(err).to.be.instanceOf(MnistLoadError);
     expect(err.status).to.equal(404);
     expect(err.url).to.equal(new URL('/nowhere/mnist/manifest.json', location.href).href);

@@ -13,7 +13,8 @@ const expectedShapes = (spec: ModelSpec) => {
   return { walk, shapes: Object.fromEntries(walk.layers.map((l) => [l.name, toNhwc(l.outputShape)])) };
 };
 
-const weightsOf = (m: SpecModel) => Promise.all(m.weights.map(async (w) => Array.from(await w.variable.data())));
+const weightsOf = (m: SpecModel) =>
+  Promise.all(m.weights.map(async (w) => Array.from(await w.variable.data())));
 
 describe('models/build: spec → TF.js model', () => {
   before(async () => {
@@ -29,16 +30,22 @@ describe('models/build: spec → TF.js model', () => {
       for (const layer of spec.layers) {
         const built = model.getLayer(layer.name!);
         expect(built.outputShape, layer.name).to.deep.equal(shapes[layer.name!]);
-        expect(built.params, `${layer.name} params`).to.equal(walk.layers.find((l) => l.name === layer.name)!.params);
+        expect(built.params, `${layer.name} params`).to.equal(
+          walk.layers.find((l) => l.name === layer.name)!.params,
+        );
       }
       expect(model.countParams()).to.equal(walk.totalParams);
       expect(model.inputShape).to.deep.equal([28, 28, 1]);
       // the real forward pass agrees with the declared shapes
       const outs = tf.tidy(() => {
-        const { activations } = model.forward(tf.ones([2, 28, 28, 1]), { outputs: spec.layers.map((l) => l.name!) });
+        const { activations } = model.forward(tf.ones([2, 28, 28, 1]), {
+          outputs: spec.layers.map((l) => l.name!),
+        });
         return spec.layers.map((l) => activations[l.name!]!);
       });
-      spec.layers.forEach((l, i) => expect(outs[i]!.shape.slice(1), `${l.name} computed`).to.deep.equal(shapes[l.name!]));
+      spec.layers.forEach((l, i) =>
+        expect(outs[i]!.shape.slice(1), `${l.name} computed`).to.deep.equal(shapes[l.name!]),
+      );
       tf.dispose(outs);
       model.dispose();
       expect(tf.memory().numTensors).to.equal(before);
@@ -77,13 +84,19 @@ describe('models/build: spec → TF.js model', () => {
     };
     const model = buildModel(tf, spec);
     const { walk, shapes } = expectedShapes(spec);
-    for (const layer of spec.layers) expect(model.getLayer(layer.name!).outputShape, layer.name).to.deep.equal(shapes[layer.name!]);
+    for (const layer of spec.layers)
+      expect(model.getLayer(layer.name!).outputShape, layer.name).to.deep.equal(shapes[layer.name!]);
     expect(model.countParams()).to.equal(walk.totalParams);
     const outs = tf.tidy(() => {
-      const { activations } = model.forward(tf.ones([2, 20, 20, 3]), { outputs: spec.layers.map((l) => l.name!), training: true });
+      const { activations } = model.forward(tf.ones([2, 20, 20, 3]), {
+        outputs: spec.layers.map((l) => l.name!),
+        training: true,
+      });
       return spec.layers.map((l) => activations[l.name!]!);
     });
-    spec.layers.forEach((l, i) => expect(outs[i]!.shape.slice(1), `${l.name} computed`).to.deep.equal(shapes[l.name!]));
+    spec.layers.forEach((l, i) =>
+      expect(outs[i]!.shape.slice(1), `${l.name} computed`).to.deep.equal(shapes[l.name!]),
+    );
     tf.dispose(outs);
     // the built model really computes: a softmax over 3 classes per example
     const y = tf.tidy(() => tf.sum(model.predict(tf.ones([2, 20, 20, 3]))));
@@ -100,12 +113,25 @@ describe('models/build: spec → TF.js model', () => {
     const wa = await weightsOf(a);
     const wb = await weightsOf(b);
     const wc = await weightsOf(c);
-    expect(a.weights.map((w) => w.name)).to.deep.equal(['conv1/kernel', 'conv1/bias', 'conv2/kernel', 'conv2/bias', 'fc1/kernel', 'fc1/bias', 'fc2/kernel', 'fc2/bias', 'fc3/kernel', 'fc3/bias']);
+    expect(a.weights.map((w) => w.name)).to.deep.equal([
+      'conv1/kernel',
+      'conv1/bias',
+      'conv2/kernel',
+      'conv2/bias',
+      'fc1/kernel',
+      'fc1/bias',
+      'fc2/kernel',
+      'fc2/bias',
+      'fc3/kernel',
+      'fc3/bias',
+    ]);
     expect(wa).to.deep.equal(wb);
     expect(wa[0]).to.not.deep.equal(wc[0]);
     // conv1: kernel and bias in ±1/3 (fanIn 9), and spread over most of it; fc1: ±1/√250
     const conv1 = [...wa[0]!, ...wa[1]!];
-    expect(Math.max(...conv1.map(Math.abs))).to.be.below(1 / 3 + 1e-6).and.above(0.25);
+    expect(Math.max(...conv1.map(Math.abs)))
+      .to.be.below(1 / 3 + 1e-6)
+      .and.above(0.25);
     expect(Math.max(...wa[4]!.map(Math.abs))).to.be.below(1 / Math.sqrt(250) + 1e-6);
     for (const m of [a, b, c]) m.dispose();
   });
@@ -116,12 +142,27 @@ describe('models/build: spec → TF.js model', () => {
     const ours = buildModel(tf, CNN, { seed });
     // The former builder, spelled out with tfjs-layers: PyTorch-default initialisers seeded per weight name.
     const init = (name: string, fanIn: number) => ({
-      kernelInitializer: tfl.initializers.varianceScaling({ scale: 1 / 3, mode: 'fanIn', distribution: 'uniform', seed: deriveSeed(seed, `${name}.kernel`) }),
-      biasInitializer: tfl.initializers.randomUniform({ minval: -1 / Math.sqrt(fanIn), maxval: 1 / Math.sqrt(fanIn), seed: deriveSeed(seed, `${name}.bias`) }),
+      kernelInitializer: tfl.initializers.varianceScaling({
+        scale: 1 / 3,
+        mode: 'fanIn',
+        distribution: 'uniform',
+        seed: deriveSeed(seed, `${name}.kernel`),
+      }),
+      biasInitializer: tfl.initializers.randomUniform({
+        minval: -1 / Math.sqrt(fanIn),
+        maxval: 1 / Math.sqrt(fanIn),
+        seed: deriveSeed(seed, `${name}.bias`),
+      }),
     });
     const ref = tfl.sequential({
       layers: [
-        tfl.layers.conv2d({ name: 'conv1', inputShape: [28, 28, 1], filters: 16, kernelSize: 3, ...init('conv1', 9) }),
+        tfl.layers.conv2d({
+          name: 'conv1',
+          inputShape: [28, 28, 1],
+          filters: 16,
+          kernelSize: 3,
+          ...init('conv1', 9),
+        }),
         tfl.layers.reLU(),
         tfl.layers.maxPooling2d({ poolSize: 2 }),
         tfl.layers.conv2d({ name: 'conv2', filters: 10, kernelSize: 3, ...init('conv2', 144) }),
@@ -137,8 +178,14 @@ describe('models/build: spec → TF.js model', () => {
     });
     const refWeights = await Promise.all(ref.getWeights().map(async (w) => Array.from(await w.data())));
     expect(await weightsOf(ours)).to.deep.equal(refWeights);
-    const x = tf.tensor4d(Array.from({ length: 3 * 784 }, (_, i) => ((i * 37) % 101) / 100), [3, 28, 28, 1]);
-    const [a, b] = [tf.tidy(() => ours.predict(x)), tf.tidy(() => ref.predict(x) as ReturnType<typeof tf.ones>)];
+    const x = tf.tensor4d(
+      Array.from({ length: 3 * 784 }, (_, i) => ((i * 37) % 101) / 100),
+      [3, 28, 28, 1],
+    );
+    const [a, b] = [
+      tf.tidy(() => ours.predict(x)),
+      tf.tidy(() => ref.predict(x) as ReturnType<typeof tf.ones>),
+    ];
     const [da, db] = [await a.data(), await b.data()];
     for (let i = 0; i < da.length; i++) expect(da[i]).to.be.closeTo(db[i]!, 1e-5);
     tf.dispose([x, a, b]);
@@ -151,7 +198,10 @@ describe('models/build: spec → TF.js model', () => {
     const before = tf.memory().numTensors;
     const m = buildModel(tf, CNN, { seed: 3 });
     expect(tf.memory().numTensors - before).to.equal(10);
-    expect(() => tf.tidy(() => m.forward(tf.ones([1, 28, 28, 1]), { outputs: ['nope'] }).output)).to.throw(RangeError, /nope.*conv1/);
+    expect(() => tf.tidy(() => m.forward(tf.ones([1, 28, 28, 1]), { outputs: ['nope'] }).output)).to.throw(
+      RangeError,
+      /nope.*conv1/,
+    );
     // upTo stops after the last requested layer
     const y = tf.tidy(() => m.forward(tf.ones([1, 28, 28, 1]), { outputs: ['pool1'], upTo: true }).output);
     expect(y.shape).to.deep.equal([1, 13, 13, 16]);
@@ -163,7 +213,11 @@ describe('models/build: spec → TF.js model', () => {
   it('refuses specs it cannot express, naming the layer', async () => {
     const { tf } = await getTf('cpu');
     const before = tf.memory().numTensors;
-    const bad: ModelSpec = { name: 'bad', inputShape: [1, 28, 28], layers: [{ type: 'dense', name: 'fc', units: 3 }] };
+    const bad: ModelSpec = {
+      name: 'bad',
+      inputShape: [1, 28, 28],
+      layers: [{ type: 'dense', name: 'fc', units: 3 }],
+    };
     expect(() => buildModel(tf, bad)).to.throw(/fc.*flatten/);
     const twice: ModelSpec = {
       name: 'twice',
@@ -195,16 +249,45 @@ describe('models/build: spec → TF.js model', () => {
       ],
     };
     const cases = [
-      { model: buildModel(tf, CNN, { seed: 7 }), x: tf.tensor4d(Array.from({ length: 4 * 784 }, (_, i) => ((i * 13) % 29) / 29), [4, 28, 28, 1]), classes: 10 },
-      { model: buildModel(tf, odd, { seed: 7 }), x: tf.tensor4d(Array.from({ length: 3 * 288 }, (_, i) => ((i * 7) % 17) / 17 - 0.3), [3, 12, 12, 2]), classes: 5 },
+      {
+        model: buildModel(tf, CNN, { seed: 7 }),
+        x: tf.tensor4d(
+          Array.from({ length: 4 * 784 }, (_, i) => ((i * 13) % 29) / 29),
+          [4, 28, 28, 1],
+        ),
+        classes: 10,
+      },
+      {
+        model: buildModel(tf, odd, { seed: 7 }),
+        x: tf.tensor4d(
+          Array.from({ length: 3 * 288 }, (_, i) => ((i * 7) % 17) / 17 - 0.3),
+          [3, 12, 12, 2],
+        ),
+        classes: 5,
+      },
     ];
     const gradsOf = async ({ model, x, classes }: (typeof cases)[number]) => {
-      const y = tf.oneHot(tf.tensor1d(Array.from({ length: x.shape[0] }, (_, i) => i % classes), 'int32'), classes);
+      const y = tf.oneHot(
+        tf.tensor1d(
+          Array.from({ length: x.shape[0] }, (_, i) => i % classes),
+          'int32',
+        ),
+        classes,
+      );
       const { value, grads } = tf.variableGrads(
-        () => tf.div(tf.neg(tf.sum(tf.mul(y, tf.logSoftmax(model.apply(x, { training: true }))))), x.shape[0]) as tf.Scalar,
+        () =>
+          tf.div(
+            tf.neg(tf.sum(tf.mul(y, tf.logSoftmax(model.apply(x, { training: true }))))),
+            x.shape[0],
+          ) as tf.Scalar,
         model.trainableVariables,
       );
-      const out = { loss: (await value.data())[0]!, grads: await Promise.all(model.trainableVariables.map(async (v) => Array.from(await grads[v.name]!.data()))) };
+      const out = {
+        loss: (await value.data())[0]!,
+        grads: await Promise.all(
+          model.trainableVariables.map(async (v) => Array.from(await grads[v.name]!.data())),
+        ),
+      };
       tf.dispose([y, value, ...Object.values(grads)]);
       return out;
     };

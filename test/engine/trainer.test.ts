@@ -1,5 +1,12 @@
 import { expect } from '@esm-bundle/chai';
-import { getTf, TrainingSession, resolveConfig, PRESETS, type MnistSplit, type BatchInfo } from '../../src/engine/tensor.js';
+import {
+  getTf,
+  TrainingSession,
+  resolveConfig,
+  PRESETS,
+  type MnistSplit,
+  type BatchInfo,
+} from '../../src/engine/tensor.js';
 import { mulberry32 } from '../../src/engine/random.js';
 import { startTrainWorker, trainWorkerUrl } from '../../src/engine/worker/spawn.js';
 
@@ -27,17 +34,38 @@ function synthetic(count: number, seed: number): MnistSplit {
 const DATA = { train: synthetic(200, 1), test: synthetic(100, 2) };
 
 const until = (s: TrainingSession, name: string) =>
-  new Promise<CustomEvent>((resolve) => s.addEventListener(name, (e) => resolve(e as CustomEvent), { once: true }));
+  new Promise<CustomEvent>((resolve) =>
+    s.addEventListener(name, (e) => resolve(e as CustomEvent), { once: true }),
+  );
 
 describe('trainer: configuration', () => {
   it('fills defaults, applies the notebook preset, and refuses bad settings with a sentence', () => {
     const d = resolveConfig({});
-    expect(d).to.include({ model: 'cnn', batchSize: 64, learningRate: 0.001, optimizer: 'adam', backend: 'auto' });
+    expect(d).to.include({
+      model: 'cnn',
+      batchSize: 64,
+      learningRate: 0.001,
+      optimizer: 'adam',
+      backend: 'auto',
+    });
     const nb = resolveConfig({}, 'notebook');
-    expect(nb).to.include({ trainSize: 500, testSize: 500, batchSize: 20, learningRate: 0.01, epochs: 200, seed: 1234 });
+    expect(nb).to.include({
+      trainSize: 500,
+      testSize: 500,
+      batchSize: 20,
+      learningRate: 0.01,
+      epochs: 200,
+      seed: 1234,
+    });
     expect(resolveConfig({ epochs: 3 }, 'notebook')).to.include({ epochs: 3, batchSize: 20 });
     expect(PRESETS.notebook.optimizer).to.equal('adam');
-    for (const bad of [{ epochs: 0 }, { batchSize: 1.5 }, { learningRate: NaN }, { model: 'rnn' }, { backend: 'gpu' }]) {
+    for (const bad of [
+      { epochs: 0 },
+      { batchSize: 1.5 },
+      { learningRate: NaN },
+      { model: 'rnn' },
+      { backend: 'gpu' },
+    ]) {
       const r = resolveConfig(bad as never);
       expect(r, JSON.stringify(bad)).to.have.property('error').that.is.a('string');
     }
@@ -48,15 +76,27 @@ describe('trainer: configuration', () => {
 describe('trainer: main-thread loop (time-sliced)', () => {
   it('learns, reports per batch and epoch, evaluates with a confusion matrix (rows = actual)', async () => {
     const s = new TrainingSession({
-      data: DATA, trainSize: 200, testSize: 100, epochs: 3, batchSize: 20, learningRate: 0.01,
-      seed: 7, backend: 'wasm', thread: 'main',
+      data: DATA,
+      trainSize: 200,
+      testSize: 100,
+      epochs: 3,
+      batchSize: 20,
+      learningRate: 0.01,
+      seed: 7,
+      backend: 'wasm',
+      thread: 'main',
     });
     const states: string[] = [];
     s.addEventListener('state', (e) => states.push((e as CustomEvent).detail));
     const started = until(s, 'train-start');
     const ended = until(s, 'train-end');
     await s.start();
-    expect((await started).detail).to.include({ backend: 'wasm', thread: 'main', batchesPerEpoch: 10, trainSize: 200 });
+    expect((await started).detail).to.include({
+      backend: 'wasm',
+      thread: 'main',
+      batchesPerEpoch: 10,
+      trainSize: 200,
+    });
     expect((await ended).detail.stopped).to.equal(false);
     expect(states).to.deep.equal(['loading', 'training', 'done']);
     expect(s.backend).to.equal('wasm');
@@ -80,13 +120,19 @@ describe('trainer: main-thread loop (time-sliced)', () => {
     const ex = await s.testExamples(3, 3, 2);
     expect(ex.length).to.be.at.most(2);
     for (const e of ex) expect(DATA.test.labels[e.index]).to.equal(3);
-    const probs = await s.predict(new Float32Array(Array.from(DATA.test.images.subarray(0, 784 * 2), (v) => v / 255)), 2);
+    const probs = await s.predict(
+      new Float32Array(Array.from(DATA.test.images.subarray(0, 784 * 2), (v) => v / 255)),
+      2,
+    );
     expect(probs).to.have.length(20);
     expect(probs.slice(0, 10).reduce((a, v) => a + v, 0)).to.be.closeTo(1, 1e-4);
     // predict() (0..1 pixels in) agrees with the evaluation's own predictions on the whole test set: the input
     // preprocessing of both paths is the same.
     const n = DATA.test.count;
-    const all = await s.predict(new Float32Array(Array.from(DATA.test.images.subarray(0, 784 * n), (v) => v / 255)), n);
+    const all = await s.predict(
+      new Float32Array(Array.from(DATA.test.images.subarray(0, 784 * n), (v) => v / 255)),
+      n,
+    );
     let agree = 0;
     for (let i = 0; i < n; i++) {
       const row = Array.from(all.subarray(i * 10, i * 10 + 10));
@@ -110,8 +156,17 @@ describe('trainer: main-thread loop (time-sliced)', () => {
   it('is seeded: same seed → identical loss curve and weights; another seed → another', async () => {
     const run = async (seed: number, optimizer: 'adam' | 'sgd' = 'adam') => {
       const s = new TrainingSession({
-        data: DATA, trainSize: 60, testSize: 20, epochs: 2, batchSize: 20, seed, backend: 'cpu', thread: 'main',
-        optimizer, learningRate: 0.01, evaluateEachEpoch: false,
+        data: DATA,
+        trainSize: 60,
+        testSize: 20,
+        epochs: 2,
+        batchSize: 20,
+        seed,
+        backend: 'cpu',
+        thread: 'main',
+        optimizer,
+        learningRate: 0.01,
+        evaluateEachEpoch: false,
       });
       await s.start();
       expect(s.state).to.equal('done');
@@ -135,7 +190,14 @@ describe('trainer: main-thread loop (time-sliced)', () => {
     const { tf } = await getTf('wasm');
     const before = tf.memory().numTensors;
     const s = new TrainingSession({
-      data: DATA, trainSize: 100, testSize: 20, epochs: 2, batchSize: 10, backend: 'wasm', thread: 'main', model: 'fnn',
+      data: DATA,
+      trainSize: 100,
+      testSize: 20,
+      epochs: 2,
+      batchSize: 10,
+      backend: 'wasm',
+      thread: 'main',
+      model: 'fnn',
     });
     await s.start();
     const counts = s.history.batches.slice(1).map((b) => b.numTensors);
@@ -150,7 +212,13 @@ describe('trainer: main-thread loop (time-sliced)', () => {
     const long: number[] = [];
     const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => long.push(e.duration)));
     const s = new TrainingSession({
-      data: DATA, trainSize: 200, testSize: 100, epochs: 1, batchSize: 64, backend: 'wasm', thread: 'main',
+      data: DATA,
+      trainSize: 200,
+      testSize: 100,
+      epochs: 1,
+      batchSize: 64,
+      backend: 'wasm',
+      thread: 'main',
     });
     s.addEventListener('train-start', () => obs.observe({ type: 'longtask' }));
     await s.start();
@@ -162,7 +230,14 @@ describe('trainer: main-thread loop (time-sliced)', () => {
 
   it('pauses, resumes and stops after the current batch', async () => {
     const s = new TrainingSession({
-      data: DATA, trainSize: 200, testSize: 20, epochs: 5, batchSize: 10, backend: 'cpu', thread: 'main', model: 'fnn',
+      data: DATA,
+      trainSize: 200,
+      testSize: 20,
+      epochs: 5,
+      batchSize: 10,
+      backend: 'cpu',
+      thread: 'main',
+      model: 'fnn',
     });
     const firstBatch = until(s, 'train-batch');
     const done = s.start();
@@ -186,8 +261,18 @@ describe('trainer: main-thread loop (time-sliced)', () => {
   });
 
   it('fails clearly (state error, train-error) when the data is unusable', async () => {
-    const bad = { train: { images: new Uint8Array(10), labels: new Uint8Array(10), count: 10 }, test: DATA.test };
-    const s = new TrainingSession({ data: bad, trainSize: 10, testSize: 10, epochs: 1, backend: 'cpu', thread: 'main' });
+    const bad = {
+      train: { images: new Uint8Array(10), labels: new Uint8Array(10), count: 10 },
+      test: DATA.test,
+    };
+    const s = new TrainingSession({
+      data: bad,
+      trainSize: 10,
+      testSize: 10,
+      epochs: 1,
+      backend: 'cpu',
+      thread: 'main',
+    });
     const err = until(s, 'train-error');
     await s.start();
     expect(s.state).to.equal('error');
@@ -200,7 +285,14 @@ describe('trainer: main-thread loop (time-sliced)', () => {
 describe('trainer: in a Worker', () => {
   it('trains off the main thread, forwards events, predicts, and frees its tensors', async () => {
     const s = new TrainingSession({
-      data: DATA, trainSize: 200, testSize: 100, epochs: 2, batchSize: 20, learningRate: 0.01, backend: 'wasm', thread: 'worker',
+      data: DATA,
+      trainSize: 200,
+      testSize: 100,
+      epochs: 2,
+      batchSize: 20,
+      learningRate: 0.01,
+      backend: 'wasm',
+      thread: 'worker',
     });
     const long: number[] = [];
     const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => long.push(e.duration)));
@@ -245,7 +337,14 @@ describe('trainer: in a Worker', () => {
   for (const backend of ['cpu', 'webgl', 'webgpu'] as const) {
     it(`trains a few batches on ${backend} in the worker (or reports the backend it fell back to)`, async () => {
       const s = new TrainingSession({
-        data: DATA, trainSize: 40, testSize: 20, epochs: 1, batchSize: 20, backend, thread: 'worker', seed: 3,
+        data: DATA,
+        trainSize: 40,
+        testSize: 20,
+        epochs: 1,
+        batchSize: 20,
+        backend,
+        thread: 'worker',
+        seed: 3,
       });
       await s.start();
       expect(s.error, s.error?.message).to.equal(null);

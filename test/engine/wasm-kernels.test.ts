@@ -11,7 +11,10 @@ import {
   registerWasmTrainingKernels,
   WASM_TRAINING_KERNEL_NAMES,
 } from '../../src/engine/kernels/wasm-training.js';
-import { setBackpropFilterFormulation, setBackpropFilterTapsPerPass } from '../../src/engine/kernels/wasm-conv-backprop.js';
+import {
+  setBackpropFilterFormulation,
+  setBackpropFilterTapsPerPass,
+} from '../../src/engine/kernels/wasm-conv-backprop.js';
 import { setSimdKernelsEnabled, simdAvailable } from '../../src/engine/kernels/wasm-simd.js';
 import type { BackendWasm } from '../../src/engine/kernels/wasm-util.js';
 
@@ -51,7 +54,12 @@ async function runOn(
 }
 
 /** max |a − b| ≤ tol · max(1, max |ref|) — relative to the output's scale, robust to near-zero entries. */
-function expectClose(got: { shape: Shape; data: Float32Array }, ref: { shape: Shape; data: Float32Array }, what: string, tol = 1e-4): void {
+function expectClose(
+  got: { shape: Shape; data: Float32Array },
+  ref: { shape: Shape; data: Float32Array },
+  what: string,
+  tol = 1e-4,
+): void {
   expect(got.shape, `${what}: shape`).to.deep.equal(ref.shape);
   let scale = 1;
   for (const v of ref.data) scale = Math.max(scale, Math.abs(v));
@@ -64,17 +72,33 @@ function expectClose(got: { shape: Shape; data: Float32Array }, ref: { shape: Sh
       at = i;
     }
   }
-  expect(worst / scale, `${what}: worst diff ${worst} at ${at} (got ${got.data[at]}, want ${ref.data[at]})`).to.be.at.most(tol);
+  expect(
+    worst / scale,
+    `${what}: worst diff ${worst} at ${at} (got ${got.data[at]}, want ${ref.data[at]})`,
+  ).to.be.at.most(tol);
 }
 
-async function compare(kernel: string, inputs: Record<string, { shape: Shape; data: Float32Array }>, attrs: Attrs, what: string, tol?: number): Promise<void> {
+async function compare(
+  kernel: string,
+  inputs: Record<string, { shape: Shape; data: Float32Array }>,
+  attrs: Attrs,
+  what: string,
+  tol?: number,
+): Promise<void> {
   const ref = await runOn('cpu', kernel, inputs, attrs);
   const got = await runOn('wasm', kernel, inputs, attrs);
   expectClose(got, ref, what, tol);
 }
 
 /** Forward output shape of a conv / pool, from TensorFlow's own shape logic. */
-function convInfo(xShape: Shape, filterShape: Shape, strides: number | [number, number], pad: unknown, format: 'NHWC' | 'NCHW', dimRoundingMode?: 'floor' | 'round' | 'ceil') {
+function convInfo(
+  xShape: Shape,
+  filterShape: Shape,
+  strides: number | [number, number],
+  pad: unknown,
+  format: 'NHWC' | 'NCHW',
+  dimRoundingMode?: 'floor' | 'round' | 'ceil',
+) {
   return tf.backend_util.computeConv2DInfo(
     xShape as [number, number, number, number],
     filterShape as [number, number, number, number],
@@ -90,8 +114,18 @@ function convInfo(xShape: Shape, filterShape: Shape, strides: number | [number, 
 const PADS: unknown[] = [
   'valid',
   'same',
-  [[0, 0], [1, 2], [0, 1], [0, 0]], // explicit, asymmetric
-  [[0, 0], [3, 0], [0, 4], [0, 0]], // explicit, larger than the filter on one side (exotic paths)
+  [
+    [0, 0],
+    [1, 2],
+    [0, 1],
+    [0, 0],
+  ], // explicit, asymmetric
+  [
+    [0, 0],
+    [3, 0],
+    [0, 4],
+    [0, 0],
+  ], // explicit, larger than the filter on one side (exotic paths)
 ];
 const STRIDES: (number | [number, number])[] = [1, 2, [2, 1], 3];
 const GEOMETRIES: { x: Shape; f: [number, number] }[] = [
@@ -102,7 +136,15 @@ const GEOMETRIES: { x: Shape; f: [number, number] }[] = [
 ];
 
 /** Every (geometry, stride, pad, format) combination whose output is non-empty. */
-function convCases(): { xShape: Shape; fShape: Shape; dyShape: Shape; strides: number | [number, number]; pad: unknown; format: 'NHWC' | 'NCHW'; label: string }[] {
+function convCases(): {
+  xShape: Shape;
+  fShape: Shape;
+  dyShape: Shape;
+  strides: number | [number, number];
+  pad: unknown;
+  format: 'NHWC' | 'NCHW';
+  label: string;
+}[] {
   const cases = [];
   for (const g of GEOMETRIES) {
     for (const strides of STRIDES) {
@@ -119,8 +161,19 @@ function convCases(): { xShape: Shape; fShape: Shape; dyShape: Shape; strides: n
             continue;
           }
           if (info.outHeight <= 0 || info.outWidth <= 0) continue;
-          const dyShape = format === 'NHWC' ? [b, info.outHeight, info.outWidth, co] : [b, co, info.outHeight, info.outWidth];
-          cases.push({ xShape, fShape, dyShape, strides, pad, format, label: `x${xShape} f${fShape} s${strides} p${JSON.stringify(pad)} ${format}` });
+          const dyShape =
+            format === 'NHWC'
+              ? [b, info.outHeight, info.outWidth, co]
+              : [b, co, info.outHeight, info.outWidth];
+          cases.push({
+            xShape,
+            fShape,
+            dyShape,
+            strides,
+            pad,
+            format,
+            label: `x${xShape} f${fShape} s${strides} p${JSON.stringify(pad)} ${format}`,
+          });
         }
       }
     }
@@ -151,8 +204,16 @@ describe('wasm Conv2DBackpropFilter vs cpu', function () {
   it('matches over shapes × strides × paddings × formats', async () => {
     let n = 0;
     for (const c of convCases()) {
-      const inputs = { x: { shape: c.xShape, data: values(c.xShape, ++n) }, dy: { shape: c.dyShape, data: values(c.dyShape, ++n) } };
-      await compare('Conv2DBackpropFilter', inputs, { strides: c.strides, pad: c.pad, dataFormat: c.format, filterShape: c.fShape }, `dW ${c.label}`);
+      const inputs = {
+        x: { shape: c.xShape, data: values(c.xShape, ++n) },
+        dy: { shape: c.dyShape, data: values(c.dyShape, ++n) },
+      };
+      await compare(
+        'Conv2DBackpropFilter',
+        inputs,
+        { strides: c.strides, pad: c.pad, dataFormat: c.format, filterShape: c.fShape },
+        `dW ${c.label}`,
+      );
     }
     expect(n).to.be.greaterThan(100);
   });
@@ -161,12 +222,29 @@ describe('wasm Conv2DBackpropFilter vs cpu', function () {
     try {
       for (const mode of ['x', 'dy'] as const) {
         setBackpropFilterFormulation(mode);
-        for (const [xShape, fShape] of [[[3, 9, 8, 2], [3, 3, 2, 4]], [[2, 6, 6, 16], [3, 3, 16, 10]]] as const) {
+        for (const [xShape, fShape] of [
+          [
+            [3, 9, 8, 2],
+            [3, 3, 2, 4],
+          ],
+          [
+            [2, 6, 6, 16],
+            [3, 3, 16, 10],
+          ],
+        ] as const) {
           for (const pad of ['valid', 'same']) {
             const info = convInfo([...xShape], [...fShape], 1, pad, 'NHWC');
             const dyShape = [xShape[0], info.outHeight, info.outWidth, fShape[3]];
-            const inputs = { x: { shape: [...xShape], data: values([...xShape], 7) }, dy: { shape: dyShape, data: values(dyShape, 8) } };
-            await compare('Conv2DBackpropFilter', inputs, { strides: 1, pad, dataFormat: 'NHWC', filterShape: [...fShape] }, `dW mode ${mode} x${xShape} ${pad}`);
+            const inputs = {
+              x: { shape: [...xShape], data: values([...xShape], 7) },
+              dy: { shape: dyShape, data: values(dyShape, 8) },
+            };
+            await compare(
+              'Conv2DBackpropFilter',
+              inputs,
+              { strides: 1, pad, dataFormat: 'NHWC', filterShape: [...fShape] },
+              `dW mode ${mode} x${xShape} ${pad}`,
+            );
           }
         }
       }
@@ -177,11 +255,27 @@ describe('wasm Conv2DBackpropFilter vs cpu', function () {
 
   it('matches at the lesson CNN sizes', async () => {
     for (const [xShape, dyShape, fShape] of [
-      [[16, 28, 28, 1], [16, 26, 26, 16], [3, 3, 1, 16]],
-      [[16, 13, 13, 16], [16, 11, 11, 10], [3, 3, 16, 10]],
+      [
+        [16, 28, 28, 1],
+        [16, 26, 26, 16],
+        [3, 3, 1, 16],
+      ],
+      [
+        [16, 13, 13, 16],
+        [16, 11, 11, 10],
+        [3, 3, 16, 10],
+      ],
     ]) {
-      const inputs = { x: { shape: xShape!, data: values(xShape!, 11) }, dy: { shape: dyShape!, data: values(dyShape!, 12) } };
-      await compare('Conv2DBackpropFilter', inputs, { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: fShape }, `dW lesson ${xShape}`);
+      const inputs = {
+        x: { shape: xShape!, data: values(xShape!, 11) },
+        dy: { shape: dyShape!, data: values(dyShape!, 12) },
+      };
+      await compare(
+        'Conv2DBackpropFilter',
+        inputs,
+        { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: fShape },
+        `dW lesson ${xShape}`,
+      );
     }
   });
 });
@@ -191,8 +285,16 @@ describe('wasm Conv2DBackpropInput vs cpu', function () {
   it('matches over shapes × strides × paddings × formats', async () => {
     let n = 0;
     for (const c of convCases()) {
-      const inputs = { dy: { shape: c.dyShape, data: values(c.dyShape, ++n) }, filter: { shape: c.fShape, data: values(c.fShape, ++n) } };
-      await compare('Conv2DBackpropInput', inputs, { strides: c.strides, pad: c.pad, dataFormat: c.format, inputShape: c.xShape }, `dx ${c.label}`);
+      const inputs = {
+        dy: { shape: c.dyShape, data: values(c.dyShape, ++n) },
+        filter: { shape: c.fShape, data: values(c.fShape, ++n) },
+      };
+      await compare(
+        'Conv2DBackpropInput',
+        inputs,
+        { strides: c.strides, pad: c.pad, dataFormat: c.format, inputShape: c.xShape },
+        `dx ${c.label}`,
+      );
     }
     expect(n).to.be.greaterThan(100);
   });
@@ -203,10 +305,26 @@ describe('wasm Conv2DBackpropInput vs cpu', function () {
       const fShape = [3, 3, 3, 4];
       const info = convInfo(xShape, fShape, 2, 1, 'NHWC', dimRoundingMode);
       const dyShape = [2, info.outHeight, info.outWidth, 4];
-      const inputs = { dy: { shape: dyShape, data: values(dyShape, 3) }, filter: { shape: fShape, data: values(fShape, 4) } };
-      await compare('Conv2DBackpropInput', inputs, { strides: 2, pad: 1, dataFormat: 'NHWC', dimRoundingMode, inputShape: xShape }, `dx rounding ${dimRoundingMode}`);
-      const inputsF = { x: { shape: xShape, data: values(xShape, 5) }, dy: { shape: dyShape, data: values(dyShape, 6) } };
-      await compare('Conv2DBackpropFilter', inputsF, { strides: 2, pad: 1, dataFormat: 'NHWC', dimRoundingMode, filterShape: fShape }, `dW rounding ${dimRoundingMode}`);
+      const inputs = {
+        dy: { shape: dyShape, data: values(dyShape, 3) },
+        filter: { shape: fShape, data: values(fShape, 4) },
+      };
+      await compare(
+        'Conv2DBackpropInput',
+        inputs,
+        { strides: 2, pad: 1, dataFormat: 'NHWC', dimRoundingMode, inputShape: xShape },
+        `dx rounding ${dimRoundingMode}`,
+      );
+      const inputsF = {
+        x: { shape: xShape, data: values(xShape, 5) },
+        dy: { shape: dyShape, data: values(dyShape, 6) },
+      };
+      await compare(
+        'Conv2DBackpropFilter',
+        inputsF,
+        { strides: 2, pad: 1, dataFormat: 'NHWC', dimRoundingMode, filterShape: fShape },
+        `dW rounding ${dimRoundingMode}`,
+      );
     }
   });
 });
@@ -215,21 +333,40 @@ describe('wasm MaxPoolGrad vs cpu', function () {
   this.timeout(120000);
   it('matches over window sizes × strides × paddings, with many ties', async () => {
     let n = 0;
-    for (const xShape of [[2, 8, 8, 3], [1, 7, 9, 16], [3, 26, 26, 4]]) {
+    for (const xShape of [
+      [2, 8, 8, 3],
+      [1, 7, 9, 16],
+      [3, 26, 26, 4],
+    ]) {
       for (const filterSize of [2, 3, [2, 3]] as (number | [number, number])[]) {
         for (const strides of [1, 2, 3, [2, 1]] as (number | [number, number])[]) {
           for (const pad of ['valid', 'same', 1] as const) {
             // Quantised to 4 levels and ReLU-like (a third are exactly 0): many tied maxima.
             const x = values(xShape, ++n, 4).map((v) => Math.max(0, v - 0.25));
             await tf.setBackend('cpu');
-            const y = tf.maxPool(tf.tensor4d(x, xShape as [number, number, number, number]), filterSize, strides, pad, pad === 1 ? 'floor' : undefined);
+            const y = tf.maxPool(
+              tf.tensor4d(x, xShape as [number, number, number, number]),
+              filterSize,
+              strides,
+              pad,
+              pad === 1 ? 'floor' : undefined,
+            );
             const yShape = y.shape;
             const yData = (await y.data()) as Float32Array;
             y.dispose();
-            const inputs = { dy: { shape: yShape, data: values(yShape, ++n) }, input: { shape: xShape, data: x }, output: { shape: yShape, data: yData } };
+            const inputs = {
+              dy: { shape: yShape, data: values(yShape, ++n) },
+              input: { shape: xShape, data: x },
+              output: { shape: yShape, data: yData },
+            };
             const attrs: Attrs = { filterSize, strides, pad };
             if (pad === 1) attrs['dimRoundingMode'] = 'floor';
-            await compare('MaxPoolGrad', inputs, attrs, `maxPoolGrad x${xShape} k${filterSize} s${strides} p${pad}`);
+            await compare(
+              'MaxPoolGrad',
+              inputs,
+              attrs,
+              `maxPoolGrad x${xShape} k${filterSize} s${strides} p${pad}`,
+            );
           }
         }
       }
@@ -246,13 +383,28 @@ describe('wasm SIMD kernels (wasm-simd.ts)', function () {
   });
 
   /** Runs the same MaxPoolGrad on cpu, on wasm with SIMD and on wasm without; all three must agree exactly. */
-  async function maxPoolGradAllWays(xShape: Shape, x: Float32Array, dyData: (n: number) => Float32Array, attrs: Attrs, what: string) {
+  async function maxPoolGradAllWays(
+    xShape: Shape,
+    x: Float32Array,
+    dyData: (n: number) => Float32Array,
+    attrs: Attrs,
+    what: string,
+  ) {
     await tf.setBackend('cpu');
-    const y = tf.maxPool(tf.tensor4d(x, xShape as [number, number, number, number]), attrs['filterSize'] as number, attrs['strides'] as number, attrs['pad'] as 'valid');
+    const y = tf.maxPool(
+      tf.tensor4d(x, xShape as [number, number, number, number]),
+      attrs['filterSize'] as number,
+      attrs['strides'] as number,
+      attrs['pad'] as 'valid',
+    );
     const yShape = y.shape;
     const yData = (await y.data()) as Float32Array;
     y.dispose();
-    const inputs = { dy: { shape: yShape, data: dyData(yData.length) }, input: { shape: xShape, data: x }, output: { shape: yShape, data: yData } };
+    const inputs = {
+      dy: { shape: yShape, data: dyData(yData.length) },
+      input: { shape: xShape, data: x },
+      output: { shape: yShape, data: yData },
+    };
     const ref = await runOn('cpu', 'MaxPoolGrad', inputs, attrs);
     const simd = await runOn('wasm', 'MaxPoolGrad', inputs, attrs);
     setSimdKernelsEnabled(false);
@@ -264,14 +416,22 @@ describe('wasm SIMD kernels (wasm-simd.ts)', function () {
     }
     expect(simd.shape, what).to.deep.equal(ref.shape);
     // Bit-exact (as numbers: −0 and +0 compare equal, NaN must be NaN at the same places).
-    const same = (a: Float32Array, b: Float32Array) => a.every((v, i) => v === b[i] || (Number.isNaN(v) && Number.isNaN(b[i]!)));
+    const same = (a: Float32Array, b: Float32Array) =>
+      a.every((v, i) => v === b[i] || (Number.isNaN(v) && Number.isNaN(b[i]!)));
     expect(same(simd.data, ref.data), `${what}: simd vs cpu`).to.equal(true);
     expect(same(js.data, ref.data), `${what}: js vs cpu`).to.equal(true);
   }
 
   it('MaxPoolGrad 2×2/2: bit-exact with cpu, ties / NaN / ±Infinity / −0, any C ≥ 4, odd sizes', async () => {
     let n = 100;
-    for (const xShape of [[2, 6, 6, 4], [3, 26, 26, 16], [2, 11, 11, 10], [1, 7, 9, 5], [2, 5, 4, 17], [1, 3, 3, 8]]) {
+    for (const xShape of [
+      [2, 6, 6, 4],
+      [3, 26, 26, 16],
+      [2, 11, 11, 10],
+      [1, 7, 9, 5],
+      [2, 5, 4, 17],
+      [1, 3, 3, 8],
+    ]) {
       for (const pad of ['valid', 'same'] as const) {
         // Mostly ReLU-like ties; then sprinkle special values.
         const x = values(xShape, ++n, 3).map((v) => Math.max(0, v - 0.34));
@@ -304,15 +464,28 @@ describe('wasm SIMD kernels (wasm-simd.ts)', function () {
         setBackpropFilterTapsPerPass(taps);
         for (const [xShape, fShape, strides] of [
           [[2, 9, 8, 1], [3, 3, 1, 4], 1],
-          [[3, 10, 7, 1], [3, 2, 1, 5], [2, 1]],
+          [
+            [3, 10, 7, 1],
+            [3, 2, 1, 5],
+            [2, 1],
+          ],
           [[2, 12, 12, 1], [5, 5, 1, 16], 1],
           [[1, 9, 9, 1], [1, 4, 1, 17], 3],
           [[4, 28, 28, 1], [3, 3, 1, 16], 1],
         ] as [Shape, Shape, number | [number, number]][]) {
           const info = convInfo(xShape, fShape, strides, 'valid', 'NHWC');
           const dyShape = [xShape[0]!, info.outHeight, info.outWidth, fShape[3]!];
-          const inputs = { x: { shape: xShape, data: values(xShape, ++n) }, dy: { shape: dyShape, data: values(dyShape, ++n) } };
-          await compare('Conv2DBackpropFilter', inputs, { strides, pad: 'valid', dataFormat: 'NHWC', filterShape: fShape }, `dW simd taps ${taps} x${xShape} f${fShape} s${strides}`, 1e-5);
+          const inputs = {
+            x: { shape: xShape, data: values(xShape, ++n) },
+            dy: { shape: dyShape, data: values(dyShape, ++n) },
+          };
+          await compare(
+            'Conv2DBackpropFilter',
+            inputs,
+            { strides, pad: 'valid', dataFormat: 'NHWC', filterShape: fShape },
+            `dW simd taps ${taps} x${xShape} f${fShape} s${strides}`,
+            1e-5,
+          );
         }
       }
     } finally {
@@ -322,7 +495,17 @@ describe('wasm SIMD kernels (wasm-simd.ts)', function () {
 
   it('Sum over leading axes (bias gradients): column sums match cpu to 1e-5, inner widths 4…32 and around', async () => {
     let n = 300;
-    for (const xShape of [[64, 4], [65, 5], [10, 11, 10], [3, 40, 16], [2, 50, 17], [130, 32], [130, 33], [64, 26, 26, 16], [64, 11, 11, 10]]) {
+    for (const xShape of [
+      [64, 4],
+      [65, 5],
+      [10, 11, 10],
+      [3, 40, 16],
+      [2, 50, 17],
+      [130, 32],
+      [130, 33],
+      [64, 26, 26, 16],
+      [64, 11, 11, 10],
+    ]) {
       for (const keepDims of [false, true]) {
         const axis = xShape.length === 4 ? [0, 1, 2] : xShape.length === 3 ? [0, 1] : 0;
         const inputs = { x: { shape: xShape, data: values(xShape, ++n) } };
@@ -335,8 +518,17 @@ describe('wasm SIMD kernels (wasm-simd.ts)', function () {
     const xShape = [64, 28, 28, 1];
     const dyShape = [64, 26, 26, 16];
     // ReLU-like positive x and signed dy, as in training.
-    const inputs = { x: { shape: xShape, data: values(xShape, 31).map((v) => Math.max(0, v)) }, dy: { shape: dyShape, data: values(dyShape, 32) } };
-    await compare('Conv2DBackpropFilter', inputs, { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 1, 16] }, 'dW conv1 B=64', 1e-5);
+    const inputs = {
+      x: { shape: xShape, data: values(xShape, 31).map((v) => Math.max(0, v)) },
+      dy: { shape: dyShape, data: values(dyShape, 32) },
+    };
+    await compare(
+      'Conv2DBackpropFilter',
+      inputs,
+      { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 1, 16] },
+      'dW conv1 B=64',
+      1e-5,
+    );
   });
 });
 
@@ -374,17 +566,34 @@ describe('wasm BatchMatMul and Sum wrappers vs cpu', () => {
   it('BatchMatMul: every transpose combination, with batch broadcasting', async () => {
     let n = 0;
     for (const [aShape, bShape] of [
-      [[1, 5, 7], [1, 7, 3]],
-      [[3, 4, 6], [3, 6, 2]],
-      [[1, 4, 6], [3, 6, 5]],
-      [[1, 64, 250], [1, 250, 128]],
+      [
+        [1, 5, 7],
+        [1, 7, 3],
+      ],
+      [
+        [3, 4, 6],
+        [3, 6, 2],
+      ],
+      [
+        [1, 4, 6],
+        [3, 6, 5],
+      ],
+      [
+        [1, 64, 250],
+        [1, 250, 128],
+      ],
     ]) {
       for (const transposeA of [false, true]) {
         for (const transposeB of [false, true]) {
           const a = transposeA ? [aShape![0]!, aShape![2]!, aShape![1]!] : aShape!;
           const b = transposeB ? [bShape![0]!, bShape![2]!, bShape![1]!] : bShape!;
           const inputs = { a: { shape: a, data: values(a, ++n) }, b: { shape: b, data: values(b, ++n) } };
-          await compare('BatchMatMul', inputs, { transposeA, transposeB }, `matmul ${a} ${b} tA=${transposeA} tB=${transposeB}`);
+          await compare(
+            'BatchMatMul',
+            inputs,
+            { transposeA, transposeB },
+            `matmul ${a} ${b} tA=${transposeA} tB=${transposeB}`,
+          );
         }
       }
     }
@@ -395,7 +604,12 @@ describe('wasm BatchMatMul and Sum wrappers vs cpu', () => {
     for (const axis of [0, [0, 1], [0, 1, 2], [1, 0], 1, [1, 2], [0, 3], -1]) {
       for (const keepDims of [false, true]) {
         const inputs = { x: { shape: xShape, data: values(xShape, 9) } };
-        await compare('Sum', inputs, { axis, keepDims }, `sum axis ${JSON.stringify(axis)} keepDims ${keepDims}`);
+        await compare(
+          'Sum',
+          inputs,
+          { axis, keepDims },
+          `sum axis ${JSON.stringify(axis)} keepDims ${keepDims}`,
+        );
       }
     }
     // int32 goes to the stock kernel.
@@ -426,16 +640,66 @@ describe('wasm training kernels: no leaks', () => {
     const pdy4 = tf.onesLike(p4);
     const x1 = tf.tensor4d(values([2, 9, 9, 1], 7), [2, 9, 9, 1]);
     const dyC1 = tf.tensor4d(values([2, 7, 7, 8], 8), [2, 7, 7, 8]);
-    calls.push(['Conv2DBackpropFilter', { x, dy }, { strides: 2, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 3, 4] }]);
-    calls.push(['Conv2DBackpropFilter', { x, dy: dy1 }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 3, 4] }]);
-    calls.push(['Conv2DBackpropFilter', { x: xNchw, dy: dyNchw }, { strides: 2, pad: 'valid', dataFormat: 'NCHW', filterShape: [3, 3, 3, 4] }]);
-    calls.push(['Conv2DBackpropFilter', { x, dy }, { strides: 2, pad: [[0, 0], [3, 0], [0, 4], [0, 0]], dataFormat: 'NHWC', filterShape: [3, 3, 3, 4] }]);
-    calls.push(['Conv2DBackpropInput', { dy, filter: w }, { strides: 2, pad: 'valid', dataFormat: 'NHWC', inputShape: [2, 9, 9, 3] }]);
-    calls.push(['Conv2DBackpropInput', { dy: dy1, filter: w }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', inputShape: [2, 9, 9, 3] }]);
-    calls.push(['Conv2DBackpropInput', { dy: dyNchw, filter: w }, { strides: 2, pad: 'valid', dataFormat: 'NCHW', inputShape: [2, 3, 9, 9] }]);
-    calls.push(['MaxPoolGrad', { dy: pdy, input: x, output: p }, { filterSize: 2, strides: 2, pad: 'valid' }]);
-    calls.push(['MaxPoolGrad', { dy: pdy4, input: x4, output: p4 }, { filterSize: 2, strides: 2, pad: 'valid' }]);
-    calls.push(['Conv2DBackpropFilter', { x: x1, dy: dyC1 }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 1, 8] }]);
+    calls.push([
+      'Conv2DBackpropFilter',
+      { x, dy },
+      { strides: 2, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 3, 4] },
+    ]);
+    calls.push([
+      'Conv2DBackpropFilter',
+      { x, dy: dy1 },
+      { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 3, 4] },
+    ]);
+    calls.push([
+      'Conv2DBackpropFilter',
+      { x: xNchw, dy: dyNchw },
+      { strides: 2, pad: 'valid', dataFormat: 'NCHW', filterShape: [3, 3, 3, 4] },
+    ]);
+    calls.push([
+      'Conv2DBackpropFilter',
+      { x, dy },
+      {
+        strides: 2,
+        pad: [
+          [0, 0],
+          [3, 0],
+          [0, 4],
+          [0, 0],
+        ],
+        dataFormat: 'NHWC',
+        filterShape: [3, 3, 3, 4],
+      },
+    ]);
+    calls.push([
+      'Conv2DBackpropInput',
+      { dy, filter: w },
+      { strides: 2, pad: 'valid', dataFormat: 'NHWC', inputShape: [2, 9, 9, 3] },
+    ]);
+    calls.push([
+      'Conv2DBackpropInput',
+      { dy: dy1, filter: w },
+      { strides: 1, pad: 'valid', dataFormat: 'NHWC', inputShape: [2, 9, 9, 3] },
+    ]);
+    calls.push([
+      'Conv2DBackpropInput',
+      { dy: dyNchw, filter: w },
+      { strides: 2, pad: 'valid', dataFormat: 'NCHW', inputShape: [2, 3, 9, 9] },
+    ]);
+    calls.push([
+      'MaxPoolGrad',
+      { dy: pdy, input: x, output: p },
+      { filterSize: 2, strides: 2, pad: 'valid' },
+    ]);
+    calls.push([
+      'MaxPoolGrad',
+      { dy: pdy4, input: x4, output: p4 },
+      { filterSize: 2, strides: 2, pad: 'valid' },
+    ]);
+    calls.push([
+      'Conv2DBackpropFilter',
+      { x: x1, dy: dyC1 },
+      { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 1, 8] },
+    ]);
     calls.push(['Identity', { x }, {}]);
     calls.push(['Cast', { x }, { dtype: 'float32' }]);
     calls.push(['Sum', { x: x4 }, { axis: [0, 1, 2], keepDims: true }]);
@@ -479,9 +743,15 @@ describe('lesson CNN: training on wasm matches cpu', function () {
     const model = buildCnn();
     if (weights) model.setWeights(weights.map((w, i) => tf.tensor(w, model.getWeights()[i]!.shape)));
     const initial = await Promise.all(model.getWeights().map(async (w) => (await w.data()) as Float32Array));
-    model.compile({ optimizer: optimizer === 'sgd' ? tf.train.sgd(0.05) : tf.train.adam(0.01), loss: 'categoricalCrossentropy' });
+    model.compile({
+      optimizer: optimizer === 'sgd' ? tf.train.sgd(0.05) : tf.train.adam(0.01),
+      loss: 'categoricalCrossentropy',
+    });
     const B = 16;
-    const xs = tf.tensor4d(values([B, 28, 28, 1], 42).map((v) => (v + 1) / 2), [B, 28, 28, 1]);
+    const xs = tf.tensor4d(
+      values([B, 28, 28, 1], 42).map((v) => (v + 1) / 2),
+      [B, 28, 28, 1],
+    );
     const labels = Array.from({ length: B }, (_, i) => (i * 7) % 10);
     const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), 10);
     const losses: number[] = [];
@@ -497,17 +767,31 @@ describe('lesson CNN: training on wasm matches cpu', function () {
   it('SGD: same losses and same weights after 4 steps', async () => {
     const cpu = await train('cpu', null, 'sgd');
     const wasm = await train('wasm', cpu.initial, 'sgd');
-    for (let i = 0; i < cpu.losses.length; i++) expect(wasm.losses[i]).to.be.closeTo(cpu.losses[i]!, 1e-4 * Math.max(1, cpu.losses[i]!));
-    cpu.final.forEach((ref, i) => expectClose({ shape: [ref.length], data: wasm.final[i]! }, { shape: [ref.length], data: ref }, `weight ${i}`, 1e-4));
+    for (let i = 0; i < cpu.losses.length; i++)
+      expect(wasm.losses[i]).to.be.closeTo(cpu.losses[i]!, 1e-4 * Math.max(1, cpu.losses[i]!));
+    cpu.final.forEach((ref, i) =>
+      expectClose(
+        { shape: [ref.length], data: wasm.final[i]! },
+        { shape: [ref.length], data: ref },
+        `weight ${i}`,
+        1e-4,
+      ),
+    );
     // Weights did change (the gradients flowed through every layer, conv1 included).
-    cpu.final.forEach((ref, i) => expect(ref.some((v, j) => v !== cpu.initial[i]![j]), `weight ${i} trained`).to.equal(true));
+    cpu.final.forEach((ref, i) =>
+      expect(
+        ref.some((v, j) => v !== cpu.initial[i]![j]),
+        `weight ${i} trained`,
+      ).to.equal(true),
+    );
     expect(wasm.leaked).to.equal(cpu.leaked);
   });
 
   it('Adam: same losses over 4 steps', async () => {
     const cpu = await train('cpu', null, 'adam');
     const wasm = await train('wasm', cpu.initial, 'adam');
-    for (let i = 0; i < cpu.losses.length; i++) expect(wasm.losses[i]).to.be.closeTo(cpu.losses[i]!, 1e-3 * Math.max(1, cpu.losses[i]!));
+    for (let i = 0; i < cpu.losses.length; i++)
+      expect(wasm.losses[i]).to.be.closeTo(cpu.losses[i]!, 1e-3 * Math.max(1, cpu.losses[i]!));
   });
 });
 
@@ -522,7 +806,8 @@ describe('FusedAdamOptimizer', function () {
       const w0 = tf.tensor4d(init, [3, 3, 2, 4]);
       const w = tf.variable(w0, true, `w_${Math.random()}`);
       w0.dispose();
-      for (let i = 0; i < 5; i++) opt.minimize(() => tf.sum(tf.square(tf.sub(tf.mul(w, w), target))) as tf.Scalar, false, [w]);
+      for (let i = 0; i < 5; i++)
+        opt.minimize(() => tf.sum(tf.square(tf.sub(tf.mul(w, w), target))) as tf.Scalar, false, [w]);
       const out = w.dataSync() as Float32Array;
       w.dispose();
       return out.slice();
@@ -545,7 +830,8 @@ describe('FusedAdamOptimizer', function () {
     const target = tf.tensor2d(values([2, 3], 10), [2, 3]);
     const name = `wsave_${Math.random()}`;
     const w = tf.variable(tf.tensor2d(init, [2, 3]), true, name);
-    const step = (opt: tf.Optimizer) => opt.minimize(() => tf.sum(tf.square(tf.sub(tf.mul(w, w), target))) as tf.Scalar, false, [w]);
+    const step = (opt: tf.Optimizer) =>
+      opt.minimize(() => tf.sum(tf.square(tf.sub(tf.mul(w, w), target))) as tf.Scalar, false, [w]);
     const n0 = tf.memory().numTensors;
     const stock = tf.train.adam(0.05);
     const a = new FusedAdamOptimizer(0.05);
@@ -572,7 +858,12 @@ describe('FusedAdamOptimizer', function () {
     step(stock);
     const viaStock = w.dataSync().slice();
     expect(Array.from(viaB)).to.deep.equal(Array.from(viaA));
-    expectClose({ shape: [6], data: viaStock as Float32Array }, { shape: [6], data: viaA as Float32Array }, 'stock vs fused after restore', 1e-5);
+    expectClose(
+      { shape: [6], data: viaStock as Float32Array },
+      { shape: [6], data: viaA as Float32Array },
+      'stock vs fused after restore',
+      1e-5,
+    );
     expect(Array.from(viaA).some((v, i) => v !== wAfter3[i])).to.equal(true);
     a.dispose();
     b.dispose();

@@ -7,7 +7,8 @@ try {
   await customElements.whenDefined('conv-calculator');
   const calc = document.querySelector('conv-calculator');
   await calc.updateComplete;
-  if (calc.result?.outputHeight !== 316) problems.push(`conv-calculator result ${JSON.stringify(calc.result)}`);
+  if (calc.result?.outputHeight !== 316)
+    problems.push(`conv-calculator result ${JSON.stringify(calc.result)}`);
   if (customElements.get('model-summary')) {
     const ms = document.querySelector('model-summary');
     await ms.updateComplete;
@@ -24,7 +25,9 @@ try {
     await t.updateComplete;
     const end = new Promise((resolve, reject) => {
       t.addEventListener('train-end', resolve, { once: true });
-      t.addEventListener('train-error', (e) => reject(new Error(e.detail?.message ?? 'train-error')), { once: true });
+      t.addEventListener('train-error', (e) => reject(new Error(e.detail?.message ?? 'train-error')), {
+        once: true,
+      });
     });
     await t.start();
     await end;

@@ -9,7 +9,8 @@ try {
   const calc = document.querySelector('conv-calculator');
   await customElements.whenDefined('conv-calculator');
   await calc.updateComplete;
-  if (calc.result?.outputHeight !== 156) problems.push(`conv-calculator result ${JSON.stringify(calc.result)}`);
+  if (calc.result?.outputHeight !== 156)
+    problems.push(`conv-calculator result ${JSON.stringify(calc.result)}`);
   const styled = getComputedStyle(calc).borderTopStyle;
   if (styled !== 'solid') problems.push(`conv-calculator styles were blocked (border ${styled})`);
   const cm = document.querySelector('confusion-matrix');

@@ -84,12 +84,26 @@ export interface TrainerSession extends EventTarget {
   stop(): void;
   dispose(): void;
   predict?(pixels: Float32Array, n: number): Promise<Float32Array>;
-  activations?(pixels: Float32Array, layers: string[]): Promise<Record<string, { shape: number[]; data: Float32Array }>>;
-  testExamples?(actual: number, predicted: number, limit: number): Promise<{ index: number; pixels: Uint8Array }[]>;
+  activations?(
+    pixels: Float32Array,
+    layers: string[],
+  ): Promise<Record<string, { shape: number[]; data: Float32Array }>>;
+  testExamples?(
+    actual: number,
+    predicted: number,
+    limit: number,
+  ): Promise<{ index: number; pixels: Uint8Array }[]>;
 }
 
 /** The events re-dispatched from the session on the element (bubbling, composed). */
-export const TRAINER_EVENTS = ['data-progress', 'train-start', 'train-batch', 'train-epoch', 'train-end', 'train-error'] as const;
+export const TRAINER_EVENTS = [
+  'data-progress',
+  'train-start',
+  'train-batch',
+  'train-epoch',
+  'train-end',
+  'train-error',
+] as const;
 
 /**
  * The most work one element may be asked for: epochs × training images. 1.2 million image passes is 20 epochs
@@ -106,7 +120,8 @@ const EMA_BETA = 0.9;
 
 /** Reads a numeric attribute; a removed attribute means "not set" (preset or default applies). */
 const rawNumber = {
-  fromAttribute: (v: string | null): number | undefined => (v === null ? undefined : v.trim() === '' ? NaN : Number(v.trim())),
+  fromAttribute: (v: string | null): number | undefined =>
+    v === null ? undefined : v.trim() === '' ? NaN : Number(v.trim()),
   toAttribute: (v: unknown) => (v === undefined ? null : String(v)),
 };
 const rawString = {
@@ -219,7 +234,9 @@ export class CnnTrainer extends CnnElement {
   private effective(key: SettingKey): unknown {
     if (this.raw[key] !== undefined) return this.raw[key];
     const preset = isPresetName(this.preset) ? (PRESETS[this.preset] as Partial<TrainConfig>) : {};
-    return (preset as Record<string, unknown>)[key] ?? (DEFAULT_CONFIG as unknown as Record<string, unknown>)[key];
+    return (
+      (preset as Record<string, unknown>)[key] ?? (DEFAULT_CONFIG as unknown as Record<string, unknown>)[key]
+    );
   }
   private setRaw(key: SettingKey, v: unknown): void {
     const old = this.effective(key);
@@ -341,9 +358,16 @@ export class CnnTrainer extends CnnElement {
 
   // Live display state, kept out of Lit's reactive properties: batches arrive hundreds of times a second, the
   // screen is drawn at most once per animation frame.
-  private progress: { kind: 'data'; fraction: number; split: string; loaded: number; total: number } | null = null;
+  private progress: { kind: 'data'; fraction: number; split: string; loaded: number; total: number } | null =
+    null;
   private lastBatch: TrainerBatch | null = null;
-  private curves = { x: [] as number[], loss: [] as number[], acc: [] as number[], testX: [] as number[], test: [] as number[] };
+  private curves = {
+    x: [] as number[],
+    loss: [] as number[],
+    acc: [] as number[],
+    testX: [] as number[],
+    test: [] as number[],
+  };
   private ema = { loss: 0, acc: 0, n: 0 };
   private frame = 0;
   private hiddenTimer: ReturnType<typeof setTimeout> | null = null;
@@ -358,7 +382,8 @@ export class CnnTrainer extends CnnElement {
     if (this.hasUpdated) this.observeCharts();
     if (this.autostart) {
       void this.updateComplete.then(() => {
-        if (this.isConnected && this.autostart && (this._state === 'idle' || this._state === 'done')) void this.start();
+        if (this.isConnected && this.autostart && (this._state === 'idle' || this._state === 'done'))
+          void this.start();
       });
     }
   }
@@ -385,7 +410,12 @@ export class CnnTrainer extends CnnElement {
       if (this._state === 'loading') this.cancelPendingStart();
       return;
     }
-    this.snapshot = { history: s.history, testAccuracy: s.testAccuracy, confusion: s.confusion, backend: s.backend };
+    this.snapshot = {
+      history: s.history,
+      testAccuracy: s.testAccuracy,
+      confusion: s.confusion,
+      backend: s.backend,
+    };
     this.unlisten?.();
     this.unlisten = null;
     this._session = null;
@@ -415,7 +445,8 @@ export class CnnTrainer extends CnnElement {
     let err: string | null = null;
     let cfg: TrainConfig | null = null;
     let bad: SettingKey[] = [];
-    if (preset !== null && !isPresetName(preset)) err = `Unknown preset "${preset}": the only preset is "notebook".`;
+    if (preset !== null && !isPresetName(preset))
+      err = `Unknown preset "${preset}": the only preset is "notebook".`;
     else {
       const r = resolveConfig(
         {
@@ -546,7 +577,8 @@ export class CnnTrainer extends CnnElement {
     // `retryable` may sit on the detail ({ error, retryable }) or on the error itself (MnistLoadError).
     const inner = (e as { error?: unknown } | null)?.error;
     const retryable =
-      (e as { retryable?: unknown } | null)?.retryable !== false && (inner as { retryable?: unknown } | null)?.retryable !== false;
+      (e as { retryable?: unknown } | null)?.retryable !== false &&
+      (inner as { retryable?: unknown } | null)?.retryable !== false;
     this.runError = { message, retryable };
     this._state = 'error';
     this.setError(message);
@@ -610,7 +642,8 @@ export class CnnTrainer extends CnnElement {
       if (this._state === 'training' || this._state === 'loading') this._state = 'done';
       const acc = this.testAccuracy;
       const how = (d as { stopped?: boolean } | null)?.stopped ? 'Training stopped' : 'Training finished';
-      this.announcement = acc === null || !Number.isFinite(acc) ? `${how}.` : `${how}: test accuracy ${pct(acc)}.`;
+      this.announcement =
+        acc === null || !Number.isFinite(acc) ? `${how}.` : `${how}: test accuracy ${pct(acc)}.`;
       this.scheduleFrame();
     });
     on('train-error', (d) => {
@@ -657,7 +690,11 @@ export class CnnTrainer extends CnnElement {
     if (!loss || !acc || !loss.clientWidth) return;
     const cs = getComputedStyle(this);
     const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
-    const axis = { axisColour: v('--_border', '#ccc'), gridColour: v('--_grid', '#eee'), textColour: v('--_muted', '#666') };
+    const axis = {
+      axisColour: v('--_border', '#ccc'),
+      gridColour: v('--_grid', '#eee'),
+      textColour: v('--_muted', '#666'),
+    };
     const xMax = Math.max(1, this._config?.epochs ?? 1);
     const c = this.curves;
     drawChart(loss, [{ xs: c.x, ys: c.loss, colour: v('--_loss', '#b3261e') }], {
@@ -673,7 +710,15 @@ export class CnnTrainer extends CnnElement {
         { xs: c.x, ys: c.acc, colour: v('--_train', '#2a62d6') },
         { xs: c.testX, ys: c.test, colour: v('--_test', '#1d7f4e'), dash: [5, 3], markers: true, width: 2 },
       ],
-      { ...axis, xMin: 0, xMax, yMin: 0, yMax: 1, xLabel: 'epoch', yFormat: (y) => `${Math.round(y * 100)}%` },
+      {
+        ...axis,
+        xMin: 0,
+        xMax,
+        yMin: 0,
+        yMax: 1,
+        xLabel: 'epoch',
+        yFormat: (y) => `${Math.round(y * 100)}%`,
+      },
     );
   }
 
@@ -739,21 +784,37 @@ export class CnnTrainer extends CnnElement {
       const batches = Math.max(1, b.batches);
       const done = (b.epoch - 1) * batches + b.batch;
       const value = Math.min(1, Math.max(0, done / (cfg.epochs * batches)));
-      const speed = Number.isFinite(b.imagesPerSecond) && b.imagesPerSecond > 0 ? ` · ${fmtInt.format(Math.round(b.imagesPerSecond))} img/s` : '';
-      const prefix = st === 'paused' ? 'Paused · ' : st === 'done' ? 'Done · ' : st === 'error' ? 'Stopped · ' : '';
-      return { value, text: `${prefix}epoch ${b.epoch}/${cfg.epochs} · batch ${fmtInt.format(b.batch)}/${fmtInt.format(batches)}${speed}` };
+      const speed =
+        Number.isFinite(b.imagesPerSecond) && b.imagesPerSecond > 0
+          ? ` · ${fmtInt.format(Math.round(b.imagesPerSecond))} img/s`
+          : '';
+      const prefix =
+        st === 'paused' ? 'Paused · ' : st === 'done' ? 'Done · ' : st === 'error' ? 'Stopped · ' : '';
+      return {
+        value,
+        text: `${prefix}epoch ${b.epoch}/${cfg.epochs} · batch ${fmtInt.format(b.batch)}/${fmtInt.format(batches)}${speed}`,
+      };
     }
     if (st === 'training') return { value: 0, text: 'Preparing the first batch…' };
     if (st === 'paused') return { value: 0, text: 'Paused' };
     if (st === 'error') return { value: 0, text: 'Failed' };
-    return { value: 0, text: cfg ? `Ready: ${fmtInt.format(cfg.epochs)} epoch${cfg.epochs === 1 ? '' : 's'} on ${fmtInt.format(cfg.trainSize)} images` : 'Fix the settings to start' };
+    return {
+      value: 0,
+      text: cfg
+        ? `Ready: ${fmtInt.format(cfg.epochs)} epoch${cfg.epochs === 1 ? '' : 's'} on ${fmtInt.format(cfg.trainSize)} images`
+        : 'Fix the settings to start',
+    };
   }
 
   private chartLabel(kind: 'loss' | 'accuracy'): string {
     const c = this.curves;
     const n = c.x.length;
-    if (!n) return kind === 'loss' ? 'Loss per batch (smoothed): no data yet.' : 'Accuracy per batch and test accuracy per epoch: no data yet.';
-    if (kind === 'loss') return `Loss per batch (smoothed): from ${c.loss[0]!.toFixed(2)} to ${c.loss[n - 1]!.toFixed(2)} after ${fmtInt.format(n)} batches.`;
+    if (!n)
+      return kind === 'loss'
+        ? 'Loss per batch (smoothed): no data yet.'
+        : 'Accuracy per batch and test accuracy per epoch: no data yet.';
+    if (kind === 'loss')
+      return `Loss per batch (smoothed): from ${c.loss[0]!.toFixed(2)} to ${c.loss[n - 1]!.toFixed(2)} after ${fmtInt.format(n)} batches.`;
     const t = c.test.length ? ` Test accuracy by epoch: ${c.test.map((a) => pct(a)).join(', ')}.` : '';
     return `Training accuracy per batch (smoothed): from ${pct(c.acc[0]!)} to ${pct(c.acc[n - 1]!)}.${t}`;
   }
@@ -786,9 +847,13 @@ export class CnnTrainer extends CnnElement {
     const backend = this.backend;
     return html`
       ${this.renderError()}
-      ${this.runError?.retryable && st === 'error' && !this.configError
-        ? html`<button part="retry" class="retry secondary" @click=${() => void this.start()}>Retry</button>`
-        : nothing}
+      ${
+        this.runError?.retryable && st === 'error' && !this.configError
+          ? html`<button part="retry" class="retry secondary" @click=${() => void this.start()}>
+              Retry
+            </button>`
+          : nothing
+      }
       <fieldset part="controls" class="controls" ?disabled=${busy}>
         <legend class="visually-hidden">Training settings</legend>
         <label
@@ -820,7 +885,12 @@ export class CnnTrainer extends CnnElement {
         ${this.field('Train size (images)', 'trainSize', { min: 1, max: 60000 })}
       </fieldset>
       <div part="actions" class="actions">
-        <button part="start" class="start" ?disabled=${busy || this.configError !== null} @click=${() => void this.start()}>
+        <button
+          part="start"
+          class="start"
+          ?disabled=${busy || this.configError !== null}
+          @click=${() => void this.start()}
+        >
           ${st === 'done' || st === 'error' ? 'Start again' : 'Start'}
         </button>
         <button
@@ -831,8 +901,12 @@ export class CnnTrainer extends CnnElement {
         >
           ${st === 'paused' ? 'Resume' : 'Pause'}
         </button>
-        <button part="stop" class="stop secondary" ?disabled=${!busy} @click=${() => this.stop()}>Stop</button>
-        <span class="backend" data-testid="backend">${backend ? html`Backend: <strong>${backend}</strong>` : nothing}</span>
+        <button part="stop" class="stop secondary" ?disabled=${!busy} @click=${() => this.stop()}>
+          Stop
+        </button>
+        <span class="backend" data-testid="backend"
+          >${backend ? html`Backend: <strong>${backend}</strong>` : nothing}</span
+        >
       </div>
       <div part="progress" class="progress">
         <div
@@ -857,16 +931,23 @@ export class CnnTrainer extends CnnElement {
         <figure>
           <canvas data-chart="accuracy" role="img" aria-label=${this.chartLabel('accuracy')}></canvas>
           <figcaption>
-            <span class="key train"></span>Train accuracy <span class="key test"></span>Test accuracy (per epoch)
+            <span class="key train"></span>Train accuracy <span class="key test"></span>Test accuracy (per
+            epoch)
           </figcaption>
         </figure>
       </div>
       <p part="result" class="result" data-testid="result">
-        ${acc !== null && Number.isFinite(acc)
-          ? html`Test accuracy <strong>${pct(acc)}</strong>${this._config ? html` on ${fmtInt.format(this._config.testSize ?? 10000)} images` : nothing}`
-          : html`Test accuracy appears after the first epoch.`}
+        ${
+          acc !== null && Number.isFinite(acc)
+            ? html`Test accuracy
+                <strong>${pct(acc)}</strong
+                >${this._config ? html` on ${fmtInt.format(this._config.testSize ?? 10000)} images` : nothing}`
+            : html`Test accuracy appears after the first epoch.`
+        }
       </p>
-      <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">${this.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
+        ${this.announcement}
+      </div>
     `;
   }
 }

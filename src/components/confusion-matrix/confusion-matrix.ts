@@ -26,7 +26,9 @@ export interface CellExample {
 /** What `<confusion-matrix for>` reads from its target: any element with these (duck-typed, e.g. `<cnn-trainer>`). */
 interface TrainerLike extends Element {
   confusion?: unknown;
-  session?: { testExamples?: (actual: number, predicted: number, limit: number) => Promise<CellExample[]> } | null;
+  session?: {
+    testExamples?: (actual: number, predicted: number, limit: number) => Promise<CellExample[]>;
+  } | null;
 }
 
 /** Largest matrix shown: beyond that a grid of buttons is unreadable (and a typo, most likely). */
@@ -39,26 +41,38 @@ export const EXAMPLE_LIMIT = 24;
  * Returns a copy (so later edits of the caller's arrays cannot change what is shown) or a message.
  */
 export function checkMatrix(m: unknown): { matrix: number[][] } | { error: string } {
-  if (typeof m === 'string') return { error: `The matrix must be a JSON array of rows, e.g. [[5,1],[2,7]] (got "${m.slice(0, 40)}").` };
-  if (!Array.isArray(m)) return { error: `The matrix must be an array of rows (got ${m === null ? 'null' : typeof m}).` };
+  if (typeof m === 'string')
+    return {
+      error: `The matrix must be a JSON array of rows, e.g. [[5,1],[2,7]] (got "${m.slice(0, 40)}").`,
+    };
+  if (!Array.isArray(m))
+    return { error: `The matrix must be an array of rows (got ${m === null ? 'null' : typeof m}).` };
   const n = m.length;
   if (n === 0) return { error: 'The matrix is empty: give at least one row.' };
-  if (n > MAX_CLASSES) return { error: `The matrix has ${n} rows; at most ${MAX_CLASSES} classes can be shown.` };
+  if (n > MAX_CLASSES)
+    return { error: `The matrix has ${n} rows; at most ${MAX_CLASSES} classes can be shown.` };
   const out: number[][] = [];
   for (let r = 0; r < n; r++) {
     const row: unknown = m[r];
     if (!Array.isArray(row)) return { error: `Row ${r + 1} of the matrix is not an array.` };
     if (row.length !== n) {
-      return { error: `The matrix must be square (n×n): row ${r + 1} has ${row.length} values, expected ${n}.` };
+      return {
+        error: `The matrix must be square (n×n): row ${r + 1} has ${row.length} values, expected ${n}.`,
+      };
     }
     const copy: number[] = [];
     for (let c = 0; c < n; c++) {
       const v: unknown = row[c];
       const where = `row ${r + 1}, column ${c + 1}`;
-      if (typeof v !== 'number' || Number.isNaN(v)) return { error: `Every count must be a number: ${where} is ${JSON.stringify(v) ?? String(v)}.` };
-      if (!Number.isFinite(v)) return { error: `Every count must be finite: ${where} is ${v > 0 ? 'infinite' : 'minus infinity'}.` };
+      if (typeof v !== 'number' || Number.isNaN(v))
+        return { error: `Every count must be a number: ${where} is ${JSON.stringify(v) ?? String(v)}.` };
+      if (!Number.isFinite(v))
+        return { error: `Every count must be finite: ${where} is ${v > 0 ? 'infinite' : 'minus infinity'}.` };
       if (v < 0) return { error: `Counts cannot be negative: ${where} is ${v}.` };
-      if (!Number.isInteger(v)) return { error: `Counts must be whole numbers: ${where} is ${v}. (Use normalize to show fractions.)` };
+      if (!Number.isInteger(v))
+        return {
+          error: `Counts must be whole numbers: ${where} is ${v}. (Use normalize to show fractions.)`,
+        };
       copy.push(v);
     }
     out.push(copy);
@@ -206,7 +220,9 @@ export class ConfusionMatrix extends CnnElement {
   /** Bumped on every thumbnail request, so a slow answer for an old cell is dropped. */
   private thumbToken = 0;
 
-  private readonly target = new ForTargetController<TrainerLike>(this, (next, prev) => this.rebind(next, prev));
+  private readonly target = new ForTargetController<TrainerLike>(this, (next, prev) =>
+    this.rebind(next, prev),
+  );
   private readonly onTrainerUpdate = () => this.pull();
 
   override connectedCallback(): void {
@@ -245,7 +261,9 @@ export class ConfusionMatrix extends CnnElement {
     const t = this.target.target;
     if (!t) return;
     const m = t.confusion;
-    this.matrix = Array.isArray(m) ? (m as number[][]).map((row) => (Array.isArray(row) ? [...(row as number[])] : row)) : null;
+    this.matrix = Array.isArray(m)
+      ? (m as number[][]).map((row) => (Array.isArray(row) ? [...(row as number[])] : row))
+      : null;
     const sel = this.selected;
     if (!sel) return;
     // The thumbnails' count comes from `valid`, which willUpdate derives from the new matrix: wait for it.
@@ -272,7 +290,9 @@ export class ConfusionMatrix extends CnnElement {
     const n = checked.matrix.length;
     const labels = parseLabels(this.labels);
     if (labels && labels.length !== n) {
-      return this.setError(`${labels.length} label${labels.length === 1 ? '' : 's'} for ${n} classes: give one label per class, comma-separated.`);
+      return this.setError(
+        `${labels.length} label${labels.length === 1 ? '' : 's'} for ${n} classes: give one label per class, comma-separated.`,
+      );
     }
     const empty = labels ? emptyLabels(labels) : [];
     if (empty.length) {
@@ -412,7 +432,9 @@ export class ConfusionMatrix extends CnnElement {
     else text = 'No data yet: set the matrix property, or for="id" of a <cnn-trainer>.';
     // Bound to a trainer, the 10 × 10 table will appear after the first epoch: keep its room from the start so
     // the page below does not jump when it does.
-    return html`<p part="placeholder" class=${this.htmlFor ? 'placeholder reserve' : 'placeholder'}>${text}</p>`;
+    return html`<p part="placeholder" class=${this.htmlFor ? 'placeholder reserve' : 'placeholder'}>
+      ${text}
+    </p>`;
   }
 
   private renderTable(m: number[][], d: Derived) {
@@ -455,7 +477,8 @@ export class ConfusionMatrix extends CnnElement {
       <div class="wrap">
         <table part="table" @keydown=${this.onKey}>
           <caption class="visually-hidden">
-            Confusion matrix: rows are the actual class, columns the predicted class${norm ? ', as fractions of each row' : ''}.
+            Confusion matrix: rows are the actual class, columns the predicted
+            class${norm ? ', as fractions of each row' : ''}.
           </caption>
           <thead>
             <tr>
@@ -466,25 +489,40 @@ export class ConfusionMatrix extends CnnElement {
             <tr>
               <td colspan="2"></td>
               ${names.map((name) => html`<th scope="col" class="label">${name}</th>`)}
-              <th scope="col" class="metric" title="Of the examples of this class, the fraction the network found">Recall</th>
+              <th
+                scope="col"
+                class="metric"
+                title="Of the examples of this class, the fraction the network found"
+              >
+                Recall
+              </th>
             </tr>
           </thead>
           <tbody>
             ${m.map(
-              (_row, r) => html`<tr>
-                ${r === 0
-                  ? html`<th scope="rowgroup" rowspan=${n} class="axis-y"><span>Actual ↓</span></th>`
-                  : nothing}
-                <th scope="row" class="label">${names[r]}</th>
-                ${cells(r)}
-                <td class="metric">${pct(d.recall[r]!)}</td>
-              </tr>`,
+              (_row, r) =>
+                html`<tr>
+                  ${
+                    r === 0
+                      ? html`<th scope="rowgroup" rowspan=${n} class="axis-y"><span>Actual ↓</span></th>`
+                      : nothing
+                  }
+                  <th scope="row" class="label">${names[r]}</th>
+                  ${cells(r)}
+                  <td class="metric">${pct(d.recall[r]!)}</td>
+                </tr>`,
             )}
           </tbody>
           <tfoot>
             <tr>
               <td></td>
-              <th scope="row" class="metric" title="Of the predictions of this class, the fraction that were right">Precision</th>
+              <th
+                scope="row"
+                class="metric"
+                title="Of the predictions of this class, the fraction that were right"
+              >
+                Precision
+              </th>
               ${d.precision.map((p) => html`<td class="metric">${pct(p)}</td>`)}
               <td></td>
             </tr>
@@ -493,8 +531,11 @@ export class ConfusionMatrix extends CnnElement {
       </div>
       <p part="summary" class="summary">
         Accuracy <strong>${pct(d.accuracy)}</strong>
-        (${countFormat.format(m.reduce((a, row, i) => a + row[i]!, 0))} of ${countFormat.format(d.total)} on the diagonal)
-        <span class="scale" aria-hidden="true"><span class="ramp"></span>${norm ? '0 → 1 of row' : `0 → ${countFormat.format(d.max)}`}</span>
+        (${countFormat.format(m.reduce((a, row, i) => a + row[i]!, 0))} of ${countFormat.format(d.total)} on
+        the diagonal)
+        <span class="scale" aria-hidden="true"
+          ><span class="ramp"></span>${norm ? '0 → 1 of row' : `0 → ${countFormat.format(d.max)}`}</span
+        >
       </p>
       ${this.renderExamples()}
     `;
@@ -507,17 +548,28 @@ export class ConfusionMatrix extends CnnElement {
     const p = this.names[c];
     const count = this.valid?.[r]?.[c] ?? 0;
     const thumbs = this.thumbs ?? [];
-    return html`<section part="examples" class="examples" aria-label=${`Test images: actual ${a}, predicted ${p}`}>
+    return html`<section
+      part="examples"
+      class="examples"
+      aria-label=${`Test images: actual ${a}, predicted ${p}`}
+    >
       <h3>
-        ${r === c ? `${a}s read correctly` : `${a}s the network read as ${p}`} · ${countFormat.format(count)} image${count === 1 ? '' : 's'}${thumbs.length && thumbs.length < count
-          ? `, first ${thumbs.length} shown`
-          : ''}
+        ${r === c ? `${a}s read correctly` : `${a}s the network read as ${p}`} · ${countFormat.format(count)}
+        image${count === 1 ? '' : 's'}${
+          thumbs.length && thumbs.length < count ? `, first ${thumbs.length} shown` : ''
+        }
       </h3>
       ${this.thumbNote ? html`<p class="note">${this.thumbNote}</p>` : nothing}
       <div class="thumbs">
         ${thumbs.map(
           (t) =>
-            html`<canvas data-thumb width="28" height="28" role="img" aria-label=${`Test image ${t.index}: a handwritten ${a}, predicted ${p}`}></canvas>`,
+            html`<canvas
+              data-thumb
+              width="28"
+              height="28"
+              role="img"
+              aria-label=${`Test image ${t.index}: a handwritten ${a}, predicted ${p}`}
+            ></canvas>`,
         )}
       </div>
     </section>`;

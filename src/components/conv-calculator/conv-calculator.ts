@@ -110,7 +110,9 @@ export class ConvCalculator extends CnnElement {
     if (typeof padding === 'string' && padding !== 'same' && padding !== 'valid') {
       return fail(
         'padding',
-        padding === '' ? 'Padding is empty: give a number, "same" or "valid".' : `Padding must be a number, "same" or "valid" (got "${padding}").`,
+        padding === ''
+          ? 'Padding is empty: give a number, "same" or "valid".'
+          : `Padding must be a number, "same" or "valid" (got "${padding}").`,
       );
     }
     const chanErr = checkInteger('Input channels', this.inChannels, 1);
@@ -121,14 +123,22 @@ export class ConvCalculator extends CnnElement {
     }
     const kErr = checkInteger('Kernel size', this.kernelSize, 1);
     if (kErr) return fail('kernel-size', kErr);
-    if (this.stride === 0) return fail('stride', 'Stride must be at least 1: a stride of 0 would never move the window.');
+    if (this.stride === 0)
+      return fail('stride', 'Stride must be at least 1: a stride of 0 would never move the window.');
     const sErr = checkInteger('Stride', this.stride, 1);
     if (sErr) return fail('stride', sErr);
     const dErr = checkInteger('Dilation', this.dilation, 1);
     if (dErr) return fail('dilation', dErr);
 
     const axis = (input: number) =>
-      outputSize({ input, kernel: this.kernelSize, stride: this.stride, padding, dilation: this.dilation, mode });
+      outputSize({
+        input,
+        kernel: this.kernelSize,
+        stride: this.stride,
+        padding,
+        dilation: this.dilation,
+        mode,
+      });
     const h = axis(size[0]);
     const w = axis(size[1]);
     const bad = h.ok ? w : h;
@@ -136,7 +146,10 @@ export class ConvCalculator extends CnnElement {
     if (!h.ok || !w.ok) return;
     this.axes = { h, w, size };
     const cout = mode === 'conv' ? this.outChannels : this.inChannels;
-    const p = mode === 'conv' ? convParams(this.kernelSize, this.kernelSize, this.inChannels, cout) : { weights: 0, biases: 0, params: 0 };
+    const p =
+      mode === 'conv'
+        ? convParams(this.kernelSize, this.kernelSize, this.inChannels, cout)
+        : { weights: 0, biases: 0, params: 0 };
     this._result = { outputHeight: h.size, outputWidth: w.size, outputChannels: cout, ...p };
     this.setError(null);
   }
@@ -193,7 +206,12 @@ export class ConvCalculator extends CnnElement {
     return true;
   }
 
-  private field(label: string, field: string, value: unknown, opts: { min?: number; text?: boolean; hint?: string } = {}) {
+  private field(
+    label: string,
+    field: string,
+    value: unknown,
+    opts: { min?: number; text?: boolean; hint?: string } = {},
+  ) {
     const shown = typeof value === 'number' && !Number.isFinite(value) ? '' : String(value);
     return html`<label
       >${label}
@@ -256,28 +274,38 @@ export class ConvCalculator extends CnnElement {
     const kernel = this.kernelSize;
     return html`
       <div part="formula" role="group" aria-label="Output size formula with your numbers">
-        ${square
-          ? this.renderAxis('Output width and height', size[1], w)
-          : html`${this.renderAxis('Output height', size[0], h)}${this.renderAxis('Output width', size[1], w)}`}
+        ${
+          square
+            ? this.renderAxis('Output width and height', size[1], w)
+            : html`${this.renderAxis('Output height', size[0], h)}${this.renderAxis('Output width', size[1], w)}`
+        }
       </div>
       <div part="results" class="results">
         <div class="card">
           <h3>Output shape (C × H × W)</h3>
-          <div class="big" data-testid="shape">${r.outputChannels} × ${r.outputHeight} × ${r.outputWidth}</div>
+          <div class="big" data-testid="shape">
+            ${r.outputChannels} × ${r.outputHeight} × ${r.outputWidth}
+          </div>
           <div class="detail">
-            from ${this.inChannels} × ${size[0]} × ${size[1]} · ${mono(r.outputChannels * r.outputHeight * r.outputWidth)} values
+            from ${this.inChannels} × ${size[0]} × ${size[1]} ·
+            ${mono(r.outputChannels * r.outputHeight * r.outputWidth)} values
           </div>
         </div>
         <div class="card">
           <h3>Parameters</h3>
-          ${this.mode !== 'pool'
-            ? html`<div class="big" data-testid="params">${mono(r.params)}</div>
-                <div class="detail">
-                  weights K·K·C<sub>in</sub>·C<sub>out</sub> = ${kernel}·${kernel}·${this.inChannels}·${this.outChannels} =
-                  ${mono(r.weights)}<br />biases C<sub>out</sub> = ${mono(r.biases)}
-                </div>`
-            : html`<div class="big" data-testid="params">0</div>
-                <div class="detail">Pooling has no parameters: it only takes the maximum of each window.</div>`}
+          ${
+            this.mode !== 'pool'
+              ? html`<div class="big" data-testid="params">${mono(r.params)}</div>
+                  <div class="detail">
+                    weights K·K·C<sub>in</sub>·C<sub>out</sub> =
+                    ${kernel}·${kernel}·${this.inChannels}·${this.outChannels} = ${mono(r.weights)}<br />biases
+                    C<sub>out</sub> = ${mono(r.biases)}
+                  </div>`
+              : html`<div class="big" data-testid="params">0</div>
+                  <div class="detail">
+                    Pooling has no parameters: it only takes the maximum of each window.
+                  </div>`
+          }
         </div>
       </div>
       ${notes.length ? html`<p part="note">${notes.join(' ')}</p>` : nothing}
@@ -299,7 +327,9 @@ export class ConvCalculator extends CnnElement {
       : `⌊(${input} − ${K} + ${padTerm}) / ${S}⌋ + 1`;
     const division = a.numerator % S === 0 ? `${a.numerator / S}` : `⌊${(a.numerator / S).toFixed(2)}⌋`;
     return html`<p class="axis">
-      <span class="axis-name">${name}${typeof this.padding === 'string' ? ` (padding "${this.padding}" = ${P ?? `${a.padBefore}/${a.padAfter}`})` : ''}</span>
+      <span class="axis-name"
+        >${name}${typeof this.padding === 'string' ? ` (padding "${this.padding}" = ${P ?? `${a.padBefore}/${a.padAfter}`})` : ''}</span
+      >
       <span class="step">${formula}</span><span class="eq">=</span><span class="step">${substituted}</span
       ><span class="eq">=</span><span class="step">⌊${a.numerator} / ${S}⌋ + 1</span><span class="eq">=</span
       ><span class="step">${division} + 1</span><span class="eq">=</span><span class="answer">${a.size}</span>

@@ -6,7 +6,14 @@ import { ForTargetController } from '../shared/for-target.js';
 import { drawHeatmap, gradientCss, valueRange } from '../shared/colour-scale.js';
 import { assetUrl } from '../../engine/assets.js';
 import { formatValue } from '../kernel-viewer/grid-values.js';
-import { MAX_FILTERS, PRESETS, parseLayers, resolveChain, type LayerDef, type ResolvedLayer } from './filters.js';
+import {
+  MAX_FILTERS,
+  PRESETS,
+  parseLayers,
+  resolveChain,
+  type LayerDef,
+  type ResolvedLayer,
+} from './filters.js';
 import { styles } from './feature-map.styles.js';
 
 /** Activation maps: `data[c]` is channel `c`, row-major `height × width`. */
@@ -33,7 +40,10 @@ export interface MapsReadyDetail {
 interface TrainerLike extends HTMLElement {
   session: {
     readonly state?: string;
-    activations?(pixels: Float32Array, layers: string[]): Promise<Record<string, { shape: number[]; data: Float32Array }>>;
+    activations?(
+      pixels: Float32Array,
+      layers: string[],
+    ): Promise<Record<string, { shape: number[]; data: Float32Array }>>;
   } | null;
 }
 const isTrainer = (el: Element): el is TrainerLike => 'session' in el;
@@ -43,12 +53,19 @@ export const MAX_IMAGE_SIDE = 512;
 /** Minimum milliseconds between refreshes driven by `train-batch` (epochs and the end refresh at once). */
 const BATCH_REFRESH_MS = 1000;
 
-type ImagePixels = { pixels: Float32Array; width: number; height: number; naturalWidth: number; naturalHeight: number };
+type ImagePixels = {
+  pixels: Float32Array;
+  width: number;
+  height: number;
+  naturalWidth: number;
+  naturalHeight: number;
+};
 
 /** A `converter` for JSON-valued attributes that keeps arrays set as properties. */
 const jsonConverter = {
   fromAttribute: (v: string | null): string | unknown[] | null => v,
-  toAttribute: (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v)),
+  toAttribute: (v: unknown) =>
+    v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v),
 };
 
 /**
@@ -141,11 +158,13 @@ export class FeatureMap extends CnnElement {
   }
   /** The filters in use, one entry per layer (PyTorch order); `null` in trainer mode or on error. */
   get layerWeights(): LayerWeights[] | null {
-    return this.resolved?.map((l) => ({
-      shape: [l.outChannels, l.inChannels, l.kernelSize, l.kernelSize],
-      weights: l.weights.slice(),
-      bias: l.bias.slice(),
-    })) ?? null;
+    return (
+      this.resolved?.map((l) => ({
+        shape: [l.outChannels, l.inChannels, l.kernelSize, l.kernelSize],
+        weights: l.weights.slice(),
+        bias: l.bias.slice(),
+      })) ?? null
+    );
   }
   /** The input as computed: `{ shape: [3, H, W], data }` (channel-major, 0–1), after any downscaling. */
   get inputImage(): FeatureMaps | null {
@@ -184,7 +203,11 @@ export class FeatureMap extends CnnElement {
   private refreshing = false;
   private refreshAgain = false;
   private mnistCache: { key: string; images: Uint8Array; labels: Uint8Array; count: number } | null = null;
-  private readonly target = new ForTargetController<TrainerLike>(this, (next, prev) => this.rebind(next, prev), isTrainer);
+  private readonly target = new ForTargetController<TrainerLike>(
+    this,
+    (next, prev) => this.rebind(next, prev),
+    isTrainer,
+  );
 
   private readonly onEpoch = () => void this.refreshTrainer();
   private readonly onBatch = () => {
@@ -212,7 +235,23 @@ export class FeatureMap extends CnnElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('htmlFor')) this.target.setId(this.htmlFor);
-    const keys = ['src', 'filters', 'kernel', 'kernelSize', 'padding', 'stride', 'activation', 'pool', 'seed', 'compare', 'layers', 'htmlFor', 'layer', 'digit', 'dataSrc'] as const;
+    const keys = [
+      'src',
+      'filters',
+      'kernel',
+      'kernelSize',
+      'padding',
+      'stride',
+      'activation',
+      'pool',
+      'seed',
+      'compare',
+      'layers',
+      'htmlFor',
+      'layer',
+      'digit',
+      'dataSrc',
+    ] as const;
     if (keys.some((k) => changed.has(k))) this.schedule();
   }
 
@@ -272,9 +311,13 @@ export class FeatureMap extends CnnElement {
     const defs = this.layerDefs();
     if (!defs.ok) return this.fail(defs.error);
     // Any whole number seeds the random filters (negative too); a typo must not silently use another seed.
-    if (!Number.isInteger(this.seed)) return this.fail(`Seed must be a whole number${Number.isFinite(this.seed) ? ` (got ${this.seed})` : ''}, e.g. 1234.`);
+    if (!Number.isInteger(this.seed))
+      return this.fail(
+        `Seed must be a whole number${Number.isFinite(this.seed) ? ` (got ${this.seed})` : ''}, e.g. 1234.`,
+      );
     const pre = resolveChain(defs.defs, [3, 64, 64], this.seed);
-    if (!pre.ok && !/larger than the padded input|too small to pool/.test(pre.error)) return this.fail(pre.error);
+    if (!pre.ok && !/larger than the padded input|too small to pool/.test(pre.error))
+      return this.fail(pre.error);
 
     const src = this.src.trim() || assetUrl('images/chelsea-320.png');
     if (!this.image || this.image.src !== src) {
@@ -320,7 +363,12 @@ export class FeatureMap extends CnnElement {
     let after: Float32Array;
     try {
       outs = tf.tidy(() => {
-        let x: import('@tensorflow/tfjs-core').Tensor4D = tf.tensor4d(img.pixels, [1, img.height, img.width, 3]);
+        let x: import('@tensorflow/tfjs-core').Tensor4D = tf.tensor4d(img.pixels, [
+          1,
+          img.height,
+          img.width,
+          3,
+        ]);
         let pre: import('@tensorflow/tfjs-core').Tensor4D = x;
         for (const l of layers) {
           const w = tf.tensor4d(toHwio(l), [l.kernelSize, l.kernelSize, l.inChannels, l.outChannels]);
@@ -330,7 +378,8 @@ export class FeatureMap extends CnnElement {
           if (l.pool === 2) x = tf.maxPool(x, 2, 2, 'valid');
         }
         // NHWC → channel-major [C, H, W], which is how the maps are drawn and how PyTorch prints them.
-        const chw = (t: import('@tensorflow/tfjs-core').Tensor4D) => tf.transpose(tf.squeeze(t, [0]), [2, 0, 1]);
+        const chw = (t: import('@tensorflow/tfjs-core').Tensor4D) =>
+          tf.transpose(tf.squeeze(t, [0]), [2, 0, 1]);
         return wantBefore ? [chw(x), chw(pre)] : [chw(x)];
       });
       const data = await Promise.all(outs.map((t) => t.data() as Promise<Float32Array>));
@@ -387,7 +436,12 @@ export class FeatureMap extends CnnElement {
     const key = this.dataSrc;
     if (!this.mnistCache || this.mnistCache.key !== key) {
       const { loadMnist } = await import('../../engine/data/mnist.js');
-      const d = await loadMnist({ split: 'test', count: 200, signal, ...(this.dataSrc ? { baseUrl: this.dataSrc } : {}) });
+      const d = await loadMnist({
+        split: 'test',
+        count: 200,
+        signal,
+        ...(this.dataSrc ? { baseUrl: this.dataSrc } : {}),
+      });
       this.mnistCache = { key, ...d };
     }
     const { images, labels, count } = this.mnistCache;
@@ -413,13 +467,22 @@ export class FeatureMap extends CnnElement {
     }
     const run = this.run;
     const stale = () => run !== this.run || !this.isConnected || !this.htmlFor;
-    const dErr = Number.isInteger(this.digit) && this.digit >= 0 && this.digit <= 9 ? null : `Digit must be a whole number from 0 to 9 (got ${Number.isNaN(this.digit) ? 'not a number' : this.digit}).`;
+    const dErr =
+      Number.isInteger(this.digit) && this.digit >= 0 && this.digit <= 9
+        ? null
+        : `Digit must be a whole number from 0 to 9 (got ${Number.isNaN(this.digit) ? 'not a number' : this.digit}).`;
     if (dErr) return this.fail(dErr);
     const layer = this.layer.trim();
     if (!layer) return this.fail('Layer is empty: name a layer of the trainer, e.g. conv1.');
     const trainer = this.target.target;
     const session = trainer?.session;
-    if (!trainer || !session || typeof session.activations !== 'function' || session.state === 'idle' || session.state === 'loading') {
+    if (
+      !trainer ||
+      !session ||
+      typeof session.activations !== 'function' ||
+      session.state === 'idle' ||
+      session.state === 'loading'
+    ) {
       this._status = 'waiting';
       this._maps = null;
       this._before = null;
@@ -444,7 +507,10 @@ export class FeatureMap extends CnnElement {
       const a = acts?.[layer];
       if (!a) return this.fail(`The trainer's network has no layer "${layer}".`);
       const maps = nhwcToMaps(a.shape, a.data);
-      if (!maps) return this.fail(`Layer "${layer}" has shape [${a.shape.join(', ')}], which is not an image-shaped activation.`);
+      if (!maps)
+        return this.fail(
+          `Layer "${layer}" has shape [${a.shape.join(', ')}], which is not an image-shaped activation.`,
+        );
       this.note = '';
       this._maps = maps;
       this._before = null;
@@ -493,7 +559,11 @@ export class FeatureMap extends CnnElement {
       const maps = isBefore ? this._before : this._maps;
       if (!maps || !maps.data[i]) return;
       // In compare mode both sides share one scale, so a zeroed negative looks exactly as dark as zero.
-      const r = together ? union(this.ranges[i]!, this.beforeRanges[i]!) : isBefore ? this.beforeRanges[i]! : this.ranges[i]!;
+      const r = together
+        ? union(this.ranges[i]!, this.beforeRanges[i]!)
+        : isBefore
+          ? this.beforeRanges[i]!
+          : this.ranges[i]!;
       drawHeatmap(cv, maps.data[i]!, maps.shape[2], maps.shape[1], { ...r, map: 'viridis' });
     });
     const input = root.querySelector<HTMLCanvasElement>('canvas[data-input]');
@@ -539,11 +609,9 @@ export class FeatureMap extends CnnElement {
           ? 'Computing the feature maps…'
           : '';
     return html`
-      ${this.renderError()}
-      ${this.renderControls()}
+      ${this.renderError()} ${this.renderControls()}
       <p part="summary" class="summary">
-        ${this.renderShapes()}
-        ${this.note ? html`<span class="note">${this.note}</span>` : nothing}
+        ${this.renderShapes()} ${this.note ? html`<span class="note">${this.note}</span>` : nothing}
         <span class="status" role="status" aria-live="polite">${statusText}</span>
       </p>
       ${this._maps && !this.inputError ? this.renderMaps() : busy ? html`<div class="placeholder" aria-hidden="true"></div>` : nothing}
@@ -562,15 +630,28 @@ export class FeatureMap extends CnnElement {
       </div>`;
     }
     if (this.layers !== null && this.layers !== '') return nothing;
-    return html`<div part="controls" class="controls" role="group" aria-label="What happens after the convolution">
+    return html`<div
+      part="controls"
+      class="controls"
+      role="group"
+      aria-label="What happens after the convolution"
+    >
       <label class="check"
-        ><input type="checkbox" data-field="relu" .checked=${this.activation === 'relu'} @change=${this.toggle} /> ReLU</label
+        ><input
+          type="checkbox"
+          data-field="relu"
+          .checked=${this.activation === 'relu'}
+          @change=${this.toggle}
+        />
+        ReLU</label
       >
       <label class="check"
-        ><input type="checkbox" data-field="pool" .checked=${this.pool === 2} @change=${this.toggle} /> Max-pool 2×2</label
+        ><input type="checkbox" data-field="pool" .checked=${this.pool === 2} @change=${this.toggle} />
+        Max-pool 2×2</label
       >
       <label class="check"
-        ><input type="checkbox" data-field="compare" .checked=${this.compare} @change=${this.toggle} /> Before / after</label
+        ><input type="checkbox" data-field="compare" .checked=${this.compare} @change=${this.toggle} /> Before
+        / after</label
       >
     </div>`;
   }
@@ -578,7 +659,11 @@ export class FeatureMap extends CnnElement {
   private renderShapes() {
     const fmt = (s: number[]) => s.join(' × ');
     if (this.htmlFor) {
-      return this._maps ? html`<span class="shape">Layer ${this.layer}: <strong data-testid="shape">${fmt(this._maps.shape)}</strong></span>` : nothing;
+      return this._maps
+        ? html`<span class="shape"
+            >Layer ${this.layer}: <strong data-testid="shape">${fmt(this._maps.shape)}</strong></span
+          >`
+        : nothing;
     }
     const layers = this.resolved;
     if (!layers || !this._maps || this.inputError) return nothing;
@@ -586,7 +671,9 @@ export class FeatureMap extends CnnElement {
     const parts: unknown[] = [html`<span>input ${fmt(layers[0]!.inShape)}</span>`];
     for (const l of layers) {
       const hyper = `${l.kernelSize}×${l.kernelSize}${l.padding ? `, P${l.padding}` : ''}${l.stride > 1 ? `, S${l.stride}` : ''}`;
-      parts.push(html`<span class="arrow">→ conv ${hyper}${l.activation === 'relu' ? ' → ReLU' : ''} →</span>`);
+      parts.push(
+        html`<span class="arrow">→ conv ${hyper}${l.activation === 'relu' ? ' → ReLU' : ''} →</span>`,
+      );
       parts.push(l.convShape);
       if (l.pool === 2) {
         parts.push(html`<span class="arrow">→ max-pool 2×2 →</span>`);
@@ -617,7 +704,11 @@ export class FeatureMap extends CnnElement {
       ? `The test digit ${this.digit} fed to the network, 28×28`
       : `The input photo as the filters see it, ${this.image?.width}×${this.image?.height} pixels`;
     const after = layers ? layers[layers.length - 1]! : null;
-    const afterLabel = after ? [after.activation === 'relu' ? 'ReLU' : '', after.pool === 2 ? 'pool' : ''].filter(Boolean).join(' + ') : '';
+    const afterLabel = after
+      ? [after.activation === 'relu' ? 'ReLU' : '', after.pool === 2 ? 'pool' : '']
+          .filter(Boolean)
+          .join(' + ')
+      : '';
     return html`
       <div part="maps" class="maps ${before ? 'pairs' : ''}">
         <figure part="input" class="map">
@@ -630,17 +721,19 @@ export class FeatureMap extends CnnElement {
           const rb = this.beforeRanges[i];
           return html`<figure part="map" class="map">
             <div class="pair">
-              ${before && beforeShape && rb
-                ? html`<div>
-                    <canvas
-                      data-map=${i}
-                      data-kind="before"
-                      role="img"
-                      aria-label=${`Map ${i + 1} (${name}) before ${afterLabel}: ${beforeShape[1]}×${beforeShape[2]}, values ${formatValue(rb.min)} to ${formatValue(rb.max)}`}
-                    ></canvas>
-                    <div class="tag">before</div>
-                  </div>`
-                : nothing}
+              ${
+                before && beforeShape && rb
+                  ? html`<div>
+                      <canvas
+                        data-map=${i}
+                        data-kind="before"
+                        role="img"
+                        aria-label=${`Map ${i + 1} (${name}) before ${afterLabel}: ${beforeShape[1]}×${beforeShape[2]}, values ${formatValue(rb.min)} to ${formatValue(rb.max)}`}
+                      ></canvas>
+                      <div class="tag">before</div>
+                    </div>`
+                  : nothing
+              }
               <div>
                 <canvas
                   data-map=${i}
@@ -654,8 +747,8 @@ export class FeatureMap extends CnnElement {
             <figcaption>
               <span class="name">${name}</span>
               <span class="range" data-testid="range"
-                >${before && rb ? `${formatValue(rb.min)} … ${formatValue(rb.max)} → ` : ''}${formatValue(r.min)} …
-                ${formatValue(r.max)}</span
+                >${before && rb ? `${formatValue(rb.min)} … ${formatValue(rb.max)} → ` : ''}${formatValue(r.min)}
+                … ${formatValue(r.max)}</span
               >
             </figcaption>
           </figure>`;
@@ -665,7 +758,9 @@ export class FeatureMap extends CnnElement {
         <span>low</span>
         <span class="bar" ${inlineStyle({ background: gradientCss('viridis') })} aria-hidden="true"></span>
         <span>high</span>
-        <span class="legend-note">${before ? 'each before/after pair shares one scale' : 'each map is scaled to its own range'}</span>
+        <span class="legend-note"
+          >${before ? 'each before/after pair shares one scale' : 'each map is scaled to its own range'}</span
+        >
       </div>
     `;
   }
@@ -677,7 +772,9 @@ function toHwio(l: ResolvedLayer): Float32Array {
   const out = new Float32Array(weights.length);
   for (let o = 0; o < O; o++)
     for (let i = 0; i < I; i++)
-      for (let y = 0; y < K; y++) for (let x = 0; x < K; x++) out[((y * K + x) * I + i) * O + o] = weights[((o * I + i) * K + y) * K + x]!;
+      for (let y = 0; y < K; y++)
+        for (let x = 0; x < K; x++)
+          out[((y * K + x) * I + i) * O + o] = weights[((o * I + i) * K + y) * K + x]!;
   return out;
 }
 
@@ -702,7 +799,10 @@ export function nhwcToMaps(shape: number[], data: Float32Array): FeatureMaps | n
   return { shape: [c, h, w], data: maps };
 }
 
-const union = (a: { min: number; max: number }, b: { min: number; max: number }) => ({ min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) });
+const union = (a: { min: number; max: number }, b: { min: number; max: number }) => ({
+  min: Math.min(a.min, b.min),
+  max: Math.max(a.max, b.max),
+});
 
 /**
  * Loads an image and reads its pixels (RGB, 0–1, row-major), downscaled so its longer side is at most
@@ -715,7 +815,11 @@ async function loadImagePixels(src: string): Promise<ImagePixels> {
   img.decoding = 'async';
   const cross = (() => {
     try {
-      return new URL(src, location.href).origin !== location.origin && !src.startsWith('data:') && !src.startsWith('blob:');
+      return (
+        new URL(src, location.href).origin !== location.origin &&
+        !src.startsWith('data:') &&
+        !src.startsWith('blob:')
+      );
     } catch {
       return false;
     }
@@ -732,7 +836,8 @@ async function loadImagePixels(src: string): Promise<ImagePixels> {
   }
   const naturalWidth = img.naturalWidth;
   const naturalHeight = img.naturalHeight;
-  if (!naturalWidth || !naturalHeight) throw new Error(`The image "${src}" has no size (an SVG without width and height?).`);
+  if (!naturalWidth || !naturalHeight)
+    throw new Error(`The image "${src}" has no size (an SVG without width and height?).`);
   const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(naturalWidth, naturalHeight));
   const width = Math.max(1, Math.round(naturalWidth * scale));
   const height = Math.max(1, Math.round(naturalHeight * scale));

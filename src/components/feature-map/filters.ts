@@ -12,7 +12,16 @@ import { deriveSeed, mulberry32 } from '../../engine/random.js';
 import { parseGrid } from '../kernel-viewer/grid-values.js';
 
 /** Names of the preset filters. */
-export const PRESETS = ['identity', 'edge', 'sobel-x', 'sobel-y', 'laplacian', 'blur', 'sharpen', 'emboss'] as const;
+export const PRESETS = [
+  'identity',
+  'edge',
+  'sobel-x',
+  'sobel-y',
+  'laplacian',
+  'blur',
+  'sharpen',
+  'emboss',
+] as const;
 export type PresetName = (typeof PRESETS)[number];
 
 /** Most filters (output channels) one layer may have: each is a map on screen. */
@@ -40,8 +49,10 @@ export function presetKernel(name: PresetName, k: number): number[][] {
   const c = (k - 1) / 2;
   const mid = Math.floor(k / 2);
   const binom = Array.from({ length: k }, (_, i) => choose(k - 1, i));
-  const grid = (f: (i: number, j: number) => number) => Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => f(i, j) + 0));
-  const cross = (i: number, j: number) => (i === mid && j === mid ? -2 * (k - 1) : i === mid || j === mid ? 1 : 0);
+  const grid = (f: (i: number, j: number) => number) =>
+    Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => f(i, j) + 0));
+  const cross = (i: number, j: number) =>
+    i === mid && j === mid ? -2 * (k - 1) : i === mid || j === mid ? 1 : 0;
   switch (name) {
     case 'identity':
       return grid((i, j) => (i === mid && j === mid ? 1 : 0));
@@ -134,10 +145,16 @@ export function resolveLayer(
 ): { ok: true; layer: ResolvedLayer } | { ok: false; error: string } {
   const fail = (error: string) => ({ ok: false as const, error });
   const [inC, inH, inW] = inShape;
-  const activation = String(def.activation ?? 'none').trim().toLowerCase();
-  if (activation !== 'none' && activation !== 'relu') return fail(`Activation must be "none" or "relu" (got "${def.activation}").`);
+  const activation = String(def.activation ?? 'none')
+    .trim()
+    .toLowerCase();
+  if (activation !== 'none' && activation !== 'relu')
+    return fail(`Activation must be "none" or "relu" (got "${def.activation}").`);
   const pool = def.pool;
-  if (pool !== 0 && pool !== 2) return fail(`Pool must be 0 (none) or 2 (2×2 max-pooling) (got ${Number.isNaN(pool) ? 'not a number' : pool}).`);
+  if (pool !== 0 && pool !== 2)
+    return fail(
+      `Pool must be 0 (none) or 2 (2×2 max-pooling) (got ${Number.isNaN(pool) ? 'not a number' : pool}).`,
+    );
   const pErr = checkRange('Padding', def.padding, 0, MAX_PADDING);
   if (pErr) return fail(pErr);
   if (def.stride === 0) return fail('Stride must be at least 1: a stride of 0 would never move the window.');
@@ -155,7 +172,9 @@ export function resolveLayer(
     if (g.rows !== g.cols) return fail(`Kernel must be square (got ${g.rows}×${g.cols}).`);
     k = g.rows;
     if (g.depth === 3 && g.channels !== inC) {
-      return fail(`The kernel has ${g.channels} channel slices but the input has ${inC} channels: give one slice per input channel, or a 2-D kernel.`);
+      return fail(
+        `The kernel has ${g.channels} channel slices but the input has ${inC} channels: give one slice per input channel, or a 2-D kernel.`,
+      );
     }
     kernels = [g.depth === 3 ? g.grid : spreadOverChannels(g.grid[0]!, inC)];
     names = ['custom'];
@@ -165,7 +184,10 @@ export function resolveLayer(
     if (kErr) return fail(kErr);
     k = def.kernelSize;
     const text = String(def.filters ?? '').trim();
-    if (text === '') return fail(`Filters is empty: give preset names (${PRESETS.join(', ')}) or a number of random filters.`);
+    if (text === '')
+      return fail(
+        `Filters is empty: give preset names (${PRESETS.join(', ')}) or a number of random filters.`,
+      );
     if (/^[-+]?\d+(\.\d+)?$/.test(text)) {
       const n = Number(text);
       const nErr = checkRange('The number of filters', n, 1, MAX_FILTERS);
@@ -190,7 +212,8 @@ export function resolveLayer(
             : `Unknown filter "${unknown}". Use preset names (${PRESETS.join(', ')}) or a number of random filters.`,
         );
       }
-      if (names.length > MAX_FILTERS) return fail(`Too many filters (${names.length}): at most ${MAX_FILTERS}.`);
+      if (names.length > MAX_FILTERS)
+        return fail(`Too many filters (${names.length}): at most ${MAX_FILTERS}.`);
       kernels = names.map((n) => spreadOverChannels(presetKernel(n as PresetName, k), inC));
       bias = new Float32Array(names.length);
     }
@@ -213,7 +236,8 @@ export function resolveLayer(
   }
   const weights = new Float32Array(outC * inC * k * k);
   let o = 0;
-  for (const f of kernels) for (const plane of f) for (const row of plane) for (const v of row) weights[o++] = v;
+  for (const f of kernels)
+    for (const plane of f) for (const row of plane) for (const v of row) weights[o++] = v;
   return {
     ok: true,
     layer: {
@@ -245,23 +269,46 @@ export function parseLayers(value: unknown): { ok: true; defs: LayerDef[] } | { 
     try {
       v = JSON.parse(v);
     } catch {
-      return { ok: false, error: 'Layers is not valid JSON: write e.g. [{"filters": "5", "kernelSize": 5}].' };
+      return {
+        ok: false,
+        error: 'Layers is not valid JSON: write e.g. [{"filters": "5", "kernelSize": 5}].',
+      };
     }
   }
-  if (!Array.isArray(v) || v.length === 0) return { ok: false, error: 'Layers must be a non-empty JSON array of layer objects.' };
+  if (!Array.isArray(v) || v.length === 0)
+    return { ok: false, error: 'Layers must be a non-empty JSON array of layer objects.' };
   if (v.length > MAX_LAYERS) return { ok: false, error: `Layers: at most ${MAX_LAYERS} (got ${v.length}).` };
   const defs: LayerDef[] = [];
-  const known = new Set(['filters', 'kernel', 'kernelSize', 'kernel-size', 'padding', 'stride', 'activation', 'pool']);
+  const known = new Set([
+    'filters',
+    'kernel',
+    'kernelSize',
+    'kernel-size',
+    'padding',
+    'stride',
+    'activation',
+    'pool',
+  ]);
   for (const [i, item] of v.entries()) {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       return { ok: false, error: `Layer ${i + 1} must be an object like {"filters": "5", "kernelSize": 5}.` };
     }
     const o = item as Record<string, unknown>;
     const bad = Object.keys(o).find((key) => !known.has(key));
-    if (bad) return { ok: false, error: `Layer ${i + 1}: unknown key "${bad}" (use filters, kernel, kernelSize, padding, stride, activation, pool).` };
+    if (bad)
+      return {
+        ok: false,
+        error: `Layer ${i + 1}: unknown key "${bad}" (use filters, kernel, kernelSize, padding, stride, activation, pool).`,
+      };
     const num = (key: string, alt: string | null, dflt: number) => {
       const x = o[key] ?? (alt ? o[alt] : undefined);
-      return x === undefined ? dflt : typeof x === 'number' ? x : typeof x === 'string' && x.trim() !== '' ? Number(x) : NaN;
+      return x === undefined
+        ? dflt
+        : typeof x === 'number'
+          ? x
+          : typeof x === 'string' && x.trim() !== ''
+            ? Number(x)
+            : NaN;
     };
     defs.push({
       filters: o['filters'] === undefined ? '1' : String(o['filters']),

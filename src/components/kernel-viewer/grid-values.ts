@@ -7,13 +7,24 @@
 export type Grid3 = number[][][];
 
 /** A `channels × rows × cols` grid of random integers in `[lo, hi]`, drawn from `rand`. */
-export function randomGrid(channels: number, rows: number, cols: number, lo: number, hi: number, rand: () => number): Grid3 {
+export function randomGrid(
+  channels: number,
+  rows: number,
+  cols: number,
+  lo: number,
+  hi: number,
+  rand: () => number,
+): Grid3 {
   return Array.from({ length: channels }, () =>
-    Array.from({ length: rows }, () => Array.from({ length: cols }, () => lo + Math.floor(rand() * (hi - lo + 1)))),
+    Array.from({ length: rows }, () =>
+      Array.from({ length: cols }, () => lo + Math.floor(rand() * (hi - lo + 1))),
+    ),
   );
 }
 
-export type ParsedGrid = { ok: true; grid: Grid3; channels: number; rows: number; cols: number; depth: 2 | 3 } | { ok: false; error: string };
+export type ParsedGrid =
+  | { ok: true; grid: Grid3; channels: number; rows: number; cols: number; depth: 2 | 3 }
+  | { ok: false; error: string };
 
 /**
  * Reads a grid given as JSON text (or as an array already): 2-D `[rows][cols]` or 3-D `[channels][rows][cols]`.
@@ -34,15 +45,18 @@ export function parseGrid(value: unknown, name: string, maxSide: number, maxChan
   }
   const depth: 2 | 3 = Array.isArray(v[0]) && Array.isArray((v[0] as unknown[])[0]) ? 3 : 2;
   const planes = (depth === 3 ? v : [v]) as unknown[];
-  if (planes.length > maxChannels) return { ok: false, error: `${name} has ${planes.length} channels: at most ${maxChannels}.` };
+  if (planes.length > maxChannels)
+    return { ok: false, error: `${name} has ${planes.length} channels: at most ${maxChannels}.` };
   let rows = -1;
   let cols = -1;
   const grid: Grid3 = [];
   for (const [ci, plane] of planes.entries()) {
     const where = depth === 3 ? ` (channel ${ci + 1})` : '';
-    if (!Array.isArray(plane) || plane.length === 0) return { ok: false, error: `${name}${where} must be a non-empty array of rows.` };
+    if (!Array.isArray(plane) || plane.length === 0)
+      return { ok: false, error: `${name}${where} must be a non-empty array of rows.` };
     if (rows === -1) rows = plane.length;
-    if (plane.length !== rows) return { ok: false, error: `${name}: every channel must have the same number of rows.` };
+    if (plane.length !== rows)
+      return { ok: false, error: `${name}: every channel must have the same number of rows.` };
     const out: number[][] = [];
     for (const [ri, row] of plane.entries()) {
       if (!Array.isArray(row) || row.length === 0) {
@@ -50,12 +64,18 @@ export function parseGrid(value: unknown, name: string, maxSide: number, maxChan
       }
       if (cols === -1) cols = row.length;
       if (row.length !== cols) {
-        return { ok: false, error: `${name}${where} is ragged: row ${ri + 1} has ${row.length} values, row 1 has ${cols}.` };
+        return {
+          ok: false,
+          error: `${name}${where} is ragged: row ${ri + 1} has ${row.length} values, row 1 has ${cols}.`,
+        };
       }
       const nums: number[] = [];
       for (const x of row) {
         if (typeof x !== 'number' || !Number.isFinite(x)) {
-          return { ok: false, error: `${name}${where}: row ${ri + 1} holds ${JSON.stringify(x) ?? String(x)}, which is not a finite number.` };
+          return {
+            ok: false,
+            error: `${name}${where}: row ${ri + 1} holds ${JSON.stringify(x) ?? String(x)}, which is not a finite number.`,
+          };
         }
         nums.push(x);
       }
@@ -64,7 +84,10 @@ export function parseGrid(value: unknown, name: string, maxSide: number, maxChan
     grid.push(out);
   }
   if (rows > maxSide || cols > maxSide) {
-    return { ok: false, error: `${name} is ${rows}×${cols}: at most ${maxSide}×${maxSide} fits the picture.` };
+    return {
+      ok: false,
+      error: `${name} is ${rows}×${cols}: at most ${maxSide}×${maxSide} fits the picture.`,
+    };
   }
   return { ok: true, grid, channels: grid.length, rows, cols, depth };
 }
@@ -93,7 +116,14 @@ export interface WindowStep {
 export function convolveSteps(
   input: Grid3,
   kernel: Grid3,
-  opts: { padTop: number; padLeft: number; stride: number; dilation: number; outRows: number; outCols: number },
+  opts: {
+    padTop: number;
+    padLeft: number;
+    stride: number;
+    dilation: number;
+    outRows: number;
+    outCols: number;
+  },
 ): WindowStep[] {
   const { padTop, padLeft, stride, dilation, outRows, outCols } = opts;
   const kh = kernel[0]!.length;
@@ -124,7 +154,15 @@ export function convolveSteps(
         products.push(pc);
         channelSums.push(sum);
       }
-      steps.push({ row, col, top, left, products, channelSums, value: channelSums.reduce((a, b) => a + b, 0) });
+      steps.push({
+        row,
+        col,
+        top,
+        left,
+        products,
+        channelSums,
+        value: channelSums.reduce((a, b) => a + b, 0),
+      });
     }
   }
   return steps;
@@ -134,6 +172,8 @@ export function convolveSteps(
 export function formatValue(x: number): string {
   if (!Number.isFinite(x)) return '–';
   const r = Math.round(x * 100) / 100;
-  const s = Object.is(r, -0) ? '0' : r.toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: false });
+  const s = Object.is(r, -0)
+    ? '0'
+    : r.toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: false });
   return s.replace('-', '−');
 }

@@ -4,7 +4,14 @@ import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement, numberConverter } from '../shared/cnn-element.js';
 import { checkInteger, outputSize, parseSize } from '../../engine/conv-math.js';
 import { mulberry32 } from '../../engine/random.js';
-import { convolveSteps, formatValue, parseGrid, randomGrid, type Grid3, type WindowStep } from './grid-values.js';
+import {
+  convolveSteps,
+  formatValue,
+  parseGrid,
+  randomGrid,
+  type Grid3,
+  type WindowStep,
+} from './grid-values.js';
 import { styles } from './kernel-viewer.styles.js';
 
 /** Detail of the `step-change` event: the window position and the value it wrote. */
@@ -200,7 +207,17 @@ export class KernelViewer extends CnnElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const shapeKeys = ['inputSize', 'kernelSize', 'padding', 'stride', 'dilation', 'channels', 'input', 'kernel', 'seed'] as const;
+    const shapeKeys = [
+      'inputSize',
+      'kernelSize',
+      'padding',
+      'stride',
+      'dilation',
+      'channels',
+      'input',
+      'kernel',
+      'seed',
+    ] as const;
     if (shapeKeys.some((k) => changed.has(k))) this.rebuild();
     const max = Math.max(this.steps - 1, 0);
     const clamped = Number.isFinite(this.step) ? Math.min(Math.max(Math.round(this.step), 0), max) : 0;
@@ -226,12 +243,23 @@ export class KernelViewer extends CnnElement {
     const fail = (msg: string) => this.setError(msg);
 
     // Any whole number seeds the generator (negative too); a typo must not silently fall back to another seed.
-    if (!Number.isInteger(this.seed)) return fail(`Seed must be a whole number${Number.isFinite(this.seed) ? ` (got ${this.seed})` : ''}, e.g. 1234.`);
-    const chanErr = checkInteger('Channels', this.channels, 1) ?? (this.channels > MAX_CHANNELS ? `Channels: at most ${MAX_CHANNELS}.` : null);
+    if (!Number.isInteger(this.seed))
+      return fail(
+        `Seed must be a whole number${Number.isFinite(this.seed) ? ` (got ${this.seed})` : ''}, e.g. 1234.`,
+      );
+    const chanErr =
+      checkInteger('Channels', this.channels, 1) ??
+      (this.channels > MAX_CHANNELS ? `Channels: at most ${MAX_CHANNELS}.` : null);
     if (chanErr) return fail(chanErr);
-    const input = this.input === null || this.input === '' ? null : parseGrid(this.input, 'Input', MAX_INPUT, MAX_CHANNELS);
+    const input =
+      this.input === null || this.input === ''
+        ? null
+        : parseGrid(this.input, 'Input', MAX_INPUT, MAX_CHANNELS);
     if (input && !input.ok) return fail(input.error);
-    const kernel = this.kernel === null || this.kernel === '' ? null : parseGrid(this.kernel, 'Kernel', MAX_KERNEL, MAX_CHANNELS);
+    const kernel =
+      this.kernel === null || this.kernel === ''
+        ? null
+        : parseGrid(this.kernel, 'Kernel', MAX_KERNEL, MAX_CHANNELS);
     if (kernel && !kernel.ok) return fail(kernel.error);
 
     let inRows: number;
@@ -244,7 +272,9 @@ export class KernelViewer extends CnnElement {
       if (!Array.isArray(size)) return fail(size.error);
       [inRows, inCols] = size;
       if (inRows > MAX_INPUT || inCols > MAX_INPUT) {
-        return fail(`Input size ${inRows}×${inCols} is too large for the picture: at most ${MAX_INPUT}×${MAX_INPUT}.`);
+        return fail(
+          `Input size ${inRows}×${inCols} is too large for the picture: at most ${MAX_INPUT}×${MAX_INPUT}.`,
+        );
       }
     }
     let kRows: number;
@@ -255,7 +285,8 @@ export class KernelViewer extends CnnElement {
     } else {
       const kErr = checkInteger('Kernel size', this.kernelSize, 1);
       if (kErr) return fail(kErr);
-      if (this.kernelSize > MAX_KERNEL) return fail(`Kernel size ${this.kernelSize} is too large for the picture: at most ${MAX_KERNEL}.`);
+      if (this.kernelSize > MAX_KERNEL)
+        return fail(`Kernel size ${this.kernelSize} is too large for the picture: at most ${MAX_KERNEL}.`);
       kRows = kCols = this.kernelSize;
     }
 
@@ -269,16 +300,30 @@ export class KernelViewer extends CnnElement {
     }
     const channels = inC ?? kC ?? this.channels;
 
-    const pErr = checkInteger('Padding', this.padding, 0) ?? (this.padding > MAX_PADDING ? `Padding: at most ${MAX_PADDING} in the picture.` : null);
+    const pErr =
+      checkInteger('Padding', this.padding, 0) ??
+      (this.padding > MAX_PADDING ? `Padding: at most ${MAX_PADDING} in the picture.` : null);
     if (pErr) return fail(pErr);
-    if (this.stride === 0) return fail('Stride must be at least 1: a stride of 0 would never move the window.');
-    const sErr = checkInteger('Stride', this.stride, 1) ?? (this.stride > MAX_STRIDE ? `Stride: at most ${MAX_STRIDE}.` : null);
+    if (this.stride === 0)
+      return fail('Stride must be at least 1: a stride of 0 would never move the window.');
+    const sErr =
+      checkInteger('Stride', this.stride, 1) ??
+      (this.stride > MAX_STRIDE ? `Stride: at most ${MAX_STRIDE}.` : null);
     if (sErr) return fail(sErr);
-    const dErr = checkInteger('Dilation', this.dilation, 1) ?? (this.dilation > MAX_KERNEL ? `Dilation: at most ${MAX_KERNEL}.` : null);
+    const dErr =
+      checkInteger('Dilation', this.dilation, 1) ??
+      (this.dilation > MAX_KERNEL ? `Dilation: at most ${MAX_KERNEL}.` : null);
     if (dErr) return fail(dErr);
 
     // One source of truth for the output size: the same function <conv-calculator> uses.
-    const axis = (n: number, k: number) => outputSize({ input: n, kernel: k, stride: this.stride, padding: this.padding, dilation: this.dilation });
+    const axis = (n: number, k: number) =>
+      outputSize({
+        input: n,
+        kernel: k,
+        stride: this.stride,
+        padding: this.padding,
+        dilation: this.dilation,
+      });
     const h = axis(inRows, kRows);
     const w = axis(inCols, kCols);
     if (!h.ok) return fail(h.error);
@@ -290,7 +335,18 @@ export class KernelViewer extends CnnElement {
     const kGrid = kernel ? kernel.grid : randomGrid(channels, kRows, kCols, -1, 1, rand);
     this.inGrid = structuredClone(inGrid);
     this.kGrid = structuredClone(kGrid);
-    this.geo = { inRows, inCols, kRows, kCols, channels, pad: this.padding, stride: this.stride, dilation: this.dilation, outRows: h.size, outCols: w.size };
+    this.geo = {
+      inRows,
+      inCols,
+      kRows,
+      kCols,
+      channels,
+      pad: this.padding,
+      stride: this.stride,
+      dilation: this.dilation,
+      outRows: h.size,
+      outCols: w.size,
+    };
     this.focusIndex.clear();
     this.setError(null);
     this.recompute();
@@ -340,12 +396,19 @@ export class KernelViewer extends CnnElement {
   }
 
   private cellButton(r: CellRef): HTMLButtonElement | null {
-    return this.renderRoot.querySelector<HTMLButtonElement>(`button[data-cell="${r.kind}:${r.c}:${r.i}:${r.j}"]`);
+    return this.renderRoot.querySelector<HTMLButtonElement>(
+      `button[data-cell="${r.kind}:${r.c}:${r.i}:${r.j}"]`,
+    );
   }
 
   /** Arrow keys move between cells of one grid (roving tabindex); Enter / click edits. */
   private onCellKey(e: KeyboardEvent, r: CellRef, rows: number, cols: number): void {
-    const moves: Record<string, [number, number]> = { ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0] };
+    const moves: Record<string, [number, number]> = {
+      ArrowRight: [0, 1],
+      ArrowLeft: [0, -1],
+      ArrowDown: [1, 0],
+      ArrowUp: [-1, 0],
+    };
     const m = moves[e.key];
     if (!m) return;
     e.preventDefault();
@@ -401,17 +464,33 @@ export class KernelViewer extends CnnElement {
       ${this.renderError()}
       <p part="summary" class="summary">${this.summaryText(g)}</p>
       <div part="controls" class="controls">
-        <button class="secondary" @click=${() => (this.pause(), this.prev())} ?disabled=${this.step === 0}>◀ Back</button>
-        <button @click=${() => (this._playing ? this.pause() : this.play())} aria-pressed=${this._playing ? 'true' : 'false'}>
+        <button class="secondary" @click=${() => (this.pause(), this.prev())} ?disabled=${this.step === 0}>
+          ◀ Back
+        </button>
+        <button
+          @click=${() => (this._playing ? this.pause() : this.play())}
+          aria-pressed=${this._playing ? 'true' : 'false'}
+        >
           ${this._playing ? 'Pause' : 'Play'}
         </button>
-        <button class="secondary" @click=${() => (this.pause(), this.next())} ?disabled=${this.step === last}>Next ▶</button>
+        <button class="secondary" @click=${() => (this.pause(), this.next())} ?disabled=${this.step === last}>
+          Next ▶
+        </button>
         <label class="scrub"
           >Step
-          <input type="range" min="0" max=${last} step="1" .value=${String(this.step)} @input=${this.onScrub} ?disabled=${last === 0} />
+          <input
+            type="range"
+            min="0"
+            max=${last}
+            step="1"
+            .value=${String(this.step)}
+            @input=${this.onScrub}
+            ?disabled=${last === 0}
+          />
         </label>
         <span class="where" role="status" aria-live=${this._playing ? 'off' : 'polite'}
-          >Step ${this.step + 1} of ${this.steps}: output (${w.row + 1}, ${w.col + 1}) = <strong>${formatValue(w.value)}</strong></span
+          >Step ${this.step + 1} of ${this.steps}: output (${w.row + 1}, ${w.col + 1}) =
+          <strong>${formatValue(w.value)}</strong></span
         >
       </div>
       <div
@@ -422,7 +501,9 @@ export class KernelViewer extends CnnElement {
         @keydown=${this.onStageKey}
       >
         <div part="input" class="panel">
-          <h3>Input${g.pad ? html` <span class="muted">(padding ${g.pad} shown as <span class="pad-key">0</span>)</span>` : nothing}</h3>
+          <h3>
+            Input${g.pad ? html` <span class="muted">(padding ${g.pad} shown as <span class="pad-key">0</span>)</span>` : nothing}
+          </h3>
           <div class="planes">${this.inGrid.map((_, c) => this.renderInput(c, w))}</div>
         </div>
         <div part="kernel" class="panel">
@@ -448,12 +529,13 @@ export class KernelViewer extends CnnElement {
       g.inRows === g.inCols && g.kRows === g.kCols
         ? g.dilation === 1
           ? html`⌊(${g.inRows} − ${g.kRows} + 2·${g.pad}) / ${g.stride}⌋ + 1 = ${g.outRows}`
-          : html`⌊(${g.inRows} + 2·${g.pad} − ${g.dilation}·(${g.kRows}−1) − 1) / ${g.stride}⌋ + 1 = ${g.outRows}`
+          : html`⌊(${g.inRows} + 2·${g.pad} − ${g.dilation}·(${g.kRows}−1) − 1) / ${g.stride}⌋ + 1 =
+            ${g.outRows}`
         : nothing;
-    return html`A ${ch}${size(g.inRows, g.inCols)} input, padding ${g.pad}, a ${size(g.kRows, g.kCols)} kernel${g.dilation > 1
-        ? ` (dilation ${g.dilation})`
-        : ''}, stride ${g.stride} → a ${size(g.outRows, g.outCols)} output.
-      ${formula !== nothing ? html`<span class="formula">${formula}</span>` : nothing}`;
+    return html`A ${ch}${size(g.inRows, g.inCols)} input, padding ${g.pad}, a ${size(g.kRows, g.kCols)}
+    kernel${g.dilation > 1 ? ` (dilation ${g.dilation})` : ''}, stride ${g.stride} → a
+    ${size(g.outRows, g.outCols)} output.
+    ${formula !== nothing ? html`<span class="formula">${formula}</span>` : nothing}`;
   }
 
   private gridLabel(kind: string, c: number): string {
@@ -484,7 +566,16 @@ export class KernelViewer extends CnnElement {
         if (isPad) {
           cells.push(html`<span class=${cls} aria-hidden="true">0</span>`);
         } else {
-          cells.push(this.renderEditable({ kind: 'input', c, i, j }, this.inGrid[c]![i]![j]!, cls, g.inRows, g.inCols, focused));
+          cells.push(
+            this.renderEditable(
+              { kind: 'input', c, i, j },
+              this.inGrid[c]![i]![j]!,
+              cls,
+              g.inRows,
+              g.inCols,
+              focused,
+            ),
+          );
         }
       }
     }
@@ -509,19 +600,40 @@ export class KernelViewer extends CnnElement {
     const cells: TemplateResult[] = [];
     for (let i = 0; i < g.kRows; i++) {
       for (let j = 0; j < g.kCols; j++) {
-        cells.push(this.renderEditable({ kind: 'kernel', c, i, j }, this.kGrid[c]![i]![j]!, 'cell weight', g.kRows, g.kCols, focused));
+        cells.push(
+          this.renderEditable(
+            { kind: 'kernel', c, i, j },
+            this.kGrid[c]![i]![j]!,
+            'cell weight',
+            g.kRows,
+            g.kCols,
+            focused,
+          ),
+        );
       }
     }
     const name = this.channelName(c);
     return html`<figure class="plane">
       ${name ? html`<figcaption>${name}</figcaption>` : nothing}
-      <div class="grid" role="group" aria-label=${this.gridLabel('Kernel weights', c)} ${gridVars(g.kRows, g.kCols)}>
+      <div
+        class="grid"
+        role="group"
+        aria-label=${this.gridLabel('Kernel weights', c)}
+        ${gridVars(g.kRows, g.kCols)}
+      >
         ${cells}
       </div>
     </figure>`;
   }
 
-  private renderEditable(r: CellRef, value: number, cls: string, rows: number, cols: number, focused: number) {
+  private renderEditable(
+    r: CellRef,
+    value: number,
+    cls: string,
+    rows: number,
+    cols: number,
+    focused: number,
+  ) {
     const e = this.editing;
     const what = r.kind === 'input' ? 'Input' : 'Kernel';
     const name = this.channelName(r.c);
@@ -561,17 +673,20 @@ export class KernelViewer extends CnnElement {
           ${flat.map((p) => html`<span class="cell product ${p === 0 ? 'zero' : ''}">${formatValue(p)}</span>`)}
         </div>
         <p class="sum">
-          ${flat.map(term).join(' + ')} = <strong data-testid="channel-sum">${formatValue(w.channelSums[c]!)}</strong>
+          ${flat.map(term).join(' + ')} =
+          <strong data-testid="channel-sum">${formatValue(w.channelSums[c]!)}</strong>
         </p>
       </div>`;
     });
     return html`<div class="planes">${planes}</div>
-      ${g.channels > 1
-        ? html`<p class="total">
-            ${w.channelSums.map((s, c) => `${this.channelName(c)} ${term(s)}`).join(' + ')} =
-            <strong data-testid="total">${formatValue(w.value)}</strong>
-          </p>`
-        : nothing}`;
+      ${
+        g.channels > 1
+          ? html`<p class="total">
+              ${w.channelSums.map((s, c) => `${this.channelName(c)} ${term(s)}`).join(' + ')} =
+              <strong data-testid="total">${formatValue(w.value)}</strong>
+            </p>`
+          : nothing
+      }`;
   }
 
   private renderOutput() {

@@ -85,7 +85,12 @@ export function drawChart(canvas: HTMLCanvasElement, series: ChartSeries[], o: C
   }
   const yFormat = o.yFormat ?? ((v: number) => v.toFixed(2));
   const ticks = o.yTicks ?? 4;
-  const labelW = Math.max(...Array.from({ length: ticks + 1 }, (_, i) => ctx.measureText(yFormat(o.yMin + ((yMax! - o.yMin) * i) / ticks)).width));
+  const labelW = Math.max(
+    ...Array.from(
+      { length: ticks + 1 },
+      (_, i) => ctx.measureText(yFormat(o.yMin + ((yMax! - o.yMin) * i) / ticks)).width,
+    ),
+  );
   const left = Math.ceil(labelW) + 8;
   const right = 8;
   const top = 8;

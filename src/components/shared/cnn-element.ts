@@ -49,12 +49,15 @@ export class CnnElement extends LitElement {
 
   /** Dispatches a `CustomEvent` that bubbles and crosses shadow roots, as the public contract requires. */
   protected emit<T>(name: string, detail: T): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: false }));
+    return this.dispatchEvent(
+      new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: false }),
+    );
   }
 }
 
 /** Reads a numeric attribute leniently: `null`/empty stay undefined-like (NaN) so the element can explain. */
-export const toNumber = (v: string | null): number => (v === null || v.trim() === '' ? NaN : Number(v.trim()));
+export const toNumber = (v: string | null): number =>
+  v === null || v.trim() === '' ? NaN : Number(v.trim());
 
 /** A `converter` for numeric attributes that keeps the raw text when it is not a number, for the error message. */
 export const numberConverter = {

@@ -24,11 +24,35 @@ export type ColourMapName = 'viridis' | 'cividis';
  * between them is visually indistinguishable from the full 256-entry tables at a fraction of the size.
  */
 const STOPS: Record<ColourMapName, string[]> = {
-  viridis: ['#440154', '#472c7a', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'],
-  cividis: ['#00224e', '#123570', '#3b496c', '#575d6d', '#707173', '#8a8779', '#a69d75', '#c4b56c', '#fee838'],
+  viridis: [
+    '#440154',
+    '#472c7a',
+    '#3b528b',
+    '#2c728e',
+    '#21918c',
+    '#28ae80',
+    '#5ec962',
+    '#addc30',
+    '#fde725',
+  ],
+  cividis: [
+    '#00224e',
+    '#123570',
+    '#3b496c',
+    '#575d6d',
+    '#707173',
+    '#8a8779',
+    '#a69d75',
+    '#c4b56c',
+    '#fee838',
+  ],
 };
 
-const hex = (h: string): [number, number, number] => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)];
+const hex = (h: string): [number, number, number] => [
+  parseInt(h.slice(1, 3), 16),
+  parseInt(h.slice(3, 5), 16),
+  parseInt(h.slice(5, 7), 16),
+];
 
 const luts = new Map<ColourMapName, Uint8ClampedArray>();
 
@@ -86,7 +110,8 @@ export function drawHeatmap(
   height: number,
   opts: { min?: number; max?: number; map?: ColourMapName } = {},
 ): void {
-  const range = opts.min === undefined || opts.max === undefined ? valueRange(data) : { min: opts.min, max: opts.max };
+  const range =
+    opts.min === undefined || opts.max === undefined ? valueRange(data) : { min: opts.min, max: opts.max };
   const lut = colourLut(opts.map);
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
@@ -98,7 +123,12 @@ export function drawHeatmap(
   const px = img.data;
   for (let i = 0, n = width * height; i < n; i++) {
     const v = data[i]!;
-    const k = span > 0 ? (Number.isFinite(v) ? Math.min(255, Math.max(0, Math.round((v - range.min) * scale))) : 0) : 128;
+    const k =
+      span > 0
+        ? Number.isFinite(v)
+          ? Math.min(255, Math.max(0, Math.round((v - range.min) * scale)))
+          : 0
+        : 128;
     px[i * 4] = lut[k * 3]!;
     px[i * 4 + 1] = lut[k * 3 + 1]!;
     px[i * 4 + 2] = lut[k * 3 + 2]!;
@@ -121,7 +151,10 @@ export function luminance([r, g, b]: readonly [number, number, number]): number 
 }
 
 /** WCAG 2 contrast ratio (1 … 21) between two sRGB colours given as bytes. */
-export function contrastRatio(a: readonly [number, number, number], b: readonly [number, number, number]): number {
+export function contrastRatio(
+  a: readonly [number, number, number],
+  b: readonly [number, number, number],
+): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }

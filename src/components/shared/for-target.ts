@@ -55,7 +55,12 @@ export class ForTargetController<T extends Element = Element> implements Reactiv
     if (!this.id) return;
     const root = this.host.getRootNode() as Document | ShadowRoot;
     this.observer = new MutationObserver(() => this.resolve());
-    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
+    this.observer.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['id'],
+    });
   }
 
   private resolve(): void {
@@ -97,5 +102,7 @@ export class ForTargetController<T extends Element = Element> implements Reactiv
 
 /** A custom-element-named node (`<cnn-trainer>`) whose tag is not defined yet, i.e. not upgraded. */
 function isPendingCustomElement(el: Element): boolean {
-  return el.localName.includes('-') && typeof customElements !== 'undefined' && !customElements.get(el.localName);
+  return (
+    el.localName.includes('-') && typeof customElements !== 'undefined' && !customElements.get(el.localName)
+  );
 }

@@ -5,7 +5,8 @@ import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js'
 export type InlineStyles = Readonly<Record<string, string | number | null | undefined>>;
 
 /** `backgroundColor` → `background-color`; names with a dash (custom properties included) pass unchanged. */
-const cssName = (name: string) => (name.includes('-') ? name : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+const cssName = (name: string) =>
+  name.includes('-') ? name : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /**
  * Why not lit's `styleMap`: on its FIRST render `styleMap` returns a string that lit writes as the `style`
@@ -28,7 +29,9 @@ class InlineStyleDirective extends Directive {
   constructor(info: PartInfo) {
     super(info);
     if (info.type !== PartType.ELEMENT) {
-      throw new Error('inlineStyle() binds in element position: html`<div ${inlineStyle({ width: "4px" })}>`');
+      throw new Error(
+        'inlineStyle() binds in element position: html`<div ${inlineStyle({ width: "4px" })}>`',
+      );
     }
   }
 

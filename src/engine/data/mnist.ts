@@ -32,9 +32,23 @@ export const MNIST_SIZE = 28;
 /** Pixels per MNIST image (28 × 28). */
 export const MNIST_PIXELS = MNIST_SIZE * MNIST_SIZE;
 /** The ten class names, indexed by label. */
-export const MNIST_CLASSES: readonly string[] = Object.freeze(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+export const MNIST_CLASSES: readonly string[] = Object.freeze([
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+]);
 /** Examples in each split of the official data set. */
-export const MNIST_COUNTS: Readonly<Record<MnistSplitName, number>> = Object.freeze({ train: 60000, test: 10000 });
+export const MNIST_COUNTS: Readonly<Record<MnistSplitName, number>> = Object.freeze({
+  train: 60000,
+  test: 10000,
+});
 /** The asset format this loader reads (`version` in manifest.json). */
 export const MNIST_FORMAT_VERSION = 1;
 
@@ -73,7 +87,8 @@ export interface LoadMnistOptions {
   onProgress?: (p: MnistProgress) => void;
 }
 
-export type MnistErrorKind = 'network' | 'http' | 'truncated' | 'corrupt' | 'format' | 'unsupported' | 'input';
+export type MnistErrorKind =
+  'network' | 'http' | 'truncated' | 'corrupt' | 'format' | 'unsupported' | 'input';
 
 /** Why MNIST could not be loaded, in words a reader understands. `retryable`: trying again may succeed. */
 export class MnistLoadError extends Error {
@@ -344,11 +359,15 @@ function validateManifest(m: unknown, url: string): Manifest {
   const man = m as Partial<Manifest> | null;
   if (!man || typeof man !== 'object') throw badFormat(url, 'not a manifest');
   if (man.version !== MNIST_FORMAT_VERSION) {
-    throw badFormat(url, `version ${String(man.version)}; this library reads version ${MNIST_FORMAT_VERSION}`);
+    throw badFormat(
+      url,
+      `version ${String(man.version)}; this library reads version ${MNIST_FORMAT_VERSION}`,
+    );
   }
   for (const split of ['train', 'test'] as const) {
     const s = man.splits?.[split];
-    if (!s || !Array.isArray(s.shards) || !Number.isInteger(s.count)) throw badFormat(url, `no "${split}" split`);
+    if (!s || !Array.isArray(s.shards) || !Number.isInteger(s.count))
+      throw badFormat(url, `no "${split}" split`);
     let next = 0;
     for (const sh of s.shards) {
       const ok =
@@ -515,7 +534,9 @@ export function toFloat(images: Uint8Array, start: number, n: number, out?: Floa
   const from = start * MNIST_PIXELS;
   const len = n * MNIST_PIXELS;
   if (!Number.isInteger(start) || !Number.isInteger(n) || start < 0 || n < 0 || from + len > images.length) {
-    throw new RangeError(`toFloat: images ${start}…${start + n - 1} are outside the ${images.length / MNIST_PIXELS} given.`);
+    throw new RangeError(
+      `toFloat: images ${start}…${start + n - 1} are outside the ${images.length / MNIST_PIXELS} given.`,
+    );
   }
   const dst = out ?? new Float32Array(len);
   if (dst.length < len) throw new RangeError(`toFloat: out holds ${dst.length} values, ${len} needed.`);

@@ -107,9 +107,16 @@ export class FusedAdamOptimizer extends AdamOptimizer {
     dispose(this.exported);
     const iter = await this.saveIterations();
     const entries = [...this.moments.entries()];
-    const shapeOf = (name: string): number[] => (engine().registeredVariables[name] as Variable | undefined)?.shape ?? [];
-    const ms = entries.map(([name, mom]) => ({ name: `${name}/m`, tensor: tensor(mom.m, shapeOf(name), 'float32') }));
-    const vs = entries.map(([name, mom]) => ({ name: `${name}/v`, tensor: tensor(mom.v, shapeOf(name), 'float32') }));
+    const shapeOf = (name: string): number[] =>
+      (engine().registeredVariables[name] as Variable | undefined)?.shape ?? [];
+    const ms = entries.map(([name, mom]) => ({
+      name: `${name}/m`,
+      tensor: tensor(mom.m, shapeOf(name), 'float32'),
+    }));
+    const vs = entries.map(([name, mom]) => ({
+      name: `${name}/v`,
+      tensor: tensor(mom.v, shapeOf(name), 'float32'),
+    }));
     this.exported = [iter.tensor, ...ms.map((e) => e.tensor), ...vs.map((e) => e.tensor)];
     return [iter, ...ms, ...vs];
   }

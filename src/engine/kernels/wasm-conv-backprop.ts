@@ -20,7 +20,16 @@ import type {
   NamedTensorInfoMap,
   TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { f32, heapOffset, makeOutput, release, runWasm, transposeWasm, view, type BackendWasm } from './wasm-util.js';
+import {
+  f32,
+  heapOffset,
+  makeOutput,
+  release,
+  runWasm,
+  transposeWasm,
+  view,
+  type BackendWasm,
+} from './wasm-util.js';
 import { conv1BackpropFilterTaps, simdAvailable } from './wasm-simd.js';
 
 type KernelArgs = { inputs: NamedTensorInfoMap; backend: unknown; attrs?: NamedAttrMap };
@@ -43,18 +52,13 @@ function conv2dWasm(
   pads: [number, number, number, number],
   dilations: [number, number],
 ): TensorInfo {
-  return runWasm(
-    backend,
-    'Conv2D',
-    { x, filter },
-    {
-      strides: [1, 1],
-      pad: explicitPad(pads[0], pads[1], pads[2], pads[3]),
-      dataFormat: 'NHWC',
-      dilations,
-      dimRoundingMode: undefined,
-    } as unknown as NamedAttrMap,
-  );
+  return runWasm(backend, 'Conv2D', { x, filter }, {
+    strides: [1, 1],
+    pad: explicitPad(pads[0], pads[1], pads[2], pads[3]),
+    dataFormat: 'NHWC',
+    dilations,
+    dimRoundingMode: undefined,
+  } as unknown as NamedAttrMap);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -97,7 +101,8 @@ export function setBackpropFilterTapsPerPass(n: number): void {
 function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
   const backend = args.backend as BackendWasm;
   const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = args.attrs as unknown as Conv2DBackpropFilterAttrs;
+  const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
+    args.attrs as unknown as Conv2DBackpropFilterAttrs;
   const format = backend_util.convertConv2DDataFormat(dataFormat);
   const info = backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
@@ -118,11 +123,30 @@ function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
   // FAST CASE: one input channel (the first conv of an image net), NHWC, no padding → a direct SIMD sum
   // (wasm-simd.ts): no transposes, and nothing for XNNPACK to re-pack.
   if (
-    CI === 1 && channelsLast && pt === 0 && pl === 0 && (OH - 1) * SH + KH <= H && (OW - 1) * SW + KW <= W &&
-    CO >= 4 && x.dtype === 'float32' && dy.dtype === 'float32' &&
-    (forceFormulation === 'auto' || forceFormulation === 'simd') && simdAvailable(backend)
+    CI === 1 &&
+    channelsLast &&
+    pt === 0 &&
+    pl === 0 &&
+    (OH - 1) * SH + KH <= H &&
+    (OW - 1) * SW + KW <= W &&
+    CO >= 4 &&
+    x.dtype === 'float32' &&
+    dy.dtype === 'float32' &&
+    (forceFormulation === 'auto' || forceFormulation === 'simd') &&
+    simdAvailable(backend)
   ) {
-    return backpropFilterSingleChannel(backend, x, dy, { B: info.batchSize, H, W, OH, OW, CO, KH, KW, SH, SW });
+    return backpropFilterSingleChannel(backend, x, dy, {
+      B: info.batchSize,
+      H,
+      W,
+      OH,
+      OW,
+      CO,
+      KH,
+      KW,
+      SH,
+      SW,
+    });
   }
 
   const pbFwd = info.padInfo.bottom;
@@ -133,7 +157,8 @@ function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
   // packs OH·OW·B·CO floats, x-as-filter packs H·W·B·CI — but the latter's GEMM has only CI output columns,
   // and XNNPACK's micro-kernels compute 8 (or more) columns at a time, so with CI = 1 (conv1) it is 2× slower
   // overall (measured 11 ms vs 4.5 ms). Hence: x-as-filter only when it packs less AND has CI ≥ 8.
-  const xAsFilterOk = SH === 1 && SW === 1 && pt <= KH - 1 && pl <= KW - 1 && pbFwd <= KH - 1 && prFwd <= KW - 1;
+  const xAsFilterOk =
+    SH === 1 && SW === 1 && pt <= KH - 1 && pl <= KW - 1 && pbFwd <= KH - 1 && prFwd <= KW - 1;
   const preferXAsFilter =
     forceFormulation === 'x' || (forceFormulation === 'auto' && CI >= 8 && H * W * CI < OH * OW * CO);
   if (xAsFilterOk && preferXAsFilter) {
@@ -173,7 +198,18 @@ function backpropFilterSingleChannel(
   backend: BackendWasm,
   x: TensorInfo,
   dy: TensorInfo,
-  s: { B: number; H: number; W: number; OH: number; OW: number; CO: number; KH: number; KW: number; SH: number; SW: number },
+  s: {
+    B: number;
+    H: number;
+    W: number;
+    OH: number;
+    OW: number;
+    CO: number;
+    KH: number;
+    KW: number;
+    SH: number;
+    SW: number;
+  },
 ): TensorInfo {
   const dw = makeOutput(backend, [s.KH, s.KW, 1, s.CO]);
   const ptrs = { x: heapOffset(backend, x), dy: heapOffset(backend, dy), dw: heapOffset(backend, dw) };
@@ -261,7 +297,8 @@ function backpropFilterXAsFilter(
 function conv2DBackpropInput(args: KernelArgs): TensorInfo {
   const backend = args.backend as BackendWasm;
   const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
-  const { strides, pad, dataFormat, dimRoundingMode, inputShape } = args.attrs as unknown as Conv2DBackpropInputAttrs;
+  const { strides, pad, dataFormat, dimRoundingMode, inputShape } =
+    args.attrs as unknown as Conv2DBackpropInputAttrs;
   const format = backend_util.convertConv2DDataFormat(dataFormat);
   const info = backend_util.computeConv2DInfo(
     inputShape,
@@ -273,7 +310,15 @@ function conv2DBackpropInput(args: KernelArgs): TensorInfo {
     false,
     format,
   );
-  const { batchSize: B, inHeight: IH, inWidth: IW, inChannels: CI, outHeight: OH, outWidth: OW, outChannels: CO } = info;
+  const {
+    batchSize: B,
+    inHeight: IH,
+    inWidth: IW,
+    inChannels: CI,
+    outHeight: OH,
+    outWidth: OW,
+    outChannels: CO,
+  } = info;
   const { filterHeight: KH, filterWidth: KW, strideHeight: SH, strideWidth: SW } = info;
   const channelsLast = info.dataFormat === 'channelsLast';
 

@@ -20,7 +20,13 @@
  * the stock kernel.
  */
 import { backend_util, util } from '@tensorflow/tfjs-core';
-import type { KernelConfig, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type {
+  KernelConfig,
+  KernelFunc,
+  NamedAttrMap,
+  NamedTensorInfoMap,
+  TensorInfo,
+} from '@tensorflow/tfjs-core';
 import { f32, heapOffset, makeOutput, release, transposeWasm, type BackendWasm } from './wasm-util.js';
 import { columnSums, simdAvailable, SUM_SIMD_MAX_INNER } from './wasm-simd.js';
 

@@ -18,7 +18,14 @@
  * scratch arrays.
  */
 import { backend_util } from '@tensorflow/tfjs-core';
-import type { KernelConfig, KernelFunc, MaxPoolGradAttrs, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type {
+  KernelConfig,
+  KernelFunc,
+  MaxPoolGradAttrs,
+  NamedAttrMap,
+  NamedTensorInfoMap,
+  TensorInfo,
+} from '@tensorflow/tfjs-core';
 import { f32, heapOffset, makeOutput, type BackendWasm } from './wasm-util.js';
 import { maxPoolGrad2x2, simdAvailable } from './wasm-simd.js';
 
@@ -50,8 +57,17 @@ function maxPoolGrad(args: KernelArgs): TensorInfo {
   // FAST CASE: non-overlapping 2×2 windows with stride 2 and no padding inside the image (the lesson's pools,
   // 'valid', or 'same' on even sizes) → branch-free SIMD in wasm-simd.ts, ≈ 10× faster than the loop below.
   if (
-    KH === 2 && KW === 2 && SH === 2 && SW === 2 && pt === 0 && pl === 0 &&
-    2 * OH <= H && 2 * OW <= W && C >= 4 && input.dtype === 'float32' && dy.dtype === 'float32' &&
+    KH === 2 &&
+    KW === 2 &&
+    SH === 2 &&
+    SW === 2 &&
+    pt === 0 &&
+    pl === 0 &&
+    2 * OH <= H &&
+    2 * OW <= W &&
+    C >= 4 &&
+    input.dtype === 'float32' &&
+    dy.dtype === 'float32' &&
     simdAvailable(backend)
   ) {
     // Rows/columns no window covers (odd H or W) get no gradient: zero them first; windows overwrite the rest.

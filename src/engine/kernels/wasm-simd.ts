@@ -132,7 +132,14 @@ const SIMD = {
 /** A module importing env.memory and exporting one function `f` with `nParams` i32 params and no result. */
 function buildModule(nParams: number, fn: Fn): Uint8Array<ArrayBuffer> {
   const bytes = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec([[0x60, ...vec(Array.from({ length: nParams }, () => [I32])), 0x00]])),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
     ...section(3, vec([[0x00]])),
@@ -281,11 +288,35 @@ export function maxPoolGrad2x2(
             fn.get(vd).get(best).simd(SIMD.f32x4_gt).set(md);
             // dx stores: d, c, b, a
             fn.get(DX).get(p).add().get(vg).get(md).simd(SIMD.v128_and).vstore(offs[3]!);
-            fn.get(DX).get(p).add().get(vg).get(mc).simd(SIMD.v128_and).get(md).simd(SIMD.v128_andnot).vstore(offs[2]!);
+            fn.get(DX)
+              .get(p)
+              .add()
+              .get(vg)
+              .get(mc)
+              .simd(SIMD.v128_and)
+              .get(md)
+              .simd(SIMD.v128_andnot)
+              .vstore(offs[2]!);
             fn.get(mc).get(md).simd(SIMD.v128_or).set(later);
-            fn.get(DX).get(p).add().get(vg).get(mb).simd(SIMD.v128_and).get(later).simd(SIMD.v128_andnot).vstore(offs[1]!);
+            fn.get(DX)
+              .get(p)
+              .add()
+              .get(vg)
+              .get(mb)
+              .simd(SIMD.v128_and)
+              .get(later)
+              .simd(SIMD.v128_andnot)
+              .vstore(offs[1]!);
             fn.get(later).get(mb).simd(SIMD.v128_or).set(later);
-            fn.get(DX).get(p).add().get(vg).get(ma).simd(SIMD.v128_and).get(later).simd(SIMD.v128_andnot).vstore(offs[0]!);
+            fn.get(DX)
+              .get(p)
+              .add()
+              .get(vg)
+              .get(ma)
+              .simd(SIMD.v128_and)
+              .get(later)
+              .simd(SIMD.v128_andnot)
+              .vstore(offs[0]!);
           }
           fn.inc(p, 2 * colBytes);
           fn.inc(gp, colBytes);
@@ -312,7 +343,17 @@ export function maxPoolGrad2x2(
 export function conv1BackpropFilterTaps(
   backend: BackendWasm,
   ptrs: { x: number; dy: number; dw: number },
-  shape: { B: number; H: number; W: number; OH: number; OW: number; CO: number; KW: number; SH: number; SW: number },
+  shape: {
+    B: number;
+    H: number;
+    W: number;
+    OH: number;
+    OW: number;
+    CO: number;
+    KW: number;
+    SH: number;
+    SW: number;
+  },
   kh: number,
   kw0: number,
   T: number,
@@ -346,16 +387,43 @@ export function conv1BackpropFilterTaps(
       fn.loopTo(oh, NOH, () => {
         // xp = X + ((b·H + oh·SH + kh) · W + kw0) · 4
         fn.get(X);
-        fn.get(b).i32(H).mul().get(oh).i32(SH).mul().add().get(KH0).add().i32(W).mul().get(KW0).add().i32(4).mul();
+        fn.get(b)
+          .i32(H)
+          .mul()
+          .get(oh)
+          .i32(SH)
+          .mul()
+          .add()
+          .get(KH0)
+          .add()
+          .i32(W)
+          .mul()
+          .get(KW0)
+          .add()
+          .i32(4)
+          .mul();
         fn.add().set(xp);
-        for (let t = 0; t < T; t++) for (const r of row[t]!) fn.op(0xfd, 0x0c, ...new Array(16).fill(0)).set(r);
+        for (let t = 0; t < T; t++)
+          for (const r of row[t]!) fn.op(0xfd, 0x0c, ...new Array(16).fill(0)).set(r);
         fn.i32(0).set(ow);
         fn.loopTo(ow, nOW, () => {
-          gs.forEach((c, j) => fn.get(dp).vload(c * 4).set(dyv[j]!));
+          gs.forEach((c, j) =>
+            fn
+              .get(dp)
+              .vload(c * 4)
+              .set(dyv[j]!),
+          );
           for (let t = 0; t < T; t++) {
-            fn.get(xp).splatLoad(t * 4).set(s);
+            fn.get(xp)
+              .splatLoad(t * 4)
+              .set(s);
             gs.forEach((_, j) => {
-              fn.get(row[t]![j]!).get(s).get(dyv[j]!).simd(SIMD.f32x4_mul).simd(SIMD.f32x4_add).set(row[t]![j]!);
+              fn.get(row[t]![j]!)
+                .get(s)
+                .get(dyv[j]!)
+                .simd(SIMD.f32x4_mul)
+                .simd(SIMD.f32x4_add)
+                .set(row[t]![j]!);
             });
           }
           fn.inc(xp, SW * 4);
@@ -369,7 +437,15 @@ export function conv1BackpropFilterTaps(
     // dw[kh, kw0 + t, 0, c…c+3] = acc[t][j]   (dw points at the filter's start)
     for (let t = 0; t < T; t++) {
       gs.forEach((c, j) => {
-        fn.get(DW).get(KH0).i32(KW).mul().get(KW0).add().i32(CO * 4).mul().add();
+        fn.get(DW)
+          .get(KH0)
+          .i32(KW)
+          .mul()
+          .get(KW0)
+          .add()
+          .i32(CO * 4)
+          .mul()
+          .add();
         fn.get(acc[t]![j]!).vstore((t * CO + c) * 4);
       });
     }
@@ -388,7 +464,12 @@ export function conv1BackpropFilterTaps(
  * the difference is far below the 1e-5 relative agreement we test for).
  */
 export const SUM_SIMD_MAX_INNER = 32;
-export function columnSums(backend: BackendWasm, ptrs: { src: number; dst: number }, outer: number, inner: number): void {
+export function columnSums(
+  backend: BackendWasm,
+  ptrs: { src: number; dst: number },
+  outer: number,
+  inner: number,
+): void {
   const f = instantiate(backend, `colsum:${inner}`, () => {
     // params: src, dst, outer
     const fn = new Fn(3);
@@ -412,7 +493,14 @@ export function columnSums(backend: BackendWasm, ptrs: { src: number; dst: numbe
     fn.get(SRC).set(p);
     fn.i32(0).set(i);
     fn.loopTo(i, NOUT, () => {
-      gs.forEach((c, j) => fn.get(blk[j]!).get(p).vload(c * 4).simd(SIMD.f32x4_add).set(blk[j]!));
+      gs.forEach((c, j) =>
+        fn
+          .get(blk[j]!)
+          .get(p)
+          .vload(c * 4)
+          .simd(SIMD.f32x4_add)
+          .set(blk[j]!),
+      );
       fn.inc(p, inner * 4);
       fn.inc(k, 1);
       // if (k == 64) { total += block; block = 0; k = 0 }
@@ -422,7 +510,12 @@ export function columnSums(backend: BackendWasm, ptrs: { src: number; dst: numbe
       fn.op(0x0b);
     });
     flush();
-    gs.forEach((c, j) => fn.get(DST).get(tot[j]!).vstore(c * 4));
+    gs.forEach((c, j) =>
+      fn
+        .get(DST)
+        .get(tot[j]!)
+        .vstore(c * 4),
+    );
     return { nParams: 3, fn };
   });
   f(ptrs.src, ptrs.dst, outer);

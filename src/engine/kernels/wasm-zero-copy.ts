@@ -14,7 +14,13 @@
  * valid for the same bytes. Numeric → bool casts are done here too because the stock kernel gets them wrong
  * (it stores the number itself: 2 stays 2, −1 becomes 255). Anything else goes to the stock kernel.
  */
-import type { KernelConfig, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type {
+  KernelConfig,
+  KernelFunc,
+  NamedAttrMap,
+  NamedTensorInfoMap,
+  TensorInfo,
+} from '@tensorflow/tfjs-core';
 import type { BackendWasm } from './wasm-util.js';
 
 type KernelArgs = { inputs: NamedTensorInfoMap; backend: unknown; attrs?: NamedAttrMap };

@@ -145,7 +145,8 @@ export class SpecModel {
   /** The layer called `name`; a RangeError listing the names otherwise. */
   getLayer(name: string): ModelLayer {
     const i = this.byName.get(name);
-    if (i === undefined) throw new RangeError(`No layer named "${name}" (have ${this.steps.map((s) => s.name).join(', ')}).`);
+    if (i === undefined)
+      throw new RangeError(`No layer named "${name}" (have ${this.steps.map((s) => s.name).join(', ')}).`);
     return this.steps[i]!;
   }
 
@@ -236,7 +237,8 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
       used.add(name);
       const seedOf = (what: string) => deriveSeed(seed, `${name}.${what}`);
       const need4d = () => {
-        if (shape.length !== 3) throw new Error(`Layer "${name}" (${layer.type}) needs an image input, got a flat one.`);
+        if (shape.length !== 3)
+          throw new Error(`Layer "${name}" (${layer.type}) needs an image input, got a flat one.`);
       };
       /** PyTorch's default initialisation for a weight with `fanIn` inputs per output (see the top). */
       const param = (role: 'kernel' | 'bias', wshape: number[], fanIn: number): ModelWeight => {
@@ -245,7 +247,13 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
           const limit = Math.sqrt(3 * (1 / 3 / Math.max(1, fanIn))); // VarianceScaling(1/3, fanIn, uniform)
           init = randomUniform(wshape, -limit, limit, 'float32', seedOf('kernel'));
         } else {
-          init = randomUniform(wshape, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn), 'float32', seedOf('bias'));
+          init = randomUniform(
+            wshape,
+            -1 / Math.sqrt(fanIn),
+            1 / Math.sqrt(fanIn),
+            'float32',
+            seedOf('bias'),
+          );
         }
         const v = variable(init, true, `${spec.name}_${uid}/${name}/${role}`);
         init.dispose();
@@ -258,7 +266,14 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
         return { mode: 'valid' as const, explicit: ph > 0 || pw > 0 ? ([ph, pw] as const) : null };
       };
       const padded = (x: Tensor, e: readonly [number, number] | null): Tensor4D =>
-        (e ? pad(x as Tensor4D, [[0, 0], [e[0], e[0]], [e[1], e[1]], [0, 0]]) : x) as Tensor4D;
+        (e
+          ? pad(x as Tensor4D, [
+              [0, 0],
+              [e[0], e[0]],
+              [e[1], e[1]],
+              [0, 0],
+            ])
+          : x) as Tensor4D;
       const base = { name, type: layer.type, weights: [] as ModelWeight[], params: 0 };
       let step: Step;
 
@@ -274,7 +289,11 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
           const kernel = param('kernel', [kh, kw, c, layer.filters], c * kh * kw);
           const bias = (layer.bias ?? true) ? param('bias', [layer.filters], c * kh * kw) : null;
           const weights = bias ? [kernel, bias] : [kernel];
-          shape = [outSize(hp, kh, strides[0], dilations[0], mode), outSize(wp, kw, strides[1], dilations[1], mode), layer.filters];
+          shape = [
+            outSize(hp, kh, strides[0], dilations[0], mode),
+            outSize(wp, kw, strides[1], dilations[1], mode),
+            layer.filters,
+          ];
           // The FUSED conv (with its bias, linear activation) is what tfjs-layers ran: one kernel forward, and
           // a built-in gradient (customGrad) whose bias gradient is one Sum.
           step = {
@@ -303,7 +322,11 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
           const { explicit } = padding(layer.padding);
           const [h, w, c] = shape as [number, number, number];
           const [hp, wp] = explicit ? [h + 2 * explicit[0], w + 2 * explicit[1]] : [h, w];
-          shape = [outSize(hp, size[0], strides[0], 1, 'valid'), outSize(wp, size[1], strides[1], 1, 'valid'), c];
+          shape = [
+            outSize(hp, size[0], strides[0], 1, 'valid'),
+            outSize(wp, size[1], strides[1], 1, 'valid'),
+            c,
+          ];
           const op = layer.type === 'maxpool2d' ? maxPool : avgPool;
           step = { ...base, outputShape: shape, run: (x) => op(padded(x, explicit), size, strides, 'valid') };
           break;
@@ -325,7 +348,8 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
           break;
         }
         case 'dense': {
-          if (shape.length !== 1) throw new Error(`Layer "${name}" (dense) needs a flat input: add a flatten layer first.`);
+          if (shape.length !== 1)
+            throw new Error(`Layer "${name}" (dense) needs a flat input: add a flatten layer first.`);
           const n = shape[0]!;
           const kernel = param('kernel', [n, layer.units], n);
           const bias = (layer.bias ?? true) ? param('bias', [layer.units], n) : null;
@@ -337,7 +361,11 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
             params: weights.reduce((a, p) => a + p.variable.size, 0),
             outputShape: shape,
             run: (x) =>
-              fused.matMul({ a: x as Tensor2D, b: kernel.variable as Tensor2D, ...(bias ? { bias: bias.variable } : {}) }),
+              fused.matMul({
+                a: x as Tensor2D,
+                b: kernel.variable as Tensor2D,
+                ...(bias ? { bias: bias.variable } : {}),
+              }),
           };
           break;
         }

@@ -80,6 +80,11 @@ export const ALEXNET: ModelSpec = {
 };
 
 /** Presets by the names writers use in attributes. */
-export const MODEL_SPECS: Readonly<Record<'cnn' | 'fnn' | 'alexnet', ModelSpec>> = { cnn: CNN, fnn: FNN, alexnet: ALEXNET };
+export const MODEL_SPECS: Readonly<Record<'cnn' | 'fnn' | 'alexnet', ModelSpec>> = {
+  cnn: CNN,
+  fnn: FNN,
+  alexnet: ALEXNET,
+};
 export type ModelName = keyof typeof MODEL_SPECS;
-export const isModelName = (s: unknown): s is ModelName => typeof s === 'string' && Object.hasOwn(MODEL_SPECS, s);
+export const isModelName = (s: unknown): s is ModelName =>
+  typeof s === 'string' && Object.hasOwn(MODEL_SPECS, s);

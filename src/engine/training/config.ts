@@ -81,7 +81,8 @@ export const PRESETS: Readonly<Record<'notebook', Partial<TrainConfig>>> = Objec
   }),
 });
 export type PresetName = keyof typeof PRESETS;
-export const isPresetName = (s: unknown): s is PresetName => typeof s === 'string' && Object.hasOwn(PRESETS, s);
+export const isPresetName = (s: unknown): s is PresetName =>
+  typeof s === 'string' && Object.hasOwn(PRESETS, s);
 
 export const MNIST_TRAIN_COUNT = 60000;
 export const MNIST_TEST_COUNT = 10000;
@@ -96,24 +97,34 @@ export function resolveConfig(
   partial: Partial<TrainConfig> = {},
   preset?: PresetName | null,
 ): TrainConfig | { error: string } {
-  const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) as Partial<TrainConfig>;
+  const defined = Object.fromEntries(
+    Object.entries(partial).filter(([, v]) => v !== undefined),
+  ) as Partial<TrainConfig>;
   const c: TrainConfig = { ...DEFAULT_CONFIG, ...(preset ? PRESETS[preset] : {}), ...defined };
-  if (c.model !== 'cnn' && c.model !== 'fnn') return { error: `model must be "cnn" or "fnn", not "${String(c.model)}".` };
+  if (c.model !== 'cnn' && c.model !== 'fnn')
+    return { error: `model must be "cnn" or "fnn", not "${String(c.model)}".` };
   if (c.optimizer !== 'adam' && c.optimizer !== 'sgd') {
     return { error: `optimizer must be "adam" or "sgd", not "${String(c.optimizer)}".` };
   }
   if (!isBackendPreference(c.backend)) {
     return { error: `backend must be auto, webgpu, webgl, wasm or cpu, not "${String(c.backend)}".` };
   }
-  if (!isInt(c.epochs) || c.epochs < 1 || c.epochs > 10000) return { error: 'epochs must be a whole number from 1 to 10,000.' };
+  if (!isInt(c.epochs) || c.epochs < 1 || c.epochs > 10000)
+    return { error: 'epochs must be a whole number from 1 to 10,000.' };
   if (!isInt(c.batchSize) || c.batchSize < 1 || c.batchSize > 4096) {
     return { error: 'batch size must be a whole number from 1 to 4,096.' };
   }
-  if (!(typeof c.learningRate === 'number' && Number.isFinite(c.learningRate) && c.learningRate > 0 && c.learningRate <= 10)) {
+  if (!(
+    typeof c.learningRate === 'number' &&
+    Number.isFinite(c.learningRate) &&
+    c.learningRate > 0 &&
+    c.learningRate <= 10
+  )) {
     return { error: 'learning rate must be a number above 0 (and at most 10).' };
   }
   const m = c.momentum ?? 0.9;
-  if (!(typeof m === 'number' && m >= 0 && m < 1)) return { error: 'momentum must be a number from 0 to below 1.' };
+  if (!(typeof m === 'number' && m >= 0 && m < 1))
+    return { error: 'momentum must be a number from 0 to below 1.' };
   const maxTrain = c.data ? c.data.train.count : MNIST_TRAIN_COUNT;
   const maxTest = c.data ? c.data.test.count : MNIST_TEST_COUNT;
   if (!isInt(c.trainSize) || c.trainSize < 1 || c.trainSize > MNIST_TRAIN_COUNT) {
@@ -127,7 +138,12 @@ export function resolveConfig(
   if (c.thread !== undefined && c.thread !== 'auto' && c.thread !== 'worker' && c.thread !== 'main') {
     return { error: 'thread must be auto, worker or main.' };
   }
-  return { ...c, trainSize: Math.min(c.trainSize, maxTrain), testSize: Math.min(testSize, maxTest), momentum: m };
+  return {
+    ...c,
+    trainSize: Math.min(c.trainSize, maxTrain),
+    testSize: Math.min(testSize, maxTest),
+    momentum: m,
+  };
 }
 
 /** Where a training session is: idle → loading → training ⇄ paused → done | error. */

@@ -323,7 +323,7 @@ export class TrainerCore {
       let lossSum: Tensor = scalar(0);
       let correctSum: Tensor = scalar(0);
       try {
-        for (let start = 0; start < n; ) {
+        for (let start = 0; start < n;) {
           const size = Math.min(n - start, this.microBatch);
           const t0 = performance.now();
           const { xs, labels, oneHot } = this.fill(this.data.train, indices, from + start, size);
@@ -335,7 +335,8 @@ export class TrainerCore {
               return r.loss as Scalar;
             }, this.vars);
             const summed: NamedTensorMap = {};
-            for (const name of Object.keys(grads)) summed[name] = acc ? add(acc[name]!, grads[name]!) : grads[name]!;
+            for (const name of Object.keys(grads))
+              summed[name] = acc ? add(acc[name]!, grads[name]!) : grads[name]!;
             const out = { acc: summed, loss: add(lossSum, value), correct: add(correctSum, correct!) };
             correct!.dispose();
             return out;
@@ -474,12 +475,15 @@ export class TrainerCore {
     const indices = new Uint32Array(count).map((_, i) => i);
     let correct = 0;
     const t0 = performance.now();
-    for (let from = 0; from < count; ) {
+    for (let from = 0; from < count;) {
       if (control?.stopped || this.disposed) return null;
       const size =
         this.sliceMs == null
           ? Math.min(256, count - from)
-          : Math.max(1, Math.min(count - from, Math.floor(this.sliceMs / Math.max(1e-3, this.predictMsPerImage))));
+          : Math.max(
+              1,
+              Math.min(count - from, Math.floor(this.sliceMs / Math.max(1e-3, this.predictMsPerImage))),
+            );
       const ts = performance.now();
       const { xs, labels } = this.fill(test, indices, from, size);
       const classes = tidy(() => argMax(this.model.predict(tensor4d(xs, [size, 28, 28, 1])), 1));
@@ -498,7 +502,13 @@ export class TrainerCore {
       if (this.sliceMs != null) await yieldToEventLoop();
     }
     const ms = performance.now() - t0;
-    return { accuracy: correct / count, confusion, predicted, count, imagesPerSecond: ms > 0 ? (count * 1000) / ms : 0 };
+    return {
+      accuracy: correct / count,
+      confusion,
+      predicted,
+      count,
+      imagesPerSecond: ms > 0 ? (count * 1000) / ms : 0,
+    };
   }
 
   /** Class probabilities [n, 10] (row-major) for n×784 pixels in 0..1. */
@@ -536,15 +546,19 @@ export class TrainerCore {
     layers: string[],
   ): Promise<Record<string, { shape: number[]; data: Float32Array }>> {
     this.assertUsable();
-    if (pixels.length < PIXELS) throw new RangeError(`activations need ${PIXELS} pixels (got ${pixels.length}).`);
+    if (pixels.length < PIXELS)
+      throw new RangeError(`activations need ${PIXELS} pixels (got ${pixels.length}).`);
     const names = [...new Set(layers)];
     for (const name of names) this.model.getLayer(name); // a RangeError naming the layers there are
     // One pass that stops after the last requested layer; the requested activations are its only survivors.
     const outs = tidy(() => {
-      const { activations } = this.model.forward(tensor4d(standardised(pixels.subarray(0, PIXELS)), [1, 28, 28, 1]), {
-        outputs: names,
-        upTo: true,
-      });
+      const { activations } = this.model.forward(
+        tensor4d(standardised(pixels.subarray(0, PIXELS)), [1, 28, 28, 1]),
+        {
+          outputs: names,
+          upTo: true,
+        },
+      );
       return names.map((nm) => activations[nm]!);
     });
     try {

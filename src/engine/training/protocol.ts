@@ -32,8 +32,7 @@ export interface Runner {
 export type CallMethod = 'init' | 'train' | 'predict' | 'activations' | 'weights' | 'numTensors' | 'dispose';
 
 export type ToWorker =
-  | { type: 'call'; id: number; method: CallMethod; args: unknown[] }
-  | { type: 'pause' | 'resume' | 'stop' };
+  { type: 'call'; id: number; method: CallMethod; args: unknown[] } | { type: 'pause' | 'resume' | 'stop' };
 
 /** An Error flattened for postMessage (class identity does not cross threads; name + message do). */
 export interface WireError {

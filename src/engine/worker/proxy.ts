@@ -35,7 +35,9 @@ export class WorkerRunner implements Runner {
       e.preventDefault();
       this.fail(new Error(`The training worker crashed: ${e.message || 'unknown error'}`));
     });
-    worker.addEventListener('messageerror', () => this.fail(new Error('The training worker sent an unreadable message.')));
+    worker.addEventListener('messageerror', () =>
+      this.fail(new Error('The training worker sent an unreadable message.')),
+    );
   }
 
   /** Starts a worker (module URL, then blob: wrapper); rejects when neither works. */
@@ -91,12 +93,11 @@ export class WorkerRunner implements Runner {
     const test = cut(data.test, Math.min(config.testSize ?? data.test.count, data.test.count));
     const { data: _omit, ...plain } = config; // injected data travels separately (transferred)
     void _omit;
-    return this.call<StartInfo>('init', [plain, { train, test }, assetBase()], [
-      train.images.buffer,
-      train.labels.buffer,
-      test.images.buffer,
-      test.labels.buffer,
-    ]);
+    return this.call<StartInfo>(
+      'init',
+      [plain, { train, test }, assetBase()],
+      [train.images.buffer, train.labels.buffer, test.images.buffer, test.labels.buffer],
+    );
   }
 
   train(): Promise<'done' | 'stopped'> {

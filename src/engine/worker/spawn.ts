@@ -26,15 +26,23 @@ const IN_SOURCE = /\.ts(?:[?#]|$)/.test(import.meta.url);
 
 /** The worker module's absolute URL (see above). */
 export function trainWorkerUrl(): URL {
-  return IN_SOURCE ? new URL('./train-worker.ts', import.meta.url) : new URL('./train-worker.js', import.meta.url);
+  return IN_SOURCE
+    ? new URL('./train-worker.ts', import.meta.url)
+    : new URL('./train-worker.js', import.meta.url);
 }
 
 function construct(how: 'module' | 'blob'): { worker: Worker; cleanup: () => void } {
   if (how === 'module') {
     // Literal patterns for bundlers; only one runs.
     const worker = IN_SOURCE
-      ? new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module', name: 'cnn-widgets-trainer' })
-      : new Worker(new URL('./train-worker.js', import.meta.url), { type: 'module', name: 'cnn-widgets-trainer' });
+      ? new Worker(new URL('./train-worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'cnn-widgets-trainer',
+        })
+      : new Worker(new URL('./train-worker.js', import.meta.url), {
+          type: 'module',
+          name: 'cnn-widgets-trainer',
+        });
     return { worker, cleanup: () => undefined };
   }
   const source = `import ${JSON.stringify(trainWorkerUrl().href)};`;
@@ -60,7 +68,10 @@ function handshake(worker: Worker, timeoutMs: number): Promise<void> {
       e.preventDefault?.();
       done(new Error(`the worker module did not load (${(e as ErrorEvent).message || 'error event'})`));
     };
-    const timer = setTimeout(() => done(new Error(`the worker did not start within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`the worker did not start within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', onError);
   });

@@ -27,7 +27,11 @@ const post = (m: FromWorker, transfer: Transferable[] = []) => scope.postMessage
 async function call(method: string, args: unknown[]): Promise<{ value: unknown; transfer?: Transferable[] }> {
   switch (method) {
     case 'init': {
-      const [config, data, assetBase] = args as [TrainConfig, { train: MnistSplit; test: MnistSplit }, string];
+      const [config, data, assetBase] = args as [
+        TrainConfig,
+        { train: MnistSplit; test: MnistSplit },
+        string,
+      ];
       // The main thread may have moved the assets (setAssetBase / data-src); this thread has its own globals.
       if (assetBase) setAssetBase(assetBase);
       core?.dispose();
@@ -41,7 +45,8 @@ async function call(method: string, args: unknown[]): Promise<{ value: unknown; 
         {
           onBatch: (detail) => post({ type: 'event', name: 'batch', detail }),
           onEpoch: (detail) => post({ type: 'event', name: 'epoch', detail }),
-          onEvaluation: (detail) => post({ type: 'event', name: 'evaluation', detail }, [detail.predicted.buffer]),
+          onEvaluation: (detail) =>
+            post({ type: 'event', name: 'evaluation', detail }, [detail.predicted.buffer]),
         },
         control,
       );
