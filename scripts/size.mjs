@@ -45,10 +45,39 @@ const sum = (set) => [...set].reduce((a, f) => a + gz.get(f), 0);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const entries = files.filter((f) => !f.startsWith('c-'));
+// The TensorFlow.js backend packages, recognised by what they register (their chunks are named after the
+// packages' own `dist/index.js`, so by name they all read "dist").
+const SIGNS = { wasm: 'tfjs-backend-wasm', webgl: 'WEBGL_VERSION', webgpu: 'webgpu', cpu: 'MathBackendCPU' };
+const backendOf = new Map();
+for (const f of files.filter((f) => f.startsWith('c-'))) {
+  const src = readFileSync(join(dir, f), 'utf8');
+  const hits = Object.entries(SIGNS).map(([name, sign]) => [name, src.split(sign).length - 1]);
+  const [name, count] = hits.sort((a, b) => b[1] - a[1])[0];
+  if (count > 0 && /^c-dist-/.test(f)) backendOf.set(f, name);
+}
+/** Follows static and dynamic imports, but not into backend chunks: what loads before a backend is chosen. */
+const engineClosure = (start) => {
+  const seen = new Set();
+  const todo = [...start];
+  while (todo.length) {
+    const f = todo.pop();
+    if (seen.has(f) || !gz.has(f) || backendOf.has(f)) continue;
+    seen.add(f);
+    const { stat, dyn } = importsOf(f);
+    todo.push(...stat, ...dyn);
+  }
+  return seen;
+};
 const rows = entries.map((e) => {
   const initial = closure([e], false);
-  const all = closure([e], true);
-  return { entry: e, initial: sum(initial), onFirstUse: sum(all) - sum(initial) };
+  const engine = engineClosure([e]);
+  return { entry: e, initial: sum(initial), onFirstUse: sum(engine) - sum(initial) };
+});
+/** Each backend's own download on top of the engine (its chunk and what only it imports). */
+const base = engineClosure(['cnn-widgets.js']);
+const backendRows = [...backendOf].map(([chunk, name]) => {
+  const extra = [...closure([chunk], false)].filter((x) => !base.has(x));
+  return { name, chunk, size: sum(new Set(extra)) };
 });
 const budgets = [
   {
@@ -64,13 +93,18 @@ const budgets = [
 ];
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ rows, chunks: Object.fromEntries(gz), budgets }, null, 2));
+  console.log(
+    JSON.stringify({ rows, backends: backendRows, chunks: Object.fromEntries(gz), budgets }, null, 2),
+  );
 } else {
   console.log('\nCDN build, gzipped (level 9):\n');
-  console.log('| entry | initial download | loaded on first use (engine) |');
+  console.log('| entry | initial download | + engine on first use (TensorFlow.js core, trainer) |');
   console.log('|---|---:|---:|');
   for (const r of rows)
     console.log(`| ${r.entry} | ${kb(r.initial)} | ${r.onFirstUse ? kb(r.onFirstUse) : '—'} |`);
+  console.log('\n| + the one backend in use (JavaScript; the .wasm binaries are separate files) | gzipped |');
+  console.log('|---|---:|');
+  for (const b of backendRows.sort((a, b) => a.size - b.size)) console.log(`| ${b.name} | ${kb(b.size)} |`);
   console.log('\n| chunk | gzipped | minified |');
   console.log('|---|---:|---:|');
   for (const f of [...files].sort((a, b) => gz.get(b) - gz.get(a)))
