@@ -17,7 +17,7 @@ const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.spli
 const quick = process.argv.includes('--quick');
 const backends = (arg('backends') ?? 'wasm,cpu,webgl,webgpu').split(',');
 // Images per speed run: enough batches for a steady rate where the backend is fast, few where it is slow.
-const IMAGES = { wasm: quick ? 3200 : 6400, cpu: 640, webgl: 192, webgpu: 192 };
+const IMAGES = { wasm: Number(arg('images') ?? (quick ? 3200 : 6400)), cpu: 640, webgl: 192, webgpu: 192 };
 
 if (!existsSync('dist/assets/mnist/manifest.json')) {
   await new Promise((r, j) =>
@@ -84,7 +84,10 @@ for (const backend of backends) {
     const n = model === 'fnn' ? Math.min(IMAGES[backend] * 4, 25600) : IMAGES[backend];
     process.stderr.write(`speed: ${model} on ${backend} (${n} images, load ${load()})… `);
     try {
-      const r = await run(`mode=speed&backend=${backend}&model=${model}&n=${n}`, 540000);
+      const r = await run(
+        `mode=speed&backend=${backend}&model=${model}&n=${n}${arg('ours') ? `&ours=${arg('ours')}` : ''}${arg('rounds') ? `&rounds=${arg('rounds')}` : ''}`,
+        540000,
+      );
       speedRows.push(r);
       process.stderr.write(`ours ${f(r.oursTrain)} img/s, bare ${f(r.bareTrain)} img/s\n`);
     } catch (e) {

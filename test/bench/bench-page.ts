@@ -14,7 +14,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { getTf, TrainingSession } from '../../src/engine/tensor.js';
+import { getTf, TrainingSession, TrainerCore, Control } from '../../src/engine/tensor.js';
+import { resolveConfig } from '../../src/engine/training/config.js';
 import type { BackendName } from '../../src/engine/tensor.js';
 import { loadMnist, toFloat, type MnistSplit } from '../../src/engine/data/mnist.js';
 
@@ -136,6 +137,34 @@ async function ours(
   return { trainRate, predictRate, thread };
 }
 
+/** Our training loop run right here on the page's thread, without the Worker (diagnosis: ?ours=core). */
+async function oursCore(
+  backend: BackendName,
+  model: 'cnn' | 'fnn',
+  train: MnistSplit,
+  test: MnistSplit,
+  n: number,
+) {
+  const config = resolveConfig({
+    model,
+    backend,
+    epochs: 1,
+    batchSize: BATCH,
+    trainSize: n,
+    seed: 1,
+    evaluateEachEpoch: false,
+  });
+  if ('error' in config) throw new Error(config.error);
+  const core = await TrainerCore.create(config, { train, test }, { sliceMs: null });
+  const stamps: number[] = [];
+  await core.train(
+    { onBatch: () => stamps.push(performance.now()), onEpoch: () => {}, onEvaluation: () => {} },
+    new Control(),
+  );
+  core.dispose();
+  return { trainRate: rate(stamps, BATCH), predictRate: NaN, thread: 'page' };
+}
+
 async function speed(): Promise<SpeedResult> {
   const backend = (q.get('backend') ?? 'wasm') as BackendName;
   const model = (q.get('model') ?? 'cnn') as 'cnn' | 'fnn';
@@ -150,7 +179,7 @@ async function speed(): Promise<SpeedResult> {
   const o: { trainRate: number; predictRate: number; thread: string | null }[] = [];
   for (let i = 0; i < rounds; i++) {
     b.push(await bare(backend, model, train, test, n));
-    o.push(await ours(backend, model, train, test, n));
+    o.push(await (q.get('ours') === 'core' ? oursCore : ours)(backend, model, train, test, n));
   }
   const best = (xs: number[]) => Math.max(...xs.filter((x) => Number.isFinite(x)));
   return {
