@@ -265,3 +265,37 @@ describe('every element: the theme attribute', () => {
     expect(el.error).to.equal(null);
   });
 });
+
+describe('re-registration under another name', () => {
+  afterEach(cleanup);
+  it('the classes entry defines nothing, and a class registers under a new tag', async () => {
+    const classes = await import('../../src/classes.js');
+    expect(Object.keys(classes).sort()).to.deep.equal([
+      'CnnTrainer',
+      'ConfusionMatrix',
+      'ConvCalculator',
+      'DigitPad',
+      'FeatureMap',
+      'KernelViewer',
+      'ModelSummary',
+    ]);
+    // The default tag is taken (the define module ran above), so register a subclass, as the warning advises.
+    customElements.define('my-conv-calculator', class extends classes.ConvCalculator {});
+    const el = await fixture<ConvCalculator>(
+      '<my-conv-calculator input-size="320" kernel-size="5"></my-conv-calculator>',
+    );
+    expect(el.result?.outputHeight).to.equal(316);
+  });
+  it('defining a taken tag warns instead of throwing', async () => {
+    const { defineElement } = await import('../../src/components/shared/define.js');
+    const warnings: string[] = [];
+    const orig = console.warn;
+    console.warn = (m: string) => void warnings.push(m);
+    try {
+      defineElement('conv-calculator', class extends HTMLElement {});
+    } finally {
+      console.warn = orig;
+    }
+    expect(warnings.join(' ')).to.match(/already defined.*class extends/);
+  });
+});

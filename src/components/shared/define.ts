@@ -11,7 +11,7 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
   } else if (existing !== ctor) {
     console.warn(
       `[cnn-widgets] <${tag}> is already defined by another script; keeping the existing definition. ` +
-        `To use both, register this class under another name: customElements.define('my-${tag}', ${ctor.name}).`,
+        `To use both, register a subclass under another name: customElements.define('my-${tag}', class extends ${ctor.name} {}).`,
     );
   }
 }
