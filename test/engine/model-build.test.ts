@@ -302,4 +302,30 @@ describe('models/build: spec → TF.js model', () => {
       cases[i]!.x.dispose();
     }
   });
+
+  it('fuses conv/dense + ReLU only when the pre-activation is not asked for, with identical results', async () => {
+    for (const backend of ['cpu', 'wasm'] as const) {
+      await getTf(backend);
+      const model = buildModel(null, CNN, { seed: 3 });
+      const x = tf.randomUniform([4, 28, 28, 1], 0, 1, 'float32', 11);
+      const fusedOut = model.forward(x).output;
+      // Asking for conv1, fc1 and fc2 (pre-ReLU) forces the unfused path through those layers.
+      const { output: plainOut, activations } = model.forward(x, {
+        outputs: ['conv1', 'relu1', 'fc1', 'fc2'],
+      });
+      expect(Array.from(await fusedOut.data())).to.deep.equal(Array.from(await plainOut.data()));
+      const conv1 = await activations['conv1']!.data();
+      const relu1 = await activations['relu1']!.data();
+      expect(
+        Array.from(conv1).some((v) => v < 0),
+        `${backend}: conv1 is the pre-activation`,
+      ).to.equal(true);
+      expect(Array.from(relu1)).to.deep.equal(Array.from(conv1, (v) => Math.max(0, v)));
+      // relu1 alone comes from the fused op and equals the unfused one.
+      const onlyRelu = model.forward(x, { outputs: ['relu1'], upTo: true }).activations['relu1']!;
+      expect(Array.from(await onlyRelu.data())).to.deep.equal(Array.from(relu1));
+      tf.dispose([x, fusedOut, plainOut, onlyRelu, ...Object.values(activations)]);
+      model.dispose();
+    }
+  });
 });
