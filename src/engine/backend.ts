@@ -203,8 +203,11 @@ function initBackend(tf: Tf, name: BackendName): Promise<boolean> {
       const ok = await tf.setBackend(name);
       if (!ok) throw new Error('initialisation failed');
       watchForLoss(tf, name);
-      // Initialising must not switch the page's backend under another widget's feet: restore it.
-      if (previous && previous !== name && tf.findBackend(previous)) await tf.setBackend(previous);
+      // Initialising must not switch the page's backend under another widget's feet: restore it — but only
+      // a backend we know initialised. (`tf.findBackend` of one whose async start FAILED, e.g. WebGPU with no
+      // adapter, starts it again and leaves tfjs with a pending init: every op then throws "Backend … has not
+      // yet been initialized".)
+      if (previous && previous !== name && (await s.init[previous]) === true) await tf.setBackend(previous);
       return true;
     } catch (e) {
       s.initErrors[name] = message(e);

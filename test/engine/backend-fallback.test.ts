@@ -1,0 +1,29 @@
+import { expect } from '@esm-bundle/chai';
+import * as tf from '@tensorflow/tfjs-core';
+import { getTf, BackendUnavailableError } from '../../src/engine/tensor.js';
+
+// Its own test file, so its page starts with no backend initialised: here WebGPU's factory is registered first
+// as one that fails asynchronously, as the real one does when `navigator.gpu` gives no adapter.
+describe('backend: a requested backend that fails to start', () => {
+  it('falls back to the next one, which then really works (no pending init left behind)', async () => {
+    tf.registerBackend(
+      'webgpu',
+      // Fails after a while, like a real adapter request that comes back empty.
+      () =>
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new TypeError("Cannot read properties of null (reading 'features')")), 300),
+        ),
+      3,
+    );
+    let strictError: unknown = null;
+    await getTf('webgpu', { strict: true }).catch((e) => (strictError = e));
+    expect(strictError).to.be.instanceOf(BackendUnavailableError);
+    const { backend } = await getTf('webgpu');
+    expect(backend).to.not.equal('webgpu');
+    // Ops run on the fallback (before the fix, every op threw "Backend 'webgl' has not yet been initialized").
+    const s = tf.tidy(() => tf.sum(tf.mul(tf.tensor1d([1, 2, 3]), 2)));
+    expect(Array.from(await s.data())).to.deep.equal([12]);
+    s.dispose();
+    expect(tf.getBackend()).to.equal(backend);
+  });
+});
