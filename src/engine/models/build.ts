@@ -290,6 +290,19 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
             ])
           : x) as Tensor4D;
       const base = { name, type: layer.type, weights: [] as ModelWeight[], params: 0 };
+      /** A conv/dense step: its parameters and one fused op, run with a linear or a ReLU activation. */
+      const weightedStep = (
+        weights: ModelWeight[],
+        outputShape: number[],
+        op: (x: Tensor, activation: 'linear' | 'relu') => Tensor,
+      ): Step => ({
+        ...base,
+        weights,
+        params: weights.reduce((a, p) => a + p.variable.size, 0),
+        outputShape,
+        run: (x) => op(x, 'linear'),
+        runRelu: (x) => op(x, 'relu'),
+      });
       let step: Step;
 
       switch (layer.type) {
@@ -322,14 +335,7 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
               activation,
               ...(bias ? { bias: bias.variable } : {}),
             });
-          step = {
-            ...base,
-            weights,
-            params: weights.reduce((a, p) => a + p.variable.size, 0),
-            outputShape: shape,
-            run: (x) => conv(x, 'linear'),
-            runRelu: (x) => conv(x, 'relu'),
-          };
+          step = weightedStep(weights, shape, conv);
           break;
         }
         case 'maxpool2d':
@@ -380,14 +386,7 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
               activation,
               ...(bias ? { bias: bias.variable } : {}),
             });
-          step = {
-            ...base,
-            weights,
-            params: weights.reduce((a, p) => a + p.variable.size, 0),
-            outputShape: shape,
-            run: (x) => dense(x, 'linear'),
-            runRelu: (x) => dense(x, 'relu'),
-          };
+          step = weightedStep(weights, shape, dense);
           break;
         }
         case 'relu':
