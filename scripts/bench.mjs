@@ -3,6 +3,7 @@
 // same model on the same backend, in headless Chromium, on every backend that starts here; then test accuracy
 // of the cnn and the fnn after each of 2 epochs on the full MNIST. Prints markdown tables.
 //   --quick          speed only, fewer images      --backends=wasm,cpu   choose backends
+//   --models=cnn     accuracy runs for these models only   --seeds=1234,1,42   --schedule=constant|cosine
 //   --readme         also write the tables into README.md between the bench markers
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
@@ -15,7 +16,8 @@ const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = process.argv.includes('--quick');
-const backends = (arg('backends') ?? 'wasm,cpu,webgl,webgpu').split(',');
+const backends = (arg('backends') ?? 'wasm,cpu,webgl,webgpu').split(',').filter(Boolean);
+const models = (arg('models') ?? 'cnn,fnn').split(',').filter(Boolean);
 // Images per speed run: enough batches for a steady rate where the backend is fast, few where it is slow.
 const IMAGES = { wasm: Number(arg('images') ?? (quick ? 3200 : 6400)), cpu: 640, webgl: 192, webgpu: 192 };
 
@@ -100,11 +102,14 @@ const accRows = [];
 // Several seeds: one run's final accuracy moves by a few tenths of a point with the seed alone.
 const SEEDS = (arg('seeds') ?? '1234,1,42').split(',').map(Number);
 if (!quick) {
-  for (const model of ['cnn', 'fnn']) {
+  for (const model of models) {
     for (const seed of SEEDS) {
       process.stderr.write(`accuracy: ${model}, seed ${seed}, 2 epochs on 60,000 (load ${load()})… `);
       try {
-        const r = await run(`mode=accuracy&model=${model}&epochs=2&seed=${seed}`, 900000);
+        const r = await run(
+          `mode=accuracy&model=${model}&epochs=2&seed=${seed}${arg('schedule') ? `&schedule=${arg('schedule')}` : ''}`,
+          900000,
+        );
         accRows.push(r);
         process.stderr.write(
           `${r.epochs.map((e) => f(e.testAccuracy * 100, 2) + '%').join(', ')} in ${f(r.seconds)} s\n`,
@@ -141,7 +146,7 @@ for (const r of speedRows) {
 if (accRows.length) {
   lines.push('');
   lines.push(
-    'Test accuracy on the 10,000 MNIST test images after each epoch, training on all 60,000 (batch 64, Adam 0.001, backend chosen by `auto`):',
+    `Test accuracy on the 10,000 MNIST test images after each epoch, training on all 60,000 (batch 64, Adam 0.001, ${arg('schedule') ? `learning-rate schedule \`${arg('schedule')}\`` : 'the default cooldown over the last 20 % of the updates'}, backend chosen by \`auto\`):`,
   );
   lines.push('');
   lines.push('| model | seed | backend | after epoch 1 | after epoch 2 | time (2 epochs + 2 evaluations) |');

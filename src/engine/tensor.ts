@@ -48,6 +48,8 @@ export {
   DEFAULT_CONFIG,
   PRESETS,
   isPresetName,
+  learningRateAt,
+  type LrScheduleName,
   type TrainConfig,
   type TrainState,
   type MnistSplit,

@@ -203,6 +203,7 @@ async function accuracy() {
     trainSize: 60000,
     batchSize: BATCH,
     seed: Number(q.get('seed') ?? 1234),
+    ...(q.get('schedule') ? { lrSchedule: q.get('schedule') as 'constant' | 'cosine' } : {}),
     backend: 'auto',
   });
   const t0 = performance.now();

@@ -119,9 +119,10 @@ describe('<cnn-trainer>', () => {
       el.batchSize,
       el.learningRate,
       el.optimizer,
+      el.lrSchedule,
       el.trainSize,
       el.seed,
-    ]).to.deep.equal(['cnn', 2, 64, 0.001, 'adam', 60000, 1234]);
+    ]).to.deep.equal(['cnn', 2, 64, 0.001, 'adam', 'cooldown', 60000, 1234]);
     expect(el.state).to.equal('idle');
     expect(el.session).to.equal(null);
     expect(el.backend).to.equal(null);
@@ -144,6 +145,8 @@ describe('<cnn-trainer>', () => {
     expect([el.epochs, el.batchSize, el.learningRate, el.trainSize, el.testSize, el.seed]).to.deep.equal([
       200, 20, 0.01, 500, 500, 1234,
     ]);
+    expect(el.lrSchedule).to.equal('constant');
+    expect(q<HTMLSelectElement>(el, '[data-field=lrSchedule]').value).to.equal('constant');
     el.setAttribute('epochs', '5');
     await settle(el);
     expect(el.epochs).to.equal(5);
@@ -174,6 +177,7 @@ describe('<cnn-trainer>', () => {
     await set('batchSize', '32');
     await set('learningRate', '0.005');
     await set('optimizer', 'sgd');
+    await set('lrSchedule', 'cosine');
     await set('trainSize', '1000');
     expect(el.config).to.deep.include({
       model: 'fnn',
@@ -181,12 +185,20 @@ describe('<cnn-trainer>', () => {
       batchSize: 32,
       learningRate: 0.005,
       optimizer: 'sgd',
+      lrSchedule: 'cosine',
       trainSize: 1000,
     });
+    expect(el.getAttribute('lr-schedule')).to.equal(null); // a form edit is the reader's, not the writer's
     for (const l of el.shadowRoot!.querySelectorAll('input, select'))
       expect(l.closest('label')?.textContent?.trim()).to.not.equal('');
     await started(el);
-    expect(sessions[0]!.config).to.deep.include({ model: 'fnn', epochs: 3, batchSize: 32, optimizer: 'sgd' });
+    expect(sessions[0]!.config).to.deep.include({
+      model: 'fnn',
+      epochs: 3,
+      batchSize: 32,
+      optimizer: 'sgd',
+      lrSchedule: 'cosine',
+    });
     // Controls are locked while a run is in progress.
     expect(q<HTMLFieldSetElement>(el, 'fieldset').disabled).to.equal(true);
   });
@@ -437,6 +449,7 @@ describe('<cnn-trainer>', () => {
     expect(invalid(await mount('epochs="0"'))).to.deep.equal(['epochs']);
     expect(invalid(await mount('epochs="100" train-size="60000"'))).to.deep.equal(['epochs', 'trainSize']);
     expect(invalid(await mount('optimizer="rmsprop"'))).to.deep.equal(['optimizer']);
+    expect(invalid(await mount('lr-schedule="step"'))).to.deep.equal(['lrSchedule']);
     expect(invalid(await mount())).to.deep.equal([]);
   });
 
@@ -488,6 +501,10 @@ describe('<cnn-trainer>', () => {
     ['train-size="0"', /train size/i],
     ['model="rnn"', /model/i],
     ['optimizer="rmsprop"', /optimizer/i],
+    [
+      'lr-schedule="exponential"',
+      /^Learning-rate schedule must be "constant", "cooldown" or "cosine", not "exponential"/,
+    ],
     ['backend="cuda"', /backend/i],
     ['preset="colab"', /preset/i],
     ['seed="1.5"', /seed/i],
@@ -605,6 +622,7 @@ describeBadInput('test-cnn-trainer', {
   // Any rate in (0, 10] is accepted (2.5 included): a diverging run shows no NaN (non-finite batches are skipped).
   'learning-rate': { ...NUM(/learning rate/i), fractional: 'ok' },
   optimizer: NUM(/optimizer/i),
+  'lr-schedule': NUM(/schedule/i),
   'train-size': NUM(/train size/i),
   'test-size': NUM(/test size/i),
   seed: { ...NUM(/seed/i), negative: 'ok', zero: 'ok', huge: 'ok' },

@@ -3,6 +3,7 @@ import {
   getTf,
   TrainingSession,
   resolveConfig,
+  learningRateAt,
   PRESETS,
   type MnistSplit,
   type BatchInfo,
@@ -70,6 +71,44 @@ describe('trainer: configuration', () => {
       expect(r, JSON.stringify(bad)).to.have.property('error').that.is.a('string');
     }
     expect(() => new TrainingSession({ epochs: -1 })).to.throw(RangeError, /epochs/);
+  });
+
+  it('schedules the learning rate: cooldown by default, constant for the notebook, cosine on request', () => {
+    expect(resolveConfig({})).to.include({ lrSchedule: 'cooldown' });
+    expect(resolveConfig({}, 'notebook')).to.include({ lrSchedule: 'constant' });
+    expect(resolveConfig({ lrSchedule: 'cosine' }, 'notebook')).to.include({ lrSchedule: 'cosine' });
+    for (const bad of ['linear', '', 'Cooldown', 3]) {
+      const r = resolveConfig({ lrSchedule: bad as never });
+      expect(r, String(bad))
+        .to.have.property('error')
+        .that.matches(/^learning-rate schedule must be/);
+    }
+    const lr = 0.001;
+    const at = (lrSchedule: 'constant' | 'cooldown' | 'cosine', total: number) =>
+      Array.from({ length: total }, (_, i) => learningRateAt({ learningRate: lr, lrSchedule }, i, total));
+    expect(at('constant', 50).every((v) => v === lr)).to.equal(true);
+    // cooldown: the first 80 % of the updates at the full rate, then a straight line towards 0.
+    const c = at('cooldown', 50);
+    expect(c.slice(0, 41).every((v) => v === lr)).to.equal(true);
+    for (let i = 41; i < 50; i++) {
+      expect(c[i]!).to.be.below(c[i - 1]!);
+      expect(c[i]!).to.be.closeTo((lr * (50 - i)) / 10, 1e-12);
+    }
+    expect(c[49]!).to.be.above(0);
+    // cosine: the full rate first, half of it halfway, then down towards 0
+    const k = at('cosine', 100);
+    expect(k[0]).to.equal(lr);
+    expect(k[50]!).to.be.closeTo(lr / 2, 1e-12);
+    for (let i = 1; i < 100; i++) expect(k[i]!).to.be.below(k[i - 1]!);
+    expect(k[99]!)
+      .to.be.above(0)
+      .and.below(lr / 1000);
+    // a single update (or nonsense totals) keeps the rate as given: never NaN, never 0
+    for (const s of ['cooldown', 'cosine'] as const) {
+      expect(learningRateAt({ learningRate: lr, lrSchedule: s }, 0, 1)).to.equal(lr);
+      expect(learningRateAt({ learningRate: lr, lrSchedule: s }, 0, NaN)).to.equal(lr);
+      expect(learningRateAt({ learningRate: lr, lrSchedule: s }, 99, 10)).to.be.above(0);
+    }
   });
 });
 
@@ -184,6 +223,46 @@ describe('trainer: main-thread loop (time-sliced)', () => {
     const sgd = await run(5, 'sgd');
     expect(sgd.losses).to.not.deep.equal(a.losses);
     expect(sgd.losses.every(Number.isFinite)).to.equal(true);
+  });
+
+  it('applies the schedule to the optimizer: a cooldown run matches a constant one until the cooldown starts', async () => {
+    const run = async (lrSchedule: 'constant' | 'cooldown', optimizer: 'adam' | 'sgd') => {
+      const s = new TrainingSession({
+        data: DATA,
+        trainSize: 100,
+        testSize: 20,
+        epochs: 3,
+        batchSize: 10,
+        seed: 3,
+        backend: 'cpu',
+        thread: 'main',
+        model: 'fnn',
+        optimizer,
+        learningRate: 0.01,
+        lrSchedule,
+        evaluateEachEpoch: false,
+      });
+      await s.start();
+      expect(s.state).to.equal('done');
+      s.dispose();
+      return s.history.batches;
+    };
+    for (const optimizer of ['adam', 'sgd'] as const) {
+      const constant = await run('constant', optimizer);
+      const cooldown = await run('cooldown', optimizer);
+      expect(constant).to.have.length(30);
+      // 30 updates: 0..24 at the full rate; update 25 is the first slower one, seen in batch 27's loss.
+      const rates = cooldown.map((b) => b.learningRate);
+      expect(rates).to.deep.equal(
+        Array.from({ length: 30 }, (_, i) =>
+          learningRateAt({ learningRate: 0.01, lrSchedule: 'cooldown' }, i, 30),
+        ),
+      );
+      expect(constant.every((b) => b.learningRate === 0.01)).to.equal(true);
+      const loss = (h: BatchInfo[]) => h.map((b) => b.loss);
+      expect(loss(cooldown).slice(0, 26), optimizer).to.deep.equal(loss(constant).slice(0, 26));
+      expect(loss(cooldown).slice(26), optimizer).to.not.deep.equal(loss(constant).slice(26));
+    }
   });
 
   it('frees every tensor: constant count per batch, back to the baseline after dispose', async () => {

@@ -10,6 +10,7 @@ import {
   resolveConfig,
   type BackendName,
   type BackendPreference,
+  type LrScheduleName,
   type TrainConfig,
 } from '../../engine/training/config.js';
 import { styles } from './cnn-trainer.styles.js';
@@ -135,6 +136,7 @@ const SETTINGS = {
   epochs: 'epochs',
   batchSize: 'batch-size',
   learningRate: 'learning-rate',
+  lrSchedule: 'lr-schedule',
   optimizer: 'optimizer',
   trainSize: 'train-size',
   testSize: 'test-size',
@@ -151,6 +153,7 @@ const fieldsOf = (message: string): SettingKey[] => {
     ['epochs', 'epochs'],
     ['batch size', 'batchSize'],
     ['learning rate', 'learningRate'],
+    ['learning-rate schedule', 'lrSchedule'],
     ['train size', 'trainSize'],
     ['test size', 'testSize'],
     ['seed', 'seed'],
@@ -176,7 +179,9 @@ const errorText = (d: unknown): string => {
  *
  * Settings come from attributes (each with a property twin that reads the value in effect: the writer's, else
  * the `preset`'s, else the default). `preset="notebook"` is the lesson's own recipe: 500 training and 500 test
- * images, batch 20, Adam at 0.01, 200 epochs, seed 1234; any attribute given explicitly overrides it.
+ * images, batch 20, Adam at a constant 0.01, 200 epochs, seed 1234; any attribute given explicitly overrides it.
+ * The defaults go further: all 60,000 training images, 2 epochs, batch 64, Adam at 0.001 with a cooldown over the
+ * last 20 % of the updates (`lr-schedule`), which reach about 98.5 % test accuracy with the cnn.
  * The `backend` ATTRIBUTE is the preference (property `backendPreference`); the `backend` PROPERTY is the one in use.
  *
  * Lifetimes: removing the element disposes the session (and every tensor); a tab hidden for 30 s pauses
@@ -222,6 +227,7 @@ export class CnnTrainer extends CnnElement {
     epochs: { noAccessor: true, converter: rawNumber },
     batchSize: { attribute: 'batch-size', noAccessor: true, converter: rawNumber },
     learningRate: { attribute: 'learning-rate', noAccessor: true, converter: rawNumber },
+    lrSchedule: { attribute: 'lr-schedule', noAccessor: true, converter: rawString },
     optimizer: { noAccessor: true, converter: rawString },
     trainSize: { attribute: 'train-size', noAccessor: true, converter: rawNumber },
     testSize: { attribute: 'test-size', noAccessor: true, converter: rawNumber },
@@ -272,6 +278,16 @@ export class CnnTrainer extends CnnElement {
   }
   set learningRate(v: number) {
     this.setRaw('learningRate', v);
+  }
+  /**
+   * How the learning rate moves over the run (attribute `lr-schedule`): `cooldown` (default: `learning-rate` for
+   * the first 80 % of the updates, then down to 0 over the last 20 %), `constant` (`notebook`) or `cosine`.
+   */
+  get lrSchedule(): LrScheduleName {
+    return this.effective('lrSchedule') as LrScheduleName;
+  }
+  set lrSchedule(v: LrScheduleName) {
+    this.setRaw('lrSchedule', v);
   }
   /** `adam` (default) or `sgd` (with momentum 0.9). */
   get optimizer(): 'adam' | 'sgd' {
@@ -454,6 +470,7 @@ export class CnnTrainer extends CnnElement {
           epochs: this.epochs,
           batchSize: this.batchSize,
           learningRate: this.learningRate,
+          lrSchedule: this.lrSchedule,
           optimizer: this.optimizer,
           trainSize: this.trainSize,
           testSize: this.testSize,
@@ -880,6 +897,19 @@ export class CnnTrainer extends CnnElement {
           >
             <option value="adam" ?selected=${this.optimizer === 'adam'}>Adam</option>
             <option value="sgd" ?selected=${this.optimizer === 'sgd'}>SGD</option>
+          </select></label
+        >
+        <label
+          >LR schedule
+          <select
+            data-field="lrSchedule"
+            .value=${this.lrSchedule}
+            aria-invalid=${this.badFields.includes('lrSchedule') ? 'true' : 'false'}
+            @change=${this.onField}
+          >
+            <option value="cooldown" ?selected=${this.lrSchedule === 'cooldown'}>Cooldown</option>
+            <option value="constant" ?selected=${this.lrSchedule === 'constant'}>Constant</option>
+            <option value="cosine" ?selected=${this.lrSchedule === 'cosine'}>Cosine</option>
           </select></label
         >
         ${this.field('Train size (images)', 'trainSize', { min: 1, max: 60000 })}

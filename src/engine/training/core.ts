@@ -59,7 +59,7 @@ import { assertBackendHealthy, backendReport, getTf, type BackendReport, type Tf
 import { buildModel, type SpecModel } from '../models/build.js';
 import { MODEL_SPECS } from '../models/specs.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../random.js';
-import type { BackendName, MnistSplit, TrainConfig } from './config.js';
+import { learningRateAt, type BackendName, type MnistSplit, type TrainConfig } from './config.js';
 
 const PIXELS = 784;
 const CLASSES = 10;
@@ -95,6 +95,8 @@ export interface BatchInfo {
   accuracy: number;
   /** Training throughput over the epoch so far (pauses excluded). */
   imagesPerSecond: number;
+  /** The learning rate of this batch's update (it moves when `lrSchedule` is not 'constant'). */
+  learningRate: number;
   /** `tf.memory().numTensors` after the step (constant from the 2nd batch on; for leak tests). */
   numTensors: number;
 }
@@ -385,6 +387,14 @@ export class TrainerCore {
     }
   }
 
+  /** Sets the optimizer's step size for the next update (Adam reads it per step; SGD keeps it as a scalar). */
+  private setLearningRate(lr: number): void {
+    const o = this.optimizer as Optimizer & { learningRate: number; setLearningRate?: (lr: number) => void };
+    if (o.learningRate === lr) return;
+    if (o.setLearningRate) o.setLearningRate(lr);
+    else o.learningRate = lr;
+  }
+
   /** Keeps a smoothed ms-per-image estimate for slicing the main thread's work. */
   private learnSpeed(kind: 'train' | 'predict', ms: number, n: number): void {
     const per = ms / Math.max(1, n);
@@ -415,6 +425,8 @@ export class TrainerCore {
         if (control.stopped || this.disposed) return 'stopped';
         const from = b * batchSize;
         const size = Math.min(batchSize, n - from);
+        const learningRate = learningRateAt(this.config, (epoch - 1) * batches + b, epochs * batches);
+        this.setLearningRate(learningRate);
         const t0 = performance.now();
         const [loss, correct] = await this.step(order, from, size);
         // A lost GPU returns zeros or stale data without any error: never report those numbers.
@@ -435,6 +447,7 @@ export class TrainerCore {
           loss,
           accuracy: correct / size,
           imagesPerSecond: activeMs > 0 ? (seen * 1000) / activeMs : 0,
+          learningRate,
           numTensors: memory().numTensors,
         });
         const now = performance.now();
