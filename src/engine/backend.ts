@@ -198,6 +198,8 @@ function initBackend(tf: Tf, name: BackendName): Promise<boolean> {
     try {
       await importBackend(name);
       if (tf.findBackendFactory(name) == null) throw new Error('not supported by this browser');
+      // tfjs swallows the reason a backend fails (it resolves false and logs); the commonest one we can name.
+      if (name === 'webgpu') await assertWebGpuAdapter();
       const previous = tf.getBackend() as BackendName | undefined;
       // tf.setBackend resolves false (with a console warning) when the backend's factory fails.
       const ok = await tf.setBackend(name);
@@ -214,6 +216,13 @@ function initBackend(tf: Tf, name: BackendName): Promise<boolean> {
       return false;
     }
   }));
+}
+
+/** Throws a readable error when this thread's browser offers no WebGPU adapter. */
+async function assertWebGpuAdapter(): Promise<void> {
+  const gpu = (globalThis.navigator as { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
+  if (!gpu) throw new Error('this browser has no WebGPU here');
+  if ((await gpu.requestAdapter()) == null) throw new Error('the browser offers no WebGPU adapter here');
 }
 
 /** Makes `name` the active backend (serialised with other switches). */
@@ -509,6 +518,7 @@ export async function getTf(
       throw new BackendUnavailableError(pref, s.lost.get(pref) ?? s.initErrors[pref] ?? 'failed to start');
     } else {
       // Walk on from the requested one (webgpu → webgl → wasm → cpu); cpu always works.
+      const t0 = performance.now();
       const rest = BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(pref) + 1);
       let found: BackendName | null = null;
       for (const next of rest) {
@@ -519,6 +529,15 @@ export async function getTf(
       }
       if (!found) throw new BackendUnavailableError(pref, 'no backend could start');
       name = found;
+      // Say why the request was not honoured (a widget shows `reason`; the bench prints it).
+      const why = s.lost.get(pref) ?? s.initErrors[pref] ?? 'failed to start';
+      s.report = {
+        chosen: found,
+        reason: `${pref} was asked for but did not start (${why}); using ${found}`,
+        candidates: [{ name: pref, kind: 'unknown', initialised: false, error: why }],
+        lost: [...s.lost.keys()],
+        decisionMs: Math.round(performance.now() - t0),
+      };
     }
   }
   await activate(tf, name);

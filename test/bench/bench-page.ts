@@ -2,11 +2,10 @@
  * The benchmark page driven by scripts/bench.mjs (bundled with esbuild into dist/bench/). One run per page
  * load, chosen by the query string; the result lands on `window.__bench` (or `window.__benchError`).
  *
- *   ?mode=speed&backend=wasm&model=cnn&n=6400   images/s of our TrainingSession (in its Worker) against a bare
- *                                               TensorFlow.js `model.fit` of the same architecture (a tfjs-layers
- *                                               `tf.sequential` with the same shapes and the same optimiser — the
- *                                               library itself no longer uses tfjs-layers) on the same backend,
- *                                               and prediction images/s of both.
+ *   ?mode=speed&side=ours|bare&backend=wasm&model=cnn&n=6400
+ *        images/s of our TrainingSession (in its Worker), or of a bare TensorFlow.js `model.fit` of the same
+ *        architecture (a tfjs-layers `tf.sequential` with the same shapes and the same optimiser — the library
+ *        itself no longer uses tfjs-layers) on the same backend; and prediction images/s.
  *   ?mode=accuracy&model=cnn&epochs=2          test accuracy after each epoch on the full 60,000 / 10,000.
  */
 // The bare baseline is plain TensorFlow.js as a page would write it: the whole of tfjs-core, every gradient,
@@ -22,16 +21,17 @@ import { loadMnist, toFloat, type MnistSplit } from '../../src/engine/data/mnist
 interface SpeedResult {
   backend: BackendName;
   model: string;
+  side: 'ours' | 'bare';
   images: number;
-  bareTrain: number;
-  oursTrain: number;
-  barePredict: number;
-  oursPredict: number;
+  trainRate: number;
+  predictRate: number;
   thread: string | null;
 }
 
 const q = new URLSearchParams(location.search);
 const BATCH = 64;
+/** Test images whose prediction is timed: fewer on the software GPUs, which take seconds per batch of 256. */
+const PREDICT: Record<BackendName, number> = { wasm: 10000, cpu: 1000, webgl: 1000, webgpu: 256 };
 
 /** Images per second from the timestamps of batch ends, skipping the first batch (warm-up, shader compiles). */
 function rate(stamps: number[], batch: number): number {
@@ -87,16 +87,17 @@ async function bare(
   });
   const trainRate = rate(stamps, BATCH);
   // Prediction over the test set, second pass timed (the first compiles/warms).
-  const m = Math.min(test.count, backend === 'wasm' ? 10000 : 1000);
+  const m = Math.min(test.count, PREDICT[backend]);
   const tx = tf.tensor4d(toFloat(test.images, 0, m), [m, 28, 28, 1]);
-  const once = () => {
+  // `await data()`, not dataSync(): on WebGPU a synchronous read can come back before the work is done.
+  const once = async () => {
     const out = tf.tidy(() => tf.softmax(net.predict(tx, { batchSize: 256 }) as tf.Tensor2D));
-    out.dataSync();
+    await out.data();
     out.dispose();
   };
-  once();
+  await once();
   const t0 = performance.now();
-  once();
+  await once();
   const predictRate = (m * 1000) / (performance.now() - t0);
   tf.dispose([xs, ys, tx]);
   net.dispose();
@@ -124,9 +125,12 @@ async function ours(
   session.addEventListener('train-batch', () => stamps.push(performance.now()));
   await session.start();
   if (session.state === 'error') throw session.error ?? new Error('training failed');
-  if (session.backend !== backend) throw new Error(`asked for ${backend}, trained on ${session.backend}`);
+  if (session.backend !== backend)
+    throw new Error(
+      `asked for ${backend}, trained on ${session.backend} (${session.backendReport?.reason ?? 'no reason given'})`,
+    );
   const trainRate = rate(stamps, BATCH);
-  const m = Math.min(test.count, backend === 'wasm' ? 10000 : 1000);
+  const m = Math.min(test.count, PREDICT[backend]);
   const px = toFloat(test.images, 0, m);
   await session.predict(px, m);
   const t0 = performance.now();
@@ -165,33 +169,26 @@ async function oursCore(
   return { trainRate: rate(stamps, BATCH), predictRate: NaN, thread: 'page' };
 }
 
+/**
+ * One side of one speed round (`side=ours` or `side=bare`): scripts/bench.mjs opens a fresh page for each, and
+ * alternates them over several rounds (best of each), which is fair to both on a machine whose load drifts. A
+ * fresh page each time also matters for WebGPU on SwiftShader: once a page's own thread holds a WebGPU device,
+ * a Worker of that page gets no adapter at all, and our Worker would fall back to WebGL.
+ */
 async function speed(): Promise<SpeedResult> {
   const backend = (q.get('backend') ?? 'wasm') as BackendName;
   const model = (q.get('model') ?? 'cnn') as 'cnn' | 'fnn';
   const n = Number(q.get('n') ?? 6400);
+  const side = q.get('side') === 'bare' ? 'bare' : 'ours';
   const [train, test] = await Promise.all([
     loadMnist({ split: 'train', count: n }),
-    loadMnist({ split: 'test', count: backend === 'wasm' ? 10000 : 1000 }),
+    loadMnist({ split: 'test', count: PREDICT[backend] }),
   ]);
-  // Interleaved rounds (bare, ours, bare, ours…), best of each: fair to both on a machine whose load drifts.
-  const rounds = Number(q.get('rounds') ?? (backend === 'wasm' ? 2 : 1));
-  const b: { trainRate: number; predictRate: number }[] = [];
-  const o: { trainRate: number; predictRate: number; thread: string | null }[] = [];
-  for (let i = 0; i < rounds; i++) {
-    b.push(await bare(backend, model, train, test, n));
-    o.push(await (q.get('ours') === 'core' ? oursCore : ours)(backend, model, train, test, n));
-  }
-  const best = (xs: number[]) => Math.max(...xs.filter((x) => Number.isFinite(x)));
-  return {
-    backend,
-    model,
-    images: n,
-    bareTrain: best(b.map((r) => r.trainRate)),
-    oursTrain: best(o.map((r) => r.trainRate)),
-    barePredict: best(b.map((r) => r.predictRate)),
-    oursPredict: best(o.map((r) => r.predictRate)),
-    thread: o[0]!.thread,
-  };
+  const r =
+    side === 'bare'
+      ? { ...(await bare(backend, model, train, test, n)), thread: 'page' }
+      : await (q.get('ours') === 'core' ? oursCore : ours)(backend, model, train, test, n);
+  return { backend, model, side, images: n, ...r };
 }
 
 async function accuracy() {

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import * as tf from '@tensorflow/tfjs-core';
-import { getTf, BackendUnavailableError } from '../../src/engine/tensor.js';
+import { getTf, BackendUnavailableError, backendReport } from '../../src/engine/tensor.js';
 
 // Its own test file, so its page starts with no backend initialised: here WebGPU's factory is registered first
 // as one that fails asynchronously, as the real one does when `navigator.gpu` gives no adapter.
@@ -25,5 +25,12 @@ describe('backend: a requested backend that fails to start', () => {
     expect(Array.from(await s.data())).to.deep.equal([12]);
     s.dispose();
     expect(tf.getBackend()).to.equal(backend);
+    // The report says what was asked for, why it was not used, and what is used instead.
+    const report = backendReport()!;
+    expect(report.chosen).to.equal(backend);
+    expect(report.reason).to.match(
+      new RegExp(`^webgpu was asked for but did not start \\(.+\\); using ${backend}$`),
+    );
+    expect(report.candidates[0]).to.include({ name: 'webgpu', initialised: false });
   });
 });
