@@ -4,7 +4,7 @@
 // of the cnn and the fnn after each of 2 epochs on the full MNIST. Prints markdown tables.
 //   --quick          speed only, fewer images      --backends=wasm,cpu   choose backends
 //   --images=6400    images per wasm speed run     --gpu-images=384      per webgl/webgpu run (SwiftShader is slow)
-//   --models=cnn     accuracy runs for these models only   --seeds=1234,1,42   --schedule=constant|cosine
+//   --models=cnn     these models only (speed and accuracy)   --seeds=1234,1,42   --schedule=constant|cosine
 //   --readme         also write the tables into README.md between the bench markers
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
@@ -92,12 +92,13 @@ const f = (n, d = 0) =>
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 const speedRows = [];
 for (const backend of backends) {
-  for (const model of quick ? ['cnn'] : ['cnn', 'fnn']) {
+  for (const model of quick ? ['cnn'] : models) {
     const n = model === 'fnn' ? Math.min(IMAGES[backend] * 4, 25600) : IMAGES[backend];
     process.stderr.write(`speed: ${model} on ${backend} (${n} images, load ${load()})… `);
     try {
       // Alternate fresh pages, ours first: ours, bare, ours, bare… and keep the best of each side.
-      const rounds = Number(arg('rounds') ?? (backend === 'cpu' ? 1 : 2));
+      // Fewer rounds where one run takes minutes (software WebGPU) or the gap is wide anyway (cpu).
+      const rounds = Number(arg('rounds') ?? { wasm: 3, cpu: 1, webgl: 3, webgpu: 2 }[backend] ?? 2);
       const sides = { ours: [], bare: [] };
       for (let i = 0; i < rounds; i++) {
         for (const side of ['ours', 'bare']) {
@@ -133,7 +134,7 @@ for (const backend of backends) {
 }
 const accRows = [];
 // Several seeds: one run's final accuracy moves by a few tenths of a point with the seed alone.
-const SEEDS = (arg('seeds') ?? '1234,1,42').split(',').map(Number);
+const SEEDS = (arg('seeds') ?? '1234,1,42').split(',').filter(Boolean).map(Number);
 if (!quick) {
   for (const model of models) {
     for (const seed of SEEDS) {
@@ -159,7 +160,7 @@ server.kill();
 
 const lines = [];
 lines.push(
-  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, no GPU (WebGL and WebGPU are SwiftShader, a software renderer), headless Chromium, batch 64. "bare" is TensorFlow.js \`model.fit\` of the same model on the same backend; ratio = ours / bare. Each figure is the best of ${arg('rounds') ?? 2} runs (1 on cpu), ours and bare alternating, each in a fresh page; the first batch of each run (warm-up) is not counted.`,
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, no GPU (WebGL and WebGPU are SwiftShader, a software renderer), headless Chromium, batch 64. "bare" is TensorFlow.js \`model.fit\` of the same model on the same backend; ratio = ours / bare. Each figure is the best of ${arg('rounds') ?? '3 runs (2 on WebGPU, 1 on cpu)'}${arg('rounds') ? ' runs' : ''}, ours and bare alternating, each in a fresh page; the first batch of each run (warm-up) is not counted.`,
 );
 lines.push('');
 lines.push(

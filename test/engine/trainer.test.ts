@@ -413,6 +413,53 @@ describe('trainer: in a Worker', () => {
     worker.terminate();
   });
 
+  it('on a GPU backend queues the next batch before reading one back: the same numbers, in order, no leak', async () => {
+    const run = async (thread: 'main' | 'worker', stopAfter = 0) => {
+      const s = new TrainingSession({
+        data: DATA,
+        trainSize: 120,
+        testSize: 20,
+        epochs: 2,
+        batchSize: 20,
+        seed: 11,
+        model: 'fnn', // its main-thread slices are whole batches of 20: the same arithmetic in both places
+        learningRate: 0.01,
+        backend: 'webgl',
+        thread,
+        evaluateEachEpoch: false,
+      });
+      if (stopAfter) {
+        s.addEventListener('train-batch', (e) => {
+          if ((e as CustomEvent).detail.batch === stopAfter) s.stop();
+        });
+      }
+      await s.start();
+      expect(s.error, s.error?.message).to.equal(null);
+      expect(s.backend).to.equal('webgl');
+      expect(s.thread).to.equal(thread);
+      const tensors = thread === 'worker' ? await s.numTensors() : null;
+      s.dispose();
+      return { batches: s.history.batches, tensors };
+    };
+    const direct = await run('main'); // read at once (time-sliced main thread)
+    const queued = await run('worker'); // read one batch behind
+    expect(queued.batches.map((b) => [b.epoch, b.batch])).to.deep.equal(
+      direct.batches.map((b) => [b.epoch, b.batch]),
+    );
+    expect(queued.batches.map((b) => b.loss)).to.deep.equal(direct.batches.map((b) => b.loss));
+    expect(queued.batches.map((b) => b.accuracy)).to.deep.equal(direct.batches.map((b) => b.accuracy));
+    // One count for every batch (the queued result behind a batch is not counted), and nothing left after.
+    const counts = queued.batches.slice(1).map((b) => b.numTensors);
+    expect(new Set(counts).size, String(counts)).to.equal(1);
+    expect(queued.tensors).to.equal(counts[0]);
+    // Stopping reads the queued batch first: the history is whole and in order, and ends soon after the stop
+    // (the message reaches the Worker a few batches late at most; a whole run is 12).
+    const stopped = await run('worker', 2);
+    const numbers = stopped.batches.map((b) => b.batch);
+    expect(numbers).to.deep.equal(numbers.map((_, i) => i + 1));
+    expect(numbers.length).to.be.within(2, 8);
+  });
+
   for (const backend of ['cpu', 'webgl', 'webgpu'] as const) {
     it(`trains a few batches on ${backend} in the worker (or reports the backend it fell back to)`, async () => {
       const s = new TrainingSession({
