@@ -15,6 +15,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { getTf, TrainingSession, TrainerCore, Control } from '../../src/engine/tensor.js';
 import { resolveConfig } from '../../src/engine/training/config.js';
+import { restoreStockCpuKernels } from '../../src/engine/kernels/cpu-training.js';
 import type { BackendName } from '../../src/engine/tensor.js';
 import { loadMnist, toFloat, type MnistSplit } from '../../src/engine/data/mnist.js';
 
@@ -69,7 +70,10 @@ async function bare(
   test: MnistSplit,
   n: number,
 ) {
-  await getTf(backend, { strict: true }); // the same backend set-up as ours (wasm paths, our wasm kernels)
+  // The same backend set-up as ours (wasm paths, and our wasm kernels: stock WASM cannot train a conv net at
+  // all); but on cpu, where stock TensorFlow.js trains, tfjs' own filter gradient instead of ours.
+  await getTf(backend, { strict: true });
+  if (backend === 'cpu') restoreStockCpuKernels();
   const net = layersModel(model);
   net.compile({
     optimizer: tf.train.adam(0.001),
