@@ -166,7 +166,7 @@ async function importBackend(name: BackendName): Promise<void> {
   switch (name) {
     case 'cpu': {
       await import('@tensorflow/tfjs-backend-cpu');
-      // tfjs' own filter gradient is three quarters of a cnn training step on this backend; ours is ~20× faster.
+      // tfjs' own filter gradient is three quarters of a cnn training step on this backend; ours is ~10× faster.
       const { registerCpuTrainingKernels } = await import('./kernels/cpu-training.js');
       registerCpuTrainingKernels();
       return;
@@ -513,8 +513,14 @@ export async function getTf(
         if (s.auto === decision) s.auto = null;
       });
     }
-    name = await s.auto;
-    if (s.lost.has(name)) return getTf('auto', options);
+    const decision = s.auto;
+    name = await decision;
+    if (s.lost.has(name)) {
+      // Lost since it was chosen: decide again (markLost usually cleared it already, but not if a later
+      // report replaced auto's).
+      if (s.auto === decision) s.auto = null;
+      return getTf('auto', options);
+    }
   } else {
     if (!isBackendName(pref)) throw new TypeError(`Unknown backend "${String(pref)}"`);
     if (await initBackend(tf, pref)) name = pref;
@@ -538,7 +544,7 @@ export async function getTf(
       s.report = {
         chosen: found,
         reason: `${pref} was asked for but did not start (${why}); using ${found}`,
-        candidates: [{ name: pref, kind: 'unknown', initialised: false, error: why }],
+        candidates: [{ name: pref, kind: 'unavailable', initialised: false, error: why }],
         lost: [...s.lost.keys()],
         decisionMs: Math.round(performance.now() - t0),
       };
@@ -548,7 +554,11 @@ export async function getTf(
   return { tf, backend: name };
 }
 
-/** What `auto` chose and why (adapter info, software-GPU detection, probe timings); null before `auto` ran. */
+/**
+ * The latest backend decision on this thread and why: `auto`'s (adapter info, software-GPU detection, probe
+ * timings), or a named backend's fallback ("webgpu was asked for but did not start (…); using webgl"). Null
+ * before either happened.
+ */
 export function backendReport(): BackendReport | null {
   return state().report;
 }

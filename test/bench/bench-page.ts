@@ -34,10 +34,17 @@ const BATCH = 64;
 /** Test images whose prediction is timed: fewer on the software GPUs, which take seconds per batch of 256. */
 const PREDICT: Record<BackendName, number> = { wasm: 10000, cpu: 1000, webgl: 1000, webgpu: 256 };
 
-/** Images per second from the timestamps of batch ends, skipping the first batch (warm-up, shader compiles). */
+/**
+ * Images per second from the timestamps of the batch events, between the FIRST and the SECOND-TO-LAST event:
+ * (n − 2) batches. The same count is right for both kinds of loop:
+ *   - read at once (bare, and ours on wasm/cpu): events 1 … n−1 mark the ends of batches 1 … n−1;
+ *   - the next batch queued before a read (ours on a GPU in a Worker): a read waits for everything queued, so
+ *     event k marks the end of batch k+1, and events n−1 and n both mark the end of batch n.
+ * Either way the first batch (warm-up, shader compiles) is left out.
+ */
 function rate(stamps: number[], batch: number): number {
-  if (stamps.length < 2) return NaN;
-  return ((stamps.length - 1) * batch * 1000) / (stamps[stamps.length - 1]! - stamps[0]!);
+  if (stamps.length < 3) return NaN;
+  return ((stamps.length - 2) * batch * 1000) / (stamps[stamps.length - 2]! - stamps[0]!);
 }
 
 /** The lesson's CNN / FNN (specs.ts) as a tfjs-layers model: the same shapes and parameter counts. */

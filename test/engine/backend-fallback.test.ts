@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import * as tf from '@tensorflow/tfjs-core';
-import { getTf, BackendUnavailableError, backendReport } from '../../src/engine/tensor.js';
+import { getTf, BackendUnavailableError, backendReport, markLost } from '../../src/engine/tensor.js';
 
 // Its own test file, so its page starts with no backend initialised: here WebGPU's factory is registered first
 // as one that fails asynchronously, as the real one does when `navigator.gpu` gives no adapter.
@@ -32,5 +32,18 @@ describe('backend: a requested backend that fails to start', () => {
       new RegExp(`^webgpu was asked for but did not start \\(.+\\); using ${backend}$`),
     );
     expect(report.candidates[0]).to.include({ name: 'webgpu', initialised: false });
+  });
+
+  it("re-decides `auto` when its choice is lost, even after a fallback's report replaced auto's", async () => {
+    const { backend: first } = await getTf('auto');
+    await getTf('webgpu'); // falls back again: the report now describes that, not auto's choice
+    expect(backendReport()!.reason).to.match(/^webgpu was asked for/);
+    markLost(first, 'lost in a test');
+    // Before the fix this call never settled: auto kept its lost choice and asked itself again, forever.
+    const { backend: next } = await getTf('auto');
+    expect(next).to.not.equal(first);
+    const s = tf.tidy(() => tf.sum(tf.tensor1d([1, 2, 3])));
+    expect(Array.from(await s.data())).to.deep.equal([6]);
+    s.dispose();
   });
 });

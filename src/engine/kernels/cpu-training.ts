@@ -6,7 +6,7 @@
  * of a whole training step (about 1 s of 1.3 s): for each of the KH·KW·CI·CO filter weights it walks the whole
  * batch, striding across x and dy, and recomputes indices per element. The same sums ordered the other way
  * round — for each output pixel, every filter tap, a contiguous run of CO products — read both tensors in order
- * and let the JIT keep the inner loop tight: ~20× faster here, with the same result to float rounding.
+ * and let the JIT keep the inner loop tight: ~10× faster here (977 → 109 ms profiled), with the same result to float rounding.
  *
  * Only the common case is ours: float32, NHWC (`channelsLast`), any stride and padding. Anything else goes to
  * the stock kernel, which is kept.

@@ -180,6 +180,7 @@ export type TrainState = 'idle' | 'loading' | 'training' | 'paused' | 'done' | '
  * - `cosine`: half a cosine from `learningRate` down to 0.
  *
  * The last update still moves a little (its rate is above 0); the rate would reach 0 one update after it.
+ * An undefined `lrSchedule` counts as 'constant' here: `resolveConfig` is what fills in the default 'cooldown'.
  */
 export function learningRateAt(
   config: Pick<TrainConfig, 'learningRate' | 'lrSchedule'>,

@@ -5,7 +5,8 @@
  * `await` per batch we cannot control; it cannot be paused mid-epoch, cannot be time-sliced, and shuffles with
  * `Math.random` (not seedable). Our loop is a plain `optimizer.minimize()` inside `tf.tidy()` per batch: one
  * forward + backward + update, one read-back of [loss, correct] (a single small download, so a GPU backend
- * syncs once per batch), and nothing else.
+ * syncs once per batch), and nothing else. On a GPU backend in a Worker the next batch is queued before that
+ * read (see `train`), so its CPU-side work overlaps the GPU's.
  *
  * TWO SPEEDS OF SLICING.
  *  - In a Worker (`sliceMs: null`) a batch is one step; between steps we yield to the worker's event loop
@@ -22,8 +23,9 @@
  * same seed, data and backend give the same weights and loss curve, run after run.
  *
  * MEMORY. Every tensor of a step is created inside `tf.tidy` (no `await` inside it); the only survivors are the
- * weights, the optimizer's slots and, for a moment, the [loss, correct] pair, which is disposed right after its
- * read-back. Every batch event reports `tf.memory().numTensors` so tests can check it never grows.
+ * weights, the optimizer's slots and, for a moment, the [loss, correct] pair (two of them when the next batch
+ * is queued), each disposed right after its read-back. Every batch event reports `tf.memory().numTensors`
+ * (not counting a queued batch's pair) so tests can check it never grows.
  */
 import {
   AdamOptimizer,
@@ -97,7 +99,10 @@ export interface BatchInfo {
   imagesPerSecond: number;
   /** The learning rate of this batch's update (it moves when `lrSchedule` is not 'constant'). */
   learningRate: number;
-  /** `tf.memory().numTensors` after the step (constant from the 2nd batch on; for leak tests). */
+  /**
+   * `tf.memory().numTensors` after the step, not counting the next batch's result when it is already queued
+   * (constant from the 2nd batch on; for leak tests).
+   */
   numTensors: number;
 }
 
@@ -308,18 +313,20 @@ export class TrainerCore {
       const { xs, labels, oneHot } = this.fill(this.data.train, indices, from, n);
       stats = tidy(() => {
         let correct: Tensor | null = null;
-        const loss = this.optimizer.minimize(
-          () => {
-            const r = this.lossAndCorrect(xs, labels, oneHot, n);
-            correct = keep(r.correct); // survives minimize's internal tidy; disposed below
-            return r.loss as Scalar;
-          },
-          true,
-          this.vars,
-        )!;
-        const out = stack([loss, correct!]);
-        correct!.dispose();
-        return out;
+        try {
+          const loss = this.optimizer.minimize(
+            () => {
+              const r = this.lossAndCorrect(xs, labels, oneHot, n);
+              correct = keep(r.correct); // survives minimize's internal tidy; disposed below
+              return r.loss as Scalar;
+            },
+            true,
+            this.vars,
+          )!;
+          return stack([loss, correct!]);
+        } finally {
+          (correct as Tensor | null)?.dispose(); // also when minimize threw after the loss ran
+        }
       });
       this.learnSpeed('train', performance.now() - t0, n);
     } else {
@@ -334,17 +341,19 @@ export class TrainerCore {
           const { xs, labels, oneHot } = this.fill(this.data.train, indices, from + start, size);
           const next: { acc: NamedTensorMap; loss: Tensor; correct: Tensor } = tidy(() => {
             let correct: Tensor | null = null;
-            const { value, grads } = variableGrads(() => {
-              const r = this.lossAndCorrect(xs, labels, oneHot, n);
-              correct = keep(r.correct);
-              return r.loss as Scalar;
-            }, this.vars);
-            const summed: NamedTensorMap = {};
-            for (const name of Object.keys(grads))
-              summed[name] = acc ? add(acc[name]!, grads[name]!) : grads[name]!;
-            const out = { acc: summed, loss: add(lossSum, value), correct: add(correctSum, correct!) };
-            correct!.dispose();
-            return out;
+            try {
+              const { value, grads } = variableGrads(() => {
+                const r = this.lossAndCorrect(xs, labels, oneHot, n);
+                correct = keep(r.correct);
+                return r.loss as Scalar;
+              }, this.vars);
+              const summed: NamedTensorMap = {};
+              for (const name of Object.keys(grads))
+                summed[name] = acc ? add(acc[name]!, grads[name]!) : grads[name]!;
+              return { acc: summed, loss: add(lossSum, value), correct: add(correctSum, correct!) };
+            } finally {
+              (correct as Tensor | null)?.dispose(); // also when something threw after the loss ran
+            }
           });
           if (acc) dispose(Object.values(acc));
           lossSum.dispose();
@@ -497,6 +506,7 @@ export class TrainerCore {
           if (this.sliceMs != null || now - lastYield > 25) {
             await yieldToEventLoop();
             lastYield = performance.now();
+            lastDone += lastYield - now; // time given to other messages is not training time
           }
         }
         if (queued) {
