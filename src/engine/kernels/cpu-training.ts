@@ -11,12 +11,11 @@
  * Only the common case is ours: float32, NHWC (`channelsLast`), any stride and padding. Anything else goes to
  * the stock kernel, which is kept.
  */
+import { backpropFilterInfo } from './conv-backprop-info.js';
 import {
-  backend_util,
   getKernel,
   registerKernel,
   unregisterKernel,
-  type Conv2DBackpropFilterAttrs,
   type KernelConfig,
   type KernelFunc,
   type TensorInfo,
@@ -89,23 +88,10 @@ let stock: KernelConfig | null = null;
 
 function make(fallback: KernelConfig): KernelFunc {
   const func: KernelFunc = (args) => {
-    const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
-    const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
-      args.attrs as unknown as Conv2DBackpropFilterAttrs;
-    const format = backend_util.convertConv2DDataFormat(dataFormat);
-    if (format !== 'channelsLast' || x.dtype !== 'float32' || dy.dtype !== 'float32') {
+    const { x, dy, info } = backpropFilterInfo(args);
+    if (info.dataFormat !== 'channelsLast' || x.dtype !== 'float32' || dy.dtype !== 'float32') {
       return fallback.kernelFunc(args);
     }
-    const info = backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number],
-      filterShape,
-      strides,
-      1,
-      pad,
-      dimRoundingMode,
-      false,
-      format,
-    );
     const backend = args.backend as unknown as CpuBackendLike;
     const values = conv2DBackpropFilterNhwc(
       backend.data.get(x.dataId).values as TypedArray,

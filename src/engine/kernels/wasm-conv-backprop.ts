@@ -12,7 +12,6 @@
  */
 import { backend_util } from '@tensorflow/tfjs-core';
 import type {
-  Conv2DBackpropFilterAttrs,
   Conv2DBackpropInputAttrs,
   KernelConfig,
   KernelFunc,
@@ -31,6 +30,7 @@ import {
   type BackendWasm,
 } from './wasm-util.js';
 import { conv1BackpropFilterTaps, simdAvailable } from './wasm-simd.js';
+import { backpropFilterInfo } from './conv-backprop-info.js';
 
 type KernelArgs = { inputs: NamedTensorInfoMap; backend: unknown; attrs?: NamedAttrMap };
 
@@ -100,20 +100,7 @@ export function setBackpropFilterTapsPerPass(n: number): void {
 
 function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
   const backend = args.backend as BackendWasm;
-  const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
-    args.attrs as unknown as Conv2DBackpropFilterAttrs;
-  const format = backend_util.convertConv2DDataFormat(dataFormat);
-  const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    format,
-  );
+  const { x, dy, info } = backpropFilterInfo(args);
   const { inHeight: H, inWidth: W, inChannels: CI, outHeight: OH, outWidth: OW, outChannels: CO } = info;
   const { filterHeight: KH, filterWidth: KW, strideHeight: SH, strideWidth: SW } = info;
   const pt = info.padInfo.top;
