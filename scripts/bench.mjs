@@ -3,7 +3,7 @@
 // same model on the same backend, in headless Chromium, on every backend that starts here; then test accuracy
 // of the cnn and the fnn after each of 2 epochs on the full MNIST. Prints markdown tables.
 //   --quick          speed only, fewer images      --backends=wasm,cpu   choose backends
-//   --images=6400    images per wasm speed run     --gpu-images=640      per webgl/webgpu run (default 640/384)
+//   --images=6400    images per wasm speed run     --gpu-images=1280     per webgl/webgpu run (default 1280/512)
 //   --models=cnn     these models only (speed and accuracy)   --seeds=1234,1,42   --schedule=constant|cosine
 //   --readme         also write the tables into README.md between the bench markers
 import { build } from 'esbuild';
@@ -19,13 +19,15 @@ const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.spli
 const quick = process.argv.includes('--quick');
 const backends = (arg('backends') ?? 'wasm,cpu,webgl,webgpu').split(',').filter(Boolean);
 const models = (arg('models') ?? 'cnn,fnn').split(',').filter(Boolean);
-// Images per speed run: enough batches for a steady rate where the backend is fast, few where it is slow.
+// Images per speed run: enough batches for a steady rate where the backend is fast, few where it is slow. On
+// WebGL, 640 images (10 batches of the cnn) were too few: the same code measured 0.88 to 1.08x bare from run to
+// run. 1280 (20 batches) gives each run twice as many batches to average over.
 const gpuImages = arg('gpu-images') ? Number(arg('gpu-images')) : null;
 const IMAGES = {
   wasm: Number(arg('images') ?? (quick ? 3200 : 6400)),
   cpu: 640,
-  webgl: gpuImages ?? 640,
-  webgpu: gpuImages ?? 384, // SwiftShader's WebGPU trains the cnn at ~13 images/s
+  webgl: gpuImages ?? 1280,
+  webgpu: gpuImages ?? 512, // SwiftShader's WebGPU trains the cnn at ~16 images/s: half a minute a run
 };
 
 if (!existsSync('dist/assets/mnist/manifest.json')) {
@@ -57,11 +59,14 @@ writeFileSync(
   '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./bench-page.js"></script>',
 );
 
-const port = 8951;
-const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], {
+const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0'], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-await new Promise((r) => server.stdout.once('data', r));
+// A free port each run: a previous run that is still serving does not get in the way.
+const port = await new Promise((resolve, reject) => {
+  server.once('exit', (code) => reject(new Error(`the file server exited (${code})`)));
+  server.stdout.once('data', (d) => resolve(/localhost:(\d+)/.exec(String(d))[1]));
+});
 const { executablePath, args } = await findChromium();
 const browser = await chromium.launch({ executablePath, args, headless: true });
 
@@ -85,6 +90,13 @@ async function run(query, timeoutMs) {
   }
 }
 
+/** The middle value (the mean of the two middle ones for an even count), ignoring failed runs. */
+const median = (xs) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const f = (n, d = 0) =>
   Number.isFinite(n)
     ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
@@ -96,9 +108,12 @@ for (const backend of backends) {
     const n = model === 'fnn' ? Math.min(IMAGES[backend] * 4, 25600) : IMAGES[backend];
     process.stderr.write(`speed: ${model} on ${backend} (${n} images, load ${load()})… `);
     try {
-      // Alternate fresh pages, ours first: ours, bare, ours, bare… and keep the best of each side.
-      // Fewer rounds where one run takes minutes (software WebGPU) or the plain-JS cpu backend.
-      const rounds = Number(arg('rounds') ?? { wasm: 3, cpu: 2, webgl: 3, webgpu: 2 }[backend] ?? 2);
+      // Rounds of two fresh pages, ours then bare, so that each pair runs under the same load. Software GPUs
+      // here vary by ±10 % from run to run (SwiftShader shares the 2 cores with the page), so one run proves
+      // little: the ratio is the MEDIAN of the rounds' own ratios (a paired comparison, robust to one lucky or
+      // unlucky run on either side), and each rate is its side's median. Fewer rounds where one run takes
+      // long: the plain-JS cpu backend and software WebGPU.
+      const rounds = Number(arg('rounds') ?? { wasm: 5, cpu: 3, webgl: 5, webgpu: 3 }[backend] ?? 3);
       const sides = { ours: [], bare: [] };
       for (let i = 0; i < rounds; i++) {
         for (const side of ['ours', 'bare']) {
@@ -110,21 +125,32 @@ for (const backend of backends) {
           );
         }
       }
-      const best = (rs, key) => Math.max(...rs.map((r) => r[key]).filter(Number.isFinite));
+      const of = (rs, key) => rs.map((r) => r[key]);
+      const ratios = sides.ours.map((o, i) => o.trainRate / sides.bare[i].trainRate);
       const r = {
         backend,
         model,
         images: n,
-        oursTrain: best(sides.ours, 'trainRate'),
-        bareTrain: best(sides.bare, 'trainRate'),
-        oursPredict: best(sides.ours, 'predictRate'),
-        barePredict: best(sides.bare, 'predictRate'),
+        rounds,
+        oursTrain: median(of(sides.ours, 'trainRate')),
+        bareTrain: median(of(sides.bare, 'trainRate')),
+        ratio: median(ratios),
+        ratioMin: Math.min(...ratios.filter(Number.isFinite)),
+        ratioMax: Math.max(...ratios.filter(Number.isFinite)),
+        oursPredict: median(of(sides.ours, 'predictRate')),
+        barePredict: median(of(sides.bare, 'predictRate')),
+        fastest: {
+          oursTrain: Math.max(...of(sides.ours, 'trainRate').filter(Number.isFinite)),
+          oursPredict: Math.max(...of(sides.ours, 'predictRate').filter(Number.isFinite)),
+        },
         thread: sides.ours[0].thread,
+        runs: sides,
       };
       speedRows.push(r);
       process.stderr.write(
         `ours ${f(r.oursTrain)} img/s (${sides.ours.map((x) => f(x.trainRate)).join(', ')}), ` +
-          `bare ${f(r.bareTrain)} img/s (${sides.bare.map((x) => f(x.trainRate)).join(', ')})\n`,
+          `bare ${f(r.bareTrain)} img/s (${sides.bare.map((x) => f(x.trainRate)).join(', ')}), ` +
+          `ratio ${f(r.ratio, 2)} (${ratios.map((x) => f(x, 2)).join(', ')})\n`,
       );
     } catch (e) {
       speedRows.push({ backend, model, error: e.message });
@@ -160,21 +186,21 @@ server.kill();
 
 const lines = [];
 lines.push(
-  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, no GPU (WebGL and WebGPU are SwiftShader, a software renderer), headless Chromium, batch 64. "bare" is TensorFlow.js \`model.fit\` of the same model on the same backend; ratio = ours / bare. Each figure is the best of ${arg('rounds') ?? '3 runs (2 on WebGPU and cpu)'}${arg('rounds') ? ' runs' : ''}, ours and bare alternating, each in a fresh page; a run's rate is taken between its first and its second-to-last batch event, which leaves out the first batch (warm-up) and does not flatter a loop that queues the next batch before reading one back.`,
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, no GPU (WebGL and WebGPU are SwiftShader, a software renderer), headless Chromium, batch 64. "bare" is TensorFlow.js \`model.fit\` of the same model on the same backend. Each row is ${arg('rounds') ? `${arg('rounds')} rounds` : '5 rounds (3 on cpu and WebGPU)'}; a round runs ours, then bare, each in a fresh page. The ratio is the median of the rounds' own ratios ours / bare, with their range; the rates are each side's median. A run's training rate is taken between its first and its second-to-last batch event, which leaves out the first batch (warm-up) and does not flatter a loop that queues the next batch before reading one back.`,
 );
 lines.push('');
 lines.push(
-  '| model | backend | train img/s (ours) | train img/s (bare) | ratio | predict img/s (ours) | predict img/s (bare) | thread |',
+  '| model | backend | train img/s (ours) | train img/s (bare) | ratio | ratio range | predict img/s (ours) | predict img/s (bare) | thread |',
 );
-lines.push('|---|---|---:|---:|---:|---:|---:|---|');
+lines.push('|---|---|---:|---:|---:|---:|---:|---:|---|');
 for (const r of speedRows) {
   if (r.error)
     lines.push(
-      `| ${r.model} | ${r.backend} | — | — | — | — | — | unavailable: ${r.error.replace(/\|/g, '/')} |`,
+      `| ${r.model} | ${r.backend} | — | — | — | — | — | — | unavailable: ${r.error.replace(/\|/g, '/')} |`,
     );
   else
     lines.push(
-      `| ${r.model} | ${r.backend} | ${f(r.oursTrain)} | ${f(r.bareTrain)} | ${f(r.oursTrain / r.bareTrain, 2)} | ${f(r.oursPredict)} | ${f(r.barePredict)} | ${r.thread} |`,
+      `| ${r.model} | ${r.backend} | ${f(r.oursTrain)} | ${f(r.bareTrain)} | ${f(r.ratio, 2)} | ${f(r.ratioMin, 2)}–${f(r.ratioMax, 2)} | ${f(r.oursPredict)} | ${f(r.barePredict)} | ${r.thread} |`,
     );
 }
 if (accRows.length) {

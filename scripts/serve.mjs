@@ -60,6 +60,7 @@ const server = createServer((req, res) => {
   });
   createReadStream(path).pipe(res);
 });
+// --port 0 takes any free port; the first line printed names the one in use (scripts read it from there).
 server.listen(port, '127.0.0.1', () => {
-  console.log(`cnn-widgets demo: http://localhost:${port}/${page}`);
+  console.log(`cnn-widgets demo: http://localhost:${server.address().port}/${page}`);
 });

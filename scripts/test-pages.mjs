@@ -18,16 +18,16 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const results = [];
 const servers = [];
 
-function serve(port, root = '.', extra = []) {
-  const child = spawn(
-    process.execPath,
-    ['scripts/serve.mjs', '--port', String(port), '--root', root, ...extra],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+/** Serves `root` on a free port (each call its own origin); resolves with the origin. */
+function serve(root = '.', extra = []) {
+  const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0', '--root', root, ...extra], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   servers.push(child);
-  return new Promise((resolve) => child.stdout.once('data', () => resolve(`http://127.0.0.1:${port}`)));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the server for ${root} exited (${code})`)));
+    child.stdout.once('data', (d) => resolve(`http://127.0.0.1:${/localhost:(\d+)/.exec(String(d))[1]}`));
+  });
 }
 
 const browserInfo = await findChromium();
@@ -87,15 +87,15 @@ const widgetsOk = () => {
 };
 
 try {
-  const lib = await serve(8931);
+  const lib = await serve();
 
   // 1. Example pages.
   for (const f of readdirSync('examples').filter((f) => f.endsWith('.html'))) {
     await visit(`example ${f}`, `${lib}/examples/${f}`, { check: widgetsOk, wait: 2500 });
   }
 
-  // 2. The CDN build from another origin: the page is on :8932, the library on :8931.
-  const other = await serve(8932, 'test/pages');
+  // 2. The CDN build from another origin: the page and the library on two ports.
+  const other = await serve('test/pages');
   await visit('CDN from another origin', `${other}/cross-origin.html?lib=${encodeURIComponent(lib)}`, {
     ready: () => document.body.dataset.done === 'true',
     check: () => document.body.dataset.problem || null,
@@ -106,7 +106,7 @@ try {
   const csp =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
     "connect-src 'self'; worker-src 'self'";
-  const strict = await serve(8933, '.', ['--header', `Content-Security-Policy: ${csp}`]);
+  const strict = await serve('.', ['--header', `Content-Security-Policy: ${csp}`]);
   await visit('strict CSP', `${strict}/test/pages/csp.html`, {
     ready: () => document.body.dataset.done === 'true',
     check: () => document.body.dataset.problem || null,
@@ -115,7 +115,7 @@ try {
 
   // 4. Every Storybook story.
   if (existsSync('storybook-static/index.json')) {
-    const sb = await serve(8934, 'storybook-static');
+    const sb = await serve('storybook-static');
     const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8'));
     for (const entry of Object.values(index.entries)) {
       if (entry.type !== 'story') continue;

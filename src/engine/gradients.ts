@@ -9,9 +9,13 @@
  * deep import (`@tensorflow/tfjs-core/dist/gradients/…`) would bypass the single shared copy of tfjs-core the
  * tests use, hence the copies. What each is for:
  *
- *   - Conv2D, BatchMatMul: plain `conv2d` / `matMul` (the model uses the FUSED ops, whose gradient is a
- *     `customGrad` inside the op and needs no registration; these serve anyone who differentiates plain ones,
- *     e.g. the backend probe tests).
+ *   - FusedConv2D, _FusedMatMul: a spec model's conv and dense layers, each with its bias and ReLU in ONE
+ *     kernel, also while training (models/build.ts calls the kernels directly). tfjs' own `fused.conv2d` /
+ *     `fused.matMul` split into three ops (conv, add, relu) whenever a gradient is recorded with a ReLU
+ *     (`shouldFuse` in tfjs-core's fused_util), which costs two extra passes over every layer's output. The
+ *     maths is that of tfjs' own fused-op gradients (ops/fused/conv2d.ts, ops/fused_mat_mul.ts).
+ *   - Conv2D, BatchMatMul: plain `conv2d` / `matMul` (the fused gradients use them; they also serve anyone
+ *     who differentiates plain ones, e.g. the backend probe tests).
  *   - Relu, MaxPool, AvgPool, PadV2 (explicit padding), Reshape (flatten), Softmax (a `softmax` layer):
  *     the layers of a spec model (models/build.ts).
  *   - Mul, RealDiv, Neg, Sum, Add, Cast, Identity: the loss −Σ y·logSoftmax(z) / B (logSoftmax is a
@@ -23,6 +27,8 @@
 import {
   Add,
   AvgPool,
+  FusedConv2D,
+  _FusedMatMul,
   AvgPoolGrad,
   BatchMatMul,
   Cast,
@@ -70,7 +76,93 @@ const unbroadcast = (res: Tensor, shape: number[], outShape: number[], alwaysRes
   return alwaysReshape ? reshape(res, shape) : res;
 };
 
+/** A matmul's input gradients (tfjs' BatchMatMul gradient, for each combination of transposes). */
+function matMulGrads(g: Tensor, a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean) {
+  if (!transposeA && !transposeB)
+    return { a: () => matMul(g, b, false, true), b: () => matMul(a, g, true, false) };
+  if (!transposeA && transposeB)
+    return { a: () => matMul(g, b, false, false), b: () => matMul(g, a, true, false) };
+  if (transposeA && !transposeB)
+    return { a: () => matMul(b, g, false, true), b: () => matMul(a, g, false, false) };
+  return { a: () => matMul(b, g, true, true), b: () => matMul(g, a, true, true) };
+}
+
+/** The gradient at a fused op's pre-activation, from the gradient at its output `y` (tfjs' getFusedDyActivation). */
+function fusedDy(dy: Tensor, y: Tensor, activation: unknown): Tensor {
+  if (activation == null || activation === 'linear') return dy;
+  if (activation === 'relu') return mul(dy, cast(step(y), 'float32'));
+  throw new Error(`Cannot compute the gradient of the fused activation ${String(activation)}.`);
+}
+
+/**
+ * A fused op's bias gradient: the output's gradient summed over every axis but the last. The bias must be 1-D
+ * (one value per output channel), the only kind models/build.ts passes; the gradient has that shape.
+ */
+const fusedBiasGrad = (g: Tensor): Tensor => sum(g, [...Array(g.rank - 1).keys()]);
+
+/** Asserts a conv's dilations are all 1 (TF.js has no gradient for dilated convolutions). */
+function assertNoDilation(dilations: number | [number, number] | undefined, what: string): void {
+  const d = dilations == null ? [1, 1] : Array.isArray(dilations) ? dilations : [dilations, dilations];
+  util.assert(
+    d.every((v) => v === 1),
+    () =>
+      `Error in gradient of ${what}: dilation rates greater than 1 are not yet supported in gradients. Got dilations '${String(dilations)}'`,
+  );
+}
+
 const CONFIGS: GradConfig[] = [
+  {
+    kernelName: FusedConv2D,
+    inputsToSave: ['x', 'filter'],
+    outputsToSave: [true],
+    gradFunc: (dy, saved, attrs) => {
+      const [x, filter, y] = saved as [Tensor4D, Tensor4D, Tensor];
+      const { strides, pad, dataFormat, dilations, dimRoundingMode, activation } = attrs as unknown as {
+        strides: number | [number, number];
+        pad: unknown;
+        dataFormat: string;
+        dilations: number | [number, number];
+        dimRoundingMode: unknown;
+        activation: string;
+      };
+      util.assert(
+        dataFormat === 'NHWC',
+        () => `Error in gradient of fused conv2D: got dataFormat ${dataFormat}, only NHWC is supported.`,
+      );
+      assertNoDilation(dilations, 'fused conv2D');
+      const g = fusedDy(dy as Tensor, y, activation);
+      return {
+        x: () =>
+          run(
+            Conv2DBackpropInput,
+            { dy: g, filter },
+            { strides, pad, dataFormat, dimRoundingMode, inputShape: x.shape },
+          ),
+        filter: () =>
+          run(
+            Conv2DBackpropFilter,
+            { x, dy: g },
+            { strides, pad, dataFormat, dimRoundingMode, filterShape: filter.shape },
+          ),
+        bias: () => fusedBiasGrad(g),
+      };
+    },
+  },
+  {
+    kernelName: _FusedMatMul,
+    inputsToSave: ['a', 'b'],
+    outputsToSave: [true],
+    gradFunc: (dy, saved, attrs) => {
+      const [a, b, y] = saved as [Tensor, Tensor, Tensor];
+      const { transposeA, transposeB, activation } = attrs as unknown as {
+        transposeA: boolean;
+        transposeB: boolean;
+        activation: string;
+      };
+      const g = fusedDy(dy as Tensor, y, activation);
+      return { ...matMulGrads(g, a, b, transposeA, transposeB), bias: () => fusedBiasGrad(g) };
+    },
+  },
   {
     kernelName: Conv2D,
     inputsToSave: ['x', 'filter'],
@@ -82,12 +174,7 @@ const CONFIGS: GradConfig[] = [
         pad: unknown;
         dataFormat: string;
       };
-      const d = Array.isArray(dilations) ? dilations : [dilations, dilations];
-      util.assert(
-        d.every((v) => v === 1),
-        () =>
-          `Error in gradient of conv2D: dilation rates greater than 1 are not yet supported in gradients. Got dilations '${String(dilations)}'`,
-      );
+      assertNoDilation(dilations, 'conv2D');
       return {
         x: () =>
           run(
@@ -111,13 +198,7 @@ const CONFIGS: GradConfig[] = [
       const [a, b] = saved as [Tensor, Tensor];
       const g = dy as Tensor;
       const { transposeA, transposeB } = attrs as unknown as { transposeA: boolean; transposeB: boolean };
-      if (!transposeA && !transposeB)
-        return { a: () => matMul(g, b, false, true), b: () => matMul(a, g, true, false) };
-      if (!transposeA && transposeB)
-        return { a: () => matMul(g, b, false, false), b: () => matMul(g, a, true, false) };
-      if (transposeA && !transposeB)
-        return { a: () => matMul(b, g, false, true), b: () => matMul(a, g, false, false) };
-      return { a: () => matMul(b, g, true, true), b: () => matMul(g, a, true, true) };
+      return matMulGrads(g, a, b, transposeA, transposeB);
     },
   },
   {

@@ -35,7 +35,6 @@ export {
   randomUniform,
   // the layers of a spec model (models/build.ts) and the feature-map widget
   conv2d,
-  fused,
   maxPool,
   avgPool,
   pad,

@@ -231,7 +231,9 @@ describe('models/build: spec → TF.js model', () => {
     expect(tf.memory().numTensors).to.equal(before);
   });
 
-  // Last in this file: it replaces our gradients by tfjs-core's own for the rest of the page.
+  // From here on in this file: it replaces our gradients by tfjs-core's own for the rest of the page. tfjs-core
+  // has no gradient for the FusedConv2D / _FusedMatMul kernels (its fused ops wrap them in a customGrad), so
+  // the model's conv and dense layers keep ours here; the test below checks those against tfjs' unfused ops.
   it('our registered gradients (gradients.ts) give exactly tfjs-core’s gradients', async () => {
     await getTf('cpu');
     const odd: ModelSpec = {
@@ -326,6 +328,126 @@ describe('models/build: spec → TF.js model', () => {
       expect(Array.from(await onlyRelu.data())).to.deep.equal(Array.from(relu1));
       tf.dispose([x, fusedOut, plainOut, onlyRelu, ...Object.values(activations)]);
       model.dispose();
+    }
+  });
+
+  it('the fused conv/dense kernels train like tfjs’ unfused ops: the same outputs and gradients', async () => {
+    await import('@tensorflow/tfjs-core/dist/register_all_gradients'); // tfjs' own Conv2D, Add, Relu… gradients
+    const seeded = (shape: number[], seed: number) => tf.randomUniform(shape, -1, 1, 'float32', seed);
+    const convCases: {
+      x: number[];
+      f: [number, number, number, number];
+      strides: number | [number, number];
+      pad: 'valid' | 'same';
+    }[] = [
+      { x: [2, 7, 7, 3], f: [3, 3, 3, 4], strides: 1, pad: 'valid' },
+      { x: [2, 8, 9, 2], f: [3, 2, 2, 5], strides: 2, pad: 'same' },
+      { x: [1, 6, 6, 1], f: [2, 2, 1, 3], strides: [2, 1], pad: 'valid' },
+    ];
+    for (const backend of ['cpu', 'wasm'] as const) {
+      await getTf(backend);
+      // Exact on cpu (the same kernels in the same order); wasm's conv adds the bias inside XNNPACK, which
+      // rounds differently in the last bit.
+      const same = (a: number[], b: number[], what: string) => {
+        expect(a.length, what).to.equal(b.length);
+        const worst = Math.max(0, ...a.map((v, i) => Math.abs(v - b[i]!) / Math.max(1, Math.abs(b[i]!))));
+        expect(worst, `${backend} ${what}: max relative difference`).to.be.at.most(
+          backend === 'cpu' ? 0 : 1e-5,
+        );
+        expect(
+          a.some((v) => v !== 0),
+          `${backend} ${what} is not all zeros`,
+        ).to.equal(true);
+      };
+      for (const [k, c] of convCases.entries()) {
+        for (const activation of ['linear', 'relu'] as const) {
+          for (const withBias of [true, false]) {
+            const what = `conv case ${k}, ${activation}${withBias ? ', bias' : ''}`;
+            const x = seeded(c.x, 10 + k);
+            const filter = seeded(c.f, 20 + k);
+            const bias = seeded([c.f[3]], 30 + k);
+            const fused = (xx: tf.Tensor, ff: tf.Tensor, bb: tf.Tensor) =>
+              tf
+                .engine()
+                .runKernel(
+                  'FusedConv2D',
+                  withBias ? { x: xx, filter: ff, bias: bb } : { x: xx, filter: ff },
+                  { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dilations: [1, 1], activation },
+                ) as tf.Tensor;
+            const plain = (xx: tf.Tensor, ff: tf.Tensor, bb: tf.Tensor) => {
+              let y: tf.Tensor = tf.conv2d(xx as tf.Tensor4D, ff as tf.Tensor4D, c.strides, c.pad);
+              if (withBias) y = tf.add(y, bb);
+              return activation === 'relu' ? tf.relu(y) : y;
+            };
+            // A loss weighting every output differently.
+            const r = seeded(
+              tf.tidy(() => plain(x, filter, bias).shape),
+              40 + k,
+            );
+            const run = async (f: typeof fused) => {
+              const out = f(x, filter, bias);
+              // Without a bias, the gradient is taken with respect to x and the filter only.
+              const grads = tf.grads((...t: tf.Tensor[]) => tf.sum(tf.mul(f(t[0]!, t[1]!, t[2] ?? bias), r)))(
+                withBias ? [x, filter, bias] : [x, filter],
+              );
+              const values = await Promise.all([out, ...grads].map(async (t) => Array.from(await t.data())));
+              tf.dispose([out, ...grads]);
+              return values;
+            };
+            const [ours, theirs] = [await run(fused), await run(plain)];
+            same(ours[0]!, theirs[0]!, `${what}: output`);
+            same(ours[1]!, theirs[1]!, `${what}: dx`);
+            same(ours[2]!, theirs[2]!, `${what}: dfilter`);
+            if (withBias) same(ours[3]!, theirs[3]!, `${what}: dbias`);
+            if (activation === 'relu')
+              expect(
+                ours[0]!.some((v) => v === 0),
+                `${what}: the ReLU clips`,
+              ).to.equal(true);
+            tf.dispose([x, filter, bias, r]);
+          }
+        }
+      }
+      // Dense: [1, B, n] × [1, n, units] (what a spec model's dense layer runs), and b transposed. Not the
+      // latter on wasm: tfjs-backend-wasm 4.22's _FusedMatMul adds the bias to the wrong outputs when b is
+      // transposed (found by this test: rows after the first come out wrong, while matMul + add is right).
+      // A spec model never transposes b.
+      for (const transposeB of backend === 'wasm' ? [false] : [false, true]) {
+        for (const activation of ['linear', 'relu'] as const) {
+          const what = `dense, ${activation}${transposeB ? ', b transposed' : ''}`;
+          const a = seeded([1, 5, 6], 50);
+          const b = seeded(transposeB ? [1, 4, 6] : [1, 6, 4], 51);
+          const bias = seeded([4], 52);
+          const r = seeded([1, 5, 4], 53);
+          const fused = (aa: tf.Tensor, bb: tf.Tensor, cc: tf.Tensor) =>
+            tf
+              .engine()
+              .runKernel(
+                '_FusedMatMul',
+                { a: aa, b: bb, bias: cc },
+                { transposeA: false, transposeB, activation },
+              ) as tf.Tensor;
+          const plain = (aa: tf.Tensor, bb: tf.Tensor, cc: tf.Tensor) => {
+            const y = tf.add(tf.matMul(aa, bb, false, transposeB), cc);
+            return activation === 'relu' ? tf.relu(y) : y;
+          };
+          const run = async (f: typeof fused) => {
+            const grads = tf.grads((x: tf.Tensor, y: tf.Tensor, z: tf.Tensor) =>
+              tf.sum(tf.mul(f(x, y, z), r)),
+            )([a, b, bias]);
+            const out = f(a, b, bias);
+            const values = await Promise.all([out, ...grads].map(async (t) => Array.from(await t.data())));
+            tf.dispose([out, ...grads]);
+            return values;
+          };
+          const [ours, theirs] = [await run(fused), await run(plain)];
+          same(ours[0]!, theirs[0]!, `${what}: output`);
+          same(ours[1]!, theirs[1]!, `${what}: da`);
+          same(ours[2]!, theirs[2]!, `${what}: db`);
+          same(ours[3]!, theirs[3]!, `${what}: dbias`);
+          tf.dispose([a, b, bias, r]);
+        }
+      }
     }
   });
 });

@@ -252,6 +252,11 @@ export class TrainerCore {
       // pass (kernels/fused-adam.ts). ε = 1e-8 as in PyTorch.
       const { FusedAdamOptimizer } = await import('../kernels/fused-adam.js');
       optimizer = new FusedAdamOptimizer(config.learningRate, 0.9, 0.999, 1e-8);
+    } else if (backend === 'webgl' || backend === 'webgpu') {
+      // On GPU backends every kernel is a draw call or a dispatch: Adam on one flat vector of all the weights
+      // takes ~25 kernels per step where tf's takes ~160 (kernels/flat-adam.ts). The same maths.
+      const { FlatAdamOptimizer } = await import('../kernels/flat-adam.js');
+      optimizer = new FlatAdamOptimizer(config.learningRate, 0.9, 0.999, 1e-8);
     } else {
       optimizer = new AdamOptimizer(config.learningRate, 0.9, 0.999, 1e-8);
     }

@@ -1,0 +1,190 @@
+/**
+ * Adam over all of a model's variables at once, as ONE flat vector: for the GPU backends (WebGL, WebGPU).
+ *
+ * WHY. tf.train.adam runs ~16 small kernels per variable per step (mul, mul, add, square, mul, add, div, div,
+ * sqrt, add, div, mul, add, the β-power updates…): for the lesson's cnn (10 variables, 45,424 numbers) about 160
+ * kernels, more than half of a training step's kernels. On a GPU each is a draw call or a dispatch whose fixed
+ * cost dwarfs its few thousand multiplications. Here the gradients are concatenated into one vector, the update
+ * runs once on it, and each variable takes its slice back: ~13 kernels for the maths, plus one concat of the
+ * gradients, one of the values and one slice per variable. (On wasm/cpu, fused-adam.ts does the update in one
+ * JavaScript loop instead; a GPU cannot be read back each step without stalling.)
+ *
+ * MATHS. tfjs' AdamOptimizer's, op for op and in its order, so each element sees the same float32 arithmetic:
+ *   m ← β1·m + (1−β1)·g          v ← β2·v + (1−β2)·g²
+ *   θ ← θ + (−lr) · (m / (1−β1ᵗ)) / (√(v / (1−β2ᵗ)) + ε)
+ * The one difference: tfjs keeps β1ᵗ, β2ᵗ as float32 tensors multiplied on the device each step; here they are
+ * JavaScript numbers (float64), so the results agree with tf.train.adam to float32 rounding, not bit for bit.
+ *
+ * The variables updated must be the same, in the same order, at every step (the flat layout is fixed at the
+ * first step): true of a training loop that passes its variable list to `minimize` (training/core.ts).
+ */
+import {
+  AdamOptimizer,
+  add,
+  backend as currentBackend,
+  concat,
+  dispose,
+  div,
+  engine,
+  keep,
+  mul,
+  reshape,
+  scalar,
+  slice,
+  sqrt,
+  square,
+  tensor1d,
+  tidy,
+  zeros,
+} from '@tensorflow/tfjs-core';
+import type { NamedTensorMap, Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
+
+/** tfjs-core's NamedTensor (not re-exported from its index). */
+interface NamedTensor {
+  name: string;
+  tensor: Tensor;
+}
+
+interface Slot {
+  name: string;
+  shape: number[];
+  offset: number;
+  size: number;
+}
+
+export class FlatAdamOptimizer extends AdamOptimizer {
+  private layout: Slot[] | null = null;
+  private m: Tensor | null = null;
+  private v: Tensor | null = null;
+  private b1t: number;
+  private b2t: number;
+  private readonly eps: number;
+  /** β1, 1−β1, β2, 1−β2 and ε as scalars on the device, made once (tfjs' Adam uploads them every step). */
+  private constants: Scalar[] | null = null;
+  /** Tensors handed out by the last getWeights(), disposed by the next call or by dispose(). */
+  private exported: Tensor[] = [];
+
+  constructor(learningRate: number, beta1 = 0.9, beta2 = 0.999, epsilon: number | null = null) {
+    super(learningRate, beta1, beta2, epsilon ?? undefined);
+    this.b1t = beta1;
+    this.b2t = beta2;
+    this.eps = epsilon ?? currentBackend().epsilon();
+  }
+
+  override applyGradients(variableGradients: NamedTensorMap | NamedTensor[]): void {
+    const entries = Array.isArray(variableGradients)
+      ? variableGradients.map((e) => [e.name, e.tensor] as const)
+      : Object.entries(variableGradients);
+    const present = entries.filter(
+      ([name, g]) => g != null && engine().registeredVariables[name] != null,
+    ) as [string, Tensor][];
+    if (present.length === 0) return;
+    const layout = (this.layout ??= this.makeLayout(present.map(([name]) => name)));
+    if (
+      present.length !== layout.length ||
+      present.some(([name, g], i) => name !== layout[i]!.name || g.size !== layout[i]!.size)
+    ) {
+      throw new Error(
+        'FlatAdamOptimizer: every step must update the same variables, in the same order, as its first step.',
+      );
+    }
+    const variables = layout.map((s) => engine().registeredVariables[s.name] as Variable);
+    const [b1, oneMinusB1, b2, oneMinusB2, eps] = (this.constants ??= [
+      this.beta1,
+      1 - this.beta1,
+      this.beta2,
+      1 - this.beta2,
+      this.eps,
+    ].map((c) => keep(scalar(c))));
+    const c1 = 1 - this.b1t; // 1 − β1ᵗ
+    const c2 = 1 - this.b2t;
+    const lr = this.learningRate;
+    const [m, v] = tidy(() => {
+      const flat = (ts: Tensor[]) =>
+        ts.length === 1 ? reshape(ts[0]!, [-1]) : concat(ts.map((t) => reshape(t, [-1])));
+      const g = flat(present.map(([, t]) => t));
+      const theta = flat(variables);
+      const m0 = this.m ?? zeros(g.shape);
+      const v0 = this.v ?? zeros(g.shape);
+      const m1 = add(mul(m0, b1!), mul(g, oneMinusB1!));
+      const v1 = add(mul(v0, b2!), mul(square(g), oneMinusB2!));
+      const mHat = div(m1, scalar(c1));
+      const vHat = div(v1, scalar(c2));
+      const next = add(mul(div(mHat, add(sqrt(vHat), eps!)), scalar(-lr)), theta);
+      for (let i = 0; i < layout.length; i++) {
+        const s = layout[i]!;
+        variables[i]!.assign(reshape(slice(next, s.offset, s.size), s.shape));
+      }
+      return [keep(m1), keep(v1)]; // they outlive any tidy the caller runs us in, like tfjs' moment variables
+    });
+    dispose([this.m, this.v].filter((t): t is Tensor => t != null));
+    this.m = m!;
+    this.v = v!;
+    this.b1t *= this.beta1;
+    this.b2t *= this.beta2;
+    this.incrementIterations();
+  }
+
+  private makeLayout(names: string[]): Slot[] {
+    let offset = 0;
+    return names.map((name) => {
+      const shape = (engine().registeredVariables[name] as Variable).shape.slice();
+      const size = shape.reduce((a, b) => a * b, 1);
+      const slot = { name, shape, offset, size };
+      offset += size;
+      return slot;
+    });
+  }
+
+  override dispose(): void {
+    dispose(
+      [this.m, this.v, ...(this.constants ?? []), ...this.exported].filter((t): t is Tensor => t != null),
+    );
+    this.m = this.v = null;
+    this.constants = null;
+    this.exported = [];
+    this.layout = null;
+    super.dispose();
+  }
+
+  /**
+   * Optimizer state in tf.train.adam's format and order: the iteration count, then every variable's first
+   * moment (`<name>/m`), then every second moment (`<name>/v`). The tensors belong to the optimizer: valid until
+   * the next getWeights() or dispose(); do not dispose them.
+   */
+  override async getWeights(): Promise<NamedTensor[]> {
+    dispose(this.exported);
+    const iter = await this.saveIterations();
+    const layout = this.layout ?? [];
+    const part = (flat: Tensor | null, suffix: string) =>
+      layout.map((s) => ({
+        name: `${s.name}/${suffix}`,
+        tensor: flat ? tidy(() => reshape(slice(flat, s.offset, s.size), s.shape)) : zeros(s.shape),
+      }));
+    const ms = part(this.m, 'm');
+    const vs = part(this.v, 'v');
+    this.exported = [iter.tensor, ...ms.map((e) => e.tensor), ...vs.map((e) => e.tensor)];
+    return [iter, ...ms, ...vs];
+  }
+
+  /** Restores state saved by getWeights() (of this class or of tf.train.adam). Does not dispose the inputs. */
+  override async setWeights(weightValues: NamedTensor[]): Promise<void> {
+    const rest = await this.extractIterations(weightValues);
+    const t = this.iterations;
+    // tfjs keeps β1ᵗ⁺¹ after t steps (the accumulator starts at β1 before the first step).
+    this.b1t = Math.pow(this.beta1, t + 1);
+    this.b2t = Math.pow(this.beta2, t + 1);
+    const half = rest.length / 2;
+    const names = rest.slice(0, half).map((e) => e.name.replace(/\/m$/, ''));
+    dispose([this.m, this.v].filter((x): x is Tensor => x != null));
+    this.m = this.v = null;
+    this.layout = half ? this.makeLayout(names) : null;
+    if (!half) return;
+    const flat = async (part: NamedTensor[]) => {
+      const values = await Promise.all(part.map(async (e) => Array.from(await e.tensor.data())));
+      return keep(tensor1d(values.flat(), 'float32'));
+    };
+    this.m = await flat(rest.slice(0, half));
+    this.v = await flat(rest.slice(half));
+  }
+}
