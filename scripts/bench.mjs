@@ -65,7 +65,11 @@ const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0'], {
 // A free port each run: a previous run that is still serving does not get in the way.
 const port = await new Promise((resolve, reject) => {
   server.once('exit', (code) => reject(new Error(`the file server exited (${code})`)));
-  server.stdout.once('data', (d) => resolve(/localhost:(\d+)/.exec(String(d))[1]));
+  server.stdout.once('data', (d) => {
+    const port = /localhost:(\d+)/.exec(String(d))?.[1];
+    if (port) resolve(port);
+    else reject(new Error(`the file server said: ${String(d).trim()}`));
+  });
 });
 const { executablePath, args } = await findChromium();
 const browser = await chromium.launch({ executablePath, args, headless: true });
@@ -112,8 +116,8 @@ for (const backend of backends) {
       // here vary by ±10 % from run to run (SwiftShader shares the 2 cores with the page), so one run proves
       // little: the ratio is the MEDIAN of the rounds' own ratios (a paired comparison, robust to one lucky or
       // unlucky run on either side), and each rate is its side's median. Fewer rounds where one run takes
-      // long: the plain-JS cpu backend and software WebGPU.
-      const rounds = Number(arg('rounds') ?? { wasm: 5, cpu: 3, webgl: 5, webgpu: 3 }[backend] ?? 3);
+      // long: the plain-JS cpu backend.
+      const rounds = Number(arg('rounds') ?? { wasm: 5, cpu: 3, webgl: 5, webgpu: 5 }[backend] ?? 3);
       const sides = { ours: [], bare: [] };
       for (let i = 0; i < rounds; i++) {
         for (const side of ['ours', 'bare']) {
@@ -186,7 +190,7 @@ server.kill();
 
 const lines = [];
 lines.push(
-  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, no GPU (WebGL and WebGPU are SwiftShader, a software renderer), headless Chromium, batch 64. "bare" is TensorFlow.js \`model.fit\` of the same model on the same backend. Each row is ${arg('rounds') ? `${arg('rounds')} rounds` : '5 rounds (3 on cpu and WebGPU)'}; a round runs ours, then bare, each in a fresh page. The ratio is the median of the rounds' own ratios ours / bare, with their range; the rates are each side's median. A run's training rate is taken between its first and its second-to-last batch event, which leaves out the first batch (warm-up) and does not flatter a loop that queues the next batch before reading one back.`,
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, no GPU (WebGL and WebGPU are SwiftShader, a software renderer), headless Chromium, batch 64. "bare" is TensorFlow.js \`model.fit\` of the same model on the same backend. Each row is ${arg('rounds') ? `${arg('rounds')} rounds` : '5 rounds (3 on cpu)'}; a round runs ours, then bare, each in a fresh page. The ratio is the median of the rounds' own ratios ours / bare, with their range; the rates are each side's median. A run's training rate is taken between its first and its second-to-last batch event, which leaves out the first batch (warm-up) and does not flatter a loop that queues the next batch before reading one back.`,
 );
 lines.push('');
 lines.push(

@@ -26,7 +26,11 @@ function serve(root = '.', extra = []) {
   servers.push(child);
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the server for ${root} exited (${code})`)));
-    child.stdout.once('data', (d) => resolve(`http://127.0.0.1:${/localhost:(\d+)/.exec(String(d))[1]}`));
+    child.stdout.once('data', (d) => {
+      const port = /localhost:(\d+)/.exec(String(d))?.[1];
+      if (port) resolve(`http://127.0.0.1:${port}`);
+      else reject(new Error(`the server for ${root} said: ${String(d).trim()}`));
+    });
   });
 }
 

@@ -14,8 +14,8 @@
  *     `fused.matMul` split into three ops (conv, add, relu) whenever a gradient is recorded with a ReLU
  *     (`shouldFuse` in tfjs-core's fused_util), which costs two extra passes over every layer's output. The
  *     maths is that of tfjs' own fused-op gradients (ops/fused/conv2d.ts, ops/fused_mat_mul.ts).
- *   - Conv2D, BatchMatMul: plain `conv2d` / `matMul` (the fused gradients use them; they also serve anyone
- *     who differentiates plain ones, e.g. the backend probe tests).
+ *   - Conv2D, BatchMatMul: plain `conv2d` / `matMul` (a spec model no longer runs them; they serve anyone who
+ *     differentiates the plain ops, e.g. the backend probe tests).
  *   - Relu, MaxPool, AvgPool, PadV2 (explicit padding), Reshape (flatten), Softmax (a `softmax` layer):
  *     the layers of a spec model (models/build.ts).
  *   - Mul, RealDiv, Neg, Sum, Add, Cast, Identity: the loss −Σ y·logSoftmax(z) / B (logSoftmax is a

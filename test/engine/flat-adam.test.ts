@@ -160,4 +160,43 @@ describe('FlatAdamOptimizer', function () {
     [a, b, c, stock].forEach((o) => o.dispose());
     tf.dispose([w, u]);
   });
+
+  it('inside an outer tidy (as core.ts trains) its moments survive, and restored state applies by position', async () => {
+    await getTf('webgl', { strict: true });
+    const make = (tag: string) => {
+      const init = tf.tensor1d(values(5, 8));
+      const w = tf.variable(init, true, `${tag}_${Math.random()}`);
+      init.dispose();
+      return w;
+    };
+    const loss = (w: tf.Variable) => () => tf.sum(tf.square(tf.sub(w, 0.5))) as tf.Scalar;
+    const w = make('tidy');
+    const a = new FlatAdamOptimizer(0.05, 0.9, 0.999, 1e-8);
+    const ref = tf.train.adam(0.05, 0.9, 0.999, 1e-8);
+    const wRef = make('tidyRef');
+    for (let i = 0; i < 3; i++) {
+      tf.tidy(() => void a.minimize(loss(w), true, [w]));
+      tf.tidy(() => void ref.minimize(loss(wRef), true, [wRef]));
+    }
+    expect(maxRelDiff([Array.from(w.dataSync())], [Array.from(wRef.dataSync())])).to.be.at.most(1e-5);
+    // A rebuilt model: the same shapes under new variable names takes the saved state by position.
+    const saved = await a.getWeights();
+    const w2 = make('rebuilt');
+    w2.assign(w);
+    const b = new FlatAdamOptimizer(0.05, 0.9, 0.999, 1e-8);
+    await b.setWeights(saved);
+    tf.tidy(() => void a.minimize(loss(w), true, [w]));
+    tf.tidy(() => void b.minimize(loss(w2), true, [w2]));
+    expect(Array.from(w2.dataSync())).to.deep.equal(Array.from(w.dataSync()));
+    // Saved state in another layout is refused with a message, not misread.
+    let error: unknown = null;
+    try {
+      await b.setWeights([saved[0]!, saved[1]!, { name: 'other/v', tensor: saved[2]!.tensor }]);
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.match(/m for every variable/);
+    [a, b, ref].forEach((o) => o.dispose());
+    tf.dispose([w, w2, wRef]);
+  });
 });

@@ -228,12 +228,23 @@ describe('models/build: spec → TF.js model', () => {
       ],
     };
     expect(() => buildModel(tf, twice)).to.throw(/"x"/);
+    // TF.js convolves with a stride or a dilation, not both (the layer before it had made its weights).
+    const strideAndDilation: ModelSpec = {
+      name: 'sd',
+      inputShape: [1, 28, 28],
+      layers: [
+        { type: 'conv2d', name: 'ok', filters: 2, kernelSize: 3 },
+        { type: 'conv2d', name: 'both', filters: 2, kernelSize: 3, stride: 2, dilation: 2 },
+      ],
+    };
+    expect(() => buildModel(tf, strideAndDilation)).to.throw(/"both".*stride and a dilation/);
     expect(tf.memory().numTensors).to.equal(before);
   });
 
   // From here on in this file: it replaces our gradients by tfjs-core's own for the rest of the page. tfjs-core
   // has no gradient for the FusedConv2D / _FusedMatMul kernels (its fused ops wrap them in a customGrad), so
-  // the model's conv and dense layers keep ours here; the test below checks those against tfjs' unfused ops.
+  // the models' conv and dense layers keep ours in both runs; the test after next checks those against tfjs'
+  // unfused ops, and the plain conv2d / matMul below check our Conv2D and BatchMatMul gradients.
   it('our registered gradients (gradients.ts) give exactly tfjs-core’s gradients', async () => {
     await getTf('cpu');
     const odd: ModelSpec = {
@@ -293,9 +304,38 @@ describe('models/build: spec → TF.js model', () => {
       tf.dispose([y, value, ...Object.values(grads)]);
       return out;
     };
+    // The plain ops a spec model no longer runs (its layers are fused kernels): Conv2D, BatchMatMul, Relu, Add.
+    const px = tf.tensor4d(
+      Array.from({ length: 2 * 7 * 7 * 3 }, (_, i) => ((i * 11) % 23) / 23 - 0.4),
+      [2, 7, 7, 3],
+    );
+    const pw = tf.variable(tf.randomUniform([3, 3, 3, 4], -1, 1, 'float32', 5), true, `pw_${Math.random()}`);
+    const pb = tf.variable(tf.randomUniform([4], -1, 1, 'float32', 6), true, `pb_${Math.random()}`);
+    const pm = tf.variable(tf.randomUniform([16, 3], -1, 1, 'float32', 7), true, `pm_${Math.random()}`);
+    const plainGrads = async () => {
+      const { value, grads } = tf.variableGrads(() => {
+        const conv = tf.relu(tf.add(tf.conv2d(px, pw as tf.Tensor4D, 2, 'same'), pb)); // [2, 4, 4, 4]
+        const flat = tf.reshape(conv, [2, 64]);
+        const a = tf.matMul(tf.reshape(flat, [8, 16]), pm); // [8, 3]
+        const b = tf.matMul(pm, tf.reshape(flat, [8, 16]), true, true); // [3, 8]
+        return tf.add(tf.sum(tf.square(a)), tf.sum(b)) as tf.Scalar;
+      }, [pw, pb, pm]);
+      const out = await Promise.all(
+        [value, grads[pw.name]!, grads[pb.name]!, grads[pm.name]!].map(async (t) =>
+          Array.from(await t.data()),
+        ),
+      );
+      tf.dispose([value, ...Object.values(grads)]);
+      return out;
+    };
+    const oursPlain = await plainGrads();
     const ours = await Promise.all(cases.map(gradsOf));
     await import('@tensorflow/tfjs-core/dist/register_all_gradients');
     const theirs = await Promise.all(cases.map(gradsOf));
+    const theirsPlain = await plainGrads();
+    expect(oursPlain).to.deep.equal(theirsPlain);
+    expect(oursPlain.slice(1).every((g) => g.some((v) => v !== 0))).to.equal(true);
+    tf.dispose([px, pw, pb, pm]);
     for (let i = 0; i < cases.length; i++) {
       expect(ours[i]!.loss).to.equal(theirs[i]!.loss);
       expect(ours[i]!.grads).to.deep.equal(theirs[i]!.grads);
@@ -413,8 +453,12 @@ describe('models/build: spec → TF.js model', () => {
       // transposed (found by this test: rows after the first come out wrong, while matMul + add is right).
       // A spec model never transposes b.
       for (const transposeB of backend === 'wasm' ? [false] : [false, true]) {
-        for (const activation of ['linear', 'relu'] as const) {
-          const what = `dense, ${activation}${transposeB ? ', b transposed' : ''}`;
+        for (const [activation, withBias] of [
+          ['linear', true],
+          ['relu', true],
+          ['relu', false],
+        ] as const) {
+          const what = `dense, ${activation}${withBias ? ', bias' : ''}${transposeB ? ', b transposed' : ''}`;
           const a = seeded([1, 5, 6], 50);
           const b = seeded(transposeB ? [1, 4, 6] : [1, 6, 4], 51);
           const bias = seeded([4], 52);
@@ -422,19 +466,20 @@ describe('models/build: spec → TF.js model', () => {
           const fused = (aa: tf.Tensor, bb: tf.Tensor, cc: tf.Tensor) =>
             tf
               .engine()
-              .runKernel(
-                '_FusedMatMul',
-                { a: aa, b: bb, bias: cc },
-                { transposeA: false, transposeB, activation },
-              ) as tf.Tensor;
+              .runKernel('_FusedMatMul', withBias ? { a: aa, b: bb, bias: cc } : { a: aa, b: bb }, {
+                transposeA: false,
+                transposeB,
+                activation,
+              }) as tf.Tensor;
           const plain = (aa: tf.Tensor, bb: tf.Tensor, cc: tf.Tensor) => {
-            const y = tf.add(tf.matMul(aa, bb, false, transposeB), cc);
+            let y = tf.matMul(aa, bb, false, transposeB);
+            if (withBias) y = tf.add(y, cc);
             return activation === 'relu' ? tf.relu(y) : y;
           };
           const run = async (f: typeof fused) => {
-            const grads = tf.grads((x: tf.Tensor, y: tf.Tensor, z: tf.Tensor) =>
-              tf.sum(tf.mul(f(x, y, z), r)),
-            )([a, b, bias]);
+            const grads = tf.grads((...t: tf.Tensor[]) => tf.sum(tf.mul(f(t[0]!, t[1]!, t[2] ?? bias), r)))(
+              withBias ? [a, b, bias] : [a, b],
+            );
             const out = f(a, b, bias);
             const values = await Promise.all([out, ...grads].map(async (t) => Array.from(await t.data())));
             tf.dispose([out, ...grads]);
@@ -444,7 +489,7 @@ describe('models/build: spec → TF.js model', () => {
           same(ours[0]!, theirs[0]!, `${what}: output`);
           same(ours[1]!, theirs[1]!, `${what}: da`);
           same(ours[2]!, theirs[2]!, `${what}: db`);
-          same(ours[3]!, theirs[3]!, `${what}: dbias`);
+          if (withBias) same(ours[3]!, theirs[3]!, `${what}: dbias`);
           tf.dispose([a, b, bias, r]);
         }
       }

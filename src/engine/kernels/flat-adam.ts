@@ -13,7 +13,8 @@
  *   m ← β1·m + (1−β1)·g          v ← β2·v + (1−β2)·g²
  *   θ ← θ + (−lr) · (m / (1−β1ᵗ)) / (√(v / (1−β2ᵗ)) + ε)
  * The one difference: tfjs keeps β1ᵗ, β2ᵗ as float32 tensors multiplied on the device each step; here they are
- * JavaScript numbers (float64), so the results agree with tf.train.adam to float32 rounding, not bit for bit.
+ * JavaScript numbers (float64), so the results agree with tf.train.adam to about 1e-5 relative (tfjs' float32
+ * 1 − β2 is 1.3e-5 off at the first step), not bit for bit.
  *
  * The variables updated must be the same, in the same order, at every step (the flat layout is fixed at the
  * first step): true of a training loop that passes its variable list to `minimize` (training/core.ts).
@@ -54,6 +55,8 @@ interface Slot {
 
 export class FlatAdamOptimizer extends AdamOptimizer {
   private layout: Slot[] | null = null;
+  /** The layout came from setWeights(): the next step may rename it by position. */
+  private restored = false;
   private m: Tensor | null = null;
   private v: Tensor | null = null;
   private b1t: number;
@@ -78,8 +81,19 @@ export class FlatAdamOptimizer extends AdamOptimizer {
     const present = entries.filter(
       ([name, g]) => g != null && engine().registeredVariables[name] != null,
     ) as [string, Tensor][];
-    if (present.length === 0) return;
+    if (present.length === 0) {
+      this.incrementIterations(); // as tf.train.adam does
+      return;
+    }
     const layout = (this.layout ??= this.makeLayout(present.map(([name]) => name)));
+    if (this.restored && present.length === layout.length) {
+      // State from setWeights() applies by position, as tf.train.adam's does (a rebuilt model's variables have
+      // other names): adopt this step's names when the sizes agree.
+      present.forEach(([name, g], i) => {
+        if (g.size === layout[i]!.size) layout[i]!.name = name;
+      });
+    }
+    this.restored = false;
     if (
       present.length !== layout.length ||
       present.some(([name, g], i) => name !== layout[i]!.name || g.size !== layout[i]!.size)
@@ -125,10 +139,11 @@ export class FlatAdamOptimizer extends AdamOptimizer {
     this.incrementIterations();
   }
 
-  private makeLayout(names: string[]): Slot[] {
+  /** Slots for the named variables (shapes from the registered variables, or given), in order. */
+  private makeLayout(names: string[], shapes?: number[][]): Slot[] {
     let offset = 0;
-    return names.map((name) => {
-      const shape = (engine().registeredVariables[name] as Variable).shape.slice();
+    return names.map((name, i) => {
+      const shape = (shapes?.[i] ?? (engine().registeredVariables[name] as Variable).shape).slice();
       const size = shape.reduce((a, b) => a * b, 1);
       const slot = { name, shape, offset, size };
       offset += size;
@@ -175,16 +190,36 @@ export class FlatAdamOptimizer extends AdamOptimizer {
     this.b1t = Math.pow(this.beta1, t + 1);
     this.b2t = Math.pow(this.beta2, t + 1);
     const half = rest.length / 2;
-    const names = rest.slice(0, half).map((e) => e.name.replace(/\/m$/, ''));
+    const ms = rest.slice(0, half);
+    const vs = rest.slice(half);
+    if (
+      !Number.isInteger(half) ||
+      ms.some(
+        (m, i) =>
+          !m.name.endsWith('/m') ||
+          vs[i]!.name !== m.name.replace(/\/m$/, '/v') ||
+          vs[i]!.tensor.size !== m.tensor.size,
+      )
+    ) {
+      throw new Error(
+        'FlatAdamOptimizer.setWeights: expected <name>/m for every variable, then <name>/v in the same order.',
+      );
+    }
     dispose([this.m, this.v].filter((x): x is Tensor => x != null));
     this.m = this.v = null;
-    this.layout = half ? this.makeLayout(names) : null;
+    this.layout = half
+      ? this.makeLayout(
+          ms.map((e) => e.name.replace(/\/m$/, '')),
+          ms.map((e) => e.tensor.shape),
+        )
+      : null;
+    this.restored = half > 0;
     if (!half) return;
     const flat = async (part: NamedTensor[]) => {
       const values = await Promise.all(part.map(async (e) => Array.from(await e.tensor.data())));
       return keep(tensor1d(values.flat(), 'float32'));
     };
-    this.m = await flat(rest.slice(0, half));
-    this.v = await flat(rest.slice(half));
+    this.m = await flat(ms);
+    this.v = await flat(vs);
   }
 }

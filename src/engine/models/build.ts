@@ -321,6 +321,10 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
           const [kh, kw] = pair(layer.kernelSize, 1);
           const strides = pair(layer.stride, 1);
           const dilations = pair(layer.dilation, 1);
+          if (strides.some((v) => v > 1) && dilations.some((v) => v > 1)) {
+            // TF.js' conv kernels take one or the other (tfjs' own conv2d op asserts it).
+            throw new Error(`Layer "${name}" (conv2d): a stride and a dilation above 1 cannot be combined.`);
+          }
           const { mode, explicit } = padding(layer.padding);
           const [h, w, c] = shape as [number, number, number];
           const [hp, wp] = explicit ? [h + 2 * explicit[0], w + 2 * explicit[1]] : [h, w];
