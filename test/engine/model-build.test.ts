@@ -464,13 +464,11 @@ describe('models/build: spec → TF.js model', () => {
           const bias = seeded([4], 52);
           const r = seeded([1, 5, 4], 53);
           const fused = (aa: tf.Tensor, bb: tf.Tensor, cc: tf.Tensor) =>
-            tf
-              .engine()
-              .runKernel('_FusedMatMul', withBias ? { a: aa, b: bb, bias: cc } : { a: aa, b: bb }, {
-                transposeA: false,
-                transposeB,
-                activation,
-              }) as tf.Tensor;
+            tf.engine().runKernel('_FusedMatMul', withBias ? { a: aa, b: bb, bias: cc } : { a: aa, b: bb }, {
+              transposeA: false,
+              transposeB,
+              activation,
+            }) as tf.Tensor;
           const plain = (aa: tf.Tensor, bb: tf.Tensor, cc: tf.Tensor) => {
             let y = tf.matMul(aa, bb, false, transposeB);
             if (withBias) y = tf.add(y, cc);
