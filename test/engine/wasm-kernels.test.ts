@@ -865,6 +865,15 @@ describe('FusedAdamOptimizer', function () {
       1e-5,
     );
     expect(Array.from(viaA).some((v, i) => v !== wAfter3[i])).to.equal(true);
+    // State in another layout is refused with a message, and leaves the optimizer as it was.
+    let error: unknown = null;
+    try {
+      await b.setWeights([saved[0]!, saved[1]!]);
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.match(/FusedAdamOptimizer\.setWeights: expected <name>\/m for every variable/);
+    expect(b.iterations).to.equal(5);
     a.dispose();
     b.dispose();
     stock.dispose();

@@ -20,9 +20,7 @@
  * first step): true of a training loop that passes its variable list to `minimize` (training/core.ts).
  */
 import {
-  AdamOptimizer,
   add,
-  backend as currentBackend,
   concat,
   dispose,
   div,
@@ -39,12 +37,8 @@ import {
   zeros,
 } from '@tensorflow/tfjs-core';
 import type { NamedTensorMap, Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
-
-/** tfjs-core's NamedTensor (not re-exported from its index). */
-interface NamedTensor {
-  name: string;
-  tensor: Tensor;
-}
+import { AdamBase } from './adam-base.js';
+import type { MomentPair, NamedTensor } from './adam-base.js';
 
 interface Slot {
   name: string;
@@ -53,25 +47,17 @@ interface Slot {
   size: number;
 }
 
-export class FlatAdamOptimizer extends AdamOptimizer {
+export class FlatAdamOptimizer extends AdamBase {
   private layout: Slot[] | null = null;
   /** The layout came from setWeights(): the next step may rename it by position. */
   private restored = false;
   private m: Tensor | null = null;
   private v: Tensor | null = null;
-  private b1t: number;
-  private b2t: number;
-  private readonly eps: number;
   /** β1, 1−β1, β2, 1−β2 and ε as scalars on the device, made once (tfjs' Adam uploads them every step). */
   private constants: Scalar[] | null = null;
-  /** Tensors handed out by the last getWeights(), disposed by the next call or by dispose(). */
-  private exported: Tensor[] = [];
 
   constructor(learningRate: number, beta1 = 0.9, beta2 = 0.999, epsilon: number | null = null) {
-    super(learningRate, beta1, beta2, epsilon ?? undefined);
-    this.b1t = beta1;
-    this.b2t = beta2;
-    this.eps = epsilon ?? currentBackend().epsilon();
+    super(learningRate, beta1, beta2, epsilon, 'FlatAdamOptimizer');
   }
 
   override applyGradients(variableGradients: NamedTensorMap | NamedTensor[]): void {
@@ -134,9 +120,7 @@ export class FlatAdamOptimizer extends AdamOptimizer {
     dispose([this.m, this.v].filter((t): t is Tensor => t != null));
     this.m = m!;
     this.v = v!;
-    this.b1t *= this.beta1;
-    this.b2t *= this.beta2;
-    this.incrementIterations();
+    this.endStep();
   }
 
   /** Slots for the named variables (shapes from the registered variables, or given), in order. */
@@ -152,74 +136,35 @@ export class FlatAdamOptimizer extends AdamOptimizer {
   }
 
   override dispose(): void {
-    dispose(
-      [this.m, this.v, ...(this.constants ?? []), ...this.exported].filter((t): t is Tensor => t != null),
-    );
+    dispose([this.m, this.v, ...(this.constants ?? [])].filter((t): t is Tensor => t != null));
     this.m = this.v = null;
     this.constants = null;
-    this.exported = [];
     this.layout = null;
     super.dispose();
   }
 
-  /**
-   * Optimizer state in tf.train.adam's format and order: the iteration count, then every variable's first
-   * moment (`<name>/m`), then every second moment (`<name>/v`). The tensors belong to the optimizer: valid until
-   * the next getWeights() or dispose(); do not dispose them.
-   */
-  override async getWeights(): Promise<NamedTensor[]> {
-    dispose(this.exported);
-    const iter = await this.saveIterations();
-    const layout = this.layout ?? [];
-    const part = (flat: Tensor | null, suffix: string) =>
-      layout.map((s) => ({
-        name: `${s.name}/${suffix}`,
-        tensor: flat ? tidy(() => reshape(slice(flat, s.offset, s.size), s.shape)) : zeros(s.shape),
-      }));
-    const ms = part(this.m, 'm');
-    const vs = part(this.v, 'v');
-    this.exported = [iter.tensor, ...ms.map((e) => e.tensor), ...vs.map((e) => e.tensor)];
-    return [iter, ...ms, ...vs];
+  protected override exportMoments(): MomentPair[] {
+    const part = (flat: Tensor | null, s: Slot) =>
+      flat ? tidy(() => reshape(slice(flat, s.offset, s.size), s.shape)) : zeros(s.shape);
+    return (this.layout ?? []).map((s) => ({ name: s.name, m: part(this.m, s), v: part(this.v, s) }));
   }
 
-  /** Restores state saved by getWeights() (of this class or of tf.train.adam). Does not dispose the inputs. */
-  override async setWeights(weightValues: NamedTensor[]): Promise<void> {
-    const rest = await this.extractIterations(weightValues);
-    const t = this.iterations;
-    // tfjs keeps β1ᵗ⁺¹ after t steps (the accumulator starts at β1 before the first step).
-    this.b1t = Math.pow(this.beta1, t + 1);
-    this.b2t = Math.pow(this.beta2, t + 1);
-    const half = rest.length / 2;
-    const ms = rest.slice(0, half);
-    const vs = rest.slice(half);
-    if (
-      !Number.isInteger(half) ||
-      ms.some(
-        (m, i) =>
-          !m.name.endsWith('/m') ||
-          vs[i]!.name !== m.name.replace(/\/m$/, '/v') ||
-          vs[i]!.tensor.size !== m.tensor.size,
-      )
-    ) {
-      throw new Error(
-        'FlatAdamOptimizer.setWeights: expected <name>/m for every variable, then <name>/v in the same order.',
-      );
-    }
+  protected override async importMoments(pairs: MomentPair[]): Promise<void> {
     dispose([this.m, this.v].filter((x): x is Tensor => x != null));
     this.m = this.v = null;
-    this.layout = half
+    this.layout = pairs.length
       ? this.makeLayout(
-          ms.map((e) => e.name.replace(/\/m$/, '')),
-          ms.map((e) => e.tensor.shape),
+          pairs.map((p) => p.name),
+          pairs.map((p) => p.m.shape),
         )
       : null;
-    this.restored = half > 0;
-    if (!half) return;
-    const flat = async (part: NamedTensor[]) => {
-      const values = await Promise.all(part.map(async (e) => Array.from(await e.tensor.data())));
+    this.restored = pairs.length > 0;
+    if (!pairs.length) return;
+    const flat = async (part: Tensor[]) => {
+      const values = await Promise.all(part.map(async (t) => Array.from(await t.data())));
       return keep(tensor1d(values.flat(), 'float32'));
     };
-    this.m = await flat(ms);
-    this.v = await flat(vs);
+    this.m = await flat(pairs.map((p) => p.m));
+    this.v = await flat(pairs.map((p) => p.v));
   }
 }

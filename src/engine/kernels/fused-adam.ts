@@ -18,33 +18,21 @@
  * the *packed weights inside*, keyed by the weight tensor's id. Overwriting a variable's bytes in place would
  * leave those caches serving the old weights. So each variable gets a fresh tensor (new id) via assign().
  */
-import { AdamOptimizer, backend as currentBackend, dispose, engine, tensor } from '@tensorflow/tfjs-core';
+import { engine, tensor } from '@tensorflow/tfjs-core';
 import type { NamedTensorMap, Tensor, Variable } from '@tensorflow/tfjs-core';
-
-/** tfjs-core's NamedTensor (not re-exported from its index). */
-interface NamedTensor {
-  name: string;
-  tensor: Tensor;
-}
+import { AdamBase } from './adam-base.js';
+import type { MomentPair, NamedTensor } from './adam-base.js';
 
 interface Moments {
   m: Float32Array;
   v: Float32Array;
 }
 
-export class FusedAdamOptimizer extends AdamOptimizer {
+export class FusedAdamOptimizer extends AdamBase {
   private readonly moments = new Map<string, Moments>();
-  private b1t: number;
-  private b2t: number;
-  private readonly eps: number;
-  /** Tensors handed out by the last getWeights(), disposed by the next call or by dispose(). */
-  private exported: Tensor[] = [];
 
   constructor(learningRate: number, beta1 = 0.9, beta2 = 0.999, epsilon: number | null = null) {
-    super(learningRate, beta1, beta2, epsilon ?? undefined);
-    this.b1t = beta1;
-    this.b2t = beta2;
-    this.eps = epsilon ?? currentBackend().epsilon();
+    super(learningRate, beta1, beta2, epsilon, 'FusedAdamOptimizer');
   }
 
   override applyGradients(variableGradients: NamedTensorMap | NamedTensor[]): void {
@@ -85,59 +73,30 @@ export class FusedAdamOptimizer extends AdamOptimizer {
       variable.assign(t);
       t.dispose();
     }
-    this.b1t *= b1;
-    this.b2t *= b2;
-    this.incrementIterations();
+    this.endStep();
   }
 
   override dispose(): void {
     this.moments.clear();
-    dispose(this.exported);
-    this.exported = [];
     super.dispose();
   }
 
-  /**
-   * Optimizer state in tf.train.adam's format and order: the iteration count, then every variable's first
-   * moment (`<name>/m`), then every second moment (`<name>/v`), variables in first-update order. The tensors
-   * belong to the optimizer (like tf.train.adam's, which are its variables): valid until the next getWeights()
-   * or dispose(); do not dispose them.
-   */
-  override async getWeights(): Promise<NamedTensor[]> {
-    dispose(this.exported);
-    const iter = await this.saveIterations();
-    const entries = [...this.moments.entries()];
+  protected override exportMoments(): MomentPair[] {
     const shapeOf = (name: string): number[] =>
       (engine().registeredVariables[name] as Variable | undefined)?.shape ?? [];
-    const ms = entries.map(([name, mom]) => ({
-      name: `${name}/m`,
-      tensor: tensor(mom.m, shapeOf(name), 'float32'),
+    return [...this.moments.entries()].map(([name, mom]) => ({
+      name,
+      m: tensor(mom.m, shapeOf(name), 'float32'),
+      v: tensor(mom.v, shapeOf(name), 'float32'),
     }));
-    const vs = entries.map(([name, mom]) => ({
-      name: `${name}/v`,
-      tensor: tensor(mom.v, shapeOf(name), 'float32'),
-    }));
-    this.exported = [iter.tensor, ...ms.map((e) => e.tensor), ...vs.map((e) => e.tensor)];
-    return [iter, ...ms, ...vs];
   }
 
-  /** Restores state saved by getWeights() (of this class or of tf.train.adam). Does not dispose the inputs. */
-  override async setWeights(weightValues: NamedTensor[]): Promise<void> {
-    const rest = await this.extractIterations(weightValues);
-    const t = this.iterations;
-    // tfjs keeps β1ᵗ⁺¹ after t steps (the accumulator starts at β1 before the first step).
-    this.b1t = Math.pow(this.beta1, t + 1);
-    this.b2t = Math.pow(this.beta2, t + 1);
-    const half = rest.length / 2;
+  protected override async importMoments(pairs: MomentPair[]): Promise<void> {
     this.moments.clear();
-    for (let i = 0; i < half; i++) {
-      const m = rest[i]!;
-      const v = rest[half + i]!;
-      const name = m.name.replace(/\/m$/, '');
+    for (const { name, m, v } of pairs)
       this.moments.set(name, {
-        m: Float32Array.from(await m.tensor.data()),
-        v: Float32Array.from(await v.tensor.data()),
+        m: Float32Array.from(await m.data()),
+        v: Float32Array.from(await v.data()),
       });
-    }
   }
 }
