@@ -112,7 +112,9 @@ for (const backend of backends) {
     const n = model === 'fnn' ? Math.min(IMAGES[backend] * 4, 25600) : IMAGES[backend];
     process.stderr.write(`speed: ${model} on ${backend} (${n} images, load ${load()})… `);
     try {
-      // Rounds of two fresh pages, ours then bare, so that each pair runs under the same load. Software GPUs
+      // Rounds of two fresh pages, ours and bare, so that each pair runs under the same load; the order alternates
+      // from round to round (ours first, then bare first), so that neither side always gets the warmer or the
+      // colder browser (shader caches, GPU-process state, the machine's own drift). Software GPUs
       // here vary by ±10 % from run to run (SwiftShader shares the 2 cores with the page), so one run proves
       // little: the ratio is the MEDIAN of the rounds' own ratios (a paired comparison, robust to one lucky or
       // unlucky run on either side), and each rate is its side's median. Fewer rounds where one run takes
@@ -120,7 +122,7 @@ for (const backend of backends) {
       const rounds = Number(arg('rounds') ?? { wasm: 5, cpu: 3, webgl: 5, webgpu: 5 }[backend] ?? 3);
       const sides = { ours: [], bare: [] };
       for (let i = 0; i < rounds; i++) {
-        for (const side of ['ours', 'bare']) {
+        for (const side of i % 2 ? ['bare', 'ours'] : ['ours', 'bare']) {
           sides[side].push(
             await run(
               `mode=speed&side=${side}&backend=${backend}&model=${model}&n=${n}${arg('ours') ? `&ours=${arg('ours')}` : ''}`,
@@ -190,7 +192,7 @@ server.kill();
 
 const lines = [];
 lines.push(
-  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, no GPU (WebGL and WebGPU are SwiftShader, a software renderer), headless Chromium, batch 64. "bare" is TensorFlow.js \`model.fit\` of the same model on the same backend. Each row is ${arg('rounds') ? `${arg('rounds')} rounds` : '5 rounds (3 on cpu)'}; a round runs ours, then bare, each in a fresh page. The ratio is the median of the rounds' own ratios ours / bare, with their range; the rates are each side's median. A run's training rate is taken between its first and its second-to-last batch event, which leaves out the first batch (warm-up) and does not flatter a loop that queues the next batch before reading one back.`,
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, no GPU (WebGL and WebGPU are SwiftShader, a software renderer), headless Chromium, batch 64. "bare" is TensorFlow.js \`model.fit\` of the same model on the same backend. Each row is ${arg('rounds') ? `${arg('rounds')} rounds` : '5 rounds (3 on cpu)'}; a round runs ours and bare, each in a fresh page, ours first in odd rounds and bare first in even ones. The ratio is the median of the rounds' own ratios ours / bare, with their range; the rates are each side's median. A run's training rate is taken between its first and its second-to-last batch event, which leaves out the first batch (warm-up) and does not flatter a loop that queues the next batch before reading one back.`,
 );
 lines.push('');
 lines.push(

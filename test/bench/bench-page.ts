@@ -181,8 +181,9 @@ async function oursCore(
 }
 
 /**
- * One side of one speed round (`side=ours` or `side=bare`): scripts/bench.mjs opens a fresh page for each, and
- * alternates them over several rounds (best of each), which is fair to both on a machine whose load drifts. A
+ * One side of one speed round (`side=ours` or `side=bare`): scripts/bench.mjs opens a fresh page for each, runs
+ * both in every round, which order alternating, and takes the median of the rounds' ratios: fair to both on a
+ * machine whose load drifts. A
  * fresh page each time also matters for WebGPU on SwiftShader: once a page's own thread holds a WebGPU device,
  * a Worker of that page gets no adapter at all, and our Worker would fall back to WebGL.
  */
