@@ -58,6 +58,8 @@ import {
   type Variable,
 } from '../tf-ops.js';
 import { assertBackendHealthy, backendReport, getTf, type BackendReport, type Tf } from '../backend.js';
+import { FlatAdamOptimizer } from '../kernels/flat-adam.js';
+import { FusedAdamOptimizer } from '../kernels/fused-adam.js';
 import { buildModel, type SpecModel } from '../models/build.js';
 import { MODEL_SPECS } from '../models/specs.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../random.js';
@@ -250,12 +252,10 @@ export class TrainerCore {
     } else if (backend === 'wasm' || backend === 'cpu') {
       // On CPU backends tf's Adam costs ~16 tiny kernels per variable; the fused one does the same maths in one
       // pass (kernels/fused-adam.ts). ε = 1e-8 as in PyTorch.
-      const { FusedAdamOptimizer } = await import('../kernels/fused-adam.js');
       optimizer = new FusedAdamOptimizer(config.learningRate, 0.9, 0.999, 1e-8);
     } else if (backend === 'webgl' || backend === 'webgpu') {
       // On GPU backends every kernel is a draw call or a dispatch: Adam on one flat vector of all the weights
       // takes ~25 kernels per step where tf's takes ~160 (kernels/flat-adam.ts). The same maths.
-      const { FlatAdamOptimizer } = await import('../kernels/flat-adam.js');
       optimizer = new FlatAdamOptimizer(config.learningRate, 0.9, 0.999, 1e-8);
     } else {
       optimizer = new AdamOptimizer(config.learningRate, 0.9, 0.999, 1e-8);
