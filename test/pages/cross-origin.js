@@ -32,6 +32,11 @@ try {
     await t.start();
     await end;
     if (t.backend !== 'wasm') problems.push(`asked for the wasm backend, trained on ${t.backend}`);
+    // Off the page's thread: a worker script on another origin cannot be started directly, so the library must
+    // have started its worker from a blob: URL, not fallen back to training on the page.
+    const { thread, threadHow } = t.session ?? {};
+    if (thread !== 'worker' || threadHow !== 'blob')
+      problems.push(`trained on thread ${thread} (${threadHow}), not in a blob: worker`);
     if (!(t.testAccuracy > 0.5)) problems.push(`trainer test accuracy ${t.testAccuracy}`);
   }
 } catch (e) {
