@@ -106,6 +106,13 @@ try {
     wait: 200,
   });
 
+  // 2b. A page with only the widgets that need no engine loads no TensorFlow.js.
+  await visit('no engine for calculator, kernel viewer, summary', `${lib}/test/pages/no-engine.html`, {
+    ready: () => document.body.dataset.done === 'true',
+    check: () => document.body.dataset.problem || null,
+    wait: 200,
+  });
+
   // 3. Strict CSP: no 'unsafe-eval', no 'unsafe-inline' (only 'wasm-unsafe-eval' for WebAssembly).
   const csp =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
