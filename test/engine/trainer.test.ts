@@ -66,6 +66,10 @@ describe('trainer: configuration', () => {
       learningRate: 0.001,
       optimizer: 'adam',
       backend: 'auto',
+      epochs: 2,
+      trainSize: 60000,
+      testSize: 10000, // evaluation on the whole MNIST test set
+      seed: 1234,
     });
     const nb = resolveConfig({}, 'notebook');
     expect(nb).to.include({
@@ -458,6 +462,38 @@ describe('trainer: in a Worker', () => {
     let error: unknown = null;
     await s.predict(new Float32Array(784), 1).catch((e) => (error = e));
     expect(String(error)).to.match(/disposed/);
+  });
+
+  it('is seeded in the Worker too: same seed and backend → the same losses and weights', async () => {
+    // (Not the same numbers as the main thread: there a batch's gradient is summed over slices, and float sums
+    // depend on how they are cut. Each thread is reproducible on its own.)
+    const run = async (seed: number) => {
+      const s = new TrainingSession({
+        data: DATA,
+        trainSize: 60,
+        testSize: 20,
+        epochs: 2,
+        batchSize: 20,
+        seed,
+        backend: 'wasm',
+        thread: 'worker',
+        learningRate: 0.01,
+        evaluateEachEpoch: false,
+      });
+      await s.start();
+      expect(s.state).to.equal('done');
+      expect(s.thread).to.equal('worker');
+      const w = await s.weights();
+      s.dispose();
+      return { losses: s.history.batches.map((b) => b.loss), w: Array.from(w.at(-1)!.data) };
+    };
+    const a = await run(11);
+    const b = await run(11);
+    const c = await run(12);
+    expect(a.losses).to.have.length(6);
+    expect(b.losses).to.deep.equal(a.losses);
+    expect(b.w).to.deep.equal(a.w);
+    expect(c.losses).to.not.deep.equal(a.losses);
   });
 
   it('starts through a blob: module worker too (how a library on a CDN origin gets its worker)', async () => {

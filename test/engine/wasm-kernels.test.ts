@@ -797,31 +797,32 @@ describe('lesson CNN: training on wasm matches cpu', function () {
 
 describe('FusedAdamOptimizer', function () {
   this.timeout(60000);
-  it('follows tf.train.adam step for step (wasm), without leaking', async () => {
-    await tf.setBackend('wasm');
-    const { FusedAdamOptimizer } = await import('../../src/engine/kernels/fused-adam.js');
-    const init = values([3, 3, 2, 4], 5);
-    const target = tf.tensor4d(values([3, 3, 2, 4], 6), [3, 3, 2, 4]);
-    const run = (opt: tf.Optimizer): Float32Array => {
-      const w0 = tf.tensor4d(init, [3, 3, 2, 4]);
-      const w = tf.variable(w0, true, `w_${Math.random()}`);
-      w0.dispose();
-      for (let i = 0; i < 5; i++)
-        opt.minimize(() => tf.sum(tf.square(tf.sub(tf.mul(w, w), target))) as tf.Scalar, false, [w]);
-      const out = w.dataSync() as Float32Array;
-      w.dispose();
-      return out.slice();
-    };
-    const ref = run(tf.train.adam(0.05));
-    const fused = new FusedAdamOptimizer(0.05);
-    const n0 = tf.memory().numTensors;
-    const got = run(fused);
-    expect(tf.memory().numTensors).to.equal(n0);
-    fused.dispose();
-    target.dispose();
-    expectClose({ shape: [got.length], data: got }, { shape: [ref.length], data: ref }, 'fused adam', 1e-5);
-    expect(got.some((v, i) => v !== init[i])).to.equal(true);
-  });
+  for (const backend of ['wasm', 'cpu'])
+    it(`follows tf.train.adam step for step (${backend}), without leaking`, async () => {
+      await tf.setBackend(backend);
+      const { FusedAdamOptimizer } = await import('../../src/engine/kernels/fused-adam.js');
+      const init = values([3, 3, 2, 4], 5);
+      const target = tf.tensor4d(values([3, 3, 2, 4], 6), [3, 3, 2, 4]);
+      const run = (opt: tf.Optimizer): Float32Array => {
+        const w0 = tf.tensor4d(init, [3, 3, 2, 4]);
+        const w = tf.variable(w0, true, `w_${Math.random()}`);
+        w0.dispose();
+        for (let i = 0; i < 5; i++)
+          opt.minimize(() => tf.sum(tf.square(tf.sub(tf.mul(w, w), target))) as tf.Scalar, false, [w]);
+        const out = w.dataSync() as Float32Array;
+        w.dispose();
+        return out.slice();
+      };
+      const ref = run(tf.train.adam(0.05));
+      const fused = new FusedAdamOptimizer(0.05);
+      const n0 = tf.memory().numTensors;
+      const got = run(fused);
+      expect(tf.memory().numTensors).to.equal(n0);
+      fused.dispose();
+      target.dispose();
+      expectClose({ shape: [got.length], data: got }, { shape: [ref.length], data: ref }, 'fused adam', 1e-5);
+      expect(got.some((v, i) => v !== init[i])).to.equal(true);
+    });
 
   it('getWeights/setWeights: same format as tf.train.adam, and a restored optimizer continues identically', async () => {
     await tf.setBackend('wasm');
