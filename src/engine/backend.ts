@@ -41,6 +41,9 @@
  * listeners (`onBackendLost`), and `assertBackendHealthy()` throws a clear `BackendLostError` that the trainer
  * checks after every step. The next `getTf()` never returns a lost backend: `auto` re-chooses among the rest,
  * and an explicit request for the lost one moves to the next backend in the order.
+ * A read-back IN FLIGHT when the GPU goes would never come back on WebGL (the fence it waits for never passes
+ * on a lost context) and fails with an unclear `AbortError` on WebGPU: every read is therefore awaited through
+ * `readBack()`, which settles with the `BackendLostError` as soon as the loss is known.
  */
 // The tf "namespace" handed out by getTf() is tf-ops.ts: only the tfjs-core exports the library uses, so the
 // bundle tree-shakes the rest of tfjs-core (see that file).
@@ -250,7 +253,7 @@ function watchForLoss(tf: Tf, name: BackendName): void {
   if (name !== 'webgpu' && name !== 'webgl') return;
   const backend = tf.findBackend(name) as unknown as {
     device?: { lost?: Promise<{ reason?: string; message?: string }> };
-    gpgpu?: { gl?: { canvas?: EventTarget } };
+    gpgpu?: { gl?: { canvas?: EventTarget } } & FencePoller;
   } | null;
   if (!backend) return;
   if (name === 'webgpu') {
@@ -262,12 +265,37 @@ function watchForLoss(tf: Tf, name: BackendName): void {
       );
     }
   } else {
-    const canvas = backend.gpgpu?.gl?.canvas;
-    if (canvas && typeof canvas.addEventListener === 'function' && !watched.has(canvas)) {
+    const gpgpu = backend.gpgpu;
+    const canvas = gpgpu?.gl?.canvas;
+    if (gpgpu && canvas && typeof canvas.addEventListener === 'function' && !watched.has(canvas)) {
       watched.add(canvas);
-      canvas.addEventListener('webglcontextlost', () => markLost('webgl', 'WebGL context lost'));
+      canvas.addEventListener('webglcontextlost', () => {
+        markLost('webgl', 'WebGL context lost');
+        releaseFences(gpgpu);
+      });
     }
   }
+}
+
+/** The part of tfjs-backend-webgl's GPGPUContext (4.x) that polls read-back fences. Internal, hence optional. */
+interface FencePoller {
+  itemsToPoll?: { isDoneFn: () => boolean; resolveFn: () => void }[];
+  addItemToPoll?: (isDoneFn: () => boolean, resolveFn: () => void) => void;
+}
+
+/**
+ * Stops tfjs-backend-webgl from polling, forever, fences that can no longer pass. Each WebGL read waits for a
+ * fence on a 0 ms timer loop that ends only when every fence has passed — never, on a lost context: the loop
+ * would spin for the life of the page (and every later read would queue another fence behind it). `readBack`
+ * already stopped waiting for those reads; here their fences are declared passed, now and from now on, so the
+ * loop ends and the reads finish (with meaningless numbers that nobody reads: the backend is marked lost).
+ * These are internals of tfjs 4.x, used only if they look as expected: another version just keeps its loop.
+ */
+function releaseFences(gpgpu: object): void {
+  const poller = gpgpu as FencePoller;
+  if (!Array.isArray(poller.itemsToPoll) || typeof poller.addItemToPoll !== 'function') return;
+  for (const item of poller.itemsToPoll) item.isDoneFn = () => true;
+  poller.addItemToPoll = (_isDone, resolve) => resolve();
 }
 
 /** Records a lost backend, forgets an `auto` choice that used it and tells every listener. */
@@ -301,6 +329,55 @@ export const isBackendLost = (name: BackendName): boolean => state().lost.has(na
 export function assertBackendHealthy(name: BackendName): void {
   const detail = state().lost.get(name);
   if (detail !== undefined) throw new BackendLostError(name, detail);
+}
+
+/**
+ * How long a failed read-back waits for the loss to be announced before its own error is taken as the reason.
+ * WebGPU fails a read whose device is destroyed ("The Device was lost before mapping was resolved", an
+ * AbortError) a moment BEFORE `device.lost` resolves; only errors of GPU backends wait, and only this long.
+ */
+const LOSS_GRACE_MS = 1000;
+
+/**
+ * Awaits a read-back from `name` (`tensor.data()` and the like: `read` starts it) that settles even when the GPU
+ * is lost while it is in flight. WebGL's read waits for a fence that never passes on a lost context, so a bare
+ * `await t.data()` would hang the caller for ever; here the read is raced against the loss, which rejects with
+ * the `BackendLostError`. Also:
+ *  - on a backend already lost it throws at once, without starting the read (which would hang);
+ *  - a read that completes on a lost GPU carries zeros or stale numbers: it throws instead of returning them;
+ *  - a read that FAILS on a GPU backend is reported as the loss when the loss is announced soon after (see
+ *    LOSS_GRACE_MS), else with its own error.
+ * The listener it adds is removed when it settles (one per read: none may pile up over a long training run),
+ * and a read left behind by a loss has its rejection handled (by the race), so nothing goes unhandled.
+ */
+export async function readBack<T>(name: BackendName, read: () => Promise<T>): Promise<T> {
+  assertBackendHealthy(name);
+  let stopWatching: () => void = () => undefined;
+  const lost = new Promise<never>((_, reject) => {
+    stopWatching = onBackendLost((backend, detail) => {
+      if (backend === name) reject(new BackendLostError(name, detail));
+    });
+  });
+  try {
+    let value: T;
+    try {
+      value = await Promise.race([read(), lost]);
+    } catch (e) {
+      if (e instanceof BackendLostError || (name !== 'webgl' && name !== 'webgpu')) throw e;
+      assertBackendHealthy(name);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        await Promise.race([lost, new Promise((resolve) => (timer = setTimeout(resolve, LOSS_GRACE_MS)))]);
+      } finally {
+        clearTimeout(timer);
+      }
+      throw e; // not announced as lost: the read failed for a reason of its own
+    }
+    assertBackendHealthy(name);
+    return value;
+  } finally {
+    stopWatching();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -389,8 +466,11 @@ async function probe(tf: Tf, name: BackendName, iterations = 3): Promise<number>
       const flat = tf.reshape(c, [32, -1]);
       return tf.sum(tf.matMul(flat, tf.fill([26 * 26 * 16, 64], 0.01)));
     });
-    await out.data();
-    out.dispose();
+    try {
+      await readBack(name, () => out.data()); // a GPU lost during the probe must not hang `auto`
+    } finally {
+      out.dispose();
+    }
   };
   await run();
   const t0 = performance.now();

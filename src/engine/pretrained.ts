@@ -23,9 +23,9 @@
  * dynamic `import()`.
  */
 import { assetUrl } from './assets.js';
-import type { Tf } from './backend.js';
+import { readBack, type BackendName, type Tf } from './backend.js';
 import { buildModel, type SpecModel } from './models/build.js';
-import { dispose, softmax, tensor, tensor4d, tidy, type Tensor } from './tf-ops.js';
+import { dispose, getBackend, softmax, tensor, tensor4d, tidy, type Tensor } from './tf-ops.js';
 import { CNN } from './models/specs.js';
 
 /** One tensor in the weights manifest. */
@@ -235,7 +235,11 @@ export function layerProbe(tf: Tf | null, model: SpecModel, names: string[]) {
         return [...names.map((n) => activations[n]!), softmax(output)] as Tensor[];
       });
       try {
-        const datas = (await Promise.all(outs.map((t) => t.data()))) as Float32Array[];
+        // Guarded like the trainer's reads (backend.ts): a GPU lost meanwhile fails the run instead of hanging it.
+        const backend = getBackend() as BackendName;
+        const datas = (await readBack(backend, () =>
+          Promise.all(outs.map((t) => t.data())),
+        )) as Float32Array[];
         const activations: Record<string, Activation> = {};
         names.forEach((n, i) => (activations[n] = { shape: outs[i]!.shape.slice(1), data: datas[i]! }));
         return { probabilities: datas[datas.length - 1]!, activations };

@@ -10,6 +10,7 @@ export {
   onBackendLost,
   isBackendLost,
   assertBackendHealthy,
+  readBack,
   markLost,
   detectWebGl,
   detectWebGpu,

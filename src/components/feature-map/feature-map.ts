@@ -349,8 +349,12 @@ export class FeatureMap extends CnnElement {
 
     this._status = 'computing';
     let tf: import('../../engine/tensor.js').Tf;
+    let backend: import('../../engine/tensor.js').BackendName;
+    let readBack: typeof import('../../engine/tensor.js').readBack;
     try {
-      ({ tf } = await (await import('../../engine/tensor.js')).getTf());
+      const engine = await import('../../engine/tensor.js');
+      readBack = engine.readBack;
+      ({ tf, backend } = await engine.getTf());
     } catch (e) {
       if (stale()) return;
       return this.fail(`TensorFlow.js could not start: ${(e as Error).message}`);
@@ -382,7 +386,10 @@ export class FeatureMap extends CnnElement {
           tf.transpose(tf.squeeze(t, [0]), [2, 0, 1]);
         return wantBefore ? [chw(x), chw(pre)] : [chw(x)];
       });
-      const data = await Promise.all(outs.map((t) => t.data() as Promise<Float32Array>));
+      // Guarded (engine/backend.ts): a GPU lost meanwhile fails with a clear message instead of hanging.
+      const data = await readBack(backend, () =>
+        Promise.all(outs.map((t) => t.data() as Promise<Float32Array>)),
+      );
       after = data[0]!;
       before = data[1] ?? null;
     } catch (e) {

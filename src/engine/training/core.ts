@@ -57,7 +57,7 @@ import {
   type Tensor,
   type Variable,
 } from '../tf-ops.js';
-import { assertBackendHealthy, backendReport, getTf, type BackendReport, type Tf } from '../backend.js';
+import { backendReport, getTf, readBack, type BackendReport, type Tf } from '../backend.js';
 import { FlatAdamOptimizer } from '../kernels/flat-adam.js';
 import { FusedAdamOptimizer } from '../kernels/fused-adam.js';
 import { buildModel, type SpecModel } from '../models/build.js';
@@ -450,12 +450,15 @@ export class TrainerCore {
         let loss: number;
         let correct: number;
         try {
-          [loss, correct] = (await q.stats.data()) as unknown as [number, number];
+          // readBack: a GPU lost meanwhile fails this read (a bare `await data()` would never return on a lost
+          // WebGL context), and numbers read from a lost GPU (zeros, stale data) are never reported.
+          [loss, correct] = (await readBack(this.backend, () => q.stats.data())) as unknown as [
+            number,
+            number,
+          ];
         } finally {
           q.stats.dispose();
         }
-        // A lost GPU returns zeros or stale data without any error: never report those numbers.
-        assertBackendHealthy(this.backend);
         if (!Number.isFinite(loss)) {
           throw new Error(
             `Training diverged at epoch ${epoch}, batch ${q.batch} (the loss is not a number): try a smaller learning rate.`,
@@ -567,9 +570,12 @@ export class TrainerCore {
       const { xs, labels } = this.fill(test, indices, from, size);
       const classes = tidy(() => argMax(this.model.predict(tensor4d(xs, [size, 28, 28, 1])), 1));
       this.learnSpeed('predict', performance.now() - ts, size);
-      const p = (await classes.data()) as Int32Array;
-      classes.dispose();
-      assertBackendHealthy(this.backend);
+      let p: Int32Array;
+      try {
+        p = (await readBack(this.backend, () => classes.data())) as Int32Array;
+      } finally {
+        classes.dispose();
+      }
       for (let i = 0; i < size; i++) {
         const actual = labels[i]!;
         const guess = p[i]!;
@@ -611,9 +617,7 @@ export class TrainerCore {
       dispose(parts);
     }
     try {
-      const data = (await out.data()) as Float32Array;
-      assertBackendHealthy(this.backend);
-      return data;
+      return (await readBack(this.backend, () => out.data())) as Float32Array;
     } finally {
       out.dispose();
     }
@@ -641,11 +645,11 @@ export class TrainerCore {
       return names.map((nm) => activations[nm]!);
     });
     try {
+      const datas = await readBack(this.backend, () => Promise.all(outs.map((t) => t.data())));
       const result: Record<string, { shape: number[]; data: Float32Array }> = {};
       for (let i = 0; i < names.length; i++) {
-        result[names[i]!] = { shape: outs[i]!.shape.slice(1), data: (await outs[i]!.data()) as Float32Array };
+        result[names[i]!] = { shape: outs[i]!.shape.slice(1), data: datas[i] as Float32Array };
       }
-      assertBackendHealthy(this.backend);
       return result;
     } finally {
       dispose(outs);
@@ -655,13 +659,14 @@ export class TrainerCore {
   /** The current weights by name (for saving or for a widget on another thread). */
   async weights(): Promise<{ name: string; shape: number[]; data: Float32Array }[]> {
     this.assertUsable();
-    return Promise.all(
-      this.model.weights.map(async (w) => ({
-        name: w.name,
-        shape: w.variable.shape.slice(),
-        data: (await w.variable.data()) as Float32Array,
-      })),
-    );
+    const weights = this.model.weights;
+    // On a GPU backend the weights live on the GPU: the same guarded read as every other.
+    const datas = await readBack(this.backend, () => Promise.all(weights.map((w) => w.variable.data())));
+    return weights.map((w, i) => ({
+      name: w.name,
+      shape: w.variable.shape.slice(),
+      data: datas[i] as Float32Array,
+    }));
   }
 
   private assertUsable(): void {
