@@ -7,10 +7,9 @@ import {
   resolveConfig,
   detectWebGl,
   type BatchInfo,
-  type MnistSplit,
   type TrainConfig,
 } from '../../src/engine/tensor.js';
-import { mulberry32 } from '../../src/engine/random.js';
+import { synthetic } from './fixtures/synthetic.js';
 import type { CoreEvents } from '../../src/engine/training/protocol.js';
 import { WorkerRunner } from '../../src/engine/worker/proxy.js';
 
@@ -20,22 +19,6 @@ import { WorkerRunner } from '../../src/engine/worker/proxy.js';
 // expects a prompt, clear BackendLostError instead. `within` turns a hang into a failure after a few seconds
 // (instead of mocha's timeout) and says which step hung.
 
-/** Synthetic "MNIST" (the same recipe as trainer.test.ts): class k is a bright bar at row 4 + 2k over noise. */
-function synthetic(count: number, seed: number): MnistSplit {
-  const r = mulberry32(seed);
-  const images = new Uint8Array(count * 784);
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const k = i % 10;
-    labels[i] = k;
-    const o = i * 784;
-    for (let p = 0; p < 784; p++) images[o + p] = r() < 0.1 ? Math.floor(r() * 120) : 0;
-    const row = 4 + 2 * k;
-    for (let c = 3 + Math.floor(r() * 4); c < 21 + Math.floor(r() * 4); c++)
-      images[o + row * 28 + c] = 180 + Math.floor(r() * 75);
-  }
-  return { images, labels, count };
-}
 const DATA = { train: synthetic(200, 1), test: synthetic(100, 2) };
 /** Settings of every run here: 10 batches per epoch, so a loss after batch 3 is well inside the first epoch. */
 const RUN = {

@@ -5,33 +5,11 @@ import {
   resolveConfig,
   learningRateAt,
   PRESETS,
-  type MnistSplit,
   type BatchInfo,
 } from '../../src/engine/tensor.js';
-import { mulberry32 } from '../../src/engine/random.js';
+import { synthetic } from './fixtures/synthetic.js';
 import { startTrainWorker, trainWorkerUrl } from '../../src/engine/worker/spawn.js';
 
-/**
- * A learnable synthetic "MNIST": class k is a bright horizontal bar at row 4 + 2k (with jitter in its ends and
- * brightness) over seeded noise. Small enough to train in a second, hard enough that an untrained net is at ~10%.
- */
-function synthetic(count: number, seed: number): MnistSplit {
-  const r = mulberry32(seed);
-  const images = new Uint8Array(count * 784);
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const k = i % 10;
-    labels[i] = k;
-    const o = i * 784;
-    for (let p = 0; p < 784; p++) images[o + p] = r() < 0.1 ? Math.floor(r() * 120) : 0;
-    const row = 4 + 2 * k;
-    const from = 3 + Math.floor(r() * 4);
-    const to = 21 + Math.floor(r() * 4);
-    const v = 180 + Math.floor(r() * 75);
-    for (let c = from; c < to; c++) images[o + row * 28 + c] = v;
-  }
-  return { images, labels, count };
-}
 const DATA = { train: synthetic(200, 1), test: synthetic(100, 2) };
 
 /**
