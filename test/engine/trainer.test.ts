@@ -6,6 +6,7 @@ import {
   learningRateAt,
   PRESETS,
   type BatchInfo,
+  type SessionOptions,
 } from '../../src/engine/tensor.js';
 import { synthetic } from './fixtures/synthetic.js';
 import { startTrainWorker, trainWorkerUrl } from '../../src/engine/worker/spawn.js';
@@ -28,6 +29,26 @@ function longTasks() {
       return seen.map(Math.round);
     },
   };
+}
+
+/** A short seeded run (3 batches × 2 epochs, no evaluation): its losses, every weight's values, its thread. */
+async function seededRun(options: SessionOptions) {
+  const s = new TrainingSession({
+    data: DATA,
+    trainSize: 60,
+    testSize: 20,
+    epochs: 2,
+    batchSize: 20,
+    learningRate: 0.01,
+    evaluateEachEpoch: false,
+    ...options,
+  });
+  await s.start();
+  expect(s.state).to.equal('done');
+  const weights = (await s.weights()).map((w) => Array.from(w.data));
+  const thread = s.thread;
+  s.dispose();
+  return { losses: s.history.batches.map((b) => b.loss), weights, thread };
 }
 
 const until = (s: TrainingSession, name: string) =>
@@ -204,25 +225,14 @@ describe('trainer: main-thread loop (time-sliced)', () => {
 
   it('is seeded: same seed → identical loss curve and weights; another seed → another', async () => {
     const run = async (seed: number, optimizer: 'adam' | 'sgd' = 'adam', momentum?: number) => {
-      const s = new TrainingSession({
+      const r = await seededRun({
         ...(momentum == null ? {} : { momentum }),
-        data: DATA,
-        trainSize: 60,
-        testSize: 20,
-        epochs: 2,
-        batchSize: 20,
         seed,
         backend: 'cpu',
         thread: 'main',
         optimizer,
-        learningRate: 0.01,
-        evaluateEachEpoch: false,
       });
-      await s.start();
-      expect(s.state).to.equal('done');
-      const w = await s.weights();
-      s.dispose();
-      return { losses: s.history.batches.map((b) => b.loss), w: Array.from(w[0]!.data) };
+      return { losses: r.losses, w: r.weights[0]! };
     };
     const a = await run(5);
     const b = await run(5);
@@ -446,24 +456,9 @@ describe('trainer: in a Worker', () => {
     // (Not the same numbers as the main thread: there a batch's gradient is summed over slices, and float sums
     // depend on how they are cut. Each thread is reproducible on its own.)
     const run = async (seed: number) => {
-      const s = new TrainingSession({
-        data: DATA,
-        trainSize: 60,
-        testSize: 20,
-        epochs: 2,
-        batchSize: 20,
-        seed,
-        backend: 'wasm',
-        thread: 'worker',
-        learningRate: 0.01,
-        evaluateEachEpoch: false,
-      });
-      await s.start();
-      expect(s.state).to.equal('done');
-      expect(s.thread).to.equal('worker');
-      const w = await s.weights();
-      s.dispose();
-      return { losses: s.history.batches.map((b) => b.loss), w: Array.from(w.at(-1)!.data) };
+      const r = await seededRun({ seed, backend: 'wasm', thread: 'worker' });
+      expect(r.thread).to.equal('worker');
+      return { losses: r.losses, w: r.weights.at(-1)! };
     };
     const a = await run(11);
     const b = await run(11);
