@@ -291,13 +291,27 @@ export class TrainingSession extends EventTarget {
     else if (this.state === 'loading' && !this.config.data) this.abort.abort();
   }
 
-  /** Stops everything and frees the model, the worker and its tensors. The session cannot be used after. */
+  /**
+   * Stops everything and frees the model, the worker and its tensors. The session cannot be used after. A run
+   * still going ends as a stop would: `state` becomes `done` and `train-end` fires with `stopped: true` (a
+   * disposed session never goes on reporting `training`).
+   */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    const running = this.state === 'loading' || this.state === 'training' || this.state === 'paused';
     this.abort.abort();
     this.runner?.dispose();
     this.runner = null;
+    if (running) {
+      this.setState('done');
+      this.fire('train-end', {
+        stopped: true,
+        testAccuracy: this.testAccuracy,
+        confusion: this.confusion,
+        history: this.history,
+      });
+    }
   }
 
   /** Class probabilities [n, 10] (row-major) for n×784 pixels in 0..1, with the current weights. */

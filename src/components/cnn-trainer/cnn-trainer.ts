@@ -432,16 +432,27 @@ export class CnnTrainer extends CnnElement {
       confusion: s.confusion,
       backend: s.backend,
     };
-    this.unlisten?.();
-    this.unlisten = null;
-    this._session = null;
-    this.runId++;
+    const running = this._state === 'loading' || this._state === 'training' || this._state === 'paused';
+    // Disposed while still listening: the session's own `train-end` (stopped) reaches the page through us.
+    let ended = false;
+    const onEnd = () => (ended = true);
+    s.addEventListener('train-end', onEnd);
     try {
       s.dispose();
     } catch {
       /* a session that failed to start may have nothing to dispose */
     }
-    if (this._state !== 'done' && this._state !== 'error') this._state = 'idle';
+    s.removeEventListener('train-end', onEnd);
+    this.unlisten?.();
+    this.unlisten = null;
+    this._session = null;
+    this.runId++;
+    this.clearHiddenTimer();
+    if (running) {
+      // A run ends with an event however it ends: a session that said nothing on dispose gets one from us.
+      this._state = 'done';
+      if (!ended) this.emit('train-end', { stopped: true, ...this.snapshot });
+    } else if (this._state !== 'done' && this._state !== 'error') this._state = 'idle';
   }
 
   /** Abandons a start whose session does not exist yet: its late session is disposed on arrival. */
@@ -526,6 +537,8 @@ export class CnnTrainer extends CnnElement {
     this.note = '';
     this.pendingPause = false;
     this._state = 'loading';
+    // A run started in a hidden tab (no visibilitychange will come) is paused like one whose tab was hidden.
+    this.onVisibility();
     const run = ++this.runId;
     let session: TrainerSession;
     try {

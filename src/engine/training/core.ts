@@ -9,8 +9,8 @@
  * read (see `train`), so its CPU-side work overlaps the GPU's.
  *
  * TWO SPEEDS OF SLICING.
- *  - In a Worker (`sliceMs: null`) a batch is one step; between steps we yield to the worker's event loop
- *    every ~25 ms so that pause/stop/predict messages get through. Nothing here can freeze the page.
+ *  - In a Worker (`sliceMs: null`) a batch is one step; after each step we yield to the worker's event loop
+ *    so that pause/stop/predict messages get through within one batch. Nothing here can freeze the page.
  *  - On the main thread (`sliceMs: n`, the fallback when no Worker can start, e.g. a strict CSP) a batch of
  *    B examples is split into micro-batches whose *gradients are summed* before ONE optimizer update. The
  *    maths is exactly that of the full batch (the mean loss is the sum of the per-chunk sums divided by B), so
@@ -175,13 +175,16 @@ export class Control {
 }
 
 /**
- * Yields to the event loop (a macrotask, so messages and input get through). `scheduler.yield()` where it
- * exists (keeps our priority, no 4 ms clamp); else a MessageChannel round trip (no clamp either, unlike nested
- * setTimeout).
+ * Yields to the event loop: a new task (a MessageChannel round trip: no 4 ms clamp, unlike nested setTimeout), so
+ * that messages, timers and input queued meanwhile run first.
+ *
+ * NOT `scheduler.yield()`: its continuation is queued at a raised priority, ahead of ordinary tasks. In a
+ * Chromium Worker that means the page's `message` events (pause, stop, numTensors…) never get through while a
+ * run goes on; on the main thread the page's own timers starved (a 10 ms `setTimeout` set at `train-start`
+ * fired after the run). Both are tested (test/components/trainer-control.test.ts).
  */
 export function yieldToEventLoop(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof s?.yield === 'function') return s.yield();
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => {
@@ -424,7 +427,6 @@ export class TrainerCore {
     const batches = Math.ceil(n / batchSize);
     const random = mulberry32(deriveSeed(seed, 'shuffle'));
     const order = new Uint32Array(n);
-    let lastYield = performance.now();
     // On a GPU backend in a Worker, batch k+1 is queued before batch k's loss is read back: a read stalls the
     // GPU's queue, and in a Worker (OffscreenCanvas) each read waits on a polled fence (measured here: the fnn on
     // WebGL went from 0.72× to ~1× a bare model.fit). Batch k is then reported one batch later. On wasm/cpu the
@@ -510,12 +512,11 @@ export class TrainerCore {
             queued = null;
             await report(current, 0);
           }
+          // After every batch, so that a pause/stop/call message takes effect within one batch (a round trip
+          // costs tens of microseconds: a few percent of the fastest batch, the fnn's, on wasm).
           const now = performance.now();
-          if (this.sliceMs != null || now - lastYield > 25) {
-            await yieldToEventLoop();
-            lastYield = performance.now();
-            lastDone += lastYield - now; // time given to other messages is not training time
-          }
+          await yieldToEventLoop();
+          lastDone += performance.now() - now; // time given to other messages is not training time
         }
         if (queued) {
           const q = queued;
