@@ -113,6 +113,13 @@ try {
     wait: 200,
   });
 
+  // 2c. The trainer's own buttons on the CDN build, training in its default Worker: Pause, Resume, Stop.
+  await visit('trainer control by its buttons (CDN, Worker)', `${lib}/test/pages/trainer-control.html`, {
+    ready: () => document.body.dataset.done === 'true',
+    check: () => document.body.dataset.problem || null,
+    wait: 200,
+  });
+
   // 3. Strict CSP: no 'unsafe-eval', no 'unsafe-inline' (only 'wasm-unsafe-eval' for WebAssembly).
   const csp =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +

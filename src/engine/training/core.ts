@@ -585,7 +585,7 @@ export class TrainerCore {
         if (actual === guess) correct++;
       }
       from += size;
-      if (this.sliceMs != null) await yieldToEventLoop();
+      await yieldToEventLoop(); // in a Worker too: a stop (or a predict call) gets through between chunks
     }
     const ms = performance.now() - t0;
     return {
