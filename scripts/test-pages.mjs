@@ -42,7 +42,7 @@ const browser = await chromium.launch({
 });
 
 /** Opens a URL, waits, runs `check` in the page, and records problems. */
-async function visit(name, url, { wait = 1500, check, ready, expectMissing = false } = {}) {
+async function visit(name, url, { wait = 1500, check, checkArg, ready, expectMissing = false } = {}) {
   if (only && !name.includes(only)) return;
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   const problems = [];
@@ -64,7 +64,7 @@ async function visit(name, url, { wait = 1500, check, ready, expectMissing = fal
     if (ready) await page.waitForFunction(ready, null, { timeout: 60000 });
     await page.waitForTimeout(wait);
     if (check) {
-      const msg = await page.evaluate(check);
+      const msg = await page.evaluate(check, checkArg);
       if (msg) problems.push(msg);
     }
   } catch (e) {
@@ -147,6 +147,44 @@ try {
             ? `Storybook error: ${document.querySelector('#error-message')?.textContent}`
             : null;
         },
+      });
+    }
+    // 5. Every Docs page documents its element: attributes, properties, events, methods, parts, custom properties
+    // (each name from the manifest must be on the page; a blank Docs page, as without addon-docs, fails).
+    const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+    const elements = new Map();
+    for (const mod of manifest.modules)
+      for (const d of mod.declarations ?? []) if (d.tagName) elements.set(d.tagName, d);
+    for (const entry of Object.values(index.entries)) {
+      if (entry.type !== 'docs') continue;
+      const el = elements.get(entry.title.split('/').pop());
+      if (!el) continue; // an MDX page about a lesson, not an element
+      const names = {
+        attributes: (el.attributes ?? []).map((a) => a.name),
+        properties: (el.members ?? []).filter((m) => m.kind === 'field').map((m) => m.name),
+        methods: (el.members ?? []).filter((m) => m.kind === 'method').map((m) => `${m.name}(`),
+        events: (el.events ?? []).map((e) => e.name),
+        'css shadow parts': (el.cssParts ?? []).map((p) => p.name),
+        'css custom properties': (el.cssProperties ?? []).map((p) => p.name),
+      };
+      await visit(`docs ${entry.id}`, `${sb}/iframe.html?id=${entry.id}&viewMode=docs`, {
+        ready: () => document.querySelector('.docblock-argstable tbody tr'),
+        // A Docs page shows every story of its element, those that demonstrate a missing file included.
+        expectMissing: Object.values(index.entries).some(
+          (e) => e.title === entry.title && /missing|404|not-found|load-error|retry/i.test(e.id),
+        ),
+        wait: 300,
+        check: (expected) => {
+          const text = document.querySelector('#storybook-docs')?.textContent ?? '';
+          const missing = [];
+          for (const [kind, list] of Object.entries(expected)) {
+            if (list.length && !text.toLowerCase().includes(kind === 'methods' ? 'methods' : kind))
+              missing.push(`no "${kind}" section`);
+            for (const n of list) if (!text.includes(n)) missing.push(`${kind}: ${n}`);
+          }
+          return missing.length ? `the Docs page lacks ${missing.join(', ')}` : null;
+        },
+        checkArg: names,
       });
     }
   } else {

@@ -16,8 +16,8 @@ const meta: Meta<Args> = {
   tags: ['autodocs'],
   argTypes: {
     for: { control: 'text', description: 'Id of a <cnn-trainer> whose live model to use' },
-    weightsSrc: { control: 'text', name: 'weights-src' },
-    dataSrc: { control: 'text', name: 'data-src' },
+    weightsSrc: { control: 'text' },
+    dataSrc: { control: 'text' },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
   },
   args: { for: '', weightsSrc: '', dataSrc: '' },

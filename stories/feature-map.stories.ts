@@ -33,7 +33,7 @@ const meta: Meta<Args> = {
         'Preset names (identity, edge, sobel-x, sobel-y, laplacian, blur, sharpen, emboss) or a count',
     },
     kernel: { control: 'text', description: 'One custom kernel as JSON, 2-D or 3-D [3][K][K]' },
-    kernelSize: { control: { type: 'number', min: 1, max: 15 }, name: 'kernel-size' },
+    kernelSize: { control: { type: 'number', min: 1, max: 15 } },
     padding: { control: { type: 'number', min: 0, max: 16 } },
     stride: { control: { type: 'number', min: 1, max: 16 } },
     activation: { control: 'inline-radio', options: ['none', 'relu'] },

@@ -21,8 +21,8 @@ const meta: Meta<Args> = {
   component: 'kernel-viewer',
   tags: ['autodocs'],
   argTypes: {
-    inputSize: { control: 'text', name: 'input-size' },
-    kernelSize: { control: { type: 'number', min: 1, max: 7 }, name: 'kernel-size' },
+    inputSize: { control: 'text' },
+    kernelSize: { control: { type: 'number', min: 1, max: 7 } },
     padding: { control: { type: 'number', min: 0, max: 8 } },
     stride: { control: { type: 'number', min: 1 } },
     dilation: { control: { type: 'number', min: 1 } },

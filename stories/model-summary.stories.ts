@@ -15,8 +15,8 @@ const meta: Meta<Args> = {
   tags: ['autodocs'],
   argTypes: {
     model: { control: 'inline-radio', options: ['cnn', 'fnn', 'alexnet'] },
-    inputShape: { control: 'text', name: 'input-shape' },
-    denseHidden: { control: { type: 'number', min: 1 }, name: 'dense-hidden' },
+    inputShape: { control: 'text' },
+    denseHidden: { control: { type: 'number', min: 1 } },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
   },
   args: { model: 'cnn', inputShape: '', denseHidden: 500 },
