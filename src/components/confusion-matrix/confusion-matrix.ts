@@ -90,6 +90,12 @@ export function checkMatrix(m: unknown): { matrix: number[][] } | { error: strin
   return { matrix: out };
 }
 
+/** The `matrix` property: an array of rows, or its JSON text (parsed, so it reads back as the array). */
+const matrixValue = {
+  ...parsedJsonArrayValue,
+  expects: 'an array of rows (or its JSON text), e.g. [[5,1],[2,7]]',
+};
+
 /** Parses `labels`: comma-separated, trimmed; empty text means "no labels" (indices are used). */
 export const parseLabels = (text: string | null | undefined): string[] | null => {
   if (text == null || text.trim() === '') return null;
@@ -175,7 +181,7 @@ export class ConfusionMatrix extends CnnElement {
   }
 
   /** The counts: an n×n array, rows = actual class, columns = predicted class. Also settable as a JSON attribute. */
-  @property({ converter: parsedJsonArrayValue }) matrix: number[][] | null = null;
+  @property({ converter: matrixValue }) matrix: number[][] | null = null;
 
   /** Class names, comma-separated (default: 0, 1, 2, …). Must have one per class. */
   @property({ reflect: true, converter: stringValue }) labels: string | null = null;
