@@ -12,6 +12,16 @@
  * only wait; the trainer never gets `autostart` from an attribute.
  */
 import { expect } from '@esm-bundle/chai';
+import { html } from 'lit';
+import { CnnElement } from '../../src/components/shared/cnn-element.js';
+import {
+  booleanValue,
+  numberValue,
+  parsedJsonArrayValue,
+  readValue,
+  sizeValue,
+  stringValue,
+} from '../../src/components/shared/property-values.js';
 import '../../src/define/conv-calculator.js';
 import '../../src/define/kernel-viewer.js';
 import '../../src/define/feature-map.js';
@@ -211,7 +221,7 @@ async function settled(el: Any, errors: string[]): Promise<void> {
   }
 }
 
-const describeValue = (v: unknown) =>
+const describeWrong = (v: unknown) =>
   typeof v === 'symbol'
     ? 'a Symbol'
     : typeof v === 'function'
@@ -279,7 +289,7 @@ describe('every property value is handled', () => {
             for (const w of row.wrong) {
               set(el, row.prop, w, watch.errors);
               await settled(el, watch.errors);
-              const what = `${row.prop} = ${describeValue(w)}`;
+              const what = `${row.prop} = ${describeWrong(w)}`;
               expect(el.error, what).to.be.a('string');
               expect(el.error, what).to.include(`"${row.prop}"`);
               const region = el.shadowRoot!.querySelector('[part~="error"]');
@@ -378,4 +388,86 @@ describe('no rendered text shows NaN, Infinity, ∞ or null', () => {
       });
     }
   }
+});
+
+describe('the shared normaliser (property-values.ts)', () => {
+  it('reads the string form, keeps the typed form, maps null/undefined to the default', () => {
+    expect(readValue(numberValue, 'stride', ' 2 ')).to.deep.equal({ ok: true, value: 2 });
+    expect(readValue(numberValue, 'stride', 2)).to.deep.equal({ ok: true, value: 2 });
+    expect(readValue(numberValue, 'stride', null)).to.deep.equal({ ok: true, value: undefined });
+    expect(readValue(numberValue, 'stride', undefined)).to.deep.equal({ ok: true, value: undefined });
+    expect(readValue(booleanValue, 'normalized', '')).to.deep.equal({ ok: true, value: true });
+    expect(readValue(booleanValue, 'normalized', 'false')).to.deep.equal({ ok: true, value: false });
+    expect(readValue(parsedJsonArrayValue, 'matrix', '[[1,2],[3,4]]')).to.deep.equal({
+      ok: true,
+      value: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
+    expect(readValue(sizeValue, 'inputSize', 320)).to.deep.equal({ ok: true, value: '320' });
+  });
+
+  it('names the property and the type of anything else, without NaN or Infinity', () => {
+    const cases: [unknown, string][] = [
+      [[1], 'an array'],
+      [{}, 'an object'],
+      [Symbol('x'), 'a Symbol'],
+      [() => 1, 'a function'],
+      [1n, 'a bigint'],
+      [true, 'the boolean true'],
+    ];
+    for (const [v, words] of cases) {
+      const r = readValue(numberValue, 'stride', v);
+      expect(r.ok).to.equal(false);
+      expect(r.ok ? '' : r.error).to.equal(`Property "stride" must be a number (got ${words}).`);
+    }
+    expect(readValue(stringValue, 'src', Infinity)).to.deep.equal({
+      ok: false,
+      error: 'Property "src" must be text (a string) (got a number that is not finite).',
+    });
+    expect(readValue(sizeValue, 'inputSize', NaN).ok).to.equal(false);
+  });
+});
+
+/** An element whose template throws while `explode` is set: the base class must contain it. */
+class ExplodingElement extends CnnElement {
+  static override properties = { explode: { type: Boolean } };
+  declare explode: boolean;
+  constructor() {
+    super();
+    this.explode = false;
+  }
+  protected override render() {
+    if (this.explode) throw new Error('kaboom');
+    return html`${this.renderError()}
+      <p class="ok">fine</p>`;
+  }
+}
+customElements.define('test-exploding-element', ExplodingElement);
+
+describe('a guarded update', () => {
+  afterEach(cleanup);
+
+  it('turns an exception in an update into `error`, shown in part="error", and recovers', async () => {
+    const el = await fixture<ExplodingElement>('<test-exploding-element></test-exploding-element>');
+    const watch = watchUncaught();
+    const errors: string[] = [];
+    const quiet = console.error;
+    console.error = () => undefined; // the guard logs the exception once for developers
+    try {
+      el.explode = true;
+      await settled(el as unknown as Any, errors);
+    } finally {
+      console.error = quiet;
+    }
+    watch.stop();
+    expect([...watch.errors, ...errors]).to.deep.equal([]);
+    expect(el.error).to.match(/kaboom/);
+    expect(el.shadowRoot!.querySelector('[part="error"]')?.textContent).to.match(/kaboom/);
+    el.explode = false;
+    await el.updateComplete;
+    expect(el.error).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.ok')?.textContent).to.equal('fine');
+  });
 });
