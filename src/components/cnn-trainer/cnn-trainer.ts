@@ -2,6 +2,13 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { property, state } from 'lit/decorators.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement } from '../shared/cnn-element.js';
+import {
+  booleanValue,
+  enumValue,
+  numberValue,
+  stringValue,
+  type ValueKind,
+} from '../shared/property-values.js';
 import { drawChart } from '../shared/chart.js';
 import {
   DEFAULT_CONFIG,
@@ -119,15 +126,25 @@ export const HIDDEN_PAUSE_MS = 30_000;
 /** Weight of the past in the smoothed (exponential moving average) batch curves. ~10-batch memory. */
 const EMA_BETA = 0.9;
 
-/** Reads a numeric attribute; a removed attribute means "not set" (preset or default applies). */
-const rawNumber = {
-  fromAttribute: (v: string | null): number | undefined =>
-    v === null ? undefined : v.trim() === '' ? NaN : Number(v.trim()),
-  toAttribute: (v: unknown) => (v === undefined ? null : String(v)),
+/**
+ * How each setting is read (see property-values.ts): the attribute's text or the typed value; `null`,
+ * `undefined` and a removed attribute mean "not set" (the preset or the default applies). Words are trimmed,
+ * as the attribute always was.
+ */
+const trimmed = <T extends string>(choices: readonly T[]): ValueKind<string> => {
+  const base = enumValue(choices);
+  return { ...base, read: (v) => (typeof v === 'string' ? { value: v.trim() } : undefined) };
 };
-const rawString = {
-  fromAttribute: (v: string | null): string | undefined => (v === null ? undefined : v.trim()),
-  toAttribute: (v: unknown) => (v === undefined ? null : String(v)),
+const SETTING_KINDS: Record<SettingKey, ValueKind<unknown>> = {
+  model: trimmed(['cnn', 'fnn']),
+  epochs: numberValue,
+  batchSize: numberValue,
+  learningRate: numberValue,
+  lrSchedule: trimmed(['constant', 'cooldown', 'cosine']),
+  optimizer: trimmed(['adam', 'sgd']),
+  trainSize: numberValue,
+  testSize: numberValue,
+  seed: numberValue,
 };
 
 /** The settings a writer can give, by property name → attribute name. */
@@ -223,15 +240,15 @@ export class CnnTrainer extends CnnElement {
   static override properties: PropertyDeclarations = {
     // Reflected, so that a `<model-summary for>` (or any observer of the attribute) follows a model chosen from
     // script or in the element's own form; the attribute then holds the model in effect.
-    model: { noAccessor: true, converter: rawString, reflect: true },
-    epochs: { noAccessor: true, converter: rawNumber },
-    batchSize: { attribute: 'batch-size', noAccessor: true, converter: rawNumber },
-    learningRate: { attribute: 'learning-rate', noAccessor: true, converter: rawNumber },
-    lrSchedule: { attribute: 'lr-schedule', noAccessor: true, converter: rawString },
-    optimizer: { noAccessor: true, converter: rawString },
-    trainSize: { attribute: 'train-size', noAccessor: true, converter: rawNumber },
-    testSize: { attribute: 'test-size', noAccessor: true, converter: rawNumber },
-    seed: { noAccessor: true, converter: rawNumber },
+    model: { noAccessor: true, converter: SETTING_KINDS.model, reflect: true },
+    epochs: { noAccessor: true, converter: SETTING_KINDS.epochs },
+    batchSize: { attribute: 'batch-size', noAccessor: true, converter: SETTING_KINDS.batchSize },
+    learningRate: { attribute: 'learning-rate', noAccessor: true, converter: SETTING_KINDS.learningRate },
+    lrSchedule: { attribute: 'lr-schedule', noAccessor: true, converter: SETTING_KINDS.lrSchedule },
+    optimizer: { noAccessor: true, converter: SETTING_KINDS.optimizer },
+    trainSize: { attribute: 'train-size', noAccessor: true, converter: SETTING_KINDS.trainSize },
+    testSize: { attribute: 'test-size', noAccessor: true, converter: SETTING_KINDS.testSize },
+    seed: { noAccessor: true, converter: SETTING_KINDS.seed },
   };
 
   /** What the writer set (attribute or property); `undefined` = not set. */
@@ -246,8 +263,9 @@ export class CnnTrainer extends CnnElement {
   }
   private setRaw(key: SettingKey, v: unknown): void {
     const old = this.effective(key);
-    if (v === undefined || v === null) delete this.raw[key];
-    else this.raw[key] = v;
+    const value = this.readProperty(key, SETTING_KINDS[key], v, false);
+    if (value === undefined) delete this.raw[key];
+    else this.raw[key] = value;
     this.requestUpdate(key, old);
   }
 
@@ -319,13 +337,14 @@ export class CnnTrainer extends CnnElement {
   }
 
   /** A named recipe whose values apply to every setting not given explicitly: `notebook` (the lesson's). */
-  @property({ reflect: true }) preset: string | null = null;
+  @property({ reflect: true, converter: stringValue }) preset: string | null = null;
   /** Which TensorFlow.js backend to ask for (attribute `backend`): `auto`, `webgpu`, `webgl`, `wasm` or `cpu`. */
-  @property({ attribute: 'backend' }) backendPreference: BackendPreference | string = 'auto';
+  @property({ attribute: 'backend', converter: enumValue(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']) })
+  backendPreference: BackendPreference | string = 'auto';
   /** Base URL of the MNIST files (default: the library's own `assets/mnist/`). */
-  @property({ attribute: 'data-src', reflect: true }) dataSrc: string | null = null;
+  @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc: string | null = null;
   /** Start training as soon as the element is on the page (off by default: training costs the reader). */
-  @property({ type: Boolean, reflect: true }) autostart = false;
+  @property({ type: Boolean, reflect: true, converter: booleanValue }) autostart = false;
 
   /** `idle`, `loading` (data/backend), `training`, `paused`, `done` or `error`. */
   get state(): TrainerState {
@@ -472,7 +491,9 @@ export class CnnTrainer extends CnnElement {
     let err: string | null = null;
     let cfg: TrainConfig | null = null;
     let bad: SettingKey[] = [];
-    if (preset !== null && !isPresetName(preset))
+    // A setting of the wrong type (an object, a Symbol…) is reported first; its default is not trained with.
+    if (this.propertyError) err = this.propertyError;
+    else if (preset !== null && !isPresetName(preset))
       err = `Unknown preset "${preset}": the only preset is "notebook".`;
     else {
       const r = resolveConfig(
@@ -791,8 +812,7 @@ export class CnnTrainer extends CnnElement {
     const input = e.target as HTMLInputElement | HTMLSelectElement;
     const key = input.dataset['field'] as SettingKey | undefined;
     if (!key || !(key in SETTINGS)) return;
-    const numeric = input instanceof HTMLInputElement && input.type === 'number';
-    this.setRaw(key, numeric ? rawNumber.fromAttribute(input.value) : input.value);
+    this.setRaw(key, input.value);
   }
 
   // ---------------------------------------------------------------------------------------------- rendering

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement } from '../shared/cnn-element.js';
+import { booleanValue, parsedJsonArrayValue, stringValue } from '../shared/property-values.js';
 import { ForTargetController } from '../shared/for-target.js';
 import { colourAt, cssRgb, textOn } from '../shared/colour-scale.js';
 import { styles } from './confusion-matrix.styles.js';
@@ -52,6 +53,7 @@ export function checkMatrix(m: unknown): { matrix: number[][] } | { error: strin
   if (n > MAX_CLASSES)
     return { error: `The matrix has ${n} rows; at most ${MAX_CLASSES} classes can be shown.` };
   const out: number[][] = [];
+  let total = 0;
   for (let r = 0; r < n; r++) {
     const row: unknown = m[r];
     if (!Array.isArray(row)) return { error: `Row ${r + 1} of the matrix is not an array.` };
@@ -74,11 +76,25 @@ export function checkMatrix(m: unknown): { matrix: number[][] } | { error: strin
           error: `Counts must be whole numbers: ${where} is ${v}. (Use normalize to show fractions.)`,
         };
       copy.push(v);
+      // Sums of counts (row, column and grand totals) must stay exact integers: past 2^53 they round, and
+      // 1e308 + 1e308 is Infinity (an accuracy of NaN %).
+      total += v;
+      if (total > Number.MAX_SAFE_INTEGER) {
+        return {
+          error: `The counts are too large: their total must be at most ${countFormat.format(Number.MAX_SAFE_INTEGER)} (${where} brings it past that).`,
+        };
+      }
     }
     out.push(copy);
   }
   return { matrix: out };
 }
+
+/** The `matrix` property: an array of rows, or its JSON text (parsed, so it reads back as the array). */
+const matrixValue = {
+  ...parsedJsonArrayValue,
+  expects: 'an array of rows (or its JSON text), e.g. [[5,1],[2,7]]',
+};
 
 /** Parses `labels`: comma-separated, trimmed; empty text means "no labels" (indices are used). */
 export const parseLabels = (text: string | null | undefined): string[] | null => {
@@ -125,19 +141,6 @@ function derive(m: number[][]): Derived {
   };
 }
 
-/** Reads the `matrix` attribute as JSON; text that is not JSON is kept so the element can explain. */
-const matrixConverter = {
-  fromAttribute(v: string | null): unknown {
-    if (v === null) return null;
-    try {
-      return JSON.parse(v) as unknown;
-    } catch {
-      return v;
-    }
-  },
-  toAttribute: () => null,
-};
-
 /**
  * A confusion matrix: how often each actual class (rows) was predicted as each class (columns), as a
  * heat-coloured table with a perceptually uniform, colour-blind-safe scale (viridis). The diagonal — the
@@ -168,7 +171,7 @@ export class ConfusionMatrix extends CnnElement {
   static override styles = [...CnnElement.styles, styles];
 
   /** The id of a `<cnn-trainer>` (or any element with a `confusion` property and `train-epoch` events) to show. */
-  @property({ attribute: 'for', reflect: true }) htmlFor: string | null = null;
+  @property({ attribute: 'for', reflect: true, converter: stringValue }) htmlFor: string | null = null;
   /** Same as `htmlFor` (the `for` attribute's twin), for symmetry with the attribute name. */
   get for(): string | null {
     return this.htmlFor;
@@ -178,16 +181,17 @@ export class ConfusionMatrix extends CnnElement {
   }
 
   /** The counts: an n×n array, rows = actual class, columns = predicted class. Also settable as a JSON attribute. */
-  @property({ converter: matrixConverter }) matrix: number[][] | null = null;
+  @property({ converter: matrixValue }) matrix: number[][] | null = null;
 
   /** Class names, comma-separated (default: 0, 1, 2, …). Must have one per class. */
-  @property({ reflect: true }) labels: string | null = null;
+  @property({ reflect: true, converter: stringValue }) labels: string | null = null;
 
   /**
    * Show each row as fractions of its total (how each actual class was spread), instead of counts. Attribute
    * `normalize`; the property is `normalized` because `normalize()` is a method every DOM node already has.
    */
-  @property({ attribute: 'normalize', type: Boolean, reflect: true }) normalized = false;
+  @property({ attribute: 'normalize', type: Boolean, reflect: true, converter: booleanValue }) normalized =
+    false;
 
   /** Overall accuracy (trace / total) of the current matrix, or `null` when there is none (or it is all zeros). */
   get accuracy(): number | null {
@@ -275,12 +279,19 @@ export class ConfusionMatrix extends CnnElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('htmlFor')) this.target.setId(this.htmlFor);
-    if (changed.has('matrix') || changed.has('labels')) this.compute();
+    // A wrong-typed property hides the table; fixing it (whichever property it was) shows it again.
+    if (changed.has('matrix') || changed.has('labels') || this.propertyError !== this.computedWith) {
+      this.computedWith = this.propertyError;
+      this.compute();
+    }
   }
+  /** The `propertyError` of the last `compute()`. */
+  private computedWith: string | null = null;
 
   private compute(): void {
     this.valid = null;
     this.derived = null;
+    if (this.propertyError) return this.setError(this.propertyError);
     if (this.matrix === null || this.matrix === undefined) {
       this.setError(null);
       return;

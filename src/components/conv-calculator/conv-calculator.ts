@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnnElement, numberConverter } from '../shared/cnn-element.js';
+import { enumValue, numberValue, sizeValue, type ValueKind } from '../shared/property-values.js';
 import {
   checkInteger,
   convParams,
@@ -36,6 +37,19 @@ const paddingConverter = {
   toAttribute: (v: PaddingSpec | string) => String(v),
 };
 
+/** The `padding` property: a number, or text read as the attribute is (`"2"`, `"same"`). */
+const paddingValue: ValueKind<PaddingSpec | string> = {
+  expects: 'a number, "same" or "valid"',
+  read: (v) =>
+    typeof v === 'number'
+      ? { value: v }
+      : typeof v === 'string'
+        ? { value: paddingConverter.fromAttribute(v) }
+        : undefined,
+  fromAttribute: (v) => v,
+  toAttribute: (v) => (typeof v === 'number' || typeof v === 'string' ? String(v) : null),
+};
+
 const mono = (n: number) => formatCount(n);
 
 /**
@@ -64,21 +78,21 @@ export class ConvCalculator extends CnnElement {
   static override styles = [...CnnElement.styles, styles];
 
   /** Input size: `"W"` for a square image or `"HxW"`, e.g. `"320"` or `"28x32"`. */
-  @property({ attribute: 'input-size', reflect: true }) inputSize = '28';
+  @property({ attribute: 'input-size', reflect: true, converter: sizeValue }) inputSize = '28';
   /** Kernel (window) size K. */
-  @property({ attribute: 'kernel-size', reflect: true, converter: numberConverter }) kernelSize = 3;
+  @property({ attribute: 'kernel-size', reflect: true, converter: numberValue }) kernelSize = 3;
   /** Zero padding P per side: a number, `same` or `valid`. */
-  @property({ reflect: true, converter: paddingConverter }) padding: PaddingSpec | string = 0;
+  @property({ reflect: true, converter: paddingValue }) padding: PaddingSpec | string = 0;
   /** Stride S. */
-  @property({ reflect: true, converter: numberConverter }) stride = 1;
+  @property({ reflect: true, converter: numberValue }) stride = 1;
   /** Dilation D: spacing between kernel taps. */
-  @property({ reflect: true, converter: numberConverter }) dilation = 1;
+  @property({ reflect: true, converter: numberValue }) dilation = 1;
   /** Input channels (3 for an RGB photo). */
-  @property({ attribute: 'in-channels', reflect: true, converter: numberConverter }) inChannels = 1;
+  @property({ attribute: 'in-channels', reflect: true, converter: numberValue }) inChannels = 1;
   /** Output channels: the number of filters. Ignored for pooling. */
-  @property({ attribute: 'out-channels', reflect: true, converter: numberConverter }) outChannels = 1;
+  @property({ attribute: 'out-channels', reflect: true, converter: numberValue }) outChannels = 1;
   /** `conv` for a convolution, `pool` for a (max) pooling layer, which has no parameters. */
-  @property({ reflect: true }) mode: 'conv' | 'pool' = 'conv';
+  @property({ reflect: true, converter: enumValue(['conv', 'pool']) }) mode: 'conv' | 'pool' = 'conv';
 
   /** The computed output size and parameters, or `null` when the input is invalid (see `error`). */
   get result(): ConvCalculatorResult | null {
@@ -102,6 +116,8 @@ export class ConvCalculator extends CnnElement {
       this.badField = field;
       this.setError(msg);
     };
+    // A property set to a value of the wrong type: the message names it; no result from its default.
+    if (this.propertyError) return this.setError(this.propertyError);
     const mode = this.mode === 'pool' ? 'pool' : this.mode === 'conv' ? 'conv' : null;
     if (!mode) return fail('mode', `Mode must be "conv" or "pool" (got "${String(this.mode)}").`);
     const size = parseSize(this.inputSize);

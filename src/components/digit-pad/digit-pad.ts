@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement } from '../shared/cnn-element.js';
+import { stringValue } from '../shared/property-values.js';
 import { ForTargetController } from '../shared/for-target.js';
 import {
   checkPixels,
@@ -143,11 +144,11 @@ export class DigitPad extends CnnElement {
   static override styles = [...CnnElement.styles, styles];
 
   /** Id of a `<cnn-trainer>` whose live model to use instead of the bundled pretrained CNN. */
-  @property({ reflect: true, attribute: 'for' }) htmlFor: string | null = null;
+  @property({ reflect: true, attribute: 'for', converter: stringValue }) htmlFor: string | null = null;
   /** URL of the pretrained weights' manifest (`cnn-mnist.json`); default: the library's own. */
-  @property({ attribute: 'weights-src', reflect: true }) weightsSrc = '';
+  @property({ attribute: 'weights-src', reflect: true, converter: stringValue }) weightsSrc = '';
   /** Folder (or manifest URL) of the MNIST test data for "Try a test digit"; default: the library's own. */
-  @property({ attribute: 'data-src', reflect: true }) dataSrc = '';
+  @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc = '';
 
   /** The latest prediction, or `null` while the pad is blank or no network is ready. */
   get prediction(): DigitPrediction | null {

@@ -1,7 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { inlineStyle } from '../shared/inline-style.js';
-import { CnnElement, numberConverter } from '../shared/cnn-element.js';
+import { CnnElement } from '../shared/cnn-element.js';
+import {
+  booleanValue,
+  enumValue,
+  jsonArrayValue,
+  numberValue,
+  stringValue,
+  textOrNumberValue,
+} from '../shared/property-values.js';
 import { ForTargetController } from '../shared/for-target.js';
 import { drawHeatmap, gradientCss, valueRange } from '../shared/colour-scale.js';
 import { assetUrl } from '../../engine/assets.js';
@@ -61,13 +69,6 @@ type ImagePixels = {
   naturalHeight: number;
 };
 
-/** A `converter` for JSON-valued attributes that keeps arrays set as properties. */
-const jsonConverter = {
-  fromAttribute: (v: string | null): string | unknown[] | null => v,
-  toAttribute: (v: unknown) =>
-    v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v),
-};
-
 /**
  * Convolution filters applied to a real photo: every output channel is shown as an activation map in a
  * perceptually uniform colour scale (viridis) with its value range, and the output shape `C × H × W`
@@ -110,35 +111,39 @@ export class FeatureMap extends CnnElement {
   static override styles = [...CnnElement.styles, styles];
 
   /** Image URL. Empty: the bundled sample photo (a 320×320 cat). Other sites' images need CORS. */
-  @property({ reflect: true }) src = '';
+  @property({ reflect: true, converter: stringValue }) src = '';
   /** Comma-separated preset names, or a count `"N"` (1–32) of random filters. */
-  @property({ reflect: true }) filters = 'sobel-x,sobel-y,laplacian,blur';
+  @property({
+    reflect: true,
+    converter: textOrNumberValue('preset names or a count, e.g. "sobel-x,blur" or "4"'),
+  })
+  filters = 'sobel-x,sobel-y,laplacian,blur';
   /** One custom kernel as JSON (2-D, or 3-D `[3][K][K]` per colour channel); replaces `filters`. */
-  @property({ converter: jsonConverter }) kernel: string | unknown[] | null = null;
+  @property({ converter: jsonArrayValue }) kernel: string | unknown[] | null = null;
   /** Kernel size K of the preset and random filters. */
-  @property({ attribute: 'kernel-size', reflect: true, converter: numberConverter }) kernelSize = 3;
+  @property({ attribute: 'kernel-size', reflect: true, converter: numberValue }) kernelSize = 3;
   /** Zero padding P per side. */
-  @property({ reflect: true, converter: numberConverter }) padding = 0;
+  @property({ reflect: true, converter: numberValue }) padding = 0;
   /** Stride S. */
-  @property({ reflect: true, converter: numberConverter }) stride = 1;
+  @property({ reflect: true, converter: numberValue }) stride = 1;
   /** `none` or `relu`: ReLU zeroes the negative values. */
-  @property({ reflect: true }) activation = 'none';
+  @property({ reflect: true, converter: enumValue(['none', 'relu']) }) activation = 'none';
   /** `0` or `2`: 2×2 max-pooling, which halves each side. */
-  @property({ reflect: true, converter: numberConverter }) pool = 0;
+  @property({ reflect: true, converter: numberValue }) pool = 0;
   /** Seed of the random filters: same seed, same filters. */
-  @property({ reflect: true, converter: numberConverter }) seed = 1;
+  @property({ reflect: true, converter: numberValue }) seed = 1;
   /** Shows each map before activation/pooling beside the map after. */
-  @property({ type: Boolean, reflect: true }) compare = false;
+  @property({ type: Boolean, reflect: true, converter: booleanValue }) compare = false;
   /** A chain of conv layers as JSON; replaces `filters`/`kernel`/`kernel-size`/`padding`/`stride`/`activation`/`pool`. */
-  @property({ converter: jsonConverter }) layers: string | unknown[] | null = null;
+  @property({ converter: jsonArrayValue }) layers: string | unknown[] | null = null;
   /** Id of a `<cnn-trainer>` whose layer to show (instead of a photo). */
-  @property({ attribute: 'for', reflect: true }) htmlFor: string | null = null;
+  @property({ attribute: 'for', reflect: true, converter: stringValue }) htmlFor: string | null = null;
   /** The trainer's layer to show, e.g. `conv1`, `pool1`, `conv2`. */
-  @property({ reflect: true }) layer = 'conv1';
+  @property({ reflect: true, converter: stringValue }) layer = 'conv1';
   /** With `for`: the digit (0–9) whose first test image is fed to the network. */
-  @property({ reflect: true, converter: numberConverter }) digit = 7;
+  @property({ reflect: true, converter: numberValue }) digit = 7;
   /** With `for`: the MNIST folder (as `<cnn-trainer data-src>`); default the library's own. */
-  @property({ attribute: 'data-src', reflect: true }) dataSrc = '';
+  @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc = '';
 
   /** Same as `htmlFor`, the `for` attribute's twin. */
   get for(): string | null {
@@ -267,6 +272,7 @@ export class FeatureMap extends CnnElement {
     this.abort?.abort();
     this.abort = null;
     if (!this.isConnected) return;
+    if (this.propertyError) return this.fail(this.propertyError);
     if (this.htmlFor) {
       this.resolved = null;
       void this.refreshTrainer();
@@ -477,7 +483,7 @@ export class FeatureMap extends CnnElement {
     const dErr =
       Number.isInteger(this.digit) && this.digit >= 0 && this.digit <= 9
         ? null
-        : `Digit must be a whole number from 0 to 9 (got ${Number.isNaN(this.digit) ? 'not a number' : this.digit}).`;
+        : `Digit must be a whole number from 0 to 9 (got ${Number.isFinite(this.digit) ? this.digit : Number.isNaN(this.digit) ? 'not a number' : 'an infinite number'}).`;
     if (dErr) return this.fail(dErr);
     const layer = this.layer.trim();
     if (!layer) return this.fail('Layer is empty: name a layer of the trainer, e.g. conv1.');

@@ -22,6 +22,22 @@ export function randomGrid(
   );
 }
 
+/**
+ * Largest magnitude of a grid value. A lesson's pixels and weights are small; beyond this, products and sums
+ * would print as walls of digits or overflow to infinity (1e308 · 1e308), so the value is refused instead.
+ */
+export const MAX_GRID_VALUE = 1_000_000;
+
+/** A rejected grid value in words: JSON's 1e309 arrives as Infinity, which `JSON.stringify` would print "null". */
+const valueText = (x: unknown): string =>
+  typeof x === 'number'
+    ? Number.isNaN(x)
+      ? 'a value that is not a number'
+      : !Number.isFinite(x)
+        ? 'a number too large to compute with'
+        : String(x)
+    : (JSON.stringify(x) ?? String(x));
+
 export type ParsedGrid =
   | { ok: true; grid: Grid3; channels: number; rows: number; cols: number; depth: 2 | 3 }
   | { ok: false; error: string };
@@ -74,7 +90,13 @@ export function parseGrid(value: unknown, name: string, maxSide: number, maxChan
         if (typeof x !== 'number' || !Number.isFinite(x)) {
           return {
             ok: false,
-            error: `${name}${where}: row ${ri + 1} holds ${JSON.stringify(x) ?? String(x)}, which is not a finite number.`,
+            error: `${name}${where}: row ${ri + 1} holds ${valueText(x)}, which is not a finite number.`,
+          };
+        }
+        if (Math.abs(x) > MAX_GRID_VALUE) {
+          return {
+            ok: false,
+            error: `${name}${where}: row ${ri + 1} holds ${x}; values must be from −1,000,000 to 1,000,000.`,
           };
         }
         nums.push(x);

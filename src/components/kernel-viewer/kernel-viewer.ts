@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { inlineStyle } from '../shared/inline-style.js';
-import { CnnElement, numberConverter } from '../shared/cnn-element.js';
+import { CnnElement } from '../shared/cnn-element.js';
+import { jsonArrayValue, numberValue, sizeValue } from '../shared/property-values.js';
 import { checkInteger, outputSize, parseSize } from '../../engine/conv-math.js';
 import { mulberry32 } from '../../engine/random.js';
 import {
@@ -37,11 +38,6 @@ const MAX_CHANNELS = 4;
 const PLAY_INTERVAL = 750;
 
 type GridValue = string | number[][] | number[][][] | null;
-/** Accepts JSON text from the attribute, keeps arrays set as a property. */
-const gridConverter = {
-  fromAttribute: (v: string | null): GridValue => v,
-  toAttribute: (v: GridValue) => (v === null ? null : typeof v === 'string' ? v : JSON.stringify(v)),
-};
 
 interface Geometry {
   inRows: number;
@@ -91,26 +87,26 @@ export class KernelViewer extends CnnElement {
   static override styles = [...CnnElement.styles, styles];
 
   /** Input size `W` (square) or `HxW`. Ignored when `input` gives the values. */
-  @property({ attribute: 'input-size', reflect: true }) inputSize = '6';
+  @property({ attribute: 'input-size', reflect: true, converter: sizeValue }) inputSize = '6';
   /** Kernel size K. Ignored when `kernel` gives the values. */
-  @property({ attribute: 'kernel-size', reflect: true, converter: numberConverter }) kernelSize = 3;
+  @property({ attribute: 'kernel-size', reflect: true, converter: numberValue }) kernelSize = 3;
   /** Zero padding P per side. */
-  @property({ reflect: true, converter: numberConverter }) padding = 1;
+  @property({ reflect: true, converter: numberValue }) padding = 1;
   /** Stride S: how far the window moves each step. */
-  @property({ reflect: true, converter: numberConverter }) stride = 2;
+  @property({ reflect: true, converter: numberValue }) stride = 2;
   /** Dilation D: spacing between kernel taps. */
-  @property({ reflect: true, converter: numberConverter }) dilation = 1;
+  @property({ reflect: true, converter: numberValue }) dilation = 1;
   /** Channels of the random default values (e.g. 3 for RGB); ignored when `input` or `kernel` is 3-D. */
-  @property({ reflect: true, converter: numberConverter }) channels = 1;
+  @property({ reflect: true, converter: numberValue }) channels = 1;
   /** Input values as JSON: `[rows][cols]` or `[channels][rows][cols]`. Random small integers when absent. */
-  @property({ converter: gridConverter }) input: GridValue = null;
+  @property({ converter: jsonArrayValue }) input: GridValue = null;
   /** Kernel values as JSON: `[rows][cols]` or `[channels][rows][cols]`. Random small integers when absent. */
-  @property({ converter: gridConverter }) kernel: GridValue = null;
+  @property({ converter: jsonArrayValue }) kernel: GridValue = null;
   /** Seed of the random default values: the same seed draws the same picture. */
-  @property({ reflect: true, converter: numberConverter }) seed = 1;
+  @property({ reflect: true, converter: numberValue }) seed = 1;
 
   /** Current window position, 0 … `steps` − 1 (row by row). Out-of-range values are clamped. Setting it fires no `step-change`. */
-  @property({ type: Number }) step = 0;
+  @property({ converter: numberValue }) step = 0;
 
   /** Number of window positions (output cells); 0 when the input is invalid. */
   get steps(): number {
@@ -241,6 +237,7 @@ export class KernelViewer extends CnnElement {
     this.geo = null;
     this.windows = [];
     const fail = (msg: string) => this.setError(msg);
+    if (this.propertyError) return fail(this.propertyError);
 
     // Any whole number seeds the generator (negative too); a typo must not silently fall back to another seed.
     if (!Number.isInteger(this.seed))

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { inlineStyle } from '../shared/inline-style.js';
-import { CnnElement, numberConverter } from '../shared/cnn-element.js';
+import { CnnElement } from '../shared/cnn-element.js';
+import { enumValue, numberValue, stringValue, textOrNumberValue } from '../shared/property-values.js';
 import { ForTargetController } from '../shared/for-target.js';
 import {
   checkInteger,
@@ -82,13 +83,18 @@ export class ModelSummary extends CnnElement {
   static override styles = [...CnnElement.styles, styles];
 
   /** The network: `cnn` (the lesson's MNIST CNN), `fnn` (its feed-forward net) or `alexnet` (torchvision's). */
-  @property({ reflect: true }) model = 'cnn';
+  @property({ reflect: true, converter: enumValue(['cnn', 'fnn', 'alexnet']) }) model = 'cnn';
   /** Id of a trainer element (e.g. `<cnn-trainer>`) whose `model` to show instead of `model`. */
-  @property({ reflect: true, attribute: 'for' }) htmlFor: string | null = null;
+  @property({ reflect: true, attribute: 'for', converter: stringValue }) htmlFor: string | null = null;
   /** Input shape: `"C×H×W"`, `"H×W"` or `"W"` (keeps the model's channels). Empty: the model's own input. */
-  @property({ attribute: 'input-shape', reflect: true }) inputShape = '';
+  @property({
+    attribute: 'input-shape',
+    reflect: true,
+    converter: textOrNumberValue('a shape such as "3x227x227", "227x227" or "227"'),
+  })
+  inputShape = '';
   /** Hidden units of the imagined dense first layer in the comparison (the lesson uses 500). */
-  @property({ attribute: 'dense-hidden', reflect: true, converter: numberConverter }) denseHidden = 500;
+  @property({ attribute: 'dense-hidden', reflect: true, converter: numberValue }) denseHidden = 500;
 
   /** The computed rows (`{ name, type, group, hyper, inputShape, outputShape, params, macs, … }`); on error, the rows computed before the failing layer. */
   get layers(): LayerInfo[] {
@@ -171,6 +177,8 @@ export class ModelSummary extends CnnElement {
     this._totalMacs = null;
     this._input = null;
     this.failedAt = null;
+    this._spec = null;
+    if (this.propertyError) return this.setError(this.propertyError);
     const { name, source } = this.modelName();
     const key = String(name).trim().toLowerCase();
     this._spec = isModelName(key) ? MODEL_SPECS[key] : null;

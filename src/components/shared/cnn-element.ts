@@ -1,6 +1,7 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, render, type PropertyDeclaration } from 'lit';
 import { property } from 'lit/decorators.js';
 import { themeStyles } from './theme.styles.js';
+import { kindOf, readValue, stringValue, type ValueKind } from './property-values.js';
 
 /**
  * The base of every cnn-widgets element: theming, the `error` contract and event helpers.
@@ -13,18 +14,105 @@ import { themeStyles } from './theme.styles.js';
 export class CnnElement extends LitElement {
   static override styles = [themeStyles];
 
+  /**
+   * Every property whose `converter` is a value kind (see property-values.ts) is set through `readValue`: the
+   * attribute's string form means what the attribute means, `null`/`undefined` the default, and a value of
+   * another type is kept out (the property keeps its default) and reported in `error`, never thrown.
+   */
+  protected static override getPropertyDescriptor(
+    name: PropertyKey,
+    key: string | symbol,
+    options: PropertyDeclaration,
+  ): PropertyDescriptor | undefined {
+    const base = super.getPropertyDescriptor(name, key, options);
+    const kind = kindOf(options.converter);
+    if (!base || !kind) return base;
+    return {
+      ...base,
+      set(this: CnnElement, v: unknown) {
+        const value = this.readProperty(String(name), kind, v);
+        const old: unknown = base.get?.call(this);
+        (this as unknown as Record<string | symbol, unknown>)[key] = value;
+        this.requestUpdate(
+          name,
+          old,
+          this.forceNextChange ? { ...options, hasChanged: () => true } : options,
+        );
+        this.forceNextChange = false;
+      },
+    };
+  }
+
   /** Forces the light or dark palette; by default the element follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+  @property({ reflect: true, converter: stringValue }) theme: 'light' | 'dark' | undefined = undefined;
 
   /** The message shown for bad input or a failure, or `null` when all is well. Read-only for users. */
   get error(): string | null {
-    return this._error ?? this.themeProblem();
+    return this.crash ?? this.inputError ?? this.themeProblem();
   }
   private _error: string | null = null;
+  /** Each property's default (its initial value), recorded at its first set, for `null`/`undefined`. */
+  private defaults?: Map<string, unknown>;
+  /** The message for each property last set to a value of the wrong type. */
+  private typeErrors?: Map<string, string>;
+  /** Set by `readProperty` when a property's type error appeared, changed or went: that set must update. */
+  private forceNextChange = false;
+  /** What an exception in an update said (see `performUpdate`), until the next update succeeds. */
+  private crash: string | null = null;
 
-  /** The subclass's own input/failure message, without the theme remark (which never blocks rendering). */
+  /** The subclass's own input/failure message (a property of the wrong type first), without the theme remark. */
   protected get inputError(): string | null {
-    return this._error;
+    return this.propertyError ?? this._error;
+  }
+
+  /** The first property that was set to a value of the wrong type, as a message; `null` when there is none. */
+  protected get propertyError(): string | null {
+    const first = this.typeErrors?.values().next();
+    return first && !first.done ? first.value : null;
+  }
+
+  /**
+   * Reads one set of property `name` (see `readValue`): returns the value to store — the default for
+   * `null`/`undefined` and for a value of the wrong type, whose message is kept for `error`. The first set of
+   * each property is its initialiser, which defines the default. Subclasses with hand-written accessors (the
+   * trainer's settings) call it too; they get `undefined` for "not set".
+   */
+  protected readProperty<T>(name: string, kind: ValueKind<T>, v: unknown, useDefault = true): T | undefined {
+    const defaults = (this.defaults ??= new Map());
+    const errors = (this.typeErrors ??= new Map());
+    const r = readValue(kind, name, v);
+    if (useDefault && !defaults.has(name)) {
+      // The initialiser, kept as written (`htmlFor = null` stays null).
+      const initial = r.ok && r.value !== undefined ? r.value : (v as T | undefined);
+      defaults.set(name, initial);
+      return initial;
+    }
+    const before = errors.get(name);
+    if (r.ok) errors.delete(name);
+    else errors.set(name, r.error);
+    if (errors.get(name) !== before) {
+      this.forceNextChange = true;
+      this.requestUpdate();
+    }
+    if (r.ok && r.value !== undefined) return r.value;
+    return useDefault ? (defaults.get(name) as T | undefined) : undefined;
+  }
+
+  /**
+   * The update is guarded: an exception from `willUpdate`, `render` or `updated` would otherwise escape as an
+   * uncaught error (or a rejected `updateComplete`) and leave the element showing stale content. Here it
+   * becomes the element's `error`, shown alone in the error region; the next property change renders normally.
+   */
+  protected override performUpdate(): void {
+    const hadCrash = this.crash;
+    this.crash = null;
+    try {
+      super.performUpdate();
+    } catch (e) {
+      this.crash = `Something went wrong: ${e instanceof Error ? e.message : String(e)}`;
+      if (hadCrash === null) console.error(e);
+      render(html`<div part="error" role="alert">${this.crash}</div>`, this.renderRoot, this.renderOptions);
+    }
   }
 
   /** An unknown `theme` value is reported but harmless: the element follows the page's colour scheme. */
@@ -55,7 +143,10 @@ export class CnnElement extends LitElement {
   }
 }
 
-/** Reads a numeric attribute leniently: `null`/empty stay undefined-like (NaN) so the element can explain. */
+/**
+ * Reads a numeric attribute leniently: `null`/empty stay undefined-like (NaN) so the element can explain.
+ * (For an input field's text; properties use the value kinds of property-values.ts.)
+ */
 export const toNumber = (v: string | null): number =>
   v === null || v.trim() === '' ? NaN : Number(v.trim());
 
