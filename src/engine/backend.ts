@@ -330,7 +330,10 @@ function webGl2Failure(): BackendStartError | null {
       'unsupported',
     );
   }
-  return new BackendStartError(`the browser gives no WebGL2 context${said || ' (no reason given)'}`, 'unsupported');
+  return new BackendStartError(
+    `the browser gives no WebGL2 context${said || ' (no reason given)'}`,
+    'unsupported',
+  );
 }
 
 /** A throwaway canvas on this thread (OffscreenCanvas in Workers), or null. */
@@ -574,7 +577,10 @@ const APPLE_PLATFORM = /mac|iphone|ipad|ipod|ios/i;
  * nothing (hidden, or a generic "Apple GPU" on a platform that is not Apple's — WebKit's software renderer on
  * Linux says exactly that), else `hardware`. `unknown` makes `auto` time a short probe instead of trusting it.
  */
-export function gpuKind(words: string, platform: string = platformName()): 'hardware' | 'software' | 'unknown' {
+export function gpuKind(
+  words: string,
+  platform: string = platformName(),
+): 'hardware' | 'software' | 'unknown' {
   if (SOFTWARE_GPU.test(words)) return 'software';
   if (!words.trim()) return 'unknown';
   if (isGenericApple(words) && !APPLE_PLATFORM.test(platform)) return 'unknown';

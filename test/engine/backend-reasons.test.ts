@@ -14,7 +14,8 @@ async function withSlowWebGlOnly<T>(body: () => Promise<T>): Promise<T> {
     getContext: (...a: unknown[]) => unknown;
   }[];
   const saved = protos.map((p) => p.getContext);
-  const stub = function (this: EventTarget, kind: string, attrs?: WebGLContextAttributes) {
+  const stub = function (this: EventTarget, ...args: unknown[]) {
+    const [kind, attrs] = args as [string, WebGLContextAttributes | undefined];
     if (!/webgl/.test(kind)) return null;
     if (attrs?.failIfMajorPerformanceCaveat) {
       this.dispatchEvent(

@@ -91,7 +91,9 @@ function allowedScriptUrl(url: string): string {
   const u = new URL(url, globalThis.location?.href);
   const sameOriginBlob = u.protocol === 'blob:' && url.startsWith(`blob:${globalThis.location?.origin}/`);
   if (sameOriginBlob || /\/train-worker\.[jt]s$/.test(u.pathname)) return url;
-  throw new TypeError(`The ${TRUSTED_TYPES_POLICY} policy only creates the training worker's URL, not ${url}.`);
+  throw new TypeError(
+    `The ${TRUSTED_TYPES_POLICY} policy only creates the training worker's URL, not ${url}.`,
+  );
 }
 
 /**
@@ -176,7 +178,10 @@ function crossOrigin(url: URL): boolean {
 }
 
 /** The note a reader sees when no Worker started: why, and (for a policy) what the page must allow. */
-export function threadFallbackNote(attempts: readonly Attempt[], workerUrl: URL = trainWorkerUrl()): FallbackNote {
+export function threadFallbackNote(
+  attempts: readonly Attempt[],
+  workerUrl: URL = trainWorkerUrl(),
+): FallbackNote {
   const head = "Training on the page's own thread";
   const note = (cause: FallbackNote['cause'], why: string): FallbackNote => ({
     what: 'thread',
@@ -186,7 +191,9 @@ export function threadFallbackNote(attempts: readonly Attempt[], workerUrl: URL 
     message: `${head}: ${why}`,
   });
   const errors = attempts.map((a) => a.error);
-  const tt = errors.find((e) => e instanceof TypeError && /trusted ?script ?url|trusted.?types/i.test(e.message));
+  const tt = errors.find(
+    (e) => e instanceof TypeError && /trusted ?script ?url|trusted.?types/i.test(e.message),
+  );
   const policyError = trustedTypesPolicy().error;
   if (tt || policyError) {
     return note(
@@ -214,7 +221,9 @@ export function threadFallbackNote(attempts: readonly Attempt[], workerUrl: URL 
     );
   }
   if (typeof Worker === 'undefined') return note('unsupported', 'this browser cannot start Workers here.');
-  const detail = attempts.map((a) => `${a.how}: ${a.error instanceof Error ? a.error.message : String(a.error)}`);
+  const detail = attempts.map(
+    (a) => `${a.how}: ${a.error instanceof Error ? a.error.message : String(a.error)}`,
+  );
   return note('failed', `the training Worker did not start (${detail.join('; ')}).`);
 }
 
