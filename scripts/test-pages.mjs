@@ -42,12 +42,18 @@ const browser = await chromium.launch({
 });
 
 /** Opens a URL, waits, runs `check` in the page, and records problems. */
-async function visit(name, url, { wait = 1500, check, checkArg, ready, expectMissing = false } = {}) {
+async function visit(
+  name,
+  url,
+  { wait = 1500, check, checkArg, ready, expectMissing = false, expectConsole } = {},
+) {
   if (only && !name.includes(only)) return;
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   const problems = [];
   // A story that demonstrates a missing file expects its 404 (and the browser's own log line about it).
-  const expected = (text) => expectMissing && /404|Failed to load resource/.test(text);
+  // A page that demonstrates a policy's block expects the browser's own log line about it (expectConsole).
+  const expected = (text) =>
+    (expectMissing && /404|Failed to load resource/.test(text)) || expectConsole?.test(text) === true;
   page.on('console', (m) => {
     if (m.type() === 'error' && !expected(m.text())) problems.push(`console.error: ${m.text()}`);
   });
@@ -131,6 +137,65 @@ try {
     wait: 200,
   });
 
+  // 3b. <cnn-trainer> under a page's policy: every fallback is said in the element, with its fix; Trusted Types
+  //     keep training in a Worker. (A policy violation is logged by the browser itself: expected where it is
+  //     the case's point.)
+  const policy = (csp) => serve('.', ['--header', `Content-Security-Policy: ${csp}`]);
+  const trainerCase = async (name, origin, query, opts = {}) =>
+    visit(name, `${origin}/test/pages/trainer-policy.html?${new URLSearchParams(query)}`, {
+      ready: () => document.body.dataset.done === 'true',
+      check: () => document.body.dataset.problem || null,
+      wait: 200,
+      ...opts,
+    });
+  const STRICT_REST = "style-src 'self'; img-src 'self' data: blob:";
+  const TT = "require-trusted-types-for 'script'; trusted-types cnn-widgets lit-html";
+  await trainerCase(
+    "CSP without 'wasm-unsafe-eval': the trainer says it is on cpu and why",
+    await policy(
+      `default-src 'self'; script-src 'self'; ${STRICT_REST}; connect-src 'self'; worker-src 'self'`,
+    ),
+    {
+      backend: 'wasm',
+      used: 'cpu',
+      thread: 'worker',
+      cause: 'csp',
+      note: "without WebAssembly.*'wasm-unsafe-eval'",
+    },
+  );
+  await trainerCase(
+    "CSP with Trusted Types: the trainer's Worker still starts",
+    await policy(
+      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; ${STRICT_REST}; connect-src 'self'; worker-src 'self'; ${TT}`,
+    ),
+    { backend: 'wasm', used: 'wasm', thread: 'worker', how: 'module', note: 'none' },
+  );
+  // The library from `lib`, the page from another origin with its own policy.
+  const pageCsp = (worker, extra = '') =>
+    serve('.', [
+      '--header',
+      `Content-Security-Policy: default-src 'self'; script-src 'self' ${lib} 'wasm-unsafe-eval'; ${STRICT_REST}; ` +
+        `connect-src 'self' ${lib}; worker-src ${worker}${extra}`,
+    ]);
+  await trainerCase(
+    "CSP cross-origin library without worker-src blob: the trainer says it is on the page's thread and why",
+    await pageCsp(`'self' ${lib}`),
+    {
+      lib,
+      backend: 'wasm',
+      used: 'wasm',
+      thread: 'main',
+      cause: 'csp',
+      note: "page's own thread.*worker-src blob:",
+    },
+    { expectConsole: /Creating a worker from 'blob:.*violates the following Content Security Policy/ },
+  );
+  await trainerCase(
+    'CSP cross-origin library with Trusted Types: a blob: Worker through the cnn-widgets policy',
+    await pageCsp(`blob: ${lib}`, `; ${TT}`),
+    { lib, backend: 'wasm', used: 'wasm', thread: 'worker', how: 'blob', 'blob-only': '', note: 'none' },
+  );
+
   // 4. Every Storybook story.
   if (existsSync('storybook-static/index.json')) {
     const sb = await serve('storybook-static');
@@ -187,7 +252,7 @@ try {
         checkArg: names,
       });
     }
-  } else {
+  } else if (!only) {
     results.push({
       name: 'storybook',
       problems: ['storybook-static/ is missing: run npm run build-storybook'],

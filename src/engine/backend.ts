@@ -76,11 +76,31 @@ export interface BackendCandidate {
   error?: string;
 }
 
+/**
+ * A fallback a reader should know about: training runs somewhere slower than it was meant to, and why — in one
+ * sentence a widget shows as it is (`message`), and as a `cause` a script can act on: `csp` (the page's
+ * Content-Security-Policy forbids it: the writer can allow it, docs/CSP.md), `trusted-types` (the page's Trusted
+ * Types policy does not allow ours), `unsupported` (this browser or device has no such thing), `failed` (it
+ * exists but did not start).
+ */
+export interface FallbackNote {
+  /** What fell back: the TensorFlow.js backend, or the thread training runs on. */
+  what: 'backend' | 'thread';
+  /** What was wanted: a backend name (`auto`'s wish is `wasm` when it ends on `cpu`), or `worker`. */
+  wanted: string;
+  /** What is used instead: a backend name, or `main`. */
+  used: string;
+  cause: 'csp' | 'trusted-types' | 'unsupported' | 'failed';
+  message: string;
+}
+
 /** What `auto` chose and why. */
 export interface BackendReport {
   chosen: BackendName;
   /** One sentence a widget can show, e.g. "WebGL is a software renderer (SwiftShader); using WASM". */
   reason: string;
+  /** Set when the backend in use is a fallback (an explicit request that did not start, or no WASM). */
+  fallback?: FallbackNote;
   candidates: BackendCandidate[];
   /** Backends lost since the page loaded. */
   lost: BackendName[];
@@ -121,6 +141,8 @@ interface EngineState {
   init: Partial<Record<BackendName, Promise<boolean>>>;
   /** Errors seen while initialising, for the report. */
   initErrors: Partial<Record<BackendName, string>>;
+  /** What kind of failure each error was (a policy the writer can change, a missing API, or a failure). */
+  initCauses: Partial<Record<BackendName, FallbackNote['cause']>>;
   /** The auto decision in flight or made (reset when the chosen backend is lost). */
   auto: Promise<BackendName> | null;
   report: BackendReport | null;
@@ -138,6 +160,7 @@ function state(): EngineState {
   return (g[KEY] ??= {
     init: {},
     initErrors: {},
+    initCauses: {},
     auto: null,
     report: null,
     lost: new Map(),
@@ -155,6 +178,16 @@ function serialised<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** A backend that cannot start for a reason we can name (`cause`), rather than tfjs' bare "failed". */
+class BackendStartError extends Error {
+  constructor(
+    message: string,
+    readonly kind: FallbackNote['cause'],
+  ) {
+    super(message);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Loading and initialising one backend
@@ -203,6 +236,8 @@ function initBackend(tf: Tf, name: BackendName): Promise<boolean> {
   if (s.lost.has(name)) return Promise.resolve(false);
   return (s.init[name] ??= serialised(async () => {
     try {
+      // Before downloading its code: a page whose policy forbids WebAssembly gets a reason, not tfjs' warning.
+      if (name === 'wasm') assertWasmAllowed();
       await importBackend(name);
       if (tf.findBackendFactory(name) == null) throw new Error('not supported by this browser');
       // tfjs swallows the reason a backend fails (it resolves false and logs); the commonest one we can name.
@@ -210,7 +245,11 @@ function initBackend(tf: Tf, name: BackendName): Promise<boolean> {
       const previous = tf.getBackend() as BackendName | undefined;
       // tf.setBackend resolves false (with a console warning) when the backend's factory fails.
       const ok = await tf.setBackend(name);
-      if (!ok) throw new Error('initialisation failed');
+      if (!ok) {
+        // tfjs only logged why; for WebGL (WebKit's usual failure) we ask the browser ourselves.
+        const why = name === 'webgl' ? webGl2Failure() : null;
+        throw why ?? new Error('initialisation failed');
+      }
       watchForLoss(tf, name);
       // Initialising must not switch the page's backend under another widget's feet: restore it — but only
       // a backend we know initialised. (`tf.findBackend` of one whose async start FAILED, e.g. WebGPU with no
@@ -220,9 +259,138 @@ function initBackend(tf: Tf, name: BackendName): Promise<boolean> {
       return true;
     } catch (e) {
       s.initErrors[name] = message(e);
+      s.initCauses[name] = e instanceof BackendStartError ? e.kind : 'failed';
       return false;
     }
   }));
+}
+
+/** The smallest valid WebAssembly module (the magic number and version): compiling it costs nothing. */
+const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+/** How browsers word a WebAssembly compile refused by the page's CSP (Chromium, Firefox, WebKit). */
+const CSP_REFUSAL = /content.security.polic|\bCSP\b|unsafe-eval|wasm-eval/i;
+
+/**
+ * Throws a `BackendStartError` when this thread cannot compile WebAssembly: no `WebAssembly` at all, or a
+ * Content-Security-Policy without 'wasm-unsafe-eval' (Chromium and Firefox throw a CompileError, WebKit an
+ * EvalError, each naming the policy). Compiling the empty module is synchronous and logs nothing.
+ */
+export function assertWasmAllowed(): void {
+  if (typeof WebAssembly === 'undefined' || typeof WebAssembly.Module !== 'function')
+    throw new BackendStartError('this browser has no WebAssembly', 'unsupported');
+  try {
+    new WebAssembly.Module(EMPTY_WASM);
+  } catch (e) {
+    const blocked = (e instanceof Error && e.name === 'EvalError') || CSP_REFUSAL.test(message(e));
+    throw new BackendStartError(
+      blocked ? `this page's Content-Security-Policy blocks WebAssembly (${message(e)})` : message(e),
+      blocked ? 'csp' : 'failed',
+    );
+  }
+}
+
+/**
+ * Why TensorFlow.js' WebGL backend could not start, asked of the browser directly (tfjs resolves false and only
+ * logs): a WebGL2 context with tfjs' own attributes — `failIfMajorPerformanceCaveat` included, which is what a
+ * software renderer (WebKitGTK's, for one) refuses — and the browser's `webglcontextcreationerror` message.
+ * Null when such a context does come up (tfjs then failed later, for a reason of its own).
+ */
+function webGl2Failure(): BackendStartError | null {
+  const attempt = (caveat: boolean): { ok: boolean; status: string } => {
+    const canvas = newCanvas();
+    if (!canvas) return { ok: false, status: 'no canvas (neither OffscreenCanvas nor a document)' };
+    let status = '';
+    const onError = (e: Event) => (status = (e as WebGLContextEvent).statusMessage ?? '');
+    canvas.addEventListener('webglcontextcreationerror', onError);
+    try {
+      const gl = canvas.getContext('webgl2', {
+        alpha: false,
+        antialias: false,
+        premultipliedAlpha: false,
+        preserveDrawingBuffer: false,
+        depth: false,
+        stencil: false,
+        failIfMajorPerformanceCaveat: caveat,
+      }) as WebGL2RenderingContext | null;
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+      return { ok: gl != null, status };
+    } catch (e) {
+      return { ok: false, status: message(e) };
+    } finally {
+      canvas.removeEventListener('webglcontextcreationerror', onError);
+    }
+  };
+  const strict = attempt(true);
+  if (strict.ok) return null;
+  const said = strict.status ? `: ${strict.status}` : '';
+  if (attempt(false).ok) {
+    return new BackendStartError(
+      `the browser offers WebGL2 only with a "major performance caveat" (a software renderer), which TensorFlow.js refuses${said}`,
+      'unsupported',
+    );
+  }
+  return new BackendStartError(
+    `the browser gives no WebGL2 context${said || ' (no reason given)'}`,
+    'unsupported',
+  );
+}
+
+/** A throwaway canvas on this thread (OffscreenCanvas in Workers), or null. */
+function newCanvas(): HTMLCanvasElement | OffscreenCanvas | null {
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(1, 1);
+  if (typeof document !== 'undefined') return document.createElement('canvas');
+  return null;
+}
+
+/**
+ * The note for a reader when training does not run on the backend it should: `wanted` (the request; `auto`
+ * when it had to go below WASM) did not start, `used` runs instead. Null when there is nothing to say.
+ */
+export function backendFallbackNote(
+  wanted: BackendPreference,
+  used: BackendName,
+  errors: Partial<Record<BackendName, { detail: string; cause: FallbackNote['cause'] }>>,
+): FallbackNote | null {
+  if (wanted === used) return null;
+  const wasm = errors.wasm;
+  const asked = wanted === 'auto' ? 'wasm' : wanted;
+  const own = errors[asked as BackendName];
+  const also = asked !== 'wasm' && own ? ` (${asked} did not start: ${own.detail})` : '';
+  if (used === 'cpu' && wasm) {
+    const why =
+      wasm.cause === 'csp'
+        ? "this page's Content-Security-Policy blocks WebAssembly — add 'wasm-unsafe-eval' to script-src"
+        : wasm.cause === 'unsupported'
+          ? 'this browser has no WebAssembly'
+          : `WebAssembly did not start (${wasm.detail})`;
+    return {
+      what: 'backend',
+      wanted: asked,
+      used,
+      cause: wasm.cause,
+      message: `Training on the processor without WebAssembly (8× slower): ${why}${also}.`,
+    };
+  }
+  if (wanted === 'auto') return null; // auto's own choice, explained by `reason`
+  return {
+    what: 'backend',
+    wanted,
+    used,
+    cause: own?.cause ?? 'failed',
+    message: `Training on ${used} instead of ${wanted}: ${wanted} did not start (${own?.detail ?? 'no reason given'}).`,
+  };
+}
+
+/** This thread's recorded start failures, in the shape `backendFallbackNote` takes. */
+function startErrors(): Partial<Record<BackendName, { detail: string; cause: FallbackNote['cause'] }>> {
+  const s = state();
+  const out: Partial<Record<BackendName, { detail: string; cause: FallbackNote['cause'] }>> = {};
+  for (const name of BACKEND_ORDER) {
+    const detail = s.lost.get(name) ?? s.initErrors[name];
+    if (detail !== undefined) out[name] = { detail, cause: s.initCauses[name] ?? 'failed' };
+  }
+  return out;
 }
 
 /** Throws a readable error when this thread's browser offers no WebGPU adapter. */
@@ -386,6 +554,39 @@ export async function readBack<T>(name: BackendName, read: () => Promise<T>): Pr
 
 const SOFTWARE_GPU = /swiftshader|llvmpipe|softpipe|software|basic render|lavapipe/i;
 
+/**
+ * A GPU name that says nothing: WebKit reports every renderer as "Apple GPU" (vendor "Apple Inc."), its
+ * software one on Linux (WebKitGTK, WPE) included; on an Apple device it is the real GPU.
+ */
+const isGenericApple = (words: string) =>
+  /apple/i.test(words) && words.replace(/apple\s+inc\.?|apple|webkit|gpu/gi, '').trim() === '';
+
+/**
+ * The platform this thread runs on: `userAgentData.platform`, else `navigator.platform`, else the user agent — in
+ * that order, because WebKitGTK may send a Mac user agent for compatibility while its `platform` says Linux.
+ */
+export function platformName(): string {
+  const nav = globalThis.navigator as (Navigator & { userAgentData?: { platform?: string } }) | undefined;
+  return nav?.userAgentData?.platform || nav?.platform || nav?.userAgent || '';
+}
+
+const APPLE_PLATFORM = /mac|iphone|ipad|ipod|ios/i;
+
+/**
+ * How far a GPU's self-description can be trusted: `software` when it names an emulator, `unknown` when it names
+ * nothing (hidden, or a generic "Apple GPU" on a platform that is not Apple's — WebKit's software renderer on
+ * Linux says exactly that), else `hardware`. `unknown` makes `auto` time a short probe instead of trusting it.
+ */
+export function gpuKind(
+  words: string,
+  platform: string = platformName(),
+): 'hardware' | 'software' | 'unknown' {
+  if (SOFTWARE_GPU.test(words)) return 'software';
+  if (!words.trim()) return 'unknown';
+  if (isGenericApple(words) && !APPLE_PLATFORM.test(platform)) return 'unknown';
+  return 'hardware';
+}
+
 interface GpuLike {
   requestAdapter(opts?: { powerPreference?: string }): Promise<{
     isFallbackAdapter?: boolean;
@@ -417,7 +618,7 @@ export async function detectWebGpu(): Promise<BackendCandidate> {
     const fallback =
       adapter.isFallbackAdapter === true ||
       (info as { isFallbackAdapter?: boolean }).isFallbackAdapter === true;
-    const kind = fallback || SOFTWARE_GPU.test(words) ? 'software' : words.trim() ? 'hardware' : 'unknown';
+    const kind = fallback ? 'software' : gpuKind(words);
     return {
       name: 'webgpu',
       kind,
@@ -445,7 +646,7 @@ export function detectWebGl(): BackendCandidate {
     const vendor = ext ? String(gl.getParameter(ext.UNMASKED_VENDOR_WEBGL) ?? '') : '';
     gl.getExtension('WEBGL_lose_context')?.loseContext(); // free the context slot: browsers cap them (~16)
     const words = `${vendor} ${renderer}`.trim();
-    const kind = SOFTWARE_GPU.test(words) ? 'software' : renderer ? 'hardware' : 'unknown';
+    const kind = renderer ? gpuKind(words) : 'unknown';
     return { name: 'webgl', kind, detail: words || '(renderer hidden)' };
   } catch (e) {
     return { name: 'webgl', kind: 'unavailable', detail: message(e) };
@@ -553,6 +754,8 @@ async function chooseAuto(tf: Tf): Promise<BackendName> {
     lost: [...s.lost.keys()],
     decisionMs: Math.round(performance.now() - t0),
   };
+  const fallback = backendFallbackNote('auto', chosen, startErrors());
+  if (fallback) s.report.fallback = fallback;
   return chosen;
 }
 
@@ -628,6 +831,8 @@ export async function getTf(
         lost: [...s.lost.keys()],
         decisionMs: Math.round(performance.now() - t0),
       };
+      const fallback = backendFallbackNote(pref, found, startErrors());
+      if (fallback) s.report.fallback = fallback;
     }
   }
   await activate(tf, name);

@@ -17,7 +17,7 @@
  * Session events do not bubble (it is not in the DOM); `<cnn-trainer>` re-emits them from the element.
  */
 import { loadMnist, type MnistProgress } from './data/mnist.js';
-import type { BackendReport } from './backend.js';
+import type { BackendReport, FallbackNote } from './backend.js';
 import {
   resolveConfig,
   type BackendName,
@@ -125,6 +125,8 @@ export class TrainingSession extends EventTarget {
   thread: 'worker' | 'main' | null = null;
   /** How the worker was started ('module' | 'blob'), or 'main'. */
   threadHow: 'module' | 'blob' | 'main' | null = null;
+  /** Why training runs on the main thread although a Worker was wanted (a CSP, Trusted Types…), else null. */
+  threadFallback: FallbackNote | null = null;
   /** Every batch and epoch so far. */
   readonly history: { batches: BatchInfo[]; epochs: EpochInfo[] } = { batches: [], epochs: [] };
   /** Accuracy on the evaluated test images after the latest evaluation, else null. */
@@ -255,7 +257,14 @@ export class TrainingSession extends EventTarget {
         return await WorkerRunner.start(events);
       } catch (e) {
         if (where === 'worker') throw e;
-        // Fall through: train on the main thread in small slices.
+        // Fall through: train on the main thread in small slices — and say why (worker/spawn.ts words it).
+        this.threadFallback = (e as { note?: FallbackNote }).note ?? {
+          what: 'thread',
+          wanted: 'worker',
+          used: 'main',
+          cause: 'failed',
+          message: `Training on the page's own thread: the training Worker did not start (${e instanceof Error ? e.message : String(e)}).`,
+        };
       }
     }
     return new LocalRunner(events, this.sliceMs);

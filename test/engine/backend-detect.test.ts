@@ -2,7 +2,7 @@
 // made-up adapters and renderers (every kind of machine, not only this one), cross-checked against what this
 // browser really reports, and the shared state that lets two copies of the library agree.
 import { expect } from '@esm-bundle/chai';
-import { detectWebGl, detectWebGpu, getTf, backendReport } from '../../src/engine/backend.js';
+import { detectWebGl, detectWebGpu, getTf, backendReport, gpuKind } from '../../src/engine/backend.js';
 
 type FakeAdapter = {
   isFallbackAdapter?: boolean;
@@ -55,6 +55,21 @@ function withRenderer<T>(vendor: string, renderer: string | null, body: () => T)
   }
 }
 
+/** Runs `body` with navigator.platform (and userAgentData.platform) saying `platform`. */
+async function withPlatform<T>(platform: string, body: () => T | Promise<T>): Promise<T> {
+  for (const key of ['platform', 'userAgentData'])
+    Object.defineProperty(navigator, key, {
+      value: key === 'platform' ? platform : { platform },
+      configurable: true,
+    });
+  try {
+    return await body();
+  } finally {
+    delete (navigator as unknown as { platform?: unknown }).platform;
+    delete (navigator as unknown as { userAgentData?: unknown }).userAgentData;
+  }
+}
+
 describe('backend detection: a software GPU is no GPU', () => {
   it('classifies WebGPU adapters: hardware, software (fallback or by name), unclear, unavailable', async () => {
     const cases: [FakeAdapter | Error | 'missing', string][] = [
@@ -104,6 +119,32 @@ describe('backend detection: a software GPU is no GPU', () => {
       expect(c.name).to.equal('webgl');
       expect(c.kind, `${vendor} / ${renderer}`).to.equal(kind);
     }
+  });
+
+  it('takes a generic "Apple GPU" for unclear on a platform that is not Apple\'s (WebKit\'s software renderer)', async () => {
+    // WebKitGTK on Linux reports its software renderer as "Apple GPU": auto must time it, not trust it.
+    const cases: [string, string, string, string][] = [
+      ['Linux x86_64', 'Apple Inc.', 'Apple GPU', 'unknown'],
+      ['Linux aarch64', 'WebKit', 'Apple GPU', 'unknown'],
+      ['Win32', 'Apple Inc.', 'Apple GPU', 'unknown'],
+      ['MacIntel', 'Apple Inc.', 'Apple GPU', 'hardware'], // Safari on a Mac: the real GPU, named generically
+      ['iPhone', 'Apple Inc.', 'Apple GPU', 'hardware'],
+      ['Linux x86_64', 'Google Inc. (Apple)', 'ANGLE (Apple, ANGLE Metal Renderer: Apple M2)', 'hardware'],
+      ['Linux x86_64', 'Mesa', 'llvmpipe (LLVM 15.0.6, 256 bits)', 'software'],
+      ['Linux x86_64', 'NVIDIA Corporation', 'NVIDIA GeForce RTX 4070/PCIe/SSE2', 'hardware'],
+    ];
+    for (const [platform, vendor, renderer, kind] of cases) {
+      const c = await withPlatform(platform, () => withRenderer(vendor, renderer, detectWebGl));
+      expect(c.kind, `${platform}: ${vendor} / ${renderer}`).to.equal(kind);
+      expect(gpuKind(`${vendor} ${renderer}`, platform), `${platform}: ${renderer}`).to.equal(kind);
+    }
+    // The same for a WebGPU adapter that only says "apple".
+    const linux = await withPlatform('Linux x86_64', () =>
+      withGpu({ info: { vendor: 'apple' } }, detectWebGpu),
+    );
+    expect(linux.kind).to.equal('unknown');
+    const mac = await withPlatform('MacIntel', () => withGpu({ info: { vendor: 'apple' } }, detectWebGpu));
+    expect(mac.kind).to.equal('hardware');
   });
 
   it('agrees with what this browser itself reports', async () => {

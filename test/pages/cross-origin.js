@@ -2,6 +2,16 @@
 // would load it from a CDN, and checks that the elements work. Reports through data-done / data-problem.
 const lib = new URLSearchParams(location.search).get('lib');
 const problems = [];
+// Every URL a Worker is constructed with: a library on another origin must go straight to a blob: worker (a
+// module Worker of another origin throws in Chromium, but Firefox fires an error event and logs it in red).
+const workerUrls = [];
+const NativeWorker = globalThis.Worker;
+globalThis.Worker = class extends NativeWorker {
+  constructor(url, options) {
+    workerUrls.push(String(url));
+    super(url, options);
+  }
+};
 try {
   await import(`${lib}/dist/cdn/cnn-widgets.js`);
   await customElements.whenDefined('conv-calculator');
@@ -37,6 +47,9 @@ try {
     const { thread, threadHow } = t.session ?? {};
     if (thread !== 'worker' || threadHow !== 'blob')
       problems.push(`trained on thread ${thread} (${threadHow}), not in a blob: worker`);
+    if (!workerUrls.every((u) => u.startsWith('blob:')))
+      problems.push(`a Worker was first tried from ${workerUrls.join(', ')}, not only from a blob: URL`);
+    if (t.fallbacks?.length) problems.push(`unexpected fallback note: ${JSON.stringify(t.fallbacks)}`);
     if (!(t.testAccuracy > 0.5)) problems.push(`trainer test accuracy ${t.testAccuracy}`);
   }
 } catch (e) {

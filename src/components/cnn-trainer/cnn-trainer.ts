@@ -20,6 +20,7 @@ import {
   type LrScheduleName,
   type TrainConfig,
 } from '../../engine/training/config.js';
+import type { BackendReport, FallbackNote } from '../../engine/backend.js';
 import { styles } from './cnn-trainer.styles.js';
 
 export type TrainerState = 'idle' | 'loading' | 'training' | 'paused' | 'done' | 'error';
@@ -86,6 +87,10 @@ export interface TrainerSession extends EventTarget {
   readonly history: TrainerHistory;
   readonly testAccuracy: number | null;
   readonly confusion: number[][] | null;
+  /** How the training thread chose its backend (with `fallback` when it is not the one wanted). */
+  readonly backendReport?: BackendReport | null;
+  /** Why training runs on the page's own thread instead of a Worker, if it does. */
+  readonly threadFallback?: FallbackNote | null;
   start(): Promise<void>;
   pause(): void;
   resume(): void;
@@ -102,6 +107,15 @@ export interface TrainerSession extends EventTarget {
     limit: number,
   ): Promise<{ index: number; pixels: Uint8Array }[]>;
 }
+
+/** The fallbacks of a session that a reader should know about: its backend's (if in use) and its thread's. */
+const fallbacksOf = (s: TrainerSession): FallbackNote[] => {
+  const backend = s.backendReport?.fallback;
+  return [
+    ...(backend && backend.used === s.backend ? [backend] : []),
+    ...(s.threadFallback ? [s.threadFallback] : []),
+  ];
+};
 
 /** The events re-dispatched from the session on the element (bubbling, composed). */
 export const TRAINER_EVENTS = [
@@ -226,6 +240,7 @@ const errorText = (d: unknown): string => {
  * @csspart progress - The progress bar and its text.
  * @csspart charts - The two charts (loss, accuracy).
  * @csspart result - The backend in use and the final test accuracy.
+ * @csspart note - Why training runs slower than it could (a fallback: no WebAssembly, no Worker), and the fix.
  *
  * @cssproperty [--cnn-trainer-loss=var(--cnn-negative)] Colour of the loss curve.
  * @cssproperty [--cnn-trainer-train=var(--cnn-accent)] Colour of the training-accuracy curve.
@@ -366,6 +381,18 @@ export class CnnTrainer extends CnnElement {
   get backend(): BackendName | null {
     return this._session?.backend ?? this.snapshot?.backend ?? null;
   }
+  /** How the backend was chosen (`reason`, `candidates`, `fallback`), as the training thread reports it, or `null`. */
+  get backendReport(): BackendReport | null {
+    return this._session?.backendReport ?? this.lastReport;
+  }
+  /**
+   * Every fallback of the current (or last) run, each `{ what, wanted, used, cause, message }`: training on the
+   * `cpu` backend because the page's CSP blocks WebAssembly, on the main thread because no Worker may start…
+   * The messages are the ones shown in `part="note"`. Empty when training runs where it should.
+   */
+  get fallbacks(): readonly FallbackNote[] {
+    return this.fallbackNotes;
+  }
   /** The engine's `TrainingSession` of the current run (for sibling widgets), or `null`. */
   get session(): TrainerSession | null {
     return this._session;
@@ -380,6 +407,8 @@ export class CnnTrainer extends CnnElement {
   @state() private runError: { message: string; retryable: boolean } | null = null;
   @state() private announcement = '';
   @state() private note = '';
+  @state() private fallbackNotes: FallbackNote[] = [];
+  private lastReport: BackendReport | null = null;
   private configError: string | null = null;
   /** The settings the current `configError` is about (marked `aria-invalid`). */
   private badFields: SettingKey[] = [];
@@ -556,6 +585,7 @@ export class CnnTrainer extends CnnElement {
     this.setError(null);
     this.resetLive();
     this.note = '';
+    this.fallbackNotes = [];
     this.pendingPause = false;
     this._state = 'loading';
     // A run started in a hidden tab (no visibilitychange will come) is paused like one whose tab was hidden.
@@ -666,7 +696,13 @@ export class CnnTrainer extends CnnElement {
       this.progress = null;
       this.resetLive();
       this.syncState();
-      this.announcement = `Training the ${this.model.toUpperCase()} on ${this.backend ?? 'the'} backend.`;
+      // Every fallback is said, in the element and to a screen reader: a silent one is a mystery slowness.
+      this.fallbackNotes = fallbacksOf(session);
+      this.lastReport = session.backendReport ?? null;
+      this.announcement = [
+        `Training the ${this.model.toUpperCase()} on ${this.backend ?? 'the'} backend.`,
+        ...this.fallbackNotes.map((n) => n.message),
+      ].join(' ');
     });
     on('train-batch', (d) => {
       const b = d as TrainerBatch;
@@ -986,6 +1022,13 @@ export class CnnTrainer extends CnnElement {
         <span class="progress-text" data-testid="progress-text">${text}</span>
       </div>
       ${this.note ? html`<p class="note" data-testid="note">${this.note}</p>` : nothing}
+      ${
+        this.fallbackNotes.length
+          ? html`<p part="note" class="note fallback" data-testid="fallback">
+              ${this.fallbackNotes.map((n) => html`<span>${n.message}</span> `)}
+            </p>`
+          : nothing
+      }
       <div part="charts" class="charts">
         <figure>
           <canvas data-chart="loss" role="img" aria-label=${this.chartLabel('loss')}></canvas>
