@@ -108,7 +108,10 @@ export interface DownloadOptions {
   attribute?: string;
   /** Size and checksum to verify, when known. */
   expected?: Integrity;
-  /** Bypass the HTTP cache (after a damaged copy). */
+  /**
+   * Bypass the HTTP cache. Default: when the last download of this URL on this page failed, so a damaged
+   * copy kept by the browser's cache (or a proxy) cannot make every Retry fail the same way.
+   */
   reload?: boolean;
   /** Called with the size of every chunk as it arrives. */
   onChunk?: (n: number) => void;
@@ -121,6 +124,13 @@ export interface DownloadOptions {
 export const CHECK_AND_RETRY = 'check your connection and press Retry';
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+const FAILED_KEY = Symbol.for('cnn-widgets.failedDownloads');
+/** URLs whose last download on this page failed (page-wide, shared by all copies of the library). */
+function failedUrls(): Set<string> {
+  const g = globalThis as { [FAILED_KEY]?: Set<string> };
+  return (g[FAILED_KEY] ??= new Set());
+}
+
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The download was cancelled.', 'AbortError');
 }
@@ -130,6 +140,17 @@ function abortReason(signal: AbortSignal): unknown {
  * (see the module comment), or with the signal's reason when `signal` aborts.
  */
 export async function download(url: string, opts: DownloadOptions): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    const bytes = await downloadOnce(url, opts);
+    failedUrls().delete(url);
+    return bytes;
+  } catch (err) {
+    if (!opts.signal?.aborted) failedUrls().add(url);
+    throw err;
+  }
+}
+
+async function downloadOnce(url: string, opts: DownloadOptions): Promise<Uint8Array<ArrayBuffer>> {
   const { signal, expected } = opts;
   if (signal?.aborted) throw abortReason(signal);
   const make = opts.error ?? ((m: string, init: AssetErrorInit) => new AssetLoadError(m, init));
@@ -159,7 +180,8 @@ export async function download(url: string, opts: DownloadOptions): Promise<Uint
     arm();
     let res: Response;
     try {
-      res = await fetch(url, { signal: ctl.signal, cache: opts.reload ? 'reload' : 'default' });
+      const reload = opts.reload ?? failedUrls().has(url);
+      res = await fetch(url, { signal: ctl.signal, cache: reload ? 'reload' : 'default' });
     } catch (err) {
       if (signal?.aborted) throw abortReason(signal);
       if (timedOut) throw stalled(0);

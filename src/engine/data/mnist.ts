@@ -25,7 +25,7 @@
  * retry. A shard that arrived damaged is re-requested with `cache: 'reload'`, so a bad copy sitting in the
  * HTTP cache (or a proxy) cannot make every retry fail the same way.
  */
-import { assetBase, assetUrl } from '../assets.js';
+import { assetUrl } from '../assets.js';
 import {
   AssetLoadError,
   damagedMessage,
@@ -246,7 +246,8 @@ function get(url: string, signal: AbortSignal, opts: { bytes?: number; onChunk?:
     signal,
     label: LABEL,
     attribute: 'data-src',
-    reload: registry().failed.has(url),
+    // The loader's own list, too: a damaged shard also marks its manifest (maybe stale) for a reload.
+    ...(registry().failed.has(url) ? { reload: true } : {}),
     error: mnistError,
     ...(opts.bytes !== undefined ? { expected: { bytes: opts.bytes } } : {}),
     ...(opts.onChunk ? { onChunk: opts.onChunk } : {}),
@@ -325,7 +326,7 @@ function validateManifest(m: unknown, url: string): Manifest {
  * Parses the manifest's bytes. What is a format problem (not retryable) and what is damage (retryable) matters
  * here: a web page instead of JSON (a wrong `data-src` that a server answers with its HTML) or JSON of the
  * wrong shape is the former; JSON that does not parse, or does not match its own checksum, is most likely a
- * download damaged on the way, so Retry is offered. The library's own manifest must carry its checksum.
+ * download damaged on the way, so Retry is offered.
  */
 function parseManifest(bytes: Uint8Array, url: string): Manifest {
   const text = new TextDecoder().decode(bytes);
@@ -336,14 +337,14 @@ function parseManifest(bytes: Uint8Array, url: string): Manifest {
     if (/^\s*</.test(text)) throw badFormat(url, 'a web page, not JSON: check the address (data-src)');
     throw damaged(url, 'it is not valid JSON', err);
   }
-  const man = validateManifest(json, url);
-  const own = url.startsWith(assetBase());
-  if (man.checksum !== undefined || own) {
-    const { checksum, ...rest } = man;
+  // The checksum first: a changed value is damage (retryable) even when it also breaks the shape. Optional
+  // (a dataset packed by other tools may lack it); the library's own manifest always has one.
+  if (json && typeof json === 'object' && 'checksum' in json) {
+    const { checksum, ...rest } = json as { checksum?: unknown };
     if (checksum !== fnv1a(new TextEncoder().encode(JSON.stringify(rest))))
-      throw damaged(url, checksum === undefined ? 'its checksum is missing' : 'its checksum does not match');
+      throw damaged(url, 'its checksum does not match');
   }
-  return man;
+  return validateManifest(json, url);
 }
 
 function loadManifest(url: string, signal: AbortSignal | undefined): Promise<Manifest> {
