@@ -73,7 +73,8 @@ function readIdx(file, kind) {
  * in the manifest depend on the build machine's zlib, so the manifest is not the same on every machine.
  */
 export function selfChecksum(manifest) {
-  const { checksum: _, ...rest } = manifest;
+  const rest = { ...manifest };
+  delete rest.checksum;
   return fnv1a(Buffer.from(JSON.stringify(rest), 'utf8'));
 }
 
