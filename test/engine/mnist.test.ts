@@ -206,7 +206,7 @@ describe('MNIST loader', () => {
     expect(err).to.be.instanceOf(MnistLoadError);
     expect(err.kind).to.equal('network');
     expect(err.retryable).to.equal(true);
-    expect(err.message).to.contain('Check the connection and retry');
+    expect(err.message).to.contain('check your connection and press Retry');
     globalThis.fetch = realFetch;
     expect((await loadMnist({ split: 'test', count: 10 })).count).to.equal(10);
   });

@@ -13,6 +13,8 @@ import {
 import { ForTargetController } from '../shared/for-target.js';
 import { drawHeatmap, gradientCss, valueRange } from '../shared/colour-scale.js';
 import { assetUrl } from '../../engine/assets.js';
+import { AssetLoadError } from '../../engine/data/download.js';
+import { fetchPhoto } from '../../engine/data/photo.js';
 import { formatValue } from '../kernel-viewer/grid-values.js';
 import {
   MAX_FILTERS,
@@ -98,6 +100,7 @@ type ImagePixels = {
  * @fires maps-ready - New maps were computed and drawn. `detail`: `{ maps, source }`.
  *
  * @csspart error - The message shown for invalid input or a failed load (`role="alert"`).
+ * @csspart retry - The Retry button shown after a failed download (the photo or the test digits).
  * @csspart summary - The shapes along the way (`3 × 320 × 320 → 5 × 316 × 316`) and notes.
  * @csspart controls - The ReLU / max-pool / compare toggles (or the digit picker for a trainer).
  * @csspart input - The input image as the filters see it.
@@ -194,6 +197,8 @@ export class FeatureMap extends CnnElement {
   @state() private resolved: ResolvedLayer[] | null = null;
   @state() private note = '';
   @state() private names: string[] = [];
+  /** The last failure was a download that may work on a second try: show Retry. */
+  @state() private retryable = false;
   /** Value range per map (and per before-map). */
   private ranges: { min: number; max: number }[] = [];
   private beforeRanges: { min: number; max: number }[] = [];
@@ -215,6 +220,13 @@ export class FeatureMap extends CnnElement {
   );
 
   private readonly onEpoch = () => void this.refreshTrainer();
+  /** Retry after a failed download: forget what failed and compute again (the loaders keep no failures). */
+  private readonly onRetry = () => {
+    this.retryable = false;
+    this.image = null;
+    this.digitImageFor = '';
+    this.schedule();
+  };
   private readonly onBatch = () => {
     const now = performance.now();
     if (now - this.lastBatchRefresh < BATCH_REFRESH_MS) return;
@@ -281,7 +293,8 @@ export class FeatureMap extends CnnElement {
     }
   }
 
-  private fail(message: string): void {
+  private fail(message: string, retryable = false): void {
+    this.retryable = retryable;
     this._status = 'error';
     this._maps = null;
     this._before = null;
@@ -334,7 +347,7 @@ export class FeatureMap extends CnnElement {
         img = await loadImagePixels(src);
       } catch (e) {
         if (stale()) return;
-        return this.fail((e as Error).message);
+        return this.fail((e as Error).message, (e as { retryable?: unknown }).retryable === true);
       }
       if (stale()) return;
       this.image = { ...img, src };
@@ -531,7 +544,10 @@ export class FeatureMap extends CnnElement {
       this.finish('trainer');
     } catch (e) {
       if (stale() || (e as Error).name === 'AbortError') return;
-      this.fail(`Could not read the activations of "${layer}": ${(e as Error).message}`);
+      this.fail(
+        `Could not read the activations of "${layer}": ${(e as Error).message}`,
+        (e as { retryable?: unknown }).retryable === true,
+      );
     } finally {
       this.refreshing = false;
       // A refresh asked for while this one ran (a new epoch, another digit) runs now, with the current run id.
@@ -622,7 +638,13 @@ export class FeatureMap extends CnnElement {
           ? 'Computing the feature maps…'
           : '';
     return html`
-      ${this.renderError()} ${this.renderControls()}
+      ${this.renderError()}
+      ${
+        this.inputError && this.retryable && this._status === 'error'
+          ? html`<button part="retry" class="retry" @click=${this.onRetry}>Retry</button>`
+          : nothing
+      }
+      ${this.renderControls()}
       <p part="summary" class="summary">
         ${this.renderShapes()} ${this.note ? html`<span class="note">${this.note}</span>` : nothing}
         <span class="status" role="status" aria-live="polite">${statusText}</span>
@@ -823,6 +845,18 @@ const union = (a: { min: number; max: number }, b: { min: number; max: number })
  * read; anything else fails to load or taints the canvas, and we say which in words.
  */
 async function loadImagePixels(src: string): Promise<ImagePixels> {
+  // Downloaded and checked first (timeout, size/checksum of the bundled photos, a whole PNG/JPEG; see
+  // engine/data/photo.ts): a browser would happily decode half a photo. Failures there are retryable.
+  const bytes = await fetchPhoto(src);
+  const bitmap = bytes ? await createImageBitmap(new Blob([bytes])).catch(() => null) : null;
+  if (bitmap) {
+    try {
+      return readPixels(bitmap, bitmap.width, bitmap.height, src);
+    } finally {
+      bitmap.close();
+    }
+  }
+  // data:/blob: URLs, and formats createImageBitmap cannot take from bytes (SVG): let an <img> decode it.
   const img = new Image();
   img.crossOrigin = 'anonymous';
   img.decoding = 'async';
@@ -841,14 +875,23 @@ async function loadImagePixels(src: string): Promise<ImagePixels> {
     img.src = src;
     await img.decode();
   } catch {
-    throw new Error(
+    throw new AssetLoadError(
       cross
         ? `Could not load the image "${src}": it is missing, not an image, or on another site that does not allow reading its pixels (it needs CORS: Access-Control-Allow-Origin).`
         : `Could not load the image "${src}": it is missing or not an image.`,
+      { kind: 'format', retryable: false },
     );
   }
-  const naturalWidth = img.naturalWidth;
-  const naturalHeight = img.naturalHeight;
+  return readPixels(img, img.naturalWidth, img.naturalHeight, src);
+}
+
+/** Reads a decoded image's pixels (RGB, 0–1), downscaled so its longer side is at most MAX_IMAGE_SIDE. */
+function readPixels(
+  img: CanvasImageSource,
+  naturalWidth: number,
+  naturalHeight: number,
+  src: string,
+): ImagePixels {
   if (!naturalWidth || !naturalHeight)
     throw new Error(`The image "${src}" has no size (an SVG without width and height?).`);
   const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(naturalWidth, naturalHeight));

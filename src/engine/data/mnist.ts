@@ -26,6 +26,16 @@
  * HTTP cache (or a proxy) cannot make every retry fail the same way.
  */
 import { assetUrl } from '../assets.js';
+import {
+  AssetLoadError,
+  damagedMessage,
+  download,
+  fnv1a,
+  type AssetErrorInit,
+  type AssetErrorKind,
+} from './download.js';
+
+export { fnv1a };
 
 /** Side of an MNIST image in pixels. */
 export const MNIST_SIZE = 28;
@@ -87,30 +97,13 @@ export interface LoadMnistOptions {
   onProgress?: (p: MnistProgress) => void;
 }
 
-export type MnistErrorKind =
-  'network' | 'http' | 'truncated' | 'corrupt' | 'format' | 'unsupported' | 'input';
+export type MnistErrorKind = AssetErrorKind;
 
 /** Why MNIST could not be loaded, in words a reader understands. `retryable`: trying again may succeed. */
-export class MnistLoadError extends Error {
+export class MnistLoadError extends AssetLoadError {
   override name = 'MnistLoadError';
-  /** True when a later attempt may succeed (network, HTTP, cut-short or damaged download). */
-  retryable: boolean;
-  /** The file that failed, when one did. */
-  url?: string;
-  /** HTTP status, for `kind === 'http'`. */
-  status?: number;
-  /** What went wrong, for code that wants to react differently. */
-  kind: MnistErrorKind;
-
-  constructor(
-    message: string,
-    opts: { kind: MnistErrorKind; retryable: boolean; url?: string; status?: number; cause?: unknown },
-  ) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
-    this.kind = opts.kind;
-    this.retryable = opts.retryable;
-    if (opts.url !== undefined) this.url = opts.url;
-    if (opts.status !== undefined) this.status = opts.status;
+  constructor(message: string, opts: AssetErrorInit) {
+    super(message, opts);
   }
 }
 
@@ -127,6 +120,8 @@ interface ShardInfo {
 }
 interface Manifest {
   version: number;
+  /** FNV-1a of the manifest itself (see `selfChecksum` in scripts/assets/20-mnist.mjs); optional elsewhere. */
+  checksum?: string;
   splits: Record<MnistSplitName, { count: number; shards: ShardInfo[] }>;
 }
 
@@ -242,84 +237,21 @@ function join<T>(
 // ---------------------------------------------------------------------------------------------------------
 // Fetching one file.
 
-/** FNV-1a 32-bit hash as 8 hex digits (the build script computes the same over the inflated shard). */
-export function fnv1a(bytes: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
+const LABEL = 'the MNIST data';
+const mnistError = (message: string, init: AssetErrorInit) => new MnistLoadError(message, init);
 
-const retryHint = 'Check the connection and retry.';
-
-async function request(url: string, signal: AbortSignal, reload: boolean): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetch(url, { signal, cache: reload ? 'reload' : 'default' });
-  } catch (err) {
-    if (signal.aborted) throw abortReason(signal);
-    throw new MnistLoadError(`Could not download the MNIST data (no response from ${url}). ${retryHint}`, {
-      kind: 'network',
-      retryable: true,
-      url,
-      cause: err,
-    });
-  }
-  if (!res.ok) {
-    // 4xx (bar timeouts and rate limits) usually means a wrong address, e.g. a `data-src` that points
-    // elsewhere; still marked retryable, since a CDN that is mid-deploy answers 404 for a while too.
-    const wrongAddress = res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429;
-    const hint = wrongAddress ? 'Check the address (data-src) and the connection, then retry.' : retryHint;
-    throw new MnistLoadError(`Could not download the MNIST data (HTTP ${res.status} for ${url}). ${hint}`, {
-      kind: 'http',
-      retryable: true,
-      url,
-      status: res.status,
-    });
-  }
-  return res;
-}
-
-/** Reads a response body to the end, reporting each chunk's size; `expected` sizes the buffer. */
-async function readBody(
-  res: Response,
-  url: string,
-  expected: number,
-  signal: AbortSignal,
-  onChunk: (n: number) => void,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const cut = (got: number, cause?: unknown) =>
-    new MnistLoadError(
-      `The MNIST download was cut short (${got.toLocaleString('en')} of ${expected.toLocaleString('en')} bytes of ${url}). ${retryHint}`,
-      { kind: 'truncated', retryable: true, url, cause },
-    );
-  if (!res.body) {
-    const buf = new Uint8Array(await res.arrayBuffer());
-    onChunk(buf.length);
-    return buf;
-  }
-  const reader = res.body.getReader();
-  let buf = new Uint8Array(expected);
-  let got = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (got + value.length > buf.length) {
-        // More than the manifest promised: keep it (the size check below reports it as damaged).
-        const bigger = new Uint8Array(Math.max(buf.length * 2, got + value.length));
-        bigger.set(buf.subarray(0, got));
-        buf = bigger;
-      }
-      buf.set(value, got);
-      got += value.length;
-      onChunk(value.length);
-    }
-  } catch (err) {
-    if (signal.aborted) throw abortReason(signal);
-    throw cut(got, err);
-  }
-  if (got < expected) throw cut(got);
-  return buf.subarray(0, got);
+/** Downloads one MNIST file (timeout, classified errors: see download.ts). */
+function get(url: string, signal: AbortSignal, opts: { bytes?: number; onChunk?: (n: number) => void } = {}) {
+  return download(url, {
+    signal,
+    label: LABEL,
+    attribute: 'data-src',
+    // The loader's own list, too: a damaged shard also marks its manifest (maybe stale) for a reload.
+    ...(registry().failed.has(url) ? { reload: true } : {}),
+    error: mnistError,
+    ...(opts.bytes !== undefined ? { expected: { bytes: opts.bytes } } : {}),
+    ...(opts.onChunk ? { onChunk: opts.onChunk } : {}),
+  });
 }
 
 /** Inflates raw deflate with the browser's own decompressor (window and Worker alike). */
@@ -334,15 +266,17 @@ async function inflate(data: Uint8Array<ArrayBuffer>, url: string): Promise<Uint
     const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (err) {
-    throw damaged(url, err);
+    throw damaged(url, 'it does not unpack', err);
   }
 }
 
-const damaged = (url: string, cause?: unknown) =>
-  new MnistLoadError(
-    `The MNIST data from ${url} arrived damaged (it does not match its checksum). Retry; if it happens again, the files on the server are broken.`,
-    { kind: 'corrupt', retryable: true, url, cause },
-  );
+const damaged = (url: string, why = 'it does not match its checksum', cause?: unknown) =>
+  new MnistLoadError(damagedMessage(`Could not load ${LABEL}`, url, why), {
+    kind: 'corrupt',
+    retryable: true,
+    url,
+    cause,
+  });
 
 function badFormat(url: string, why: string): MnistLoadError {
   return new MnistLoadError(`The MNIST data at ${url} is not in the format this library reads (${why}).`, {
@@ -388,46 +322,68 @@ function validateManifest(m: unknown, url: string): Manifest {
   return man as Manifest;
 }
 
+/**
+ * Parses the manifest's bytes. What is a format problem (not retryable) and what is damage (retryable) matters
+ * here: a web page instead of JSON (a wrong `data-src` that a server answers with its HTML) or JSON of the
+ * wrong shape is the former; JSON that does not parse, or does not match its own checksum, is most likely a
+ * download damaged on the way, so Retry is offered.
+ */
+function parseManifest(bytes: Uint8Array, url: string): Manifest {
+  const text = new TextDecoder().decode(bytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    if (/^\s*</.test(text)) throw badFormat(url, 'a web page, not JSON: check the address (data-src)');
+    throw damaged(url, 'it is not valid JSON', err);
+  }
+  // The checksum first: a changed value is damage (retryable) even when it also breaks the shape. Optional
+  // (a dataset packed by other tools may lack it); the library's own manifest always has one.
+  if (json && typeof json === 'object' && 'checksum' in json) {
+    const { checksum, ...rest } = json as { checksum?: unknown };
+    if (checksum !== fnv1a(new TextEncoder().encode(JSON.stringify(rest))))
+      throw damaged(url, 'its checksum does not match');
+  }
+  return validateManifest(json, url);
+}
+
 function loadManifest(url: string, signal: AbortSignal | undefined): Promise<Manifest> {
-  return join<Manifest>(
-    url,
-    async (sig) => {
-      const res = await request(url, sig, registry().failed.has(url));
-      let json: unknown;
-      try {
-        json = await res.json();
-      } catch {
-        if (sig.aborted) throw abortReason(sig);
-        throw badFormat(url, 'not valid JSON');
-      }
-      return validateManifest(json, url);
-    },
-    signal,
-  ).done;
+  return join<Manifest>(url, async (sig) => parseManifest(await get(url, sig), url), signal).done;
 }
 
 function loadShard(url: string, shard: ShardInfo, manifestUrl: string, signal: AbortSignal | undefined) {
   return join<Uint8Array>(
     url,
     async (sig, entry) => {
-      const res = await request(url, sig, registry().failed.has(url));
-      const packed = await readBody(res, url, shard.bytes, sig, (n) => {
-        entry.loaded += n;
-        for (const fn of entry.listeners) fn();
+      const packed = await get(url, sig, {
+        bytes: shard.bytes,
+        onChunk: (n) => {
+          entry.loaded += n;
+          for (const fn of entry.listeners) fn();
+        },
       });
-      const raw = packed.length === shard.bytes ? await inflate(packed, url) : null;
-      if (!raw || raw.length !== shard.rawBytes || fnv1a(raw) !== shard.fnv1a) {
-        // Possibly a stale manifest (the files were redeployed) rather than a bad shard: forget the manifest
-        // too, and reload both past the HTTP cache next time.
-        const reg = registry();
-        if (reg.entries.get(manifestUrl)?.settled) reg.entries.delete(manifestUrl);
-        reg.failed.add(manifestUrl);
+      const raw = await inflate(packed, url).catch((err: unknown) => {
+        forgetManifest(manifestUrl);
+        throw err;
+      });
+      if (raw.length !== shard.rawBytes || fnv1a(raw) !== shard.fnv1a) {
+        forgetManifest(manifestUrl);
         throw damaged(url);
       }
       return raw;
     },
     signal,
   );
+}
+
+/**
+ * A damaged shard may be a stale manifest (the files were redeployed) rather than a bad shard: forget the
+ * manifest too, and reload both past the HTTP cache next time.
+ */
+function forgetManifest(manifestUrl: string): void {
+  const reg = registry();
+  if (reg.entries.get(manifestUrl)?.settled) reg.entries.delete(manifestUrl);
+  reg.failed.add(manifestUrl);
 }
 
 /** Resolves `baseUrl` (or the library's own folder) to the manifest's absolute URL. */
