@@ -20,6 +20,13 @@ export {
   type LoadMnistOptions,
 } from './data/mnist.js';
 export {
+  AssetLoadError,
+  DEFAULT_STALL_MS,
+  downloadTimeout,
+  setDownloadTimeout,
+  type AssetErrorKind,
+} from './data/download.js';
+export {
   DEFAULT_CONFIG,
   PRESETS,
   resolveConfig,
