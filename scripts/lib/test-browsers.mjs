@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { findChromium } from './browser.mjs';
 import { findWebKit, webkitLauncher } from './webkit-launcher.mjs';
+import { display, hasDisplay } from './xvfb.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -22,15 +23,19 @@ export function findFirefox() {
  * Firefox over WebDriver BiDi, through the same puppeteer-core launcher as Chromium (@web/test-runner-chrome
  * with puppeteer-core as its "custom puppeteer", which is all @web/test-runner-puppeteer adds, minus its browser
  * download). puppeteer-core gives Firefox a fresh profile in the temp dir with automation prefs (no updates, no
- * telemetry, no first-run pages); running as root needs nothing more in headless mode.
+ * telemetry, no first-run pages); running as root needs nothing more in headless mode. Headless Firefox has
+ * WebGL (Mesa's llvmpipe) only with an X display to reach, so it gets the shared Xvfb where there is one.
  */
-function firefoxLauncher(executablePath) {
+async function firefoxLauncher(executablePath) {
+  const env = hasDisplay() ? { ...process.env, DISPLAY: await display() } : process.env;
+  if (!env.DISPLAY) console.log('[wtr] no X display (apt-get install -y xvfb): Firefox runs without WebGL.');
   return chromeLauncher({
     puppeteer: puppeteerCore,
     launchOptions: {
       browser: 'firefox',
       executablePath,
       headless: true,
+      env,
       extraPrefsFirefox: {
         // Keep a closed network closed: no captive-portal or connectivity probes, no remote settings.
         'network.captive-portal-service.enabled': false,
@@ -79,11 +84,11 @@ export async function testBrowsers() {
       if (!path) missing('Firefox', 'Debian: apt-get install -y firefox-esr, or set FIREFOX_PATH');
       else {
         console.log(`[wtr] Firefox: ${path}`);
-        launchers.push(firefoxLauncher(path));
+        launchers.push(await firefoxLauncher(path));
       }
     } else {
       const paths = findWebKit();
-      if (!paths) missing('WebKitGTK', 'Debian: apt-get install -y webkit2gtk-driver xvfb');
+      if (!paths) missing('WebKitGTK', 'or no Xvfb; Debian: apt-get install -y webkit2gtk-driver xvfb');
       else {
         console.log(`[wtr] WebKitGTK: ${paths.miniBrowser} via ${paths.driver}`);
         launchers.push(webkitLauncher(paths));

@@ -2,12 +2,11 @@
 // over HTTP to /usr/bin/WebKitWebDriver, which drives WebKitGTK's MiniBrowser.
 //
 // Why not @web/test-runner-webdriver: it brings webdriverio and its many dependencies for three HTTP calls
-// (new session, navigate, read the URL). Why our own Xvfb: MiniBrowser is a GTK window and needs an X display;
-// `Xvfb -displayfd` picks a free display number itself, so several runs on one machine never collide, and the
-// launcher works the same with or without `xvfb-run` around it.
+// (new session, navigate, read the URL). MiniBrowser is a GTK window: it gets the X display of ./xvfb.mjs.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { display, hasDisplay } from './xvfb.mjs';
 
 const DRIVER = '/usr/bin/WebKitWebDriver';
 const MINIBROWSER_DIRS = [
@@ -24,7 +23,7 @@ export function findWebKit() {
   const miniBrowser =
     process.env.WEBKIT_MINIBROWSER_PATH ||
     MINIBROWSER_DIRS.map((d) => `${d}/MiniBrowser`).find((p) => existsSync(p));
-  if (!existsSync(driver) || !miniBrowser || !existsSync(miniBrowser)) return null;
+  if (!existsSync(driver) || !miniBrowser || !existsSync(miniBrowser) || !hasDisplay()) return null;
   return { driver, miniBrowser };
 }
 
@@ -37,24 +36,6 @@ function freePort() {
     srv.listen(0, '127.0.0.1', () => {
       const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
       srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts Xvfb on a display it chooses itself; resolves with the process and its `:N`. */
-function startXvfb() {
-  return new Promise((resolve, reject) => {
-    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    });
-    let err = '';
-    let out = '';
-    xvfb.stderr.on('data', (d) => (err += d));
-    xvfb.on('error', reject);
-    xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code}) before it was ready: ${err.trim()}`)));
-    xvfb.stdio[3].on('data', (d) => {
-      out += d;
-      if (out.includes('\n')) resolve({ process: xvfb, display: `:${out.trim()}` });
     });
   });
 }
@@ -80,7 +61,7 @@ export class WebKitLauncher {
 
   async initialize() {}
 
-  /** Starts Xvfb (unless there is a $DISPLAY), the driver and a MiniBrowser session, once. */
+  /** Starts the driver (on the shared X display) and a MiniBrowser session, once. */
   async ensureStarted() {
     if (this.sessionId) return;
     this.starting ??= this.start().finally(() => (this.starting = undefined));
@@ -88,19 +69,11 @@ export class WebKitLauncher {
   }
 
   async start() {
-    let display = process.env.DISPLAY;
-    if (!display && !this.xvfb) {
-      const x = await startXvfb();
-      this.xvfb = x.process;
-      this.xvfb.removeAllListeners('exit');
-      this.display = x.display;
-    }
-    display ??= this.display;
     if (!this.driver) {
       const port = await freePort();
       this.base = `http://127.0.0.1:${port}`;
       this.driver = spawn(this.paths.driver, [`--port=${port}`], {
-        env: { ...process.env, DISPLAY: display },
+        env: { ...process.env, DISPLAY: await display() },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       this.driverLog = '';
@@ -200,9 +173,7 @@ export class WebKitLauncher {
     if (this.sessionId) await this.command('DELETE', '', undefined, 10000).catch(() => undefined);
     this.sessionId = undefined;
     this.driver?.kill();
-    this.xvfb?.kill();
     this.driver = undefined;
-    this.xvfb = undefined;
   }
 }
 
