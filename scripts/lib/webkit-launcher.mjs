@@ -78,7 +78,13 @@ export class WebKitLauncher {
       });
       this.driverLog = '';
       this.driver.stderr.on('data', (d) => (this.driverLog = (this.driverLog + d).slice(-4000)));
-      this.driver.on('exit', () => (this.driver = undefined));
+      const driver = this.driver;
+      const kill = () => driver.kill();
+      process.once('exit', kill); // never leave a driver (and its MiniBrowser) behind a run that was cut short
+      driver.on('exit', () => {
+        process.off('exit', kill);
+        if (this.driver === driver) this.driver = this.sessionId = undefined;
+      });
       await this.waitForDriver();
     }
     const { value } = await this.request('POST', '/session', {
@@ -113,13 +119,24 @@ export class WebKitLauncher {
    * hanging the run; an error from the driver becomes an exception with its message.
    */
   async request(method, path, body, timeout = 150000) {
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: body ? { 'content-type': 'application/json; charset=utf-8' } : undefined,
-      body: body ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(timeout),
-    });
-    const json = await res.json().catch(() => ({}));
+    const abort = new AbortController();
+    const timer = setTimeout(
+      () => abort.abort(new Error(`WebDriver ${method} ${path}: no answer within ${timeout} ms`)),
+      timeout,
+    );
+    let res;
+    let json;
+    try {
+      res = await fetch(`${this.base}${path}`, {
+        method,
+        headers: body ? { 'content-type': 'application/json; charset=utf-8' } : undefined,
+        body: body ? JSON.stringify(body) : undefined,
+        signal: abort.signal,
+      });
+      json = await res.json().catch(() => ({}));
+    } finally {
+      clearTimeout(timer);
+    }
     if (!res.ok) {
       const v = json.value ?? {};
       const err = new Error(`WebDriver ${method} ${path}: ${v.error ?? res.status}: ${v.message ?? ''}`);

@@ -9,7 +9,9 @@ let started;
 
 /** @returns {boolean} whether an X display is available or can be started. */
 export function hasDisplay() {
-  return Boolean(process.env.DISPLAY) || spawnSync('Xvfb', ['-help'], { stdio: 'ignore' }).error === undefined;
+  return (
+    Boolean(process.env.DISPLAY) || spawnSync('Xvfb', ['-help'], { stdio: 'ignore' }).error === undefined
+  );
 }
 
 /** @returns {Promise<string>} `$DISPLAY`, or `:N` of an Xvfb started once for this process and stopped with it. */
