@@ -46,7 +46,7 @@ async function firefoxLauncher(executablePath) {
   });
 }
 
-/** @returns {string[]} the engines BROWSERS asks for (or all), validated. */
+/** @returns {{ names: string[], explicit: boolean }} the engines BROWSERS asks for (or all), validated. */
 function requested() {
   const raw = process.env.BROWSERS?.trim();
   if (!raw) return { names: ENGINES, explicit: false };
@@ -66,19 +66,18 @@ export async function testBrowsers() {
   const { names, explicit } = requested();
   const launchers = [];
   const missing = (name, how) => {
-    const text = `${name} is not installed (${how})`;
-    if (explicit) throw new Error(`BROWSERS names ${text}.`);
-    console.log(`[wtr] skipping ${text}.`);
+    if (explicit) throw new Error(`BROWSERS names ${name}, which is not installed here (${how}).`);
+    console.log(`[wtr] skipping ${name}: not installed (${how}).`);
   };
   for (const name of names) {
     if (name === 'chromium') {
       const chrome = await findChromium();
       console.log(`[wtr] Chromium from ${chrome.source}: ${chrome.executablePath}`);
-      launchers.push(
-        chromeLauncher({
-          launchOptions: { executablePath: chrome.executablePath, headless: true, args: chrome.args },
-        }),
-      );
+      const chromium = chromeLauncher({
+        launchOptions: { executablePath: chrome.executablePath, headless: true, args: chrome.args },
+      });
+      chromium.name = 'Chromium'; // the launcher says "Chrome"; this is Debian's (or npm's) Chromium
+      launchers.push(chromium);
     } else if (name === 'firefox') {
       const path = findFirefox();
       if (!path) missing('Firefox', 'Debian: apt-get install -y firefox-esr, or set FIREFOX_PATH');
@@ -88,7 +87,11 @@ export async function testBrowsers() {
       }
     } else {
       const paths = findWebKit();
-      if (!paths) missing('WebKitGTK', 'or no Xvfb; Debian: apt-get install -y webkit2gtk-driver xvfb');
+      if (!paths)
+        missing(
+          'WebKitGTK',
+          'it needs WebKitWebDriver, MiniBrowser and Xvfb; Debian: apt-get install -y webkit2gtk-driver xvfb',
+        );
       else {
         console.log(`[wtr] WebKitGTK: ${paths.miniBrowser} via ${paths.driver}`);
         launchers.push(webkitLauncher(paths));
