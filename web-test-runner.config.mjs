@@ -1,13 +1,12 @@
-// @web/test-runner: every test runs in a real headless Chromium (no DOM emulation).
-import { chromeLauncher } from '@web/test-runner-chrome';
+// @web/test-runner: every test runs in real browsers (no DOM emulation): headless Chromium, Firefox ESR and
+// WebKitGTK, each where installed; BROWSERS=chromium,firefox,webkit picks (see scripts/lib/test-browsers.mjs).
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { findChromium } from './scripts/lib/browser.mjs';
+import { testBrowsers } from './scripts/lib/test-browsers.mjs';
 import { prebundleTf, prebundledUrl, TF_PACKAGES } from './scripts/lib/tf-prebundle.mjs';
 
 await prebundleTf();
-const chrome = await findChromium();
-console.log(`[wtr] Chromium from ${chrome.source}: ${chrome.executablePath}`);
+const browsers = await testBrowsers();
 
 /** Maps bare '@tensorflow/…' imports to the shared pre-bundle (see scripts/lib/tf-prebundle.mjs). */
 const tfPrebundle = {
@@ -126,11 +125,7 @@ export default {
   files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [tfPrebundle, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: chrome.executablePath, headless: true, args: chrome.args },
-    }),
-  ],
+  browsers,
   // Two cores: run test files one or two at a time, with room for slow software-GPU work.
   concurrency: 1,
   concurrentBrowsers: 1,

@@ -67,3 +67,24 @@ export function typeInto(input: HTMLInputElement | HTMLSelectElement, value: str
 export function shadowText(el: Element): string {
   return el.shadowRoot?.textContent ?? '';
 }
+
+/**
+ * Whether a module Worker here can create a WebGL2 context (on an OffscreenCanvas, the only canvas it has).
+ * WebKitGTK has WebGL2 on the page's canvas but none in an OffscreenCanvas, so its Worker trains on wasm; tests
+ * that need WebGL inside the Worker skip there instead of asserting a backend the browser cannot give.
+ */
+export async function workerHasWebGl2(): Promise<boolean> {
+  const src =
+    "postMessage(typeof OffscreenCanvas !== 'undefined' && !!new OffscreenCanvas(1, 1).getContext('webgl2'))";
+  const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
+  const worker = new Worker(url, { type: 'module' });
+  try {
+    return await new Promise<boolean>((resolve) => {
+      worker.onmessage = (e) => resolve(e.data === true);
+      worker.onerror = () => resolve(false);
+    });
+  } finally {
+    worker.terminate();
+    URL.revokeObjectURL(url);
+  }
+}

@@ -162,8 +162,11 @@ describe('backend detection: a software GPU is no GPU', () => {
         /swiftshader|llvmpipe|lavapipe|software/i.test(words);
       expect(c.kind, words).to.equal(software ? 'software' : words.trim() ? 'hardware' : 'unknown');
     }
-    // WebGL: the unmasked renderer string.
-    const gl = document.createElement('canvas').getContext('webgl2');
+    // WebGL: the unmasked renderer string, from the kind of canvas training gets (an OffscreenCanvas wherever one
+    // exists: the Worker has no other). WebKitGTK's page canvas has WebGL2 but its OffscreenCanvas has none.
+    const canvas =
+      typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+    const gl = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
     const ext = gl?.getExtension('WEBGL_debug_renderer_info');
     const renderer = gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
     gl?.getExtension('WEBGL_lose_context')?.loseContext();

@@ -79,15 +79,16 @@ describe('backend: one TensorFlow.js per page', () => {
     expect(backendReport()).to.equal(report);
   });
 
-  it('detects SwiftShader from the WebGL renderer string', () => {
+  it('detects SwiftShader from the WebGL renderer string', function () {
     const c = detectWebGl();
-    if (c.kind !== 'unavailable' && /swiftshader/i.test(c.detail ?? '')) expect(c.kind).to.equal('software');
-    else expect(['hardware', 'software', 'unknown', 'unavailable']).to.include(c.kind);
+    // Only Chromium renders with SwiftShader (Firefox here: llvmpipe; WebKitGTK: no WebGL in an OffscreenCanvas).
+    if (c.kind === 'unavailable' || !/swiftshader/i.test(c.detail ?? '')) this.skip();
+    expect(c.kind).to.equal('software');
   });
 
-  it('webgl: runs, and a lost context is detected — work fails clearly, the next request moves on', async () => {
+  it('webgl: runs, and a lost context is detected — work fails clearly, the next request moves on', async function () {
     const c = detectWebGl();
-    if (c.kind === 'unavailable') return;
+    if (c.kind === 'unavailable') this.skip(); // WebKitGTK: no WebGL in an OffscreenCanvas
     const { tf, backend } = await getTf('webgl', { strict: true });
     expect(backend).to.equal('webgl');
     expect(await convGradSum(tf)).to.be.a('number');
