@@ -18,7 +18,9 @@ try {
       await sleep(20);
     }
   };
-  const ended = new Promise((resolve) => t.addEventListener('train-end', (e) => resolve(e.detail), { once: true }));
+  const ended = new Promise((resolve) =>
+    t.addEventListener('train-end', (e) => resolve(e.detail), { once: true }),
+  );
 
   button('start').click();
   await until('5 batches after Start', () => batches >= 5);
