@@ -2,6 +2,7 @@
 // WebKitGTK, each where installed; BROWSERS=chromium,firefox,webkit picks (see scripts/lib/test-browsers.mjs).
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { serveFault } from './scripts/lib/faults.mjs';
 import { testBrowsers } from './scripts/lib/test-browsers.mjs';
 import { prebundleTf, prebundledUrl, TF_PACKAGES } from './scripts/lib/tf-prebundle.mjs';
 
@@ -26,72 +27,12 @@ const assetsFromDist = (ctx, next) => {
 };
 
 // ---- Network faults for the fault tests (test/*/faults.test.ts) ---------------------------------------------
-/**
- * `/__fault/<kind>,<times>,<file>,<id>/<path>` serves the repository file `<path>` (`src/assets/…` read from
- * `dist/assets/…`, as above), except that the first `<times>` requests (counted per `<id>`; `inf`: all) for
- * a file named `<file>` (`*`: any) get the fault `<kind>`. Relative URLs (MNIST shards beside their manifest,
- * the weights binary) stay under the same prefix, so one attribute points a whole loader at it.
- *   truncate  the first half of the bytes, as a clean response of that length
- *   flip      256 bytes XOR 0xff from the middle on, same length
- *   stall     the headers and 64 bytes, then silence (until the client gives up)
- *   reset     the headers and half the bytes, then the connection is destroyed
- *   html      a 200 web page instead of the file
- *   404, 500  that status
- * Everything it serves is `Cache-Control: no-store`, so no faulty copy lingers in the browser's cache.
- */
-const networkFaults = (() => {
-  const served = new Map();
-  const types = { json: 'application/json', png: 'image/png', wasm: 'application/wasm' };
-  return async (ctx, next) => {
-    const m = /^\/__fault\/([a-z0-9]+),(\d+|inf),([^,/]+),([^,/]+)\/(.+)$/.exec(ctx.path);
-    if (!m) return next();
-    const [, kind, times, name, id, rest] = m;
-    const { readFile } = await import('node:fs/promises');
-    const { resolve, sep, basename, extname } = await import('node:path');
-    const rel = rest.replace(/^src\/assets\//, 'dist/assets/');
-    const file = resolve(rel);
-    if (!file.startsWith(process.cwd() + sep)) return void (ctx.status = 403);
-    let bytes;
-    try {
-      bytes = await readFile(file);
-    } catch {
-      return void (ctx.status = 404);
-    }
-    ctx.compress = false;
-    ctx.set('Cache-Control', 'no-store');
-    ctx.type = types[extname(file).slice(1)] ?? 'application/octet-stream';
-    const key = `${id}|${basename(file)}`;
-    const count = served.get(key) ?? 0;
-    served.set(key, count + 1);
-    const hit = (name === '*' || name === basename(file)) && (times === 'inf' || count < Number(times));
-    if (!hit) return void (ctx.body = bytes);
-    const { PassThrough } = await import('node:stream');
-    switch (kind) {
-      case 'truncate':
-        return void (ctx.body = bytes.subarray(0, bytes.length >> 1));
-      case 'flip': {
-        const out = Buffer.from(bytes);
-        for (let i = 0; i < 256 && (out.length >> 1) + i < out.length; i++)
-          out[(out.length >> 1) + i] ^= 0xff;
-        return void (ctx.body = out);
-      }
-      case 'stall':
-      case 'reset': {
-        const body = new PassThrough();
-        body.write(bytes.subarray(0, kind === 'stall' ? 64 : bytes.length >> 1));
-        ctx.req.on('close', () => body.destroy());
-        if (kind === 'reset') setTimeout(() => ctx.req.socket.destroy(), 50);
-        return void (ctx.body = body);
-      }
-      case 'html':
-        ctx.type = 'text/html';
-        return void (ctx.body = '<!doctype html><title>Not found</title><p>Try the home page.</p>');
-      default:
-        ctx.status = Number(kind) || 500;
-        ctx.body = `fault ${kind}`;
-    }
-  };
-})();
+/** Real network faults (scripts/lib/faults.mjs): `/__fault/<kind>,<times>,<file>,<id>/<path>`. */
+const networkFaults = async (ctx, next) => {
+  const mapPath = (p) => p.replace(/^src\/assets\//, 'dist/assets/');
+  if (!(await serveFault(ctx.path, ctx.req, ctx.res, { mapPath }))) return next();
+  ctx.respond = false; // answered on the raw response
+};
 // ------------------------------------------------------------------------------------------------------------
 
 /** Prints one closing line, `Tests: N passed, N failed, N skipped`, that CI logs can be read by. */

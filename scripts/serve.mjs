@@ -2,9 +2,11 @@
 // A small static file server for the demo lesson (what `npm start` serves) and for looking at pages.
 // No dependencies, localhost only.
 //   node scripts/serve.mjs [--port 8080] [--root .] [--open examples/index.html] [--header "Name: value"]
+//                          [--faults]   (also serve /__fault/… URLs: real network faults, see lib/faults.mjs)
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { serveFault } from './lib/faults.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -36,8 +38,11 @@ const TYPES = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-const server = createServer((req, res) => {
+const faults = args.includes('--faults');
+
+const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (faults && (await serveFault(url.pathname, req, res, { root }))) return;
   if (url.pathname === '/favicon.ico') {
     res.writeHead(204).end();
     return;

@@ -59,7 +59,8 @@ async function visit(
   });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   page.on('requestfailed', (r) => {
-    if (!/favicon/.test(r.url())) problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+    if (!/favicon|\/__fault\//.test(r.url()))
+      problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
   });
   page.on('response', (r) => {
     if (r.status() >= 400 && !/favicon/.test(r.url()) && !expected(String(r.status())))
@@ -123,6 +124,16 @@ try {
   await visit('trainer control by its buttons (CDN, Worker)', `${lib}/test/pages/trainer-control.html`, {
     ready: () => document.body.dataset.done === 'true',
     check: () => document.body.dataset.problem || null,
+    wait: 200,
+  });
+
+  // 2d. The CDN build under real network faults (damaged weights, a truncated photo, a dropped manifest).
+  const faulty = await serve('.', ['--faults']);
+  await visit('faults: damaged, truncated, dropped files (CDN)', `${faulty}/test/pages/faults.html`, {
+    ready: () => document.body.dataset.done === 'true',
+    check: () => document.body.dataset.problem || null,
+    // The browser logs the failed requests the page provokes; the page itself checks what the reader sees.
+    expectConsole: /Failed to load resource|ERR_|network error/i,
     wait: 200,
   });
 
