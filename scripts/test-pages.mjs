@@ -137,6 +137,13 @@ try {
     wait: 200,
   });
 
+  // 2e. Property values as frameworks set them, on the CDN build.
+  await visit('property values (CDN)', `${lib}/test/pages/properties.html`, {
+    ready: () => document.body.dataset.done === 'true',
+    check: () => document.body.dataset.problem || null,
+    wait: 200,
+  });
+
   // 3. Strict CSP: no 'unsafe-eval', no 'unsafe-inline' (only 'wasm-unsafe-eval' for WebAssembly).
   const csp =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
