@@ -59,6 +59,8 @@ async function visit(
   });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   page.on('requestfailed', (r) => {
+    // A loader that gives up on a missing file cancels its body (ERR_ABORTED): expected where the 404 is.
+    if (expectMissing && r.failure()?.errorText === 'net::ERR_ABORTED') return;
     if (!/favicon|\/__fault\//.test(r.url()))
       problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
   });
