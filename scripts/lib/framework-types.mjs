@@ -34,8 +34,11 @@ export function elementsOf(manifest) {
 /**
  * An attribute's value as a template may write it: numbers also as numeric strings, booleans as themselves
  * or "true"/"false", string literals as they are; any other type (arrays, named types) as a string (JSON).
+ * A string attribute also takes a number (`input-size={28}`): every framework writes it as its string. Not
+ * so for a name that is also a property (`matrix`): the framework sets the property, which takes its string
+ * form, and a number there is a mistake.
  */
-export function attributeForm(typeText) {
+export function attributeForm(typeText, { numbersForStrings = true } = {}) {
   const parts = (typeText ?? 'string')
     .split('|')
     .map((p) => p.trim())
@@ -45,6 +48,7 @@ export function attributeForm(typeText) {
     if (p === 'number') forms.add('number').add('`${number}`');
     else if (p === 'boolean') forms.add('boolean').add("'true'").add("'false'").add("''");
     else if (/^'[^']*'$/.test(p)) forms.add(p);
+    else if (numbersForStrings) forms.add('string').add('number');
     else forms.add('string');
   }
   if (forms.has('string'))
@@ -102,8 +106,8 @@ export function modelOf(manifest) {
     const unreachable = unreachableAttributes(d);
     for (const a of d.attributes ?? []) {
       if (unreachable.has(a.name)) continue;
-      const form = attributeForm(a.type?.text);
       const have = props.get(a.name);
+      const form = attributeForm(a.type?.text, { numbersForStrings: !have });
       if (have) props.set(a.name, { ...have, kind: 'both', types: [...have.types, form] });
       else props.set(a.name, { kind: 'attribute', types: [form], doc: oneLine(a.description) });
     }
