@@ -114,7 +114,10 @@ export function modelOf(manifest) {
     const events = (d.events ?? [])
       .filter((e) => e.name)
       .map((e) => ({ name: e.name, type: eventType(e, module), doc: oneLine(e.description) }));
-    return { tag, className, cls, props, events };
+    const kebab = (d.attributes ?? [])
+      .filter((a) => a.name.includes('-') && !unreachable.has(a.name))
+      .map((a) => ({ name: a.name, form: attributeForm(a.type?.text) }));
+    return { tag, className, cls, props, events, kebab };
   });
 }
 
@@ -179,6 +182,28 @@ export function renderSvelte(model) {
   return `${s}  }\n}\n`;
 }
 
+const camelize = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+/**
+ * Vue's template checker reads `:input-size` as the prop `inputSize`, while Vue's runtime writes it as the
+ * attribute (the element has no property `input-size`): the camelCase key also takes the attribute's form.
+ */
+function vueProps(el) {
+  const props = new Map(el.props);
+  for (const a of el.kebab) {
+    const p = props.get(camelize(a.name));
+    if (p) props.set(camelize(a.name), { ...p, types: [...new Set([...p.types, a.form])] });
+  }
+  return props;
+}
+
+/**
+ * The `on…` listener props of Vue's HTMLAttributes that our events replace (`onChange` of `@change` is typed
+ * with a plain Event there; ours is a CustomEvent with a detail), as a union of string literals.
+ */
+const vueListeners = (el) =>
+  el.events.map((e) => quote(`on${camelize(`-${e.name}`)}`)).join(' | ') || 'never';
+
 /**
  * dist/types/vue.d.ts: Vue's `GlobalComponents`, in the shape Vue's guide gives for non-Vue custom elements:
  * a constructor whose instance's `$props` are the template's props and whose `$emit` lists the events.
@@ -186,12 +211,14 @@ export function renderSvelte(model) {
 export function renderVue(model) {
   let s = `${HEADER}import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';\n\n`;
   s += `/** A custom element as Vue's template checker sees a component. */\n`;
-  s += `type CnnVueElement<E extends HTMLElement, Props, Events> = new () => E & {\n`;
-  s += `  /** @deprecated For template type checking only. */\n  $props: HTMLAttributes & Props & PublicProps;\n`;
+  s += `type CnnVueElement<E extends HTMLElement, Props, Events, Native extends string> = new () => E & {\n`;
+  s += `  /** @deprecated For template type checking only. */\n`;
+  s += `  $props: Omit<HTMLAttributes, Native> & Props & PublicProps;\n`;
   s += `  /** @deprecated For template type checking only. */\n  $emit: EmitFn<Events>;\n};\n\n`;
   for (const el of model) {
+    const vue = { ...el, props: vueProps(el) };
     s += `/** Props of <${el.tag}> in Vue: attributes (kebab-case) and properties (camelCase). */\n`;
-    s += `export interface ${pascal(el.tag)}VueProps {\n${members(el, '  ', { handlers: false })}}\n\n`;
+    s += `export interface ${pascal(el.tag)}VueProps {\n${members(vue, '  ', { handlers: false })}}\n\n`;
     // A type, not an interface: EmitFn wants an index-signature-compatible record.
     s += `/** Events of <${el.tag}> (\`@name\` in a template). */\nexport type ${pascal(el.tag)}VueEvents = {\n`;
     for (const e of el.events) s += `${doc(e.doc, '  ')}  ${quote(e.name)}: (event: ${e.type}) => void;\n`;
@@ -200,7 +227,7 @@ export function renderVue(model) {
   s += `declare module 'vue' {\n  interface GlobalComponents {\n`;
   for (const el of model) {
     const P = pascal(el.tag);
-    s += `    '${el.tag}': CnnVueElement<${el.cls}, ${P}VueProps, ${P}VueEvents>;\n`;
+    s += `    '${el.tag}': CnnVueElement<${el.cls}, ${P}VueProps, ${P}VueEvents, ${vueListeners(el)}>;\n`;
   }
   return `${s}  }\n}\n`;
 }
