@@ -36,6 +36,10 @@ export default tseslint.config(
       'node_modules/**',
       'custom-elements.json',
       'examples/dev/**',
+      // The consumer apps' own sources are checked by their own tsc / vue-tsc / svelte-check (check.mjs).
+      'test/consumers/*/src/**',
+      'test/consumers/**/node_modules/**',
+      'test/consumers/**/dist/**',
     ],
   },
   js.configs.recommended,
@@ -62,7 +66,7 @@ export default tseslint.config(
   },
   {
     // Node scripts and configs.
-    files: ['scripts/**/*.mjs', '*.mjs', '*.js'],
+    files: ['scripts/**/*.mjs', '*.mjs', '*.js', 'test/node/**/*.mjs', 'test/consumers/**/*.{mjs,js}'],
     languageOptions: { globals: nodeGlobals },
   },
   {

@@ -4,6 +4,7 @@
 //   dist/cdn/        self-contained, code-split, minified (rollup), for <script type="module">
 //   dist/assets/     MNIST shards, sample photo, pretrained weights, WASM binaries (scripts/assets/*)
 //   custom-elements.json  the manifest (@custom-elements-manifest/analyzer)
+//   dist/types/      React, Vue and Svelte typings generated from the manifest (scripts/framework-types.mjs)
 import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
@@ -17,4 +18,5 @@ run('npx tsc -p tsconfig.build.json');
 run('npx rollup -c --silent');
 run('node scripts/build-assets.mjs --if-missing');
 run('npm run --silent analyze');
+run('node scripts/framework-types.mjs');
 console.log(`build done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

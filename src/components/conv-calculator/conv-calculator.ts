@@ -61,8 +61,8 @@ const mono = (n: number) => formatCount(n);
  * @tagname conv-calculator
  * @summary Convolution output-size and parameter calculator.
  *
- * @fires input - At every keystroke (or pick) in a field. `detail` is the new `result` (or `null` when it is invalid).
- * @fires change - The reader committed an edit (left the field, pressed Enter, picked a layer): native `change`
+ * @fires {CustomEvent<ConvCalculatorResult | null>} input - At every keystroke (or pick) in a field. `detail` is the new `result` (or `null` when it is invalid).
+ * @fires {CustomEvent<ConvCalculatorResult | null>} change - The reader committed an edit (left the field, pressed Enter, picked a layer): native `change`
  * semantics. `detail` is the new `result` (or `null` when it is invalid). Both bubble and cross shadow roots.
  *
  * @csspart error - The message shown for invalid input (`role="alert"`).
