@@ -5,6 +5,9 @@ export const styles = css`
     --_map: var(--cnn-feature-map-size, 150px);
     min-width: 0;
   }
+  .retry {
+    margin: 0 0 var(--_gap);
+  }
   .controls {
     display: flex;
     flex-wrap: wrap;
