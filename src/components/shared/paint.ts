@@ -37,8 +37,8 @@ export function greyImageData(
   const ink = options.ink;
   for (let i = 0, n = Math.min(width * height, values.length); i < n; i++) {
     const v = values[i]!;
-    let k = Number.isFinite(v) ? Math.round(v * scale) : 0;
-    k = k < 0 ? 0 : k > 255 ? 255 : k;
+    // ImageData's bytes are a Uint8ClampedArray: out-of-range levels clamp to 0..255 on their own.
+    const k = Number.isFinite(v) ? Math.round(v * scale) : 0;
     const o = i * 4;
     if (ink) {
       px[o] = ink[0];
