@@ -21,92 +21,28 @@ import {
   type TrainConfig,
 } from '../../engine/training/config.js';
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
+import type {
+  TrainerBatch,
+  TrainerEpoch,
+  TrainerHistory,
+  TrainerSession,
+  TrainerState,
+} from '../../engine/training/types.js';
 import { styles } from './cnn-trainer.styles.js';
 
-export type TrainerState = 'idle' | 'loading' | 'training' | 'paused' | 'done' | 'error';
-
-/** One training batch, as the session reports it. */
-export interface TrainerBatch {
-  epoch: number;
-  batch: number;
-  batches: number;
-  loss: number;
-  accuracy: number;
-  imagesPerSecond: number;
-}
-/** One finished epoch. */
-export interface TrainerEpoch {
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  testAccuracy: number;
-}
-/** What a run has recorded so far. */
-export interface TrainerHistory {
-  batches: TrainerBatch[];
-  epochs: TrainerEpoch[];
-}
-
-/** `data-progress` detail: MNIST download progress (`fraction` is 0..1 and never decreases). */
-export interface TrainerProgressDetail {
-  loaded: number;
-  total: number;
-  fraction: number;
-  split: string;
-}
-/** `train-start` detail: what the run is about to do. */
-export interface TrainerStartDetail {
-  backend: BackendName | null;
-  trainSize: number;
-  testSize: number;
-  batchesPerEpoch: number;
-  epochs: number;
-  thread?: 'worker' | 'main' | null;
-  [key: string]: unknown;
-}
-/** `train-end` detail: `stopped` is true when the reader (or `stop()`) ended the run early. */
-export interface TrainerEndDetail {
-  stopped: boolean;
-  testAccuracy: number | null;
-  confusion: number[][] | null;
-  history?: TrainerHistory;
-}
-/** `train-error` detail. */
-export interface TrainerErrorDetail {
-  error: unknown;
-  message?: string;
-}
-
-/**
- * The part of the engine's `TrainingSession` this element uses (see docs/ENGINE-API.md). Written out here so
- * tests can inject a stand-in (override `createSession`) and so sibling widgets know what `session` offers.
- */
-export interface TrainerSession extends EventTarget {
-  readonly state: TrainerState;
-  readonly backend: BackendName | null;
-  readonly history: TrainerHistory;
-  readonly testAccuracy: number | null;
-  readonly confusion: number[][] | null;
-  /** How the training thread chose its backend (with `fallback` when it is not the one wanted). */
-  readonly backendReport?: BackendReport | null;
-  /** Why training runs on the page's own thread instead of a Worker, if it does. */
-  readonly threadFallback?: FallbackNote | null;
-  start(): Promise<void>;
-  pause(): void;
-  resume(): void;
-  stop(): void;
-  dispose(): void;
-  predict?(pixels: Float32Array, n: number): Promise<Float32Array>;
-  activations?(
-    pixels: Float32Array,
-    layers: string[],
-  ): Promise<Record<string, { shape: number[]; data: Float32Array }>>;
-  testExamples?(
-    actual: number,
-    predicted: number,
-    limit: number,
-  ): Promise<{ index: number; pixels: Uint8Array }[]>;
-}
+// The session's types live in the engine (one definition for the trainer and every widget that follows one);
+// re-exported here so this module's public exports stay as they were.
+export type {
+  TrainerBatch,
+  TrainerEndDetail,
+  TrainerEpoch,
+  TrainerErrorDetail,
+  TrainerHistory,
+  TrainerProgressDetail,
+  TrainerSession,
+  TrainerStartDetail,
+  TrainerState,
+} from '../../engine/training/types.js';
 
 /** The fallbacks of a session that a reader should know about: its backend's (if in use) and its thread's. */
 const fallbacksOf = (s: TrainerSession): FallbackNote[] => {

@@ -3,8 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement } from '../shared/cnn-element.js';
 import { booleanValue, parsedJsonArrayValue, stringValue } from '../shared/property-values.js';
-import { ForTargetController } from '../shared/for-target.js';
+import { TrainerLink } from '../shared/trainer-link.js';
+import { Task, initialState } from '../shared/task.js';
+import { RovingGrid } from '../shared/roving-grid.js';
+import { formatFixed, formatInteger, formatPercent, MISSING } from '../shared/format.js';
+import { paintGrey } from '../shared/paint.js';
 import { colourAt, cssRgb, textOn } from '../shared/colour-scale.js';
+import type { TestExample } from '../../engine/training/types.js';
 import { styles } from './confusion-matrix.styles.js';
 
 /** Detail of `cell-select`: the labels (when `labels` is given, else the class indices) and the count. */
@@ -17,19 +22,12 @@ export interface CellSelectDetail {
   predictedIndex: number;
 }
 
-/** One test image of a cell, as the engine's `TrainingSession.testExamples` returns it. */
-export interface CellExample {
-  index: number;
-  /** 784 bytes, 0..255, row-major 28×28. */
-  pixels: Uint8Array;
-}
+/** One test image of a cell, as the engine's `TrainingSession.testExamples` returns it (784 bytes, 28×28). */
+export type CellExample = TestExample;
 
-/** What `<confusion-matrix for>` reads from its target: any element with these (duck-typed, e.g. `<cnn-trainer>`). */
-interface TrainerLike extends Element {
-  confusion?: unknown;
-  session?: {
-    testExamples?: (actual: number, predicted: number, limit: number) => Promise<CellExample[]>;
-  } | null;
+/** The events of `<confusion-matrix>`, with their `detail`. */
+export interface ConfusionMatrixEventMap {
+  'cell-select': CellSelectDetail;
 }
 
 /** Largest matrix shown: beyond that a grid of buttons is unreadable (and a typo, most likely). */
@@ -106,7 +104,6 @@ export const parseLabels = (text: string | null | undefined): string[] | null =>
 const emptyLabels = (labels: string[]): number[] => labels.flatMap((l, i) => (l === '' ? [i + 1] : []));
 
 const countFormat = new Intl.NumberFormat('en-US');
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 /** The numbers derived from a valid matrix. */
 interface Derived {
@@ -167,7 +164,7 @@ function derive(m: number[][]): Derived {
  * @cssproperty [--cnn-matrix-cell-size=2.6em] Minimum width and height of a cell.
  * @cssproperty [--cnn-matrix-diagonal=var(--cnn-fg)] Outline colour of the diagonal cells.
  */
-export class ConfusionMatrix extends CnnElement {
+export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
   static override styles = [...CnnElement.styles, styles];
 
   /** The id of a `<cnn-trainer>` (or any element with a `confusion` property and `train-epoch` events) to show. */
@@ -210,75 +207,61 @@ export class ConfusionMatrix extends CnnElement {
 
   /** The test images of the selected cell, when bound to a trainer (empty otherwise). */
   get examples(): CellExample[] {
-    return this.thumbs ?? [];
+    return this.examplesView()?.thumbs ?? [];
   }
 
   @state() private valid: number[][] | null = null;
   @state() private derived: Derived | null = null;
   @state() private names: string[] = [];
-  @state() private focusR = 0;
-  @state() private focusC = 0;
   @state() private selected: { r: number; c: number } | null = null;
-  @state() private thumbs: CellExample[] | null = null;
-  @state() private thumbNote = '';
-  /** Bumped on every thumbnail request, so a slow answer for an old cell is dropped. */
-  private thumbToken = 0;
 
-  private readonly target = new ForTargetController<TrainerLike>(this, (next, prev) =>
-    this.rebind(next, prev),
-  );
-  private readonly onTrainerUpdate = () => this.pull();
+  /** The `<cnn-trainer>` named by `for`: its matrix is read again when a run starts, after each epoch and at the end. */
+  private readonly link = new TrainerLink(this, {
+    on: {
+      'train-start': () => this.pull(),
+      'train-epoch': () => this.pull(),
+      'train-end': () => this.pull(),
+    },
+    onTrainer: (next, prev) => {
+      if (next !== prev) this.selected = null;
+      if (next) this.pull();
+    },
+  });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.target.setId(this.htmlFor);
-  }
+  /**
+   * The selected cell's test images, asked of the trainer's session: again for another cell, another session,
+   * or a new matrix (the same cell holds other images after another epoch); a slow answer for a cell the reader
+   * has left is dropped.
+   */
+  private readonly examplesTask = new Task(this, {
+    args: () => [this.link.session, this.selected, this.valid] as const,
+    task: async ([session, cell, valid]) => {
+      if (!cell || !valid || typeof session?.testExamples !== 'function') return initialState;
+      if ((valid[cell.r]?.[cell.c] ?? 0) === 0) return [];
+      const found: unknown = await session.testExamples(cell.r, cell.c, EXAMPLE_LIMIT);
+      return Array.isArray(found) ? (found.slice(0, EXAMPLE_LIMIT) as CellExample[]) : [];
+    },
+  });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.thumbToken++;
-  }
-
-  private rebind(next: TrainerLike | null, prev: TrainerLike | null): void {
-    for (const name of ['train-start', 'train-epoch', 'train-end'] as const) {
-      prev?.removeEventListener(name, this.onTrainerUpdate);
-      next?.addEventListener(name, this.onTrainerUpdate);
-    }
-    this.selected = null;
-    this.thumbs = null;
-    this.requestUpdate();
-    if (!next) return;
-    this.pull();
-    // A trainer declared (or defined) after us has no `confusion` property until it is upgraded.
-    if (next.localName.includes('-') && !customElements.get(next.localName)) {
-      customElements
-        .whenDefined(next.localName)
-        .then(() => {
-          if (this.target.target === next) this.pull();
-        })
-        .catch(() => undefined);
-    }
-  }
+  /** Arrow keys, Home and End move between the count buttons (one of them is tabbable). */
+  private readonly grid = new RovingGrid(this, {
+    size: () => ({ rows: this.valid?.length ?? 0, cols: this.valid?.length ?? 0 }),
+    cell: (r, c) => this.cellButton(r, c),
+  });
 
   /** Reads the bound trainer's confusion matrix (after an epoch, at the end, or when a new run starts). */
   private pull(): void {
-    const t = this.target.target;
+    const t = this.link.trainer;
     if (!t) return;
     const m = t.confusion;
     this.matrix = Array.isArray(m)
       ? (m as number[][]).map((row) => (Array.isArray(row) ? [...(row as number[])] : row))
       : null;
-    const sel = this.selected;
-    if (!sel) return;
-    // The thumbnails' count comes from `valid`, which willUpdate derives from the new matrix: wait for it.
-    void this.updateComplete.then(() => {
-      if (this.selected === sel && this.valid) void this.loadExamples(sel.r, sel.c);
-    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('htmlFor')) this.target.setId(this.htmlFor);
+    this.link.setFor(this.htmlFor);
     // A wrong-typed property hides the table; fixing it (whichever property it was) shows it again.
     if (changed.has('matrix') || changed.has('labels') || this.propertyError !== this.computedWith) {
       this.computedWith = this.propertyError;
@@ -314,8 +297,6 @@ export class ConfusionMatrix extends CnnElement {
     this.names = labels ?? Array.from({ length: n }, (_, i) => String(i));
     this.valid = checked.matrix;
     this.derived = derive(checked.matrix);
-    this.focusR = Math.min(this.focusR, n - 1);
-    this.focusC = Math.min(this.focusC, n - 1);
     if (this.selected && (this.selected.r >= n || this.selected.c >= n)) this.selected = null;
     this.setError(null);
   }
@@ -333,74 +314,29 @@ export class ConfusionMatrix extends CnnElement {
 
   private select(r: number, c: number): void {
     if (!this.valid) return;
-    this.focusR = r;
-    this.focusC = c;
+    this.grid.setActive(r, c);
     this.selected = { r, c };
-    this.emit<CellSelectDetail>('cell-select', this.detailFor(r, c));
-    void this.loadExamples(r, c);
+    this.emit('cell-select', this.detailFor(r, c));
   }
 
-  /** Asks the bound trainer's session for the test images of a cell and shows them as thumbnails. */
-  private async loadExamples(r: number, c: number): Promise<void> {
-    const token = ++this.thumbToken;
-    const session = this.target.target?.session;
-    if (!session?.testExamples) {
-      this.thumbs = null;
-      this.thumbNote = '';
-      return;
-    }
-    const count = this.valid?.[r]?.[c] ?? 0;
-    if (count === 0) {
-      this.thumbs = [];
-      this.thumbNote = 'No test images in this cell.';
-      return;
-    }
-    this.thumbNote = 'Loading test images…';
-    try {
-      const found = await session.testExamples(r, c, EXAMPLE_LIMIT);
-      if (token !== this.thumbToken) return;
-      this.thumbs = Array.isArray(found) ? found.slice(0, EXAMPLE_LIMIT) : [];
-      this.thumbNote = '';
-    } catch {
-      if (token !== this.thumbToken) return;
-      this.thumbs = [];
-      this.thumbNote = 'The test images could not be read (the model may have been disposed).';
-    }
-  }
-
-  private onKey(e: KeyboardEvent): void {
-    if (!this.valid) return;
-    const n = this.valid.length;
-    let r = this.focusR;
-    let c = this.focusC;
-    switch (e.key) {
-      case 'ArrowRight':
-        c = Math.min(n - 1, c + 1);
-        break;
-      case 'ArrowLeft':
-        c = Math.max(0, c - 1);
-        break;
-      case 'ArrowDown':
-        r = Math.min(n - 1, r + 1);
-        break;
-      case 'ArrowUp':
-        r = Math.max(0, r - 1);
-        break;
-      case 'Home':
-        c = 0;
-        if (e.ctrlKey) r = 0;
-        break;
-      case 'End':
-        c = n - 1;
-        if (e.ctrlKey) r = n - 1;
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-    this.focusR = r;
-    this.focusC = c;
-    void this.updateComplete.then(() => this.cellButton(r, c)?.focus());
+  /** The selected cell's thumbnails and the note above them, or `null` when there is nothing to show. */
+  private examplesView(): { thumbs: CellExample[]; note: string } | null {
+    const sel = this.selected;
+    if (!sel) return null;
+    const task = this.examplesTask;
+    return (
+      task.render({
+        pending: () => ({ thumbs: task.value ?? [], note: 'Loading test images…' }),
+        complete: (thumbs) => ({
+          thumbs,
+          note: (this.valid?.[sel.r]?.[sel.c] ?? 0) === 0 ? 'No test images in this cell.' : '',
+        }),
+        error: () => ({
+          thumbs: [],
+          note: 'The test images could not be read (the model may have been disposed).',
+        }),
+      }) ?? null
+    );
   }
 
   private cellButton(r: number, c: number): HTMLButtonElement | null {
@@ -409,25 +345,16 @@ export class ConfusionMatrix extends CnnElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (changed.has('thumbs' as keyof ConfusionMatrix)) this.drawThumbs();
+    this.paintThumbs();
   }
 
-  private drawThumbs(): void {
-    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-thumb]');
-    canvases.forEach((canvas, i) => {
-      const ex = this.thumbs?.[i];
-      const ctx = canvas.getContext('2d');
-      if (!ex || !ctx) return;
-      const img = ctx.createImageData(28, 28);
-      for (let p = 0; p < 784; p++) {
-        // MNIST is white ink on black; show dark ink on light paper, as the digits were written.
-        const v = 255 - (ex.pixels[p] ?? 0);
-        img.data[p * 4] = v;
-        img.data[p * 4 + 1] = v;
-        img.data[p * 4 + 2] = v;
-        img.data[p * 4 + 3] = 255;
-      }
-      ctx.putImageData(img, 0, 0);
+  /** Paints the thumbnails (after every render: a few 28×28 canvases, and never stale). */
+  private paintThumbs(): void {
+    const thumbs = this.examplesView()?.thumbs ?? [];
+    this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-thumb]').forEach((canvas, i) => {
+      const ex = thumbs[i];
+      // MNIST is white ink on black; show dark ink on light paper, as the digits were written.
+      if (ex) paintGrey(canvas, ex.pixels, 28, 28, { invert: true });
     });
   }
 
@@ -438,7 +365,7 @@ export class ConfusionMatrix extends CnnElement {
   private renderPlaceholder() {
     if (this.inputError) return nothing;
     let text: string;
-    if (this.target.target) text = 'Waiting for the trainer to finish its first epoch…';
+    if (this.link.trainer) text = 'Waiting for the trainer to finish its first epoch…';
     else if (this.htmlFor) text = `Waiting for an element with id "${this.htmlFor}".`;
     else text = 'No data yet: set the matrix property, or for="id" of a <cnn-trainer>.';
     // Bound to a trainer, the 10 × 10 table will appear after the first epoch: keep its room from the start so
@@ -458,27 +385,24 @@ export class ConfusionMatrix extends CnnElement {
         const frac = rowSum > 0 ? count / rowSum : null;
         const t = norm ? (frac ?? 0) : d.max > 0 ? count / d.max : 0;
         const bg = colourAt(t, 'viridis');
-        const text = norm ? (frac === null ? '—' : frac.toFixed(2)) : countFormat.format(count);
+        const text = norm ? (frac === null ? MISSING : formatFixed(frac, 2)) : formatInteger(count);
         const diag = r === c;
         const sel = this.selected?.r === r && this.selected?.c === c;
         // The accessible name starts with the visible text (WCAG 2.5.3, label in name), then the headers.
         const label = norm
-          ? `${text} of actual ${names[r]} predicted as ${names[c]} (${countFormat.format(count)} images)${diag ? ', correct' : ''}`
-          : `${text} actual ${names[r]} predicted as ${names[c]}${frac === null ? '' : ` (${pct(frac)} of actual ${names[r]})`}${diag ? ', correct' : ''}`;
+          ? `${text} of actual ${names[r]} predicted as ${names[c]} (${formatInteger(count)} images)${diag ? ', correct' : ''}`
+          : `${text} actual ${names[r]} predicted as ${names[c]}${frac === null ? '' : ` (${formatPercent(frac)} of actual ${names[r]})`}${diag ? ', correct' : ''}`;
         return html`<td class=${diag ? 'diag' : ''}>
           <button
             part="cell"
             data-r=${r}
             data-c=${c}
-            tabindex=${r === this.focusR && c === this.focusC ? 0 : -1}
+            tabindex=${this.grid.tabIndex(r, c)}
             aria-label=${label}
             aria-pressed=${sel ? 'true' : 'false'}
             ${inlineStyle({ background: cssRgb(bg), color: textOn(bg) })}
             @click=${() => this.select(r, c)}
-            @focus=${() => {
-              this.focusR = r;
-              this.focusC = c;
-            }}
+            @focus=${() => this.grid.setActive(r, c)}
           >
             ${text}
           </button>
@@ -486,7 +410,7 @@ export class ConfusionMatrix extends CnnElement {
       });
     return html`
       <div class="wrap">
-        <table part="table" @keydown=${this.onKey}>
+        <table part="table" @keydown=${this.grid.handleKey}>
           <caption class="visually-hidden">
             Confusion matrix: rows are the actual class, columns the predicted
             class${norm ? ', as fractions of each row' : ''}.
@@ -520,7 +444,7 @@ export class ConfusionMatrix extends CnnElement {
                   }
                   <th scope="row" class="label">${names[r]}</th>
                   ${cells(r)}
-                  <td class="metric">${pct(d.recall[r]!)}</td>
+                  <td class="metric">${formatPercent(d.recall[r]!)}</td>
                 </tr>`,
             )}
           </tbody>
@@ -534,18 +458,18 @@ export class ConfusionMatrix extends CnnElement {
               >
                 Precision
               </th>
-              ${d.precision.map((p) => html`<td class="metric">${pct(p)}</td>`)}
+              ${d.precision.map((p) => html`<td class="metric">${formatPercent(p)}</td>`)}
               <td></td>
             </tr>
           </tfoot>
         </table>
       </div>
       <p part="summary" class="summary">
-        Accuracy <strong>${pct(d.accuracy)}</strong>
-        (${countFormat.format(m.reduce((a, row, i) => a + row[i]!, 0))} of ${countFormat.format(d.total)} on
-        the diagonal)
+        Accuracy <strong>${formatPercent(d.accuracy)}</strong>
+        (${formatInteger(m.reduce((a, row, i) => a + row[i]!, 0))} of ${formatInteger(d.total)} on the
+        diagonal)
         <span class="scale" aria-hidden="true"
-          ><span class="ramp"></span>${norm ? '0 → 1 of row' : `0 → ${countFormat.format(d.max)}`}</span
+          ><span class="ramp"></span>${norm ? '0 → 1 of row' : `0 → ${formatInteger(d.max)}`}</span
         >
       </p>
       ${this.renderExamples()}
@@ -553,24 +477,25 @@ export class ConfusionMatrix extends CnnElement {
   }
 
   private renderExamples() {
-    if (!this.selected || (!this.thumbs && !this.thumbNote)) return nothing;
+    const view = this.examplesView();
+    if (!view || !this.selected) return nothing;
+    const { thumbs, note } = view;
     const { r, c } = this.selected;
     const a = this.names[r];
     const p = this.names[c];
     const count = this.valid?.[r]?.[c] ?? 0;
-    const thumbs = this.thumbs ?? [];
     return html`<section
       part="examples"
       class="examples"
       aria-label=${`Test images: actual ${a}, predicted ${p}`}
     >
       <h3>
-        ${r === c ? `${a}s read correctly` : `${a}s the network read as ${p}`} · ${countFormat.format(count)}
+        ${r === c ? `${a}s read correctly` : `${a}s the network read as ${p}`} · ${formatInteger(count)}
         image${count === 1 ? '' : 's'}${
           thumbs.length && thumbs.length < count ? `, first ${thumbs.length} shown` : ''
         }
       </h3>
-      ${this.thumbNote ? html`<p class="note">${this.thumbNote}</p>` : nothing}
+      ${note ? html`<p class="note">${note}</p>` : nothing}
       <div class="thumbs">
         ${thumbs.map(
           (t) =>

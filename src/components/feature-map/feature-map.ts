@@ -434,7 +434,7 @@ export class FeatureMap extends CnnElement {
     this.dirtyCanvases = true;
     this.requestUpdate();
     void this.updateComplete.then(() => {
-      if (this._maps === maps && this.isConnected) this.emit<MapsReadyDetail>('maps-ready', { maps, source });
+      if (this._maps === maps && this.isConnected) this.emit('maps-ready', { maps, source });
     });
   }
 

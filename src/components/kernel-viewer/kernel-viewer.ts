@@ -198,7 +198,7 @@ export class KernelViewer extends CnnElement {
     if (s === this.step) return;
     this.step = s;
     const w = this.windows[s]!;
-    this.emit<KernelStepDetail>('step-change', { step: s, row: w.row, col: w.col, value: w.value });
+    this.emit('step-change', { step: s, row: w.row, col: w.col, value: w.value });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

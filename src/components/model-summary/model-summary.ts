@@ -3,14 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement } from '../shared/cnn-element.js';
 import { enumValue, numberValue, stringValue, textOrNumberValue } from '../shared/property-values.js';
-import { ForTargetController } from '../shared/for-target.js';
-import {
-  checkInteger,
-  formatCount,
-  walkModel,
-  type LayerInfo,
-  type ModelSpec,
-} from '../../engine/conv-math.js';
+import { TrainerLink } from '../shared/trainer-link.js';
+import { formatInteger } from '../shared/format.js';
+import { checkInteger, walkModel, type LayerInfo, type ModelSpec } from '../../engine/conv-math.js';
 import { isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
 import { styles } from './model-summary.styles.js';
 
@@ -56,9 +51,6 @@ export function parseInputShape(text: string, channels: number): number[] | { er
   if (nums.length === 2) return [channels, nums[0]!, nums[1]!];
   return [channels, nums[0]!, nums[0]!];
 }
-
-/** Anything with a `model` property or attribute, like `<cnn-trainer>` (which reflects `model` to the attribute). */
-type ModelHolder = Element & { model?: unknown };
 
 /**
  * A layer-by-layer table of a network: each layer's type, hyperparameters, output shape (C × H × W),
@@ -120,50 +112,23 @@ export class ModelSummary extends CnnElement {
   @state() private _input: number[] | null = null;
   /** Index of the layer that could not be computed (its row is marked), or null. */
   @state() private failedAt: number | null = null;
-  /** Bumped when the `for` target (or its model) changes, to recompute. */
-  @state() private targetVersion = 0;
-
-  private readonly forTarget = new ForTargetController<ModelHolder>(this, (target) => this.onTarget(target));
-  private targetObserver: MutationObserver | null = null;
-  private readonly onTargetChange = () => this.targetVersion++;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.targetObserver?.disconnect();
-    this.targetObserver = null;
-  }
-
   /**
-   * Watches the trainer's `model` attribute. `<cnn-trainer>` reflects its `model` property to the attribute
-   * (whether the writer sets it from script or the reader picks it in the trainer's form), so observing the
-   * attribute sees every change without hooking into the trainer's update cycle or its events.
+   * The trainer named by `for`, and its `model` attribute. `<cnn-trainer>` reflects its `model` property to the
+   * attribute (whether the writer sets it from script or the reader picks it in the trainer's form), so
+   * observing the attribute sees every change without hooking into the trainer's update cycle or its events.
+   * Each change requests an update, which recomputes.
    */
-  private onTarget(target: ModelHolder | null): void {
-    this.targetObserver?.disconnect();
-    this.targetObserver = null;
-    if (target) {
-      this.targetObserver = new MutationObserver(this.onTargetChange);
-      this.targetObserver.observe(target, { attributes: true, attributeFilter: ['model'] });
-      // A trainer defined later in the page gets its `model` property when it upgrades.
-      const tag = target.localName;
-      if (tag.includes('-') && !customElements.get(tag)) {
-        void customElements.whenDefined(tag).then(() => {
-          if (this.forTarget.target === target) this.targetVersion++;
-        });
-      }
-    }
-    this.targetVersion++;
-  }
+  private readonly link = new TrainerLink(this, { attributes: ['model'] });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('htmlFor')) this.forTarget.setId(this.htmlFor);
+    this.link.setFor(this.htmlFor);
     this.compute();
   }
 
   /** The model name in force: the trainer's when `for` names one that is on the page, else `model`. */
   private modelName(): { name: string; source: string } {
-    const t = this.forTarget.target;
+    const t = this.link.trainer;
     if (t) {
       const v = typeof t.model === 'string' ? t.model : t.getAttribute('model');
       return { name: v ?? 'cnn', source: `the model of #${t.id}` };
@@ -271,14 +236,14 @@ export class ModelSummary extends CnnElement {
     const ratio = convParams > 0 ? dense / convParams : 0;
     return html`<p part="comparison" class="comparison" data-testid="comparison">
       A dense first layer on this ${shapeText(input)} input would need
-      <strong>${formatCount(inputs)} × ${formatCount(hidden)} = ${formatCount(dense)}</strong> weights
-      (${formatCount(inputs)} inputs, ${formatCount(hidden)} hidden units).
+      <strong>${formatInteger(inputs)} × ${formatInteger(hidden)} = ${formatInteger(dense)}</strong> weights
+      (${formatInteger(inputs)} inputs, ${formatInteger(hidden)} hidden units).
       ${
         convs.length
           ? html`All ${convs.length} convolution layers together have
-              <strong>${formatCount(convParams)}</strong> parameters${
+              <strong>${formatInteger(convParams)}</strong> parameters${
                 ratio >= 1.05
-                  ? html` — ${formatCount(ratio)} times fewer`
+                  ? html` — ${formatInteger(ratio)} times fewer`
                   : ratio > 0 && ratio < 0.95
                     ? html` — more than the dense layer, at this small input`
                     : nothing
@@ -338,8 +303,8 @@ export class ModelSummary extends CnnElement {
                     <td>${TYPE_NAMES[l.type] ?? l.type}</td>
                     <td>${l.hyper}${l.note ? html`<span class="note"> (${l.note})</span>` : nothing}</td>
                     <td class="num">${shapeText(l.outputShape)}</td>
-                    <td class="num">${formatCount(l.params)}</td>
-                    <td class="num">${l.macs ? formatCount(l.macs) : '—'}</td>
+                    <td class="num">${formatInteger(l.params)}</td>
+                    <td class="num">${l.macs ? formatInteger(l.macs) : '—'}</td>
                   </tr>`,
               )}
             </tbody>`,
@@ -360,8 +325,8 @@ export class ModelSummary extends CnnElement {
             ? html`<tfoot>
                 <tr part="total">
                   <th scope="row" colspan="4">Total</th>
-                  <td class="num" data-testid="total-params">${formatCount(this._totalParams)}</td>
-                  <td class="num">${formatCount(this._totalMacs ?? 0)}</td>
+                  <td class="num" data-testid="total-params">${formatInteger(this._totalParams)}</td>
+                  <td class="num">${formatInteger(this._totalMacs ?? 0)}</td>
                 </tr>
               </tfoot>`
             : nothing

@@ -10,8 +10,11 @@ import { kindOf, readValue, stringValue, type ValueKind } from './property-value
  * the text in its `error` property (else `null`). It never throws from an attribute change and never renders
  * `NaN`: subclasses compute their state in `willUpdate`, report problems with `setError`, and render
  * `this.renderError()` at the top of their template.
+ *
+ * `EventMap` names the element's events and their `detail` types (`{ 'cell-select': CellSelectDetail }`), so
+ * `this.emit` accepts only those names, each with its own detail type (Shoelace's typed `emit`).
  */
-export class CnnElement extends LitElement {
+export class CnnElement<EventMap extends object = Record<string, unknown>> extends LitElement {
   static override styles = [themeStyles];
 
   /**
@@ -135,10 +138,13 @@ export class CnnElement extends LitElement {
     return html`<div part="error" role="alert">${this.error ?? nothing}</div>`;
   }
 
-  /** Dispatches a `CustomEvent` that bubbles and crosses shadow roots, as the public contract requires. */
-  protected emit<T>(name: string, detail: T): boolean {
+  /**
+   * Dispatches one of the element's events: a `CustomEvent` that bubbles and crosses shadow roots, as the
+   * public contract requires. Returns `dispatchEvent`'s result.
+   */
+  protected emit<K extends keyof EventMap & string>(name: K, detail: EventMap[K]): boolean {
     return this.dispatchEvent(
-      new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: false }),
+      new CustomEvent<EventMap[K]>(name, { detail, bubbles: true, composed: true, cancelable: false }),
     );
   }
 }

@@ -1,0 +1,76 @@
+/**
+ * Paints grey images (an MNIST digit, a drawn pad) into canvases.
+ *
+ * Why one function: the trainer's followers each had their own loop from values to RGBA bytes, and they
+ * differed in rounding, in what a value out of range or `NaN` became, and in which way round the ink was.
+ */
+
+export interface PaintGreyOptions {
+  /**
+   * The value that means full ink: `255` for bytes, `1` for fractions. Default: 255 for a `Uint8Array` or
+   * `Uint8ClampedArray`, else 1. Values are clamped to 0..max; one that is not a finite number paints as 0.
+   */
+  max?: number;
+  /**
+   * Dark ink on light paper (`255 − v`): how a reader expects a handwritten digit to look. MNIST itself is
+   * white ink on black.
+   */
+  invert?: boolean;
+  /**
+   * Paint this colour (`[r, g, b]`, e.g. the CSS `color` of the canvas) with each value as its opacity, instead
+   * of grey levels on an opaque background: the digit then sits on whatever is behind the canvas.
+   */
+  ink?: readonly [number, number, number];
+}
+
+/** Fills an `ImageData` of `width` × `height` from row-major values (see `PaintGreyOptions`). */
+export function greyImageData(
+  values: ArrayLike<number>,
+  width: number,
+  height: number,
+  options: PaintGreyOptions = {},
+): ImageData {
+  const img = new ImageData(Math.max(1, width), Math.max(1, height));
+  const max = options.max ?? (values instanceof Uint8Array || values instanceof Uint8ClampedArray ? 255 : 1);
+  const scale = max > 0 ? 255 / max : 0;
+  const px = img.data;
+  const ink = options.ink;
+  for (let i = 0, n = Math.min(width * height, values.length); i < n; i++) {
+    const v = values[i]!;
+    // ImageData's bytes are a Uint8ClampedArray: out-of-range levels clamp to 0..255 on their own.
+    const k = Number.isFinite(v) ? Math.round(v * scale) : 0;
+    const o = i * 4;
+    if (ink) {
+      px[o] = ink[0];
+      px[o + 1] = ink[1];
+      px[o + 2] = ink[2];
+      px[o + 3] = k;
+    } else {
+      const g = options.invert ? 255 - k : k;
+      px[o] = px[o + 1] = px[o + 2] = g;
+      px[o + 3] = 255;
+    }
+  }
+  return img;
+}
+
+/**
+ * Paints values as a `width` × `height` image: into a canvas (resized to that size when it differs) or, given
+ * a 2-D context, at its top-left corner. Does nothing when the canvas has no 2-D context.
+ */
+export function paintGrey(
+  target: HTMLCanvasElement | CanvasRenderingContext2D,
+  values: ArrayLike<number>,
+  width: number,
+  height: number,
+  options: PaintGreyOptions = {},
+): void {
+  if (width < 1 || height < 1) return;
+  let ctx: CanvasRenderingContext2D | null;
+  if (target instanceof HTMLCanvasElement) {
+    if (target.width !== width) target.width = width;
+    if (target.height !== height) target.height = height;
+    ctx = target.getContext('2d');
+  } else ctx = target;
+  ctx?.putImageData(greyImageData(values, width, height, options), 0, 0);
+}

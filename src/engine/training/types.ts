@@ -1,0 +1,128 @@
+/**
+ * The types of a training run as the elements see it: the session a `<cnn-trainer>` exposes, the details of
+ * its events, and the trainer as the widgets that follow it (`for="id"`) see it.
+ *
+ * Why here: `<cnn-trainer>` and its four followers (`<confusion-matrix>`, `<feature-map>`, `<digit-pad>`,
+ * `<model-summary>`) each wrote their own copy of these shapes; one definition in the engine keeps them in
+ * step. Types only: importing this module loads nothing (no TensorFlow.js, no DOM code).
+ */
+import type { BackendReport, FallbackNote } from '../backend.js';
+import type { BackendName, TrainState } from './config.js';
+
+/** Where a trainer's run is: idle → loading → training ⇄ paused → done | error (the engine's `TrainState`). */
+export type TrainerState = TrainState;
+
+/** One training batch, as the session reports it. */
+export interface TrainerBatch {
+  epoch: number;
+  batch: number;
+  batches: number;
+  loss: number;
+  accuracy: number;
+  imagesPerSecond: number;
+}
+/** One finished epoch. */
+export interface TrainerEpoch {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  testAccuracy: number;
+}
+/** What a run has recorded so far. */
+export interface TrainerHistory {
+  batches: TrainerBatch[];
+  epochs: TrainerEpoch[];
+}
+
+/** `data-progress` detail: MNIST download progress (`fraction` is 0..1 and never decreases). */
+export interface TrainerProgressDetail {
+  loaded: number;
+  total: number;
+  fraction: number;
+  split: string;
+}
+/** `train-start` detail: what the run is about to do. */
+export interface TrainerStartDetail {
+  backend: BackendName | null;
+  trainSize: number;
+  testSize: number;
+  batchesPerEpoch: number;
+  epochs: number;
+  thread?: 'worker' | 'main' | null;
+  [key: string]: unknown;
+}
+/** `train-end` detail: `stopped` is true when the reader (or `stop()`) ended the run early. */
+export interface TrainerEndDetail {
+  stopped: boolean;
+  testAccuracy: number | null;
+  confusion: number[][] | null;
+  history?: TrainerHistory;
+}
+/** `train-error` detail. */
+export interface TrainerErrorDetail {
+  error: unknown;
+  message?: string;
+}
+
+/**
+ * The part of the engine's `TrainingSession` that `<cnn-trainer>` uses and shows as its `session` property (see
+ * docs/ENGINE-API.md). Written out as an interface so tests can inject a stand-in (override `createSession`)
+ * and so sibling widgets know what `session` offers.
+ */
+export interface TrainerSession extends EventTarget {
+  readonly state: TrainerState;
+  readonly backend: BackendName | null;
+  readonly history: TrainerHistory;
+  readonly testAccuracy: number | null;
+  readonly confusion: number[][] | null;
+  /** How the training thread chose its backend (with `fallback` when it is not the one wanted). */
+  readonly backendReport?: BackendReport | null;
+  /** Why training runs on the page's own thread instead of a Worker, if it does. */
+  readonly threadFallback?: FallbackNote | null;
+  start(): Promise<void>;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  dispose(): void;
+  predict?(pixels: Float32Array, n: number): Promise<Float32Array>;
+  activations?(
+    pixels: Float32Array,
+    layers: string[],
+  ): Promise<Record<string, { shape: number[]; data: Float32Array }>>;
+  testExamples?(actual: number, predicted: number, limit: number): Promise<TestExample[]>;
+}
+
+/** One test image, as `TrainerSession.testExamples` returns it. */
+export interface TestExample {
+  /** Its index in the test set. */
+  index: number;
+  /** 784 bytes, 0..255, row-major 28×28. */
+  pixels: Uint8Array;
+}
+
+/** Each event a trainer fires (bubbling, composed), with its `detail`. */
+export interface TrainerEventMap {
+  'data-progress': TrainerProgressDetail;
+  'train-start': TrainerStartDetail;
+  'train-batch': TrainerBatch;
+  'train-epoch': TrainerEpoch;
+  'train-end': TrainerEndDetail;
+  'train-error': TrainerErrorDetail;
+}
+
+/** The name of a trainer event. */
+export type TrainerEventName = keyof TrainerEventMap;
+
+/**
+ * A trainer as the widgets that follow one see it: `<cnn-trainer>`, or any element with these members (a test's
+ * stand-in, a writer's own trainer). Everything is optional and read defensively: a target may not be upgraded
+ * yet, and a stand-in's `session` may offer only the methods one widget needs.
+ */
+export interface TrainerLike extends Element {
+  /** The current run's session, or `null` between runs. */
+  readonly session?: Partial<TrainerSession> | null;
+  /** The last confusion matrix (rows = actual class), or `null`. */
+  readonly confusion?: unknown;
+  /** The model name (`cnn` | `fnn`); `<cnn-trainer>` reflects it to the `model` attribute. */
+  readonly model?: unknown;
+}
