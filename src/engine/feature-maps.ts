@@ -40,7 +40,9 @@ export interface Range {
 }
 
 /** PyTorch `[out][in][K][K]` → TensorFlow `[K][K][in][out]`. */
-export function toHwio(l: Pick<ResolvedLayer, 'outChannels' | 'inChannels' | 'kernelSize' | 'weights'>): Float32Array {
+export function toHwio(
+  l: Pick<ResolvedLayer, 'outChannels' | 'inChannels' | 'kernelSize' | 'weights'>,
+): Float32Array {
   const { outChannels: O, inChannels: I, kernelSize: K, weights } = l;
   const out = new Float32Array(weights.length);
   for (let o = 0; o < O; o++)

@@ -32,8 +32,8 @@ export { buildModel, spatialLayerNames, toNhwc, SpecModel } from './models/build
 export type { BuildOptions, ModelLayer, ModelWeight } from './models/build.js';
 export { registerTrainingGradients, TRAINING_GRADIENT_KERNELS } from './gradients.js';
 export { MODEL_SPECS, CNN, FNN, ALEXNET } from './models/specs.js';
-export { TrainingSession } from './trainer.js';
-export type { SessionOptions } from './trainer.js';
+export { TrainingSession } from './training/session.js';
+export type { SessionOptions } from './training/session.js';
 export type {
   BatchInfo,
   EpochInfo,

@@ -454,8 +454,7 @@ export class ConfusionMatrix extends CnnElement {
       </div>
       <p part="summary" class="summary">
         Accuracy <strong>${pct(d.accuracy)}</strong>
-        (${countFormat.format(d.correct)} of ${countFormat.format(d.total)} on
-        the diagonal)
+        (${countFormat.format(d.correct)} of ${countFormat.format(d.total)} on the diagonal)
         <span class="scale" aria-hidden="true"
           ><span class="ramp"></span>${norm ? '0 → 1 of row' : `0 → ${countFormat.format(d.max)}`}</span
         >
