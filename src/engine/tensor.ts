@@ -1,7 +1,8 @@
 /**
  * The "tensor side" of the engine: everything that needs TensorFlow.js, behind ONE entry that elements load
  * with `await import('../../engine/tensor.js')` on first need. Nothing imports this module statically from a
- * light module (conv-math, specs, assets, training/config), so a page with only `<conv-calculator>`,
+ * light module (conv-math, conv-steps, filters, feature-maps, metrics, models/specs,
+ * models/display, assets, training/config), so a page with only `<conv-calculator>`,
  * `<kernel-viewer>` or `<model-summary>` never downloads TensorFlow.js.
  */
 export {
