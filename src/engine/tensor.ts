@@ -1,7 +1,8 @@
 /**
  * The "tensor side" of the engine: everything that needs TensorFlow.js, behind ONE entry that elements load
  * with `await import('../../engine/tensor.js')` on first need. Nothing imports this module statically from a
- * light module (conv-math, specs, assets, training/config), so a page with only `<conv-calculator>`,
+ * light module (conv-math, conv-steps, filters, feature-maps, metrics, models/specs,
+ * models/display, assets, training/config), so a page with only `<conv-calculator>`,
  * `<kernel-viewer>` or `<model-summary>` never downloads TensorFlow.js.
  */
 export {
@@ -32,8 +33,8 @@ export { buildModel, spatialLayerNames, toNhwc, SpecModel } from './models/build
 export type { BuildOptions, ModelLayer, ModelWeight } from './models/build.js';
 export { registerTrainingGradients, TRAINING_GRADIENT_KERNELS } from './gradients.js';
 export { MODEL_SPECS, CNN, FNN, ALEXNET } from './models/specs.js';
-export { TrainingSession } from './trainer.js';
-export type { SessionOptions } from './trainer.js';
+export { TrainingSession } from './training/session.js';
+export type { SessionOptions } from './training/session.js';
 export type {
   BatchInfo,
   EpochInfo,

@@ -1,10 +1,10 @@
-// FlatAdamOptimizer (src/engine/kernels/flat-adam.ts): Adam over all variables as one flat vector, for the GPU
+// FlatAdamOptimizer (src/engine/optimizers/flat-adam.ts): Adam over all variables as one flat vector, for the GPU
 // backends. Checked against tf.train.adam on WebGL (where it runs in training) and on cpu (the reference).
 import { expect } from '@esm-bundle/chai';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { getTf } from '../../src/engine/tensor.js';
-import { FlatAdamOptimizer } from '../../src/engine/kernels/flat-adam.js';
+import { FlatAdamOptimizer } from '../../src/engine/optimizers/flat-adam.js';
 
 /** Deterministic values in −1…1. */
 const values = (n: number, seed: number) =>

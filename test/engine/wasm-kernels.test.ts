@@ -800,7 +800,7 @@ describe('FusedAdamOptimizer', function () {
   for (const backend of ['wasm', 'cpu'])
     it(`follows tf.train.adam step for step (${backend}), without leaking`, async () => {
       await tf.setBackend(backend);
-      const { FusedAdamOptimizer } = await import('../../src/engine/kernels/fused-adam.js');
+      const { FusedAdamOptimizer } = await import('../../src/engine/optimizers/fused-adam.js');
       const init = values([3, 3, 2, 4], 5);
       const target = tf.tensor4d(values([3, 3, 2, 4], 6), [3, 3, 2, 4]);
       const run = (opt: tf.Optimizer): Float32Array => {
@@ -826,7 +826,7 @@ describe('FusedAdamOptimizer', function () {
 
   it('getWeights/setWeights: same format as tf.train.adam, and a restored optimizer continues identically', async () => {
     await tf.setBackend('wasm');
-    const { FusedAdamOptimizer } = await import('../../src/engine/kernels/fused-adam.js');
+    const { FusedAdamOptimizer } = await import('../../src/engine/optimizers/fused-adam.js');
     const init = values([2, 3], 9);
     const target = tf.tensor2d(values([2, 3], 10), [2, 3]);
     const name = `wsave_${Math.random()}`;

@@ -111,23 +111,6 @@ const SETTINGS = {
 } as const;
 type SettingKey = keyof typeof SETTINGS;
 
-/** The setting a `resolveConfig` message is about: each message starts with the setting's name in words. */
-const fieldsOf = (message: string): SettingKey[] => {
-  const m = message.toLowerCase();
-  const names: [string, SettingKey][] = [
-    ['model', 'model'],
-    ['optimizer', 'optimizer'],
-    ['epochs', 'epochs'],
-    ['batch size', 'batchSize'],
-    ['learning rate', 'learningRate'],
-    ['learning-rate schedule', 'lrSchedule'],
-    ['train size', 'trainSize'],
-    ['test size', 'testSize'],
-    ['seed', 'seed'],
-  ];
-  return names.filter(([words]) => m.startsWith(words)).map(([, key]) => key);
-};
-
 const fmtInt = new Intl.NumberFormat('en-US');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const errorText = (d: unknown): string => {
@@ -479,7 +462,8 @@ export class CnnTrainer extends CnnElement {
       );
       if ('error' in r) {
         err = r.error.charAt(0).toUpperCase() + r.error.slice(1);
-        bad = fieldsOf(r.error);
+        // Only settings with a field in the form are marked (backend, momentum and thread have none).
+        bad = Object.hasOwn(SETTINGS, r.field) ? [r.field as SettingKey] : [];
       } else if (r.batchSize > r.trainSize) {
         bad = ['batchSize'];
         err = `Batch size (${fmtInt.format(r.batchSize)}) is larger than the training set (${fmtInt.format(r.trainSize)} images).`;

@@ -10,6 +10,7 @@ import { formatFixed, formatInteger, formatPercent, MISSING } from '../shared/fo
 import { paintGrey } from '../shared/paint.js';
 import { colourAt, cssRgb, textOn } from '../shared/colour-scale.js';
 import type { TestExample } from '../../engine/training/types.js';
+import { checkMatrix, matrixMetrics, type MatrixMetrics } from '../../engine/metrics.js';
 import { styles } from './confusion-matrix.styles.js';
 
 /** Detail of `cell-select`: the labels (when `labels` is given, else the class indices) and the count. */
@@ -30,63 +31,8 @@ export interface ConfusionMatrixEventMap {
   'cell-select': CellSelectDetail;
 }
 
-/** Largest matrix shown: beyond that a grid of buttons is unreadable (and a typo, most likely). */
-export const MAX_CLASSES = 100;
 /** Thumbnails shown for a selected cell. */
 export const EXAMPLE_LIMIT = 24;
-
-/**
- * Checks a would-be confusion matrix: a square array of arrays of non-negative whole numbers.
- * Returns a copy (so later edits of the caller's arrays cannot change what is shown) or a message.
- */
-export function checkMatrix(m: unknown): { matrix: number[][] } | { error: string } {
-  if (typeof m === 'string')
-    return {
-      error: `The matrix must be a JSON array of rows, e.g. [[5,1],[2,7]] (got "${m.slice(0, 40)}").`,
-    };
-  if (!Array.isArray(m))
-    return { error: `The matrix must be an array of rows (got ${m === null ? 'null' : typeof m}).` };
-  const n = m.length;
-  if (n === 0) return { error: 'The matrix is empty: give at least one row.' };
-  if (n > MAX_CLASSES)
-    return { error: `The matrix has ${n} rows; at most ${MAX_CLASSES} classes can be shown.` };
-  const out: number[][] = [];
-  let total = 0;
-  for (let r = 0; r < n; r++) {
-    const row: unknown = m[r];
-    if (!Array.isArray(row)) return { error: `Row ${r + 1} of the matrix is not an array.` };
-    if (row.length !== n) {
-      return {
-        error: `The matrix must be square (n×n): row ${r + 1} has ${row.length} values, expected ${n}.`,
-      };
-    }
-    const copy: number[] = [];
-    for (let c = 0; c < n; c++) {
-      const v: unknown = row[c];
-      const where = `row ${r + 1}, column ${c + 1}`;
-      if (typeof v !== 'number' || Number.isNaN(v))
-        return { error: `Every count must be a number: ${where} is ${JSON.stringify(v) ?? String(v)}.` };
-      if (!Number.isFinite(v))
-        return { error: `Every count must be finite: ${where} is ${v > 0 ? 'infinite' : 'minus infinity'}.` };
-      if (v < 0) return { error: `Counts cannot be negative: ${where} is ${v}.` };
-      if (!Number.isInteger(v))
-        return {
-          error: `Counts must be whole numbers: ${where} is ${v}. (Use normalize to show fractions.)`,
-        };
-      copy.push(v);
-      // Sums of counts (row, column and grand totals) must stay exact integers: past 2^53 they round, and
-      // 1e308 + 1e308 is Infinity (an accuracy of NaN %).
-      total += v;
-      if (total > Number.MAX_SAFE_INTEGER) {
-        return {
-          error: `The counts are too large: their total must be at most ${countFormat.format(Number.MAX_SAFE_INTEGER)} (${where} brings it past that).`,
-        };
-      }
-    }
-    out.push(copy);
-  }
-  return { matrix: out };
-}
 
 /** The `matrix` property: an array of rows, or its JSON text (parsed, so it reads back as the array). */
 const matrixValue = {
@@ -103,40 +49,6 @@ export const parseLabels = (text: string | null | undefined): string[] | null =>
 /** The 1-based positions of empty labels (`"a,,c"` → [2]), to explain them. */
 const emptyLabels = (labels: string[]): number[] => labels.flatMap((l, i) => (l === '' ? [i + 1] : []));
 
-const countFormat = new Intl.NumberFormat('en-US');
-
-/** The numbers derived from a valid matrix. */
-interface Derived {
-  n: number;
-  rowSums: number[];
-  colSums: number[];
-  total: number;
-  max: number;
-  precision: (number | null)[];
-  recall: (number | null)[];
-  accuracy: number | null;
-}
-
-function derive(m: number[][]): Derived {
-  const n = m.length;
-  const rowSums = m.map((row) => row.reduce((a, b) => a + b, 0));
-  const colSums = Array.from({ length: n }, (_, c) => m.reduce((a, row) => a + row[c]!, 0));
-  const total = rowSums.reduce((a, b) => a + b, 0);
-  const trace = m.reduce((a, row, i) => a + row[i]!, 0);
-  let max = 0;
-  for (const row of m) for (const v of row) max = Math.max(max, v);
-  return {
-    n,
-    rowSums,
-    colSums,
-    total,
-    max,
-    // A class never predicted has no precision, a class never present no recall: shown as "—", never NaN.
-    precision: colSums.map((s, j) => (s > 0 ? m[j]![j]! / s : null)),
-    recall: rowSums.map((s, i) => (s > 0 ? m[i]![i]! / s : null)),
-    accuracy: total > 0 ? trace / total : null,
-  };
-}
 
 /**
  * A confusion matrix: how often each actual class (rows) was predicted as each class (columns), as a
@@ -211,7 +123,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
   }
 
   @state() private valid: number[][] | null = null;
-  @state() private derived: Derived | null = null;
+  @state() private derived: MatrixMetrics | null = null;
   @state() private names: string[] = [];
   @state() private selected: { r: number; c: number } | null = null;
 
@@ -296,7 +208,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
     }
     this.names = labels ?? Array.from({ length: n }, (_, i) => String(i));
     this.valid = checked.matrix;
-    this.derived = derive(checked.matrix);
+    this.derived = matrixMetrics(checked.matrix);
     if (this.selected && (this.selected.r >= n || this.selected.c >= n)) this.selected = null;
     this.setError(null);
   }
@@ -375,14 +287,13 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
     </p>`;
   }
 
-  private renderTable(m: number[][], d: Derived) {
+  private renderTable(m: number[][], d: MatrixMetrics) {
     const n = d.n;
     const names = this.names;
     const norm = this.normalized;
     const cells = (r: number) =>
       m[r]!.map((count, c) => {
-        const rowSum = d.rowSums[r]!;
-        const frac = rowSum > 0 ? count / rowSum : null;
+        const frac = d.normalized[r]![c]!;
         const t = norm ? (frac ?? 0) : d.max > 0 ? count / d.max : 0;
         const bg = colourAt(t, 'viridis');
         const text = norm ? (frac === null ? MISSING : formatFixed(frac, 2)) : formatInteger(count);
@@ -466,8 +377,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
       </div>
       <p part="summary" class="summary">
         Accuracy <strong>${formatPercent(d.accuracy)}</strong>
-        (${formatInteger(m.reduce((a, row, i) => a + row[i]!, 0))} of ${formatInteger(d.total)} on the
-        diagonal)
+        (${formatInteger(d.correct)} of ${formatInteger(d.total)} on the diagonal)
         <span class="scale" aria-hidden="true"
           ><span class="ramp"></span>${norm ? '0 → 1 of row' : `0 → ${formatInteger(d.max)}`}</span
         >

@@ -12,7 +12,8 @@ import {
   preprocessDigit,
   MNIST_SIDE,
 } from '../../engine/images.js';
-import { walkModel, type LayerSpec, type ModelSpec } from '../../engine/conv-math.js';
+import type { ModelSpec } from '../../engine/conv-math.js';
+import { displayLayers, expectedShapes, layerGeometry } from '../../engine/models/display.js';
 import { CNN, isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
 import { styles } from './digit-pad.styles.js';
 
@@ -53,47 +54,6 @@ type TrainerLike = Element & {
 const PAD = 280;
 /** Pen width in canvas pixels: about a tenth of a digit's height, which becomes MNIST's 2–3 px stroke. */
 const PEN = 22;
-
-/**
- * The layers worth showing for a spec, with a reader's label: a conv/dense layer followed by a ReLU is shown
- * after the ReLU ("conv1 + ReLU"), pooling as itself, the last layer as the scores; flatten/dropout skipped.
- */
-export function displayLayers(spec: ModelSpec): { name: string; label: string }[] {
-  const out: { name: string; label: string }[] = [];
-  const layers = spec.layers;
-  layers.forEach((l: LayerSpec, i) => {
-    const name = l.name ?? `${l.type}${i + 1}`;
-    const next = layers[i + 1];
-    const prev = layers[i - 1];
-    if ((l.type === 'conv2d' || l.type === 'dense') && next?.type === 'relu') return;
-    if (l.type === 'relu') out.push({ name, label: `${prev?.name ?? 'layer'} + ReLU` });
-    else if (l.type === 'maxpool2d' || l.type === 'avgpool2d' || l.type === 'conv2d')
-      out.push({ name, label: name });
-    else if (l.type === 'dense' && i === layers.length - 1) out.push({ name, label: `${name} (scores)` });
-    else if (l.type === 'dense') out.push({ name, label: name });
-  });
-  return out;
-}
-
-/**
- * Each layer's activation shape as the engine reports it (NHWC without the batch axis: `[h, w, c]`, or `[n]`),
- * worked out from the spec before any prediction, so the layer section has its final size from the start.
- */
-const shapeCache = new WeakMap<ModelSpec, Map<string, number[]>>();
-function expectedShapes(spec: ModelSpec): Map<string, number[]> {
-  let shapes = shapeCache.get(spec);
-  if (shapes) return shapes;
-  shapes = new Map();
-  const walk = walkModel(spec);
-  spec.layers.forEach((l, i) => {
-    const out = walk.layers[i]?.outputShape; // conv-math speaks PyTorch: [c, h, w]
-    if (!out) return;
-    const name = l.name ?? `${l.type}${i + 1}`; // as displayLayers names it
-    shapes!.set(name, out.length === 3 ? [out[1]!, out[2]!, out[0]!] : out.slice());
-  });
-  shapeCache.set(spec, shapes);
-  return shapes;
-}
 
 /** Reads a CSS colour (any syntax) as RGB by painting one pixel. */
 function rgbOf(color: string): [number, number, number] {
@@ -768,18 +728,4 @@ export class DigitPad extends CnnElement {
       </section>
     `;
   }
-}
-
-/** Canvas size for one layer's activations: channels in a grid of up to 8 columns, or a one-row strip. */
-function layerGeometry(shape: number[]) {
-  // Without the batch axis as documented; tolerate one (`[1, H, W, C]`, `[1, N]`) from other sources.
-  const dims = shape.length === 4 || shape.length === 2 ? shape.slice(1) : shape;
-  if (dims.length === 3) {
-    const [h, w, c] = dims as [number, number, number];
-    const cols = Math.min(c, 8);
-    const rows = Math.ceil(c / cols);
-    return { spatial: true as const, h, w, c, cols, width: cols * (w + 1) - 1, height: rows * (h + 1) - 1 };
-  }
-  const n = dims.reduce((a, b) => a * b, 1);
-  return { spatial: false as const, h: 1, w: n, c: 1, cols: 1, width: n, height: 1 };
 }

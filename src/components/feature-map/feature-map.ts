@@ -15,7 +15,7 @@ import { drawHeatmap, gradientCss, valueRange } from '../shared/colour-scale.js'
 import { assetUrl } from '../../engine/assets.js';
 import { AssetLoadError } from '../../engine/data/download.js';
 import { fetchPhoto } from '../../engine/data/photo.js';
-import { formatValue } from '../kernel-viewer/grid-values.js';
+import { formatValue } from '../../engine/conv-steps.js';
 import {
   MAX_FILTERS,
   PRESETS,
@@ -23,21 +23,21 @@ import {
   resolveChain,
   type LayerDef,
   type ResolvedLayer,
-} from './filters.js';
+} from '../../engine/filters.js';
+import {
+  computeMaps,
+  layerWeightsOf,
+  nhwcToMaps,
+  rgbToMaps,
+  unionRange,
+  type FeatureMaps,
+  type LayerWeights,
+  type RgbImage,
+  type TensorSide,
+} from '../../engine/feature-maps.js';
 import { styles } from './feature-map.styles.js';
 
-/** Activation maps: `data[c]` is channel `c`, row-major `height × width`. */
-export interface FeatureMaps {
-  shape: [channels: number, height: number, width: number];
-  data: Float32Array[];
-}
-
-/** The weights of one layer, PyTorch order: `weights` is `[out][in][K][K]` flattened. */
-export interface LayerWeights {
-  shape: [outChannels: number, inChannels: number, kernelHeight: number, kernelWidth: number];
-  weights: Float32Array;
-  bias: Float32Array;
-}
+export type { FeatureMaps, LayerWeights } from '../../engine/feature-maps.js';
 
 /** Detail of `maps-ready`. */
 export interface MapsReadyDetail {
@@ -63,13 +63,7 @@ export const MAX_IMAGE_SIDE = 512;
 /** Minimum milliseconds between refreshes driven by `train-batch` (epochs and the end refresh at once). */
 const BATCH_REFRESH_MS = 1000;
 
-type ImagePixels = {
-  pixels: Float32Array;
-  width: number;
-  height: number;
-  naturalWidth: number;
-  naturalHeight: number;
-};
+type ImagePixels = RgbImage & { naturalWidth: number; naturalHeight: number };
 
 /**
  * Convolution filters applied to a real photo: every output channel is shown as an activation map in a
@@ -166,25 +160,11 @@ export class FeatureMap extends CnnElement {
   }
   /** The filters in use, one entry per layer (PyTorch order); `null` in trainer mode or on error. */
   get layerWeights(): LayerWeights[] | null {
-    return (
-      this.resolved?.map((l) => ({
-        shape: [l.outChannels, l.inChannels, l.kernelSize, l.kernelSize],
-        weights: l.weights.slice(),
-        bias: l.bias.slice(),
-      })) ?? null
-    );
+    return this.resolved ? layerWeightsOf(this.resolved) : null;
   }
   /** The input as computed: `{ shape: [3, H, W], data }` (channel-major, 0–1), after any downscaling. */
   get inputImage(): FeatureMaps | null {
-    const img = this.image;
-    if (!img || this.htmlFor) return null;
-    const n = img.width * img.height;
-    const data = [0, 1, 2].map((c) => {
-      const d = new Float32Array(n);
-      for (let i = 0; i < n; i++) d[i] = img.pixels[i * 3 + c]!;
-      return d;
-    });
-    return { shape: [3, img.height, img.width], data };
+    return this.image && !this.htmlFor ? rgbToMaps(this.image) : null;
   }
   /** `idle` | `loading` (image, data or TensorFlow.js) | `computing` | `ready` | `waiting` (for a trainer) | `error`. */
   get status(): string {
@@ -367,60 +347,27 @@ export class FeatureMap extends CnnElement {
     const wantBefore = this.compare && (last.activation === 'relu' || last.pool === 2);
 
     this._status = 'computing';
-    let tf: import('../../engine/tensor.js').Tf;
-    let backend: import('../../engine/tensor.js').BackendName;
-    let readBack: typeof import('../../engine/tensor.js').readBack;
+    let side: TensorSide;
     try {
       const engine = await import('../../engine/tensor.js');
-      readBack = engine.readBack;
-      ({ tf, backend } = await engine.getTf());
+      side = { ...(await engine.getTf()), readBack: engine.readBack };
     } catch (e) {
       if (stale()) return;
       return this.fail(`TensorFlow.js could not start: ${(e as Error).message}`);
     }
     if (stale()) return;
 
-    // All synchronous tensor maths in one tidy (no await inside): only the tensors we return survive it.
-    let outs: import('@tensorflow/tfjs-core').Tensor[] = [];
-    let before: Float32Array | null;
-    let after: Float32Array;
+    let result: Awaited<ReturnType<typeof computeMaps>>;
     try {
-      outs = tf.tidy(() => {
-        let x: import('@tensorflow/tfjs-core').Tensor4D = tf.tensor4d(img.pixels, [
-          1,
-          img.height,
-          img.width,
-          3,
-        ]);
-        let pre: import('@tensorflow/tfjs-core').Tensor4D = x;
-        for (const l of layers) {
-          const w = tf.tensor4d(toHwio(l), [l.kernelSize, l.kernelSize, l.inChannels, l.outChannels]);
-          pre = tf.add(tf.conv2d(x, w, l.stride, l.padding), tf.tensor1d(l.bias));
-          x = pre;
-          if (l.activation === 'relu') x = tf.relu(x);
-          if (l.pool === 2) x = tf.maxPool(x, 2, 2, 'valid');
-        }
-        // NHWC → channel-major [C, H, W], which is how the maps are drawn and how PyTorch prints them.
-        const chw = (t: import('@tensorflow/tfjs-core').Tensor4D) =>
-          tf.transpose(tf.squeeze(t, [0]), [2, 0, 1]);
-        return wantBefore ? [chw(x), chw(pre)] : [chw(x)];
-      });
-      // Guarded (engine/backend.ts): a GPU lost meanwhile fails with a clear message instead of hanging.
-      const data = await readBack(backend, () =>
-        Promise.all(outs.map((t) => t.data() as Promise<Float32Array>)),
-      );
-      after = data[0]!;
-      before = data[1] ?? null;
+      result = await computeMaps(side, img, layers, wantBefore);
     } catch (e) {
       if (stale()) return;
       return this.fail(`Computing the maps failed: ${(e as Error).message}`);
-    } finally {
-      for (const t of outs) t.dispose();
     }
     if (stale()) return;
 
-    this._maps = splitChannels(after, last.outShape);
-    this._before = before ? splitChannels(before, last.convShape) : null;
+    this._maps = result.maps;
+    this._before = result.before;
     this.finish('image');
   }
 
@@ -589,7 +536,7 @@ export class FeatureMap extends CnnElement {
       if (!maps || !maps.data[i]) return;
       // In compare mode both sides share one scale, so a zeroed negative looks exactly as dark as zero.
       const r = together
-        ? union(this.ranges[i]!, this.beforeRanges[i]!)
+        ? unionRange(this.ranges[i]!, this.beforeRanges[i]!)
         : isBefore
           ? this.beforeRanges[i]!
           : this.ranges[i]!;
@@ -800,44 +747,6 @@ export class FeatureMap extends CnnElement {
     `;
   }
 }
-
-/** PyTorch `[out][in][K][K]` → TensorFlow `[K][K][in][out]`. */
-function toHwio(l: ResolvedLayer): Float32Array {
-  const { outChannels: O, inChannels: I, kernelSize: K, weights } = l;
-  const out = new Float32Array(weights.length);
-  for (let o = 0; o < O; o++)
-    for (let i = 0; i < I; i++)
-      for (let y = 0; y < K; y++)
-        for (let x = 0; x < K; x++)
-          out[((y * K + x) * I + i) * O + o] = weights[((o * I + i) * K + y) * K + x]!;
-  return out;
-}
-
-function splitChannels(data: Float32Array, shape: [number, number, number]): FeatureMaps {
-  const [c, h, w] = shape;
-  const n = h * w;
-  return { shape: [c, h, w], data: Array.from({ length: c }, (_, i) => data.slice(i * n, (i + 1) * n)) };
-}
-
-/**
- * A trainer layer's activations → maps. TensorFlow.js layers are NHWC, so `[1, H, W, C]` or `[H, W, C]`;
- * a flat layer (`[1, N]`, e.g. a dense layer) is shown as one 1×N strip. Null for anything else.
- */
-export function nhwcToMaps(shape: number[], data: Float32Array): FeatureMaps | null {
-  let s = shape.slice();
-  while (s.length > 2 && s[0] === 1) s = s.slice(1);
-  if (s.length === 2 && s[0] === 1) return { shape: [1, 1, s[1]!], data: [Float32Array.from(data)] };
-  if (s.length !== 3 || s.some((d) => !(d > 0)) || data.length !== s[0]! * s[1]! * s[2]!) return null;
-  const [h, w, c] = s as [number, number, number];
-  const maps = Array.from({ length: c }, () => new Float32Array(h * w));
-  for (let p = 0; p < h * w; p++) for (let k = 0; k < c; k++) maps[k]![p] = data[p * c + k]!;
-  return { shape: [c, h, w], data: maps };
-}
-
-const union = (a: { min: number; max: number }, b: { min: number; max: number }) => ({
-  min: Math.min(a.min, b.min),
-  max: Math.max(a.max, b.max),
-});
 
 /**
  * Loads an image and reads its pixels (RGB, 0–1, row-major), downscaled so its longer side is at most

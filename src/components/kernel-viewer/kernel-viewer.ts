@@ -12,7 +12,7 @@ import {
   randomGrid,
   type Grid3,
   type WindowStep,
-} from './grid-values.js';
+} from '../../engine/conv-steps.js';
 import { styles } from './kernel-viewer.styles.js';
 
 /** Detail of the `step-change` event: the window position and the value it wrote. */

@@ -7,50 +7,16 @@ import { TrainerLink } from '../shared/trainer-link.js';
 import { formatInteger } from '../shared/format.js';
 import { checkInteger, walkModel, type LayerInfo, type ModelSpec } from '../../engine/conv-math.js';
 import { isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
+import {
+  denseVersusConv,
+  parseInputShape,
+  spatialStages,
+  TORCH_TYPE_NAMES,
+} from '../../engine/models/display.js';
 import { styles } from './model-summary.styles.js';
 
-/** PyTorch's names for the layer types, as the lesson prints them. */
-const TYPE_NAMES: Record<LayerInfo['type'], string> = {
-  conv2d: 'Conv2d',
-  maxpool2d: 'MaxPool2d',
-  avgpool2d: 'AvgPool2d',
-  adaptiveavgpool2d: 'AdaptiveAvgPool2d',
-  dense: 'Linear',
-  relu: 'ReLU',
-  flatten: 'Flatten',
-  softmax: 'Softmax',
-  dropout: 'Dropout',
-};
-
-const SPATIAL = new Set<LayerInfo['type']>(['conv2d', 'maxpool2d', 'avgpool2d', 'adaptiveavgpool2d']);
 const shapeText = (s: readonly number[]) => s.join('×');
 
-/**
- * Parses `input-shape`: `"C×H×W"` (e.g. `3x224x224`), `"H×W"` or `"W"` (square); the last two keep the model's
- * own channel count. Separators `x`, `×`, `*`, `,` or spaces. Returns a channels-first shape or a message.
- */
-export function parseInputShape(text: string, channels: number): number[] | { error: string } {
-  const s = text.trim();
-  if (!s) return { error: 'Input shape is empty: give "W", "H×W" or "C×H×W", e.g. "28" or "3x224x224".' };
-  const parts = s.split(/\s*[x×*,]\s*|\s+/i);
-  if (parts.length > 3) return { error: `Input shape "${s}" has too many parts: use "W", "H×W" or "C×H×W".` };
-  const nums = parts.map((t) => (/^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN));
-  const names =
-    nums.length === 3
-      ? ['Channels', 'Height', 'Width']
-      : nums.length === 2
-        ? ['Height', 'Width']
-        : ['Input size'];
-  for (const [i, n] of nums.entries()) {
-    if (Number.isNaN(n))
-      return { error: `Input shape "${s}" is not a list of numbers: use "W", "H×W" or "C×H×W".` };
-    const e = checkInteger(names[i]!, n, 1);
-    if (e) return { error: e };
-  }
-  if (nums.length === 3) return nums;
-  if (nums.length === 2) return [channels, nums[0]!, nums[1]!];
-  return [channels, nums[0]!, nums[0]!];
-}
 
 /**
  * A layer-by-layer table of a network: each layer's type, hyperparameters, output shape (C × H × W),
@@ -180,14 +146,8 @@ export class ModelSummary extends CnnElement {
 
   /** One block per spatial stage (input, then each conv/pool), side proportional to its height and width. */
   private renderDiagram(spec: ModelSpec, input: number[]) {
-    if (input.length !== 3) return nothing;
-    const stages: { name: string; shape: number[] }[] = [{ name: 'input', shape: input }];
-    for (const l of this._layers)
-      if (SPATIAL.has(l.type)) stages.push({ name: l.name, shape: l.outputShape });
-    const last = this._layers.at(-1);
-    if (last && last.outputShape.length === 1 && stages.length > 1)
-      stages.push({ name: last.name, shape: last.outputShape });
-    if (stages.length < 2) return nothing;
+    const stages = spatialStages(input, this._layers);
+    if (!stages.length) return nothing;
     const maxSide = Math.max(...stages.map((s) => Math.max(s.shape[1] ?? 1, s.shape[2] ?? 1)));
     // Linear scale for sides (so areas show H×W), but never smaller than a visible square.
     const px = (v: number) => Math.max(4, Math.round((72 * v) / maxSide));
@@ -229,18 +189,14 @@ export class ModelSummary extends CnnElement {
   private renderComparison(input: number[]) {
     const hidden = this.denseHidden;
     if (checkInteger('h', hidden, 1)) return nothing;
-    const inputs = input.reduce((a, b) => a * b, 1);
-    const dense = inputs * hidden;
-    const convs = this._layers.filter((l) => l.type === 'conv2d');
-    const convParams = convs.reduce((a, l) => a + l.params, 0);
-    const ratio = convParams > 0 ? dense / convParams : 0;
+    const { inputs, dense, convLayers, convParams, ratio } = denseVersusConv(input, hidden, this._layers);
     return html`<p part="comparison" class="comparison" data-testid="comparison">
       A dense first layer on this ${shapeText(input)} input would need
       <strong>${formatInteger(inputs)} × ${formatInteger(hidden)} = ${formatInteger(dense)}</strong> weights
       (${formatInteger(inputs)} inputs, ${formatInteger(hidden)} hidden units).
       ${
-        convs.length
-          ? html`All ${convs.length} convolution layers together have
+        convLayers
+          ? html`All ${convLayers} convolution layers together have
               <strong>${formatInteger(convParams)}</strong> parameters${
                 ratio >= 1.05
                   ? html` — ${formatInteger(ratio)} times fewer`
@@ -300,7 +256,7 @@ export class ModelSummary extends CnnElement {
                 ({ layer: l }) =>
                   html`<tr>
                     <th scope="row">${l.name}</th>
-                    <td>${TYPE_NAMES[l.type] ?? l.type}</td>
+                    <td>${TORCH_TYPE_NAMES[l.type] ?? l.type}</td>
                     <td>${l.hyper}${l.note ? html`<span class="note"> (${l.note})</span>` : nothing}</td>
                     <td class="num">${shapeText(l.outputShape)}</td>
                     <td class="num">${formatInteger(l.params)}</td>
@@ -314,7 +270,7 @@ export class ModelSummary extends CnnElement {
             ? html`<tbody>
                 <tr class="failed">
                   <th scope="row">${failedName}</th>
-                  <td>${TYPE_NAMES[failed!.type] ?? failed!.type}</td>
+                  <td>${TORCH_TYPE_NAMES[failed!.type] ?? failed!.type}</td>
                   <td colspan="4">cannot be computed (see the message above)</td>
                 </tr>
               </tbody>`

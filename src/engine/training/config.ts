@@ -103,35 +103,46 @@ export const MNIST_TEST_COUNT = 10000;
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
+/** A setting `resolveConfig` refused: one sentence for the reader, and which setting it is about. */
+export interface ConfigError {
+  error: string;
+  /** The setting the message is about, so a form can mark that field (`aria-invalid`) without reading words. */
+  field: keyof TrainConfig;
+}
+
 /**
  * Fills defaults (and a preset, whose values the explicit ones override) and validates. Returns the complete
- * config, or `{ error }` with one sentence saying what is wrong — never throws.
+ * config, or `{ error, field }`: one sentence saying what is wrong, and the setting it is about — never throws.
  */
 export function resolveConfig(
   partial: Partial<TrainConfig> = {},
   preset?: PresetName | null,
-): TrainConfig | { error: string } {
+): TrainConfig | ConfigError {
   const defined = Object.fromEntries(
     Object.entries(partial).filter(([, v]) => v !== undefined),
   ) as Partial<TrainConfig>;
   const c: TrainConfig = { ...DEFAULT_CONFIG, ...(preset ? PRESETS[preset] : {}), ...defined };
   if (c.model !== 'cnn' && c.model !== 'fnn')
-    return { error: `model must be "cnn" or "fnn", not "${String(c.model)}".` };
+    return { error: `model must be "cnn" or "fnn", not "${String(c.model)}".`, field: 'model' };
   if (c.optimizer !== 'adam' && c.optimizer !== 'sgd') {
-    return { error: `optimizer must be "adam" or "sgd", not "${String(c.optimizer)}".` };
+    return { error: `optimizer must be "adam" or "sgd", not "${String(c.optimizer)}".`, field: 'optimizer' };
   }
   if (c.lrSchedule !== undefined && !isLrScheduleName(c.lrSchedule)) {
     return {
       error: `learning-rate schedule must be "constant", "cooldown" or "cosine", not "${String(c.lrSchedule)}".`,
+      field: 'lrSchedule',
     };
   }
   if (!isBackendPreference(c.backend)) {
-    return { error: `backend must be auto, webgpu, webgl, wasm or cpu, not "${String(c.backend)}".` };
+    return {
+      error: `backend must be auto, webgpu, webgl, wasm or cpu, not "${String(c.backend)}".`,
+      field: 'backend',
+    };
   }
   if (!isInt(c.epochs) || c.epochs < 1 || c.epochs > 10000)
-    return { error: 'epochs must be a whole number from 1 to 10,000.' };
+    return { error: 'epochs must be a whole number from 1 to 10,000.', field: 'epochs' };
   if (!isInt(c.batchSize) || c.batchSize < 1 || c.batchSize > 4096) {
-    return { error: 'batch size must be a whole number from 1 to 4,096.' };
+    return { error: 'batch size must be a whole number from 1 to 4,096.', field: 'batchSize' };
   }
   if (!(
     typeof c.learningRate === 'number' &&
@@ -139,23 +150,23 @@ export function resolveConfig(
     c.learningRate > 0 &&
     c.learningRate <= 10
   )) {
-    return { error: 'learning rate must be a number above 0 (and at most 10).' };
+    return { error: 'learning rate must be a number above 0 (and at most 10).', field: 'learningRate' };
   }
   const m = c.momentum ?? 0.9;
   if (!(typeof m === 'number' && m >= 0 && m < 1))
-    return { error: 'momentum must be a number from 0 to below 1.' };
+    return { error: 'momentum must be a number from 0 to below 1.', field: 'momentum' };
   const maxTrain = c.data ? c.data.train.count : MNIST_TRAIN_COUNT;
   const maxTest = c.data ? c.data.test.count : MNIST_TEST_COUNT;
   if (!isInt(c.trainSize) || c.trainSize < 1 || c.trainSize > MNIST_TRAIN_COUNT) {
-    return { error: 'train size must be a whole number from 1 to 60,000.' };
+    return { error: 'train size must be a whole number from 1 to 60,000.', field: 'trainSize' };
   }
   const testSize = c.testSize ?? MNIST_TEST_COUNT;
   if (!isInt(testSize) || testSize < 1 || testSize > MNIST_TEST_COUNT) {
-    return { error: 'test size must be a whole number from 1 to 10,000.' };
+    return { error: 'test size must be a whole number from 1 to 10,000.', field: 'testSize' };
   }
-  if (!isInt(c.seed)) return { error: 'seed must be a whole number.' };
+  if (!isInt(c.seed)) return { error: 'seed must be a whole number.', field: 'seed' };
   if (c.thread !== undefined && c.thread !== 'auto' && c.thread !== 'worker' && c.thread !== 'main') {
-    return { error: 'thread must be auto, worker or main.' };
+    return { error: 'thread must be auto, worker or main.', field: 'thread' };
   }
   return {
     ...c,

@@ -58,8 +58,8 @@ import {
   type Variable,
 } from '../tf-ops.js';
 import { backendReport, getTf, readBack, type BackendReport, type Tf } from '../backend.js';
-import { FlatAdamOptimizer } from '../kernels/flat-adam.js';
-import { FusedAdamOptimizer } from '../kernels/fused-adam.js';
+import { FlatAdamOptimizer } from '../optimizers/flat-adam.js';
+import { FusedAdamOptimizer } from '../optimizers/fused-adam.js';
 import { buildModel, type SpecModel } from '../models/build.js';
 import { MODEL_SPECS } from '../models/specs.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../random.js';
@@ -254,11 +254,11 @@ export class TrainerCore {
       optimizer = new MomentumOptimizer(config.learningRate, config.momentum ?? 0.9);
     } else if (backend === 'wasm' || backend === 'cpu') {
       // On CPU backends tf's Adam costs ~16 tiny kernels per variable; the fused one does the same maths in one
-      // pass (kernels/fused-adam.ts). ε = 1e-8 as in PyTorch.
+      // pass (optimizers/fused-adam.ts). ε = 1e-8 as in PyTorch.
       optimizer = new FusedAdamOptimizer(config.learningRate, 0.9, 0.999, 1e-8);
     } else if (backend === 'webgl' || backend === 'webgpu') {
       // On GPU backends every kernel is a draw call or a dispatch: Adam on one flat vector of all the weights
-      // takes ~25 kernels per step where tf's takes ~160 (kernels/flat-adam.ts). The same maths.
+      // takes ~25 kernels per step where tf's takes ~160 (optimizers/flat-adam.ts). The same maths.
       optimizer = new FlatAdamOptimizer(config.learningRate, 0.9, 0.999, 1e-8);
     } else {
       optimizer = new AdamOptimizer(config.learningRate, 0.9, 0.999, 1e-8);

@@ -16,8 +16,8 @@
  * `train-end` [{ stopped, testAccuracy, confusion, history }], `train-error` [{ error, message }].
  * Session events do not bubble (it is not in the DOM); `<cnn-trainer>` re-emits them from the element.
  */
-import { loadMnist, type MnistProgress } from './data/mnist.js';
-import type { BackendReport, FallbackNote } from './backend.js';
+import { loadMnist, type MnistProgress } from '../data/mnist.js';
+import type { BackendReport, FallbackNote } from '../backend.js';
 import {
   resolveConfig,
   type BackendName,
@@ -25,8 +25,8 @@ import {
   type PresetName,
   type TrainConfig,
   type TrainState,
-} from './training/config.js';
-import { Control, TrainerCore } from './training/core.js';
+} from './config.js';
+import { Control, TrainerCore } from './core.js';
 import type {
   Activations,
   BatchInfo,
@@ -36,7 +36,7 @@ import type {
   NamedWeights,
   Runner,
   StartInfo,
-} from './training/protocol.js';
+} from './protocol.js';
 
 export type { BatchInfo, EpochInfo, Evaluation, StartInfo, TrainConfig, TrainState, Activations };
 
@@ -253,7 +253,7 @@ export class TrainingSession extends EventTarget {
     const where = this.config.thread ?? 'auto';
     if (where !== 'main') {
       try {
-        const { WorkerRunner } = await import('./worker/proxy.js');
+        const { WorkerRunner } = await import('../worker/proxy.js');
         return await WorkerRunner.start(events);
       } catch (e) {
         if (where === 'worker') throw e;

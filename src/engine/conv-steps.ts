@@ -1,6 +1,7 @@
 /**
- * Plain helpers behind `<kernel-viewer>` (and reused by `<feature-map>`): parsing of the writer's JSON grids
- * with errors a reader understands, and the step-by-step arithmetic of a direct convolution. No DOM, no TensorFlow.js — the viewer must stay light.
+ * The step-by-step convolution behind `<kernel-viewer>` (its grid parsing is reused by `<feature-map>`'s custom
+ * kernels, engine/filters.ts): parsing of the writer's JSON grids with errors a reader understands, and the
+ * window-by-window arithmetic of a direct convolution. No DOM, no TensorFlow.js — the viewer must stay light.
  */
 
 /** Values of a multi-channel grid: `[channels][rows][cols]`. A 2-D grid is stored as one channel. */

@@ -7,9 +7,9 @@
  * Weights are stored PyTorch-style, `[outChannels][inChannels][K][K]` flattened, because that is how the
  * lesson writes them; the element transposes to TensorFlow's `[K, K, in, out]` at the last moment.
  */
-import { outputSize } from '../../engine/conv-math.js';
-import { deriveSeed, mulberry32 } from '../../engine/random.js';
-import { parseGrid } from '../kernel-viewer/grid-values.js';
+import { outputSize } from './conv-math.js';
+import { deriveSeed, mulberry32 } from './random.js';
+import { parseGrid } from './conv-steps.js';
 
 /** Names of the preset filters. */
 export const PRESETS = [

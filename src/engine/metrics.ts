@@ -1,0 +1,114 @@
+/**
+ * A classifier's confusion matrix as numbers, for `<confusion-matrix>` (and any lesson that scripts its own):
+ * checking a would-be matrix, and what follows from it — row and column totals, accuracy, per-class precision
+ * and recall, and each row as fractions. Rows are the actual class, columns the predicted one.
+ *
+ * LIGHT: no DOM, no TensorFlow.js. Nothing here is ever NaN: a quantity with nothing to divide by (a class never
+ * predicted, a matrix of zeros) is `null`, which the element shows as "—".
+ */
+
+/** Largest matrix accepted: beyond that a grid of buttons is unreadable (and a typo, most likely). */
+export const MAX_CLASSES = 100;
+
+const countFormat = new Intl.NumberFormat('en-US');
+
+/**
+ * Checks a would-be confusion matrix: a square array of arrays of non-negative whole numbers, at most
+ * `MAX_CLASSES` a side, whose total stays an exact integer. Returns a copy (so later edits of the caller's arrays
+ * cannot change what is shown) or a message that says what is wrong and where.
+ */
+export function checkMatrix(m: unknown): { matrix: number[][] } | { error: string } {
+  if (typeof m === 'string')
+    return {
+      error: `The matrix must be a JSON array of rows, e.g. [[5,1],[2,7]] (got "${m.slice(0, 40)}").`,
+    };
+  if (!Array.isArray(m))
+    return { error: `The matrix must be an array of rows (got ${m === null ? 'null' : typeof m}).` };
+  const n = m.length;
+  if (n === 0) return { error: 'The matrix is empty: give at least one row.' };
+  if (n > MAX_CLASSES)
+    return { error: `The matrix has ${n} rows; at most ${MAX_CLASSES} classes can be shown.` };
+  const out: number[][] = [];
+  let total = 0;
+  for (let r = 0; r < n; r++) {
+    const row: unknown = m[r];
+    if (!Array.isArray(row)) return { error: `Row ${r + 1} of the matrix is not an array.` };
+    if (row.length !== n) {
+      return {
+        error: `The matrix must be square (n×n): row ${r + 1} has ${row.length} values, expected ${n}.`,
+      };
+    }
+    const copy: number[] = [];
+    for (let c = 0; c < n; c++) {
+      const v: unknown = row[c];
+      const where = `row ${r + 1}, column ${c + 1}`;
+      if (typeof v !== 'number' || Number.isNaN(v))
+        return { error: `Every count must be a number: ${where} is ${JSON.stringify(v) ?? String(v)}.` };
+      if (!Number.isFinite(v))
+        return { error: `Every count must be finite: ${where} is ${v > 0 ? 'infinite' : 'minus infinity'}.` };
+      if (v < 0) return { error: `Counts cannot be negative: ${where} is ${v}.` };
+      if (!Number.isInteger(v))
+        return {
+          error: `Counts must be whole numbers: ${where} is ${v}. (Use normalize to show fractions.)`,
+        };
+      copy.push(v);
+      // Sums of counts (row, column and grand totals) must stay exact integers: past 2^53 they round, and
+      // 1e308 + 1e308 is Infinity (an accuracy of NaN %).
+      total += v;
+      if (total > Number.MAX_SAFE_INTEGER) {
+        return {
+          error: `The counts are too large: their total must be at most ${countFormat.format(Number.MAX_SAFE_INTEGER)} (${where} brings it past that).`,
+        };
+      }
+    }
+    out.push(copy);
+  }
+  return { matrix: out };
+}
+
+/** The numbers derived from a valid matrix (see `checkMatrix`). */
+export interface MatrixMetrics {
+  /** Number of classes. */
+  n: number;
+  /** Examples of each actual class (row totals). */
+  rowSums: number[];
+  /** Predictions of each class (column totals). */
+  colSums: number[];
+  /** All examples. */
+  total: number;
+  /** Examples on the diagonal: predicted as their actual class. */
+  correct: number;
+  /** The largest count (the top of the colour scale), 0 for an all-zero matrix. */
+  max: number;
+  /** Of the predictions of class j, the fraction that were right; `null` for a class never predicted. */
+  precision: (number | null)[];
+  /** Of the examples of class i, the fraction found; `null` for a class never present. */
+  recall: (number | null)[];
+  /** `correct / total`, or `null` for an empty (all-zero) matrix. */
+  accuracy: number | null;
+  /** Each count as a fraction of its row (how each actual class was spread); `null` in an all-zero row. */
+  normalized: (number | null)[][];
+}
+
+/** Totals, accuracy, precision, recall and row fractions of a valid matrix. Never NaN (see the module comment). */
+export function matrixMetrics(m: readonly (readonly number[])[]): MatrixMetrics {
+  const n = m.length;
+  const rowSums = m.map((row) => row.reduce((a, b) => a + b, 0));
+  const colSums = Array.from({ length: n }, (_, c) => m.reduce((a, row) => a + row[c]!, 0));
+  const total = rowSums.reduce((a, b) => a + b, 0);
+  const correct = m.reduce((a, row, i) => a + row[i]!, 0);
+  let max = 0;
+  for (const row of m) for (const v of row) max = Math.max(max, v);
+  return {
+    n,
+    rowSums,
+    colSums,
+    total,
+    correct,
+    max,
+    precision: colSums.map((s, j) => (s > 0 ? m[j]![j]! / s : null)),
+    recall: rowSums.map((s, i) => (s > 0 ? m[i]![i]! / s : null)),
+    accuracy: total > 0 ? correct / total : null,
+    normalized: m.map((row, i) => row.map((v) => (rowSums[i]! > 0 ? v / rowSums[i]! : null))),
+  };
+}
