@@ -49,7 +49,6 @@ export const parseLabels = (text: string | null | undefined): string[] | null =>
 /** The 1-based positions of empty labels (`"a,,c"` → [2]), to explain them. */
 const emptyLabels = (labels: string[]): number[] => labels.flatMap((l, i) => (l === '' ? [i + 1] : []));
 
-
 /**
  * A confusion matrix: how often each actual class (rows) was predicted as each class (columns), as a
  * heat-coloured table with a perceptually uniform, colour-blind-safe scale (viridis). The diagonal — the

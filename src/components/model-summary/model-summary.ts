@@ -17,7 +17,6 @@ import { styles } from './model-summary.styles.js';
 
 const shapeText = (s: readonly number[]) => s.join('×');
 
-
 /**
  * A layer-by-layer table of a network: each layer's type, hyperparameters, output shape (C × H × W),
  * parameters and multiply-adds, grouped into `features` and `classifier` as torchvision groups AlexNet, with
