@@ -20,7 +20,7 @@ const run = (args, cwd, timeout) =>
         code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
         timedOut: Boolean(error?.killed),
         stdout: String(stdout),
-        stderr: String(stderr ?? error?.message ?? ''),
+        stderr: String(stderr || error?.message || ''),
       }),
     );
   });
