@@ -3,6 +3,7 @@
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { serveFault } from './scripts/lib/faults.mjs';
+import { pythonCommand } from './scripts/lib/python-command.mjs';
 import { testBrowsers } from './scripts/lib/test-browsers.mjs';
 import { prebundleTf, prebundledUrl, TF_PACKAGES } from './scripts/lib/tf-prebundle.mjs';
 
@@ -65,7 +66,12 @@ export default {
   middleware: [assetsFromDist, networkFaults],
   files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [tfPrebundle, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    tfPrebundle,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    // `run-python`: the PyTorch round trip (test/engine/pytorch-export.test.ts); skips without python3-torch.
+    pythonCommand(),
+  ],
   browsers,
   // Two cores: run test files one or two at a time, with room for slow software-GPU work.
   concurrency: 1,

@@ -212,14 +212,26 @@ export interface DenseLayerSpec extends LayerBase {
   bias?: boolean;
 }
 export interface SimpleLayerSpec extends LayerBase {
-  type: 'relu' | 'flatten' | 'softmax';
+  type: 'relu' | 'tanh' | 'sigmoid' | 'flatten' | 'softmax';
+}
+/** PyTorch's LeakyReLU: `x` where positive, `negativeSlope · x` elsewhere. */
+export interface LeakyReluLayerSpec extends LayerBase {
+  type: 'leakyrelu';
+  /** Default 0.01, as in PyTorch. */
+  negativeSlope?: number;
 }
 export interface DropoutLayerSpec extends LayerBase {
   type: 'dropout';
   rate: number;
 }
 export type LayerSpec =
-  ConvLayerSpec | PoolLayerSpec | AdaptivePoolLayerSpec | DenseLayerSpec | SimpleLayerSpec | DropoutLayerSpec;
+  | ConvLayerSpec
+  | PoolLayerSpec
+  | AdaptivePoolLayerSpec
+  | DenseLayerSpec
+  | SimpleLayerSpec
+  | LeakyReluLayerSpec
+  | DropoutLayerSpec;
 
 /** A sequential network: an input shape (channels-first `[C, H, W]`, or `[N]` for flat input) and its layers. */
 export interface ModelSpec {
@@ -375,8 +387,13 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
         break;
       }
       case 'relu':
+      case 'tanh':
+      case 'sigmoid':
       case 'softmax':
         layers.push(row(shape));
+        break;
+      case 'leakyrelu':
+        layers.push(row(shape, { hyper: `slope ${layer.negativeSlope ?? 0.01}` }));
         break;
       case 'dropout':
         layers.push(row(shape, { hyper: `p = ${layer.rate}` }));

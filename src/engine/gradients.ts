@@ -18,6 +18,9 @@
  *     differentiates the plain ops, e.g. the backend probe tests).
  *   - Relu, MaxPool, AvgPool, PadV2 (explicit padding), Reshape (flatten), Softmax (a `softmax` layer):
  *     the layers of a spec model (models/build.ts).
+ *   - Tanh, Sigmoid, LeakyRelu: the other activations a writer's own network (`layers="…"`, parsed by
+ *     models/pytorch-layers.ts) may use. They run as ops of their own after the conv/dense kernel (only ReLU is
+ *     fused into it), so their gradients are tfjs' plain ones.
  *   - Mul, RealDiv, Neg, Sum, Add, Cast, Identity: the loss −Σ y·logSoftmax(z) / B (logSoftmax is a
  *     `customGrad` too), dropout (x · mask / keep), bias broadcasts and bookkeeping.
  *
@@ -36,6 +39,7 @@ import {
   Conv2DBackpropFilter,
   Conv2DBackpropInput,
   Identity,
+  LeakyRelu,
   MaxPool,
   MaxPoolGrad,
   Multiply,
@@ -44,24 +48,29 @@ import {
   RealDiv,
   Relu,
   Reshape,
+  Sigmoid,
   Softmax,
   Sum,
+  Tanh,
   broadcast_util,
   cast,
   div,
   engine,
+  greater,
   matMul,
   mul,
   neg,
   ones,
   registerGradient,
   reshape,
+  scalar,
   slice,
   square,
   step,
   sub,
   sum,
   util,
+  where,
 } from '@tensorflow/tfjs-core';
 import type { GradConfig, NamedAttrMap, Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 
@@ -205,6 +214,28 @@ const CONFIGS: GradConfig[] = [
     kernelName: Relu,
     inputsToSave: ['x'],
     gradFunc: (dy, saved) => ({ x: () => mul(dy as Tensor, cast(step(saved[0]!), 'float32')) }),
+  },
+  {
+    kernelName: Tanh,
+    outputsToSave: [true],
+    // d tanh(x) = 1 − tanh(x)²: computed from the saved output, as tfjs does.
+    gradFunc: (dy, saved) => ({ x: () => mul(sub(scalar(1), square(saved[0]!)), dy as Tensor) }),
+  },
+  {
+    kernelName: Sigmoid,
+    outputsToSave: [true],
+    // d σ(x) = σ(x)·(1 − σ(x)), from the saved output.
+    gradFunc: (dy, saved) => ({ x: () => mul(dy as Tensor, mul(saved[0]!, sub(scalar(1), saved[0]!))) }),
+  },
+  {
+    kernelName: LeakyRelu,
+    inputsToSave: ['x'],
+    gradFunc: (dy, saved, attrs) => {
+      // dy where x > 0, alpha · dy elsewhere (at 0 too, as tfjs and PyTorch do).
+      const { alpha } = attrs as unknown as { alpha: number };
+      const mask = greater(saved[0]!, 0);
+      return { x: () => where(mask, dy as Tensor, mul(dy as Tensor, alpha)) };
+    },
   },
   {
     kernelName: MaxPool,

@@ -8,6 +8,14 @@
  */
 export * from './conv-math.js';
 export { MODEL_SPECS, CNN, FNN, ALEXNET, isModelName, type ModelName } from './models/specs.js';
+export * from './models/pytorch-layers.js';
+export * from './export/safetensors.js';
+export {
+  toPyTorch,
+  SCRIPT_NORMALIZE,
+  type ScriptConfig,
+  type PyTorchScriptOptions,
+} from './export/pytorch.js';
 export { assetBase, assetUrl, setAssetBase } from './assets.js';
 export {
   loadMnist,

@@ -31,6 +31,7 @@ export type {
 } from './backend.js';
 export { buildModel, spatialLayerNames, toNhwc, SpecModel } from './models/build.js';
 export type { BuildOptions, ModelLayer, ModelWeight } from './models/build.js';
+export { setModelWeights } from './models/set-weights.js';
 export { registerTrainingGradients, TRAINING_GRADIENT_KERNELS } from './gradients.js';
 export { MODEL_SPECS, CNN, FNN, ALEXNET } from './models/specs.js';
 export { TrainingSession } from './training/session.js';

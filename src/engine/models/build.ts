@@ -47,6 +47,9 @@ import {
   pad,
   randomUniform,
   relu,
+  leakyRelu,
+  tanh,
+  sigmoid,
   reshape,
   softmax,
   variable,
@@ -406,6 +409,17 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
         case 'relu':
           step = { ...base, outputShape: shape, run: (x) => relu(x) };
           break;
+        case 'tanh':
+          step = { ...base, outputShape: shape, run: (x) => tanh(x) };
+          break;
+        case 'sigmoid':
+          step = { ...base, outputShape: shape, run: (x) => sigmoid(x) };
+          break;
+        case 'leakyrelu': {
+          const slope = layer.negativeSlope ?? 0.01;
+          step = { ...base, outputShape: shape, run: (x) => leakyRelu(x, slope) };
+          break;
+        }
         case 'softmax':
           step = { ...base, outputShape: shape, run: (x) => softmax(x) };
           break;

@@ -1,0 +1,1119 @@
+/**
+ * A writer's own network, written the way the lesson writes it — in PyTorch's own words — parsed into the
+ * engine's plain-data `ModelSpec`, and checked against the shapes that really arrive.
+ *
+ * ```
+ * Conv2d(1, 16, 3), ReLU(), MaxPool2d(2), Conv2d(16, 10, 3), ReLU(), MaxPool2d(2),
+ * Flatten(), Linear(250, 128), ReLU(), Linear(128, 84), ReLU(), Linear(84, 10)
+ * ```
+ *
+ * TWO STEPS, because they fail for different reasons. `parseLayers(text)` is the grammar: layer names,
+ * arguments (positional and keyword, under PyTorch's names and in PyTorch's order), their types. It knows
+ * nothing of the data. `checkNetwork(parsed, { inputShape, classes })` is the lesson: it walks the network
+ * through conv-math (the one source of shapes, parameters and multiply-adds) and compares every channel and
+ * feature count the writer declared with the one that really arrives. A wrong count is the most common
+ * mistake of anyone writing their first CNN, so the message says which number arrives and why
+ * (`Linear(200, 128) receives 250 features here (10×5×5): write Linear(250, 128)`). `parseNetwork` does both.
+ *
+ * POSITIONS. Every error carries where it is (offset, line, column, length) and which layer (its index and its
+ * text), so an element can underline it. Messages are sentences a beginner can act on: an unknown argument gets
+ * a "did you mean", an unknown layer the closest supported one.
+ *
+ * NAMES. Layers are named as `<model-summary>` names them and as the lesson's `cnn` spec does (`conv1`, `relu1`,
+ * `pool1`, …, `flatten`, `fc1`…): each kind counts on its own, so the lesson's CNN written out gives exactly the
+ * `cnn` spec (test/engine/pytorch-layers.test.ts checks it). The same names become the attributes of the
+ * exported PyTorch module (export/pytorch.ts), hence `conv1.weight` in its state dict.
+ *
+ * LIGHT: no TensorFlow.js, so `<model-summary layers>` can show a network without downloading it.
+ */
+import {
+  formatCount,
+  walkModel,
+  type LayerInfo,
+  type LayerSpec,
+  type ModelSpec,
+  type PaddingSpec,
+  type WalkResult,
+} from '../conv-math.js';
+
+// ---------------------------------------------------------------------------------------------------------
+// Results and errors
+// ---------------------------------------------------------------------------------------------------------
+
+/** Where something is in the text: 0-based `offset` and `length`, 1-based `line` and `column`. */
+export interface SourceSpan {
+  offset: number;
+  length: number;
+  line: number;
+  column: number;
+}
+
+/** An error in a `layers` text: a sentence, and where it is. */
+export interface LayersError extends SourceSpan {
+  message: string;
+  /** The layer it is about (0-based), or -1 when it is about the whole text (e.g. it is empty). */
+  layerIndex: number;
+  /** That layer's text as written (`Conv2d(1, 16, 3, strid=2)`), or '' when `layerIndex` is -1. */
+  layerText: string;
+}
+
+/** One parsed layer: the engine's spec, and what the writer declared that the spec does not keep. */
+export interface ParsedLayer {
+  spec: LayerSpec;
+  /** PyTorch's class name (`Conv2d`, `Linear`, …). */
+  torchType: TorchLayerName;
+  /** The whole call as written (`nn.Conv2d(1, 16, 3)`), and where. */
+  text: string;
+  span: SourceSpan;
+  /** Declared input channels (Conv2d) or features (Linear), with the span of that argument's value. */
+  declaredIn?: { value: number; span: SourceSpan };
+}
+
+export type ParseResult = { ok: true; layers: ParsedLayer[] } | { ok: false; error: LayersError };
+
+/** What the network is checked against: the data's shape (channels first) and its number of classes. */
+export interface NetworkTarget {
+  /** `[C, H, W]` of one image, e.g. `[1, 28, 28]` for MNIST. */
+  inputShape: number[];
+  /** The data's class count: the last layer's width must equal it. */
+  classes: number;
+  /** Name of the resulting spec (default `custom`). */
+  name?: string;
+  /**
+   * Apply the training limits (default true): at most {@link MAX_TRAIN_PARAMS} parameters and
+   * {@link MAX_TRAIN_FLOPS_PER_IMAGE} per image. A summary that only shows numbers passes false.
+   */
+  limits?: boolean;
+}
+
+export type NetworkResult =
+  | {
+      ok: true;
+      spec: ModelSpec;
+      layers: ParsedLayer[];
+      /** conv-math's walk of `spec` (shapes, parameters, multiply-adds per layer). */
+      walk: Extract<WalkResult, { ok: true }>;
+      /** Floating-point operations of one training step per image (see {@link trainingFlopsPerImage}). */
+      trainingFlopsPerImage: number;
+    }
+  | { ok: false; error: LayersError; layers: ParsedLayer[]; walkRows: LayerInfo[] };
+
+/** The most parameters a network may have to be trained in a reader's tab (the lesson's 5,000,000 weights). */
+export const MAX_TRAIN_PARAMS = 5_000_000;
+
+/**
+ * The most floating-point operations one training image may cost (forward and backward): 100 MFLOP.
+ *
+ * Why this number: the lesson's CNN costs 1.9 MFLOP per image, so this is ~50× it. A batch of 64 is then at most
+ * 6.4 GFLOP: well under a second on the WASM backend of a laptop, so the page stays responsive and a minute of
+ * training still sees a few thousand images. Beyond it, a network would train a handful of batches per minute.
+ */
+export const MAX_TRAIN_FLOPS_PER_IMAGE = 100_000_000;
+
+/**
+ * FLOPs of one training step per image: 2 per multiply-add (a multiply and an add), times 3 — the forward
+ * pass, the gradient with respect to the layer's input and the gradient with respect to its weights each cost
+ * about one forward pass of the conv and dense layers (activations and pooling are negligible beside them).
+ */
+export const trainingFlopsPerImage = (totalMacs: number): number => 6 * totalMacs;
+
+// ---------------------------------------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------------------------------------
+
+type TokenKind = 'name' | 'number' | 'string' | '(' | ')' | ',' | '=' | 'newline' | 'end';
+interface Token {
+  kind: TokenKind;
+  text: string;
+  offset: number;
+  /** For numbers: the value; for strings: the unquoted text. */
+  value?: number | string;
+}
+
+class Scanner {
+  private readonly lineStarts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
+  }
+
+  /** 1-based line and column of an offset. */
+  span(offset: number, length: number): SourceSpan {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset, length, line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+  }
+
+  tokens(): Token[] | { offset: number; length: number; message: string } {
+    const out: Token[] = [];
+    const s = this.text;
+    let i = 0;
+    while (i < s.length) {
+      const c = s[i]!;
+      if (c === '#') {
+        while (i < s.length && s[i] !== '\n') i++;
+        continue;
+      }
+      if (c === '\n' || c === ';') {
+        out.push({ kind: 'newline', text: c, offset: i });
+        i++;
+        continue;
+      }
+      if (/\s/.test(c)) {
+        i++;
+        continue;
+      }
+      if ('(),='.includes(c)) {
+        out.push({ kind: c as TokenKind, text: c, offset: i });
+        i++;
+        continue;
+      }
+      const num = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?/.exec(s.slice(i));
+      if (num && (c !== '+' && c !== '-' ? true : /[\d.]/.test(s[i + 1] ?? ''))) {
+        out.push({ kind: 'number', text: num[0], offset: i, value: Number(num[0]) });
+        i += num[0].length;
+        continue;
+      }
+      const name = /^[A-Za-z_][A-Za-z0-9_]*(\s*\.\s*[A-Za-z_][A-Za-z0-9_]*)*/.exec(s.slice(i));
+      if (name) {
+        out.push({ kind: 'name', text: name[0].replace(/\s+/g, ''), offset: i });
+        i += name[0].length;
+        continue;
+      }
+      if (c === "'" || c === '"') {
+        const end = s.indexOf(c, i + 1);
+        const nl = s.indexOf('\n', i + 1);
+        if (end < 0 || (nl >= 0 && nl < end)) {
+          return { offset: i, length: 1, message: `this string is not closed: add a ${c} after it.` };
+        }
+        out.push({ kind: 'string', text: s.slice(i, end + 1), offset: i, value: s.slice(i + 1, end) });
+        i = end + 1;
+        continue;
+      }
+      return {
+        offset: i,
+        length: 1,
+        message: `unexpected "${c}": write layers like Conv2d(1, 16, 3), separated by commas or new lines.`,
+      };
+    }
+    out.push({ kind: 'end', text: '', offset: s.length });
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Argument values and layer signatures
+// ---------------------------------------------------------------------------------------------------------
+
+/** A value as written: a number, a string, True/False/None, or a tuple of numbers. */
+type Value =
+  | { kind: 'number'; value: number }
+  | { kind: 'string'; value: string }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'none' }
+  | { kind: 'tuple'; value: number[] };
+
+interface Arg {
+  /** Keyword, or null for a positional argument. */
+  keyword: string | null;
+  keywordSpan?: SourceSpan;
+  value: Value;
+  span: SourceSpan;
+  text: string;
+}
+
+/** How one parameter reads its value; returns the converted value or a message (without the name). */
+type Reader = (v: Value) => { ok: unknown } | { error: string };
+
+const describe = (v: Value): string =>
+  v.kind === 'number'
+    ? String(v.value)
+    : v.kind === 'string'
+      ? `'${v.value}'`
+      : v.kind === 'bool'
+        ? v.value
+          ? 'True'
+          : 'False'
+        : v.kind === 'none'
+          ? 'None'
+          : `(${v.value.join(', ')})`;
+
+const wholeNumber =
+  (min: number): Reader =>
+  (v) => {
+    if (v.kind !== 'number') return { error: `must be a whole number, not ${describe(v)}` };
+    if (!Number.isInteger(v.value)) return { error: `must be a whole number (got ${v.value})` };
+    if (v.value < min) return { error: `must be at least ${min} (got ${v.value})` };
+    if (v.value > 100_000) return { error: `is too large (at most 100,000; got ${formatCount(v.value)})` };
+    return { ok: v.value };
+  };
+
+/** A size PyTorch takes as an int or a tuple: here square only (the engine's layers are square-windowed). */
+const sizeOrSquare =
+  (min: number): Reader =>
+  (v) => {
+    if (v.kind === 'tuple') {
+      if (v.value.length !== 2)
+        return { error: `must be a number or a pair like (3, 3), not ${describe(v)}` };
+      if (v.value[0] !== v.value[1]) {
+        return {
+          error: `must be square here: (${v.value.join(', ')}) has two different sizes; write one number instead`,
+        };
+      }
+      return wholeNumber(min)({ kind: 'number', value: v.value[0]! });
+    }
+    return wholeNumber(min)(v);
+  };
+
+const paddingReader: Reader = (v) => {
+  if (v.kind === 'string') {
+    if (v.value === 'same' || v.value === 'valid') return { ok: v.value };
+    return { error: `must be a number, 'same' or 'valid', not '${v.value}'` };
+  }
+  if (v.kind === 'number' || v.kind === 'tuple') return sizeOrSquare(0)(v);
+  return { error: `must be a number, 'same' or 'valid', not ${describe(v)}` };
+};
+
+const bool: Reader = (v) =>
+  v.kind === 'bool' ? { ok: v.value } : { error: `must be True or False, not ${describe(v)}` };
+
+/** A number in [lo, hi) (or [lo, hi] when `closed`). */
+const fraction =
+  (lo: number, hi: number, closed = false): Reader =>
+  (v) => {
+    if (v.kind !== 'number') return { error: `must be a number, not ${describe(v)}` };
+    if (v.value < lo || (closed ? v.value > hi : v.value >= hi)) {
+      return { error: `must be from ${lo} to ${closed ? hi : `below ${hi}`} (got ${v.value})` };
+    }
+    return { ok: v.value };
+  };
+
+const slope: Reader = (v) => {
+  if (v.kind !== 'number') return { error: `must be a number, not ${describe(v)}` };
+  if (!Number.isFinite(v.value) || Math.abs(v.value) > 100)
+    return { error: `must be a small number (got ${v.value})` };
+  return { ok: v.value };
+};
+
+/** Accepts only PyTorch's default value of a parameter the engine does not implement otherwise. */
+const onlyDefault =
+  (dflt: Value, why: string): Reader =>
+  (v) =>
+    describe(v) === describe(dflt) ||
+    (v.kind === 'number' && dflt.kind === 'number' && v.value === dflt.value)
+      ? { ok: null }
+      : { error: `can only be ${describe(dflt)} here (${why}; got ${describe(v)})` };
+
+/** Accepts None (PyTorch's "same as the kernel"), else a size. */
+const noneOr =
+  (r: Reader): Reader =>
+  (v) =>
+    v.kind === 'none' ? { ok: undefined } : r(v);
+
+interface Param {
+  name: string;
+  required?: boolean;
+  read: Reader;
+}
+
+const IGNORED_INPLACE: Param = { name: 'inplace', read: bool };
+
+/** PyTorch's signatures (names and positional order) of the layers we build. */
+const SIGNATURES = {
+  Conv2d: [
+    { name: 'in_channels', required: true, read: wholeNumber(1) },
+    { name: 'out_channels', required: true, read: wholeNumber(1) },
+    { name: 'kernel_size', required: true, read: sizeOrSquare(1) },
+    { name: 'stride', read: sizeOrSquare(1) },
+    { name: 'padding', read: paddingReader },
+    { name: 'dilation', read: sizeOrSquare(1) },
+    { name: 'groups', read: onlyDefault({ kind: 'number', value: 1 }, 'grouped convolutions are not built') },
+    { name: 'bias', read: bool },
+    {
+      name: 'padding_mode',
+      read: onlyDefault({ kind: 'string', value: 'zeros' }, 'padding is always with zeros'),
+    },
+  ],
+  MaxPool2d: [
+    { name: 'kernel_size', required: true, read: sizeOrSquare(1) },
+    { name: 'stride', read: noneOr(sizeOrSquare(1)) },
+    { name: 'padding', read: sizeOrSquare(0) },
+    { name: 'dilation', read: onlyDefault({ kind: 'number', value: 1 }, 'dilated pooling is not built') },
+    { name: 'return_indices', read: onlyDefault({ kind: 'bool', value: false }, 'only the values are used') },
+    {
+      name: 'ceil_mode',
+      read: onlyDefault({ kind: 'bool', value: false }, 'sizes round down, as by default'),
+    },
+  ],
+  AvgPool2d: [
+    { name: 'kernel_size', required: true, read: sizeOrSquare(1) },
+    { name: 'stride', read: noneOr(sizeOrSquare(1)) },
+    { name: 'padding', read: sizeOrSquare(0) },
+    {
+      name: 'ceil_mode',
+      read: onlyDefault({ kind: 'bool', value: false }, 'sizes round down, as by default'),
+    },
+    {
+      name: 'count_include_pad',
+      read: onlyDefault({ kind: 'bool', value: true }, 'padding zeros count in the mean, as by default'),
+    },
+  ],
+  ReLU: [IGNORED_INPLACE],
+  LeakyReLU: [{ name: 'negative_slope', read: slope }, IGNORED_INPLACE],
+  Tanh: [],
+  Sigmoid: [],
+  Dropout: [{ name: 'p', read: fraction(0, 1) }, IGNORED_INPLACE],
+  Flatten: [
+    {
+      name: 'start_dim',
+      read: onlyDefault({ kind: 'number', value: 1 }, 'everything but the batch is flattened'),
+    },
+    {
+      name: 'end_dim',
+      read: onlyDefault({ kind: 'number', value: -1 }, 'everything but the batch is flattened'),
+    },
+  ],
+  Linear: [
+    { name: 'in_features', required: true, read: wholeNumber(1) },
+    { name: 'out_features', required: true, read: wholeNumber(1) },
+    { name: 'bias', read: bool },
+  ],
+} satisfies Record<string, Param[]>;
+
+export type TorchLayerName = keyof typeof SIGNATURES;
+/** The layer names `layers` accepts, in the order the documentation lists them. */
+export const TORCH_LAYERS: readonly TorchLayerName[] = Object.keys(SIGNATURES) as TorchLayerName[];
+
+/** PyTorch layers people write that the engine does not build: named as such rather than "unknown". */
+const KNOWN_UNSUPPORTED = new Set([
+  'BatchNorm1d',
+  'BatchNorm2d',
+  'Conv1d',
+  'Conv3d',
+  'ConvTranspose2d',
+  'AdaptiveAvgPool2d',
+  'AdaptiveMaxPool2d',
+  'Dropout2d',
+  'ELU',
+  'GELU',
+  'SELU',
+  'SiLU',
+  'Softmax',
+  'LogSoftmax',
+  'LSTM',
+  'GRU',
+  'Embedding',
+  'LayerNorm',
+  'Sequential',
+]);
+
+/** The spec type each PyTorch layer becomes, and the name prefix the summary gives it. */
+const KIND: Record<TorchLayerName, { prefix: string; numbered: boolean }> = {
+  Conv2d: { prefix: 'conv', numbered: true },
+  MaxPool2d: { prefix: 'pool', numbered: true },
+  AvgPool2d: { prefix: 'pool', numbered: true },
+  ReLU: { prefix: 'relu', numbered: true },
+  LeakyReLU: { prefix: 'leakyrelu', numbered: true },
+  Tanh: { prefix: 'tanh', numbered: true },
+  Sigmoid: { prefix: 'sigmoid', numbered: true },
+  Dropout: { prefix: 'dropout', numbered: true },
+  Flatten: { prefix: 'flatten', numbered: false },
+  Linear: { prefix: 'fc', numbered: true },
+};
+
+/** Edit distance (Levenshtein), for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest candidate to `word`, if it is close enough to be what was meant. */
+function closest(word: string, candidates: readonly string[]): string | null {
+  const w = word.toLowerCase();
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const lc = c.toLowerCase();
+    const d = lc === w ? 0 : lc.includes(w) || w.includes(lc) ? 1.5 : distance(w, lc);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== null && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+}
+
+const didYouMean = (s: string | null) => (s ? ` — did you mean "${s}"?` : '');
+
+// ---------------------------------------------------------------------------------------------------------
+// The parser
+// ---------------------------------------------------------------------------------------------------------
+
+class ParseError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+    readonly length: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Longest `layers` text accepted (a lesson's network is a few hundred characters). */
+export const MAX_LAYERS_TEXT = 20_000;
+/** Most layers accepted. */
+export const MAX_LAYERS = 200;
+
+/**
+ * Parses a network written as PyTorch layers. Never throws: a problem is `{ ok: false, error }` with the
+ * position and a sentence. The result's specs carry the summary's names; no shape is checked here (see
+ * {@link checkNetwork}).
+ */
+export function parseLayers(text: unknown): ParseResult {
+  const src = typeof text === 'string' ? text : '';
+  const scanner = new Scanner(src);
+  const whole = (message: string): ParseResult => ({
+    ok: false,
+    error: { message, ...scanner.span(0, src.length), layerIndex: -1, layerText: '' },
+  });
+  if (typeof text !== 'string') return whole('layers must be text like "Conv2d(1, 16, 3), ReLU(), …".');
+  if (src.length > MAX_LAYERS_TEXT) {
+    return whole(
+      `layers is too long (${formatCount(src.length)} characters; at most ${formatCount(MAX_LAYERS_TEXT)}).`,
+    );
+  }
+  const scanned = scanner.tokens();
+  if (!Array.isArray(scanned)) {
+    return {
+      ok: false,
+      error: {
+        message: scanned.message,
+        ...scanner.span(scanned.offset, scanned.length),
+        layerIndex: -1,
+        layerText: '',
+      },
+    };
+  }
+  const toks: Token[] = scanned;
+  const layers: ParsedLayer[] = [];
+  const counts = new Map<string, number>();
+  let pos = 0;
+  let layerStart = 0;
+  const peek = () => toks[pos]!;
+  const skipSeparators = (): boolean => {
+    let any = false;
+    while (peek().kind === 'newline' || peek().kind === ',') {
+      pos++;
+      any = true;
+    }
+    return any;
+  };
+
+  try {
+    skipSeparators();
+    // An `nn.Sequential(` … `)` wrapper, as the notebook writes it, is accepted around the layers.
+    let wrapped = false;
+    if (
+      peek().kind === 'name' &&
+      /^(torch\.)?(nn\.)?Sequential$/.test(peek().text) &&
+      toks[pos + 1]?.kind === '('
+    ) {
+      wrapped = true;
+      pos += 2;
+      skipSeparators();
+    }
+    while (peek().kind !== 'end' && !(wrapped && peek().kind === ')')) {
+      if (layers.length >= MAX_LAYERS)
+        throw new ParseError(`too many layers (at most ${MAX_LAYERS}).`, peek().offset, 1);
+      layerStart = peek().offset;
+      const layer = parseLayer();
+      const kind = KIND[layer.torchType];
+      const n = (counts.get(kind.prefix) ?? 0) + 1;
+      counts.set(kind.prefix, n);
+      layer.spec.name = kind.numbered || n > 1 ? `${kind.prefix}${n}` : kind.prefix;
+      layers.push(layer);
+      const t = peek();
+      if (t.kind === 'end' || (wrapped && t.kind === ')')) break;
+      if (!skipSeparators()) {
+        throw new ParseError(
+          `expected a comma or a new line after ${layer.text}, found "${t.text}".`,
+          t.offset,
+          Math.max(1, t.text.length),
+        );
+      }
+    }
+    if (wrapped) {
+      if (peek().kind !== ')')
+        throw new ParseError('Sequential( is not closed: add a ")" at the end.', src.length, 0);
+      pos++;
+      skipSeparators();
+      if (peek().kind !== 'end')
+        throw new ParseError(
+          `unexpected "${peek().text}" after Sequential(…).`,
+          peek().offset,
+          peek().text.length,
+        );
+    }
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    const index = layers.length;
+    const end = Math.max(e.offset + e.length, layerStart);
+    // The layer's text: from its start to the end of its line or the error, whichever is later.
+    const lineEnd = src.indexOf('\n', layerStart);
+    const stop = Math.max(end, lineEnd < 0 ? src.length : lineEnd);
+    const layerText = src.slice(layerStart, stop).trim().replace(/,\s*$/, '');
+    return {
+      ok: false,
+      error: {
+        message: e.message,
+        ...scanner.span(e.offset, e.length),
+        layerIndex: index,
+        layerText: layerText.length > 120 ? `${layerText.slice(0, 117)}…` : layerText,
+      },
+    };
+  }
+  if (layers.length === 0)
+    return whole('layers is empty: write a network like "Flatten(), Linear(784, 10)".');
+  return { ok: true, layers };
+
+  function parseLayer(): ParsedLayer {
+    const t = peek();
+    if (t.kind !== 'name') {
+      throw new ParseError(
+        `expected a layer like Conv2d(1, 16, 3), found "${t.text || 'the end'}".`,
+        t.offset,
+        Math.max(1, t.text.length),
+      );
+    }
+    pos++;
+    const bare = t.text.replace(/^(torch\.)?nn\./, '');
+    if (!Object.hasOwn(SIGNATURES, bare)) {
+      const suggestion = closest(bare, TORCH_LAYERS);
+      const list = TORCH_LAYERS.join(', ');
+      const message = KNOWN_UNSUPPORTED.has(bare)
+        ? `${bare} is not one of the layers built here (${list}).`
+        : suggestion
+          ? `unknown layer "${t.text}"${didYouMean(suggestion)}`
+          : `unknown layer "${t.text}". The layers are ${list}.`;
+      throw new ParseError(message, t.offset, t.text.length);
+    }
+    const torchType = bare as TorchLayerName;
+    const open = peek();
+    if (open.kind !== '(') {
+      throw new ParseError(
+        `${bare} needs parentheses: write ${bare}(${SIGNATURES[torchType].length ? '…' : ''}).`,
+        t.offset,
+        t.text.length,
+      );
+    }
+    pos++;
+    const args: Arg[] = [];
+    for (;;) {
+      while (peek().kind === 'newline') pos++;
+      if (peek().kind === ')') break;
+      args.push(parseArg(bare));
+      while (peek().kind === 'newline') pos++;
+      const sep = peek();
+      if (sep.kind === ',') {
+        pos++;
+        continue;
+      }
+      if (sep.kind === ')') break;
+      throw new ParseError(
+        sep.kind === 'end'
+          ? `${bare}( is not closed: add a ")".`
+          : `expected "," or ")" in ${bare}(…), found "${sep.text}".`,
+        sep.kind === 'end' ? open.offset : sep.offset,
+        sep.kind === 'end' ? 1 : Math.max(1, sep.text.length),
+      );
+    }
+    const close = peek();
+    pos++;
+    const text = src.slice(t.offset, close.offset + 1);
+    const span = scanner.span(t.offset, close.offset + 1 - t.offset);
+    return toLayer(torchType, bare, args, text, span, t.offset);
+  }
+
+  function parseArg(layer: string): Arg {
+    const start = peek();
+    let keyword: string | null = null;
+    let keywordSpan: SourceSpan | undefined;
+    if (start.kind === 'name' && toks[pos + 1]?.kind === '=') {
+      keyword = start.text;
+      keywordSpan = scanner.span(start.offset, start.text.length);
+      pos += 2;
+    }
+    const vStart = peek();
+    const value = parseValue(layer);
+    const last = toks[pos - 1]!;
+    const end = last.offset + last.text.length;
+    return {
+      keyword,
+      ...(keywordSpan ? { keywordSpan } : {}),
+      value,
+      span: scanner.span(vStart.offset, end - vStart.offset),
+      text: src.slice(vStart.offset, end),
+    };
+  }
+
+  function parseValue(layer: string): Value {
+    const t = peek();
+    if (t.kind === 'number') {
+      pos++;
+      return { kind: 'number', value: t.value as number };
+    }
+    if (t.kind === 'string') {
+      pos++;
+      return { kind: 'string', value: t.value as string };
+    }
+    if (t.kind === 'name' && (t.text === 'True' || t.text === 'False' || t.text === 'None')) {
+      pos++;
+      return t.text === 'None' ? { kind: 'none' } : { kind: 'bool', value: t.text === 'True' };
+    }
+    if (t.kind === 'name' && (t.text === 'true' || t.text === 'false')) {
+      throw new ParseError(
+        `write ${t.text === 'true' ? 'True' : 'False'} (Python spells it with a capital).`,
+        t.offset,
+        t.text.length,
+      );
+    }
+    if (t.kind === '(') {
+      pos++;
+      const items: number[] = [];
+      while (peek().kind !== ')') {
+        const v = peek();
+        if (v.kind !== 'number') {
+          throw new ParseError(
+            `a tuple here holds numbers, like (3, 3); found "${v.text || 'the end'}".`,
+            v.offset,
+            Math.max(1, v.text.length),
+          );
+        }
+        items.push(v.value as number);
+        pos++;
+        if (peek().kind === ',') pos++;
+        else if (peek().kind !== ')')
+          throw new ParseError(`expected "," or ")" in the tuple, found "${peek().text}".`, peek().offset, 1);
+      }
+      pos++;
+      return { kind: 'tuple', value: items };
+    }
+    throw new ParseError(
+      `expected a value in ${layer}(…) (a number, 'same', True…), found "${t.text || 'the end'}".`,
+      t.offset,
+      Math.max(1, t.text.length),
+    );
+  }
+
+  /** Binds the arguments to the signature the way Python does, reads each, and builds the spec. */
+  function toLayer(
+    torchType: TorchLayerName,
+    written: string,
+    args: Arg[],
+    text: string,
+    span: SourceSpan,
+    offset: number,
+  ): ParsedLayer {
+    const sig: Param[] = SIGNATURES[torchType];
+    const bound = new Map<string, Arg>();
+    let sawKeyword = false;
+    args.forEach((a, i) => {
+      if (a.keyword === null) {
+        if (sawKeyword)
+          throw new ParseError(
+            'a positional argument cannot follow a keyword argument (Python’s rule).',
+            a.span.offset,
+            a.span.length,
+          );
+        if (i >= sig.length) {
+          throw new ParseError(
+            sig.length === 0
+              ? `${written}() takes no arguments.`
+              : `${written} takes at most ${sig.length} positional argument${sig.length === 1 ? '' : 's'} (${sig.map((p) => p.name).join(', ')}); this is number ${i + 1}.`,
+            a.span.offset,
+            a.span.length,
+          );
+        }
+        bound.set(sig[i]!.name, a);
+        return;
+      }
+      sawKeyword = true;
+      const p = sig.find((s) => s.name === a.keyword);
+      const ks = a.keywordSpan!;
+      if (!p) {
+        const names = sig.map((s) => s.name);
+        const hint = closest(a.keyword, names);
+        throw new ParseError(
+          `unknown argument "${a.keyword}" for ${written}${hint ? didYouMean(hint) : names.length ? ` (it takes ${names.join(', ')})` : ' (it takes none)'}`,
+          ks.offset,
+          ks.length,
+        );
+      }
+      if (bound.has(p.name)) throw new ParseError(`${written} got ${p.name} twice.`, ks.offset, ks.length);
+      bound.set(p.name, a);
+    });
+    const values: Record<string, unknown> = {};
+    for (const p of sig) {
+      const a = bound.get(p.name);
+      if (!a) {
+        if (p.required) {
+          const missing = sig.filter((q) => q.required && !bound.has(q.name)).map((q) => q.name);
+          throw new ParseError(
+            `${written} is missing ${missing.length === 1 ? 'its argument' : 'arguments'} ${missing.join(', ')}: write e.g. ${EXAMPLES[torchType]}.`,
+            offset,
+            text.length,
+          );
+        }
+        continue;
+      }
+      const r = p.read(a.value);
+      if ('error' in r)
+        throw new ParseError(`${p.name} of ${written} ${r.error}.`, a.span.offset, a.span.length);
+      values[p.name] = r.ok;
+    }
+    const spec = buildSpec(torchType, values);
+    const inName = torchType === 'Conv2d' ? 'in_channels' : torchType === 'Linear' ? 'in_features' : null;
+    const inArg = inName ? bound.get(inName) : undefined;
+    if (torchType === 'Conv2d' && values['padding'] === 'same') {
+      const stride = (values['stride'] as number | undefined) ?? 1;
+      if (stride !== 1) {
+        const a = bound.get('padding')!;
+        throw new ParseError(
+          `padding='same' needs stride 1 (PyTorch refuses it for strided convolutions).`,
+          a.span.offset,
+          a.span.length,
+        );
+      }
+    }
+    if (
+      torchType === 'Conv2d' &&
+      ((values['dilation'] as number | undefined) ?? 1) > 1 &&
+      ((values['stride'] as number | undefined) ?? 1) > 1
+    ) {
+      const a = bound.get('dilation')!;
+      throw new ParseError(
+        'a stride and a dilation above 1 cannot be combined here.',
+        a.span.offset,
+        a.span.length,
+      );
+    }
+    return {
+      spec,
+      torchType,
+      text,
+      span,
+      ...(inArg ? { declaredIn: { value: values[inName!] as number, span: inArg.span } } : {}),
+    };
+  }
+}
+
+/** A call that works, for the "missing argument" message. */
+const EXAMPLES: Record<TorchLayerName, string> = {
+  Conv2d: 'Conv2d(1, 16, 3)',
+  MaxPool2d: 'MaxPool2d(2)',
+  AvgPool2d: 'AvgPool2d(2)',
+  ReLU: 'ReLU()',
+  LeakyReLU: 'LeakyReLU(0.01)',
+  Tanh: 'Tanh()',
+  Sigmoid: 'Sigmoid()',
+  Dropout: 'Dropout(0.5)',
+  Flatten: 'Flatten()',
+  Linear: 'Linear(250, 128)',
+};
+
+/** The engine's spec from checked values (names are given by the caller). */
+function buildSpec(t: TorchLayerName, v: Record<string, unknown>): LayerSpec {
+  const opt = <K extends string>(key: K, value: unknown) => (value === undefined ? {} : { [key]: value });
+  switch (t) {
+    case 'Conv2d':
+      return {
+        type: 'conv2d',
+        filters: v['out_channels'] as number,
+        kernelSize: v['kernel_size'] as number,
+        ...opt('stride', v['stride']),
+        ...opt('padding', v['padding'] as PaddingSpec | undefined),
+        ...opt('dilation', v['dilation']),
+        ...opt('bias', v['bias']),
+      };
+    case 'MaxPool2d':
+    case 'AvgPool2d':
+      return {
+        type: t === 'MaxPool2d' ? 'maxpool2d' : 'avgpool2d',
+        poolSize: v['kernel_size'] as number,
+        ...opt('stride', v['stride']),
+        ...opt('padding', v['padding']),
+      };
+    case 'ReLU':
+      return { type: 'relu' };
+    case 'LeakyReLU':
+      return { type: 'leakyrelu', ...opt('negativeSlope', v['negative_slope']) };
+    case 'Tanh':
+      return { type: 'tanh' };
+    case 'Sigmoid':
+      return { type: 'sigmoid' };
+    case 'Dropout':
+      return { type: 'dropout', rate: (v['p'] as number | undefined) ?? 0.5 };
+    case 'Flatten':
+      return { type: 'flatten' };
+    case 'Linear':
+      return { type: 'dense', units: v['out_features'] as number, ...opt('bias', v['bias']) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shapes: the lesson
+// ---------------------------------------------------------------------------------------------------------
+
+const shapeText = (s: readonly number[]) => s.join('×');
+const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** The layer's text with its declared-in argument replaced by `value` (the fix to write). */
+function withIn(l: ParsedLayer, value: number): string {
+  const d = l.declaredIn!;
+  const at = d.span.offset - l.span.offset;
+  return (l.text.slice(0, at) + String(value) + l.text.slice(at + d.span.length)).replace(
+    /^(torch\.)?nn\./,
+    '',
+  );
+}
+
+/**
+ * Checks a parsed network against the data: every declared channel and feature count against what really
+ * arrives, every window against the image size it meets, the last width against the class count, and (unless
+ * `limits: false`) the training limits. Returns the spec (named as the summary names its layers) with its walk,
+ * or an error about one layer, with that layer's position.
+ */
+export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): NetworkResult {
+  const layers = parsed;
+  const spec: ModelSpec = {
+    name: target.name ?? 'custom',
+    title: 'Your network',
+    inputShape: target.inputShape.slice(),
+    layers: layers.map((l) => l.spec),
+  };
+  const fail = (index: number, message: string, rows: LayerInfo[] = []): NetworkResult => {
+    const l = layers[Math.max(0, Math.min(index, layers.length - 1))];
+    const span = l?.span ?? { offset: 0, length: 0, line: 1, column: 1 };
+    return {
+      ok: false,
+      error: { message, ...span, layerIndex: l ? layers.indexOf(l) : -1, layerText: l?.text ?? '' },
+      layers,
+      walkRows: rows,
+    };
+  };
+  if (layers.length === 0) return fail(-1, 'The network has no layers.');
+  const walk = walkModel(spec);
+  const rows = walk.layers;
+
+  // Declared in-counts, layer by layer, against the shape that arrives (the walk's input to that layer).
+  let shape = target.inputShape.slice();
+  let before: number[] | null = null; // the image shape a Flatten flattened, for the message
+  for (const [i, l] of layers.entries()) {
+    const row = rows[i];
+    const type = l.spec.type;
+    const where = i === 0 ? `(the input is ${shapeText(shape)})` : '';
+    if (type === 'conv2d' || type === 'maxpool2d' || type === 'avgpool2d') {
+      if (shape.length !== 3) {
+        return fail(
+          i,
+          `${l.text} needs an image [channels, height, width], but the input here is flat (${plural(shape[0]!, 'feature')}${before ? `, from ${shapeText(before)}` : ''}): move it before Flatten().`,
+          rows,
+        );
+      }
+      if (type === 'conv2d' && l.declaredIn && l.declaredIn.value !== shape[0]) {
+        return fail(
+          i,
+          `${l.text} receives ${plural(shape[0]!, 'channel')} here${where ? ` ${where}` : ''}: write ${withIn(l, shape[0]!)}.`,
+          rows,
+        );
+      }
+    }
+    if (type === 'dense') {
+      if (shape.length === 3) {
+        return fail(
+          i,
+          `${l.text} receives a ${shapeText(shape)} image here: add Flatten() before it (that gives ${plural(shape[0]! * shape[1]! * shape[2]!, 'feature')}).`,
+          rows,
+        );
+      }
+      if (l.declaredIn && l.declaredIn.value !== shape[0]) {
+        const why = before ? ` (${shapeText(before)})` : where ? ` ${where}` : '';
+        return fail(
+          i,
+          `${l.text} receives ${plural(shape[0]!, 'feature')} here${why}: write ${withIn(l, shape[0]!)}.`,
+          rows,
+        );
+      }
+    }
+    if (!walk.ok && walk.at === i) {
+      // A window larger than the image that arrives, and other impossibilities conv-math finds.
+      const detail = walk.error.replace(/^[^:]*: /, '');
+      return fail(i, `${l.text} receives a ${shapeText(shape)} image here: ${lowerFirst(detail)}`, rows);
+    }
+    if (!row) break;
+    if (type === 'flatten') before = shape.length === 3 ? shape.slice() : before;
+    else if (type === 'dense') before = null;
+    shape = row.outputShape;
+  }
+  if (!walk.ok) return fail(walk.at, walk.error, rows);
+
+  const lastIndex = layers.length - 1;
+  const out = walk.outputShape;
+  if (out.length !== 1) {
+    const n = out.reduce((a, b) => a * b, 1);
+    return fail(
+      lastIndex,
+      `The network ends with a ${shapeText(out)} image, but it must end with one score per class (${target.classes}): add Flatten() and Linear(${n}, ${target.classes}).`,
+      rows,
+    );
+  }
+  if (out[0] !== target.classes) {
+    const lastDense = [...layers.keys()].reverse().find((k) => layers[k]!.spec.type === 'dense');
+    const fix =
+      lastDense !== undefined
+        ? `: write ${layers[lastDense]!.text.replace(/^(torch\.)?nn\./, '').replace(/,\s*[^,()]*\)$/, `, ${target.classes})`)}`
+        : `: end with Linear(${out[0]}, ${target.classes})`;
+    return fail(
+      lastDense ?? lastIndex,
+      `The last layer gives ${plural(out[0]!, 'output')}, but the data has ${plural(target.classes, 'class', 'classes')}${fix}.`,
+      rows,
+    );
+  }
+  const flops = trainingFlopsPerImage(walk.totalMacs);
+  if (target.limits ?? true) {
+    if (walk.totalParams > MAX_TRAIN_PARAMS) {
+      const big = rows.reduce((a, r, k) => (r.params > rows[a]!.params ? k : a), 0);
+      return fail(
+        big,
+        `This network has ${formatCount(walk.totalParams)} parameters, over the ${formatCount(MAX_TRAIN_PARAMS)} a browser tab can train (${rows[big]!.name} alone has ${formatCount(rows[big]!.params)}): make it smaller.`,
+        rows,
+      );
+    }
+    if (flops > MAX_TRAIN_FLOPS_PER_IMAGE) {
+      const big = rows.reduce((a, r, k) => (r.macs > rows[a]!.macs ? k : a), 0);
+      return fail(
+        big,
+        `One training image would cost ${formatMflop(flops)} MFLOP, over the ${formatMflop(MAX_TRAIN_FLOPS_PER_IMAGE)} MFLOP a browser tab can train at (${rows[big]!.name} costs ${formatMflop(trainingFlopsPerImage(rows[big]!.macs))}): use fewer channels, a smaller input or an earlier pooling.`,
+        rows,
+      );
+    }
+  }
+  return { ok: true, spec, layers, walk, trainingFlopsPerImage: flops };
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const formatMflop = (flops: number) =>
+  (flops / 1e6).toLocaleString('en-US', { maximumFractionDigits: flops < 1e7 ? 1 : 0 });
+
+/** `parseLayers` then `checkNetwork`: the text of a `layers` attribute to a checked spec, or one error. */
+export function parseNetwork(text: unknown, target: NetworkTarget): NetworkResult {
+  const p = parseLayers(text);
+  if (!p.ok) return { ok: false, error: p.error, layers: [], walkRows: [] };
+  return checkNetwork(p.layers, target);
+}
+
+/** Formats an error the way a text field shows it under the text: `line 1, column 18: … (in Conv2d(…))`. */
+export function formatLayersError(e: LayersError): string {
+  return e.layerIndex < 0 ? e.message : `Line ${e.line}, column ${e.column}: ${e.message}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Back to text
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * One PyTorch constructor call per layer of a spec (`nn.Conv2d(1, 16, kernel_size=3)` written as the lesson
+ * would: `Conv2d(1, 16, 3)`), with the in-counts from the walk. Used for the `layers` text of a preset and by
+ * the PyTorch export. Throws for a spec the walk refuses or a layer type PyTorch's Sequential cannot express
+ * here (adaptive pooling and softmax are written too, for completeness).
+ */
+export function toTorchCalls(
+  spec: ModelSpec,
+  inputShape: number[] = spec.inputShape,
+): { name: string; call: string }[] {
+  const walk = walkModel(spec, inputShape);
+  if (!walk.ok) throw new Error(walk.error);
+  const sq = (v: number | [number, number] | undefined): string | undefined =>
+    v === undefined
+      ? undefined
+      : Array.isArray(v)
+        ? v[0] === v[1]
+          ? String(v[0])
+          : `(${v[0]}, ${v[1]})`
+        : String(v);
+  return spec.layers.map((l, i) => {
+    const row = walk.layers[i]!;
+    const kw = (pairs: [string, string | undefined, string][]) =>
+      pairs
+        .filter(([, v, d]) => v !== undefined && v !== d)
+        .map(([k, v]) => `, ${k}=${v}`)
+        .join('');
+    let call: string;
+    switch (l.type) {
+      case 'conv2d': {
+        const pad = typeof l.padding === 'string' ? `'${l.padding}'` : sq(l.padding);
+        call = `Conv2d(${row.inputShape[0]}, ${l.filters}, ${sq(l.kernelSize)}${kw([
+          ['stride', sq(l.stride), '1'],
+          ['padding', pad, '0'],
+          ['dilation', sq(l.dilation), '1'],
+          ['bias', l.bias === false ? 'False' : undefined, 'True'],
+        ])})`;
+        break;
+      }
+      case 'maxpool2d':
+      case 'avgpool2d':
+        call = `${l.type === 'maxpool2d' ? 'MaxPool2d' : 'AvgPool2d'}(${sq(l.poolSize)}${kw([
+          ['stride', sq(l.stride), sq(l.poolSize)!],
+          ['padding', sq(l.padding), '0'],
+        ])})`;
+        break;
+      case 'adaptiveavgpool2d':
+        call = `AdaptiveAvgPool2d((${l.outputSize.join(', ')}))`;
+        break;
+      case 'dense':
+        call = `Linear(${row.inputShape[0]}, ${l.units}${l.bias === false ? ', bias=False' : ''})`;
+        break;
+      case 'relu':
+        call = 'ReLU()';
+        break;
+      case 'leakyrelu':
+        call = `LeakyReLU(${l.negativeSlope ?? 0.01})`;
+        break;
+      case 'tanh':
+        call = 'Tanh()';
+        break;
+      case 'sigmoid':
+        call = 'Sigmoid()';
+        break;
+      case 'softmax':
+        call = 'Softmax(dim=1)';
+        break;
+      case 'dropout':
+        call = `Dropout(${l.rate})`;
+        break;
+      case 'flatten':
+        call = 'Flatten()';
+        break;
+    }
+    return { name: row.name, call };
+  });
+}
+
+/** A spec written as a `layers` text (one layer a line), e.g. to show a preset the way a writer would edit it. */
+export const toLayersText = (spec: ModelSpec, inputShape?: number[]): string =>
+  toTorchCalls(spec, inputShape)
+    .map((c) => c.call)
+    .join(',\n');
