@@ -28,7 +28,7 @@ if (existsSync('src/engine/worker/train-worker.ts'))
   input['train-worker'] = 'src/engine/worker/train-worker.ts';
 
 /** Plugins both builds share: TensorFlow.js resolved for browsers, TypeScript compiled and minified. */
-const plugins = () => [
+const plugins = (define = {}) => [
   // TensorFlow.js's WASM glue (Emscripten) requires Node built-ins behind `if (ENVIRONMENT_IS_NODE)`. They
   // must become empty modules: left as `import "fs"` they would stop every browser from loading the chunk.
   {
@@ -42,7 +42,7 @@ const plugins = () => [
     target: 'es2022',
     minify: true,
     tsconfig: 'tsconfig.json',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', ...define },
   }),
 ];
 
@@ -75,7 +75,9 @@ const npmWorker = {
         return { code: code.replaceAll("new URL('../assets/", "new URL('../../assets/"), map: null };
       },
     },
-    ...plugins(),
+    // The Emscripten glue reads `typeof __filename` to find itself in Node; webpack, seeing an ES module,
+    // rewrites the `typeof` but not the name, which then throws in the browser. A worker is never in Node.
+    ...plugins({ __filename: 'undefined', __dirname: 'undefined' }),
   ],
   onwarn,
 };

@@ -21,12 +21,17 @@ import { INTEGRITY } from './data/integrity.js';
 const KEY = Symbol.for('cnn-widgets.assetBase');
 type Registry = { [KEY]?: string };
 
-/** Deliberately not a literal in `new URL()`: bundlers must not rewrite the folder (see above). */
+/**
+ * The folder next to this module, deliberately hidden from bundlers: Vite rewrites a folder literal without its
+ * trailing slash, and webpack turns `new URL(<variable>, import.meta.url)` into a module lookup that throws at
+ * run time. Only meaningful without a bundler; with one, the files come from `ASSET_FILES`.
+ */
 const OWN_FOLDER = '../assets/';
+const moduleUrl = () => import.meta.url;
 
 /** The folder URL that asset paths resolve against: the one `setAssetBase` set, else the library's own. */
 export function assetBase(): string {
-  return (globalThis as Registry)[KEY] ?? new URL(OWN_FOLDER, import.meta.url).href;
+  return (globalThis as Registry)[KEY] ?? new URL(OWN_FOLDER, moduleUrl()).href;
 }
 
 /** The folder `setAssetBase` set on this thread, or null (the library's own files, wherever they were emitted). */
@@ -53,7 +58,8 @@ export function assetUrl(path: string): string {
 
 /** A bundler may rewrite an asset to a root-relative path (`/assets/x-1a2b.u8z`): make it absolute. */
 function absolute(url: string): string {
-  return new URL(url, globalThis.location?.href ?? import.meta.url).href;
+  const page = globalThis.location?.href;
+  return page ? new URL(url, page).href : url;
 }
 
 const bare = (url: string) => url.replace(/[?#].*$/, '');

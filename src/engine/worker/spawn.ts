@@ -43,10 +43,12 @@ import type { FallbackNote } from '../backend.js';
  * a cross-origin worker. Only `literalWorker` below shows bundlers the worker.
  */
 const WORKER_FILE = './train-worker.js';
+/** Not `new URL(WORKER_FILE, import.meta.url)` either: webpack makes that a module lookup that throws. */
+const moduleUrl = () => import.meta.url;
 
 /** The worker module's absolute URL (see above); where a bundler renamed the worker, only the literal knows it. */
 export function trainWorkerUrl(): URL {
-  return new URL(WORKER_FILE, import.meta.url);
+  return new URL(WORKER_FILE, moduleUrl());
 }
 
 const OPTIONS: WorkerOptions = { type: 'module', name: 'cnn-widgets-trainer' };
@@ -244,6 +246,9 @@ export interface StartedWorker {
 
 /** The ways to try for this page: a worker on another origin can only come from a blob: of this page. */
 export function defaultWays(workerUrl: URL = trainWorkerUrl()): ('module' | 'blob')[] {
+  // A bundler rewrote the literal: it emitted the worker with the page (same origin), and only the literal
+  // knows its URL, so no blob: wrapper can name it.
+  if (!LITERAL_INTACT) return ['module'];
   return crossOrigin(workerUrl) ? ['blob'] : ['module', 'blob'];
 }
 
