@@ -300,6 +300,13 @@ export class CnnTrainer extends CnnElement {
   get backend(): BackendName | null {
     return this._session?.backend ?? this.snapshot?.backend ?? null;
   }
+  /**
+   * Setting it sets the preference, as the attribute does (`backendPreference`; `null` is `auto`): React 19
+   * (and Vue, Svelte) pass `backend="wasm"` as a PROPERTY because the element has one, and must not throw.
+   */
+  set backend(value: BackendPreference | string | null | undefined) {
+    this.backendPreference = value ?? 'auto';
+  }
   /** How the backend was chosen (`reason`, `candidates`, `fallback`), as the training thread reports it, or `null`. */
   get backendReport(): BackendReport | null {
     return this._session?.backendReport ?? this.lastReport;
