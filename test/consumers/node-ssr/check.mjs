@@ -11,12 +11,16 @@ const require = createRequire(import.meta.url);
 const pkgDir = dirname(require.resolve('cnn-widgets/package.json'));
 const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
 
+/** An export with nothing to run (`{ "types": … }` alone: the React, Vue and Svelte typings). */
+const typesOnly = (target) =>
+  typeof target === 'object' && target !== null && Object.keys(target).every((k) => k === 'types');
+
 const entries = [];
 for (const key of Object.keys(pkg.exports)) {
   if (key === './*.js') {
     for (const f of readdirSync(join(pkgDir, 'dist/define')).filter((f) => f.endsWith('.js')))
       entries.push(`cnn-widgets/${f}`);
-  } else if (!key.includes('*') && !key.endsWith('.json')) {
+  } else if (!key.includes('*') && !key.endsWith('.json') && !typesOnly(pkg.exports[key])) {
     entries.push(key === '.' ? 'cnn-widgets' : `cnn-widgets/${key.slice(2)}`);
   }
 }
