@@ -1,9 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement } from '../shared/cnn-element.js';
 import { booleanValue, enumValue, stringValue } from '../shared/property-values.js';
-import { formatInteger, formatPercent } from '../shared/format.js';
 import type {
   BackendName,
   BackendPreference,
@@ -18,19 +16,13 @@ import type {
   TrainerSession,
   TrainerState,
 } from '../../engine/training/types.js';
-import {
-  SETTINGS,
-  SETTING_KINDS,
-  TrainerSettings,
-  checkSettings,
-  isSettingKey,
-  type SettingKey,
-} from './settings.js';
+import { SETTING_KINDS, TrainerSettings, checkSettings, isSettingKey, type SettingKey } from './settings.js';
 import { TrainingRunController } from './training-run-controller.js';
 import { HIDDEN_PAUSE_MS, HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
-import { endAnnouncement, epochAnnouncement, progressInfo, startAnnouncement } from './progress.js';
+import { progressInfo } from './progress.js';
 import { renderSettingsForm } from './settings-form.js';
+import { renderActions, renderNotes, renderProgress, renderResult } from './run-view.js';
 import type { TrainingCurves } from './training-curves.js';
 import { curvesStyles } from './training-curves.styles.js';
 import { styles } from './cnn-trainer.styles.js';
@@ -119,39 +111,36 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** What the writer set, and the values in effect. */
   private readonly settings = new TrainerSettings(() => this.preset);
 
-  private effective(key: SettingKey): unknown {
-    return this.settings.effective(key);
-  }
   private setRaw(key: SettingKey, v: unknown): void {
-    const old = this.effective(key);
+    const old = this.settings.effective(key);
     this.settings.set(key, this.readProperty(key, SETTING_KINDS[key], v, false));
     this.requestUpdate(key, old);
   }
 
   /** Which network: `cnn` (the lesson's CNN, 45,424 parameters) or `fnn` (the plain dense net, 40,480). */
   get model(): 'cnn' | 'fnn' {
-    return this.effective('model') as 'cnn' | 'fnn';
+    return this.settings.effective('model') as 'cnn' | 'fnn';
   }
   set model(v: 'cnn' | 'fnn') {
     this.setRaw('model', v);
   }
   /** Passes over the training images (default 2; `notebook`: 200). */
   get epochs(): number {
-    return this.effective('epochs') as number;
+    return this.settings.effective('epochs') as number;
   }
   set epochs(v: number) {
     this.setRaw('epochs', v);
   }
   /** Images per gradient step (default 64; `notebook`: 20). */
   get batchSize(): number {
-    return this.effective('batchSize') as number;
+    return this.settings.effective('batchSize') as number;
   }
   set batchSize(v: number) {
     this.setRaw('batchSize', v);
   }
   /** Step size of the optimiser (default 0.001; `notebook`: 0.01). */
   get learningRate(): number {
-    return this.effective('learningRate') as number;
+    return this.settings.effective('learningRate') as number;
   }
   set learningRate(v: number) {
     this.setRaw('learningRate', v);
@@ -161,35 +150,35 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
    * the first 80 % of the updates, then down to 0 over the last 20 %), `constant` (`notebook`) or `cosine`.
    */
   get lrSchedule(): LrScheduleName {
-    return this.effective('lrSchedule') as LrScheduleName;
+    return this.settings.effective('lrSchedule') as LrScheduleName;
   }
   set lrSchedule(v: LrScheduleName) {
     this.setRaw('lrSchedule', v);
   }
   /** `adam` (default) or `sgd` (with momentum 0.9). */
   get optimizer(): 'adam' | 'sgd' {
-    return this.effective('optimizer') as 'adam' | 'sgd';
+    return this.settings.effective('optimizer') as 'adam' | 'sgd';
   }
   set optimizer(v: 'adam' | 'sgd') {
     this.setRaw('optimizer', v);
   }
   /** How many of the 60,000 training images to use, the first N (default 60,000; `notebook`: 500). */
   get trainSize(): number {
-    return this.effective('trainSize') as number;
+    return this.settings.effective('trainSize') as number;
   }
   set trainSize(v: number) {
     this.setRaw('trainSize', v);
   }
   /** How many of the 10,000 test images to evaluate on, the first N (default 10,000; `notebook`: 500). */
   get testSize(): number {
-    return this.effective('testSize') as number;
+    return this.settings.effective('testSize') as number;
   }
   set testSize(v: number) {
     this.setRaw('testSize', v);
   }
   /** Random seed for weights and shuffling: the same seed gives the same run (default 1234). */
   get seed(): number {
-    return this.effective('seed') as number;
+    return this.settings.effective('seed') as number;
   }
   set seed(v: number) {
     this.setRaw('seed', v);
@@ -250,7 +239,6 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   hiddenPauseMs = HIDDEN_PAUSE_MS;
 
   @state() private _config: TrainConfig | null = null;
-  @state() private announcement = '';
   @state() private note = '';
   private configError: string | null = null;
   /** The settings the current `configError` is about (marked `aria-invalid`). */
@@ -267,10 +255,9 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
       this.hiddenPause.check();
     },
     event: (name, detail) => this.onRunEvent(name, detail),
-    fail: (message) => {
-      this.setError(message);
-      this.announcement = `Training failed: ${message}`;
-    },
+    fail: (message) => this.setError(message),
+    model: () => this.model,
+    epochs: () => this._config?.epochs,
   });
   private readonly hiddenPause = new HiddenPauseController(this, {
     running: () => this.state === 'training' || this.state === 'loading',
@@ -304,14 +291,12 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   }
 
   private validate(): void {
-    const values = Object.fromEntries(Object.keys(SETTINGS).map((k) => [k, this[k as SettingKey]]));
-    const check = checkSettings(
-      { ...values, backend: this.backendPreference, dataSrc: this.dataSrc } as Parameters<
-        typeof checkSettings
-      >[0],
-      this.preset,
-      this.propertyError,
-    );
+    const check = checkSettings((key) => this[key], {
+      backend: this.backendPreference,
+      dataSrc: this.dataSrc,
+      preset: this.preset,
+      typeError: this.propertyError,
+    });
     this.configError = check.error;
     this.badFields = check.bad;
     this._config = check.config;
@@ -354,23 +339,15 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     this.run.stop();
   }
 
-  /** What the element shows of a session event: the charts, the progress text, the announcements. */
+  /** Feeds the charts with a session event; the progress text follows at the next frame. */
   private onRunEvent<K extends TrainerEventName>(name: K, detail: TrainerEventMap[K]): void {
-    const d = detail as TrainerEventMap[TrainerEventName];
-    if (name === 'train-start') {
-      this.curves?.clear();
-      this.announcement = startAnnouncement(this.model, this.backend, this.fallbacks);
-    } else if (name === 'train-batch') this.curves?.addBatch(d as TrainerEventMap['train-batch']);
-    else if (name === 'train-epoch') {
-      const ep = d as TrainerEventMap['train-epoch'];
-      this.curves?.addEpoch(ep);
-      this.announcement = epochAnnouncement(ep, this._config?.epochs);
-    } else if (name === 'train-end') {
-      const stopped = Boolean((d as Partial<TrainerEventMap['train-end']> | null)?.stopped);
-      this.announcement = endAnnouncement(stopped, this.testAccuracy);
-    }
+    if (name === 'train-start') this.curves?.clear();
+    else if (name === 'train-batch') this.curves?.addBatch(detail as TrainerEventMap['train-batch']);
+    else if (name === 'train-epoch') this.curves?.addEpoch(detail as TrainerEventMap['train-epoch']);
     this.frames.schedule();
   }
+
+  private readonly onStart = (): void => void this.start();
 
   /** Reads an edited control into its setting (which the preset then no longer overrides). */
   private readonly onField = (e: Event): void => {
@@ -381,90 +358,41 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
 
   protected override render() {
     const st = this.state;
-    const busy = this.run.busy;
     const { value, text } = progressInfo({
       state: st,
       config: this._config,
       progress: this.run.progress,
       lastBatch: this.run.lastBatch,
     });
-    const percent = Math.round(value * 100);
-    const acc = this.testAccuracy;
-    const backend = this.backend;
-    const fallbacks = this.fallbacks;
+    const retry = this.run.runError?.retryable && st === 'error' && !this.configError;
     return html`
       ${this.renderError()}
       ${
-        this.run.runError?.retryable && st === 'error' && !this.configError
-          ? html`<button part="retry" class="retry secondary" @click=${() => void this.start()}>
-              Retry
-            </button>`
+        retry
+          ? html`<button part="retry" class="retry secondary" @click=${this.onStart}>Retry</button>`
           : nothing
       }
       ${renderSettingsForm({
         value: (key) => this[key],
         bad: this.badFields,
-        disabled: busy,
+        disabled: this.run.busy,
         onChange: this.onField,
       })}
-      <div part="actions" class="actions">
-        <button
-          part="start"
-          class="start"
-          ?disabled=${busy || this.configError !== null}
-          @click=${() => void this.start()}
-        >
-          ${st === 'done' || st === 'error' ? 'Start again' : 'Start'}
-        </button>
-        <button
-          part="pause"
-          class="pause secondary"
-          ?disabled=${!(st === 'training' || st === 'paused' || st === 'loading')}
-          @click=${() => (st === 'paused' ? this.resume() : this.pause())}
-        >
-          ${st === 'paused' ? 'Resume' : 'Pause'}
-        </button>
-        <button part="stop" class="stop secondary" ?disabled=${!busy} @click=${() => this.stop()}>
-          Stop
-        </button>
-        <span class="backend" data-testid="backend"
-          >${backend ? html`Backend: <strong>${backend}</strong>` : nothing}</span
-        >
-      </div>
-      <div part="progress" class="progress">
-        <div
-          class="bar"
-          role="progressbar"
-          aria-label=${st === 'loading' ? 'Download progress' : 'Training progress'}
-          aria-valuemin="0"
-          aria-valuemax="100"
-          aria-valuenow=${percent}
-          aria-valuetext=${text}
-        >
-          <div class="fill" ${inlineStyle({ width: `${percent}%` })}></div>
-        </div>
-        <span class="progress-text" data-testid="progress-text">${text}</span>
-      </div>
-      ${this.note ? html`<p class="note" data-testid="note">${this.note}</p>` : nothing}
-      ${
-        fallbacks.length
-          ? html`<p part="note" class="note fallback" data-testid="fallback">
-              ${fallbacks.map((n) => html`<span>${n.message}</span> `)}
-            </p>`
-          : nothing
-      }
+      ${renderActions({
+        state: st,
+        busy: this.run.busy,
+        invalid: this.configError !== null,
+        backend: this.backend,
+        start: this.onStart,
+        pause: () => this.pause(),
+        resume: () => this.resume(),
+        stop: () => this.stop(),
+      })}
+      ${renderProgress(st, value, text)} ${renderNotes(this.note, this.fallbacks)}
       <cnn-training-curves .epochs=${this._config?.epochs ?? 1}></cnn-training-curves>
-      <p part="result" class="result" data-testid="result">
-        ${
-          acc !== null && Number.isFinite(acc)
-            ? html`Test accuracy
-                <strong>${formatPercent(acc)}</strong
-                >${this._config ? html` on ${formatInteger(this._config.testSize ?? 10000)} images` : nothing}`
-            : html`Test accuracy appears after the first epoch.`
-        }
-      </p>
+      ${renderResult(this.testAccuracy, this._config ? (this._config.testSize ?? 10000) : null)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
-        ${this.announcement}
+        ${this.run.announcement}
       </div>
     `;
   }

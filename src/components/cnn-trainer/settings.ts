@@ -89,28 +89,35 @@ export class TrainerSettings {
   }
 }
 
-/** The settings as `checkSettings` reads them (the values in effect) plus the ones without a form field. */
-export type SettingValues = Record<SettingKey, unknown> & { backend: unknown; dataSrc: string | null };
-
 /** What a set of settings adds up to: a complete configuration, or the message and the fields it is about. */
 export type SettingsCheck =
   { config: TrainConfig; error: null; bad: [] } | { config: null; error: string; bad: SettingKey[] };
 
+/** What `checkSettings` reads beside the settings with a form field. */
+export interface SettingsContext {
+  /** The `backend` attribute (the preference). */
+  backend: unknown;
+  dataSrc: string | null;
+  /** The `preset` attribute, as written. */
+  preset: string | null;
+  /** A property set to a value of the wrong type, as a message (reported first). */
+  typeError: string | null;
+}
+
 /**
- * Checks the settings in effect and resolves them into the configuration `start()` uses. `typeError` (a
- * property set to a value of the wrong type) is reported first: its default is not trained with.
+ * Checks the settings in effect and resolves them into the configuration `start()` uses (`value` reads
+ * the value in effect of each setting). A type error is reported first: its default is not trained with.
  */
 export function checkSettings(
-  values: SettingValues,
-  presetAttr: string | null,
-  typeError: string | null,
+  value: (key: SettingKey) => unknown,
+  { backend, dataSrc, preset: presetAttr, typeError }: SettingsContext,
 ): SettingsCheck {
   const fail = (error: string, bad: SettingKey[] = []): SettingsCheck => ({ config: null, error, bad });
   if (typeError) return fail(typeError);
   const preset = presetAttr?.trim() ? presetAttr.trim() : null;
   if (preset !== null && !isPresetName(preset))
     return fail(`Unknown preset "${preset}": the only preset is "notebook".`);
-  const { backend, dataSrc, ...settings } = values;
+  const settings = Object.fromEntries(Object.keys(SETTINGS).map((k) => [k, value(k as SettingKey)]));
   const r = resolveConfig(
     {
       ...(settings as Partial<TrainConfig>),

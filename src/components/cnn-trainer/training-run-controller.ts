@@ -3,12 +3,19 @@ import type { TrainConfig } from '../../engine/training/config.js';
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
 import type {
   TrainerBatch,
+  TrainerEpoch,
   TrainerEventMap,
   TrainerEventName,
   TrainerSession,
   TrainerState,
 } from '../../engine/training/types.js';
-import { dataProgress, type DataProgress } from './progress.js';
+import {
+  dataProgress,
+  endAnnouncement,
+  epochAnnouncement,
+  startAnnouncement,
+  type DataProgress,
+} from './progress.js';
 
 /** The events re-dispatched from the session on the element (bubbling, composed). */
 export const TRAINER_EVENTS = [
@@ -35,6 +42,9 @@ export interface RunHooks {
   event<K extends TrainerEventName>(name: K, detail: TrainerEventMap[K]): void;
   /** The run failed with this message. */
   fail(message: string): void;
+  /** The network in effect and the epochs of the configuration in effect, for the announcements. */
+  model(): string;
+  epochs(): number | undefined;
 }
 
 /** The message of a failure, wherever it sits: `{ error }`, an Error, a string, `{ message }`. */
@@ -82,6 +92,8 @@ export class TrainingRunController implements ReactiveController {
   progress: DataProgress | null = null;
   /** The last batch of the run, or null. */
   lastBatch: TrainerBatch | null = null;
+  /** What the live region says: the run's start, each epoch, its end or failure (never a batch). */
+  announcement = '';
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -257,6 +269,7 @@ export class TrainingRunController implements ReactiveController {
       (inner as { retryable?: unknown } | null)?.retryable !== false;
     this.runError = { message, retryable };
     this.state = 'error';
+    this.announce(`Training failed: ${message}`);
     this.hooks.fail(message);
     if (emit) this.hooks.emit('train-error', { error: e });
   }
@@ -271,13 +284,24 @@ export class TrainingRunController implements ReactiveController {
       // Every fallback is said, in the element and to a screen reader: a silent one is a mystery slowness.
       this.notes = fallbacksOf(session);
       this.lastReport = session.backendReport ?? null;
+      this.announce(startAnnouncement(this.hooks.model(), session.backend ?? null, this.notes));
     } else if (name === 'train-batch') {
       this.lastBatch = detail as TrainerBatch;
       if (this._state !== 'training' && session.state === 'training') this.state = 'training';
-    } else if (name === 'train-end') {
+    } else if (name === 'train-epoch')
+      // Announced once per epoch (never per batch): a screen reader user hears the lesson, not a ticker.
+      this.announce(epochAnnouncement(detail as TrainerEpoch, this.hooks.epochs()));
+    else if (name === 'train-end') {
       this.sync();
       if (this._state === 'training' || this._state === 'loading') this.state = 'done';
+      const stopped = Boolean((detail as { stopped?: boolean } | null)?.stopped);
+      this.announce(endAnnouncement(stopped, session.testAccuracy ?? null));
     }
+  }
+
+  private announce(text: string): void {
+    this.announcement = text;
+    this.host.requestUpdate();
   }
 
   private listen(session: TrainerSession, run: number): void {
