@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { CnnElement } from '../shared/cnn-element.js';
 import { booleanValue, enumValue, stringValue } from '../shared/property-values.js';
 import type {
@@ -18,7 +18,7 @@ import type {
 } from '../../engine/training/types.js';
 import { SETTING_KINDS, TrainerSettings, checkSettings, isSettingKey, type SettingKey } from './settings.js';
 import { TrainingRunController } from './training-run-controller.js';
-import { HIDDEN_PAUSE_MS, HiddenPauseController } from './hidden-pause-controller.js';
+import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
 import { progressInfo } from './progress.js';
 import { renderSettingsForm } from './settings-form.js';
@@ -42,7 +42,9 @@ export type {
 } from '../../engine/training/types.js';
 export { TRAINER_EVENTS } from './training-run-controller.js';
 export { MAX_IMAGE_PASSES } from './settings.js';
-export { HIDDEN_PAUSE_MS } from './hidden-pause-controller.js';
+
+/** How long the tab may stay hidden before training pauses (ms). */
+export const HIDDEN_PAUSE_MS = 30_000;
 
 /**
  * Trains the lesson's MNIST network — the CNN or the plain feed-forward net — in the reader's own browser, and
@@ -271,9 +273,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   private readonly frames = new FrameController(this);
 
   /** The charts (rendered by this element, fed by the run's events). */
-  private get curves(): TrainingCurves | null {
-    return this.renderRoot?.querySelector<TrainingCurves>('cnn-training-curves') ?? null;
-  }
+  @query('cnn-training-curves') private curves!: TrainingCurves | null;
 
   override connectedCallback(): void {
     super.connectedCallback();

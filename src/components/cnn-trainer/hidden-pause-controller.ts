@@ -1,8 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** How long the tab may stay hidden before training pauses (ms). */
-export const HIDDEN_PAUSE_MS = 30_000;
-
 export interface HiddenPauseOptions {
   /** Whether there is a run to pause now (training or loading). */
   running: () => boolean;
