@@ -436,8 +436,9 @@ describe('<cnn-trainer>', () => {
     await frame();
     await frame();
     let redraws = 0;
-    const self = el as unknown as { scheduleFrame(): void };
-    const original = self.scheduleFrame.bind(el);
+    // The charts (and their ResizeObserver) live in the trainer's <cnn-training-curves> sub-element.
+    const self = q(el, 'cnn-training-curves') as unknown as { scheduleFrame(): void };
+    const original = self.scheduleFrame.bind(self);
     self.scheduleFrame = () => {
       redraws++;
       original();
