@@ -158,7 +158,9 @@ export class PhotoMapsController implements ReactiveController, MapsSource {
   private setPhase(phase: 'loading' | 'computing'): void {
     if (phase === this.phase) return;
     this.phase = phase;
-    this.host.requestUpdate();
+    // Also called before the run's first await, inside the host's `updated`: a request there would be an
+    // update scheduled during an update (lit warns), so it waits for the microtask after it.
+    queueMicrotask(() => this.host.requestUpdate());
   }
 }
 

@@ -40,7 +40,8 @@ export class TrainerMapsController implements ReactiveController, MapsSource {
   /** Why there are no maps yet while `state` is `waiting` (no trainer, or one that has not started), else `''`. */
   private waiting = '';
   private token = 0;
-  private lastBatchRefresh = 0;
+  /** When a batch last refreshed (the first batch always does). */
+  private lastBatchRefresh = -Infinity;
   private mnist: { key: string; images: Uint8Array; labels: Uint8Array; count: number } | null = null;
   /** The test digit last fed to the network, and the `data-src|digit` it is for. */
   private fed: { key: string; pixels: Float32Array } | null = null;
