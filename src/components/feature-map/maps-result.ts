@@ -5,7 +5,6 @@
  */
 import type { FeatureMaps, Range } from '../../engine/feature-maps.js';
 import type { ResolvedLayer } from '../../engine/filters.js';
-import type { TaskStatus } from '../shared/task.js';
 import { valueRange } from '../shared/colour-scale.js';
 
 /**
@@ -63,21 +62,6 @@ export class MapsFailure extends Error {
 export function failureOf(e: unknown): { message: string; retryable: boolean } {
   const message = e instanceof Error ? e.message : String(e);
   return { message, retryable: (e as { retryable?: unknown } | null)?.retryable === true };
-}
-
-/** The state a task is in, as the element names it (`pending` is the mode's own word: loading, computing…). */
-export function stateOf(
-  status: TaskStatus,
-  pending: FeatureMapState,
-  initial: FeatureMapState,
-): FeatureMapState {
-  return status === 'pending'
-    ? pending
-    : status === 'complete'
-      ? 'ready'
-      : status === 'error'
-        ? 'error'
-        : initial;
 }
 
 /** What the element reads of either mode's controller. */

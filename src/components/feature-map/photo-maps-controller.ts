@@ -1,18 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Task, initialState } from '../shared/task.js';
+import { initialState } from '../shared/task.js';
 import { assetUrl } from '../../engine/assets.js';
 import { parseLayers, resolveChain, type LayerDef } from '../../engine/filters.js';
 import { computeMaps, type TensorSide } from '../../engine/feature-maps.js';
 import { loadImagePixels, MAX_IMAGE_SIDE, type ImagePixels } from './image-pixels.js';
-import {
-  MapsFailure,
-  failureOf,
-  mapsResult,
-  stateOf,
-  type FeatureMapState,
-  type MapsResult,
-  type MapsSource,
-} from './maps-result.js';
+import { MapsController, type MapsHost } from './maps-controller.js';
+import { MapsFailure, failureOf, mapsResult, type FeatureMapState, type MapsResult } from './maps-result.js';
 
 /** The element's attributes that photo mode reads. */
 export interface PhotoSettings {
@@ -42,6 +34,8 @@ const SETTINGS = [
   'layers',
 ] as const satisfies readonly (keyof PhotoSettings)[];
 
+type PhotoHost = MapsHost & PhotoSettings;
+
 export interface PhotoMapsOptions {
   /** Photo mode is on (no `for`). */
   active: () => boolean;
@@ -55,38 +49,22 @@ export interface PhotoMapsOptions {
  * aborts the run in flight, whose late answer is ignored) and the decoded photo, kept while `src` stays the
  * same so that toggling ReLU does not download it again.
  */
-export class PhotoMapsController implements ReactiveController, MapsSource {
+export class PhotoMapsController extends MapsController<PhotoHost> {
   /** The photo as computed, and the `src` it came from. */
   image: (ImagePixels & { src: string }) | null = null;
   note = '';
   /** What a pending run is doing: downloading and decoding the photo, or computing. */
   private phase: 'loading' | 'computing' = 'computing';
-  /** Bumped by Retry and by a reconnection that finds no maps: the task's arguments change, so it runs. */
-  private token = 0;
-  private readonly task: Task<readonly unknown[], MapsResult>;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement & PhotoSettings & { hasUpdated: boolean },
+    host: PhotoHost,
     private readonly options: PhotoMapsOptions,
   ) {
-    host.addController(this);
-    this.task = new Task<readonly unknown[], MapsResult>(host, {
-      args: () => [options.active(), options.problem(), this.token, ...SETTINGS.map((k) => host[k])],
-      task: (_args, { signal }) => this.compute(this.settings(), signal),
-    });
+    super(host);
   }
 
-  get state(): FeatureMapState {
-    return stateOf(this.task.status, this.phase, 'idle');
-  }
-  get result(): MapsResult | null {
-    return this.task.value ?? null;
-  }
-  get error(): string | null {
-    return this.task.status === 'error' ? failureOf(this.task.error).message : null;
-  }
-  get retryable(): boolean {
-    return this.task.status === 'error' && failureOf(this.task.error).retryable;
+  protected get pendingState(): FeatureMapState {
+    return this.phase;
   }
 
   retry(): void {
@@ -94,14 +72,8 @@ export class PhotoMapsController implements ReactiveController, MapsSource {
     this.rerun();
   }
 
-  hostConnected(): void {
-    // Re-attached after a removal that stopped a run (or before one finished): compute again.
-    if (this.host.hasUpdated && this.state !== 'ready') this.rerun();
-  }
-
-  private rerun(): void {
-    this.token++;
-    this.host.requestUpdate();
+  protected args(): readonly unknown[] {
+    return [this.options.active(), this.options.problem(), ...SETTINGS.map((k) => this.host[k])];
   }
 
   /** The settings now, read once at the start of a run (a run never sees a half-changed set). */
@@ -109,8 +81,9 @@ export class PhotoMapsController implements ReactiveController, MapsSource {
     return Object.fromEntries(SETTINGS.map((k) => [k, this.host[k]])) as unknown as PhotoSettings;
   }
 
-  private async compute(s: PhotoSettings, signal: AbortSignal): Promise<MapsResult | typeof initialState> {
+  protected async compute(signal: AbortSignal): Promise<MapsResult | typeof initialState> {
     if (!this.options.active() || !this.host.isConnected) return initialState;
+    const s = this.settings();
     const problem = this.options.problem();
     if (problem) throw new MapsFailure(problem);
     this.phase = 'computing';

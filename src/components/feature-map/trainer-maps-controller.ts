@@ -1,17 +1,9 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Task, initialState } from '../shared/task.js';
+import { initialState } from '../shared/task.js';
 import { TrainerLink } from '../shared/trainer-link.js';
 import { nhwcToMaps } from '../../engine/feature-maps.js';
 import type { TrainerLike } from '../../engine/training/types.js';
-import {
-  MapsFailure,
-  failureOf,
-  mapsResult,
-  stateOf,
-  type FeatureMapState,
-  type MapsResult,
-  type MapsSource,
-} from './maps-result.js';
+import { MapsController, type MapsHost } from './maps-controller.js';
+import { MapsFailure, failureOf, mapsResult, type FeatureMapState, type MapsResult } from './maps-result.js';
 
 /** The element's attributes that trainer mode reads. */
 export interface TrainerSettings {
@@ -20,6 +12,8 @@ export interface TrainerSettings {
   digit: number;
   dataSrc: string;
 }
+
+type TrainerHost = MapsHost & TrainerSettings;
 
 /** Minimum milliseconds between refreshes driven by `train-batch` (epochs and the end refresh at once). */
 const BATCH_REFRESH_MS = 1000;
@@ -36,66 +30,40 @@ const isTrainer = (el: Element): el is TrainerLike => 'session' in el;
  * run (a `Task`): a newer refresh (another digit, another epoch) supersedes the one in flight, whose late answer
  * is ignored. A batch refresh never supersedes one in flight, so a slow network still shows every answer.
  */
-export class TrainerMapsController implements ReactiveController, MapsSource {
+export class TrainerMapsController extends MapsController<TrainerHost> {
   /** Why there are no maps yet while `state` is `waiting` (no trainer, or one that has not started), else `''`. */
   private waiting = '';
-  private token = 0;
   /** When a batch last refreshed (the first batch always does). */
   private lastBatchRefresh = -Infinity;
   private mnist: { key: string; images: Uint8Array; labels: Uint8Array; count: number } | null = null;
   /** The test digit last fed to the network, and the `data-src|digit` it is for. */
   private fed: { key: string; pixels: Float32Array } | null = null;
-
   private readonly link: TrainerLink<TrainerLike>;
-  private readonly task: Task<readonly unknown[], MapsResult>;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement & TrainerSettings & { hasUpdated: boolean },
+    host: TrainerHost,
     private readonly problem: () => string | null,
   ) {
-    host.addController(this);
+    super(host);
     this.link = new TrainerLink<TrainerLike>(host, {
       accept: isTrainer,
       on: {
-        'train-start': () => this.refresh(),
-        'train-epoch': () => this.refresh(),
-        'train-end': () => this.refresh(),
+        'train-start': () => this.rerun(),
+        'train-epoch': () => this.rerun(),
+        'train-end': () => this.rerun(),
         'train-batch': () => this.batch(),
       },
       // Another trainer, none, or the same one upgraded now that its definition has loaded.
-      onTrainer: () => this.refresh(),
-    });
-    this.task = new Task<readonly unknown[], MapsResult>(host, {
-      args: () => [
-        problem(),
-        host.htmlFor,
-        host.layer,
-        host.digit,
-        host.dataSrc,
-        this.link.trainer,
-        this.link.session,
-        this.token,
-      ],
-      task: (_args, { signal }) => this.compute(this.settings(), signal),
+      onTrainer: () => this.rerun(),
     });
   }
 
-  get state(): FeatureMapState {
+  protected get pendingState(): FeatureMapState {
     // A refresh of maps already shown keeps them, and the state, `ready`.
-    return stateOf(
-      this.task.status,
-      this.task.value ? 'ready' : 'loading',
-      this.waiting ? 'waiting' : 'idle',
-    );
+    return this.task.value ? 'ready' : 'loading';
   }
-  get result(): MapsResult | null {
-    return this.task.value ?? null;
-  }
-  get error(): string | null {
-    return this.task.status === 'error' ? failureOf(this.task.error).message : null;
-  }
-  get retryable(): boolean {
-    return this.task.status === 'error' && failureOf(this.task.error).retryable;
+  protected override get idleState(): FeatureMapState {
+    return this.waiting ? 'waiting' : 'idle';
   }
   get note(): string {
     return this.task.status === 'initial' ? this.waiting : '';
@@ -108,24 +76,19 @@ export class TrainerMapsController implements ReactiveController, MapsSource {
 
   retry(): void {
     this.fed = null;
-    this.refresh();
+    this.rerun();
   }
 
-  hostConnected(): void {
-    if (this.host.hasUpdated && this.state !== 'ready') this.refresh();
-  }
-
-  /** Asks again: the task's arguments change, and the host update the link requests runs it. */
-  private refresh(): void {
-    this.token++;
-    this.host.requestUpdate();
+  protected args(): readonly unknown[] {
+    const h = this.host;
+    return [this.problem(), h.htmlFor, h.layer, h.digit, h.dataSrc, this.link.trainer, this.link.session];
   }
 
   private batch(): void {
     const now = performance.now();
     if (this.task.status === 'pending' || now - this.lastBatchRefresh < BATCH_REFRESH_MS) return;
     this.lastBatchRefresh = now;
-    this.refresh();
+    this.rerun();
   }
 
   private settings(): TrainerSettings {
@@ -133,8 +96,9 @@ export class TrainerMapsController implements ReactiveController, MapsSource {
     return { htmlFor, layer, digit, dataSrc };
   }
 
-  private async compute(s: TrainerSettings, signal: AbortSignal): Promise<MapsResult | typeof initialState> {
+  protected async compute(signal: AbortSignal): Promise<MapsResult | typeof initialState> {
     this.waiting = '';
+    const s = this.settings();
     if (!s.htmlFor || !this.host.isConnected) return initialState;
     const problem = this.problem();
     if (problem) throw new MapsFailure(problem);
