@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { checkPixels, mnistImage, MNIST_SIDE } from '../../engine/images.js';
 import { displayLayers, expectedShapes, layerGeometry, layerImage } from '../../engine/models/display.js';
 import { CnnElement } from '../shared/cnn-element.js';
+import { valueRange } from '../shared/colour-scale.js';
 import { formatPercent } from '../shared/format.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { paintGrey } from '../shared/paint.js';
@@ -76,14 +77,14 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction }> {
    * `loading` while the network downloads, `ready`, `waiting` (a `for` trainer without a trained model) or
    * `error`. Named as `<cnn-trainer>`'s `state`.
    */
-  get state(): PadState {
+  get state(): 'loading' | 'ready' | 'waiting' | 'error' {
     return this.net.state;
   }
   /**
    * The same as `state` (its first name).
    * @deprecated Use `state`, as on `<cnn-trainer>`.
    */
-  get status(): PadState {
+  get status(): 'loading' | 'ready' | 'waiting' | 'error' {
     return this.state;
   }
   /** The MNIST test image shown by "Try a test digit": its index in the test set and its true label; else null. */
@@ -211,7 +212,7 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction }> {
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-layer]')) {
       const a = acts?.[canvas.dataset['layer']!];
       if (a) {
-        const { width, height, values } = layerImage(a.shape, a.data);
+        const { width, height, values } = layerImage(a.shape, a.data, valueRange(a.data));
         paintGrey(canvas, values, width, height, { ink: inkOf(canvas) });
       } else {
         // Blank (cleared pad, no network yet): the canvas keeps its size but shows nothing stale.

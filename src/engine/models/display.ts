@@ -78,25 +78,20 @@ export function layerGeometry(shape: readonly number[]): LayerGeometry {
 
 /**
  * One layer's activations as a picture for `layerGeometry`'s canvas: `width` × `height` levels in 0..1, each
- * channel's map in its tile, the 1-pixel gaps 0 (no ink). Activations after a ReLU are ≥ 0 and are scaled by the
- * layer's maximum, so a silent channel stays dark; scores can be negative and are scaled min–max.
+ * channel's map in its tile, the 1-pixel gaps 0 (no ink). `range` is the values' smallest and largest (the
+ * colour scale's `valueRange`). Activations after a ReLU are ≥ 0 and are scaled by the layer's maximum, so a
+ * silent channel stays dark; scores can be negative and are scaled min–max.
  */
 export function layerImage(
   shape: readonly number[],
   data: ArrayLike<number>,
+  range: { min: number; max: number },
 ): { width: number; height: number; values: Float32Array } {
   const geo = layerGeometry(shape);
   const { width, height } = geo;
   const values = new Float32Array(width * height);
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i]!;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  const base = lo >= 0 ? 0 : lo;
-  const span = hi - base || 1;
+  const base = range.min >= 0 ? 0 : range.min;
+  const span = range.max - base || 1;
   const level = (v: number) => (v - base) / span;
   if (geo.spatial) {
     const { h, w, c, cols } = geo;
