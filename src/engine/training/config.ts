@@ -59,7 +59,17 @@ export interface TrainConfig {
   thread?: 'auto' | 'worker' | 'main';
   /** Evaluate on the test set after every epoch (default true); the final evaluation always runs. */
   evaluateEachEpoch?: boolean;
+  /**
+   * How many Workers share each batch's gradient (data-parallel, training/parallel.ts): `'auto'` (the default:
+   * the reader's cores minus one for the page, at least 1 and at most 4) or a
+   * whole number from 1 to 8. Only on the CPU backends (wasm, cpu) in a Worker; 1 on a GPU or the main thread.
+   * The same seed and the same number of workers give the same run; another number, slightly other numbers.
+   */
+  workers?: 'auto' | number;
 }
+
+/** The most Workers `workers` may ask for. */
+export const MAX_WORKERS = 8;
 
 /** Our defaults: the notebook's network and optimiser family, on more data with the real test set. */
 export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
@@ -76,6 +86,7 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
   backend: 'auto',
   thread: 'auto',
   evaluateEachEpoch: true,
+  workers: 'auto',
 });
 
 /**
@@ -167,6 +178,13 @@ export function resolveConfig(
   if (!isInt(c.seed)) return { error: 'seed must be a whole number.', field: 'seed' };
   if (c.thread !== undefined && c.thread !== 'auto' && c.thread !== 'worker' && c.thread !== 'main') {
     return { error: 'thread must be auto, worker or main.', field: 'thread' };
+  }
+  if (
+    c.workers !== undefined &&
+    c.workers !== 'auto' &&
+    !(isInt(c.workers) && c.workers >= 1 && c.workers <= MAX_WORKERS)
+  ) {
+    return { error: `workers must be "auto" or a whole number from 1 to ${MAX_WORKERS}.`, field: 'workers' };
   }
   return {
     ...c,

@@ -46,6 +46,7 @@ import {
   softmax,
   stack,
   sum,
+  tensor,
   tensor1d,
   tensor2d,
   tensor4d,
@@ -64,6 +65,7 @@ import { buildModel, type SpecModel } from '../models/build.js';
 import { MODEL_SPECS } from '../models/specs.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../random.js';
 import { learningRateAt, type BackendName, type MnistSplit, type TrainConfig } from './config.js';
+import { HelperPort, shares, sumInOrder, type GradientSource, type ShareReply } from './parallel.js';
 
 const PIXELS = 784;
 const CLASSES = 10;
@@ -106,6 +108,11 @@ export interface BatchInfo {
    * (constant from the 2nd batch on; for leak tests).
    */
   numTensors: number;
+  /**
+   * With data-parallel workers (training/parallel.ts): `tf.memory().numTensors` of every worker after this step,
+   * the leader first (for leak tests: each must stay constant). Absent with one worker.
+   */
+  workerTensors?: number[];
 }
 
 export interface EpochInfo {
@@ -138,6 +145,8 @@ export interface StartInfo {
   testSize: number;
   batchesPerEpoch: number;
   epochs: number;
+  /** How many Workers compute each batch's gradient (1: the leader alone; see training/parallel.ts). */
+  workers: number;
 }
 
 export interface CoreEvents {
@@ -198,9 +207,14 @@ export function yieldToEventLoop(): Promise<void> {
 export interface CoreOptions {
   /** Main-thread mode: keep each synchronous slice of work under about this many ms. null = Worker mode. */
   sliceMs?: number | null;
+  /**
+   * Worker mode only: ports to helper Workers that compute shares of each batch's gradient (training/parallel.ts).
+   * Used on the CPU backends (wasm, cpu); on a GPU backend every worker would share one GPU, so they stay idle.
+   */
+  helpers?: MessagePort[];
 }
 
-export class TrainerCore {
+export class TrainerCore implements GradientSource {
   readonly tf: Tf;
   readonly backend: BackendName;
   readonly model: SpecModel;
@@ -211,6 +225,10 @@ export class TrainerCore {
   private trainMsPerImage = 2;
   private predictMsPerImage = 0.2;
   private disposed = false;
+  /** The helpers computing shares of each batch (empty: this core computes whole batches alone). */
+  private readonly helpers: HelperPort[];
+  /** Each helper's numTensors at its latest reply (for `BatchInfo.workerTensors`). */
+  private readonly helperTensors: number[];
   readonly trainSize: number;
   readonly testSize: number;
 
@@ -231,6 +249,10 @@ export class TrainerCore {
     // variable alive on the page (another widget's model).
     this.vars = model.trainableVariables;
     this.sliceMs = options.sliceMs ?? null;
+    const parallel = this.sliceMs == null && (backend === 'wasm' || backend === 'cpu');
+    this.helpers = parallel ? (options.helpers ?? []).map((p) => new HelperPort(p)) : [];
+    if (!parallel) options.helpers?.forEach((p) => p.close());
+    this.helperTensors = this.helpers.map(() => 0);
     this.trainSize = Math.min(config.trainSize, data.train.count);
     this.testSize = Math.min(config.testSize ?? data.test.count, data.test.count);
   }
@@ -274,6 +296,7 @@ export class TrainerCore {
       testSize: this.testSize,
       batchesPerEpoch: Math.ceil(this.trainSize / this.config.batchSize),
       epochs: this.config.epochs,
+      workers: 1 + this.helpers.length,
     };
   }
 
@@ -313,6 +336,7 @@ export class TrainerCore {
    * tensor the caller reads (and disposes): on a GPU backend the work may still be running when this returns.
    */
   private async step(indices: ArrayLike<number>, from: number, n: number): Promise<Tensor> {
+    if (this.helpers.length) return this.parallelStep(indices, from, n);
     const chunk = this.sliceMs == null ? n : Math.min(n, this.microBatch);
     let stats: Tensor;
     if (chunk >= n) {
@@ -382,6 +406,130 @@ export class TrainerCore {
       }
     }
     return stats;
+  }
+
+  /**
+   * Data-parallel step (training/parallel.ts): share 0 here, share k on helper k, gradients summed in share
+   * order, one update. Returns [loss, correct] as the other path does.
+   */
+  private async parallelStep(indices: ArrayLike<number>, from: number, n: number): Promise<Tensor> {
+    const parts = shares(n, 1 + this.helpers.length);
+    const weights = this.flatWeights();
+    const pending: (Promise<ShareReply> | null)[] = [];
+    for (let k = 1; k < parts.length; k++) {
+      const [a, b] = parts[k]!;
+      if (b <= a) {
+        pending.push(null);
+        continue;
+      }
+      const { xs, labels, oneHot } = this.fill(this.data.train, indices, from + a, b - a);
+      // Each helper gets its own copy of the weights: the buffer is transferred (moved, not copied) to it.
+      const w = k === parts.length - 1 ? weights : weights.slice();
+      pending.push(this.helpers[k - 1]!.request({ weights: w, xs, labels, oneHot, divisor: n }));
+    }
+    const ordered: Float32Array[] = [];
+    let loss = 0;
+    let correct = 0;
+    const [a0, b0] = parts[0]!;
+    if (b0 > a0) {
+      // Computed while the helpers compute theirs.
+      const { xs, labels, oneHot } = this.fill(this.data.train, indices, from + a0, b0 - a0);
+      const own = this.shareGradients(xs, labels, oneHot, n);
+      ordered.push(own.grads);
+      loss += own.loss;
+      correct += own.correct;
+    }
+    const replies = await Promise.all(pending);
+    for (let k = 0; k < replies.length; k++) {
+      const r = replies[k];
+      if (!r) continue;
+      if (!r.ok) throw new Error(`A training helper failed: ${r.message}`);
+      ordered.push(r.grads);
+      loss += r.loss;
+      correct += r.correct;
+      this.helperTensors[k] = r.numTensors;
+    }
+    if (this.disposed) throw new Error('This training session was disposed.');
+    this.applyFlat(sumInOrder(ordered));
+    return tensor1d([loss, correct]);
+  }
+
+  /** Every trainable variable's values, flattened in the model's order (the layout of a share's gradient). */
+  flatWeights(): Float32Array {
+    const out = new Float32Array(this.vars.reduce((a, v) => a + v.size, 0));
+    let off = 0;
+    for (const v of this.vars) {
+      out.set(v.dataSync() as Float32Array, off);
+      off += v.size;
+    }
+    return out;
+  }
+
+  /**
+   * Sets every trainable variable from a flat array (`flatWeights`' layout). Each gets a fresh tensor through
+   * `assign`: the wasm kernels cache packed weights by tensor id (see optimizers/fused-adam.ts).
+   */
+  setFlatWeights(flat: Float32Array): void {
+    let off = 0;
+    for (const v of this.vars) {
+      const t = tensor(flat.slice(off, off + v.size), v.shape, 'float32');
+      v.assign(t);
+      t.dispose();
+      off += v.size;
+    }
+  }
+
+  /** One optimizer update from a flat gradient (`flatWeights`' layout). */
+  private applyFlat(flat: Float32Array): void {
+    tidy(() => {
+      const grads: NamedTensorMap = {};
+      let off = 0;
+      for (const v of this.vars) {
+        grads[v.name] = tensor(flat.subarray(off, off + v.size), v.shape, 'float32');
+        off += v.size;
+      }
+      this.optimizer.applyGradients(grads);
+    });
+  }
+
+  /**
+   * The gradient of one share of a batch (loss divided by the whole batch's size `divisor`), flat in the model's
+   * order, with the share's loss (already / divisor) and correct count. Synchronous: CPU backends only.
+   */
+  shareGradients(
+    xs: Float32Array,
+    labels: Int32Array,
+    oneHot: Float32Array,
+    divisor: number,
+  ): { grads: Float32Array; loss: number; correct: number } {
+    const grads = new Float32Array(this.vars.reduce((a, v) => a + v.size, 0));
+    let loss = 0;
+    let correct = 0;
+    let correctT: Tensor | null = null;
+    try {
+      tidy(() => {
+        const { value, grads: named } = variableGrads(() => {
+          const r = this.lossAndCorrect(xs, labels, oneHot, divisor);
+          correctT = keep(r.correct); // survives variableGrads' own tidy; disposed below
+          return r.loss as Scalar;
+        }, this.vars);
+        let off = 0;
+        for (const v of this.vars) {
+          grads.set(named[v.name]!.dataSync() as Float32Array, off);
+          off += v.size;
+        }
+        loss = value.dataSync()[0]!;
+        correct = (correctT as Tensor | null)!.dataSync()[0]!;
+      });
+    } finally {
+      (correctT as Tensor | null)?.dispose();
+    }
+    return { grads, loss, correct };
+  }
+
+  /** `tf.memory().numTensors` of this thread. */
+  numTensors(): number {
+    return memory().numTensors;
   }
 
   /**
@@ -481,6 +629,7 @@ export class TrainerCore {
           imagesPerSecond: activeMs > 0 ? (seen * 1000) / activeMs : 0,
           learningRate: q.learningRate,
           numTensors: memory().numTensors - ahead, // not counting the result queued behind it
+          ...(this.helpers.length ? { workerTensors: [memory().numTensors, ...this.helperTensors] } : {}),
         });
       };
       let queued: Queued | null = null;
@@ -678,6 +827,7 @@ export class TrainerCore {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    for (const h of this.helpers) h.close();
     this.optimizer.dispose();
     this.model.dispose();
   }

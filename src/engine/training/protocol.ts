@@ -13,6 +13,8 @@ export type NamedWeights = { name: string; shape: number[]; data: Float32Array }
 /** Where and how a training run executes; TrainingSession talks only to this. */
 export interface Runner {
   readonly thread: 'worker' | 'main';
+  /** How many threads train (data-parallel Workers, training/parallel.ts); 1 for one Worker or the main thread. */
+  readonly workers: number;
   /** How the Worker was started ('module' same-origin URL, 'blob' wrapper for a cross-origin library), or 'main'. */
   readonly how: 'module' | 'blob' | 'main';
   init(config: TrainConfig, data: { train: MnistSplit; test: MnistSplit }): Promise<StartInfo>;
@@ -29,7 +31,8 @@ export interface Runner {
   dispose(): void;
 }
 
-export type CallMethod = 'init' | 'train' | 'predict' | 'activations' | 'weights' | 'numTensors' | 'dispose';
+export type CallMethod =
+  'init' | 'serve' | 'train' | 'predict' | 'activations' | 'weights' | 'numTensors' | 'dispose';
 
 export type ToWorker =
   { type: 'call'; id: number; method: CallMethod; args: unknown[] } | { type: 'pause' | 'resume' | 'stop' };

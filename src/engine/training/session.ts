@@ -27,6 +27,7 @@ import {
   type TrainState,
 } from './config.js';
 import { Control, TrainerCore } from './core.js';
+import { resolveWorkers } from './parallel.js';
 import type {
   Activations,
   BatchInfo,
@@ -44,6 +45,7 @@ export type { BatchInfo, EpochInfo, Evaluation, StartInfo, TrainConfig, TrainSta
 class LocalRunner implements Runner {
   readonly thread = 'main' as const;
   readonly how = 'main' as const;
+  readonly workers = 1;
   private core: TrainerCore | null = null;
   private readonly control = new Control();
   private disposed = false;
@@ -127,6 +129,11 @@ export class TrainingSession extends EventTarget {
   threadHow: 'module' | 'blob' | 'main' | null = null;
   /** Why training runs on the main thread although a Worker was wanted (a CSP, Trusted Types…), else null. */
   threadFallback: FallbackNote | null = null;
+  /**
+   * How many Workers train (data-parallel, training/parallel.ts): the `workers` setting resolved against the
+   * reader's cores and what the backend allows (1 on a GPU backend or the main thread); null until started.
+   */
+  workers: number | null = null;
   /** Every batch and epoch so far. */
   readonly history: { batches: BatchInfo[]; epochs: EpochInfo[] } = { batches: [], epochs: [] };
   /** Accuracy on the evaluated test images after the latest evaluation, else null. */
@@ -205,6 +212,7 @@ export class TrainingSession extends EventTarget {
       this.threadHow = runner.how;
       const info = await runner.init(this.config, data);
       this.info = info;
+      this.workers = runner.workers;
       this.backend = info.backend;
       this.backendReport = info.report;
       if (this.disposed) return;
@@ -253,6 +261,11 @@ export class TrainingSession extends EventTarget {
     const where = this.config.thread ?? 'auto';
     if (where !== 'main') {
       try {
+        const count = resolveWorkers(this.config.workers, globalThis.navigator?.hardwareConcurrency);
+        if (count > 1) {
+          const { MultiWorkerRunner } = await import('../worker/multi.js');
+          return await MultiWorkerRunner.start(events, count);
+        }
         const { WorkerRunner } = await import('../worker/proxy.js');
         return await WorkerRunner.start(events);
       } catch (e) {
@@ -350,6 +363,13 @@ export class TrainingSession extends EventTarget {
   /** `tf.memory().numTensors` on the training thread (for leak checks). */
   numTensors(): Promise<number> {
     return this.runner ? this.runner.numTensors() : Promise.resolve(0);
+  }
+
+  /** `tf.memory().numTensors` of every training Worker, the leader first (one entry with a single thread). */
+  async numTensorsPerWorker(): Promise<number[]> {
+    const r = this.runner as (Runner & { numTensorsPerWorker?: () => Promise<number[]> }) | null;
+    if (!r) return [];
+    return r.numTensorsPerWorker ? r.numTensorsPerWorker() : [await r.numTensors()];
   }
 
   /**

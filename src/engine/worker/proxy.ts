@@ -21,6 +21,9 @@ import { startTrainWorker } from './spawn.js';
 
 export class WorkerRunner implements Runner {
   readonly thread = 'worker' as const;
+  readonly workers = 1;
+  /** Called once when this worker dies (crash, unreadable message or dispose), with the reason. */
+  onDead: ((e: Error) => void) | null = null;
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private dead: Error | null = null;
@@ -66,6 +69,12 @@ export class WorkerRunner implements Runner {
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
     this.worker.terminate();
+    this.onDead?.(e);
+  }
+
+  /** Ends this worker at once with `e` as the reason every pending and later call rejects with. */
+  kill(e: Error): void {
+    this.fail(e);
   }
 
   private call<T>(method: CallMethod, args: unknown[] = [], transfer: Transferable[] = []): Promise<T> {
@@ -81,7 +90,12 @@ export class WorkerRunner implements Runner {
     if (!this.dead) this.worker.postMessage(m, transfer);
   }
 
-  init(config: TrainConfig, data: { train: MnistSplit; test: MnistSplit }): Promise<StartInfo> {
+  /** `helpers`: ports to data-parallel helper workers (training/parallel.ts), transferred to this worker. */
+  init(
+    config: TrainConfig,
+    data: { train: MnistSplit; test: MnistSplit },
+    helpers: MessagePort[] = [],
+  ): Promise<StartInfo> {
     // Copy only what is used (a subarray would clone its whole buffer) and hand the copies over without a
     // second copy. The page's own cached MNIST arrays are left intact for other widgets.
     const cut = (s: MnistSplit, n: number): MnistSplit => ({
@@ -96,9 +110,16 @@ export class WorkerRunner implements Runner {
     return this.call<StartInfo>(
       'init',
       // Only a folder the page chose: the worker's own bundle knows where its bundler put the library's files.
-      [plain, { train, test }, assetBaseOverride()],
-      [train.images.buffer, train.labels.buffer, test.images.buffer, test.labels.buffer],
+      [plain, { train, test }, assetBaseOverride(), helpers],
+      [train.images.buffer, train.labels.buffer, test.images.buffer, test.labels.buffer, ...helpers],
     );
+  }
+
+  /** Makes this worker a data-parallel helper answering the leader on `port`; resolves with its backend. */
+  serve(config: TrainConfig, port: MessagePort): Promise<string> {
+    const { data: _omit, ...plain } = config;
+    void _omit;
+    return this.call('serve', [plain, assetBaseOverride(), port], [port]);
   }
 
   train(): Promise<'done' | 'stopped'> {

@@ -11,6 +11,13 @@ import { setAssetBase } from '../assets.js';
 import { Control, TrainerCore } from '../training/core.js';
 import type { MnistSplit, TrainConfig } from '../training/config.js';
 import { toWire, type FromWorker, type ToWorker } from '../training/protocol.js';
+import { serveGradients } from '../training/parallel.js';
+
+/** A helper needs no data of its own: the leader sends each share's pixels with the request. */
+const NO_DATA: { train: MnistSplit; test: MnistSplit } = {
+  train: { images: new Uint8Array(0), labels: new Uint8Array(0), count: 0 },
+  test: { images: new Uint8Array(0), labels: new Uint8Array(0), count: 0 },
+};
 
 /** The bits of DedicatedWorkerGlobalScope we use (the project's TS lib is DOM, not WebWorker). */
 interface WorkerScope {
@@ -27,17 +34,27 @@ const post = (m: FromWorker, transfer: Transferable[] = []) => scope.postMessage
 async function call(method: string, args: unknown[]): Promise<{ value: unknown; transfer?: Transferable[] }> {
   switch (method) {
     case 'init': {
-      const [config, data, assetBase] = args as [
+      const [config, data, assetBase, helpers] = args as [
         TrainConfig,
         { train: MnistSplit; test: MnistSplit },
         string | null,
+        MessagePort[] | undefined,
       ];
       // The main thread may have moved the assets (setAssetBase / data-src); this thread has its own globals.
       if (assetBase) setAssetBase(assetBase);
       core?.dispose();
       control = new Control();
-      core = await TrainerCore.create(config, data, { sliceMs: null });
+      core = await TrainerCore.create(config, data, { sliceMs: null, helpers: helpers ?? [] });
       return { value: core.startInfo };
+    }
+    case 'serve': {
+      // A data-parallel helper (training/parallel.ts): a replica of the model answering the leader's port.
+      const [config, assetBase, port] = args as [TrainConfig, string | null, MessagePort];
+      if (assetBase) setAssetBase(assetBase);
+      core?.dispose();
+      core = await TrainerCore.create(config, NO_DATA, { sliceMs: null });
+      serveGradients(core, port);
+      return { value: core.backend };
     }
     case 'train': {
       const c = need();

@@ -1,0 +1,217 @@
+/**
+ * Data-parallel training over several Workers (training/parallel.ts, worker/multi.ts): the pure pieces (how a
+ * batch is cut, the order of the gradient sum, how many workers `auto` means, validation), then real runs in
+ * Chromium Workers on wasm: reproducible with the same seed and workers, the same maths as one worker, no leak in
+ * any worker, pause/stop within one batch, and dispose terminating every worker.
+ */
+import { expect } from '@esm-bundle/chai';
+import {
+  TrainingSession,
+  resolveConfig,
+  type BatchInfo,
+  type SessionOptions,
+} from '../../src/engine/tensor.js';
+import { resolveWorkers, shares, sumInOrder } from '../../src/engine/training/parallel.js';
+import { synthetic } from './fixtures/synthetic.js';
+
+const DATA = { train: synthetic(200, 1), test: synthetic(100, 2) };
+
+/** A short seeded run on wasm in Workers: its losses, weights, batch events and worker count. */
+async function run(options: SessionOptions) {
+  const s = new TrainingSession({
+    data: DATA,
+    trainSize: 120,
+    testSize: 20,
+    epochs: 2,
+    batchSize: 20,
+    learningRate: 0.01,
+    evaluateEachEpoch: false,
+    backend: 'wasm',
+    thread: 'worker',
+    ...options,
+  });
+  await s.start();
+  expect(s.error).to.equal(null);
+  expect(s.state).to.equal('done');
+  const weights = (await s.weights()).map((w) => Array.from(w.data));
+  const perWorker = await s.numTensorsPerWorker();
+  const workers = s.workers;
+  s.dispose();
+  return {
+    losses: s.history.batches.map((b) => b.loss),
+    batches: s.history.batches,
+    weights,
+    workers,
+    perWorker,
+  };
+}
+
+const until = (s: TrainingSession, name: string) =>
+  new Promise<CustomEvent>((resolve) =>
+    s.addEventListener(name, (e) => resolve(e as CustomEvent), { once: true }),
+  );
+
+describe('data-parallel: the pieces', () => {
+  it('cuts a batch into contiguous, even shares that cover it exactly (empty ones when it is smaller)', () => {
+    expect(shares(64, 2)).to.deep.equal([
+      [0, 32],
+      [32, 64],
+    ]);
+    expect(shares(10, 3)).to.deep.equal([
+      [0, 3],
+      [3, 6],
+      [6, 10],
+    ]);
+    expect(shares(1, 2)).to.deep.equal([
+      [0, 0],
+      [0, 1],
+    ]);
+    for (const [n, w] of [
+      [64, 4],
+      [7, 3],
+      [33, 8],
+    ] as const) {
+      const s = shares(n, w);
+      expect(s[0]![0]).to.equal(0);
+      expect(s.at(-1)![1]).to.equal(n);
+      for (let k = 1; k < w; k++) expect(s[k]![0]).to.equal(s[k - 1]![1]);
+      const sizes = s.map(([a, b]) => b - a);
+      expect(Math.max(...sizes) - Math.min(...sizes)).to.be.at.most(1);
+    }
+  });
+
+  it('sums gradients in the given (share) order, rounding each addition to float32', () => {
+    // 1 + 2⁻²⁴ + 2⁻²⁴ in float32: in this order each tiny part is rounded away; the other way round they count.
+    const big = new Float32Array([1, 5]);
+    const tiny = new Float32Array([2 ** -24, 0]);
+    const a = sumInOrder([big, tiny, tiny]);
+    const b = sumInOrder([tiny, tiny, big]);
+    expect(Array.from(a)).to.deep.equal([1, 5]);
+    expect(a[0]).to.not.equal(b[0]); // the order matters, so it must be fixed
+    expect(b[0]).to.equal(Math.fround(Math.fround(2 ** -23) + 1));
+    // A fresh array: the parts are not changed.
+    expect(Array.from(big)).to.deep.equal([1, 5]);
+    expect(() => sumInOrder([big, new Float32Array(3)])).to.throw(/3 values, expected 2/);
+  });
+
+  it('"auto" is the cores minus one for the page (at least 1, at most 4)', () => {
+    expect([1, 2, 3, 4, 8, 16].map((c) => resolveWorkers('auto', c))).to.deep.equal([1, 1, 2, 3, 4, 4]);
+    expect(resolveWorkers('auto', undefined)).to.equal(1);
+    expect(resolveWorkers(undefined, 4)).to.equal(3);
+    expect(resolveWorkers(3, 2)).to.equal(3);
+  });
+
+  it('validates `workers` like every other setting', () => {
+    expect(resolveConfig({})).to.include({ workers: 'auto' });
+    expect(resolveConfig({ workers: 2 })).to.include({ workers: 2 });
+    for (const bad of [0, 9, 1.5, -1, 'two', NaN]) {
+      const r = resolveConfig({ workers: bad as number });
+      expect(r, String(bad)).to.deep.equal({
+        error: 'workers must be "auto" or a whole number from 1 to 8.',
+        field: 'workers',
+      });
+    }
+  });
+});
+
+describe('data-parallel: training in several Workers (wasm)', function () {
+  this.timeout(120000);
+
+  it('is reproducible: the same seed and workers give the same losses and weights; close to one worker', async () => {
+    const a = await run({ seed: 5, workers: 2 });
+    const b = await run({ seed: 5, workers: 2 });
+    const one = await run({ seed: 5, workers: 1 });
+    expect(a.workers).to.equal(2);
+    expect(one.workers).to.equal(1);
+    expect(a.losses).to.have.length(12);
+    expect(b.losses).to.deep.equal(a.losses);
+    expect(b.weights).to.deep.equal(a.weights);
+    // The same maths as the whole batch in one worker: the first loss (before any update) agrees to float
+    // rounding, and the whole curve stays close (the sums are cut differently, so not bit for bit).
+    expect(Math.abs(a.losses[0]! - one.losses[0]!)).to.be.below(1e-5);
+    const gap = Math.max(...a.losses.map((l, i) => Math.abs(l - one.losses[i]!)));
+    expect(gap, 'largest loss difference from one worker').to.be.below(0.05);
+  });
+
+  it('one worker is exactly the single-Worker path: the same losses as a run that asks for no workers at all', async () => {
+    // `workers: 1` and a machine where 'auto' means 1 must both be today's single Worker, number for number.
+    const one = await run({ seed: 9, workers: 1 });
+    const cores = navigator.hardwareConcurrency;
+    Object.defineProperty(navigator, 'hardwareConcurrency', { value: 2, configurable: true });
+    let auto;
+    try {
+      auto = await run({ seed: 9 });
+    } finally {
+      delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency; // the prototype's getter again
+      expect(navigator.hardwareConcurrency).to.equal(cores);
+    }
+    expect(auto.workers).to.equal(1);
+    expect(auto.losses).to.deep.equal(one.losses);
+    expect(auto.weights).to.deep.equal(one.weights);
+  });
+
+  it('frees every tensor in every worker: each count constant from the 2nd batch on', async () => {
+    const r = await run({ seed: 3, workers: 3, trainSize: 100 });
+    expect(r.workers).to.equal(3);
+    const per = r.batches.slice(1).map((b: BatchInfo) => b.workerTensors!);
+    expect(per[0]).to.have.length(3);
+    for (let w = 0; w < 3; w++) expect(new Set(per.map((p) => p[w])).size, `worker ${w}`).to.equal(1);
+    expect(r.perWorker).to.deep.equal(per.at(-1));
+  });
+
+  it('pauses and stops within one batch, and after dispose every worker is gone and no batch arrives', async () => {
+    const terminated: Worker[] = [];
+    const terminate = Worker.prototype.terminate;
+    Worker.prototype.terminate = function (this: Worker) {
+      terminated.push(this);
+      terminate.call(this);
+    };
+    try {
+      const s = new TrainingSession({
+        data: DATA,
+        trainSize: 200,
+        testSize: 20,
+        epochs: 200,
+        batchSize: 20,
+        backend: 'wasm',
+        thread: 'worker',
+        workers: 2,
+      });
+      let batches = 0;
+      s.addEventListener('train-batch', () => batches++);
+      const started = until(s, 'train-batch');
+      void s.start();
+      await started;
+      expect(s.workers).to.equal(2);
+      s.pause();
+      // The batch in flight may still report; then nothing while paused.
+      await new Promise((r) => setTimeout(r, 300));
+      const atPause = batches;
+      await new Promise((r) => setTimeout(r, 700));
+      expect(batches - atPause, 'batches while paused').to.equal(0);
+      s.resume();
+      await until(s, 'train-batch');
+      const before = batches;
+      const end = until(s, 'train-end');
+      s.stop();
+      expect((await end).detail.stopped).to.equal(true);
+      expect(batches - before, 'batches between stop and train-end').to.be.at.most(1);
+
+      // A second run, disposed while training: every Worker terminated, no event after.
+      const t = new TrainingSession({ ...s.config, workers: 2 });
+      let late = 0;
+      const first = until(t, 'train-batch');
+      void t.start();
+      await first;
+      terminated.length = 0;
+      t.dispose();
+      expect(terminated, 'workers terminated by dispose').to.have.length(2);
+      t.addEventListener('train-batch', () => late++);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(late, 'batch events after dispose').to.equal(0);
+      s.dispose();
+    } finally {
+      Worker.prototype.terminate = terminate;
+    }
+  });
+});
