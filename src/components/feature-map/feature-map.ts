@@ -15,7 +15,7 @@ import { drawHeatmap, gradientCss, valueRange } from '../shared/colour-scale.js'
 import { assetUrl } from '../../engine/assets.js';
 import { AssetLoadError } from '../../engine/data/download.js';
 import { fetchPhoto } from '../../engine/data/photo.js';
-import { formatValue } from '../../engine/conv-steps.js';
+import { formatValue } from '../shared/format.js';
 import {
   MAX_FILTERS,
   PRESETS,
