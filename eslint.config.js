@@ -70,8 +70,13 @@ export default tseslint.config(
     languageOptions: { globals: nodeGlobals },
   },
   {
-    // Plain browser scripts of the page tests.
-    files: ['test/pages/**/*.js'],
+    // The consumer apps' checks (Node, with page.evaluate() callbacks) and their build configs.
+    files: ['test/consumers/**/*.mjs', 'test/consumers/*/*.js'],
+    languageOptions: { globals: nodeGlobals },
+  },
+  {
+    // Plain browser scripts of the page tests and of the consumer apps.
+    files: ['test/pages/**/*.js', 'test/consumers/*/src/**/*.js'],
     languageOptions: { globals: browserGlobals },
   },
 );

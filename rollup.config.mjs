@@ -27,7 +27,62 @@ import { existsSync } from 'node:fs';
 if (existsSync('src/engine/worker/train-worker.ts'))
   input['train-worker'] = 'src/engine/worker/train-worker.ts';
 
-export default {
+/** Plugins both builds share: TensorFlow.js resolved for browsers, TypeScript compiled and minified. */
+const plugins = (define = {}) => [
+  // TensorFlow.js's WASM glue (Emscripten) requires Node built-ins behind `if (ENVIRONMENT_IS_NODE)`. They
+  // must become empty modules: left as `import "fs"` they would stop every browser from loading the chunk.
+  {
+    name: 'empty-node-builtins',
+    resolveId: (id) => (NODE_BUILTINS.includes(id) ? '\0empty:' + id : null),
+    load: (id) => (id.startsWith('\0empty:') ? 'export default {};' : null),
+  },
+  nodeResolve({ browser: true, exportConditions: ['browser', 'production'], preferBuiltins: false }),
+  commonjs(),
+  esbuild({
+    target: 'es2022',
+    minify: true,
+    tsconfig: 'tsconfig.json',
+    define: { 'process.env.NODE_ENV': '"production"', ...define },
+  }),
+];
+
+function onwarn(warning, warn) {
+  // TensorFlow.js has harmless circular imports and `this` at module level in its UMD helpers.
+  if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+}
+
+/**
+ * The npm build's training worker, dist/engine/worker/train-worker.js, replaces tsc's: ONE self-contained file
+ * (TensorFlow.js included, every dynamic import inlined), because bundlers build workers apart from the page
+ * and some only as one classic script (Astro 5's Vite 6 rejects a code-split worker). Its asset literals
+ * (asset-files.ts: `new URL('../assets/…', import.meta.url)`) are rewritten one folder deeper, since the
+ * worker sits in dist/engine/worker/, so the consumer's bundler (or a plain server) still finds dist/assets/.
+ */
+const npmWorker = {
+  input: 'src/engine/worker/train-worker.ts',
+  output: {
+    file: 'dist/engine/worker/train-worker.js',
+    format: 'es',
+    inlineDynamicImports: true,
+    sourcemap: false, // a map of all of TensorFlow.js would be 12 MB of the tarball
+  },
+  plugins: [
+    {
+      name: 'assets-one-folder-deeper',
+      transform(code, id) {
+        if (!id.replace(/\\/g, '/').endsWith('/src/engine/asset-files.ts')) return null;
+        return { code: code.replaceAll("new URL('../assets/", "new URL('../../assets/"), map: null };
+      },
+    },
+    // The Emscripten glue reads `typeof __filename` to find itself in Node; webpack, seeing an ES module,
+    // rewrites the `typeof` but not the name, which then throws in the browser. A worker is never in Node.
+    ...plugins({ __filename: 'undefined', __dirname: 'undefined' }),
+  ],
+  onwarn,
+};
+
+const cdn = {
   input,
   output: {
     dir: 'dist/cdn',
@@ -37,26 +92,8 @@ export default {
     sourcemap: true,
   },
   preserveEntrySignatures: 'exports-only',
-  plugins: [
-    // TensorFlow.js's WASM glue (Emscripten) requires Node built-ins behind `if (ENVIRONMENT_IS_NODE)`. They
-    // must become empty modules: left as `import "fs"` they would stop every browser from loading the chunk.
-    {
-      name: 'empty-node-builtins',
-      resolveId: (id) => (NODE_BUILTINS.includes(id) ? '\0empty:' + id : null),
-      load: (id) => (id.startsWith('\0empty:') ? 'export default {};' : null),
-    },
-    nodeResolve({ browser: true, exportConditions: ['browser', 'production'], preferBuiltins: false }),
-    commonjs(),
-    esbuild({
-      target: 'es2022',
-      minify: true,
-      tsconfig: 'tsconfig.json',
-      define: { 'process.env.NODE_ENV': '"production"' },
-    }),
-  ],
-  onwarn(warning, warn) {
-    // TensorFlow.js has harmless circular imports and `this` at module level in its UMD helpers.
-    if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
-    warn(warning);
-  },
+  plugins: plugins(),
+  onwarn,
 };
+
+export default process.env.CDN_ONLY ? cdn : [cdn, npmWorker];

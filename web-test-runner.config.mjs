@@ -1,6 +1,7 @@
 // @web/test-runner: every test runs in real browsers (no DOM emulation): headless Chromium, Firefox ESR and
 // WebKitGTK, each where installed; BROWSERS=chromium,firefox,webkit picks (see scripts/lib/test-browsers.mjs).
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { serveFault } from './scripts/lib/faults.mjs';
 import { pythonCommand } from './scripts/lib/python-command.mjs';
@@ -24,6 +25,18 @@ const tfPrebundle = {
  */
 const assetsFromDist = (ctx, next) => {
   if (ctx.url.startsWith('/src/assets/')) ctx.url = ctx.url.replace('/src/assets/', '/dist/assets/');
+  return next();
+};
+
+/**
+ * Source names the files that ship (`new URL('./train-worker.js', import.meta.url)`, so that `dist/` names no
+ * `.ts` file): a request for a `.js` file under src/ or test/ that does not exist gets the `.ts` beside it,
+ * which the esbuild plugin then compiles (it decides by the rewritten path).
+ */
+const tsForJs = (ctx, next) => {
+  const m = /^\/((?:src|test)\/.+)\.js$/.exec(ctx.path);
+  if (m && !existsSync(`${m[1]}.js`) && existsSync(`${m[1]}.ts`))
+    ctx.url = ctx.url.replace(/\.js(?=$|\?)/, '.ts');
   return next();
 };
 
@@ -63,7 +76,7 @@ function closingLine() {
 
 export default {
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), closingLine()],
-  middleware: [assetsFromDist, networkFaults],
+  middleware: [assetsFromDist, tsForJs, networkFaults],
   files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 const dir = 'dist/cdn';
 if (!process.argv.includes('--no-build') || !existsSync(dir)) {
   rmSync(dir, { recursive: true, force: true });
-  execSync('npx rollup -c --silent', { stdio: 'inherit' });
+  execSync('npx rollup -c --silent', { stdio: 'inherit', env: { ...process.env, CDN_ONLY: '1' } });
 }
 const files = readdirSync(dir, { recursive: true })
   .map(String)

@@ -11,5 +11,6 @@ export { KernelViewer } from './components/kernel-viewer/kernel-viewer.js';
 export { FeatureMap } from './components/feature-map/feature-map.js';
 export { ModelSummary } from './components/model-summary/model-summary.js';
 export { CnnTrainer } from './components/cnn-trainer/cnn-trainer.js';
+export { TrainingCurves } from './components/cnn-trainer/training-curves.js';
 export { ConfusionMatrix } from './components/confusion-matrix/confusion-matrix.js';
 export { DigitPad } from './components/digit-pad/digit-pad.js';

@@ -134,6 +134,20 @@ function checkRange(name: string, v: number, min: number, max: number): string |
 }
 
 /**
+ * Why a layer cannot be resolved. `size`: it does not fit the input's height and width (the kernel is larger
+ * than the padded input, or the map is too small to pool): another image may fix it, so `<feature-map>` can
+ * check everything else before the photo has arrived. `input`: the description itself is wrong.
+ */
+export type LayerErrorKind = 'input' | 'size';
+
+/** A layer (or chain) that cannot be resolved: the reader's message and its kind. */
+export interface LayerFailure {
+  ok: false;
+  error: string;
+  kind: LayerErrorKind;
+}
+
+/**
  * Turns a layer description into weights and shapes, or an error a reader understands. `index` and `seed`
  * seed the random filters (`deriveSeed(seed, 'layer0')`, …) so each layer has its own reproducible stream.
  */
@@ -142,8 +156,8 @@ export function resolveLayer(
   inShape: [number, number, number],
   seed: number,
   index: number,
-): { ok: true; layer: ResolvedLayer } | { ok: false; error: string } {
-  const fail = (error: string) => ({ ok: false as const, error });
+): { ok: true; layer: ResolvedLayer } | LayerFailure {
+  const fail = (error: string, kind: LayerErrorKind = 'input'): LayerFailure => ({ ok: false, error, kind });
   const [inC, inH, inW] = inShape;
   const activation = String(def.activation ?? 'none')
     .trim()
@@ -223,15 +237,15 @@ export function resolveLayer(
   const axis = (n: number) => outputSize({ input: n, kernel: k, stride: def.stride, padding: def.padding });
   const h = axis(inH);
   const w = axis(inW);
-  if (!h.ok) return fail(h.error);
-  if (!w.ok) return fail(w.error);
+  if (!h.ok) return fail(h.error, 'size');
+  if (!w.ok) return fail(w.error, 'size');
   const outC = kernels.length;
   const convShape: [number, number, number] = [outC, h.size, w.size];
   let outShape = convShape;
   if (pool === 2) {
     const ph = outputSize({ input: h.size, kernel: 2, stride: 2, mode: 'pool' });
     const pw = outputSize({ input: w.size, kernel: 2, stride: 2, mode: 'pool' });
-    if (!ph.ok || !pw.ok) return fail(`The ${h.size}×${w.size} map is too small to pool 2×2.`);
+    if (!ph.ok || !pw.ok) return fail(`The ${h.size}×${w.size} map is too small to pool 2×2.`, 'size');
     outShape = [outC, ph.size, pw.size];
   }
   const weights = new Float32Array(outC * inC * k * k);
@@ -328,12 +342,12 @@ export function resolveChain(
   defs: LayerDef[],
   input: [number, number, number],
   seed: number,
-): { ok: true; layers: ResolvedLayer[] } | { ok: false; error: string } {
+): { ok: true; layers: ResolvedLayer[] } | LayerFailure {
   const layers: ResolvedLayer[] = [];
   let shape = input;
   for (const [i, def] of defs.entries()) {
     const r = resolveLayer(def, shape, seed, i);
-    if (!r.ok) return { ok: false, error: defs.length > 1 ? `Layer ${i + 1}: ${r.error}` : r.error };
+    if (!r.ok) return { ...r, error: defs.length > 1 ? `Layer ${i + 1}: ${r.error}` : r.error };
     layers.push(r.layer);
     shape = r.layer.outShape;
   }

@@ -27,7 +27,7 @@
  * This module is on the tensor side (it imports the builder, which imports tfjs-core): reach it only with a
  * dynamic `import()`.
  */
-import { assetUrl, integrityOf } from './assets.js';
+import { assetUrl, integrityOf, siblingUrl } from './assets.js';
 import {
   AssetLoadError,
   damagedMessage,
@@ -160,7 +160,7 @@ export function fetchPretrained(
       const bad = checkManifest(manifest);
       if (bad)
         throw new PretrainedLoadError(`The pretrained network's manifest is unusable: ${bad}.`, false, url);
-      const binUrl = new URL(manifest.file, url).href;
+      const binUrl = siblingUrl(manifest.file, url);
       const own = integrityOf(binUrl);
       const sum = own?.fnv1a ?? (typeof manifest.fnv1a === 'string' ? manifest.fnv1a : undefined);
       const bin = await get(binUrl, { bytes: manifest.byteLength, ...(sum ? { fnv1a: sum } : {}) });

@@ -140,6 +140,15 @@ describe('<cnn-trainer>', () => {
     expect(sessions.length).to.equal(0);
   });
 
+  it("a `backend` PROPERTY set as React 19 sets it (the attribute's value) is the preference, not an exception", async () => {
+    const el = await mount();
+    el.backend = 'wasm';
+    expect(el.backendPreference).to.equal('wasm');
+    expect(el.backend).to.equal(null); // the one in use: none before a run
+    el.backend = null;
+    expect(el.backendPreference).to.equal('auto');
+  });
+
   it('preset="notebook" is the lesson’s recipe; explicit attributes override it', async () => {
     const el = await mount('preset="notebook"');
     expect([el.epochs, el.batchSize, el.learningRate, el.trainSize, el.testSize, el.seed]).to.deep.equal([
@@ -427,8 +436,9 @@ describe('<cnn-trainer>', () => {
     await frame();
     await frame();
     let redraws = 0;
-    const self = el as unknown as { scheduleFrame(): void };
-    const original = self.scheduleFrame.bind(el);
+    // The charts (and their ResizeObserver) live in the trainer's <cnn-training-curves> sub-element.
+    const self = q(el, 'cnn-training-curves') as unknown as { scheduleFrame(): void };
+    const original = self.scheduleFrame.bind(self);
     self.scheduleFrame = () => {
       redraws++;
       original();

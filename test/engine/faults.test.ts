@@ -289,12 +289,12 @@ describe('faults: the WASM binary', () => {
   });
   /** A stand-in for tfjs' env() and the wasm backend: records what the backend would be told. */
   function fakes(simd: boolean) {
-    const paths: [string, boolean | undefined][] = [];
+    const paths: [unknown, boolean | undefined][] = [];
     const env: TfEnvLike = {
       getAsync: async (flag) => (flag === 'WASM_HAS_SIMD_SUPPORT' ? simd : false),
       platform: { fetch: (path, init) => fetch(path, init) },
     };
-    return { env, paths, wasm: { setWasmPaths: (p: string, f?: boolean) => void paths.push([p, f]) } };
+    return { env, paths, wasm: { setWasmPaths: (p: unknown, f?: boolean) => void paths.push([p, f]) } };
   }
 
   it('a damaged binary fails before tfjs sees it, naming the file', async () => {
@@ -310,9 +310,14 @@ describe('faults: the WASM binary', () => {
     setAssetBase(fault('500', '*', 0)); // a fresh prefix (never faulted): a URL nothing has cached
     const { env, wasm, paths } = fakes(false);
     await prepareWasm(wasm, env);
-    const folder = assetUrl('wasm/');
-    expect(paths).to.deep.equal([[folder, true]]);
-    const url = folder + wasmFileFor(false, false);
+    // Each binary by its own URL (what a bundler emits under its own name), not a folder plus a name.
+    const files = [
+      'tfjs-backend-wasm.wasm',
+      'tfjs-backend-wasm-simd.wasm',
+      'tfjs-backend-wasm-threaded-simd.wasm',
+    ];
+    expect(paths).to.deep.equal([[Object.fromEntries(files.map((f) => [f, assetUrl(`wasm/${f}`)])), true]]);
+    const url = assetUrl(`wasm/${wasmFileFor(false, false)}`);
     const served = new Uint8Array(await (await env.platform.fetch(url)).arrayBuffer());
     expect(fnv1a(served)).to.equal(INTEGRITY['wasm/tfjs-backend-wasm.wasm']!.fnv1a);
     // Anything else still goes to the network.

@@ -139,6 +139,32 @@ describe('filters: resolveLayer and resolveChain', () => {
     expect(error({ kernelSize: 8, pool: 2 })).to.equal('The 1×1 map is too small to pool 2×2.');
   });
 
+  it('name the kind of a failure: `size` when only the input’s height and width are at fault', () => {
+    const kind = (over: Partial<LayerDef>, shape: [number, number, number] = [3, 8, 8]) => {
+      const r = resolveLayer(def(over), shape, 1, 0);
+      return r.ok ? null : r.kind;
+    };
+    expect(kind({ kernelSize: 9 })).to.equal('size');
+    expect(kind({ kernelSize: 8, pool: 2 })).to.equal('size');
+    expect(kind({ kernelSize: 3 }, [3, 2, 40])).to.equal('size'); // too short, wide enough
+    for (const over of [
+      { filters: 'nope' },
+      { stride: 0 },
+      { pool: 3 },
+      { kernelSize: 99 },
+      { kernel: '[[1' },
+    ])
+      expect(kind(over), JSON.stringify(over)).to.equal('input');
+    // A chain keeps the kind under its "Layer n:" prefix; the same chain fits a bigger image.
+    const chain = [def({ kernelSize: 5 }), def({ kernelSize: 5, pool: 2 })];
+    const small = resolveChain(chain, [3, 9, 9], 1);
+    expect(small.ok ? null : [small.kind, small.error]).to.deep.equal([
+      'size',
+      'Layer 2: The 1×1 map is too small to pool 2×2.',
+    ]);
+    expect(resolveChain(chain, [3, 64, 64], 1).ok).to.equal(true);
+  });
+
   it('prefix a chain’s errors with the layer’s number', () => {
     const r = resolveChain([def(), def({ filters: 'nope' })], [3, 8, 8], 1);
     expect(r.ok ? null : r.error).to.match(/^Layer 2: Unknown filter "nope"/);

@@ -478,7 +478,8 @@ describe('trainer: in a Worker', () => {
   });
 
   it('starts through a blob: module worker too (how a library on a CDN origin gets its worker)', async () => {
-    expect(trainWorkerUrl().href).to.match(/\/train-worker\.ts$/); // tests run from source
+    // Source names the shipped `.js` file; the test server serves train-worker.ts for it.
+    expect(trainWorkerUrl().href).to.match(/\/src\/engine\/worker\/train-worker\.js$/);
     const { worker, how } = await startTrainWorker(30000, ['blob']);
     expect(how).to.equal('blob');
     const reply = new Promise<{ ok: boolean; value: unknown }>((resolve) =>

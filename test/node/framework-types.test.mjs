@@ -37,9 +37,10 @@ const attributes = (d) =>
   (d.attributes ?? []).map((a) => a.name).filter((n) => !blocked[d.tagName]?.includes(n));
 const events = (d) => (d.events ?? []).map((e) => e.name);
 
-test('the manifest has the seven elements, with attributes, properties and events', () => {
+test('the manifest has the eight elements, with attributes, properties and events', () => {
   assert.deepEqual(elements.map((d) => d.tagName).sort(), [
     'cnn-trainer',
+    'cnn-training-curves',
     'confusion-matrix',
     'conv-calculator',
     'digit-pad',

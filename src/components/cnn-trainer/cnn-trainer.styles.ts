@@ -1,12 +1,8 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* The charts' styles (and their custom properties) come with <cnn-training-curves>: curvesStyles. */
   :host {
-    --_loss: var(--cnn-trainer-loss, var(--_negative));
-    --_train: var(--cnn-trainer-train, var(--_accent));
-    --_test: var(--cnn-trainer-test, var(--_positive));
-    --_grid: color-mix(in srgb, var(--_border) 55%, transparent);
-    --_chart-h: var(--cnn-trainer-chart-height, 160px);
     min-width: 0;
   }
   .controls {
@@ -74,44 +70,6 @@ export const styles = css`
   .note {
     margin: 4px 0 0;
     font-size: 0.88em;
-  }
-  .charts {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
-    gap: var(--_gap);
-    margin-top: 8px;
-  }
-  figure {
-    margin: 0;
-    min-width: 0;
-  }
-  canvas {
-    display: block;
-    width: 100%;
-    /* Fixed before any data arrives, so the page never shifts while training runs. */
-    height: var(--_chart-h);
-    background: var(--_surface);
-    border-radius: calc(var(--_radius) - 3px);
-  }
-  figcaption {
-    margin-top: 4px;
-    font-size: 0.82em;
-    color: var(--_muted);
-  }
-  .key {
-    display: inline-block;
-    width: 18px;
-    height: 0;
-    vertical-align: middle;
-    margin-right: 4px;
-    border-top: 2px solid var(--_loss);
-  }
-  .key.train {
-    border-top-color: var(--_train);
-  }
-  .key.test {
-    margin-left: 10px;
-    border-top: 2px dashed var(--_test);
   }
   .result {
     margin: var(--_gap) 0 0;

@@ -25,7 +25,7 @@
  * retry. A shard that arrived damaged is re-requested with `cache: 'reload'`, so a bad copy sitting in the
  * HTTP cache (or a proxy) cannot make every retry fail the same way.
  */
-import { assetUrl } from '../assets.js';
+import { assetUrl, siblingUrl } from '../assets.js';
 import {
   AssetLoadError,
   damagedMessage,
@@ -436,7 +436,7 @@ export async function loadMnist(opts: LoadMnistOptions): Promise<MnistSplit> {
   const needed = info.shards.filter((s) => s.start < count);
   const total = needed.reduce((a, s) => a + s.bytes, 0);
 
-  const loads = needed.map((s) => loadShard(new URL(s.file, manifestUrl).href, s, manifestUrl, signal));
+  const loads = needed.map((s) => loadShard(siblingUrl(s.file, manifestUrl), s, manifestUrl, signal));
 
   // Progress: the sum over the needed shards of what each shared download has received (clamped to the
   // manifest's size, so a server that sends more cannot push the bar past 1), reported only when it grows.

@@ -25,16 +25,24 @@ export interface TfEnvLike {
   getAsync(flag: string): Promise<unknown>;
   platform: { fetch(path: string, init?: RequestInit): Promise<Response> };
 }
+/** The binaries tfjs-backend-wasm 4.22 may load. */
+const WASM_FILES = [
+  'tfjs-backend-wasm.wasm',
+  'tfjs-backend-wasm-simd.wasm',
+  'tfjs-backend-wasm-threaded-simd.wasm',
+] as const;
+type WasmFileMap = Record<(typeof WASM_FILES)[number], string>;
+
 /** The part of `@tensorflow/tfjs-backend-wasm` this uses. */
 export interface WasmBackendLike {
-  setWasmPaths(prefix: string, usePlatformFetch?: boolean): void;
+  setWasmPaths(prefixOrFileMap: string | Partial<WasmFileMap>, usePlatformFetch?: boolean): void;
 }
 
 const SERVED = Symbol.for('cnn-widgets.verifiedWasm');
 type Patched = { [SERVED]?: Map<string, Uint8Array<ArrayBuffer>> };
 
 /** The file tfjs-backend-wasm 4.22 chooses (`getPathToWasmBinary` in its backend_wasm.js). */
-export function wasmFileFor(simd: boolean, threads: boolean): string {
+export function wasmFileFor(simd: boolean, threads: boolean): (typeof WASM_FILES)[number] {
   if (simd && threads) return 'tfjs-backend-wasm-threaded-simd.wasm';
   return simd ? 'tfjs-backend-wasm-simd.wasm' : 'tfjs-backend-wasm.wasm';
 }
@@ -49,8 +57,10 @@ export async function prepareWasm(wasm: WasmBackendLike, env: TfEnvLike): Promis
     env.getAsync('WASM_HAS_SIMD_SUPPORT'),
     env.getAsync('WASM_HAS_MULTITHREAD_SUPPORT'),
   ]);
-  const folder = assetUrl('wasm/');
-  const url = folder + wasmFileFor(simd === true, threads === true);
+  // Each binary by its own asset URL (a bundler emits each under its own, often hashed, name: a folder plus
+  // a file name would miss them), handed to tfjs as a file map.
+  const files = Object.fromEntries(WASM_FILES.map((f) => [f, assetUrl(`wasm/${f}`)])) as WasmFileMap;
+  const url = files[wasmFileFor(simd === true, threads === true)];
   const platform = env.platform as typeof env.platform & Patched;
   const served = platform[SERVED];
   if (!served?.has(url)) {
@@ -70,5 +80,5 @@ export async function prepareWasm(wasm: WasmBackendLike, env: TfEnvLike): Promis
     }
     platform[SERVED].set(url, bytes);
   }
-  wasm.setWasmPaths(folder, true);
+  wasm.setWasmPaths(files, true);
 }

@@ -4,7 +4,7 @@
  * A crash of the worker (an uncaught error, or it being killed) rejects every pending call with a clear error
  * instead of leaving the page waiting forever.
  */
-import { assetBase } from '../assets.js';
+import { assetBaseOverride } from '../assets.js';
 import type { MnistSplit, TrainConfig } from '../training/config.js';
 import {
   fromWire,
@@ -95,7 +95,8 @@ export class WorkerRunner implements Runner {
     void _omit;
     return this.call<StartInfo>(
       'init',
-      [plain, { train, test }, assetBase()],
+      // Only a folder the page chose: the worker's own bundle knows where its bundler put the library's files.
+      [plain, { train, test }, assetBaseOverride()],
       [train.images.buffer, train.labels.buffer, test.images.buffer, test.labels.buffer],
     );
   }

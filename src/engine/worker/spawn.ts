@@ -1,13 +1,13 @@
 /**
  * Starting the training Worker — robustly, wherever the library is loaded from, under whatever policy the page has.
  *
- * FINDING THE FILE. The worker entry is `train-worker.ts` in source and `train-worker.js` in every build. We
- * keep bundlers' canonical pattern, `new Worker(new URL('./train-worker.<ext>', import.meta.url), { type:
- * 'module' })`, written out literally so Vite (Storybook) and rollup/esbuild plugins can find and emit the
- * worker chunk — and pick the extension from THIS module's own URL: when this file is served as `spawn.ts`
- * (the test server, Vite dev) the worker is `train-worker.ts` next to it; when it is `spawn.js` (a build that
- * keeps the module layout, e.g. `dist/engine/worker/`) the worker is `train-worker.js` next to it. A bundled
- * build that renames chunks must rewrite the `.js` pattern (what Vite/rollup worker plugins do).
+ * FINDING THE FILE. Bundlers' canonical pattern, `new Worker(new URL('./train-worker.js', import.meta.url), {
+ * type: 'module' })`, written out literally and naming only the `.js` file that ships: Vite, webpack 5 and
+ * Parcel find it and emit the worker with no configuration, and nothing in `dist/` names a `.ts` file. In
+ * `dist/` the worker is one self-contained file (rollup.config.mjs bundles it, TensorFlow.js included, with no
+ * dynamic import), because a bundler that builds workers as classic scripts (Astro 5's Vite 6) refuses a
+ * code-split worker. In source there is no `train-worker.js`: the test server (web-test-runner.config.mjs) and
+ * Vite (Storybook) serve `train-worker.ts` for it, as they do for every `.js` import of a `.ts` module.
  *
  * CROSS-ORIGIN. Browsers refuse `new Worker(url)` for a URL of another origin — exactly the case of a page
  * that loads us from a CDN. The standard workaround: a same-origin `blob:` module worker whose only line is
@@ -37,29 +37,28 @@
  */
 import type { FallbackNote } from '../backend.js';
 
-const IN_SOURCE = /\.ts(?:[?#]|$)/.test(import.meta.url);
+/**
+ * The worker file, deliberately NOT a literal in `new URL()` here: a bundler would emit the file a second time
+ * as a plain asset (Vite: a data: or hashed URL of the unbundled module), and the page would then take it for
+ * a cross-origin worker. Only `literalWorker` below shows bundlers the worker.
+ */
+const WORKER_FILE = './train-worker.js';
+/** Not `new URL(WORKER_FILE, import.meta.url)` either: webpack makes that a module lookup that throws. */
+const moduleUrl = () => import.meta.url;
 
-/** The worker module's absolute URL (see above). */
+/** The worker module's absolute URL (see above); where a bundler renamed the worker, only the literal knows it. */
 export function trainWorkerUrl(): URL {
-  return IN_SOURCE
-    ? new URL('./train-worker.ts', import.meta.url)
-    : new URL('./train-worker.js', import.meta.url);
+  return new URL(WORKER_FILE, moduleUrl());
 }
 
 const OPTIONS: WorkerOptions = { type: 'module', name: 'cnn-widgets-trainer' };
 
 /** The bundler-facing literal: the only place a bundler can find (and rewrite) the worker's URL. */
 function literalWorker(): Worker {
-  // Literal patterns for bundlers; only one runs.
-  return IN_SOURCE
-    ? new Worker(new URL('./train-worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'cnn-widgets-trainer',
-      })
-    : new Worker(new URL('./train-worker.js', import.meta.url), {
-        type: 'module',
-        name: 'cnn-widgets-trainer',
-      });
+  return new Worker(new URL('./train-worker.js', import.meta.url), {
+    type: 'module',
+    name: 'cnn-widgets-trainer',
+  });
 }
 
 /**
@@ -67,7 +66,7 @@ function literalWorker(): Worker {
  * is exactly the URL it loads, and the Trusted Types path may use that instead. (Function source text is what
  * the browser received; minifiers change quotes and spaces, not the relative path.)
  */
-const LITERAL_INTACT = /new\s+URL\(\s*["'`]\.\/train-worker\.[jt]s["'`]\s*,\s*import\.meta\.url\s*\)/.test(
+const LITERAL_INTACT = /new\s+URL\(\s*["'`]\.\/train-worker\.js["'`]\s*,\s*import\.meta\.url\s*\)/.test(
   String(literalWorker),
 );
 
@@ -247,6 +246,9 @@ export interface StartedWorker {
 
 /** The ways to try for this page: a worker on another origin can only come from a blob: of this page. */
 export function defaultWays(workerUrl: URL = trainWorkerUrl()): ('module' | 'blob')[] {
+  // A bundler rewrote the literal: it emitted the worker with the page (same origin), and only the literal
+  // knows its URL, so no blob: wrapper can name it.
+  if (!LITERAL_INTACT) return ['module'];
   return crossOrigin(workerUrl) ? ['blob'] : ['module', 'blob'];
 }
 

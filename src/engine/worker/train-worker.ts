@@ -30,7 +30,7 @@ async function call(method: string, args: unknown[]): Promise<{ value: unknown; 
       const [config, data, assetBase] = args as [
         TrainConfig,
         { train: MnistSplit; test: MnistSplit },
-        string,
+        string | null,
       ];
       // The main thread may have moved the assets (setAssetBase / data-src); this thread has its own globals.
       if (assetBase) setAssetBase(assetBase);

@@ -1,0 +1,73 @@
+import { html, nothing } from 'lit';
+import type { SettingKey } from './settings.js';
+
+/** What the settings form shows: each setting's value in effect, the fields a message is about, the handler. */
+export interface SettingsFormState {
+  value: (key: SettingKey) => unknown;
+  /** The settings the current message is about (marked `aria-invalid`). */
+  bad: readonly SettingKey[];
+  /** Whether the form is locked (a run is in progress). */
+  disabled: boolean;
+  /** Reads an edited control (its `data-field` names the setting). */
+  onChange: (e: Event) => void;
+}
+
+const invalid = (s: SettingsFormState, key: SettingKey) => (s.bad.includes(key) ? 'true' : 'false');
+
+/** A numeric setting's field: a number input labelled `label`. */
+function field(
+  s: SettingsFormState,
+  label: string,
+  key: SettingKey,
+  opts: { min?: number; max?: number; step?: string } = {},
+) {
+  const v = s.value(key);
+  const shown = typeof v === 'number' && !Number.isFinite(v) ? '' : String(v ?? '');
+  return html`<label
+    >${label}
+    <input
+      type="number"
+      data-field=${key}
+      .value=${shown}
+      min=${opts.min ?? nothing}
+      max=${opts.max ?? nothing}
+      step=${opts.step ?? '1'}
+      inputmode=${opts.step === 'any' ? 'decimal' : 'numeric'}
+      aria-invalid=${invalid(s, key)}
+      @change=${s.onChange}
+  /></label>`;
+}
+
+/** A setting with a few choices: a select labelled `label`, one option per `[value, text]`. */
+function choice(s: SettingsFormState, label: string, key: SettingKey, options: [string, string][]) {
+  const v = s.value(key);
+  return html`<label
+    >${label}
+    <select data-field=${key} .value=${String(v)} aria-invalid=${invalid(s, key)} @change=${s.onChange}>
+      ${options.map(([value, text]) => html`<option value=${value} ?selected=${v === value}>${text}</option>`)}
+    </select></label
+  >`;
+}
+
+/** The trainer's settings form (`part="controls"`), locked while a run is in progress. */
+export function renderSettingsForm(s: SettingsFormState) {
+  return html`<fieldset part="controls" class="controls" ?disabled=${s.disabled}>
+    <legend class="visually-hidden">Training settings</legend>
+    ${choice(s, 'Model', 'model', [
+      ['cnn', 'CNN'],
+      ['fnn', 'FNN (dense)'],
+    ])}
+    ${field(s, 'Epochs', 'epochs', { min: 1 })} ${field(s, 'Batch size', 'batchSize', { min: 1 })}
+    ${field(s, 'Learning rate', 'learningRate', { min: 0, step: 'any' })}
+    ${choice(s, 'Optimizer', 'optimizer', [
+      ['adam', 'Adam'],
+      ['sgd', 'SGD'],
+    ])}
+    ${choice(s, 'LR schedule', 'lrSchedule', [
+      ['cooldown', 'Cooldown'],
+      ['constant', 'Constant'],
+      ['cosine', 'Cosine'],
+    ])}
+    ${field(s, 'Train size (images)', 'trainSize', { min: 1, max: 60000 })}
+  </fieldset>`;
+}

@@ -1,0 +1,145 @@
+import {
+  DEFAULT_CONFIG,
+  PRESETS,
+  isPresetName,
+  resolveConfig,
+  type BackendPreference,
+  type TrainConfig,
+} from '../../engine/training/config.js';
+import { enumValue, numberValue, type ValueKind } from '../shared/property-values.js';
+import { formatInteger } from '../shared/format.js';
+
+/**
+ * The trainer's settings: which there are, how each is read, and what the ones in effect add up to. Plain data
+ * and functions (the element keeps the accessors, so the manifest still lists every setting).
+ */
+
+/**
+ * The most work one element may be asked for: epochs × training images. 1.2 million image passes is 20 epochs
+ * of the full 60,000 — minutes on a GPU, far longer on a CPU. Beyond that a typo (epochs="1e9") would lock a
+ * reader's tab for hours, so we refuse with a message instead.
+ */
+export const MAX_IMAGE_PASSES = 1_200_000;
+
+/** The settings a writer can give, by property name → attribute name. */
+export const SETTINGS = {
+  model: 'model',
+  epochs: 'epochs',
+  batchSize: 'batch-size',
+  learningRate: 'learning-rate',
+  lrSchedule: 'lr-schedule',
+  optimizer: 'optimizer',
+  trainSize: 'train-size',
+  testSize: 'test-size',
+  seed: 'seed',
+} as const;
+export type SettingKey = keyof typeof SETTINGS;
+
+/** Whether a form field's `data-field` names a setting. */
+export const isSettingKey = (key: string | undefined): key is SettingKey =>
+  key !== undefined && Object.hasOwn(SETTINGS, key);
+
+/**
+ * How each setting is read (see property-values.ts): the attribute's text or the typed value; `null`,
+ * `undefined` and a removed attribute mean "not set" (the preset or the default applies). Words are trimmed,
+ * as the attribute always was.
+ */
+const trimmed = <T extends string>(choices: readonly T[]): ValueKind<string> => {
+  const base = enumValue(choices);
+  return { ...base, read: (v) => (typeof v === 'string' ? { value: v.trim() } : undefined) };
+};
+export const SETTING_KINDS: Record<SettingKey, ValueKind<unknown>> = {
+  model: trimmed(['cnn', 'fnn']),
+  epochs: numberValue,
+  batchSize: numberValue,
+  learningRate: numberValue,
+  lrSchedule: trimmed(['constant', 'cooldown', 'cosine']),
+  optimizer: trimmed(['adam', 'sgd']),
+  trainSize: numberValue,
+  testSize: numberValue,
+  seed: numberValue,
+};
+
+/**
+ * What the writer set (attribute or property), and the value in effect: the writer's, else the preset's, else
+ * the default. Kept apart from the element's properties so that the property reads the value in effect while
+ * the preset can still tell what the writer set.
+ */
+export class TrainerSettings {
+  /** What the writer set; `undefined` = not set. */
+  private readonly raw: Partial<Record<SettingKey, unknown>> = {};
+
+  /** `preset` is read live (the element's `preset` property). */
+  constructor(private readonly preset: () => string | null) {}
+
+  /** The value in effect for `key`. */
+  effective(key: SettingKey): unknown {
+    if (this.raw[key] !== undefined) return this.raw[key];
+    const name = this.preset();
+    const preset = isPresetName(name) ? (PRESETS[name] as Partial<TrainConfig>) : {};
+    return (
+      (preset as Record<string, unknown>)[key] ?? (DEFAULT_CONFIG as unknown as Record<string, unknown>)[key]
+    );
+  }
+
+  /** Records what the writer set (`undefined`: not set any more). */
+  set(key: SettingKey, value: unknown): void {
+    if (value === undefined) delete this.raw[key];
+    else this.raw[key] = value;
+  }
+}
+
+/** What a set of settings adds up to: a complete configuration, or the message and the fields it is about. */
+export type SettingsCheck =
+  { config: TrainConfig; error: null; bad: [] } | { config: null; error: string; bad: SettingKey[] };
+
+/** What `checkSettings` reads beside the settings with a form field. */
+export interface SettingsContext {
+  /** The `backend` attribute (the preference). */
+  backend: unknown;
+  dataSrc: string | null;
+  /** The `preset` attribute, as written. */
+  preset: string | null;
+  /** A property set to a value of the wrong type, as a message (reported first). */
+  typeError: string | null;
+}
+
+/**
+ * Checks the settings in effect and resolves them into the configuration `start()` uses (`value` reads
+ * the value in effect of each setting). A type error is reported first: its default is not trained with.
+ */
+export function checkSettings(
+  value: (key: SettingKey) => unknown,
+  { backend, dataSrc, preset: presetAttr, typeError }: SettingsContext,
+): SettingsCheck {
+  const fail = (error: string, bad: SettingKey[] = []): SettingsCheck => ({ config: null, error, bad });
+  if (typeError) return fail(typeError);
+  const preset = presetAttr?.trim() ? presetAttr.trim() : null;
+  if (preset !== null && !isPresetName(preset))
+    return fail(`Unknown preset "${preset}": the only preset is "notebook".`);
+  const settings = Object.fromEntries(Object.keys(SETTINGS).map((k) => [k, value(k as SettingKey)]));
+  const r = resolveConfig(
+    {
+      ...(settings as Partial<TrainConfig>),
+      backend: backend as BackendPreference,
+      ...(dataSrc ? { dataSrc } : {}),
+    },
+    preset,
+  );
+  if ('error' in r)
+    // Only settings with a field in the form are marked (backend, momentum and thread have none).
+    return fail(r.error.charAt(0).toUpperCase() + r.error.slice(1), isSettingKey(r.field) ? [r.field] : []);
+  const n = formatInteger;
+  if (r.batchSize > r.trainSize)
+    return fail(
+      `Batch size (${n(r.batchSize)}) is larger than the training set (${n(r.trainSize)} images).`,
+      ['batchSize'],
+    );
+  if (r.epochs * r.trainSize > MAX_IMAGE_PASSES)
+    return fail(
+      `${n(r.epochs)} epochs × ${n(r.trainSize)} images is too much work for a web page ` +
+        `(at most ${n(MAX_IMAGE_PASSES)} image passes, e.g. 20 epochs of all 60,000): lower epochs or train size.`,
+      ['epochs', 'trainSize'],
+    );
+  return { config: r, error: null, bad: [] };
+}

@@ -1,0 +1,178 @@
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { drawChart } from '../shared/chart.js';
+import type { TrainerBatch, TrainerEpoch } from '../../engine/training/types.js';
+import { chartSummary, type Curves } from './progress.js';
+import { FrameController } from './frame-controller.js';
+import { curvesStyles } from './training-curves.styles.js';
+
+/** Weight of the past in the smoothed (exponential moving average) batch curves. ~10-batch memory. */
+const EMA_BETA = 0.9;
+
+/** The x-axis span a value of `epochs` gives: a positive finite number, else 1. */
+const span = (epochs: unknown): number => {
+  const n = Number(epochs);
+  return Number.isFinite(n) && n > 0 ? Math.max(1, n) : 1;
+};
+
+/**
+ * The two charts of a training run: the loss per batch, and the training accuracy per batch with the test
+ * accuracy per epoch, each smoothed by an exponential moving average. `<cnn-trainer>` feeds it with `addBatch`
+ * and `addEpoch` as its session reports them; it redraws at most once per animation frame however many
+ * batches arrive (hundreds a second), and again when its box changes size.
+ *
+ * It has no shadow root of its own: it renders into the tree it is placed in (the trainer's shadow root), so
+ * the canvases, their text alternatives and `part="charts"` stay where the trainer always had them (reachable
+ * by the trainer's `::part(charts)` and by scripts that look there), and the colours follow the trainer's
+ * custom properties. Its styles (`curvesStyles`) come with the host's styles, or are adopted into the
+ * document (or shadow root) it is placed in when they are missing.
+ *
+ * @tagname cnn-training-curves
+ * @summary The loss and accuracy curves of a training run, drawn once per frame.
+ *
+ * @csspart charts - The two charts (loss, accuracy).
+ *
+ * @cssproperty [--cnn-trainer-loss=var(--cnn-negative)] Colour of the loss curve.
+ * @cssproperty [--cnn-trainer-train=var(--cnn-accent)] Colour of the training-accuracy curve.
+ * @cssproperty [--cnn-trainer-test=var(--cnn-positive)] Colour of the test-accuracy line.
+ * @cssproperty [--cnn-trainer-chart-height=160px] Height of each chart.
+ */
+export class TrainingCurves extends LitElement {
+  /** How many epochs the x axis spans (the run's `epochs`; anything but a positive number means 1). */
+  @property({ type: Number }) epochs = 1;
+
+  private data: Curves = { x: [], loss: [], acc: [], testX: [], test: [] };
+  private ema = { loss: 0, acc: 0, n: 0 };
+  private readonly frames = new FrameController(this);
+  private resizeObserver: ResizeObserver | null = null;
+
+  /** The smoothed curves drawn so far: x in epochs, parallel to each series. Read-only. */
+  get curves(): Readonly<Curves> {
+    return this.data;
+  }
+
+  /** Forgets every point (a new run). */
+  clear(): void {
+    this.data = { x: [], loss: [], acc: [], testX: [], test: [] };
+    this.ema = { loss: 0, acc: 0, n: 0 };
+    this.scheduleFrame();
+  }
+
+  /** Adds a batch to the curves: an exponential moving average with bias correction (no dip at the start). */
+  addBatch(b: TrainerBatch): void {
+    if (!Number.isFinite(b.loss) || !Number.isFinite(b.accuracy)) return;
+    const e = this.ema;
+    e.n++;
+    e.loss = EMA_BETA * e.loss + (1 - EMA_BETA) * b.loss;
+    e.acc = EMA_BETA * e.acc + (1 - EMA_BETA) * b.accuracy;
+    const corr = 1 - EMA_BETA ** e.n;
+    const batches = Math.max(1, b.batches);
+    // x in epochs: epoch k's batch j of n sits at (k − 1) + j / n (epochs and batches counted from 1).
+    this.data.x.push(b.epoch - 1 + b.batch / batches);
+    this.data.loss.push(e.loss / corr);
+    this.data.acc.push(e.acc / corr);
+    this.scheduleFrame();
+  }
+
+  /** Adds an epoch's test accuracy (a marker on the accuracy chart). */
+  addEpoch(ep: TrainerEpoch): void {
+    if (Number.isFinite(ep.testAccuracy)) {
+      this.data.testX.push(ep.epoch);
+      this.data.test.push(ep.testAccuracy);
+    }
+    this.scheduleFrame();
+  }
+
+  /** Coalesces any number of updates into one redraw on the next animation frame. */
+  private scheduleFrame(): void {
+    this.frames.schedule();
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.adoptStyles();
+    // Reconnected (moved, or removed and re-added): observe the charts' box again.
+    if (this.hasUpdated) this.observe();
+    this.scheduleFrame();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
+
+  protected override firstUpdated(): void {
+    // Redraw when the charts' box changes size (the reader rotates a phone); the box itself is fixed-height
+    // in CSS, so nothing around it moves when data arrives.
+    this.observe();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.draw();
+  }
+
+  /** Adds `curvesStyles` to the tree the element is placed in, unless its host already brings them. */
+  private adoptStyles(): void {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const sheet = curvesStyles.styleSheet;
+    if (!sheet || !('adoptedStyleSheets' in root) || root.adoptedStyleSheets.includes(sheet)) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
+  /** Observes the charts' box for size changes (again after a reconnect: disconnecting stops observing). */
+  private observe(): void {
+    const box = this.querySelector('[part~=charts]');
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    this.resizeObserver ??= new ResizeObserver(() => this.scheduleFrame());
+    this.resizeObserver.observe(box);
+  }
+
+  private draw(): void {
+    const loss = this.querySelector<HTMLCanvasElement>('canvas[data-chart=loss]');
+    const acc = this.querySelector<HTMLCanvasElement>('canvas[data-chart=accuracy]');
+    const box = this.querySelector<HTMLElement>('[part~=charts]');
+    if (!loss || !acc || !box || !loss.clientWidth) return;
+    const cs = getComputedStyle(box);
+    const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
+    const axis = {
+      axisColour: v('--_border', '#ccc'),
+      gridColour: v('--_grid', '#eee'),
+      textColour: v('--_muted', '#666'),
+      xMin: 0,
+      xMax: span(this.epochs),
+      yMin: 0,
+      xLabel: 'epoch',
+    };
+    const c = this.data;
+    drawChart(loss, [{ xs: c.x, ys: c.loss, colour: v('--_loss', '#b3261e') }], axis);
+    drawChart(
+      acc,
+      [
+        { xs: c.x, ys: c.acc, colour: v('--_train', '#2a62d6') },
+        { xs: c.testX, ys: c.test, colour: v('--_test', '#1d7f4e'), dash: [5, 3], markers: true, width: 2 },
+      ],
+      { ...axis, yMax: 1, yFormat: (y) => `${Math.round(y * 100)}%` },
+    );
+  }
+
+  protected override render() {
+    return html`<div part="charts" class="charts">
+      <figure>
+        <canvas data-chart="loss" role="img" aria-label=${chartSummary('loss', this.data)}></canvas>
+        <figcaption><span class="key loss"></span>Loss (smoothed)</figcaption>
+      </figure>
+      <figure>
+        <canvas data-chart="accuracy" role="img" aria-label=${chartSummary('accuracy', this.data)}></canvas>
+        <figcaption>
+          <span class="key train"></span>Train accuracy <span class="key test"></span>Test accuracy (per
+          epoch)
+        </figcaption>
+      </figure>
+    </div>`;
+  }
+}

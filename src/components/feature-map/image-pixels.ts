@@ -1,0 +1,111 @@
+/**
+ * Reading a photo's pixels for `<feature-map>`: the one part of its photo mode that needs the DOM (an image
+ * decoder and a 2-D canvas), kept apart from the maths in src/engine.
+ */
+import { AssetLoadError } from '../../engine/data/download.js';
+import { fetchPhoto } from '../../engine/data/photo.js';
+import type { RgbImage } from '../../engine/feature-maps.js';
+
+/** The longest side a photo is computed at; bigger images are downscaled (with a note) so the tab never freezes. */
+export const MAX_IMAGE_SIDE = 512;
+
+/** A photo's pixels as computed (RGB, 0–1, row-major, after any downscaling), with the size it came in. */
+export type ImagePixels = RgbImage & { naturalWidth: number; naturalHeight: number };
+
+/**
+ * Loads an image and reads its pixels (RGB, 0–1, row-major), downscaled so its longer side is at most
+ * MAX_IMAGE_SIDE. Requested with `crossOrigin = "anonymous"`: a same-site or CORS-enabled image can be
+ * read; anything else fails to load or taints the canvas, and we say which in words.
+ */
+export async function loadImagePixels(src: string): Promise<ImagePixels> {
+  // Downloaded and checked first (timeout, size/checksum of the bundled photos, a whole PNG/JPEG; see
+  // engine/data/photo.ts): a browser would happily decode half a photo. Failures there are retryable.
+  const bytes = await fetchPhoto(src);
+  const bitmap = bytes ? await createImageBitmap(new Blob([bytes])).catch(() => null) : null;
+  if (bitmap) {
+    try {
+      return readPixels(bitmap, bitmap.width, bitmap.height, src);
+    } finally {
+      bitmap.close();
+    }
+  }
+  // data:/blob: URLs, and formats createImageBitmap cannot take from bytes (SVG): let an <img> decode it.
+  const img = new Image();
+  img.crossOrigin = 'anonymous';
+  img.decoding = 'async';
+  const cross = (() => {
+    try {
+      return (
+        new URL(src, location.href).origin !== location.origin &&
+        !src.startsWith('data:') &&
+        !src.startsWith('blob:')
+      );
+    } catch {
+      return false;
+    }
+  })();
+  try {
+    img.src = src;
+    await img.decode();
+  } catch {
+    throw new AssetLoadError(
+      cross
+        ? `Could not load the image "${src}": it is missing, not an image, or on another site that does not allow reading its pixels (it needs CORS: Access-Control-Allow-Origin).`
+        : `Could not load the image "${src}": it is missing or not an image.`,
+      { kind: 'format', retryable: false },
+    );
+  }
+  return readPixels(img, img.naturalWidth, img.naturalHeight, src);
+}
+
+/** Reads a decoded image's pixels (RGB, 0–1), downscaled so its longer side is at most MAX_IMAGE_SIDE. */
+function readPixels(
+  img: CanvasImageSource,
+  naturalWidth: number,
+  naturalHeight: number,
+  src: string,
+): ImagePixels {
+  if (!naturalWidth || !naturalHeight)
+    throw new Error(`The image "${src}" has no size (an SVG without width and height?).`);
+  const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(naturalWidth, naturalHeight));
+  const width = Math.max(1, Math.round(naturalWidth * scale));
+  const height = Math.max(1, Math.round(naturalHeight * scale));
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('This browser cannot read image pixels (no 2-D canvas).');
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(img, 0, 0, width, height);
+  let rgba: Uint8ClampedArray;
+  try {
+    rgba = ctx.getImageData(0, 0, width, height).data;
+  } catch {
+    throw new Error(
+      `The image "${src}" is on another site that does not allow reading its pixels (CORS): serve it with Access-Control-Allow-Origin, or host it on this site.`,
+    );
+  }
+  const pixels = new Float32Array(width * height * 3);
+  for (let i = 0, n = width * height; i < n; i++) {
+    pixels[i * 3] = rgba[i * 4]! / 255;
+    pixels[i * 3 + 1] = rgba[i * 4 + 1]! / 255;
+    pixels[i * 3 + 2] = rgba[i * 4 + 2]! / 255;
+  }
+  return { pixels, width, height, naturalWidth, naturalHeight };
+}
+
+/** Paints a photo's pixels (as `ImagePixels`, 0–1 RGB) into a canvas at its computed size. */
+export function paintImage(canvas: HTMLCanvasElement, img: RgbImage): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  canvas.width = img.width;
+  canvas.height = img.height;
+  const id = ctx.createImageData(img.width, img.height);
+  for (let i = 0, n = img.width * img.height; i < n; i++) {
+    id.data[i * 4] = Math.round(img.pixels[i * 3]! * 255);
+    id.data[i * 4 + 1] = Math.round(img.pixels[i * 3 + 1]! * 255);
+    id.data[i * 4 + 2] = Math.round(img.pixels[i * 3 + 2]! * 255);
+    id.data[i * 4 + 3] = 255;
+  }
+  ctx.putImageData(id, 0, 0);
+}

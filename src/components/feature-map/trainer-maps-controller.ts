@@ -1,0 +1,177 @@
+import { initialState } from '../shared/task.js';
+import { TrainerLink } from '../shared/trainer-link.js';
+import { nhwcToMaps } from '../../engine/feature-maps.js';
+import type { TrainerLike } from '../../engine/training/types.js';
+import { MapsController, type MapsHost } from './maps-controller.js';
+import { MapsFailure, failureOf, mapsResult, type FeatureMapState, type MapsResult } from './maps-result.js';
+
+/** The element's attributes that trainer mode reads. */
+export interface TrainerSettings {
+  htmlFor: string | null;
+  layer: string;
+  digit: number;
+  dataSrc: string;
+}
+
+type TrainerHost = MapsHost & TrainerSettings;
+
+/** Minimum milliseconds between refreshes driven by `train-batch` (epochs and the end refresh at once). */
+const BATCH_REFRESH_MS = 1000;
+/** How many test images are read to find the first of each digit (every digit occurs in the first 200). */
+const TEST_IMAGES = 200;
+
+/** Only an element with a `session` counts: a `<cnn-trainer>` not upgraded yet is waited for. */
+const isTrainer = (el: Element): el is TrainerLike => 'session' in el;
+
+/**
+ * Trainer mode (`for` + `layer`): the named layer's activations in the trainer's network for the first test
+ * image of `digit`, asked again when a run starts, after every epoch, at the end, and at most once a second
+ * while batches go by. It owns the link to the trainer (`TrainerLink`), the test digits it downloaded, and the
+ * run (a `Task`): a newer refresh (another digit, another epoch) supersedes the one in flight, whose late answer
+ * is ignored. A batch refresh never supersedes one in flight, so a slow network still shows every answer.
+ */
+export class TrainerMapsController extends MapsController<TrainerHost> {
+  /** Why there are no maps yet while `state` is `waiting` (no trainer, or one that has not started), else `''`. */
+  private waiting = '';
+  /** When a batch last refreshed (the first batch always does). */
+  private lastBatchRefresh = -Infinity;
+  private mnist: { key: string; images: Uint8Array; labels: Uint8Array; count: number } | null = null;
+  /** The test digit last fed to the network, and the `data-src|digit` it is for. */
+  private fed: { key: string; pixels: Float32Array } | null = null;
+  private readonly link: TrainerLink<TrainerLike>;
+
+  constructor(
+    host: TrainerHost,
+    private readonly problem: () => string | null,
+  ) {
+    super(host);
+    this.link = new TrainerLink<TrainerLike>(host, {
+      accept: isTrainer,
+      on: {
+        'train-start': () => this.rerun(),
+        'train-epoch': () => this.rerun(),
+        'train-end': () => this.rerun(),
+        'train-batch': () => this.batch(),
+      },
+      // Another trainer, none, or the same one upgraded now that its definition has loaded.
+      onTrainer: () => this.rerun(),
+    });
+  }
+
+  protected get pendingState(): FeatureMapState {
+    // A refresh of maps already shown keeps them, and the state, `ready`.
+    return this.task.value ? 'ready' : 'loading';
+  }
+  protected override get idleState(): FeatureMapState {
+    return this.waiting ? 'waiting' : 'idle';
+  }
+  get note(): string {
+    return this.task.status === 'initial' ? this.waiting : '';
+  }
+
+  /** Follows the trainer with this id (the host's `for`); call in `willUpdate`. */
+  setFor(id: string | null): void {
+    this.link.setFor(id);
+  }
+
+  retry(): void {
+    this.fed = null;
+    this.rerun();
+  }
+
+  protected args(): readonly unknown[] {
+    const h = this.host;
+    return [this.problem(), h.htmlFor, h.layer, h.digit, h.dataSrc, this.link.trainer, this.link.session];
+  }
+
+  private batch(): void {
+    const now = performance.now();
+    if (this.task.status === 'pending' || now - this.lastBatchRefresh < BATCH_REFRESH_MS) return;
+    this.lastBatchRefresh = now;
+    this.rerun();
+  }
+
+  private settings(): TrainerSettings {
+    const { htmlFor, layer, digit, dataSrc } = this.host;
+    return { htmlFor, layer, digit, dataSrc };
+  }
+
+  protected async compute(signal: AbortSignal): Promise<MapsResult | typeof initialState> {
+    this.waiting = '';
+    const s = this.settings();
+    if (!s.htmlFor || !this.host.isConnected) return initialState;
+    const problem = this.problem();
+    if (problem) throw new MapsFailure(problem);
+    if (!Number.isInteger(s.digit) || s.digit < 0 || s.digit > 9)
+      throw new MapsFailure(
+        `Digit must be a whole number from 0 to 9 (got ${Number.isFinite(s.digit) ? s.digit : Number.isNaN(s.digit) ? 'not a number' : 'an infinite number'}).`,
+      );
+    const layer = s.layer.trim();
+    if (!layer) throw new MapsFailure('Layer is empty: name a layer of the trainer, e.g. conv1.');
+    const trainer = this.link.trainer;
+    const session = trainer?.session;
+    if (
+      !trainer ||
+      typeof session?.activations !== 'function' ||
+      session.state === 'idle' ||
+      session.state === 'loading'
+    ) {
+      this.waiting = trainer
+        ? `Waiting for the network to train: the activations of ${layer} appear once <cnn-trainer id="${s.htmlFor}"> has started.`
+        : `Waiting for <cnn-trainer id="${s.htmlFor}"> to appear on the page.`;
+      return initialState;
+    }
+    let acts: Record<string, { shape: number[]; data: Float32Array }> | undefined;
+    let pixels: Float32Array;
+    try {
+      pixels = await this.digitPixels(s, signal);
+      if (signal.aborted) return initialState; // superseded: the newer run asks
+      acts = await session.activations(pixels, [layer]);
+    } catch (e) {
+      const { message, retryable } = failureOf(e);
+      throw new MapsFailure(`Could not read the activations of "${layer}": ${message}`, retryable);
+    }
+    const a = acts?.[layer];
+    if (!a) throw new MapsFailure(`The trainer's network has no layer "${layer}".`);
+    const maps = nhwcToMaps(a.shape, a.data);
+    if (!maps)
+      throw new MapsFailure(
+        `Layer "${layer}" has shape [${a.shape.join(', ')}], which is not an image-shaped activation.`,
+      );
+    return mapsResult({
+      source: 'trainer',
+      maps,
+      before: null,
+      names: maps.data.map((_, i) => `channel ${i + 1}`),
+      layers: null,
+      input: { pixels, width: 28, height: 28, channels: 1 },
+    });
+  }
+
+  /** The first test image of `digit`, as 784 values in 0..1 (the test images are downloaded once per `data-src`). */
+  private async digitPixels(s: TrainerSettings, signal: AbortSignal): Promise<Float32Array> {
+    const key = `${s.dataSrc}|${s.digit}`;
+    if (this.fed?.key === key) return this.fed.pixels;
+    if (this.mnist?.key !== s.dataSrc) {
+      const { loadMnist } = await import('../../engine/data/mnist.js');
+      const d = await loadMnist({
+        split: 'test',
+        count: TEST_IMAGES,
+        signal,
+        ...(s.dataSrc ? { baseUrl: s.dataSrc } : {}),
+      });
+      this.mnist = { key: s.dataSrc, ...d };
+    }
+    const { images, labels, count } = this.mnist;
+    let idx = 0;
+    for (let i = 0; i < count; i++) {
+      if (labels[i] === s.digit) {
+        idx = i;
+        break;
+      }
+    }
+    const pixels = Float32Array.from(images.subarray(idx * 784, idx * 784 + 784), (v) => v / 255);
+    this.fed = { key, pixels };
+    return pixels;
+  }
+}

@@ -1,0 +1,4 @@
+// Deliberately nothing for cnn-widgets.
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({});

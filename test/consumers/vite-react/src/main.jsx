@@ -1,0 +1,14 @@
+import { createRoot } from 'react-dom/client';
+import 'cnn-widgets';
+
+function App() {
+  return (
+    <main>
+      <h1>Train a CNN</h1>
+      <cnn-trainer id="t" model="cnn" train-size="500" epochs="1" backend="wasm"></cnn-trainer>
+      <digit-pad></digit-pad>
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')).render(<App />);
