@@ -146,3 +146,76 @@ describe('Task (shared/task.ts)', () => {
     expect(el.task.value).to.equal('A');
   });
 });
+
+/** The same host with `serial: true`: runs never overlap (digit-pad's predictions on one network). */
+class SerialTaskHost extends LitElement {
+  runs: Run[] = [];
+  task = new Task<readonly [string], string>(this, {
+    autoRun: false,
+    serial: true,
+    task: ([key], { signal }) => {
+      const done = deferred<string | typeof initialState>();
+      this.runs.push({ key, signal, done });
+      return done.promise;
+    },
+  });
+}
+customElements.define('task-serial-test-host', SerialTaskHost);
+
+describe('Task with `serial: true`', () => {
+  afterEach(cleanup);
+
+  const mountSerial = async () => {
+    const host = document.createElement('div');
+    host.className = 'fixture';
+    document.body.append(host);
+    const el = document.createElement('task-serial-test-host') as SerialTaskHost;
+    host.append(el);
+    await el.updateComplete;
+    return el;
+  };
+  const tick = () => new Promise((r) => setTimeout(r));
+
+  it('starts a run only when the one before has settled; runs overtaken while waiting never start', async () => {
+    const el = await mountSerial();
+    void el.task.run(['a']);
+    await tick();
+    void el.task.run(['b']);
+    const c = el.task.run(['c']);
+    await tick();
+    // `a` is still running: neither `b` nor `c` has started, and `a` is aborted (its result will be ignored).
+    expect(el.runs.map((r) => r.key)).to.deep.equal(['a']);
+    expect(el.runs[0]!.signal.aborted).to.equal(true);
+    expect(el.task.status).to.equal('pending');
+    el.runs[0]!.done.resolve('A (stale)');
+    await tick();
+    // `b` was overtaken by `c` while it waited: only `c` runs.
+    expect(el.runs.map((r) => r.key)).to.deep.equal(['a', 'c']);
+    expect(el.runs[1]!.signal.aborted).to.equal(false);
+    expect(el.task.value).to.equal(undefined);
+    el.runs[1]!.done.resolve('C');
+    await c;
+    expect([el.task.status, el.task.value]).to.deep.equal(['complete', 'C']);
+  });
+
+  it('a run that failed still lets the next one start; leaving the page drops a waiting run', async () => {
+    const el = await mountSerial();
+    void el.task.run(['a']);
+    await tick();
+    void el.task.run(['b']);
+    await tick();
+    el.runs[0]!.done.reject(new Error('boom'));
+    await tick();
+    expect(el.runs.map((r) => r.key)).to.deep.equal(['a', 'b']);
+    void el.task.run(['c']); // waits for `b`
+    const parent = el.parentElement!;
+    el.remove();
+    el.runs[1]!.done.resolve('B');
+    await tick();
+    expect(el.runs.map((r) => r.key)).to.deep.equal(['a', 'b']);
+    parent.append(el);
+    void el.task.run(['d']);
+    await tick();
+    expect(el.runs.map((r) => r.key)).to.deep.equal(['a', 'b', 'd']);
+  });
+});

@@ -6,6 +6,7 @@ import {
   displayLayers,
   expectedShapes,
   layerGeometry,
+  layerImage,
   parseInputShape,
   spatialStages,
   TORCH_TYPE_NAMES,
@@ -126,5 +127,16 @@ describe('models/display: what <model-summary> reads and draws', () => {
   it('names every layer type as PyTorch does', () => {
     expect(TORCH_TYPE_NAMES.dense).to.equal('Linear');
     expect(TORCH_TYPE_NAMES.conv2d).to.equal('Conv2d');
+  });
+
+  it('lays a layer out as a picture: channels in tiles with dark gaps, ReLU by its maximum, scores min–max', () => {
+    // [H=1, W=2, C=3], channels last: pixel (0,0) has channels 0,1,2 = 0, 2, 4; pixel (0,1) = 1, 3, 0.
+    const spatial = layerImage([1, 2, 3], [0, 2, 4, 1, 3, 0], { min: 0, max: 4 });
+    expect([spatial.width, spatial.height]).to.deep.equal([3 * 3 - 1, 1]);
+    expect(Array.from(spatial.values)).to.deep.equal([0, 0.25, 0, 0.5, 0.75, 0, 1, 0]);
+    const scores = layerImage([3], [-2, 0, 2], { min: -2, max: 2 });
+    expect(Array.from(scores.values)).to.deep.equal([0, 0.5, 1]);
+    // A silent layer (all zero) stays dark rather than dividing by zero.
+    expect(Array.from(layerImage([2], [0, 0], { min: 0, max: 0 }).values)).to.deep.equal([0, 0]);
   });
 });

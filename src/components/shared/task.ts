@@ -21,6 +21,12 @@ export interface TaskOptions<A extends readonly unknown[], R> {
   args?: () => A;
   /** Run automatically when the arguments change (default true); `false`: only `run()` starts it. */
   autoRun?: boolean;
+  /**
+   * Never two runs at once (default false): a run starts only once the one before it has settled (that one is
+   * still aborted, and its result ignored), and a run overtaken while it waits never starts. For work on one
+   * resource that must not be used twice at once, such as a network answering one prediction at a time.
+   */
+  serial?: boolean;
 }
 
 /** What `render` shows in each status; a missing one renders `undefined`. */
@@ -56,6 +62,8 @@ export class Task<
   /** Bumped by every run (and by disconnection): a run whose id is no longer current is ignored. */
   private runId = 0;
   private controller: AbortController | null = null;
+  /** With `serial`: settles when the latest run (or its skip) has; the next run waits for it. */
+  private queue: Promise<unknown> = Promise.resolve();
   /** `taskComplete`'s promise while pending, made only when asked for (no unhandled rejection otherwise). */
   private waiting: { resolve: (v: R) => void; reject: (e: unknown) => void; promise: Promise<R> } | null =
     null;
@@ -153,7 +161,7 @@ export class Task<
     let failed = false;
     let error: unknown;
     try {
-      result = await this.options.task(args, { signal: controller.signal });
+      result = await this.call(args, controller.signal, id);
     } catch (e) {
       failed = true;
       error = e;
@@ -181,6 +189,16 @@ export class Task<
       waiting?.resolve(result);
     }
     this.host.requestUpdate();
+  }
+
+  /** Calls the task function now, or (with `serial`) once the run before has settled, unless overtaken. */
+  private call(args: A, signal: AbortSignal, id: number): ReturnType<TaskFunction<A, R>> {
+    if (!this.options.serial) return this.options.task(args, { signal });
+    const run = this.queue.then(() =>
+      id === this.runId ? this.options.task(args, { signal }) : initialState,
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 }
 

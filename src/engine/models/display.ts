@@ -77,6 +77,37 @@ export function layerGeometry(shape: readonly number[]): LayerGeometry {
 }
 
 /**
+ * One layer's activations as a picture for `layerGeometry`'s canvas: `width` × `height` levels in 0..1, each
+ * channel's map in its tile, the 1-pixel gaps 0 (no ink). `range` is the values' smallest and largest (the
+ * colour scale's `valueRange`). Activations after a ReLU are ≥ 0 and are scaled by the layer's maximum, so a
+ * silent channel stays dark; scores can be negative and are scaled min–max.
+ */
+export function layerImage(
+  shape: readonly number[],
+  data: ArrayLike<number>,
+  range: { min: number; max: number },
+): { width: number; height: number; values: Float32Array } {
+  const geo = layerGeometry(shape);
+  const { width, height } = geo;
+  const values = new Float32Array(width * height);
+  const base = range.min >= 0 ? 0 : range.min;
+  const span = range.max - base || 1;
+  const level = (v: number) => (v - base) / span;
+  if (geo.spatial) {
+    const { h, w, c, cols } = geo;
+    for (let ch = 0; ch < c; ch++) {
+      const ox = (ch % cols) * (w + 1);
+      const oy = Math.floor(ch / cols) * (h + 1);
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) values[(oy + y) * width + ox + x] = level(data[(y * w + x) * c + ch]!);
+    }
+  } else {
+    for (let i = 0; i < width; i++) values[i] = level(data[i]!);
+  }
+  return { width, height, values };
+}
+
+/**
  * Parses `input-shape`: `"C×H×W"` (e.g. `3x224x224`), `"H×W"` or `"W"` (square); the last two keep the model's
  * own channel count. Separators `x`, `×`, `*`, `,` or spaces. Returns a channels-first shape or a message.
  */

@@ -1,0 +1,185 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { greyFromRgba, preprocessDigit, MNIST_SIDE } from '../../engine/images.js';
+import { greyImageData } from '../shared/paint.js';
+
+/** Side of the drawing surface in canvas pixels (CSS scales it to the space available). */
+export const PAD = 280;
+/** Pen width in canvas pixels: about a tenth of a digit's height, which becomes MNIST's 2–3 px stroke. */
+const PEN = 22;
+
+/** Reads a CSS colour (any syntax) as RGB by painting one pixel. */
+function rgbOf(color: string): [number, number, number] {
+  const c = document.createElement('canvas');
+  c.width = c.height = 1;
+  const ctx = c.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return [0, 0, 0];
+  ctx.fillStyle = color || '#000';
+  ctx.fillRect(0, 0, 1, 1);
+  const d = ctx.getImageData(0, 0, 1, 1).data;
+  return [d[0]!, d[1]!, d[2]!];
+}
+
+/** A canvas's CSS `color` as RGB: the ink every digit-pad canvas paints with (themes set it). */
+export const inkOf = (canvas: Element): [number, number, number] => rgbOf(getComputedStyle(canvas).color);
+
+export interface InkOptions {
+  /** The drawing canvas (`null` before the first render). */
+  canvas: () => HTMLCanvasElement | null;
+  /** A stroke began (the pad is the input again, not a `setPixels` image). */
+  onStart?: () => void;
+  /** Ink was added: the input changed. Comes with every pointer event of a stroke; throttle it. */
+  onInk?: () => void;
+  /** The stroke ended (pointer up, cancelled, or capture lost). */
+  onEnd?: () => void;
+}
+
+/**
+ * Inking with pointer events, and the 28×28 input it makes: a mouse, a finger or a pen draws round-capped
+ * strokes on the pad (coalesced moves keep fast strokes smooth; the pointer is captured so a stroke that
+ * leaves the pad still ends), and `capture()` prepares the ink the way MNIST digits were (bounding box scaled to
+ * 20×20, centred by centre of mass in 28×28, grey levels 0..1). `show()` goes the other way: it paints a
+ * ready-made 28×28 input onto the pad, and the pad is not read again until the next stroke.
+ *
+ * Why a controller: the pointer being drawn with is state with a lifetime (it ends when the host leaves the
+ * page), and the element should only render.
+ */
+export class InkController implements ReactiveController {
+  /** The network's 28×28 input (784 grey levels in 0..1, row-major): the last `capture()` or `show()`. */
+  pixels: Float32Array = new Float32Array(MNIST_SIDE * MNIST_SIDE);
+  /** The pointer drawing now, and where it last was (canvas pixels). */
+  private stroke: { id: number; x: number; y: number } | null = null;
+  /** True when the pad's ink, not a `show()`n image, is the input (so `capture()` reads the canvas). */
+  private fromCanvas = true;
+  /** `show()` set an input that the pad does not show yet. */
+  private padStale = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: InkOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stroke = null;
+  }
+
+  /** The current input: the pad's ink read now (when the pad is the input), else the image last shown. */
+  capture(): Float32Array {
+    const c = this.options.canvas();
+    const ctx = this.fromCanvas ? c?.getContext('2d', { willReadFrequently: true }) : null;
+    if (c && ctx) {
+      const img = ctx.getImageData(0, 0, c.width, c.height);
+      this.pixels = preprocessDigit(greyFromRgba(img.data, c.width, c.height, 'alpha'));
+      this.host.requestUpdate();
+    }
+    return this.pixels;
+  }
+
+  /** Makes a ready-made 28×28 input the current one; the next update paints it onto the pad. */
+  show(pixels: Float32Array): void {
+    this.pixels = pixels;
+    this.fromCanvas = false;
+    this.padStale = true;
+    this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    if (this.padStale) this.paintPad();
+  }
+
+  /** Paints the shown 28×28 input onto the pad, scaled up, so the reader sees what was set. */
+  private paintPad(): void {
+    const c = this.options.canvas();
+    const ctx = c?.getContext('2d', { willReadFrequently: true });
+    const small = document.createElement('canvas');
+    small.width = small.height = MNIST_SIDE;
+    const sctx = small.getContext('2d');
+    if (!c || !ctx || !sctx) return;
+    this.padStale = false;
+    sctx.putImageData(greyImageData(this.pixels, MNIST_SIDE, MNIST_SIDE, { ink: inkOf(c) }), 0, 0);
+    ctx.clearRect(0, 0, c.width, c.height);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(small, 0, 0, c.width, c.height);
+  }
+
+  /** Wipes the pad and the input. */
+  clear(): void {
+    const c = this.options.canvas();
+    c?.getContext('2d')?.clearRect(0, 0, c.width, c.height);
+    this.pixels = new Float32Array(MNIST_SIDE * MNIST_SIDE);
+    this.fromCanvas = true;
+    this.padStale = false;
+    this.host.requestUpdate();
+  }
+
+  readonly onPointerDown = (e: PointerEvent): void => {
+    const c = this.options.canvas();
+    if ((e.pointerType === 'mouse' && e.button !== 0) || this.stroke || !c) return;
+    e.preventDefault();
+    try {
+      c.setPointerCapture(e.pointerId);
+    } catch {
+      /* synthetic pointers cannot always be captured; drawing still works while over the pad */
+    }
+    const p = this.point(c, e);
+    this.stroke = { id: e.pointerId, ...p };
+    this.fromCanvas = true;
+    if (this.padStale) this.paintPad(); // (a stroke must not be painted over at the next update)
+    this.options.onStart?.();
+    const ctx = this.pen(c);
+    if (ctx) {
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, PEN / 2, 0, Math.PI * 2);
+      ctx.fill();
+    }
+    this.options.onInk?.();
+  };
+
+  readonly onPointerMove = (e: PointerEvent): void => {
+    const s = this.stroke;
+    const c = this.options.canvas();
+    if (!s || e.pointerId !== s.id || !c) return;
+    const ctx = this.pen(c);
+    if (!ctx) return;
+    // Coalesced events keep fast strokes smooth (the browser batches moves between frames).
+    const events = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
+    ctx.beginPath();
+    ctx.moveTo(s.x, s.y);
+    for (const ev of events.length ? events : [e]) {
+      const p = this.point(c, ev);
+      ctx.lineTo(p.x, p.y);
+      s.x = p.x;
+      s.y = p.y;
+    }
+    ctx.stroke();
+    this.options.onInk?.();
+  };
+
+  /** Pointer up, cancel and lost capture all end the stroke of that pointer. */
+  readonly onPointerUp = (e: PointerEvent): void => {
+    if (!this.stroke || e.pointerId !== this.stroke.id) return;
+    this.stroke = null;
+    this.options.onEnd?.();
+  };
+
+  /** The pointer's position in canvas pixels (the canvas is scaled by CSS). */
+  private point(c: HTMLCanvasElement, e: PointerEvent): { x: number; y: number } {
+    const r = c.getBoundingClientRect();
+    return {
+      x: ((e.clientX - r.left) * PAD) / (r.width || PAD),
+      y: ((e.clientY - r.top) * PAD) / (r.height || PAD),
+    };
+  }
+
+  /** The pad's context set up as a round pen in the canvas's CSS colour. */
+  private pen(c: HTMLCanvasElement): CanvasRenderingContext2D | null {
+    const ctx = c.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return null;
+    ctx.strokeStyle = ctx.fillStyle = getComputedStyle(c).color || '#000';
+    ctx.lineWidth = PEN;
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    return ctx;
+  }
+}
