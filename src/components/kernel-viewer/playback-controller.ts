@@ -18,19 +18,19 @@ export interface PlaybackOptions {
  * replaced host never steps again), and `playing` changes request a host update, so the Play button follows.
  */
 export class PlaybackController implements ReactiveController {
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** True while stepping on the timer. */
+  get playing(): boolean {
+    return this._playing;
+  }
+
   private _playing = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
     private readonly options: PlaybackOptions,
   ) {
     host.addController(this);
-  }
-
-  /** True while stepping on the timer. */
-  get playing(): boolean {
-    return this._playing;
   }
 
   /** Starts stepping (from the first position when already at the last); nothing to play, or playing: no-op. */
