@@ -306,6 +306,7 @@ describe('re-registration under another name', () => {
       'FeatureMap',
       'KernelViewer',
       'ModelSummary',
+      'TrainingCurves', // <cnn-training-curves>, the trainer's charts (issue #16)
     ]);
     // The default tag is taken (the define module ran above), so register a subclass, as the warning advises.
     customElements.define('my-conv-calculator', class extends classes.ConvCalculator {});
