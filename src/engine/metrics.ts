@@ -1,7 +1,7 @@
 /**
  * A classifier's confusion matrix as numbers, for `<confusion-matrix>` (and any lesson that scripts its own):
- * checking a would-be matrix, and what follows from it — row and column totals, accuracy, per-class precision
- * and recall, and each row as fractions. Rows are the actual class, columns the predicted one.
+ * checking a would-be matrix and its class labels, and what follows from it — row and column totals, accuracy,
+ * per-class precision and recall, and each row as fractions. Rows are the actual class, columns the predicted one.
  *
  * LIGHT: no DOM, no TensorFlow.js. Nothing here is ever NaN: a quantity with nothing to divide by (a class never
  * predicted, a matrix of zeros) is `null`, which the element shows as "—".
@@ -64,6 +64,49 @@ export function checkMatrix(m: unknown): { matrix: number[][] } | { error: strin
     out.push(copy);
   }
   return { matrix: out };
+}
+
+/**
+ * A matrix as a trainer holds it, copied row by row, so that the trainer's later updates do not change what was
+ * read; a value that is not an array of rows is `null` (no data), a row that is not an array stays as it is, for
+ * `checkMatrix` to explain.
+ */
+export function copyRows(m: unknown): unknown[] | null {
+  return Array.isArray(m)
+    ? m.map((row: unknown) => (Array.isArray(row) ? [...(row as unknown[])] : row))
+    : null;
+}
+
+/** Parses `labels`: comma-separated, trimmed; empty text means "no labels" (indices are used). */
+export const parseLabels = (text: string | null | undefined): string[] | null => {
+  if (text == null || text.trim() === '') return null;
+  return text.split(',').map((s) => s.trim());
+};
+
+/**
+ * The class names of an `n`-class matrix: the writer's `labels` (one per class, none empty), else the indices
+ * `0 … n−1`; or a message that says what to fix.
+ */
+export function classNames(
+  labels: string | null | undefined,
+  n: number,
+): { names: string[] } | { error: string } {
+  const parsed = parseLabels(labels);
+  if (!parsed) return { names: Array.from({ length: n }, (_, i) => String(i)) };
+  if (parsed.length !== n) {
+    const s = parsed.length === 1 ? '' : 's';
+    return {
+      error: `${parsed.length} label${s} for ${n} classes: give one label per class, comma-separated.`,
+    };
+  }
+  const empty = parsed.flatMap((l, i) => (l === '' ? [i + 1] : []));
+  if (empty.length) {
+    const one = empty.length === 1;
+    return {
+      error: `Label${one ? '' : 's'} ${empty.join(', ')} ${one ? 'is' : 'are'} empty: give every class a name, comma-separated (e.g. "cat,dog,bird").`,
+    };
+  }
+  return { names: parsed };
 }
 
 /** The numbers derived from a valid matrix (see `checkMatrix`). */

@@ -114,6 +114,34 @@ describe('<conv-calculator>', () => {
     expect(el.getAttribute('mode')).to.equal('pool');
   });
 
+  it('every field writes its own property and attribute, and the result follows', async () => {
+    const el = await mount();
+    const edits: [string, string, keyof ConvCalculator, unknown][] = [
+      ['input-size', '32x30', 'inputSize', '32x30'],
+      ['padding', 'same', 'padding', 'same'],
+      ['kernel-size', '5', 'kernelSize', 5],
+      ['stride', '2', 'stride', 2],
+      ['dilation', '2', 'dilation', 2],
+      ['in-channels', '3', 'inChannels', 3],
+      ['out-channels', '8', 'outChannels', 8],
+    ];
+    for (const [field, text, prop, value] of edits) {
+      typeInto(q<HTMLInputElement>(el, `input[data-field=${field}]`), text);
+      expect(el[prop], field).to.equal(value);
+      await settle(el);
+      expect(el.getAttribute(field), field).to.equal(text);
+    }
+    // 32×30, "same" padding, K = 5 dilated by 2 (spans 9), stride 2 → ⌈32/2⌉ × ⌈30/2⌉; 5·5·3·8 + 8 parameters.
+    expect(el.result).to.deep.equal({
+      outputHeight: 16,
+      outputWidth: 15,
+      outputChannels: 8,
+      weights: 600,
+      biases: 8,
+      params: 608,
+    });
+  });
+
   it('fires input and change with null and shows an alert for an invalid edit', async () => {
     const el = await mount();
     const e = nextEvent(el, 'input');
@@ -278,7 +306,7 @@ describe('re-registration under another name', () => {
       'FeatureMap',
       'KernelViewer',
       'ModelSummary',
-      'TrainingCurves', // <cnn-training-curves>, the trainer's charts
+      'TrainingCurves', // <cnn-training-curves>, the trainer's charts (issue #16)
     ]);
     // The default tag is taken (the define module ran above), so register a subclass, as the warning advises.
     customElements.define('my-conv-calculator', class extends classes.ConvCalculator {});

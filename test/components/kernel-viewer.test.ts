@@ -199,6 +199,23 @@ describe('<kernel-viewer>', () => {
     expect(el.playing).to.equal(false);
   });
 
+  it('play pauses by itself at the last window, and starts over from the first when played again', async () => {
+    const el = await mount('input-size="3" kernel-size="2" padding="0" stride="1"'); // 2×2 = 4 windows
+    el.step = 2;
+    await settle(el);
+    const last = nextEvent<KernelStepDetail>(el, 'step-change', 5000);
+    el.play();
+    expect((await last).detail.step).to.equal(3);
+    expect(el.playing).to.equal(false);
+    await settle(el);
+    expect(qa<HTMLButtonElement>(el, '[part=controls] button')[1]!.textContent!.trim()).to.equal('Play');
+    const restart = nextEvent<KernelStepDetail>(el, 'step-change');
+    el.play();
+    expect((await restart).detail.step).to.equal(0);
+    expect(el.playing).to.equal(true);
+    el.pause();
+  });
+
   it('the step line is not announced while playing (aria-live off), and is again once paused', async () => {
     const el = await mount();
     const where = () => q<HTMLElement>(el, '[role=status]');
@@ -277,6 +294,39 @@ describe('<kernel-viewer>', () => {
     await settle(el);
     expect(el.shadowRoot!.activeElement?.getAttribute('data-cell')).to.equal('kernel:0:0:1');
     expect(el.step).to.equal(0);
+  });
+
+  it('inside a grid the arrows move between cells only; Home and End still step the window', async () => {
+    const el = await mount();
+    const key = (cell: string, k: string) =>
+      q(el, `button[data-cell="${cell}"]`).dispatchEvent(
+        new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }),
+      );
+    q<HTMLButtonElement>(el, 'button[data-cell="input:0:0:0"]').focus();
+    key('input:0:0:0', 'ArrowDown');
+    await settle(el);
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-cell')).to.equal('input:0:1:0');
+    expect(el.step).to.equal(0);
+    key('input:0:1:0', 'End');
+    expect(el.step).to.equal(8);
+    key('input:0:1:0', 'Home');
+    expect(el.step).to.equal(0);
+    await settle(el);
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-cell')).to.equal('input:0:1:0');
+  });
+
+  it("new values make each grid's first cell the tabbable one again", async () => {
+    const el = await mount();
+    const tabIndex = (cell: string) => q(el, `button[data-cell="${cell}"]`).getAttribute('tabindex');
+    q<HTMLButtonElement>(el, 'button[data-cell="kernel:0:0:0"]').focus();
+    q(el, 'button[data-cell="kernel:0:0:0"]').dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }),
+    );
+    await settle(el);
+    expect([tabIndex('kernel:0:0:0'), tabIndex('kernel:0:0:1')]).to.deep.equal(['-1', '0']);
+    el.seed = 2;
+    await settle(el);
+    expect([tabIndex('kernel:0:0:0'), tabIndex('kernel:0:0:1')]).to.deep.equal(['0', '-1']);
   });
 
   const shapes: [string, number, number, number, number][] = [

@@ -5,6 +5,7 @@ import {
   formatInteger,
   formatMegabytes,
   formatPercent,
+  formatValue,
   MISSING,
   numberFormat,
 } from '../../src/components/shared/format.js';
@@ -55,5 +56,15 @@ describe('format.ts', () => {
     expect(formatFixed(1234.5, 1, 'de-DE')).to.equal('1.234,5');
     expect(numberFormat({ style: 'percent' }, 'fr-FR')).to.equal(numberFormat({ style: 'percent' }, 'fr-FR'));
     expect(formatInteger(1000, 'en_US')).to.equal('1,000');
+  });
+
+  // Moved here from test/engine/conv-steps.test.ts with formatValue itself (display formatting, not engine).
+  it('formats cells with a true minus, at most 2 decimals, and never NaN', () => {
+    expect(formatValue(-3)).to.equal('−3');
+    expect(formatValue(2.345678)).to.equal('2.35');
+    expect(formatValue(-0.001)).to.equal('0');
+    expect(formatValue(12345)).to.equal('12345');
+    expect(formatValue(NaN)).to.equal('–');
+    expect(formatValue(Infinity)).to.equal('–');
   });
 });

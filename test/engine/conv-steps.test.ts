@@ -3,11 +3,18 @@
 import { expect } from '@esm-bundle/chai';
 import {
   MAX_GRID_VALUE,
+  VIEWER_LIMITS,
+  channelName,
+  clampStep,
   convolveSteps,
-  formatValue,
+  isTap,
+  outputUpTo,
   parseGrid,
+  planViewer,
   randomGrid,
+  viewerSteps,
   type Grid3,
+  type ViewerSettings,
 } from '../../src/engine/conv-steps.js';
 import { outputSize } from '../../src/engine/conv-math.js';
 import { mulberry32 } from '../../src/engine/random.js';
@@ -142,7 +149,7 @@ describe('conv-steps: convolveSteps', () => {
   });
 });
 
-describe('conv-steps: randomGrid and formatValue', () => {
+describe('conv-steps: randomGrid', () => {
   it('draws integers in [lo, hi], the same ones for the same seed', () => {
     const a = randomGrid(2, 4, 5, -2, 3, mulberry32(1));
     const values = a.flat(2);
@@ -151,13 +158,127 @@ describe('conv-steps: randomGrid and formatValue', () => {
     expect(new Set(values).size).to.be.greaterThan(3);
     expect(randomGrid(2, 4, 5, -2, 3, mulberry32(1))).to.deep.equal(a);
   });
+});
 
-  it('formats cells with a true minus, at most 2 decimals, and never NaN', () => {
-    expect(formatValue(-3)).to.equal('−3');
-    expect(formatValue(2.345678)).to.equal('2.35');
-    expect(formatValue(-0.001)).to.equal('0');
-    expect(formatValue(12345)).to.equal('12345');
-    expect(formatValue(NaN)).to.equal('–');
-    expect(formatValue(Infinity)).to.equal('–');
+/** The viewer's defaults: the lesson's 6×6 input, 3×3 kernel, padding 1, stride 2. */
+const lesson: ViewerSettings = {
+  inputSize: '6',
+  kernelSize: 3,
+  padding: 1,
+  stride: 2,
+  dilation: 1,
+  channels: 1,
+  input: null,
+  kernel: null,
+  seed: 1,
+};
+const planError = (s: Partial<ViewerSettings>) => {
+  const p = planViewer({ ...lesson, ...s });
+  return p.ok ? null : p.error;
+};
+
+describe('conv-steps: planViewer (the settings of <kernel-viewer>)', () => {
+  it("plans the lesson's picture: 6×6, padding 1, 3×3, stride 2 → 3×3, random small integers from the seed", () => {
+    const p = planViewer(lesson);
+    if (!p.ok) throw new Error(p.error);
+    expect(p.geometry).to.deep.equal({
+      inRows: 6,
+      inCols: 6,
+      kRows: 3,
+      kCols: 3,
+      channels: 1,
+      pad: 1,
+      stride: 2,
+      dilation: 1,
+      outRows: 3,
+      outCols: 3,
+    });
+    const rand = mulberry32(1);
+    expect(p.input).to.deep.equal(randomGrid(1, 6, 6, 0, 9, rand));
+    expect(p.kernel).to.deep.equal(randomGrid(1, 3, 3, -1, 1, rand));
+    expect(viewerSteps(p.input, p.kernel, p.geometry).map((w) => w.value)).to.deep.equal(
+      reference(p.input, p.kernel, 1, 2, 1).flat(),
+    );
+  });
+
+  it("takes the writer's grids (sizes and channels from them) as fresh copies", () => {
+    const input = [
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      [
+        [0, 0, 0],
+        [1, 1, 1],
+      ],
+    ];
+    const p = planViewer({ ...lesson, padding: 0, stride: 1, input, kernel: '[[[1]],[[2]]]' });
+    if (!p.ok) throw new Error(p.error);
+    expect(p.geometry).to.include({
+      inRows: 2,
+      inCols: 3,
+      kRows: 1,
+      kCols: 1,
+      channels: 2,
+      outRows: 2,
+      outCols: 3,
+    });
+    expect(p.input).to.deep.equal(input);
+    p.input[0]![0]![0] = 99;
+    expect(input[0]![0]![0]).to.equal(1);
+  });
+
+  it('says what is wrong, in the order a reader fixes it', () => {
+    expect(planError({ seed: 2.5 })).to.equal('Seed must be a whole number (got 2.5), e.g. 1234.');
+    expect(planError({ seed: NaN })).to.equal('Seed must be a whole number, e.g. 1234.');
+    expect(planError({ channels: 5 })).to.equal('Channels: at most 4.');
+    expect(planError({ input: '[[1,2],[3' })).to.match(/^Input is not valid JSON/);
+    expect(planError({ kernel: '[[1,2],[3]]' })).to.match(/^Kernel is ragged/);
+    expect(planError({ inputSize: '100' })).to.equal(
+      'Input size 100×100 is too large for the picture: at most 32×32.',
+    );
+    expect(planError({ kernelSize: 9 })).to.equal('Kernel size 9 is too large for the picture: at most 7.');
+    expect(planError({ input: '[[[1]],[[1]]]', kernel: '[[1]]' })).to.match(
+      /2 channels but the kernel has 1/,
+    );
+    expect(planError({ padding: 9 })).to.equal('Padding: at most 8 in the picture.');
+    expect(planError({ padding: -1 })).to.match(/at least 0/);
+    expect(planError({ stride: 0 })).to.match(/stride of 0 would never move/);
+    expect(planError({ stride: 33 })).to.equal('Stride: at most 32.');
+    expect(planError({ dilation: 8 })).to.equal('Dilation: at most 7.');
+    expect(planError({ input: '[[1,2],[3,4]]', padding: 0 })).to.match(/larger than the padded input/);
+    expect(planError({ seed: -7 })).to.equal(null);
+    expect(VIEWER_LIMITS.channels).to.equal(4);
+  });
+});
+
+describe('conv-steps: the picture of one window', () => {
+  const p = planViewer({ ...lesson, inputSize: '7', padding: 0, stride: 1, dilation: 2 });
+  if (!p.ok) throw new Error(p.error);
+  const g = p.geometry;
+  const steps = viewerSteps(p.input, p.kernel, g);
+
+  it('fills the output up to the step, row by row', () => {
+    expect(outputUpTo(steps, g, 0)).to.deep.equal([
+      [steps[0]!.value, null, null],
+      [null, null, null],
+      [null, null, null],
+    ]);
+    expect(outputUpTo(steps, g, 8).flat()).to.deep.equal(steps.map((s) => s.value));
+  });
+
+  it('marks the dilated taps of a window', () => {
+    const w = steps[4]!; // top 1, left 1
+    const taps: string[] = [];
+    for (let y = 0; y < 7; y++) for (let x = 0; x < 7; x++) if (isTap(g, w, y, x)) taps.push(`${y},${x}`);
+    expect(taps).to.deep.equal(['1,1', '1,3', '1,5', '3,1', '3,3', '3,5', '5,1', '5,3', '5,5']);
+  });
+
+  it('clamps a step and names channels', () => {
+    expect([-3, 2.5, 1e9, NaN, Infinity].map((s) => clampStep(s, 9))).to.deep.equal([0, 3, 8, 0, 0]);
+    expect(clampStep(4, 0)).to.equal(0);
+    expect([0, 1, 2].map((c) => channelName(3, c))).to.deep.equal(['R', 'G', 'B']);
+    expect(channelName(1, 0)).to.equal('');
+    expect(channelName(2, 1)).to.equal('channel 2');
   });
 });

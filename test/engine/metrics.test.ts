@@ -1,6 +1,13 @@
 // engine/metrics.ts: checking a confusion matrix and what follows from it. Plain inputs → outputs, no DOM.
 import { expect } from '@esm-bundle/chai';
-import { MAX_CLASSES, checkMatrix, matrixMetrics } from '../../src/engine/metrics.js';
+import {
+  MAX_CLASSES,
+  checkMatrix,
+  classNames,
+  copyRows,
+  matrixMetrics,
+  parseLabels,
+} from '../../src/engine/metrics.js';
 
 const errorOf = (m: unknown) => {
   const r = checkMatrix(m);
@@ -84,5 +91,45 @@ describe('metrics: matrixMetrics', () => {
       [0, 0],
     ]);
     expect([zero.accuracy, zero.max, zero.total]).to.deep.equal([null, 0, 0]);
+  });
+});
+
+describe('metrics: class labels', () => {
+  it('parses comma-separated labels, trimmed; empty text means none', () => {
+    expect(parseLabels(' cat, dog ,fox ')).to.deep.equal(['cat', 'dog', 'fox']);
+    expect(parseLabels('a,,c')).to.deep.equal(['a', '', 'c']);
+    for (const none of [null, undefined, '', '  ']) expect(parseLabels(none)).to.equal(null);
+  });
+
+  it('names the classes: the labels, one per class, else the indices', () => {
+    expect(classNames('cat,dog,fox', 3)).to.deep.equal({ names: ['cat', 'dog', 'fox'] });
+    expect(classNames(null, 3)).to.deep.equal({ names: ['0', '1', '2'] });
+    expect(classNames('a,b', 3)).to.deep.equal({
+      error: '2 labels for 3 classes: give one label per class, comma-separated.',
+    });
+    expect(classNames('a', 2)).to.deep.equal({
+      error: '1 label for 2 classes: give one label per class, comma-separated.',
+    });
+    expect(classNames('a,,c', 3)).to.deep.equal({
+      error: 'Label 2 is empty: give every class a name, comma-separated (e.g. "cat,dog,bird").',
+    });
+    expect(classNames(',b,', 3)).to.deep.equal({
+      error: 'Labels 1, 3 are empty: give every class a name, comma-separated (e.g. "cat,dog,bird").',
+    });
+  });
+});
+
+describe('metrics: copyRows', () => {
+  it("copies a trainer's matrix row by row; anything else is no data or left for checkMatrix", () => {
+    const m = [
+      [1, 2],
+      [3, 4],
+    ];
+    const copy = copyRows(m)!;
+    expect(copy).to.deep.equal(m);
+    m[0]![0] = 9;
+    expect((copy[0] as number[])[0]).to.equal(1);
+    expect(copyRows([[1], 'x'])).to.deep.equal([[1], 'x']);
+    for (const none of [null, undefined, 'text', 3, {}]) expect(copyRows(none)).to.equal(null);
   });
 });

@@ -10,7 +10,14 @@ import { formatFixed, formatInteger, formatPercent, MISSING } from '../shared/fo
 import { paintGrey } from '../shared/paint.js';
 import { colourAt, cssRgb, textOn } from '../shared/colour-scale.js';
 import type { TestExample } from '../../engine/training/types.js';
-import { checkMatrix, matrixMetrics, type MatrixMetrics } from '../../engine/metrics.js';
+import {
+  checkMatrix,
+  classNames,
+  copyRows,
+  matrixMetrics,
+  parseLabels,
+  type MatrixMetrics,
+} from '../../engine/metrics.js';
 import { styles } from './confusion-matrix.styles.js';
 
 /** Detail of `cell-select`: the labels (when `labels` is given, else the class indices) and the count. */
@@ -31,6 +38,10 @@ export interface ConfusionMatrixEventMap {
   'cell-select': CellSelectDetail;
 }
 
+/** What recall and precision mean, as the headers' tooltips say. */
+const RECALL = 'Of the examples of this class, the fraction the network found';
+const PRECISION = 'Of the predictions of this class, the fraction that were right';
+
 /** Thumbnails shown for a selected cell. */
 export const EXAMPLE_LIMIT = 24;
 
@@ -40,14 +51,8 @@ const matrixValue = {
   expects: 'an array of rows (or its JSON text), e.g. [[5,1],[2,7]]',
 };
 
-/** Parses `labels`: comma-separated, trimmed; empty text means "no labels" (indices are used). */
-export const parseLabels = (text: string | null | undefined): string[] | null => {
-  if (text == null || text.trim() === '') return null;
-  return text.split(',').map((s) => s.trim());
-};
-
-/** The 1-based positions of empty labels (`"a,,c"` → [2]), to explain them. */
-const emptyLabels = (labels: string[]): number[] => labels.flatMap((l, i) => (l === '' ? [i + 1] : []));
+/** Parses `labels` (now in engine/metrics.ts, re-exported where it always was). */
+export { parseLabels };
 
 /**
  * A confusion matrix: how often each actual class (rows) was predicted as each class (columns), as a
@@ -163,11 +168,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
   /** Reads the bound trainer's confusion matrix (after an epoch, at the end, or when a new run starts). */
   private pull(): void {
     const t = this.link.trainer;
-    if (!t) return;
-    const m = t.confusion;
-    this.matrix = Array.isArray(m)
-      ? (m as number[][]).map((row) => (Array.isArray(row) ? [...(row as number[])] : row))
-      : null;
+    if (t) this.matrix = copyRows(t.confusion) as number[][] | null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -186,48 +187,32 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
     this.valid = null;
     this.derived = null;
     if (this.propertyError) return this.setError(this.propertyError);
-    if (this.matrix === null || this.matrix === undefined) {
-      this.setError(null);
-      return;
-    }
+    if (this.matrix === null || this.matrix === undefined) return this.setError(null);
     const checked = checkMatrix(this.matrix);
     if ('error' in checked) return this.setError(checked.error);
     const n = checked.matrix.length;
-    const labels = parseLabels(this.labels);
-    if (labels && labels.length !== n) {
-      return this.setError(
-        `${labels.length} label${labels.length === 1 ? '' : 's'} for ${n} classes: give one label per class, comma-separated.`,
-      );
-    }
-    const empty = labels ? emptyLabels(labels) : [];
-    if (empty.length) {
-      return this.setError(
-        `Label${empty.length === 1 ? '' : 's'} ${empty.join(', ')} ${empty.length === 1 ? 'is' : 'are'} empty: give every class a name, comma-separated (e.g. "cat,dog,bird").`,
-      );
-    }
-    this.names = labels ?? Array.from({ length: n }, (_, i) => String(i));
+    const names = classNames(this.labels, n);
+    if ('error' in names) return this.setError(names.error);
+    this.names = names.names;
     this.valid = checked.matrix;
     this.derived = matrixMetrics(checked.matrix);
     if (this.selected && (this.selected.r >= n || this.selected.c >= n)) this.selected = null;
     this.setError(null);
   }
 
-  private detailFor(r: number, c: number): CellSelectDetail {
-    const labelled = parseLabels(this.labels) !== null;
-    return {
-      actual: labelled ? this.names[r]! : r,
-      predicted: labelled ? this.names[c]! : c,
-      count: this.valid![r]![c]!,
-      actualIndex: r,
-      predictedIndex: c,
-    };
-  }
-
+  /** Selects a cell (its test images show below) and fires `cell-select`, with labels when `labels` is given. */
   private select(r: number, c: number): void {
     if (!this.valid) return;
     this.grid.setActive(r, c);
     this.selected = { r, c };
-    this.emit('cell-select', this.detailFor(r, c));
+    const [actual, predicted] = parseLabels(this.labels) !== null ? [this.names[r]!, this.names[c]!] : [r, c];
+    this.emit('cell-select', {
+      actual,
+      predicted,
+      count: this.valid[r]![c]!,
+      actualIndex: r,
+      predictedIndex: c,
+    });
   }
 
   /** The selected cell's thumbnails and the note above them, or `null` when there is nothing to show. */
@@ -334,13 +319,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
             <tr>
               <td colspan="2"></td>
               ${names.map((name) => html`<th scope="col" class="label">${name}</th>`)}
-              <th
-                scope="col"
-                class="metric"
-                title="Of the examples of this class, the fraction the network found"
-              >
-                Recall
-              </th>
+              <th scope="col" class="metric" title=${RECALL}>Recall</th>
             </tr>
           </thead>
           <tbody>
@@ -361,13 +340,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
           <tfoot>
             <tr>
               <td></td>
-              <th
-                scope="row"
-                class="metric"
-                title="Of the predictions of this class, the fraction that were right"
-              >
-                Precision
-              </th>
+              <th scope="row" class="metric" title=${PRECISION}>Precision</th>
               ${d.precision.map((p) => html`<td class="metric">${formatPercent(p)}</td>`)}
               <td></td>
             </tr>

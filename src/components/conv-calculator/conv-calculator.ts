@@ -2,10 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnnElement, numberConverter } from '../shared/cnn-element.js';
 import { enumValue, numberValue, sizeValue, type ValueKind } from '../shared/property-values.js';
+import { formatFixed, formatInteger } from '../shared/format.js';
 import {
   checkInteger,
   convParams,
-  formatCount,
   outputSize,
   parseSize,
   type AxisResult,
@@ -25,6 +25,12 @@ export interface ConvCalculatorResult {
   biases: number;
   /** `weights + biases`. */
   params: number;
+}
+
+/** The events of `<conv-calculator>`: `detail` is the new `result` (`null` while the input is invalid). */
+export interface ConvCalculatorEventMap {
+  input: ConvCalculatorResult | null;
+  change: ConvCalculatorResult | null;
 }
 
 /** Parses the `padding` attribute: a number, `same` or `valid`; anything else is kept to explain the error. */
@@ -50,7 +56,14 @@ const paddingValue: ValueKind<PaddingSpec | string> = {
   toAttribute: (v) => (typeof v === 'number' || typeof v === 'string' ? String(v) : null),
 };
 
-const mono = (n: number) => formatCount(n);
+/** The numeric fields, by their `data-field`, and the property each one writes. */
+const NUMBER_FIELDS = {
+  'kernel-size': 'kernelSize',
+  stride: 'stride',
+  dilation: 'dilation',
+  'in-channels': 'inChannels',
+  'out-channels': 'outChannels',
+} as const;
 
 /**
  * Shows how a convolution (or pooling) layer changes the size of an image, with the lesson's formula
@@ -74,7 +87,7 @@ const mono = (n: number) => formatCount(n);
  * @cssproperty [--cnn-calculator-accent=var(--cnn-accent)] Colour of the computed answers.
  * @cssproperty [--cnn-mono-font=ui-monospace] Font of the formula.
  */
-export class ConvCalculator extends CnnElement {
+export class ConvCalculator extends CnnElement<ConvCalculatorEventMap> {
   static override styles = [...CnnElement.styles, styles];
 
   /** Input size: `"W"` for a square image or `"HxW"`, e.g. `"320"` or `"28x32"`. */
@@ -187,36 +200,14 @@ export class ConvCalculator extends CnnElement {
 
   /** Reads an edited field into its property (which reflects to the attribute); false for an unknown field. */
   private apply(input: HTMLInputElement | HTMLSelectElement): boolean {
-    const field = input.dataset['field'];
+    const field = input.dataset['field'] ?? '';
     const raw = input.value;
-    switch (field) {
-      case 'input-size':
-        this.inputSize = raw;
-        break;
-      case 'padding':
-        this.padding = paddingConverter.fromAttribute(raw);
-        break;
-      case 'mode':
-        this.mode = raw as 'conv' | 'pool';
-        break;
-      case 'kernel-size':
-        this.kernelSize = numberConverter.fromAttribute(raw);
-        break;
-      case 'stride':
-        this.stride = numberConverter.fromAttribute(raw);
-        break;
-      case 'dilation':
-        this.dilation = numberConverter.fromAttribute(raw);
-        break;
-      case 'in-channels':
-        this.inChannels = numberConverter.fromAttribute(raw);
-        break;
-      case 'out-channels':
-        this.outChannels = numberConverter.fromAttribute(raw);
-        break;
-      default:
-        return false;
-    }
+    if (field === 'input-size') this.inputSize = raw;
+    else if (field === 'padding') this.padding = paddingConverter.fromAttribute(raw);
+    else if (field === 'mode') this.mode = raw as 'conv' | 'pool';
+    else if (Object.hasOwn(NUMBER_FIELDS, field))
+      this[NUMBER_FIELDS[field as keyof typeof NUMBER_FIELDS]] = numberConverter.fromAttribute(raw);
+    else return false;
     // Compute now so that listeners read the new result from the event and the property alike.
     this.compute();
     return true;
@@ -304,18 +295,18 @@ export class ConvCalculator extends CnnElement {
           </div>
           <div class="detail">
             from ${this.inChannels} × ${size[0]} × ${size[1]} ·
-            ${mono(r.outputChannels * r.outputHeight * r.outputWidth)} values
+            ${formatInteger(r.outputChannels * r.outputHeight * r.outputWidth)} values
           </div>
         </div>
         <div class="card">
           <h3>Parameters</h3>
           ${
             this.mode !== 'pool'
-              ? html`<div class="big" data-testid="params">${mono(r.params)}</div>
+              ? html`<div class="big" data-testid="params">${formatInteger(r.params)}</div>
                   <div class="detail">
                     weights K·K·C<sub>in</sub>·C<sub>out</sub> =
-                    ${kernel}·${kernel}·${this.inChannels}·${this.outChannels} = ${mono(r.weights)}<br />biases
-                    C<sub>out</sub> = ${mono(r.biases)}
+                    ${kernel}·${kernel}·${this.inChannels}·${this.outChannels} =
+                    ${formatInteger(r.weights)}<br />biases C<sub>out</sub> = ${formatInteger(r.biases)}
                   </div>`
               : html`<div class="big" data-testid="params">0</div>
                   <div class="detail">
@@ -341,7 +332,7 @@ export class ConvCalculator extends CnnElement {
     const substituted = dilated
       ? `⌊(${input} + ${padTerm} − ${D}·(${K}−1) − 1) / ${S}⌋ + 1`
       : `⌊(${input} − ${K} + ${padTerm}) / ${S}⌋ + 1`;
-    const division = a.numerator % S === 0 ? `${a.numerator / S}` : `⌊${(a.numerator / S).toFixed(2)}⌋`;
+    const division = a.numerator % S === 0 ? `${a.numerator / S}` : `⌊${formatFixed(a.numerator / S, 2)}⌋`;
     return html`<p class="axis">
       <span class="axis-name"
         >${name}${typeof this.padding === 'string' ? ` (padding "${this.padding}" = ${P ?? `${a.padBefore}/${a.padAfter}`})` : ''}</span

@@ -6,7 +6,7 @@ import { html, nothing } from 'lit';
 import { inlineStyle } from '../shared/inline-style.js';
 import { drawHeatmap, gradientCss } from '../shared/colour-scale.js';
 import { paintGrey } from '../shared/paint.js';
-import { formatValue } from '../../engine/conv-steps.js';
+import { formatValue } from '../shared/format.js';
 import { unionRange } from '../../engine/feature-maps.js';
 import { paintImage } from './image-pixels.js';
 import type { MapsResult } from './maps-result.js';

@@ -64,6 +64,20 @@ export function formatFixed(x: number | null | undefined, digits: number, locale
   );
 }
 
+/**
+ * A value in a small grid cell or a range (`<kernel-viewer>`'s pixels, weights and products, `<feature-map>`'s
+ * value ranges): integers as they are and ungrouped (`12345`), others to at most 2 decimals, a true minus sign
+ * (`−3`), never `-0`. A value that is not a finite number shows as `–`, the narrow dash those cells always had.
+ */
+export function formatValue(x: number, locale?: string): string {
+  if (!Number.isFinite(x)) return '–';
+  const r = Math.round(x * 100) / 100;
+  const s = Object.is(r, -0)
+    ? '0'
+    : numberFormat({ maximumFractionDigits: 2, useGrouping: false }, locale).format(r);
+  return s.replace('-', '−');
+}
+
 /** Megabytes (10^6 bytes) as a number without the unit, for "1.2 of 11.3 MB": `11_300_000` → `11.3`. */
 export function formatMegabytes(bytes: number | null | undefined, digits = 1, locale?: string): string {
   const v = finite(bytes);
