@@ -9,6 +9,7 @@
 export * from './conv-math.js';
 export { MODEL_SPECS, CNN, FNN, ALEXNET, isModelName, type ModelName } from './models/specs.js';
 export * from './models/pytorch-layers.js';
+export * from './models/pytorch-network.js';
 export * from './export/safetensors.js';
 export {
   toPyTorch,

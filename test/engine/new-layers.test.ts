@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import * as tf from '@tensorflow/tfjs-core';
 import { getTf, buildModel } from '../../src/engine/tensor.js';
-import { parseNetwork } from '../../src/engine/models/pytorch-layers.js';
+import { parseNetwork } from '../../src/engine/models/pytorch-network.js';
 
 /** A writer's network with every layer type the lesson's presets do not use. */
 const net = parseNetwork(

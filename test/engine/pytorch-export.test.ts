@@ -9,7 +9,7 @@ import {
   type MnistSplit,
   type NamedWeights,
 } from '../../src/engine/tensor.js';
-import { parseNetwork } from '../../src/engine/models/pytorch-layers.js';
+import { parseNetwork } from '../../src/engine/models/pytorch-network.js';
 import {
   decodeSafetensors,
   encodeSafetensors,

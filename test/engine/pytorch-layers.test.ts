@@ -4,11 +4,10 @@ import { CNN, FNN } from '../../src/engine/models/specs.js';
 import {
   MAX_TRAIN_FLOPS_PER_IMAGE,
   parseLayers,
-  parseNetwork,
-  toLayersText,
   trainingFlopsPerImage,
   type NetworkResult,
 } from '../../src/engine/models/pytorch-layers.js';
+import { parseNetwork, toLayersText } from '../../src/engine/models/pytorch-network.js';
 
 const LESSON = `Conv2d(1, 16, 3), ReLU(), MaxPool2d(2), Conv2d(16, 10, 3), ReLU(), MaxPool2d(2), Flatten(), Linear(250, 128), ReLU(), Linear(128, 84), ReLU(), Linear(84, 10)`;
 const MNIST = { inputShape: [1, 28, 28], classes: 10 };

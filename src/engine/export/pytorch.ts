@@ -23,7 +23,7 @@
 import type { ModelSpec } from '../conv-math.js';
 import type { LrScheduleName, OptimizerName, TrainConfig } from '../training/config.js';
 import { COOLDOWN_FRACTION } from '../training/config.js';
-import { toTorchCalls } from '../models/pytorch-layers.js';
+import { toTorchCalls } from '../models/pytorch-network.js';
 
 /** The parts of a training configuration the script reproduces. */
 export type ScriptConfig = Pick<

@@ -9,11 +9,12 @@
  *
  * TWO STEPS, because they fail for different reasons. `parseLayers(text)` is the grammar: layer names,
  * arguments (positional and keyword, under PyTorch's names and in PyTorch's order), their types. It knows
- * nothing of the data. `checkNetwork(parsed, { inputShape, classes })` is the lesson: it walks the network
+ * nothing of the data. `checkNetwork(parsed, { inputShape, classes })` (pytorch-network.ts) is the lesson: it walks the network
  * through conv-math (the one source of shapes, parameters and multiply-adds) and compares every channel and
  * feature count the writer declared with the one that really arrives. A wrong count is the most common
  * mistake of anyone writing their first CNN, so the message says which number arrives and why
  * (`Linear(200, 128) receives 250 features here (10×5×5): write Linear(250, 128)`). `parseNetwork` does both.
+ * The layers' signatures (names, arguments, defaults, readers) are data, in pytorch-signatures.ts.
  *
  * POSITIONS. Every error carries where it is (offset, line, column, length) and which layer (its index and its
  * text), so an element can underline it. Messages are sentences a beginner can act on: an unknown argument gets
@@ -28,25 +29,32 @@
  */
 import {
   formatCount,
-  walkModel,
   type LayerInfo,
   type LayerSpec,
   type ModelSpec,
   type PaddingSpec,
   type WalkResult,
 } from '../conv-math.js';
+import {
+  KIND,
+  KNOWN_UNSUPPORTED,
+  SIGNATURES,
+  TORCH_LAYERS,
+  closest,
+  didYouMean,
+  type Arg,
+  type Param,
+  type SourceSpan,
+  type TorchLayerName,
+  type Value,
+} from './pytorch-signatures.js';
+
+export { TORCH_LAYERS };
+export type { SourceSpan, TorchLayerName };
 
 // ---------------------------------------------------------------------------------------------------------
 // Results and errors
 // ---------------------------------------------------------------------------------------------------------
-
-/** Where something is in the text: 0-based `offset` and `length`, 1-based `line` and `column`. */
-export interface SourceSpan {
-  offset: number;
-  length: number;
-  line: number;
-  column: number;
-}
 
 /** An error in a `layers` text: a sentence, and where it is. */
 export interface LayersError extends SourceSpan {
@@ -204,259 +212,6 @@ class Scanner {
     return out;
   }
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Argument values and layer signatures
-// ---------------------------------------------------------------------------------------------------------
-
-/** A value as written: a number, a string, True/False/None, or a tuple of numbers. */
-type Value =
-  | { kind: 'number'; value: number }
-  | { kind: 'string'; value: string }
-  | { kind: 'bool'; value: boolean }
-  | { kind: 'none' }
-  | { kind: 'tuple'; value: number[] };
-
-interface Arg {
-  /** Keyword, or null for a positional argument. */
-  keyword: string | null;
-  keywordSpan?: SourceSpan;
-  value: Value;
-  span: SourceSpan;
-  text: string;
-}
-
-/** How one parameter reads its value; returns the converted value or a message (without the name). */
-type Reader = (v: Value) => { ok: unknown } | { error: string };
-
-const describe = (v: Value): string =>
-  v.kind === 'number'
-    ? String(v.value)
-    : v.kind === 'string'
-      ? `'${v.value}'`
-      : v.kind === 'bool'
-        ? v.value
-          ? 'True'
-          : 'False'
-        : v.kind === 'none'
-          ? 'None'
-          : `(${v.value.join(', ')})`;
-
-const wholeNumber =
-  (min: number): Reader =>
-  (v) => {
-    if (v.kind !== 'number') return { error: `must be a whole number, not ${describe(v)}` };
-    if (!Number.isInteger(v.value)) return { error: `must be a whole number (got ${v.value})` };
-    if (v.value < min) return { error: `must be at least ${min} (got ${v.value})` };
-    if (v.value > 100_000) return { error: `is too large (at most 100,000; got ${formatCount(v.value)})` };
-    return { ok: v.value };
-  };
-
-/** A size PyTorch takes as an int or a tuple: here square only (the engine's layers are square-windowed). */
-const sizeOrSquare =
-  (min: number): Reader =>
-  (v) => {
-    if (v.kind === 'tuple') {
-      if (v.value.length !== 2)
-        return { error: `must be a number or a pair like (3, 3), not ${describe(v)}` };
-      if (v.value[0] !== v.value[1]) {
-        return {
-          error: `must be square here: (${v.value.join(', ')}) has two different sizes; write one number instead`,
-        };
-      }
-      return wholeNumber(min)({ kind: 'number', value: v.value[0]! });
-    }
-    return wholeNumber(min)(v);
-  };
-
-const paddingReader: Reader = (v) => {
-  if (v.kind === 'string') {
-    if (v.value === 'same' || v.value === 'valid') return { ok: v.value };
-    return { error: `must be a number, 'same' or 'valid', not '${v.value}'` };
-  }
-  if (v.kind === 'number' || v.kind === 'tuple') return sizeOrSquare(0)(v);
-  return { error: `must be a number, 'same' or 'valid', not ${describe(v)}` };
-};
-
-const bool: Reader = (v) =>
-  v.kind === 'bool' ? { ok: v.value } : { error: `must be True or False, not ${describe(v)}` };
-
-/** A number in [lo, hi) (or [lo, hi] when `closed`). */
-const fraction =
-  (lo: number, hi: number, closed = false): Reader =>
-  (v) => {
-    if (v.kind !== 'number') return { error: `must be a number, not ${describe(v)}` };
-    if (v.value < lo || (closed ? v.value > hi : v.value >= hi)) {
-      return { error: `must be from ${lo} to ${closed ? hi : `below ${hi}`} (got ${v.value})` };
-    }
-    return { ok: v.value };
-  };
-
-const slope: Reader = (v) => {
-  if (v.kind !== 'number') return { error: `must be a number, not ${describe(v)}` };
-  if (!Number.isFinite(v.value) || Math.abs(v.value) > 100)
-    return { error: `must be a small number (got ${v.value})` };
-  return { ok: v.value };
-};
-
-/** Accepts only PyTorch's default value of a parameter the engine does not implement otherwise. */
-const onlyDefault =
-  (dflt: Value, why: string): Reader =>
-  (v) =>
-    describe(v) === describe(dflt) ||
-    (v.kind === 'number' && dflt.kind === 'number' && v.value === dflt.value)
-      ? { ok: null }
-      : { error: `can only be ${describe(dflt)} here (${why}; got ${describe(v)})` };
-
-/** Accepts None (PyTorch's "same as the kernel"), else a size. */
-const noneOr =
-  (r: Reader): Reader =>
-  (v) =>
-    v.kind === 'none' ? { ok: undefined } : r(v);
-
-interface Param {
-  name: string;
-  required?: boolean;
-  read: Reader;
-}
-
-const IGNORED_INPLACE: Param = { name: 'inplace', read: bool };
-
-/** PyTorch's signatures (names and positional order) of the layers we build. */
-const SIGNATURES = {
-  Conv2d: [
-    { name: 'in_channels', required: true, read: wholeNumber(1) },
-    { name: 'out_channels', required: true, read: wholeNumber(1) },
-    { name: 'kernel_size', required: true, read: sizeOrSquare(1) },
-    { name: 'stride', read: sizeOrSquare(1) },
-    { name: 'padding', read: paddingReader },
-    { name: 'dilation', read: sizeOrSquare(1) },
-    { name: 'groups', read: onlyDefault({ kind: 'number', value: 1 }, 'grouped convolutions are not built') },
-    { name: 'bias', read: bool },
-    {
-      name: 'padding_mode',
-      read: onlyDefault({ kind: 'string', value: 'zeros' }, 'padding is always with zeros'),
-    },
-  ],
-  MaxPool2d: [
-    { name: 'kernel_size', required: true, read: sizeOrSquare(1) },
-    { name: 'stride', read: noneOr(sizeOrSquare(1)) },
-    { name: 'padding', read: sizeOrSquare(0) },
-    { name: 'dilation', read: onlyDefault({ kind: 'number', value: 1 }, 'dilated pooling is not built') },
-    { name: 'return_indices', read: onlyDefault({ kind: 'bool', value: false }, 'only the values are used') },
-    {
-      name: 'ceil_mode',
-      read: onlyDefault({ kind: 'bool', value: false }, 'sizes round down, as by default'),
-    },
-  ],
-  AvgPool2d: [
-    { name: 'kernel_size', required: true, read: sizeOrSquare(1) },
-    { name: 'stride', read: noneOr(sizeOrSquare(1)) },
-    { name: 'padding', read: sizeOrSquare(0) },
-    {
-      name: 'ceil_mode',
-      read: onlyDefault({ kind: 'bool', value: false }, 'sizes round down, as by default'),
-    },
-    {
-      name: 'count_include_pad',
-      read: onlyDefault({ kind: 'bool', value: true }, 'padding zeros count in the mean, as by default'),
-    },
-  ],
-  ReLU: [IGNORED_INPLACE],
-  LeakyReLU: [{ name: 'negative_slope', read: slope }, IGNORED_INPLACE],
-  Tanh: [],
-  Sigmoid: [],
-  Dropout: [{ name: 'p', read: fraction(0, 1) }, IGNORED_INPLACE],
-  Flatten: [
-    {
-      name: 'start_dim',
-      read: onlyDefault({ kind: 'number', value: 1 }, 'everything but the batch is flattened'),
-    },
-    {
-      name: 'end_dim',
-      read: onlyDefault({ kind: 'number', value: -1 }, 'everything but the batch is flattened'),
-    },
-  ],
-  Linear: [
-    { name: 'in_features', required: true, read: wholeNumber(1) },
-    { name: 'out_features', required: true, read: wholeNumber(1) },
-    { name: 'bias', read: bool },
-  ],
-} satisfies Record<string, Param[]>;
-
-export type TorchLayerName = keyof typeof SIGNATURES;
-/** The layer names `layers` accepts, in the order the documentation lists them. */
-export const TORCH_LAYERS: readonly TorchLayerName[] = Object.keys(SIGNATURES) as TorchLayerName[];
-
-/** PyTorch layers people write that the engine does not build: named as such rather than "unknown". */
-const KNOWN_UNSUPPORTED = new Set([
-  'BatchNorm1d',
-  'BatchNorm2d',
-  'Conv1d',
-  'Conv3d',
-  'ConvTranspose2d',
-  'AdaptiveAvgPool2d',
-  'AdaptiveMaxPool2d',
-  'Dropout2d',
-  'ELU',
-  'GELU',
-  'SELU',
-  'SiLU',
-  'Softmax',
-  'LogSoftmax',
-  'LSTM',
-  'GRU',
-  'Embedding',
-  'LayerNorm',
-  'Sequential',
-]);
-
-/** The spec type each PyTorch layer becomes, and the name prefix the summary gives it. */
-const KIND: Record<TorchLayerName, { prefix: string; numbered: boolean }> = {
-  Conv2d: { prefix: 'conv', numbered: true },
-  MaxPool2d: { prefix: 'pool', numbered: true },
-  AvgPool2d: { prefix: 'pool', numbered: true },
-  ReLU: { prefix: 'relu', numbered: true },
-  LeakyReLU: { prefix: 'leakyrelu', numbered: true },
-  Tanh: { prefix: 'tanh', numbered: true },
-  Sigmoid: { prefix: 'sigmoid', numbered: true },
-  Dropout: { prefix: 'dropout', numbered: true },
-  Flatten: { prefix: 'flatten', numbered: false },
-  Linear: { prefix: 'fc', numbered: true },
-};
-
-/** Edit distance (Levenshtein), for "did you mean". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** The closest candidate to `word`, if it is close enough to be what was meant. */
-function closest(word: string, candidates: readonly string[]): string | null {
-  const w = word.toLowerCase();
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const lc = c.toLowerCase();
-    const d = lc === w ? 0 : lc.includes(w) || w.includes(lc) ? 1.5 : distance(w, lc);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== null && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
-}
-
-const didYouMean = (s: string | null) => (s ? ` — did you mean "${s}"?` : '');
 
 // ---------------------------------------------------------------------------------------------------------
 // The parser
@@ -872,248 +627,3 @@ function buildSpec(t: TorchLayerName, v: Record<string, unknown>): LayerSpec {
       return { type: 'dense', units: v['out_features'] as number, ...opt('bias', v['bias']) };
   }
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Shapes: the lesson
-// ---------------------------------------------------------------------------------------------------------
-
-const shapeText = (s: readonly number[]) => s.join('×');
-const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
-
-/** The layer's text with its declared-in argument replaced by `value` (the fix to write). */
-function withIn(l: ParsedLayer, value: number): string {
-  const d = l.declaredIn!;
-  const at = d.span.offset - l.span.offset;
-  return (l.text.slice(0, at) + String(value) + l.text.slice(at + d.span.length)).replace(
-    /^(torch\.)?nn\./,
-    '',
-  );
-}
-
-/**
- * Checks a parsed network against the data: every declared channel and feature count against what really
- * arrives, every window against the image size it meets, the last width against the class count, and (unless
- * `limits: false`) the training limits. Returns the spec (named as the summary names its layers) with its walk,
- * or an error about one layer, with that layer's position.
- */
-export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): NetworkResult {
-  const layers = parsed;
-  const spec: ModelSpec = {
-    name: target.name ?? 'custom',
-    title: 'Your network',
-    inputShape: target.inputShape.slice(),
-    layers: layers.map((l) => l.spec),
-  };
-  const fail = (index: number, message: string, rows: LayerInfo[] = []): NetworkResult => {
-    const l = layers[Math.max(0, Math.min(index, layers.length - 1))];
-    const span = l?.span ?? { offset: 0, length: 0, line: 1, column: 1 };
-    return {
-      ok: false,
-      error: { message, ...span, layerIndex: l ? layers.indexOf(l) : -1, layerText: l?.text ?? '' },
-      layers,
-      walkRows: rows,
-    };
-  };
-  if (layers.length === 0) return fail(-1, 'The network has no layers.');
-  const walk = walkModel(spec);
-  const rows = walk.layers;
-
-  // Declared in-counts, layer by layer, against the shape that arrives (the walk's input to that layer).
-  let shape = target.inputShape.slice();
-  let before: number[] | null = null; // the image shape a Flatten flattened, for the message
-  for (const [i, l] of layers.entries()) {
-    const row = rows[i];
-    const type = l.spec.type;
-    const where = i === 0 ? `(the input is ${shapeText(shape)})` : '';
-    if (type === 'conv2d' || type === 'maxpool2d' || type === 'avgpool2d') {
-      if (shape.length !== 3) {
-        return fail(
-          i,
-          `${l.text} needs an image [channels, height, width], but the input here is flat (${plural(shape[0]!, 'feature')}${before ? `, from ${shapeText(before)}` : ''}): move it before Flatten().`,
-          rows,
-        );
-      }
-      if (type === 'conv2d' && l.declaredIn && l.declaredIn.value !== shape[0]) {
-        return fail(
-          i,
-          `${l.text} receives ${plural(shape[0]!, 'channel')} here${where ? ` ${where}` : ''}: write ${withIn(l, shape[0]!)}.`,
-          rows,
-        );
-      }
-    }
-    if (type === 'dense') {
-      if (shape.length === 3) {
-        return fail(
-          i,
-          `${l.text} receives a ${shapeText(shape)} image here: add Flatten() before it (that gives ${plural(shape[0]! * shape[1]! * shape[2]!, 'feature')}).`,
-          rows,
-        );
-      }
-      if (l.declaredIn && l.declaredIn.value !== shape[0]) {
-        const why = before ? ` (${shapeText(before)})` : where ? ` ${where}` : '';
-        return fail(
-          i,
-          `${l.text} receives ${plural(shape[0]!, 'feature')} here${why}: write ${withIn(l, shape[0]!)}.`,
-          rows,
-        );
-      }
-    }
-    if (!walk.ok && walk.at === i) {
-      // A window larger than the image that arrives, and other impossibilities conv-math finds.
-      const detail = walk.error.replace(/^[^:]*: /, '');
-      return fail(i, `${l.text} receives a ${shapeText(shape)} image here: ${lowerFirst(detail)}`, rows);
-    }
-    if (!row) break;
-    if (type === 'flatten') before = shape.length === 3 ? shape.slice() : before;
-    else if (type === 'dense') before = null;
-    shape = row.outputShape;
-  }
-  if (!walk.ok) return fail(walk.at, walk.error, rows);
-
-  const lastIndex = layers.length - 1;
-  const out = walk.outputShape;
-  if (out.length !== 1) {
-    const n = out.reduce((a, b) => a * b, 1);
-    return fail(
-      lastIndex,
-      `The network ends with a ${shapeText(out)} image, but it must end with one score per class (${target.classes}): add Flatten() and Linear(${n}, ${target.classes}).`,
-      rows,
-    );
-  }
-  if (out[0] !== target.classes) {
-    const lastDense = [...layers.keys()].reverse().find((k) => layers[k]!.spec.type === 'dense');
-    const fix =
-      lastDense !== undefined
-        ? `: write ${layers[lastDense]!.text.replace(/^(torch\.)?nn\./, '').replace(/,\s*[^,()]*\)$/, `, ${target.classes})`)}`
-        : `: end with Linear(${out[0]}, ${target.classes})`;
-    return fail(
-      lastDense ?? lastIndex,
-      `The last layer gives ${plural(out[0]!, 'output')}, but the data has ${plural(target.classes, 'class', 'classes')}${fix}.`,
-      rows,
-    );
-  }
-  const flops = trainingFlopsPerImage(walk.totalMacs);
-  if (target.limits ?? true) {
-    if (walk.totalParams > MAX_TRAIN_PARAMS) {
-      const big = rows.reduce((a, r, k) => (r.params > rows[a]!.params ? k : a), 0);
-      return fail(
-        big,
-        `This network has ${formatCount(walk.totalParams)} parameters, over the ${formatCount(MAX_TRAIN_PARAMS)} a browser tab can train (${rows[big]!.name} alone has ${formatCount(rows[big]!.params)}): make it smaller.`,
-        rows,
-      );
-    }
-    if (flops > MAX_TRAIN_FLOPS_PER_IMAGE) {
-      const big = rows.reduce((a, r, k) => (r.macs > rows[a]!.macs ? k : a), 0);
-      return fail(
-        big,
-        `One training image would cost ${formatMflop(flops)} MFLOP, over the ${formatMflop(MAX_TRAIN_FLOPS_PER_IMAGE)} MFLOP a browser tab can train at (${rows[big]!.name} costs ${formatMflop(trainingFlopsPerImage(rows[big]!.macs))}): use fewer channels, a smaller input or an earlier pooling.`,
-        rows,
-      );
-    }
-  }
-  return { ok: true, spec, layers, walk, trainingFlopsPerImage: flops };
-}
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const formatMflop = (flops: number) =>
-  (flops / 1e6).toLocaleString('en-US', { maximumFractionDigits: flops < 1e7 ? 1 : 0 });
-
-/** `parseLayers` then `checkNetwork`: the text of a `layers` attribute to a checked spec, or one error. */
-export function parseNetwork(text: unknown, target: NetworkTarget): NetworkResult {
-  const p = parseLayers(text);
-  if (!p.ok) return { ok: false, error: p.error, layers: [], walkRows: [] };
-  return checkNetwork(p.layers, target);
-}
-
-/** Formats an error the way a text field shows it under the text: `line 1, column 18: … (in Conv2d(…))`. */
-export function formatLayersError(e: LayersError): string {
-  return e.layerIndex < 0 ? e.message : `Line ${e.line}, column ${e.column}: ${e.message}`;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Back to text
-// ---------------------------------------------------------------------------------------------------------
-
-/**
- * One PyTorch constructor call per layer of a spec (`nn.Conv2d(1, 16, kernel_size=3)` written as the lesson
- * would: `Conv2d(1, 16, 3)`), with the in-counts from the walk. Used for the `layers` text of a preset and by
- * the PyTorch export. Throws for a spec the walk refuses or a layer type PyTorch's Sequential cannot express
- * here (adaptive pooling and softmax are written too, for completeness).
- */
-export function toTorchCalls(
-  spec: ModelSpec,
-  inputShape: number[] = spec.inputShape,
-): { name: string; call: string }[] {
-  const walk = walkModel(spec, inputShape);
-  if (!walk.ok) throw new Error(walk.error);
-  const sq = (v: number | [number, number] | undefined): string | undefined =>
-    v === undefined
-      ? undefined
-      : Array.isArray(v)
-        ? v[0] === v[1]
-          ? String(v[0])
-          : `(${v[0]}, ${v[1]})`
-        : String(v);
-  return spec.layers.map((l, i) => {
-    const row = walk.layers[i]!;
-    const kw = (pairs: [string, string | undefined, string][]) =>
-      pairs
-        .filter(([, v, d]) => v !== undefined && v !== d)
-        .map(([k, v]) => `, ${k}=${v}`)
-        .join('');
-    let call: string;
-    switch (l.type) {
-      case 'conv2d': {
-        const pad = typeof l.padding === 'string' ? `'${l.padding}'` : sq(l.padding);
-        call = `Conv2d(${row.inputShape[0]}, ${l.filters}, ${sq(l.kernelSize)}${kw([
-          ['stride', sq(l.stride), '1'],
-          ['padding', pad, '0'],
-          ['dilation', sq(l.dilation), '1'],
-          ['bias', l.bias === false ? 'False' : undefined, 'True'],
-        ])})`;
-        break;
-      }
-      case 'maxpool2d':
-      case 'avgpool2d':
-        call = `${l.type === 'maxpool2d' ? 'MaxPool2d' : 'AvgPool2d'}(${sq(l.poolSize)}${kw([
-          ['stride', sq(l.stride), sq(l.poolSize)!],
-          ['padding', sq(l.padding), '0'],
-        ])})`;
-        break;
-      case 'adaptiveavgpool2d':
-        call = `AdaptiveAvgPool2d((${l.outputSize.join(', ')}))`;
-        break;
-      case 'dense':
-        call = `Linear(${row.inputShape[0]}, ${l.units}${l.bias === false ? ', bias=False' : ''})`;
-        break;
-      case 'relu':
-        call = 'ReLU()';
-        break;
-      case 'leakyrelu':
-        call = `LeakyReLU(${l.negativeSlope ?? 0.01})`;
-        break;
-      case 'tanh':
-        call = 'Tanh()';
-        break;
-      case 'sigmoid':
-        call = 'Sigmoid()';
-        break;
-      case 'softmax':
-        call = 'Softmax(dim=1)';
-        break;
-      case 'dropout':
-        call = `Dropout(${l.rate})`;
-        break;
-      case 'flatten':
-        call = 'Flatten()';
-        break;
-    }
-    return { name: row.name, call };
-  });
-}
-
-/** A spec written as a `layers` text (one layer a line), e.g. to show a preset the way a writer would edit it. */
-export const toLayersText = (spec: ModelSpec, inputShape?: number[]): string =>
-  toTorchCalls(spec, inputShape)
-    .map((c) => c.call)
-    .join(',\n');
