@@ -32,7 +32,8 @@ const writable = (d) =>
   d.members.filter((m) => m.kind === 'field' && !m.readonly && !m.static).map((m) => m.name);
 const readonly = (d) => d.members.filter((m) => m.kind === 'field' && m.readonly).map((m) => m.name);
 /** Attributes whose name a framework would assign as a property it can't take (see the generator). */
-const blocked = { 'cnn-trainer': ['backend'], 'confusion-matrix': ['normalize'] };
+// `backend` was blocked while it was read-only; it now has a setter (the preference, as its attribute), so a template may use it.
+const blocked = { 'confusion-matrix': ['normalize'] };
 const attributes = (d) =>
   (d.attributes ?? []).map((a) => a.name).filter((n) => !blocked[d.tagName]?.includes(n));
 const events = (d) => (d.events ?? []).map((e) => e.name);
