@@ -31,14 +31,20 @@ const port = await new Promise((ok) => {
     s.close(() => ok(port));
   });
 });
-const dev = spawn(vite, ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'pipe' });
+// NO_COLOR: with CI set, Vite colours its output ("Local" and ":" apart), and the ready line is matched below.
+const dev = spawn(vite, ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  stdio: 'pipe',
+  env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+});
+// eslint-disable-next-line no-control-regex
+const plain = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 let devLog = '';
 dev.stdout.on('data', (d) => (devLog += d));
 dev.stderr.on('data', (d) => (devLog += d));
 try {
   await new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`vite dev did not start:\n${devLog}`)), 60_000);
-    dev.stdout.on('data', () => /Local:/.test(devLog) && (clearTimeout(timer), ok()));
+    dev.stdout.on('data', () => /Local:/.test(plain(devLog)) && (clearTimeout(timer), ok()));
     dev.on('exit', (code) => fail(new Error(`vite dev exited (${code}):\n${devLog}`)));
   });
   await withPage(async (page, log) => {
