@@ -75,8 +75,11 @@ export type ParseResult = { ok: true; layers: ParsedLayer[] } | { ok: false; err
 export interface NetworkTarget {
   /** `[C, H, W]` of one image, e.g. `[1, 28, 28]` for MNIST. */
   inputShape: number[];
-  /** The data's class count: the last layer's width must equal it. */
-  classes: number;
+  /**
+   * The data's class count: the last layer's width must equal it. `null`: any width, and the network may end
+   * with an image (a summary that only shows a network, not one to train on given data).
+   */
+  classes: number | null;
   /** Name of the resulting spec (default `custom`). */
   name?: string;
   /**
@@ -972,15 +975,16 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
 
   const lastIndex = layers.length - 1;
   const out = walk.outputShape;
-  if (out.length !== 1) {
+  if (target.classes === null) {
+    // Nothing to match: only shown, never trained here.
+  } else if (out.length !== 1) {
     const n = out.reduce((a, b) => a * b, 1);
     return fail(
       lastIndex,
       `The network ends with a ${shapeText(out)} image, but it must end with one score per class (${target.classes}): add Flatten() and Linear(${n}, ${target.classes}).`,
       rows,
     );
-  }
-  if (out[0] !== target.classes) {
+  } else if (out[0] !== target.classes) {
     const lastDense = [...layers.keys()].reverse().find((k) => layers[k]!.spec.type === 'dense');
     const fix =
       lastDense !== undefined

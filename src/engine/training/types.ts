@@ -125,4 +125,6 @@ export interface TrainerLike extends Element {
   readonly confusion?: unknown;
   /** The model name (`cnn` | `fnn`); `<cnn-trainer>` reflects it to the `model` attribute. */
   readonly model?: unknown;
+  /** The trainer's own network text (`layers`), or empty; `<cnn-trainer>` reflects it to the `layers` attribute. */
+  readonly network?: unknown;
 }
