@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CnnElement } from '../shared/cnn-element.js';
 import { booleanValue, enumValue, stringValue } from '../shared/property-values.js';
@@ -18,11 +18,12 @@ import type {
 } from '../../engine/training/types.js';
 import { SETTING_KINDS, TrainerSettings, checkSettings, isSettingKey, type SettingKey } from './settings.js';
 import { TrainingRunController } from './training-run-controller.js';
+import { createTrainingSession } from './session-io.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
 import { progressInfo } from './progress.js';
 import { renderSettingsForm } from './settings-form.js';
-import { renderActions, renderNotes, renderProgress, renderResult } from './run-view.js';
+import { renderActions, renderNotes, renderProgress, renderResult, renderRetry } from './run-view.js';
 import type { TrainingCurves } from './training-curves.js';
 import { curvesStyles } from './training-curves.styles.js';
 import { styles } from './cnn-trainer.styles.js';
@@ -193,6 +194,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   backendPreference: BackendPreference | string = 'auto';
   /** Base URL of the MNIST files (default: the library's own `assets/mnist/`). */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc: string | null = null;
+  /** Your own network in PyTorch's words (attribute `layers`): trained instead of `model` when not empty. */
+  @property({ attribute: 'layers', reflect: true, converter: stringValue }) network = '';
   /** Start training as soon as the element is on the page (off by default: training costs the reader). */
   @property({ type: Boolean, reflect: true, converter: booleanValue }) autostart = false;
 
@@ -265,7 +268,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     },
     event: (name, detail) => this.onRunEvent(name, detail),
     fail: (message) => this.setError(message),
-    model: () => this.model,
+    model: () => (this.network.trim() ? 'your network' : this.model),
     epochs: () => this._config?.epochs,
   });
   private readonly hiddenPause = new HiddenPauseController(this, {
@@ -303,6 +306,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
       dataSrc: this.dataSrc,
       preset: this.preset,
       typeError: this.propertyError,
+      network: this.network,
     });
     this.configError = check.error;
     this.badFields = check.bad;
@@ -314,13 +318,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
    * Creates the engine's training session (loading TensorFlow.js on first use). Protected so a test or a
    * custom lesson can supply its own (e.g. with `data` given, or a stand-in).
    */
-  protected async createSession(config: TrainConfig): Promise<TrainerSession> {
-    // Through the engine's one lazy "tensor side" entry: a page that never starts training downloads no TF.js.
-    const mod = (await import('../../engine/tensor.js')) as unknown as {
-      TrainingSession?: new (c: TrainConfig) => TrainerSession;
-    };
-    if (!mod.TrainingSession) throw new Error('This build of cnn-widgets has no training engine.');
-    return new mod.TrainingSession(config);
+  protected createSession(config: TrainConfig): Promise<TrainerSession> {
+    return createTrainingSession(config);
   }
 
   /** Starts a new run with the current settings (ignored while one is running or paused, or when a setting is bad). */
@@ -373,12 +372,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     });
     const retry = this.run.runError?.retryable && st === 'error' && !this.configError;
     return html`
-      ${this.renderError()}
-      ${
-        retry
-          ? html`<button part="retry" class="retry secondary" @click=${this.onStart}>Retry</button>`
-          : nothing
-      }
+      ${this.renderError()} ${renderRetry(retry === true, this.onStart)}
       ${renderSettingsForm({
         value: (key) => this[key],
         bad: this.badFields,

@@ -269,7 +269,7 @@ export class TrainerCore implements GradientSource {
       }
     }
     const { tf, backend } = await getTf(config.backend);
-    const model = buildModel(tf, MODEL_SPECS[config.model], { seed: config.seed });
+    const model = buildModel(tf, config.spec ?? MODEL_SPECS[config.model], { seed: config.seed });
     let optimizer: Optimizer;
     if (config.optimizer === 'sgd') {
       // tf's momentum update (v ← m·v + g; θ ← θ − lr·v) is PyTorch's SGD(momentum) exactly.
@@ -539,7 +539,8 @@ export class TrainerCore implements GradientSource {
    * 0.5 ms per image on WASM and up to 40 ms on the plain-JS cpu backend; the fnn is ~10× cheaper).
    */
   private get microBatch(): number {
-    const cnn = this.config.model === 'cnn';
+    const spec = this.config.spec;
+    const cnn = spec ? spec.layers.some((l) => l.type === 'conv2d') : this.config.model === 'cnn';
     switch (this.backend) {
       case 'wasm':
         return cnn ? 16 : 128;
