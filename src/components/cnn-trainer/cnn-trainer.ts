@@ -9,16 +9,17 @@ import type {
   TrainConfig,
 } from '../../engine/training/config.js';
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
+import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
 import type {
   TrainerEventMap,
-  TrainerEventName,
   TrainerHistory,
   TrainerSession,
   TrainerState,
 } from '../../engine/training/types.js';
 import { SETTING_KINDS, TrainerSettings, checkSettings, isSettingKey, type SettingKey } from './settings.js';
 import { TrainingRunController } from './training-run-controller.js';
-import { createTrainingSession } from './session-io.js';
+import { ModelFilesController, createTrainingSession } from './session-io.js';
+import { AutostartController } from './autostart-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
 import { progressInfo } from './progress.js';
@@ -260,13 +261,15 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     create: (config) => this.createSession(config),
     emit: (name, detail) => this.emit(name, detail),
     reset: () => {
+      this.files.error = null;
       this.setError(null);
       this.curves?.clear();
       this.note = '';
       // A run started in a hidden tab (no visibilitychange will come) is paused like one whose tab was hidden.
       this.hiddenPause.check();
     },
-    event: (name, detail) => this.onRunEvent(name, detail),
+    // The charts take each event; the progress text follows at the next frame.
+    event: (name, detail) => (this.curves?.feed(name, detail), this.frames.schedule()),
     fail: (message) => this.setError(message),
     model: () => (this.network.trim() ? 'your network' : this.model),
     epochs: () => this._config?.epochs,
@@ -281,19 +284,11 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   });
   /** The progress text follows the batches at most once per animation frame. */
   private readonly frames = new FrameController(this);
+  private readonly files = new ModelFilesController(this);
+  protected readonly autostarter = new AutostartController(this);
 
   /** The charts (rendered by this element, fed by the run's events). */
   @query('cnn-training-curves') private curves!: TrainingCurves | null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.autostart) {
-      void this.updateComplete.then(() => {
-        if (this.isConnected && this.autostart && (this.state === 'idle' || this.state === 'done'))
-          void this.start();
-      });
-    }
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -311,7 +306,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     this.configError = check.error;
     this.badFields = check.bad;
     this._config = check.config;
-    this.setError(check.error ?? this.run.runError?.message ?? null);
+    this.setError(check.error ?? this.files.error ?? this.run.runError?.message ?? null);
   }
 
   /**
@@ -329,6 +324,19 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     if (this._config) await this.run.start(this._config);
   }
 
+  /** One runnable PyTorch script of this network and run (`{ weights: 'model.safetensors' }`: it loads those). */
+  toPyTorch(options?: PyTorchScriptOptions): string {
+    return this.files.toPyTorch(options);
+  }
+  /** The trained weights as a safetensors `Blob`, with PyTorch's names and layouts. */
+  exportWeights(): Promise<Blob> {
+    return this.files.exportWeights();
+  }
+  /** Loads safetensors weights (a Blob, a File or a URL) into the model; a mismatch rejects, and is shown. */
+  importWeights(source: Blob | string): Promise<void> {
+    return this.files.importWeights(source);
+  }
+
   /** Pauses training after the current batch. */
   pause(): void {
     this.run.pause();
@@ -343,14 +351,6 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** Stops the run; its results so far stay readable. */
   stop(): void {
     this.run.stop();
-  }
-
-  /** Feeds the charts with a session event; the progress text follows at the next frame. */
-  private onRunEvent<K extends TrainerEventName>(name: K, detail: TrainerEventMap[K]): void {
-    if (name === 'train-start') this.curves?.clear();
-    else if (name === 'train-batch') this.curves?.addBatch(detail as TrainerEventMap['train-batch']);
-    else if (name === 'train-epoch') this.curves?.addEpoch(detail as TrainerEventMap['train-epoch']);
-    this.frames.schedule();
   }
 
   private readonly onStart = (): void => void this.start();
@@ -389,7 +389,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
         resume: () => this.resume(),
         stop: () => this.stop(),
       })}
-      ${renderProgress(st, value, text)} ${renderNotes(this.note, this.fallbacks)}
+      ${this.files.render()} ${renderProgress(st, value, text)} ${renderNotes(this.note, this.fallbacks)}
       <cnn-training-curves .epochs=${this._config?.epochs ?? 1}></cnn-training-curves>
       ${renderResult(this.testAccuracy, this._config ? (this._config.testSize ?? 10000) : null)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">

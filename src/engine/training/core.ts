@@ -63,6 +63,8 @@ import { FlatAdamOptimizer } from '../optimizers/flat-adam.js';
 import { FusedAdamOptimizer } from '../optimizers/fused-adam.js';
 import { buildModel, type SpecModel } from '../models/build.js';
 import { MODEL_SPECS } from '../models/specs.js';
+import { setModelWeights } from '../models/set-weights.js';
+import type { NamedWeights } from './protocol.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../random.js';
 import { learningRateAt, type BackendName, type MnistSplit, type TrainConfig } from './config.js';
 import { HelperPort, shares, sumInOrder, type GradientSource, type ShareReply } from './parallel.js';
@@ -818,6 +820,12 @@ export class TrainerCore implements GradientSource {
       shape: w.variable.shape.slice(),
       data: datas[i] as Float32Array,
     }));
+  }
+
+  /** Loads named weights into the model (checked first: a mismatch throws and changes nothing). */
+  setWeights(weights: NamedWeights): void {
+    this.assertUsable();
+    setModelWeights(this.model, weights);
   }
 
   private assertUsable(): void {
