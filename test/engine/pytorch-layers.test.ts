@@ -156,6 +156,10 @@ describe('models/pytorch-layers: a network in PyTorch’s words', () => {
     expect(errorOf(parseNetwork('Conv2d(1, 10, 28)', MNIST)).message).to.match(
       /ends with a 10×1×1 image.*add Flatten\(\) and Linear\(10, 10\)/,
     );
+    // classes: null (a summary that only shows a network): any width, even an image, is accepted.
+    const any = { inputShape: [1, 28, 28], classes: null };
+    expect(parseNetwork('Flatten(), Linear(784, 50), ReLU(), Linear(50, 20)', any).ok).to.equal(true);
+    expect(parseNetwork('Conv2d(1, 10, 28)', any).ok).to.equal(true);
   });
 
   it('refuses networks too big for a tab, with the numbers; a summary may show them', () => {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CnnElement } from '../shared/cnn-element.js';
 import { booleanValue, enumValue, stringValue } from '../shared/property-values.js';
@@ -9,20 +9,22 @@ import type {
   TrainConfig,
 } from '../../engine/training/config.js';
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
+import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
 import type {
   TrainerEventMap,
-  TrainerEventName,
   TrainerHistory,
   TrainerSession,
   TrainerState,
 } from '../../engine/training/types.js';
 import { SETTING_KINDS, TrainerSettings, checkSettings, isSettingKey, type SettingKey } from './settings.js';
 import { TrainingRunController } from './training-run-controller.js';
+import { ModelFilesController, createTrainingSession } from './session-io.js';
+import { AutostartController } from './autostart-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
 import { progressInfo } from './progress.js';
 import { renderSettingsForm } from './settings-form.js';
-import { renderActions, renderNotes, renderProgress, renderResult } from './run-view.js';
+import { renderActions, renderNotes, renderProgress, renderResult, renderRetry } from './run-view.js';
 import type { TrainingCurves } from './training-curves.js';
 import { curvesStyles } from './training-curves.styles.js';
 import { styles } from './cnn-trainer.styles.js';
@@ -193,6 +195,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   backendPreference: BackendPreference | string = 'auto';
   /** Base URL of the MNIST files (default: the library's own `assets/mnist/`). */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc: string | null = null;
+  /** Your own network in PyTorch's words (attribute `layers`): trained instead of `model` when not empty. */
+  @property({ attribute: 'layers', reflect: true, converter: stringValue }) network = '';
   /** Start training as soon as the element is on the page (off by default: training costs the reader). */
   @property({ type: Boolean, reflect: true, converter: booleanValue }) autostart = false;
 
@@ -257,15 +261,17 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     create: (config) => this.createSession(config),
     emit: (name, detail) => this.emit(name, detail),
     reset: () => {
+      this.files.error = null;
       this.setError(null);
       this.curves?.clear();
       this.note = '';
       // A run started in a hidden tab (no visibilitychange will come) is paused like one whose tab was hidden.
       this.hiddenPause.check();
     },
-    event: (name, detail) => this.onRunEvent(name, detail),
+    // The charts take each event; the progress text follows at the next frame.
+    event: (name, detail) => (this.curves?.feed(name, detail), this.frames.schedule()),
     fail: (message) => this.setError(message),
-    model: () => this.model,
+    model: () => (this.network.trim() ? 'your network' : this.model),
     epochs: () => this._config?.epochs,
   });
   private readonly hiddenPause = new HiddenPauseController(this, {
@@ -278,19 +284,11 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   });
   /** The progress text follows the batches at most once per animation frame. */
   private readonly frames = new FrameController(this);
+  private readonly files = new ModelFilesController(this);
+  protected readonly autostarter = new AutostartController(this);
 
   /** The charts (rendered by this element, fed by the run's events). */
   @query('cnn-training-curves') private curves!: TrainingCurves | null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.autostart) {
-      void this.updateComplete.then(() => {
-        if (this.isConnected && this.autostart && (this.state === 'idle' || this.state === 'done'))
-          void this.start();
-      });
-    }
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -303,24 +301,20 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
       dataSrc: this.dataSrc,
       preset: this.preset,
       typeError: this.propertyError,
+      network: this.network,
     });
     this.configError = check.error;
     this.badFields = check.bad;
     this._config = check.config;
-    this.setError(check.error ?? this.run.runError?.message ?? null);
+    this.setError(check.error ?? this.files.error ?? this.run.runError?.message ?? null);
   }
 
   /**
    * Creates the engine's training session (loading TensorFlow.js on first use). Protected so a test or a
    * custom lesson can supply its own (e.g. with `data` given, or a stand-in).
    */
-  protected async createSession(config: TrainConfig): Promise<TrainerSession> {
-    // Through the engine's one lazy "tensor side" entry: a page that never starts training downloads no TF.js.
-    const mod = (await import('../../engine/tensor.js')) as unknown as {
-      TrainingSession?: new (c: TrainConfig) => TrainerSession;
-    };
-    if (!mod.TrainingSession) throw new Error('This build of cnn-widgets has no training engine.');
-    return new mod.TrainingSession(config);
+  protected createSession(config: TrainConfig): Promise<TrainerSession> {
+    return createTrainingSession(config);
   }
 
   /** Starts a new run with the current settings (ignored while one is running or paused, or when a setting is bad). */
@@ -328,6 +322,19 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     if (this.run.busy) return;
     this.validate();
     if (this._config) await this.run.start(this._config);
+  }
+
+  /** One runnable PyTorch script of this network and run (`{ weights: 'model.safetensors' }`: it loads those). */
+  toPyTorch(options?: PyTorchScriptOptions): string {
+    return this.files.toPyTorch(options);
+  }
+  /** The trained weights as a safetensors `Blob`, with PyTorch's names and layouts. */
+  exportWeights(): Promise<Blob> {
+    return this.files.exportWeights();
+  }
+  /** Loads safetensors weights (a Blob, a File or a URL) into the model; a mismatch rejects, and is shown. */
+  importWeights(source: Blob | string): Promise<void> {
+    return this.files.importWeights(source);
   }
 
   /** Pauses training after the current batch. */
@@ -344,14 +351,6 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** Stops the run; its results so far stay readable. */
   stop(): void {
     this.run.stop();
-  }
-
-  /** Feeds the charts with a session event; the progress text follows at the next frame. */
-  private onRunEvent<K extends TrainerEventName>(name: K, detail: TrainerEventMap[K]): void {
-    if (name === 'train-start') this.curves?.clear();
-    else if (name === 'train-batch') this.curves?.addBatch(detail as TrainerEventMap['train-batch']);
-    else if (name === 'train-epoch') this.curves?.addEpoch(detail as TrainerEventMap['train-epoch']);
-    this.frames.schedule();
   }
 
   private readonly onStart = (): void => void this.start();
@@ -373,12 +372,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     });
     const retry = this.run.runError?.retryable && st === 'error' && !this.configError;
     return html`
-      ${this.renderError()}
-      ${
-        retry
-          ? html`<button part="retry" class="retry secondary" @click=${this.onStart}>Retry</button>`
-          : nothing
-      }
+      ${this.renderError()} ${renderRetry(retry === true, this.onStart)}
       ${renderSettingsForm({
         value: (key) => this[key],
         bad: this.badFields,
@@ -395,7 +389,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
         resume: () => this.resume(),
         stop: () => this.stop(),
       })}
-      ${renderProgress(st, value, text)} ${renderNotes(this.note, this.fallbacks)}
+      ${this.files.render()} ${renderProgress(st, value, text)} ${renderNotes(this.note, this.fallbacks)}
       <cnn-training-curves .epochs=${this._config?.epochs ?? 1}></cnn-training-curves>
       ${renderResult(this.testAccuracy, this._config ? (this._config.testSize ?? 10000) : null)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">

@@ -22,6 +22,11 @@ export interface ActionsView {
   stop: () => void;
 }
 
+/** The Retry button after a failed download (`part="retry"`), or nothing. */
+export function renderRetry(show: boolean, retry: () => void) {
+  return show ? html`<button part="retry" class="retry secondary" @click=${retry}>Retry</button>` : nothing;
+}
+
 /** The Start / Pause (Resume) / Stop buttons and the backend in use (`part="actions"`). */
 export function renderActions(v: ActionsView) {
   const st = v.state;

@@ -8,6 +8,7 @@ import {
 } from '../../engine/training/config.js';
 import { enumValue, numberValue, type ValueKind } from '../shared/property-values.js';
 import { formatInteger } from '../shared/format.js';
+import { formatLayersError, parseNetwork } from '../../engine/models/pytorch-network.js';
 
 /**
  * The trainer's settings: which there are, how each is read, and what the ones in effect add up to. Plain data
@@ -102,6 +103,8 @@ export interface SettingsContext {
   preset: string | null;
   /** A property set to a value of the wrong type, as a message (reported first). */
   typeError: string | null;
+  /** The writer's own network (`layers`), as text: overrides `model` when not empty. */
+  network?: string;
 }
 
 /**
@@ -110,10 +113,21 @@ export interface SettingsContext {
  */
 export function checkSettings(
   value: (key: SettingKey) => unknown,
-  { backend, dataSrc, preset: presetAttr, typeError }: SettingsContext,
+  { backend, dataSrc, preset: presetAttr, typeError, network }: SettingsContext,
 ): SettingsCheck {
   const fail = (error: string, bad: SettingKey[] = []): SettingsCheck => ({ config: null, error, bad });
   if (typeError) return fail(typeError);
+  let spec: TrainConfig['spec'];
+  if (network?.trim()) {
+    // With the training limits: a network too big for a reader's tab is refused with its numbers.
+    const r = parseNetwork(network, { inputShape: [1, 28, 28], classes: 10 });
+    if (!r.ok) {
+      const e = r.error;
+      const where = e.layerText && !e.message.includes(e.layerText) ? ` (in ${e.layerText})` : '';
+      return fail(`Your network (layers): ${formatLayersError(e)}${where}`);
+    }
+    spec = r.spec;
+  }
   const preset = presetAttr?.trim() ? presetAttr.trim() : null;
   if (preset !== null && !isPresetName(preset))
     return fail(`Unknown preset "${preset}": the only preset is "notebook".`);
@@ -123,6 +137,7 @@ export function checkSettings(
       ...(settings as Partial<TrainConfig>),
       backend: backend as BackendPreference,
       ...(dataSrc ? { dataSrc } : {}),
+      ...(spec ? { spec } : {}),
     },
     preset,
   );

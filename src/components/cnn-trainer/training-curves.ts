@@ -1,7 +1,12 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { drawChart } from '../shared/chart.js';
-import type { TrainerBatch, TrainerEpoch } from '../../engine/training/types.js';
+import type {
+  TrainerBatch,
+  TrainerEpoch,
+  TrainerEventMap,
+  TrainerEventName,
+} from '../../engine/training/types.js';
 import { chartSummary, type Curves } from './progress.js';
 import { FrameController } from './frame-controller.js';
 import { curvesStyles } from './training-curves.styles.js';
@@ -56,6 +61,13 @@ export class TrainingCurves extends LitElement {
     this.data = { x: [], loss: [], acc: [], testX: [], test: [] };
     this.ema = { loss: 0, acc: 0, n: 0 };
     this.scheduleFrame();
+  }
+
+  /** Feeds a trainer's session event: a new run clears the curves, a batch or an epoch adds its point. */
+  feed<K extends TrainerEventName>(name: K, detail: TrainerEventMap[K]): void {
+    if (name === 'train-start') this.clear();
+    else if (name === 'train-batch') this.addBatch(detail as TrainerEventMap['train-batch']);
+    else if (name === 'train-epoch') this.addEpoch(detail as TrainerEventMap['train-epoch']);
   }
 
   /** Adds a batch to the curves: an exponential moving average with bias correction (no dip at the start). */

@@ -13,6 +13,7 @@ import {
   spatialStages,
   TORCH_TYPE_NAMES,
 } from '../../engine/models/display.js';
+import { formatLayersError, parseNetwork } from '../../engine/models/pytorch-network.js';
 import { styles } from './model-summary.styles.js';
 
 const shapeText = (s: readonly number[]) => s.join('×');
@@ -41,7 +42,13 @@ export class ModelSummary extends CnnElement {
 
   /** The network: `cnn` (the lesson's MNIST CNN), `fnn` (its feed-forward net) or `alexnet` (torchvision's). */
   @property({ reflect: true, converter: enumValue(['cnn', 'fnn', 'alexnet']) }) model = 'cnn';
-  /** Id of a trainer element (e.g. `<cnn-trainer>`) whose `model` to show instead of `model`. */
+  /**
+   * Your own network, written as PyTorch writes it (`Conv2d(1, 16, 3), ReLU(), MaxPool2d(2), Flatten(), …`),
+   * comma- or newline-separated; attribute `layers`. Overrides `model` when not empty. Named `network`, not
+   * `layers`, because the `layers` property is already the computed rows.
+   */
+  @property({ attribute: 'layers', reflect: true, converter: stringValue }) network = '';
+  /** Id of a trainer element (e.g. `<cnn-trainer>`) whose network (`layers`, else `model`) to show instead. */
   @property({ reflect: true, attribute: 'for', converter: stringValue }) htmlFor: string | null = null;
   /** Input shape: `"C×H×W"`, `"H×W"` or `"W"` (keeps the model's channels). Empty: the model's own input. */
   @property({
@@ -83,7 +90,7 @@ export class ModelSummary extends CnnElement {
    * observing the attribute sees every change without hooking into the trainer's update cycle or its events.
    * Each change requests an update, which recomputes.
    */
-  private readonly link = new TrainerLink(this, { attributes: ['model'] });
+  private readonly link = new TrainerLink(this, { attributes: ['model', 'layers'] });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -91,14 +98,50 @@ export class ModelSummary extends CnnElement {
     this.compute();
   }
 
-  /** The model name in force: the trainer's when `for` names one that is on the page, else `model`. */
-  private modelName(): { name: string; source: string } {
+  /**
+   * The network in force: the trainer's when `for` names one that is on the page (its own network text, else
+   * its model), else `layers`, else `model`.
+   */
+  private modelName(): { name: string; source: string; text: string | null } {
     const t = this.link.trainer;
     if (t) {
+      const text = typeof t.network === 'string' ? t.network : t.getAttribute('layers');
+      if (text?.trim()) return { name: 'custom', source: `the network of #${t.id}`, text };
       const v = typeof t.model === 'string' ? t.model : t.getAttribute('model');
-      return { name: v ?? 'cnn', source: `the model of #${t.id}` };
+      return { name: v ?? 'cnn', source: `the model of #${t.id}`, text: null };
     }
-    return { name: this.model, source: 'model' };
+    if (this.network.trim()) return { name: 'custom', source: 'layers', text: this.network };
+    return { name: this.model, source: 'model', text: null };
+  }
+
+  /**
+   * Parses a network text against the input shape (`input-shape`, else one 28×28 grey image) with any output
+   * width and no training limits: a summary only shows it. Returns the spec, or shows the error (with the line
+   * and column, and the layer's text) over the rows computed before the failing layer.
+   */
+  private parseText(text: string, source: string): ModelSpec | null {
+    let input = [1, 28, 28];
+    if (this.inputShape.trim()) {
+      const parsed = parseInputShape(this.inputShape, 1);
+      if (!Array.isArray(parsed)) return (this.setError(parsed.error), null);
+      input = parsed;
+    }
+    const r = parseNetwork(text, { inputShape: input, classes: null, limits: false });
+    if (r.ok) return r.spec;
+    const e = r.error;
+    this._spec = {
+      name: 'custom',
+      title: 'Your network',
+      inputShape: input,
+      layers: r.layers.map((l) => l.spec),
+    };
+    this._input = input;
+    // Only the rows before the failing layer: the walk may have gone on past a count that does not match.
+    this.failedAt = e.layerIndex >= 0 && r.layers.length ? e.layerIndex : null;
+    this._layers = r.walkRows.slice(0, this.failedAt ?? 0);
+    const where = e.layerText && !e.message.includes(e.layerText) ? ` (in ${e.layerText})` : '';
+    this.setError(`Your network (${source}): ${formatLayersError(e)}${where}`);
+    return null;
   }
 
   private compute(): void {
@@ -109,9 +152,13 @@ export class ModelSummary extends CnnElement {
     this.failedAt = null;
     this._spec = null;
     if (this.propertyError) return this.setError(this.propertyError);
-    const { name, source } = this.modelName();
+    const { name, source, text } = this.modelName();
     const key = String(name).trim().toLowerCase();
-    this._spec = isModelName(key) ? MODEL_SPECS[key] : null;
+    if (text !== null) {
+      const parsed = this.parseText(text, source);
+      if (!parsed) return;
+      this._spec = parsed;
+    } else this._spec = isModelName(key) ? MODEL_SPECS[key] : null;
     if (!this._spec) {
       return this.setError(`Unknown model "${String(name)}" (${source}): use "cnn", "fnn" or "alexnet".`);
     }

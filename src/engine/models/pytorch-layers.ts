@@ -83,8 +83,11 @@ export type ParseResult = { ok: true; layers: ParsedLayer[] } | { ok: false; err
 export interface NetworkTarget {
   /** `[C, H, W]` of one image, e.g. `[1, 28, 28]` for MNIST. */
   inputShape: number[];
-  /** The data's class count: the last layer's width must equal it. */
-  classes: number;
+  /**
+   * The data's class count: the last layer's width must equal it. `null`: any width, and the network may end
+   * with an image (a summary that only shows a network, not one to train on given data).
+   */
+  classes: number | null;
   /** Name of the resulting spec (default `custom`). */
   name?: string;
   /**

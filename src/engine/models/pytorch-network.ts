@@ -113,15 +113,16 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
 
   const lastIndex = layers.length - 1;
   const out = walk.outputShape;
-  if (out.length !== 1) {
+  if (target.classes === null) {
+    // Nothing to match: only shown, never trained here.
+  } else if (out.length !== 1) {
     const n = out.reduce((a, b) => a * b, 1);
     return fail(
       lastIndex,
       `The network ends with a ${shapeText(out)} image, but it must end with one score per class (${target.classes}): add Flatten() and Linear(${n}, ${target.classes}).`,
       rows,
     );
-  }
-  if (out[0] !== target.classes) {
+  } else if (out[0] !== target.classes) {
     const lastDense = [...layers.keys()].reverse().find((k) => layers[k]!.spec.type === 'dense');
     const fix =
       lastDense !== undefined

@@ -2,6 +2,8 @@
  * Training configuration: types, defaults, the lesson's preset, and validation. LIGHT: no TensorFlow.js, so
  * `<cnn-trainer>` can check its attributes (and show an error) before anything heavy is downloaded.
  */
+import type { ModelSpec } from '../conv-math.js';
+import { parseNetwork, toLayersText, formatLayersError } from '../models/pytorch-network.js';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;
@@ -28,8 +30,14 @@ export const isLrScheduleName = (s: unknown): s is LrScheduleName =>
 export const COOLDOWN_FRACTION = 0.2;
 
 export interface TrainConfig {
-  /** Which network of the lesson to train. */
+  /** Which network of the lesson to train (unless `spec` is given). */
   model: TrainModelName;
+  /**
+   * A network of the writer's own (e.g. `parseNetwork(text).spec` of a `layers` text), as plain data so it
+   * travels to the Worker; overrides `model`. Checked like a `layers` text: 28×28×1 in, 10 classes out, at most
+   * 5,000,000 parameters and 100 MFLOP per training image.
+   */
+  spec?: ModelSpec;
   epochs: number;
   batchSize: number;
   learningRate: number;
@@ -135,6 +143,10 @@ export function resolveConfig(
   const c: TrainConfig = { ...DEFAULT_CONFIG, ...(preset ? PRESETS[preset] : {}), ...defined };
   if (c.model !== 'cnn' && c.model !== 'fnn')
     return { error: `model must be "cnn" or "fnn", not "${String(c.model)}".`, field: 'model' };
+  if (c.spec !== undefined) {
+    const error = checkTrainSpec(c.spec);
+    if (error) return { error, field: 'spec' };
+  }
   if (c.optimizer !== 'adam' && c.optimizer !== 'sgd') {
     return { error: `optimizer must be "adam" or "sgd", not "${String(c.optimizer)}".`, field: 'optimizer' };
   }
@@ -192,6 +204,25 @@ export function resolveConfig(
     testSize: Math.min(testSize, maxTest),
     momentum: m,
   };
+}
+
+/**
+ * Why a plain spec cannot be trained here, or null. Written back as its `layers` text and parsed again, so a
+ * spec built by hand meets exactly the checks (and messages) of a writer's text: the counts against the shapes
+ * that arrive, the class count, the size limits.
+ */
+export function checkTrainSpec(spec: unknown): string | null {
+  const s = spec as Partial<ModelSpec> | null;
+  if (typeof s !== 'object' || s === null || !Array.isArray(s.layers))
+    return 'spec must be a network ({ name, inputShape, layers: [...] }).';
+  let text: string;
+  try {
+    text = toLayersText({ name: 'custom', inputShape: [1, 28, 28], layers: s.layers }, [1, 28, 28]);
+  } catch (e) {
+    return `spec cannot be trained on 28×28 images: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  const r = parseNetwork(text, { inputShape: [1, 28, 28], classes: 10 });
+  return r.ok ? null : `spec: ${formatLayersError(r.error)}`;
 }
 
 /** Where a training session is: idle → loading → training ⇄ paused → done | error. */

@@ -63,6 +63,8 @@ import { FlatAdamOptimizer } from '../optimizers/flat-adam.js';
 import { FusedAdamOptimizer } from '../optimizers/fused-adam.js';
 import { buildModel, type SpecModel } from '../models/build.js';
 import { MODEL_SPECS } from '../models/specs.js';
+import { setModelWeights } from '../models/set-weights.js';
+import type { NamedWeights } from './protocol.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../random.js';
 import { learningRateAt, type BackendName, type MnistSplit, type TrainConfig } from './config.js';
 import { HelperPort, shares, sumInOrder, type GradientSource, type ShareReply } from './parallel.js';
@@ -269,7 +271,7 @@ export class TrainerCore implements GradientSource {
       }
     }
     const { tf, backend } = await getTf(config.backend);
-    const model = buildModel(tf, MODEL_SPECS[config.model], { seed: config.seed });
+    const model = buildModel(tf, config.spec ?? MODEL_SPECS[config.model], { seed: config.seed });
     let optimizer: Optimizer;
     if (config.optimizer === 'sgd') {
       // tf's momentum update (v ← m·v + g; θ ← θ − lr·v) is PyTorch's SGD(momentum) exactly.
@@ -539,7 +541,8 @@ export class TrainerCore implements GradientSource {
    * 0.5 ms per image on WASM and up to 40 ms on the plain-JS cpu backend; the fnn is ~10× cheaper).
    */
   private get microBatch(): number {
-    const cnn = this.config.model === 'cnn';
+    const spec = this.config.spec;
+    const cnn = spec ? spec.layers.some((l) => l.type === 'conv2d') : this.config.model === 'cnn';
     switch (this.backend) {
       case 'wasm':
         return cnn ? 16 : 128;
@@ -817,6 +820,12 @@ export class TrainerCore implements GradientSource {
       shape: w.variable.shape.slice(),
       data: datas[i] as Float32Array,
     }));
+  }
+
+  /** Loads named weights into the model (checked first: a mismatch throws and changes nothing). */
+  setWeights(weights: NamedWeights): void {
+    this.assertUsable();
+    setModelWeights(this.model, weights);
   }
 
   private assertUsable(): void {

@@ -25,6 +25,11 @@ export interface Runner {
   predict(pixels: Float32Array, n: number): Promise<Float32Array>;
   activations(pixels: Float32Array, layers: string[]): Promise<Activations>;
   weights(): Promise<NamedWeights>;
+  /**
+   * Loads named weights (the engine's names and layouts, as `weights()` gives them) into the model on the
+   * thread that trains. Rejects, and changes nothing, when a name or a shape does not fit the network.
+   */
+  setWeights(weights: NamedWeights): Promise<void>;
   /** tf.memory().numTensors on the thread that trains. */
   numTensors(): Promise<number>;
   /** Frees the model and stops the thread's work; further calls reject. */
@@ -32,7 +37,15 @@ export interface Runner {
 }
 
 export type CallMethod =
-  'init' | 'serve' | 'train' | 'predict' | 'activations' | 'weights' | 'numTensors' | 'dispose';
+  | 'init'
+  | 'serve'
+  | 'train'
+  | 'predict'
+  | 'activations'
+  | 'weights'
+  | 'setWeights'
+  | 'numTensors'
+  | 'dispose';
 
 export type ToWorker =
   { type: 'call'; id: number; method: CallMethod; args: unknown[] } | { type: 'pause' | 'resume' | 'stop' };

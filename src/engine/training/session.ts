@@ -90,6 +90,9 @@ class LocalRunner implements Runner {
   async weights(): Promise<NamedWeights> {
     return this.need().weights();
   }
+  async setWeights(weights: NamedWeights): Promise<void> {
+    this.need().setWeights(weights);
+  }
   async numTensors(): Promise<number> {
     return this.core ? this.core.tf.memory().numTensors : 0;
   }
@@ -352,6 +355,15 @@ export class TrainingSession extends EventTarget {
   weights(): Promise<NamedWeights> {
     if (!this.runner) return Promise.reject(this.notReady());
     return this.runner.weights();
+  }
+
+  /**
+   * Loads named weights (e.g. `importSafetensors` of a shared file) into the model, on the thread that trains.
+   * Rejects with a message naming the layer when a name or a shape does not fit; nothing is changed then.
+   */
+  setWeights(weights: NamedWeights): Promise<void> {
+    if (!this.runner) return Promise.reject(this.notReady());
+    return this.runner.setWeights(weights);
   }
 
   private notReady(): Error {

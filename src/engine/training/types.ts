@@ -8,6 +8,7 @@
  */
 import type { BackendReport, FallbackNote } from '../backend.js';
 import type { BackendName, TrainState } from './config.js';
+import type { NamedWeights } from './protocol.js';
 
 /** Where a trainer's run is: idle → loading → training ⇄ paused → done | error (the engine's `TrainState`). */
 export type TrainerState = TrainState;
@@ -90,6 +91,10 @@ export interface TrainerSession extends EventTarget {
     layers: string[],
   ): Promise<Record<string, { shape: number[]; data: Float32Array }>>;
   testExamples?(actual: number, predicted: number, limit: number): Promise<TestExample[]>;
+  /** The current weights by name (the engine's names and layouts). */
+  weights?(): Promise<NamedWeights>;
+  /** Loads named weights into the model; rejects (changing nothing) when they do not fit. */
+  setWeights?(weights: NamedWeights): Promise<void>;
 }
 
 /** One test image, as `TrainerSession.testExamples` returns it. */
@@ -125,4 +130,6 @@ export interface TrainerLike extends Element {
   readonly confusion?: unknown;
   /** The model name (`cnn` | `fnn`); `<cnn-trainer>` reflects it to the `model` attribute. */
   readonly model?: unknown;
+  /** The trainer's own network text (`layers`), or empty; `<cnn-trainer>` reflects it to the `layers` attribute. */
+  readonly network?: unknown;
 }

@@ -106,6 +106,10 @@ export class MultiWorkerRunner implements Runner {
   weights(): Promise<NamedWeights> {
     return this.leader.weights();
   }
+  /** The leader owns the weights: the helpers get them with every batch (training/parallel.ts). */
+  setWeights(weights: NamedWeights): Promise<void> {
+    return this.leader.setWeights(weights);
+  }
   /** The leader's count (the thread that trains and reports); `numTensorsPerWorker` has every worker's. */
   numTensors(): Promise<number> {
     return this.leader.numTensors();

@@ -143,6 +143,9 @@ export class WorkerRunner implements Runner {
   weights(): Promise<NamedWeights> {
     return this.call('weights');
   }
+  setWeights(weights: NamedWeights): Promise<void> {
+    return this.call('setWeights', [weights]);
+  }
   numTensors(): Promise<number> {
     return this.call('numTensors');
   }

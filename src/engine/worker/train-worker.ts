@@ -10,7 +10,7 @@
 import { setAssetBase } from '../assets.js';
 import { Control, TrainerCore } from '../training/core.js';
 import type { MnistSplit, TrainConfig } from '../training/config.js';
-import { toWire, type FromWorker, type ToWorker } from '../training/protocol.js';
+import { toWire, type FromWorker, type NamedWeights, type ToWorker } from '../training/protocol.js';
 import { serveGradients } from '../training/parallel.js';
 
 /** A helper needs no data of its own: the leader sends each share's pixels with the request. */
@@ -77,6 +77,9 @@ async function call(method: string, args: unknown[]): Promise<{ value: unknown; 
       return { value: await need().activations(args[0] as Float32Array, args[1] as string[]) };
     case 'weights':
       return { value: await need().weights() };
+    case 'setWeights':
+      need().setWeights(args[0] as NamedWeights);
+      return { value: null };
     case 'numTensors':
       return { value: core ? core.tf.memory().numTensors : 0 };
     case 'dispose':

@@ -1,0 +1,137 @@
+/**
+ * What the trainer asks of the engine beyond the run itself: the session it creates (through the engine's one
+ * lazy "tensor side" entry, so a page that never starts training downloads no TensorFlow.js), and the network
+ * taken out of the page and brought back in — the PyTorch script, the weights as safetensors — with the
+ * buttons that offer them once a run has trained.
+ */
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { TrainConfig } from '../../engine/training/config.js';
+import type { TrainerSession, TrainerState } from '../../engine/training/types.js';
+import type { ModelSpec } from '../../engine/conv-math.js';
+import { MODEL_SPECS } from '../../engine/models/specs.js';
+import { toPyTorch, type PyTorchScriptOptions } from '../../engine/export/pytorch.js';
+import { exportSafetensors, importSafetensors } from '../../engine/export/safetensors.js';
+
+/** The configuration each session was created with, so the files follow the run, not later edits of the form. */
+const runConfigs = new WeakMap<object, TrainConfig>();
+
+/** Creates the engine's training session, loading TensorFlow.js on first use. */
+export async function createTrainingSession(config: TrainConfig): Promise<TrainerSession> {
+  const mod = (await import('../../engine/tensor.js')) as unknown as {
+    TrainingSession?: new (c: TrainConfig) => TrainerSession;
+  };
+  if (!mod.TrainingSession) throw new Error('This build of cnn-widgets has no training engine.');
+  const session = new mod.TrainingSession(config);
+  runConfigs.set(session, config);
+  return session;
+}
+
+/** The network a configuration trains: the writer's own (`spec`), else the lesson's `model`. */
+const specOf = (config: TrainConfig): ModelSpec => config.spec ?? MODEL_SPECS[config.model];
+
+/** What the trainer element gives the controller. */
+export interface ModelFilesHost extends ReactiveControllerHost, HTMLElement {
+  readonly session: TrainerSession | null;
+  readonly state: TrainerState;
+  /** The configuration in effect (null when a setting is bad). */
+  readonly config: TrainConfig | null;
+}
+
+/**
+ * The trainer's way out to PyTorch and back: `toPyTorch()`, `exportWeights()`, `importWeights()`, the three
+ * buttons that call them, and the last failure of one (`error`, which the element shows in `part="error"`).
+ */
+export class ModelFilesController {
+  /** Why the last export or import failed, or null. Cleared by the next success and by a new run. */
+  error: string | null = null;
+
+  constructor(private readonly host: ModelFilesHost) {}
+
+  /** The configuration of the current run, else the one in effect; throws the settings' message when bad. */
+  private config(): TrainConfig {
+    const c = (this.host.session && runConfigs.get(this.host.session)) ?? this.host.config;
+    if (!c) throw new Error('The settings are not valid (see the message in the trainer).');
+    return c;
+  }
+
+  toPyTorch(options: PyTorchScriptOptions = {}): string {
+    const c = this.config();
+    return toPyTorch(specOf(c), c, options);
+  }
+
+  async exportWeights(): Promise<Blob> {
+    const s = this.host.session;
+    if (!s?.weights) throw new Error('There are no weights yet: train the network first.');
+    const bytes = exportSafetensors(await s.weights(), specOf(this.config()));
+    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
+  }
+
+  async importWeights(source: Blob | string): Promise<void> {
+    try {
+      const s = this.host.session;
+      if (!s?.setWeights) throw new Error('Start a run first: the weights load into the trainer’s model.');
+      const bytes = await readSource(source);
+      await s.setWeights(importSafetensors(bytes, specOf(this.config())));
+      this.report(null);
+    } catch (e) {
+      const message = `Could not load the weights: ${e instanceof Error ? e.message : String(e)}`;
+      this.report(message);
+      throw new Error(message, { cause: e });
+    }
+  }
+
+  private report(error: string | null): void {
+    this.error = error;
+    this.host.requestUpdate();
+  }
+
+  /** The three buttons (`part="download-code"`, `"download-weights"`, `"load-weights"`) once a run trained. */
+  render() {
+    const st = this.host.state;
+    if (!this.host.session || !(st === 'done' || st === 'paused')) return nothing;
+    return html`<div part="files" class="actions files">
+      <button part="download-code" class="secondary" @click=${() => this.download('code')}>
+        Download PyTorch code
+      </button>
+      <button part="download-weights" class="secondary" @click=${() => this.download('weights')}>
+        Download weights
+      </button>
+      <label part="load-weights" class="secondary"
+        >Load weights <input type="file" accept=".safetensors" @change=${this.onFile}
+      /></label>
+    </div>`;
+  }
+
+  private readonly onFile = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) this.importWeights(file).catch(() => {}); // shown in part="error" by importWeights
+  };
+
+  private async download(what: 'code' | 'weights'): Promise<void> {
+    try {
+      const blob =
+        what === 'code'
+          ? new Blob([this.toPyTorch({ weights: 'model.safetensors' })], { type: 'text/x-python' })
+          : await this.exportWeights();
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = what === 'code' ? 'train.py' : 'model.safetensors';
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 0);
+      this.report(null);
+    } catch (e) {
+      this.report(e instanceof Error ? e.message : String(e));
+    }
+  }
+}
+
+/** The bytes of a Blob, or of a URL fetched (a shared trained model); a failed fetch says which URL. */
+async function readSource(source: Blob | string): Promise<ArrayBuffer> {
+  if (source instanceof Blob) return source.arrayBuffer();
+  if (typeof source !== 'string') throw new Error('importWeights takes a Blob (a File) or a URL.');
+  const res = await fetch(source);
+  if (!res.ok) throw new Error(`${source} answered ${res.status} ${res.statusText}`.trim());
+  return res.arrayBuffer();
+}
