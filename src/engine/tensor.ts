@@ -45,7 +45,8 @@ export type {
   NamedWeights,
   Runner,
 } from './training/protocol.js';
-export { TrainerCore, Control } from './training/core.js';
+export { TrainerCore } from './training/core.js';
+export { Control } from './training/events.js';
 export {
   resolveConfig,
   DEFAULT_CONFIG,

@@ -17,7 +17,7 @@ import {
   importSafetensors,
 } from '../../src/engine/export/safetensors.js';
 import { SCRIPT_NORMALIZE, toPyTorch } from '../../src/engine/export/pytorch.js';
-import { MNIST_MEAN, MNIST_STD } from '../../src/engine/training/core.js';
+import { MNIST_MEAN, MNIST_STD } from '../../src/engine/training/pixels.js';
 import { setModelWeights } from '../../src/engine/models/set-weights.js';
 
 interface PyResult {

@@ -58,7 +58,7 @@ import {
   type Tensor,
   type Variable,
 } from '../tf-ops.js';
-import { backendReport, getTf, readBack, type BackendReport, type Tf } from '../backend.js';
+import { backendReport, getTf, readBack, type Tf } from '../backend.js';
 import { FlatAdamOptimizer } from '../optimizers/flat-adam.js';
 import { FusedAdamOptimizer } from '../optimizers/fused-adam.js';
 import { buildModel, type SpecModel } from '../models/build.js';
@@ -67,144 +67,16 @@ import { setModelWeights } from '../models/set-weights.js';
 import type { NamedWeights } from './protocol.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../random.js';
 import { learningRateAt, type BackendName, type MnistSplit, type TrainConfig } from './config.js';
+import { CLASSES, PIXELS, fillBatch, standardised } from './pixels.js';
 import { HelperPort, shares, sumInOrder, type GradientSource, type ShareReply } from './parallel.js';
 
-const PIXELS = 784;
-const CLASSES = 10;
-/**
- * Input standardisation with MNIST's own mean and standard deviation, what PyTorch's MNIST examples do with
- * `transforms.Normalize((0.1307,), (0.3081,))` after `ToTensor()`. Centred inputs make the first layers'
- * gradients better conditioned: measured here over 2 epochs on 60,000 images (seeds 1234, 1, 42) the cnn
- * ends about 0.3 points higher than with raw 0..1 pixels. The trained model therefore expects standardised
- * input; `predict` and `activations` take 0..1 pixels like everything else in the library and standardise them.
- */
-export const MNIST_MEAN = 0.1307;
-export const MNIST_STD = 0.3081;
-const standardise = (v: number) => (v - MNIST_MEAN) / MNIST_STD;
-/** 0..255 → standardised value, one lookup per pixel instead of arithmetic. */
-const SCALE = new Float32Array(256).map((_, i) => standardise(i / 255));
-/** 0..1 pixels (the library's public format) → standardised input for this model. */
-function standardised(pixels: Float32Array): Float32Array {
-  const out = new Float32Array(pixels.length);
-  for (let i = 0; i < pixels.length; i++) out[i] = standardise(pixels[i]!);
-  return out;
-}
-
-export interface BatchInfo {
-  /** 1-based epoch. */
-  epoch: number;
-  /** 1-based batch within the epoch. */
-  batch: number;
-  /** Batches per epoch. */
-  batches: number;
-  /** Mean cross-entropy of this batch (before the update). */
-  loss: number;
-  /** Fraction of this batch classified correctly (before the update). */
-  accuracy: number;
-  /** Training throughput over the epoch so far (pauses excluded). */
-  imagesPerSecond: number;
-  /** The learning rate of this batch's update (it moves when `lrSchedule` is not 'constant'). */
-  learningRate: number;
-  /**
-   * `tf.memory().numTensors` after the step, not counting the next batch's result when it is already queued
-   * (constant from the 2nd batch on; for leak tests).
-   */
-  numTensors: number;
-  /**
-   * With data-parallel workers (training/parallel.ts): `tf.memory().numTensors` of every worker after this step,
-   * the leader first (for leak tests: each must stay constant). Absent with one worker.
-   */
-  workerTensors?: number[];
-}
-
-export interface EpochInfo {
-  epoch: number;
-  /** Mean training loss over the epoch. */
-  loss: number;
-  /** Training accuracy over the epoch. */
-  accuracy: number;
-  /** Accuracy on the test set after the epoch (NaN when not evaluated this epoch). */
-  testAccuracy: number;
-  imagesPerSecond: number;
-}
-
-export interface Evaluation {
-  /** Fraction correct over the evaluated test images. */
-  accuracy: number;
-  /** 10×10 counts, rows = actual class, columns = predicted class. */
-  confusion: number[][];
-  /** Predicted class of each evaluated test image. */
-  predicted: Uint8Array;
-  /** How many test images were evaluated. */
-  count: number;
-  imagesPerSecond: number;
-}
-
-export interface StartInfo {
-  backend: BackendName;
-  report: BackendReport | null;
-  trainSize: number;
-  testSize: number;
-  batchesPerEpoch: number;
-  epochs: number;
-  /** How many Workers compute each batch's gradient (1: the leader alone; see training/parallel.ts). */
-  workers: number;
-}
-
-export interface CoreEvents {
-  onBatch(b: BatchInfo): void;
-  onEpoch(e: EpochInfo): void;
-  onEvaluation(e: Evaluation): void;
-}
-
-/**
- * Pause/stop flags the loop checks between batches. `pause()` takes effect after the current batch.
- */
-export class Control {
-  paused = false;
-  stopped = false;
-  private wake: (() => void) | null = null;
-  pause(): void {
-    if (!this.stopped) this.paused = true;
-  }
-  resume(): void {
-    this.paused = false;
-    this.wake?.();
-    this.wake = null;
-  }
-  stop(): void {
-    this.stopped = true;
-    this.resume();
-  }
-  /** Resolves when not paused (at once if running). */
-  whilePaused(): Promise<void> {
-    if (!this.paused) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.wake = resolve;
-    });
-  }
-}
-
-/**
- * Yields to the event loop: a new task (a MessageChannel round trip: no 4 ms clamp, unlike nested setTimeout), so
- * that messages, timers and input queued meanwhile run first.
- *
- * NOT `scheduler.yield()`: its continuation is queued at a raised priority, ahead of ordinary tasks. In a
- * Chromium Worker that means the page's `message` events (pause, stop, numTensors…) never get through while a
- * run goes on; on the main thread the page's own timers starved (a 10 ms `setTimeout` set at `train-start`
- * fired after the run). Both are tested (test/components/trainer-control.test.ts).
- */
-export function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(0);
-  });
-}
+import {
+  yieldToEventLoop,
+  type Control,
+  type CoreEvents,
+  type Evaluation,
+  type StartInfo,
+} from './events.js';
 
 export interface CoreOptions {
   /** Main-thread mode: keep each synchronous slice of work under about this many ms. null = Worker mode. */
@@ -303,22 +175,6 @@ export class TrainerCore implements GradientSource {
   }
 
   /** Fills `xs` (n×784 floats in 0..1), `labels` (int) and `oneHot` for the given example indices. */
-  private fill(split: MnistSplit, indices: ArrayLike<number>, from: number, n: number) {
-    const xs = new Float32Array(n * PIXELS);
-    const labels = new Int32Array(n);
-    const oneHot = new Float32Array(n * CLASSES);
-    for (let i = 0; i < n; i++) {
-      const idx = indices[from + i]!;
-      const src = idx * PIXELS;
-      const dst = i * PIXELS;
-      for (let p = 0; p < PIXELS; p++) xs[dst + p] = SCALE[split.images[src + p]!]!;
-      const label = split.labels[idx]!;
-      labels[i] = label;
-      oneHot[i * CLASSES + label] = 1;
-    }
-    return { xs, labels, oneHot };
-  }
-
   /**
    * Sum of cross-entropies and the number of correct predictions of a chunk, as scalars; `divisor` turns the sum
    * into the batch mean (B for the whole batch, even when this is only a chunk of it).
@@ -344,7 +200,7 @@ export class TrainerCore implements GradientSource {
     if (chunk >= n) {
       // Whole batch at once (Worker mode, or a fast backend).
       const t0 = performance.now();
-      const { xs, labels, oneHot } = this.fill(this.data.train, indices, from, n);
+      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from, n);
       stats = tidy(() => {
         let correct: Tensor | null = null;
         try {
@@ -372,7 +228,7 @@ export class TrainerCore implements GradientSource {
         for (let start = 0; start < n;) {
           const size = Math.min(n - start, this.microBatch);
           const t0 = performance.now();
-          const { xs, labels, oneHot } = this.fill(this.data.train, indices, from + start, size);
+          const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + start, size);
           const next: { acc: NamedTensorMap; loss: Tensor; correct: Tensor } = tidy(() => {
             let correct: Tensor | null = null;
             try {
@@ -424,7 +280,7 @@ export class TrainerCore implements GradientSource {
         pending.push(null);
         continue;
       }
-      const { xs, labels, oneHot } = this.fill(this.data.train, indices, from + a, b - a);
+      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + a, b - a);
       // Each helper gets its own copy of the weights: the buffer is transferred (moved, not copied) to it.
       const w = k === parts.length - 1 ? weights : weights.slice();
       pending.push(this.helpers[k - 1]!.request({ weights: w, xs, labels, oneHot, divisor: n }));
@@ -435,7 +291,7 @@ export class TrainerCore implements GradientSource {
     const [a0, b0] = parts[0]!;
     if (b0 > a0) {
       // Computed while the helpers compute theirs.
-      const { xs, labels, oneHot } = this.fill(this.data.train, indices, from + a0, b0 - a0);
+      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + a0, b0 - a0);
       const own = this.shareGradients(xs, labels, oneHot, n);
       ordered.push(own.grads);
       loss += own.loss;
@@ -720,7 +576,7 @@ export class TrainerCore implements GradientSource {
               Math.min(count - from, Math.floor(this.sliceMs / Math.max(1e-3, this.predictMsPerImage))),
             );
       const ts = performance.now();
-      const { xs, labels } = this.fill(test, indices, from, size);
+      const { xs, labels } = fillBatch(test, indices, from, size);
       const classes = tidy(() => argMax(this.model.predict(tensor4d(xs, [size, 28, 28, 1])), 1));
       this.learnSpeed('predict', performance.now() - ts, size);
       let p: Int32Array;

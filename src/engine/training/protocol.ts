@@ -3,7 +3,7 @@
  * and the `Runner` interface both the proxy and the main-thread fallback implement. Types only (light).
  */
 import type { BackendName, MnistSplit, TrainConfig } from './config.js';
-import type { BatchInfo, CoreEvents, EpochInfo, Evaluation, StartInfo } from './core.js';
+import type { BatchInfo, CoreEvents, EpochInfo, Evaluation, StartInfo } from './events.js';
 
 export type { BatchInfo, CoreEvents, EpochInfo, Evaluation, StartInfo };
 

@@ -26,7 +26,8 @@ import {
   type TrainConfig,
   type TrainState,
 } from './config.js';
-import { Control, TrainerCore } from './core.js';
+import { TrainerCore } from './core.js';
+import { Control } from './events.js';
 import { resolveWorkers } from './parallel.js';
 import type {
   Activations,

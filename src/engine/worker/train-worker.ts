@@ -8,7 +8,8 @@
  * batches, so they take effect after the current batch.
  */
 import { setAssetBase } from '../assets.js';
-import { Control, TrainerCore } from '../training/core.js';
+import { TrainerCore } from '../training/core.js';
+import { Control } from '../training/events.js';
 import type { MnistSplit, TrainConfig } from '../training/config.js';
 import { toWire, type FromWorker, type NamedWeights, type ToWorker } from '../training/protocol.js';
 import { serveGradients } from '../training/parallel.js';
