@@ -33,7 +33,8 @@ const writable = (d) =>
 const readonly = (d) => d.members.filter((m) => m.kind === 'field' && m.readonly).map((m) => m.name);
 /** Attributes whose name a framework would assign as a property it can't take (see the generator). */
 // `backend` was blocked while it was read-only; it now has a setter (the preference, as its attribute), so a template may use it.
-const blocked = { 'confusion-matrix': ['normalize'] };
+// `<model-summary layers>`: its `layers` property is the read-only result rows; a template uses `network`.
+const blocked = { 'confusion-matrix': ['normalize'], 'model-summary': ['layers'] };
 const attributes = (d) =>
   (d.attributes ?? []).map((a) => a.name).filter((n) => !blocked[d.tagName]?.includes(n));
 const events = (d) => (d.events ?? []).map((e) => e.name);
