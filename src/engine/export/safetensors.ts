@@ -100,43 +100,39 @@ export function weightMappings(spec: ModelSpec, inputShape: number[] = spec.inpu
 const sameShape = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
-/** Engine layout → PyTorch layout of one parameter. */
-function toTorchLayout(m: WeightMapping, d: Float32Array): Float32Array {
+/**
+ * Moves one parameter between the engine's layout and PyTorch's (`toTorch`; else back): one index pair per value,
+ * written once, so the two directions cannot drift apart. Conv kernels are HWIO ↔ OIHW; dense weights are
+ * `[in, out]` ↔ `[out, in]`, with the inputs of a Linear after Flatten permuted from TF's h,w,c to PyTorch's c,h,w.
+ */
+function relayout(m: WeightMapping, d: Float32Array, toTorch: boolean): Float32Array {
   const out = new Float32Array(d.length);
-  if (m.kind === 'bias') out.set(d);
-  else if (m.kind === 'conv-kernel') {
+  if (m.kind === 'bias') {
+    out.set(d);
+    return out;
+  }
+  const move = toTorch
+    ? (engine: number, torch: number) => (out[torch] = d[engine]!)
+    : (engine: number, torch: number) => (out[engine] = d[torch]!);
+  if (m.kind === 'conv-kernel') {
     const [kh, kw, cin, cout] = m.engineShape as [number, number, number, number];
     for (let y = 0; y < kh; y++)
       for (let x = 0; x < kw; x++)
         for (let i = 0; i < cin; i++)
           for (let o = 0; o < cout; o++)
-            out[((o * cin + i) * kh + y) * kw + x] = d[((y * kw + x) * cin + i) * cout + o]!;
+            move(((y * kw + x) * cin + i) * cout + o, ((o * cin + i) * kh + y) * kw + x);
   } else {
     const [n, units] = m.engineShape as [number, number];
     const perm = flattenPermutation(m.flattenedFrom, n);
-    for (let e = 0; e < n; e++) for (let o = 0; o < units; o++) out[o * n + perm[e]!] = d[e * units + o]!;
+    for (let e = 0; e < n; e++) for (let o = 0; o < units; o++) move(e * units + o, o * n + perm[e]!);
   }
   return out;
 }
 
+/** Engine layout → PyTorch layout of one parameter. */
+const toTorchLayout = (m: WeightMapping, d: Float32Array) => relayout(m, d, true);
 /** PyTorch layout → engine layout (the inverse of {@link toTorchLayout}). */
-function toEngineLayout(m: WeightMapping, d: Float32Array): Float32Array {
-  const out = new Float32Array(d.length);
-  if (m.kind === 'bias') out.set(d);
-  else if (m.kind === 'conv-kernel') {
-    const [kh, kw, cin, cout] = m.engineShape as [number, number, number, number];
-    for (let y = 0; y < kh; y++)
-      for (let x = 0; x < kw; x++)
-        for (let i = 0; i < cin; i++)
-          for (let o = 0; o < cout; o++)
-            out[((y * kw + x) * cin + i) * cout + o] = d[((o * cin + i) * kh + y) * kw + x]!;
-  } else {
-    const [n, units] = m.engineShape as [number, number];
-    const perm = flattenPermutation(m.flattenedFrom, n);
-    for (let e = 0; e < n; e++) for (let o = 0; o < units; o++) out[e * units + o] = d[o * n + perm[e]!]!;
-  }
-  return out;
-}
+const toEngineLayout = (m: WeightMapping, d: Float32Array) => relayout(m, d, false);
 
 /** For each engine (h, w, c) feature index, its PyTorch (c, h, w) index; identity when not after a Flatten. */
 function flattenPermutation(from: [number, number, number] | undefined, n: number): Uint32Array {
