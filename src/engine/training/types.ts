@@ -97,6 +97,17 @@ export interface TrainerSession extends EventTarget {
   setWeights?(weights: NamedWeights): Promise<void>;
 }
 
+/**
+ * What a trainer trains on, as its followers need it (`trainer.dataset`): the dataset's name, its class names (in
+ * label order: `classes[k]` is label k) and its image shape `[height, width, channels]` (channels 1 = grey, 3 = RGB).
+ * MNIST is `{ name: 'MNIST', classes: ['0', …, '9'], shape: [28, 28, 1] }`. See DESIGN.md, "Your own data".
+ */
+export interface DatasetInfo {
+  name: string;
+  classes: string[];
+  shape: [number, number, number];
+}
+
 /** One test image, as `TrainerSession.testExamples` returns it. */
 export interface TestExample {
   /** Its index in the test set. */
@@ -132,4 +143,6 @@ export interface TrainerLike extends Element {
   readonly model?: unknown;
   /** The trainer's own network text (`layers`), or empty; `<cnn-trainer>` reflects it to the `layers` attribute. */
   readonly network?: unknown;
+  /** What it trains on (class names, image shape), or `null`/absent before it is known: read it defensively. */
+  readonly dataset?: DatasetInfo | null;
 }
