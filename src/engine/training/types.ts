@@ -35,12 +35,14 @@ export interface TrainerHistory {
   epochs: TrainerEpoch[];
 }
 
-/** `data-progress` detail: MNIST download progress (`fraction` is 0..1 and never decreases). */
+/** `data-progress` detail: the dataset's download progress (`fraction` is 0..1 and never decreases). */
 export interface TrainerProgressDetail {
   loaded: number;
   total: number;
   fraction: number;
   split: string;
+  /** The dataset's name (`MNIST`, `Fashion-MNIST`…). */
+  dataset?: string;
 }
 /** `train-start` detail: what the run is about to do. */
 export interface TrainerStartDetail {
@@ -80,6 +82,8 @@ export interface TrainerSession extends EventTarget {
   readonly backendReport?: BackendReport | null;
   /** Why training runs on the page's own thread instead of a Worker, if it does. */
   readonly threadFallback?: FallbackNote | null;
+  /** What the run trains on, once its dataset.json has loaded (else null); the session fires `dataset` then. */
+  readonly dataset?: DatasetInfo | null;
   start(): Promise<void>;
   pause(): void;
   resume(): void;
@@ -112,8 +116,10 @@ export interface DatasetInfo {
 export interface TestExample {
   /** Its index in the test set. */
   index: number;
-  /** 784 bytes, 0..255, row-major 28×28. */
+  /** H × W × C bytes, 0..255, row-major with the channels interleaved (784 for an MNIST digit). */
   pixels: Uint8Array;
+  /** `[height, width, channels]` of the image (absent: MNIST's 28×28×1). */
+  shape?: [number, number, number];
 }
 
 /** Each event a trainer fires (bubbling, composed), with its `detail`. */
