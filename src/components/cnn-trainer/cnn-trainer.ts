@@ -11,6 +11,7 @@ import type {
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
 import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
 import type {
+  DatasetInfo,
   TrainerEventMap,
   TrainerHistory,
   TrainerSession,
@@ -20,6 +21,7 @@ import { SETTING_KINDS, TrainerSettings, checkSettings, isSettingKey, type Setti
 import { TrainingRunController } from './training-run-controller.js';
 import { ModelFilesController, createTrainingSession } from './session-io.js';
 import { AutostartController } from './autostart-controller.js';
+import { DatasetController } from './dataset-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
 import { progressInfo } from './progress.js';
@@ -29,19 +31,7 @@ import type { TrainingCurves } from './training-curves.js';
 import { curvesStyles } from './training-curves.styles.js';
 import { styles } from './cnn-trainer.styles.js';
 
-// The session's types live in the engine (one definition for the trainer and every widget that follows one);
-// re-exported here so this module's public exports stay as they were.
-export type {
-  TrainerBatch,
-  TrainerEndDetail,
-  TrainerEpoch,
-  TrainerErrorDetail,
-  TrainerHistory,
-  TrainerProgressDetail,
-  TrainerSession,
-  TrainerStartDetail,
-  TrainerState,
-} from '../../engine/training/types.js';
+export type * from '../../engine/training/types.js'; // one definition for the trainer and its followers
 export { TRAINER_EVENTS } from './training-run-controller.js';
 export { MAX_IMAGE_PASSES } from './settings.js';
 
@@ -49,10 +39,11 @@ export { MAX_IMAGE_PASSES } from './settings.js';
 export const HIDDEN_PAUSE_MS = 30_000;
 
 /**
- * Trains the lesson's MNIST network — the CNN or the plain feed-forward net — in the reader's own browser, and
- * shows it learning: a progress bar for the download and for training, live loss and accuracy curves per batch
- * (smoothed), test accuracy after every epoch, and the final test accuracy. The training itself runs in the
- * engine's `TrainingSession` (a Worker where possible); this element is its remote control and its display.
+ * Trains the lesson's network — the CNN or the plain feed-forward net, or your own (`layers`) — on MNIST or your
+ * own dataset (`data-src`: a folder `npx cnn-widgets pack` made, grey or RGB, 8×8 to 64×64) in the reader's own
+ * browser, and shows it learning: a progress bar for the download and for training, live loss and accuracy curves
+ * (smoothed), test accuracy after every epoch. The training runs in the engine's `TrainingSession` (a Worker
+ * where possible); this element is its remote control and its display.
  *
  * Settings come from attributes (each with a property twin that reads the value in effect: the writer's, else
  * the `preset`'s, else the default). `preset="notebook"` is the lesson's own recipe: 500 training and 500 test
@@ -61,10 +52,9 @@ export const HIDDEN_PAUSE_MS = 30_000;
  * last 20 % of the updates (`lr-schedule`), which reach about 98.5 % test accuracy with the cnn.
  * The `backend` ATTRIBUTE is the preference (property `backendPreference`); the `backend` PROPERTY is the one in use.
  *
- * Lifetimes: removing the element disposes the session (and every tensor); a tab hidden for 30 s pauses
- * training (press Resume to continue), so a forgotten tab does not keep the fan running.
- * Other widgets (`<confusion-matrix for>`, `<feature-map for>`, `<digit-pad for>`) read `session`,
- * `confusion` and the events.
+ * Removing the element disposes the session (and every tensor); a tab hidden for 30 s pauses training (Resume
+ * continues). Followers (`<confusion-matrix for>`, `<feature-map for>`, `<digit-pad for>`) read `session`,
+ * `confusion`, `datasetInfo` and the events.
  *
  * @tagname cnn-trainer
  * @summary Trains an MNIST CNN or FNN live in the browser, with progress, curves and test accuracy.
@@ -193,7 +183,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** Which TensorFlow.js backend to ask for (attribute `backend`): `auto`, `webgpu`, `webgl`, `wasm` or `cpu`. */
   @property({ attribute: 'backend', converter: enumValue(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']) })
   backendPreference: BackendPreference | string = 'auto';
-  /** Base URL of the MNIST files (default: the library's own `assets/mnist/`). */
+  /** The dataset's folder, with its dataset.json (`npx cnn-widgets pack` makes one); default the library's MNIST. */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc: string | null = null;
   /** Your own network in PyTorch's words (attribute `layers`): trained instead of `model` when not empty. */
   @property({ attribute: 'layers', reflect: true, converter: stringValue }) network = '';
@@ -238,6 +228,11 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
    */
   get fallbacks(): readonly FallbackNote[] {
     return this.run.fallbacks;
+  }
+  /** What it trains on, `{ name, classes, shape: [height, width, channels] }` (classes in label order): MNIST's
+   * without `data-src`; `null` while its dataset.json loads or failed. (`dataset` is every element's data-* map.) */
+  get datasetInfo(): DatasetInfo | null {
+    return this.data.info;
   }
   /** The engine's `TrainingSession` of the current run (for sibling widgets), or `null`. */
   get session(): TrainerSession | null {
@@ -285,6 +280,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** The progress text follows the batches at most once per animation frame. */
   private readonly frames = new FrameController(this);
   private readonly files = new ModelFilesController(this);
+  private readonly data = new DatasetController(this);
   protected readonly autostarter = new AutostartController(this);
 
   /** The charts (rendered by this element, fed by the run's events). */
@@ -296,7 +292,9 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   }
 
   private validate(): void {
+    this.data.sync(this.dataSrc);
     const check = checkSettings((key) => this[key], {
+      dataset: this.data.dataset,
       backend: this.backendPreference,
       dataSrc: this.dataSrc,
       preset: this.preset,
@@ -306,13 +304,13 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     this.configError = check.error;
     this.badFields = check.bad;
     this._config = check.config;
-    this.setError(check.error ?? this.files.error ?? this.run.runError?.message ?? null);
+    this.setError(
+      check.error ?? this.files.error ?? this.data.error?.message ?? this.run.runError?.message ?? null,
+    );
   }
 
-  /**
-   * Creates the engine's training session (loading TensorFlow.js on first use). Protected so a test or a
-   * custom lesson can supply its own (e.g. with `data` given, or a stand-in).
-   */
+  /** Creates the engine's training session (loading TensorFlow.js on first use). Protected so a test or a
+   * custom lesson can supply its own (e.g. with `data` given, or a stand-in). */
   protected createSession(config: TrainConfig): Promise<TrainerSession> {
     return createTrainingSession(config);
   }
@@ -320,6 +318,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** Starts a new run with the current settings (ignored while one is running or paused, or when a setting is bad). */
   async start(): Promise<void> {
     if (this.run.busy) return;
+    if (this.data.error) return this.data.retry(); // the Retry of a dataset.json that could not be read
     this.validate();
     if (this._config) await this.run.start(this._config);
   }
@@ -341,13 +340,11 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   pause(): void {
     this.run.pause();
   }
-
   /** Resumes a paused run. */
   resume(): void {
     if (this.state === 'paused') this.note = '';
     this.run.resume();
   }
-
   /** Stops the run; its results so far stay readable. */
   stop(): void {
     this.run.stop();
@@ -366,11 +363,13 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     const st = this.state;
     const { value, text } = progressInfo({
       state: st,
-      config: this._config,
+      config: this.data.clamp(this._config),
+      waiting: this.data.loading,
       progress: this.run.progress,
       lastBatch: this.run.lastBatch,
     });
-    const retry = this.run.runError?.retryable && st === 'error' && !this.configError;
+    const retry =
+      this.data.error?.retryable ?? (this.run.runError?.retryable && st === 'error' && !this.configError);
     return html`
       ${this.renderError()} ${renderRetry(retry === true, this.onStart)}
       ${renderSettingsForm({
@@ -382,7 +381,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
       ${renderActions({
         state: st,
         busy: this.run.busy,
-        invalid: this.configError !== null,
+        invalid: this._config === null,
         backend: this.backend,
         start: this.onStart,
         pause: () => this.pause(),

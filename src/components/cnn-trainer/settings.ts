@@ -1,10 +1,12 @@
 import {
   DEFAULT_CONFIG,
+  MNIST_DATASET,
   PRESETS,
   isPresetName,
   resolveConfig,
   type BackendPreference,
   type TrainConfig,
+  type TrainDataset,
 } from '../../engine/training/config.js';
 import { enumValue, numberValue, type ValueKind } from '../shared/property-values.js';
 import { formatInteger } from '../shared/format.js';
@@ -90,9 +92,14 @@ export class TrainerSettings {
   }
 }
 
-/** What a set of settings adds up to: a complete configuration, or the message and the fields it is about. */
+/**
+ * What a set of settings adds up to: a complete configuration, or the message and the fields it is about, or
+ * (`waiting`) nothing yet: a `layers` network waits for the dataset.json it must be checked against.
+ */
 export type SettingsCheck =
-  { config: TrainConfig; error: null; bad: [] } | { config: null; error: string; bad: SettingKey[] };
+  | { config: TrainConfig; error: null; bad: []; waiting?: false }
+  | { config: null; error: string; bad: SettingKey[]; waiting?: false }
+  | { config: null; error: null; bad: []; waiting: true };
 
 /** What `checkSettings` reads beside the settings with a form field. */
 export interface SettingsContext {
@@ -105,6 +112,8 @@ export interface SettingsContext {
   typeError: string | null;
   /** The writer's own network (`layers`), as text: overrides `model` when not empty. */
   network?: string;
+  /** What the data is (MNIST's when absent); null while the dataset.json of `data-src` is not read yet. */
+  dataset?: TrainDataset | null;
 }
 
 /**
@@ -113,14 +122,18 @@ export interface SettingsContext {
  */
 export function checkSettings(
   value: (key: SettingKey) => unknown,
-  { backend, dataSrc, preset: presetAttr, typeError, network }: SettingsContext,
+  { backend, dataSrc, preset: presetAttr, typeError, network, dataset }: SettingsContext,
 ): SettingsCheck {
   const fail = (error: string, bad: SettingKey[] = []): SettingsCheck => ({ config: null, error, bad });
   if (typeError) return fail(typeError);
   let spec: TrainConfig['spec'];
   if (network?.trim()) {
+    // Checked against the data's channels, size and classes, so that can wait for its dataset.json.
+    if (dataset === null) return { config: null, error: null, bad: [], waiting: true };
+    const [h, w, c] = (dataset ?? MNIST_DATASET).shape;
+    const classes = (dataset ?? MNIST_DATASET).classes.length;
     // With the training limits: a network too big for a reader's tab is refused with its numbers.
-    const r = parseNetwork(network, { inputShape: [1, 28, 28], classes: 10 });
+    const r = parseNetwork(network, { inputShape: [c, h, w], classes });
     if (!r.ok) {
       const e = r.error;
       const where = e.layerText && !e.message.includes(e.layerText) ? ` (in ${e.layerText})` : '';
@@ -138,6 +151,7 @@ export function checkSettings(
       backend: backend as BackendPreference,
       ...(dataSrc ? { dataSrc } : {}),
       ...(spec ? { spec } : {}),
+      ...(dataset ? { dataset } : {}),
     },
     preset,
   );

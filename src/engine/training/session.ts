@@ -136,8 +136,13 @@ export const MAX_DATA_BYTES = 256_000_000;
 const notRetryable = (message: string) => Object.assign(new Error(message), { retryable: false });
 
 export class TrainingSession extends EventTarget {
-  /** The complete, validated settings of this run. */
-  readonly config: TrainConfig;
+  /**
+   * The complete, validated settings of this run; once its data is known, with `dataset` (what the data is) and
+   * `spec` (the network that trains on it: the writer's, or the preset fitted to the data) filled in.
+   */
+  config: TrainConfig;
+  /** The settings as given (before the data was known). */
+  private readonly asked: TrainConfig;
   /** Where the state machine is. */
   state: TrainState = 'idle';
   /** The backend training runs on (null until training starts). */
@@ -170,8 +175,6 @@ export class TrainingSession extends EventTarget {
    * for injected `data`: `config.dataset`, else MNIST's); null before.
    */
   dataset: (TrainDataset & Partial<DatasetMeta>) | null = null;
-  /** The network trained: the writer's `spec` as it is, or the preset fitted to the dataset; null before. */
-  spec: ModelSpec | null = null;
 
   private runner: Runner | null = null;
   private run: Promise<void> | null = null;
@@ -187,7 +190,7 @@ export class TrainingSession extends EventTarget {
     const { preset, sliceMs, ...rest } = config;
     const resolved = resolveConfig(rest, preset ?? null);
     if ('error' in resolved) throw new RangeError(resolved.error);
-    this.config = resolved;
+    this.config = this.asked = resolved;
     this.sliceMs = sliceMs ?? 20;
   }
 
@@ -324,18 +327,18 @@ export class TrainingSession extends EventTarget {
       normalize: { mean: d.normalize.mean.slice(), std: d.normalize.std.slice() },
     };
     let spec: ModelSpec;
-    if (this.config.spec) {
-      const error = specFitError(this.config.spec, dataset);
+    const asked = this.asked;
+    if (asked.spec) {
+      const error = specFitError(asked.spec, dataset);
       if (error) {
         const [h, w, c] = dataset.shape;
         throw notRetryable(
           `Your network (layers) does not fit ${dataset.name} (${c}×${h}×${w} images, ${dataset.classes.length} classes): ${error}`,
         );
       }
-      spec = { ...this.config.spec, inputShape: [dataset.shape[2], dataset.shape[0], dataset.shape[1]] };
-    } else spec = fitSpec(MODEL_SPECS[this.config.model], dataset);
-    this.spec = spec;
-    return { ...this.config, dataset, spec };
+      spec = { ...asked.spec, inputShape: [dataset.shape[2], dataset.shape[0], dataset.shape[1]] };
+    } else spec = fitSpec(MODEL_SPECS[asked.model], dataset);
+    return (this.config = { ...asked, dataset, spec });
   }
 
   private async makeRunner(events: CoreEvents): Promise<Runner> {

@@ -102,7 +102,7 @@ export interface TrainerSession extends EventTarget {
 }
 
 /**
- * What a trainer trains on, as its followers need it (`trainer.dataset`): the dataset's name, its class names (in
+ * What a trainer trains on, as its followers need it (`trainer.datasetInfo`): the dataset's name, its class names (in
  * label order: `classes[k]` is label k) and its image shape `[height, width, channels]` (channels 1 = grey, 3 = RGB).
  * MNIST is `{ name: 'MNIST', classes: ['0', …, '9'], shape: [28, 28, 1] }`. See DESIGN.md, "Your own data".
  */
@@ -149,6 +149,12 @@ export interface TrainerLike extends Element {
   readonly model?: unknown;
   /** The trainer's own network text (`layers`), or empty; `<cnn-trainer>` reflects it to the `layers` attribute. */
   readonly network?: unknown;
-  /** What it trains on (class names, image shape), or `null`/absent before it is known: read it defensively. */
+  /**
+   * What it trains on (class names, image shape), or `null`/absent before it is known: read it defensively.
+   * `<cnn-trainer>` names it `datasetInfo`, because every HTML element's `dataset` is already its `data-*`
+   * attribute map (the precedent of `<confusion-matrix>`'s `normalized`); a stand-in may use either name.
+   */
+  readonly datasetInfo?: DatasetInfo | null;
+  /** The same as `datasetInfo`, for a trainer that is not an HTML element (an HTML element's is its data-* map). */
   readonly dataset?: DatasetInfo | null;
 }
