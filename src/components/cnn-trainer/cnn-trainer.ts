@@ -1,7 +1,7 @@
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CnnElement } from '../shared/cnn-element.js';
-import { booleanValue, enumValue, stringValue } from '../shared/property-values.js';
+import { booleanValue, enumValue, networkValue, stringValue } from '../shared/property-values.js';
 import type {
   BackendName,
   BackendPreference,
@@ -10,38 +10,36 @@ import type {
 } from '../../engine/training/config.js';
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
 import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
+import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-value.js';
 import type {
   TrainerEventMap,
   TrainerHistory,
   TrainerSession,
   TrainerState,
 } from '../../engine/training/types.js';
-import { SETTING_KINDS, TrainerSettings, checkSettings, isSettingKey, type SettingKey } from './settings.js';
+import {
+  SETTING_KINDS,
+  TrainerSettings,
+  checkSettings,
+  isSettingKey,
+  type SettingKey,
+  type SettingsCheck,
+} from './settings.js';
+import { LayersEditorController } from './layers-editor.js';
 import { TrainingRunController } from './training-run-controller.js';
 import { ModelFilesController, createTrainingSession } from './session-io.js';
 import { AutostartController } from './autostart-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
 import { progressInfo } from './progress.js';
-import { renderSettingsForm } from './settings-form.js';
 import { renderActions, renderNotes, renderProgress, renderResult, renderRetry } from './run-view.js';
 import type { TrainingCurves } from './training-curves.js';
 import { curvesStyles } from './training-curves.styles.js';
 import { styles } from './cnn-trainer.styles.js';
 
 // The session's types live in the engine (one definition for the trainer and every widget that follows one);
-// re-exported here so this module's public exports stay as they were.
-export type {
-  TrainerBatch,
-  TrainerEndDetail,
-  TrainerEpoch,
-  TrainerErrorDetail,
-  TrainerHistory,
-  TrainerProgressDetail,
-  TrainerSession,
-  TrainerStartDetail,
-  TrainerState,
-} from '../../engine/training/types.js';
+// re-exported here so this module's public exports stay as they were (TrainerBatch, TrainerSession, …).
+export type * from '../../engine/training/types.js';
 export { TRAINER_EVENTS } from './training-run-controller.js';
 export { MAX_IMAGE_PASSES } from './settings.js';
 
@@ -195,8 +193,11 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   backendPreference: BackendPreference | string = 'auto';
   /** Base URL of the MNIST files (default: the library's own `assets/mnist/`). */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc: string | null = null;
-  /** Your own network in PyTorch's words (attribute `layers`): trained instead of `model` when not empty. */
-  @property({ attribute: 'layers', reflect: true, converter: stringValue }) network = '';
+  /**
+   * Your own network (attribute `layers`), trained instead of `model` when not empty: PyTorch's words
+   * (`Conv2d(1, 16, 3), ReLU(), …`), or the engine's plain layer specs (an array, or its JSON in the attribute).
+   */
+  @property({ attribute: 'layers', reflect: true, converter: networkValue }) network: NetworkValue = '';
   /** Start training as soon as the element is on the page (off by default: training costs the reader). */
   @property({ type: Boolean, reflect: true, converter: booleanValue }) autostart = false;
 
@@ -245,17 +246,15 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   }
   /** The complete configuration that `start()` would use, or `null` when a setting is invalid (see `error`). */
   get config(): TrainConfig | null {
-    return this._config;
+    return this.check.config;
   }
 
   /** ms the tab may stay hidden before training pauses (a property so tests can shorten it). */
   hiddenPauseMs = HIDDEN_PAUSE_MS;
 
-  @state() private _config: TrainConfig | null = null;
   @state() private note = '';
-  private configError: string | null = null;
-  /** The settings the current `configError` is about (marked `aria-invalid`). */
-  private badFields: SettingKey[] = [];
+  /** What the settings add up to: the configuration, or the message and the fields (and layer) it is about. */
+  @state() private check: SettingsCheck = { config: null, error: '', bad: [] };
 
   private readonly run = new TrainingRunController(this, {
     create: (config) => this.createSession(config),
@@ -271,8 +270,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     // The charts take each event; the progress text follows at the next frame.
     event: (name, detail) => (this.curves?.feed(name, detail), this.frames.schedule()),
     fail: (message) => this.setError(message),
-    model: () => (this.network.trim() ? 'your network' : this.model),
-    epochs: () => this._config?.epochs,
+    model: () => (isEmptyNetwork(this.network) ? this.model : 'your network'),
+    epochs: () => this.check.config?.epochs,
   });
   private readonly hiddenPause = new HiddenPauseController(this, {
     running: () => this.state === 'training' || this.state === 'loading',
@@ -285,6 +284,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** The progress text follows the batches at most once per animation frame. */
   private readonly frames = new FrameController(this);
   private readonly files = new ModelFilesController(this);
+  /** The model select's "Your own" and its text area (debounced into `network`). */
+  private readonly editor = new LayersEditorController(this);
   protected readonly autostarter = new AutostartController(this);
 
   /** The charts (rendered by this element, fed by the run's events). */
@@ -296,16 +297,14 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   }
 
   private validate(): void {
-    const check = checkSettings((key) => this[key], {
-      backend: this.backendPreference,
-      dataSrc: this.dataSrc,
-      preset: this.preset,
-      typeError: this.propertyError,
-      network: this.network,
-    });
-    this.configError = check.error;
-    this.badFields = check.bad;
-    this._config = check.config;
+    const { backendPreference: backend, dataSrc, preset, propertyError: typeError, network } = this;
+    const check = (this.check = checkSettings((key) => this[key], {
+      backend,
+      dataSrc,
+      preset,
+      typeError,
+      network,
+    }));
     this.setError(check.error ?? this.files.error ?? this.run.runError?.message ?? null);
   }
 
@@ -321,7 +320,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   async start(): Promise<void> {
     if (this.run.busy) return;
     this.validate();
-    if (this._config) await this.run.start(this._config);
+    if (this.check.config) await this.run.start(this.check.config);
   }
 
   /** One runnable PyTorch script of this network and run (`{ weights: 'model.safetensors' }`: it loads those). */
@@ -366,23 +365,21 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     const st = this.state;
     const { value, text } = progressInfo({
       state: st,
-      config: this._config,
+      config: this.check.config,
       progress: this.run.progress,
       lastBatch: this.run.lastBatch,
     });
-    const retry = this.run.runError?.retryable && st === 'error' && !this.configError;
+    const retry = this.run.runError?.retryable && st === 'error' && !this.check.error;
     return html`
       ${this.renderError()} ${renderRetry(retry === true, this.onStart)}
-      ${renderSettingsForm({
-        value: (key) => this[key],
-        bad: this.badFields,
-        disabled: this.run.busy,
-        onChange: this.onField,
-      })}
+      ${this.editor.render(
+        { value: (key) => this[key], bad: this.check.bad, disabled: this.run.busy, onChange: this.onField },
+        this.check,
+      )}
       ${renderActions({
         state: st,
         busy: this.run.busy,
-        invalid: this.configError !== null,
+        invalid: this.check.error !== null,
         backend: this.backend,
         start: this.onStart,
         pause: () => this.pause(),
@@ -390,8 +387,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
         stop: () => this.stop(),
       })}
       ${this.files.render()} ${renderProgress(st, value, text)} ${renderNotes(this.note, this.fallbacks)}
-      <cnn-training-curves .epochs=${this._config?.epochs ?? 1}></cnn-training-curves>
-      ${renderResult(this.testAccuracy, this._config ? (this._config.testSize ?? 10000) : null)}
+      <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
+      ${renderResult(this.testAccuracy, this.check.config ? (this.check.config.testSize ?? 10000) : null)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
         ${this.run.announcement}
       </div>
