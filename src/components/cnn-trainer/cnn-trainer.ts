@@ -1,7 +1,7 @@
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CnnElement } from '../shared/cnn-element.js';
-import { booleanValue, enumValue, stringValue } from '../shared/property-values.js';
+import { booleanValue, enumValue, networkValue, stringValue } from '../shared/property-values.js';
 import type {
   BackendName,
   BackendPreference,
@@ -10,6 +10,7 @@ import type {
 } from '../../engine/training/config.js';
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
 import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
+import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-value.js';
 import type {
   DatasetInfo,
   TrainerEventMap,
@@ -17,7 +18,15 @@ import type {
   TrainerSession,
   TrainerState,
 } from '../../engine/training/types.js';
-import { SETTING_KINDS, TrainerSettings, checkSettings, isSettingKey, type SettingKey } from './settings.js';
+import {
+  SETTING_KINDS,
+  TrainerSettings,
+  checkSettings,
+  isSettingKey,
+  type SettingKey,
+  type SettingsCheck,
+} from './settings.js';
+import { LayersEditorController } from './layers-editor.js';
 import { TrainingRunController } from './training-run-controller.js';
 import { ModelFilesController, createTrainingSession } from './session-io.js';
 import { AutostartController } from './autostart-controller.js';
@@ -25,13 +34,14 @@ import { DatasetController } from './dataset-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
 import { progressInfo } from './progress.js';
-import { renderSettingsForm } from './settings-form.js';
 import { renderActions, renderNotes, renderProgress, renderResult, renderRetry } from './run-view.js';
 import type { TrainingCurves } from './training-curves.js';
 import { curvesStyles } from './training-curves.styles.js';
 import { styles } from './cnn-trainer.styles.js';
 
-export type * from '../../engine/training/types.js'; // one definition for the trainer and its followers
+// The session's types live in the engine (one definition for the trainer and every widget that follows one);
+// re-exported here so this module's public exports stay as they were (TrainerBatch, TrainerSession, …).
+export type * from '../../engine/training/types.js';
 export { TRAINER_EVENTS } from './training-run-controller.js';
 export { MAX_IMAGE_PASSES } from './settings.js';
 
@@ -185,8 +195,11 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   backendPreference: BackendPreference | string = 'auto';
   /** The dataset's folder, with its dataset.json (`npx cnn-widgets pack` makes one); default the library's MNIST. */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc: string | null = null;
-  /** Your own network in PyTorch's words (attribute `layers`): trained instead of `model` when not empty. */
-  @property({ attribute: 'layers', reflect: true, converter: stringValue }) network = '';
+  /**
+   * Your own network (attribute `layers`), trained instead of `model` when not empty: PyTorch's words
+   * (`Conv2d(1, 16, 3), ReLU(), …`), or the engine's plain layer specs (an array, or its JSON in the attribute).
+   */
+  @property({ attribute: 'layers', reflect: true, converter: networkValue }) network: NetworkValue = '';
   /** Start training as soon as the element is on the page (off by default: training costs the reader). */
   @property({ type: Boolean, reflect: true, converter: booleanValue }) autostart = false;
 
@@ -222,9 +235,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     return this.run.backendReport;
   }
   /**
-   * Every fallback of the current (or last) run, each `{ what, wanted, used, cause, message }`: training on the
-   * `cpu` backend because the page's CSP blocks WebAssembly, on the main thread because no Worker may start…
-   * The messages are the ones shown in `part="note"`. Empty when training runs where it should.
+   * Every fallback of the current (or last) run, each `{ what, wanted, used, cause, message }` (`cpu` because the
+   * page's CSP blocks WebAssembly, the main thread because no Worker may start…), as shown in `part="note"`.
    */
   get fallbacks(): readonly FallbackNote[] {
     return this.run.fallbacks;
@@ -240,17 +252,15 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   }
   /** The complete configuration that `start()` would use, or `null` when a setting is invalid (see `error`). */
   get config(): TrainConfig | null {
-    return this._config;
+    return this.check.config;
   }
 
   /** ms the tab may stay hidden before training pauses (a property so tests can shorten it). */
   hiddenPauseMs = HIDDEN_PAUSE_MS;
 
-  @state() private _config: TrainConfig | null = null;
   @state() private note = '';
-  private configError: string | null = null;
-  /** The settings the current `configError` is about (marked `aria-invalid`). */
-  private badFields: SettingKey[] = [];
+  /** What the settings add up to: the configuration, or the message and the fields (and layer) it is about. */
+  @state() private check: SettingsCheck = { config: null, error: '', bad: [] };
 
   private readonly run = new TrainingRunController(this, {
     create: (config) => this.createSession(config),
@@ -266,8 +276,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     // The charts take each event; the progress text follows at the next frame.
     event: (name, detail) => (this.curves?.feed(name, detail), this.frames.schedule()),
     fail: (message) => this.setError(message),
-    model: () => (this.network.trim() ? 'your network' : this.model),
-    epochs: () => this._config?.epochs,
+    model: () => (isEmptyNetwork(this.network) ? this.model : 'your network'),
+    epochs: () => this.check.config?.epochs,
   });
   private readonly hiddenPause = new HiddenPauseController(this, {
     running: () => this.state === 'training' || this.state === 'loading',
@@ -281,6 +291,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   private readonly frames = new FrameController(this);
   private readonly files = new ModelFilesController(this);
   private readonly data = new DatasetController(this);
+  /** The model select's "Your own" and its text area (debounced into `network`). */
+  private readonly editor = new LayersEditorController(this);
   protected readonly autostarter = new AutostartController(this);
 
   /** The charts (rendered by this element, fed by the run's events). */
@@ -293,20 +305,11 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
 
   private validate(): void {
     this.data.sync(this.dataSrc);
-    const check = checkSettings((key) => this[key], {
-      dataset: this.data.dataset,
-      backend: this.backendPreference,
-      dataSrc: this.dataSrc,
-      preset: this.preset,
-      typeError: this.propertyError,
-      network: this.network,
-    });
-    this.configError = check.error;
-    this.badFields = check.bad;
-    this._config = check.config;
-    this.setError(
-      check.error ?? this.files.error ?? this.data.error?.message ?? this.run.runError?.message ?? null,
-    );
+    const { backendPreference: backend, dataSrc, preset, propertyError: typeError, network } = this;
+    const context = { backend, dataSrc, preset, typeError, network, dataset: this.data.dataset };
+    const check = (this.check = checkSettings((key) => this[key], context));
+    const failed = this.data.error?.message ?? this.run.runError?.message;
+    this.setError(check.error ?? this.files.error ?? failed ?? null);
   }
 
   /** Creates the engine's training session (loading TensorFlow.js on first use). Protected so a test or a
@@ -320,7 +323,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     if (this.run.busy) return;
     if (this.data.error) return this.data.retry(); // the Retry of a dataset.json that could not be read
     this.validate();
-    if (this._config) await this.run.start(this._config);
+    if (this.check.config) await this.run.start(this.check.config);
   }
 
   /** One runnable PyTorch script of this network and run (`{ weights: 'model.safetensors' }`: it loads those). */
@@ -363,25 +366,23 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     const st = this.state;
     const { value, text } = progressInfo({
       state: st,
-      config: this.data.clamp(this._config),
+      config: this.data.clamp(this.check.config),
       waiting: this.data.loading,
       progress: this.run.progress,
       lastBatch: this.run.lastBatch,
     });
     const retry =
-      this.data.error?.retryable ?? (this.run.runError?.retryable && st === 'error' && !this.configError);
+      this.data.error?.retryable ?? (this.run.runError?.retryable && st === 'error' && !this.check.error);
     return html`
       ${this.renderError()} ${renderRetry(retry === true, this.onStart)}
-      ${renderSettingsForm({
-        value: (key) => this[key],
-        bad: this.badFields,
-        disabled: this.run.busy,
-        onChange: this.onField,
-      })}
+      ${this.editor.render(
+        { value: (key) => this[key], bad: this.check.bad, disabled: this.run.busy, onChange: this.onField },
+        this.check,
+      )}
       ${renderActions({
         state: st,
         busy: this.run.busy,
-        invalid: this._config === null,
+        invalid: this.check.config === null,
         backend: this.backend,
         start: this.onStart,
         pause: () => this.pause(),
@@ -389,8 +390,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
         stop: () => this.stop(),
       })}
       ${this.files.render()} ${renderProgress(st, value, text)} ${renderNotes(this.note, this.fallbacks)}
-      <cnn-training-curves .epochs=${this._config?.epochs ?? 1}></cnn-training-curves>
-      ${renderResult(this.testAccuracy, this._config ? (this._config.testSize ?? 10000) : null)}
+      <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
+      ${renderResult(this.testAccuracy, this.check.config ? (this.check.config.testSize ?? 10000) : null)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
         ${this.run.announcement}
       </div>
