@@ -7,7 +7,7 @@
  * step. Types only: importing this module loads nothing (no TensorFlow.js, no DOM code).
  */
 import type { BackendReport, FallbackNote } from '../backend.js';
-import type { BackendName, TrainState } from './config.js';
+import type { BackendName, TrainConfig, TrainState } from './config.js';
 import type { NamedWeights } from './protocol.js';
 
 /** Where a trainer's run is: idle → loading → training ⇄ paused → done | error (the engine's `TrainState`). */
@@ -82,6 +82,8 @@ export interface TrainerSession extends EventTarget {
   readonly backendReport?: BackendReport | null;
   /** Why training runs on the page's own thread instead of a Worker, if it does. */
   readonly threadFallback?: FallbackNote | null;
+  /** The run's settings; once its data is known, with the dataset and the network fitted to it (`spec`). */
+  readonly config?: TrainConfig;
   /** What the run trains on, once its dataset.json has loaded (else null); the session fires `dataset` then. */
   readonly dataset?: DatasetInfo | null;
   start(): Promise<void>;
