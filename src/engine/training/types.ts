@@ -9,6 +9,7 @@
 import type { BackendReport, FallbackNote } from '../backend.js';
 import type { BackendName, TrainConfig, TrainState } from './config.js';
 import type { NamedWeights } from './protocol.js';
+import type { ModelSpec } from '../conv-math.js';
 
 /** Where a trainer's run is: idle → loading → training ⇄ paused → done | error (the engine's `TrainState`). */
 export type TrainerState = TrainState;
@@ -74,6 +75,8 @@ export interface TrainerErrorDetail {
  */
 export interface TrainerSession extends EventTarget {
   readonly state: TrainerState;
+  /** The settings of the run: the lesson's `model`, or the writer's own network (`spec`), whose layers it names. */
+  readonly config?: { readonly model?: string; readonly spec?: ModelSpec };
   readonly backend: BackendName | null;
   readonly history: TrainerHistory;
   readonly testAccuracy: number | null;
