@@ -7,7 +7,7 @@
  * step. Types only: importing this module loads nothing (no TensorFlow.js, no DOM code).
  */
 import type { BackendReport, FallbackNote } from '../backend.js';
-import type { BackendName, TrainConfig, TrainState } from './config.js';
+import type { BackendName, TrainState } from './config.js';
 import type { NamedWeights } from './protocol.js';
 import type { ModelSpec } from '../conv-math.js';
 
@@ -75,7 +75,11 @@ export interface TrainerErrorDetail {
  */
 export interface TrainerSession extends EventTarget {
   readonly state: TrainerState;
-  /** The settings of the run: the lesson's `model`, or the writer's own network (`spec`), whose layers it names. */
+  /**
+   * The settings of the run: the lesson's `model`, or the writer's own network (`spec`), whose layers it names.
+   * Once its data is known (a `TrainingSession`'s dataset.json loaded), `spec` is the network that trains on it:
+   * the writer's, or the `model` fitted to the data's channels, size and classes.
+   */
   readonly config?: { readonly model?: string; readonly spec?: ModelSpec };
   readonly backend: BackendName | null;
   readonly history: TrainerHistory;
@@ -85,8 +89,6 @@ export interface TrainerSession extends EventTarget {
   readonly backendReport?: BackendReport | null;
   /** Why training runs on the page's own thread instead of a Worker, if it does. */
   readonly threadFallback?: FallbackNote | null;
-  /** The run's settings; once its data is known, with the dataset and the network fitted to it (`spec`). */
-  readonly config?: TrainConfig;
   /** What the run trains on, once its dataset.json has loaded (else null); the session fires `dataset` then. */
   readonly dataset?: DatasetInfo | null;
   start(): Promise<void>;
