@@ -283,7 +283,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   });
   /** The progress text follows the batches at most once per animation frame. */
   private readonly frames = new FrameController(this);
-  private readonly files = new ModelFilesController(this);
+  private readonly files = new ModelFilesController(this, (config) => this.run.start(config));
   /** The model select's "Your own" and its text area (debounced into `network`). */
   private readonly editor = new LayersEditorController(this);
   protected readonly autostarter = new AutostartController(this);
@@ -368,6 +368,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
       config: this.check.config,
       progress: this.run.progress,
       lastBatch: this.run.lastBatch,
+      evaluating: this.run.evaluating,
     });
     const retry = this.run.runError?.retryable && st === 'error' && !this.check.error;
     return html`
@@ -386,7 +387,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
         resume: () => this.resume(),
         stop: () => this.stop(),
       })}
-      ${this.files.render()} ${renderProgress(st, value, text)} ${renderNotes(this.note, this.fallbacks)}
+      ${this.files.render(this.run.busy)} ${renderProgress(st, value, text)}
+      ${renderNotes(this.note, this.fallbacks)}
       <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
       ${renderResult(this.testAccuracy, this.check.config ? (this.check.config.testSize ?? 10000) : null)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">

@@ -34,6 +34,8 @@ export interface ProgressInput {
   progress: DataProgress | null;
   /** The last batch of the run, or null before the first. */
   lastBatch: TrainerBatch | null;
+  /** The run only evaluates loaded weights (no batches). */
+  evaluating?: boolean;
 }
 
 /** Reads a `data-progress` detail defensively: a fraction clamped to 0..1, counts that are numbers. */
@@ -49,10 +51,17 @@ export function dataProgress(detail: unknown): DataProgress {
 }
 
 /** The progress bar's value (0..1) and its text: download, then epoch and batch, else what Start would do. */
-export function progressInfo({ state, config, progress, lastBatch: b }: ProgressInput): {
+export function progressInfo({ state, config, progress, lastBatch: b, evaluating }: ProgressInput): {
   value: number;
   text: string;
 } {
+  if (evaluating && state !== 'loading' && state !== 'idle') {
+    const what = state === 'done' ? 'Loaded weights, evaluated' : 'Evaluating the loaded weights';
+    return {
+      value: state === 'done' ? 1 : 0,
+      text: state === 'error' ? 'Failed' : `${what} on the test images`,
+    };
+  }
   if (state === 'loading') {
     if (!progress) return { value: 0, text: 'Starting TensorFlow.js…' };
     const { fraction, split, loaded, total } = progress;
@@ -119,6 +128,12 @@ export const epochAnnouncement = (ep: TrainerEpoch, epochs: number | undefined):
   `Epoch ${ep.epoch} of ${epochs ?? '?'} done${
     Number.isFinite(ep.testAccuracy) ? `: test accuracy ${formatPercent(ep.testAccuracy)}` : ''
   }.`;
+
+/** Said when loaded weights have been evaluated. */
+export const loadedAnnouncement = (testAccuracy: number | null): string =>
+  testAccuracy === null || !Number.isFinite(testAccuracy)
+    ? 'Weights loaded.'
+    : `Weights loaded: test accuracy ${formatPercent(testAccuracy)}.`;
 
 /** Said when the run ends, finished or stopped. */
 export const endAnnouncement = (stopped: boolean, testAccuracy: number | null): string => {

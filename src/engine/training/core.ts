@@ -144,6 +144,14 @@ export class TrainerCore implements GradientSource {
     }
     const { tf, backend } = await getTf(config.backend);
     const model = buildModel(tf, config.spec ?? MODEL_SPECS[config.model], { seed: config.seed });
+    if (config.initialWeights) {
+      try {
+        setModelWeights(model, config.initialWeights); // checked first: a mismatch names the layer
+      } catch (e) {
+        model.dispose();
+        throw e;
+      }
+    }
     let optimizer: Optimizer;
     if (config.optimizer === 'sgd') {
       // tf's momentum update (v ← m·v + g; θ ← θ − lr·v) is PyTorch's SGD(momentum) exactly.
@@ -429,6 +437,13 @@ export class TrainerCore implements GradientSource {
    * a diverged loss, or any TF.js error.
    */
   async train(events: CoreEvents, control: Control): Promise<'done' | 'stopped'> {
+    if (this.config.evaluateOnly) {
+      // Loaded weights: only their evaluation (no epoch, no batch).
+      const ev = await this.evaluate(control);
+      if (!ev) return 'stopped';
+      events.onEvaluation(ev);
+      return 'done';
+    }
     const { batchSize, epochs, seed } = this.config;
     const n = this.trainSize;
     const batches = Math.ceil(n / batchSize);

@@ -257,6 +257,9 @@ export class TrainingSession extends EventTarget {
     const base = { signal: this.abort.signal, onProgress, ...(dataSrc ? { baseUrl: dataSrc } : {}) };
     // Test first: it is small, and lets an evaluation widget show something early.
     const test = await loadMnist({ ...base, split: 'test', count: testSize ?? 10000 });
+    // An evaluation alone (loaded weights) needs no training images.
+    if (this.config.evaluateOnly)
+      return { train: { images: new Uint8Array(0), labels: new Uint8Array(0), count: 0 }, test };
     const train = await loadMnist({ ...base, split: 'train', count: trainSize });
     return { train, test };
   }
