@@ -83,7 +83,9 @@ describe('<cnn-trainer> to PyTorch and back', () => {
     await el
       .importWeights(new Blob([exportSafetensors(weights, FNN) as Uint8Array<ArrayBuffer>]))
       .catch((e: Error) => (other = e));
-    expect(other!.message).to.match(/not for this network: it lacks conv1\.weight, conv1\.bias; it has fc2\.weight/);
+    expect(other!.message).to.match(
+      /not for this network: it lacks conv1\.weight, conv1\.bias; it has fc2\.weight/,
+    );
     expect(el.state).to.equal('idle');
     let missing: Error | null = null;
     await el.importWeights('/no/such/model.safetensors').catch((e: Error) => (missing = e));
