@@ -12,6 +12,7 @@ import type { BackendReport, FallbackNote } from '../../engine/backend.js';
 import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
 import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-value.js';
 import type {
+  DatasetInfo,
   TrainerEventMap,
   TrainerHistory,
   TrainerSession,
@@ -29,6 +30,7 @@ import { LayersEditorController } from './layers-editor.js';
 import { TrainingRunController } from './training-run-controller.js';
 import { ModelFilesController, createTrainingSession } from './session-io.js';
 import { AutostartController } from './autostart-controller.js';
+import { DatasetController } from './dataset-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
 import { progressInfo } from './progress.js';
@@ -47,10 +49,11 @@ export { MAX_IMAGE_PASSES } from './settings.js';
 export const HIDDEN_PAUSE_MS = 30_000;
 
 /**
- * Trains the lesson's MNIST network — the CNN or the plain feed-forward net — in the reader's own browser, and
- * shows it learning: a progress bar for the download and for training, live loss and accuracy curves per batch
- * (smoothed), test accuracy after every epoch, and the final test accuracy. The training itself runs in the
- * engine's `TrainingSession` (a Worker where possible); this element is its remote control and its display.
+ * Trains the lesson's network — the CNN or the plain feed-forward net, or your own (`layers`) — on MNIST or your
+ * own dataset (`data-src`: a folder `npx cnn-widgets pack` made, grey or RGB, 8×8 to 64×64) in the reader's own
+ * browser, and shows it learning: a progress bar for the download and for training, live loss and accuracy curves
+ * (smoothed), test accuracy after every epoch. The training runs in the engine's `TrainingSession` (a Worker
+ * where possible); this element is its remote control and its display.
  *
  * Settings come from attributes (each with a property twin that reads the value in effect: the writer's, else
  * the `preset`'s, else the default). `preset="notebook"` is the lesson's own recipe: 500 training and 500 test
@@ -59,10 +62,9 @@ export const HIDDEN_PAUSE_MS = 30_000;
  * last 20 % of the updates (`lr-schedule`), which reach about 98.5 % test accuracy with the cnn.
  * The `backend` ATTRIBUTE is the preference (property `backendPreference`); the `backend` PROPERTY is the one in use.
  *
- * Lifetimes: removing the element disposes the session (and every tensor); a tab hidden for 30 s pauses
- * training (press Resume to continue), so a forgotten tab does not keep the fan running.
- * Other widgets (`<confusion-matrix for>`, `<feature-map for>`, `<digit-pad for>`) read `session`,
- * `confusion` and the events.
+ * Removing the element disposes the session (and every tensor); a tab hidden for 30 s pauses training (Resume
+ * continues). Followers (`<confusion-matrix for>`, `<feature-map for>`, `<digit-pad for>`) read `session`,
+ * `confusion`, `datasetInfo` and the events.
  *
  * @tagname cnn-trainer
  * @summary Trains an MNIST CNN or FNN live in the browser, with progress, curves and test accuracy.
@@ -191,7 +193,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** Which TensorFlow.js backend to ask for (attribute `backend`): `auto`, `webgpu`, `webgl`, `wasm` or `cpu`. */
   @property({ attribute: 'backend', converter: enumValue(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']) })
   backendPreference: BackendPreference | string = 'auto';
-  /** Base URL of the MNIST files (default: the library's own `assets/mnist/`). */
+  /** The dataset's folder, with its dataset.json (`npx cnn-widgets pack` makes one); default the library's MNIST. */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc: string | null = null;
   /**
    * Your own network (attribute `layers`), trained instead of `model` when not empty: PyTorch's words
@@ -233,12 +235,16 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     return this.run.backendReport;
   }
   /**
-   * Every fallback of the current (or last) run, each `{ what, wanted, used, cause, message }`: training on the
-   * `cpu` backend because the page's CSP blocks WebAssembly, on the main thread because no Worker may start…
-   * The messages are the ones shown in `part="note"`. Empty when training runs where it should.
+   * Every fallback of the current (or last) run, each `{ what, wanted, used, cause, message }` (`cpu` because the
+   * page's CSP blocks WebAssembly, the main thread because no Worker may start…), as shown in `part="note"`.
    */
   get fallbacks(): readonly FallbackNote[] {
     return this.run.fallbacks;
+  }
+  /** What it trains on, `{ name, classes, shape: [height, width, channels] }` (classes in label order): MNIST's
+   * without `data-src`; `null` while its dataset.json loads or failed. (`dataset` is every element's data-* map.) */
+  get datasetInfo(): DatasetInfo | null {
+    return this.data.info;
   }
   /** The engine's `TrainingSession` of the current run (for sibling widgets), or `null`. */
   get session(): TrainerSession | null {
@@ -284,7 +290,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** The progress text follows the batches at most once per animation frame. */
   private readonly frames = new FrameController(this);
   private readonly files = new ModelFilesController(this, (config) => this.run.start(config));
-  /** The model select's "Your own" and its text area (debounced into `network`). */
+  private readonly data = new DatasetController(this);
   private readonly editor = new LayersEditorController(this);
   protected readonly autostarter = new AutostartController(this);
 
@@ -297,21 +303,16 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   }
 
   private validate(): void {
+    this.data.sync(this.dataSrc);
     const { backendPreference: backend, dataSrc, preset, propertyError: typeError, network } = this;
-    const check = (this.check = checkSettings((key) => this[key], {
-      backend,
-      dataSrc,
-      preset,
-      typeError,
-      network,
-    }));
-    this.setError(check.error ?? this.files.error ?? this.run.runError?.message ?? null);
+    const context = { backend, dataSrc, preset, typeError, network, dataset: this.data.dataset };
+    const check = (this.check = checkSettings((key) => this[key], context));
+    const failed = this.data.error?.message ?? this.run.runError?.message;
+    this.setError(check.error ?? this.files.error ?? failed ?? null);
   }
 
-  /**
-   * Creates the engine's training session (loading TensorFlow.js on first use). Protected so a test or a
-   * custom lesson can supply its own (e.g. with `data` given, or a stand-in).
-   */
+  /** Creates the engine's training session (loading TensorFlow.js on first use). Protected so a test or a
+   * custom lesson can supply its own (e.g. with `data` given, or a stand-in). */
   protected createSession(config: TrainConfig): Promise<TrainerSession> {
     return createTrainingSession(config);
   }
@@ -319,6 +320,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** Starts a new run with the current settings (ignored while one is running or paused, or when a setting is bad). */
   async start(): Promise<void> {
     if (this.run.busy) return;
+    if (this.data.error) return this.data.retry(); // the Retry of a dataset.json that could not be read
     this.validate();
     if (this.check.config) await this.run.start(this.check.config);
   }
@@ -331,22 +333,19 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   exportWeights(): Promise<Blob> {
     return this.files.exportWeights();
   }
-  /** Loads safetensors weights (a Blob, a File or a URL) into the model; a mismatch rejects, and is shown. */
+  /** Loads safetensors weights (a Blob, a File or a URL): into the run, else evaluated in a run of their own. */
   importWeights(source: Blob | string): Promise<void> {
     return this.files.importWeights(source);
   }
-
   /** Pauses training after the current batch. */
   pause(): void {
     this.run.pause();
   }
-
   /** Resumes a paused run. */
   resume(): void {
     if (this.state === 'paused') this.note = '';
     this.run.resume();
   }
-
   /** Stops the run; its results so far stay readable. */
   stop(): void {
     this.run.stop();
@@ -365,12 +364,14 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     const st = this.state;
     const { value, text } = progressInfo({
       state: st,
-      config: this.check.config,
+      config: this.data.clamp(this.check.config),
+      waiting: this.data.loading,
       progress: this.run.progress,
       lastBatch: this.run.lastBatch,
       evaluating: this.run.evaluating,
     });
-    const retry = this.run.runError?.retryable && st === 'error' && !this.check.error;
+    const retry =
+      this.data.error?.retryable ?? (this.run.runError?.retryable && st === 'error' && !this.check.error);
     return html`
       ${this.renderError()} ${renderRetry(retry === true, this.onStart)}
       ${this.editor.render(
@@ -380,7 +381,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
       ${renderActions({
         state: st,
         busy: this.run.busy,
-        invalid: this.check.error !== null,
+        invalid: this.check.config === null,
         backend: this.backend,
         start: this.onStart,
         pause: () => this.pause(),

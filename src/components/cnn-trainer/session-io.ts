@@ -6,9 +6,10 @@
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { TrainConfig } from '../../engine/training/config.js';
-import type { TrainerSession, TrainerState } from '../../engine/training/types.js';
+import type { DatasetInfo, TrainerSession, TrainerState } from '../../engine/training/types.js';
 import type { ModelSpec } from '../../engine/conv-math.js';
 import { MODEL_SPECS } from '../../engine/models/specs.js';
+import { fitSpec } from '../../engine/models/fit.js';
 import { toPyTorch, type PyTorchScriptOptions } from '../../engine/export/pytorch.js';
 import { exportSafetensors, importSafetensors } from '../../engine/export/safetensors.js';
 
@@ -37,6 +38,8 @@ export interface ModelFilesHost extends ReactiveControllerHost, HTMLElement {
   readonly config: TrainConfig | null;
   /** The message shown (after a failed run, its reason). */
   readonly error: string | null;
+  /** What it trains on (a lesson network is fitted to it), or null while unknown. */
+  readonly datasetInfo: DatasetInfo | null;
 }
 
 /**
@@ -59,16 +62,24 @@ export class ModelFilesController {
     private readonly run: (config: TrainConfig) => Promise<void>,
   ) {}
 
-  /** The configuration of the current run, else the one in effect; throws the settings' message when bad. */
+  /**
+   * The configuration of the current run (the session's own once it knows its data: with the dataset and the
+   * network fitted to it), else the one in effect; throws the settings' message when bad.
+   */
   private config(): TrainConfig {
-    const c = (this.host.session && runConfigs.get(this.host.session)) ?? this.host.config;
+    const s = this.host.session as (TrainerSession & { config?: TrainConfig }) | null;
+    const c = s?.config ?? (s && runConfigs.get(s)) ?? this.host.config;
     if (!c) throw new Error('The settings are not valid (see the message in the trainer).');
     return c;
   }
 
   toPyTorch(options: PyTorchScriptOptions = {}): string {
     const c = this.config();
-    return toPyTorch(specOf(c), c, options);
+    const d = c.dataset;
+    // Another dataset than the library's MNIST: the script reads the packed folder the browser trained from.
+    const own = d && c.dataSrc ? { data: { name: d.name, src: c.dataSrc, packed: true } } : {};
+    const facts = d ? { classes: d.classes.length, normalize: d.normalize } : {};
+    return toPyTorch(specOf(c), c, { ...own, ...facts, ...options });
   }
 
   async exportWeights(): Promise<Blob> {
@@ -91,7 +102,9 @@ export class ModelFilesController {
         const config = this.host.config;
         if (!config) throw new Error('The settings are not valid (see the message in the trainer).');
         // Checked against the network before anything changes: a file for another network is refused here.
-        const initialWeights = importSafetensors(bytes, specOf(config));
+        const data = this.host.datasetInfo;
+        const spec = config.spec ?? (data ? fitSpec(MODEL_SPECS[config.model], data) : specOf(config));
+        const initialWeights = importSafetensors(bytes, spec);
         await this.run({ ...config, initialWeights, evaluateOnly: true, workers: 1 });
         if (this.host.state !== 'done')
           throw new Error(this.host.error ?? 'The loaded network did not start.');
