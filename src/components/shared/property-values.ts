@@ -143,7 +143,7 @@ export const parsedJsonArrayValue: ValueKind<unknown> = {
  * or as the array's JSON (which the attribute reads back as specs).
  */
 export const networkValue: ValueKind<string | readonly unknown[]> = {
-  expects: 'PyTorch layers as text, or an array of layer specs',
+  expects: say('value.network'),
   read: (v) =>
     typeof v === 'string' || Array.isArray(v) ? { value: v as string | readonly unknown[] } : undefined,
   fromAttribute: passText,

@@ -30,6 +30,7 @@ export const SHARED_EN = {
   'value.filters': 'preset names or a count, e.g. "sobel-x,blur" or "4"',
   'value.shape': 'a shape such as "3x227x227", "227x227" or "227"',
   'value.matrix': 'an array of rows (or its JSON text), e.g. [[5,1],[2,7]]',
+  'value.network': 'PyTorch layers as text, or an array of layer specs',
   // What a property got (`got` above).
   'got.array': 'an array',
   'got.number': (p: { n: number }, f: F) => `the number ${f.number(p.n, { useGrouping: false })}`,

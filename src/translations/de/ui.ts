@@ -15,6 +15,7 @@ export const UI: SameKeys<UiTerms> = {
   'value.filters': 'Namen von Vorlagen oder eine Anzahl, z. B. "sobel-x,blur" oder "4"',
   'value.shape': 'eine Form wie "3x227x227", "227x227" oder "227"',
   'value.matrix': 'ein Array von Zeilen (oder sein JSON-Text), z. B. [[5,1],[2,7]]',
+  'value.network': 'PyTorch-Schichten als Text oder ein Array von Schicht-Spezifikationen',
   'got.array': 'ein Array',
   'got.number': (p, f) => `die Zahl ${f.number(p.n, { useGrouping: false })}`,
   'got.infinite': 'eine nicht endliche Zahl',

@@ -15,6 +15,7 @@ export const UI: SameKeys<UiTerms> = {
   'value.filters': 'nombres de filtros predefinidos o un número, p. ej. "sobel-x,blur" o "4"',
   'value.shape': 'una forma como "3x227x227", "227x227" o "227"',
   'value.matrix': 'un array de filas (o su texto JSON), p. ej. [[5,1],[2,7]]',
+  'value.network': 'capas de PyTorch como texto, o un array de especificaciones de capas',
   'got.array': 'un array',
   'got.number': (p, f) => `el número ${f.number(p.n, { useGrouping: false })}`,
   'got.infinite': 'un número no finito',

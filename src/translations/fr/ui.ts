@@ -15,6 +15,7 @@ export const UI: SameKeys<UiTerms> = {
   'value.filters': 'des noms de filtres prédéfinis ou un nombre, p. ex. "sobel-x,blur" ou "4"',
   'value.shape': 'une forme comme "3x227x227", "227x227" ou "227"',
   'value.matrix': 'un tableau de lignes (ou son texte JSON), p. ex. [[5,1],[2,7]]',
+  'value.network': 'des couches PyTorch en texte, ou un tableau de spécifications de couches',
   'got.array': 'un tableau',
   'got.number': (p, f) => `le nombre ${f.number(p.n, { useGrouping: false })}`,
   'got.infinite': 'un nombre non fini',

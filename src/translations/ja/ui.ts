@@ -16,6 +16,7 @@ export const UI: SameKeys<UiTerms> = {
   'value.filters': 'プリセット名または個数 (例: "sobel-x,blur" や "4")',
   'value.shape': '"3x227x227"、"227x227"、"227" のような形状',
   'value.matrix': '行の配列 (またはその JSON テキスト、例: [[5,1],[2,7]])',
+  'value.network': 'テキストで書いた PyTorch の層、または層の仕様の配列',
   'got.array': '配列',
   'got.number': (p, f) => `数値 ${f.number(p.n, { useGrouping: false })}`,
   'got.infinite': '有限でない数値',

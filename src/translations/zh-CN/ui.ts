@@ -14,6 +14,7 @@ export const UI: SameKeys<UiTerms> = {
   'value.filters': '预设滤波器名称或个数，例如 "sobel-x,blur" 或 "4"',
   'value.shape': '类似 "3x227x227"、"227x227" 或 "227" 的形状',
   'value.matrix': '由行组成的数组（或其 JSON 文本），例如 [[5,1],[2,7]]',
+  'value.network': '以文本写出的 PyTorch 层，或由层规格组成的数组',
   'got.array': '数组',
   'got.number': (p, f) => `数字 ${f.number(p.n, { useGrouping: false })}`,
   'got.infinite': '非有限的数字',
