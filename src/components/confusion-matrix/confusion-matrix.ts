@@ -19,6 +19,8 @@ import {
   type MatrixMetrics,
 } from '../../engine/metrics.js';
 import { styles } from './confusion-matrix.styles.js';
+import { SHARED_EN } from '../shared/shared.strings.js';
+import { message } from '../../engine/messages.js';
 
 /** Detail of `cell-select`: the labels (when `labels` is given, else the class indices) and the count. */
 export interface CellSelectDetail {
@@ -48,7 +50,7 @@ export const EXAMPLE_LIMIT = 24;
 /** The `matrix` property: an array of rows, or its JSON text (parsed, so it reads back as the array). */
 const matrixValue = {
   ...parsedJsonArrayValue,
-  expects: 'an array of rows (or its JSON text), e.g. [[5,1],[2,7]]',
+  expects: message(SHARED_EN, 'value.matrix'),
 };
 
 /** Parses `labels` (now in engine/metrics.ts, re-exported where it always was). */

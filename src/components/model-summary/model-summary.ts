@@ -22,6 +22,8 @@ import {
 import { formatLayersError } from '../../engine/models/pytorch-network.js';
 import { isEmptyNetwork, parseNetworkValue, type NetworkValue } from '../../engine/models/network-value.js';
 import { styles } from './model-summary.styles.js';
+import { SHARED_EN } from '../shared/shared.strings.js';
+import { message } from '../../engine/messages.js';
 
 const shapeText = (s: readonly number[]) => s.join('×');
 
@@ -62,7 +64,7 @@ export class ModelSummary extends CnnElement {
   @property({
     attribute: 'input-shape',
     reflect: true,
-    converter: textOrNumberValue('a shape such as "3x227x227", "227x227" or "227"'),
+    converter: textOrNumberValue(message(SHARED_EN, 'value.shape')),
   })
   inputShape = '';
   /** Hidden units of the imagined dense first layer in the comparison (the lesson uses 500). */
