@@ -36,7 +36,7 @@ const IMAGES = {
   webgpu: gpuImages ?? 512, // SwiftShader's WebGPU trains the cnn at ~16 images/s: half a minute a run
 };
 
-if (!existsSync('dist/assets/mnist/manifest.json')) {
+if (!existsSync('dist/assets/mnist/dataset.json')) {
   await new Promise((r, j) =>
     spawn('node', ['scripts/build-assets.mjs', '--if-missing'], { stdio: 'inherit' }).on('exit', (c) =>
       c ? j(new Error('assets')) : r(),
