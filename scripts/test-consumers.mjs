@@ -57,7 +57,7 @@ function prepare(name) {
       rmSync(join(dir, f), { recursive: true, force: true });
   cpSync(join(apps, name), dir, {
     recursive: true,
-    filter: (src) => !/[\\/](node_modules|dist|\.astro)$/.test(src),
+    filter: (src) => !/[\\/](node_modules|dist|dev-dist|\.astro|\.parcel-cache)$/.test(src),
   });
   const lock = join(dir, 'package-lock.json');
   if (!existsSync(lock))
@@ -109,7 +109,9 @@ for (const name of names) {
   if (run.ok) passed++;
   else failed++;
   console.log(`${run.ok ? 'ok  ' : 'FAIL'} ${name} (${secs(t)})`);
-  if (!run.ok) console.log(run.out.replace(/^/gm, '     '));
+  // On success, what the check said it verified (its last lines); on failure, the tail of its output.
+  const said = run.ok ? run.out.trim().split('\n').slice(-4).join('\n') : run.out;
+  console.log(said.replace(/^/gm, '     '));
 }
 console.log(`Consumers: ${passed} passed, ${failed} failed (${secs(t0)})`);
 process.exit(failed || !names.length ? 1 : 0);

@@ -1,9 +1,10 @@
-// webpack 5, no configuration for cnn-widgets: the production build trains in a Worker on wasm and
-// <digit-pad> predicts, every request answered.
+// webpack 5, no configuration for cnn-widgets: the production build trains in a Worker on wasm, <digit-pad>
+// predicts and <feature-map> shows its photo's maps (worker, .wasm, shards, weights and photo all emitted as
+// asset modules), every request answered.
 import { writeFileSync } from 'node:fs';
 import webpack from 'webpack';
 import config from './webpack.config.js';
-import { noFailedRequests, predicts, serveStatic, trains, withPage } from '../_lib/harness.mjs';
+import { appWorks, serveStatic, withPage } from '../_lib/harness.mjs';
 
 const stats = await new Promise((ok, fail) => webpack(config, (err, s) => (err ? fail(err) : ok(s))));
 if (stats.hasErrors()) throw new Error(`webpack build failed:\n${stats.toString('errors-only')}`);
@@ -15,10 +16,7 @@ const site = await serveStatic('dist');
 try {
   await withPage(async (page, log) => {
     await page.goto(site.url);
-    const r = await trains(page, log);
-    const p = await predicts(page, log);
-    noFailedRequests(log);
-    console.log(`trained (test accuracy ${r.testAccuracy.toFixed(3)}, ${r.backend}), pad says ${p.digit}`);
+    console.log(await appWorks(page, log, { train: true }));
   });
 } finally {
   site.close();
