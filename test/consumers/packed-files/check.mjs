@@ -1,6 +1,9 @@
 // The installed tarball: no JavaScript file names a `.ts` file (a bundler would try to load it: "Cannot
-// resolve entry module …/train-worker.ts"), and the npm build's training worker is one self-contained file
-// (no import of any kind: Astro 5's Vite 6 refuses a code-split worker).
+// resolve entry module …/train-worker.ts"), the npm build's training worker is one self-contained file
+// (no import of any kind: Astro 5's Vite 6 refuses a code-split worker), and the shipped custom-elements.json
+// describes what ships: every module a `dist/*.js` file in the package, only the public API (no private,
+// protected or `_` member, every property documented), each attribute tied to a property by its property
+// name, and no declaration but the elements and their base class (none named "tag").
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -27,8 +30,40 @@ const imports = [
 if (imports)
   failures.push(`dist/engine/worker/train-worker.js has ${imports} import(s): it must be self-contained`);
 if (!js.length) failures.push('no JavaScript in dist/');
+
+const manifest = JSON.parse(readFileSync(join(pkgDir, 'custom-elements.json'), 'utf8'));
+let elements = 0;
+for (const mod of manifest.modules) {
+  const shipped = (path) => /^dist\/.+\.js$/.test(path) && js.includes(path.slice(5));
+  if (!shipped(mod.path))
+    failures.push(`custom-elements.json: module ${mod.path} is no dist/*.js file that ships`);
+  for (const e of mod.exports ?? [])
+    if (e.declaration?.module && !shipped(e.declaration.module))
+      failures.push(`custom-elements.json: ${mod.path} exports from ${e.declaration.module}`);
+  for (const d of mod.declarations ?? []) {
+    // An element, or the base class they inherit their shared members from (no tag of its own).
+    if (!d.customElement || d.name === 'tag')
+      failures.push(`custom-elements.json: ${mod.path} declares ${d.kind} "${d.name}", not an element`);
+    if (d.tagName) elements++;
+    const members = d.members ?? [];
+    for (const m of members) {
+      if (m.name.startsWith('_') || ['private', 'protected'].includes(m.privacy ?? 'public'))
+        failures.push(`custom-elements.json: <${d.tagName}> lists the internal member ${m.name}`);
+      if (m.kind === 'field' && !m.description?.trim())
+        failures.push(`custom-elements.json: <${d.tagName}>.${m.name} has no description`);
+    }
+    for (const a of d.attributes ?? [])
+      if (a.fieldName && !members.some((m) => m.name === a.fieldName))
+        failures.push(
+          `custom-elements.json: <${d.tagName} ${a.name}> names the property ${a.fieldName}, not listed`,
+        );
+  }
+}
+if (elements < 7) failures.push(`custom-elements.json lists ${elements} elements, not the 7 tags`);
 if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
 }
-console.log(`${js.length} files in dist/ name no .ts file; the worker is self-contained`);
+console.log(
+  `${js.length} files in dist/ name no .ts file; the worker is self-contained; custom-elements.json: ${elements} elements, public API only, all in dist/`,
+);
