@@ -48,8 +48,9 @@ const packed = execSync(`npm pack --silent --pack-destination ${JSON.stringify(c
   encoding: 'utf8',
 });
 const tarball = join(cache, packed.trim().split('\n').pop());
-/** What the tarball needs installed beside it: when these change, npm installs it properly again. */
-const ownDeps = JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies);
+/** What npm does beyond unpacking (dependencies, bin links): when any changes, npm installs the tarball again. */
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const ownDeps = JSON.stringify([pkg.dependencies, pkg.peerDependencies, pkg.optionalDependencies, pkg.bin]);
 const chrome = await findChromium();
 console.log(`packed ${tarball} (${secs(t0)}); ${jobs} app(s) at a time`);
 

@@ -61,7 +61,7 @@ export function assetUrl(path: string): string {
 
 /**
  * Every JSON file ships with a twin of the same bytes, `<name>.json.txt` (scripts/assets/85-json-twins.mjs):
- * Parcel turns a `new URL('….json', import.meta.url)` into a JavaScript module (`manifest.1a2b3c4d.js`) that
+ * Parcel turns a `new URL('….json', import.meta.url)` into a JavaScript module (`dataset.1a2b3c4d.js`) that
  * no loader can read, while a `.txt` is emitted as it is by every bundler.
  */
 const JSON_TWIN = '.txt';

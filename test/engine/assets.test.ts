@@ -20,7 +20,7 @@ describe('asset URLs: literal per file (what bundlers emit), setAssetBase overri
 
   it('lists every shipped file, checksummed ones included, as a literal new URL()', () => {
     for (const path of Object.keys(INTEGRITY)) expect(ASSET_FILES, path).to.have.property(path);
-    expect(Object.keys(ASSET_FILES)).to.include.members(['mnist/manifest.json', 'mnist/train-0.u8z']);
+    expect(Object.keys(ASSET_FILES)).to.include.members(['mnist/dataset.json', 'mnist/train-0.u8z']);
   });
 
   it('resolves a file to its own literal, and back to its path', () => {
@@ -34,26 +34,24 @@ describe('asset URLs: literal per file (what bundlers emit), setAssetBase overri
   });
 
   it("finds a manifest's files beside it: the library's own by their literals, anyone else's by URL", () => {
-    expect(siblingUrl('train-3.u8z', assetUrl('mnist/manifest.json'))).to.equal(
-      assetUrl('mnist/train-3.u8z'),
-    );
+    expect(siblingUrl('train-3.u8z', assetUrl('mnist/dataset.json'))).to.equal(assetUrl('mnist/train-3.u8z'));
     expect(siblingUrl('cnn-mnist.bin', assetUrl('weights/cnn-mnist.json'))).to.equal(
       assetUrl('weights/cnn-mnist.bin'),
     );
-    expect(siblingUrl('a.u8z', 'https://data.example.com/set/manifest.json')).to.equal(
+    expect(siblingUrl('a.u8z', 'https://data.example.com/set/dataset.json')).to.equal(
       'https://data.example.com/set/a.u8z',
     );
-    expect(siblingUrl('https://x.example/b.u8z', assetUrl('mnist/manifest.json'))).to.equal(
+    expect(siblingUrl('https://x.example/b.u8z', assetUrl('mnist/dataset.json'))).to.equal(
       'https://x.example/b.u8z',
     );
-    expect(assetPathOf('https://data.example.com/set/manifest.json')).to.equal(undefined);
+    expect(assetPathOf('https://data.example.com/set/dataset.json')).to.equal(undefined);
   });
 
   it('setAssetBase moves every file, and the worker is told only that folder', () => {
     setAssetBase('https://cdn.example.com/cnn/assets');
     expect(assetBaseOverride()).to.equal('https://cdn.example.com/cnn/assets/');
     expect(assetUrl('mnist/train-0.u8z')).to.equal('https://cdn.example.com/cnn/assets/mnist/train-0.u8z');
-    expect(siblingUrl('test-0.u8z', assetUrl('mnist/manifest.json'))).to.equal(
+    expect(siblingUrl('test-0.u8z', assetUrl('mnist/dataset.json'))).to.equal(
       'https://cdn.example.com/cnn/assets/mnist/test-0.u8z',
     );
     expect(integrityOf(assetUrl('wasm/tfjs-backend-wasm.wasm'))).to.deep.equal(
@@ -63,7 +61,7 @@ describe('asset URLs: literal per file (what bundlers emit), setAssetBase overri
 
   it('ships a twin of every JSON file with the same bytes, read only where a bundler made the JSON a script', async () => {
     const json = Object.keys(ASSET_FILES).filter((p) => p.endsWith('.json'));
-    expect(json).to.include.members(['mnist/manifest.json', 'weights/cnn-mnist.json']);
+    expect(json).to.include.members(['mnist/dataset.json', 'weights/cnn-mnist.json']);
     for (const path of json) {
       expect(ASSET_FILES, path).to.have.property(`${path}.txt`);
       const bytes = async (p: string) => new Uint8Array(await (await fetch(assetUrl(p))).arrayBuffer());
@@ -71,10 +69,10 @@ describe('asset URLs: literal per file (what bundlers emit), setAssetBase overri
       // Unbundled (as here), Vite and webpack: the JSON itself.
       expect(assetUrl(path)).to.equal(new URL(ASSET_FILES[path]!(), location.href).href);
     }
-    // Parcel's production build emits `manifest.1a2b3c4d.js` for the JSON (its dev server the same, unhashed).
-    expect(madeScript('mnist/manifest.json', 'http://127.0.0.1:1234/manifest.ed588088.js')).to.equal(true);
-    expect(madeScript('mnist/manifest.json', 'http://x/manifest.ed588088.js?v=2')).to.equal(true);
-    expect(madeScript('mnist/manifest.json', 'http://x/assets/manifest-Bq3x.json')).to.equal(false);
+    // Parcel's production build emits `dataset.1a2b3c4d.js` for the JSON (its dev server the same, unhashed).
+    expect(madeScript('mnist/dataset.json', 'http://127.0.0.1:1234/dataset.ed588088.js')).to.equal(true);
+    expect(madeScript('mnist/dataset.json', 'http://x/dataset.ed588088.js?v=2')).to.equal(true);
+    expect(madeScript('mnist/dataset.json', 'http://x/assets/dataset-Bq3x.json')).to.equal(false);
     expect(madeScript('mnist/train-0.u8z', 'http://x/train-0.1a2b.js')).to.equal(false);
   });
 });

@@ -3,8 +3,13 @@
 // (no import of any kind: Astro 5's Vite 6 refuses a code-split worker), and the shipped custom-elements.json
 // describes what ships: every module a `dist/*.js` file in the package, only the public API (no private,
 // protected or `_` member, every property documented), each attribute tied to a property by its property
-// name, and no declaration but the elements and their base class (none named "tag").
-import { readFileSync, readdirSync } from 'node:fs';
+// name, and no declaration but the elements and their base class (none named "tag"). And the packer, as
+// `npx cnn-widgets pack` runs it from the installed package: it packs IDX files with nothing more installed,
+// and for a folder of images it says to install sharp (its optional peer dependency, which this app does not
+// have).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -60,10 +65,45 @@ for (const mod of manifest.modules) {
   }
 }
 if (elements < 7) failures.push(`custom-elements.json lists ${elements} elements, not the 7 tags`);
+// The bin: two classes of 8×8 grey images as IDX files → a dataset folder.
+const bin = join(process.cwd(), 'node_modules', '.bin', 'cnn-widgets');
+const src = mkdtempSync(join(tmpdir(), 'cnn-consumer-pack-'));
+const idx = (dims, values) => {
+  const head = Buffer.alloc(4 + 4 * dims.length);
+  head[2] = 8;
+  head[3] = dims.length;
+  dims.forEach((d, i) => head.writeUInt32BE(d, 4 + 4 * i));
+  return Buffer.concat([head, Buffer.from(values)]);
+};
+for (const split of ['train', 't10k']) {
+  writeFileSync(join(src, `${split}-images-idx3-ubyte`), idx([4, 8, 8], new Array(256).fill(7)));
+  writeFileSync(join(src, `${split}-labels-idx1-ubyte`), idx([4], [0, 1, 0, 1]));
+}
+const out = join(src, 'packed');
+const { PATH, HOME } = process.env; // no NODE_PATH: nothing outside this app may lend it sharp
+const printed = execFileSync(bin, ['pack', src, out, '--classes', 'a,b'], {
+  encoding: 'utf8',
+  env: { PATH, HOME },
+});
+if (!/Packed .*: 2 classes, 8×8 grey/.test(printed)) failures.push(`cnn-widgets pack printed: ${printed}`);
+const dataset = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8'));
+if (dataset.train.count !== 4 || dataset.classes.join() !== 'a,b')
+  failures.push(`the packed dataset.json is wrong: ${JSON.stringify(dataset).slice(0, 200)}`);
+const images = join(src, 'images');
+mkdirSync(join(images, 'cat'), { recursive: true });
+mkdirSync(join(images, 'dog'), { recursive: true });
+const noSharp = spawnSync(bin, ['pack', images, join(src, 'out2')], {
+  encoding: 'utf8',
+  env: { PATH, HOME },
+});
+if (noSharp.status === 0 || !noSharp.stderr.includes('npm install --save-dev sharp'))
+  failures.push(
+    `a folder of images without sharp: exit ${noSharp.status}, ${noSharp.stderr || noSharp.stdout}`,
+  );
 if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
 }
 console.log(
-  `${js.length} files in dist/ name no .ts file; the worker is self-contained; custom-elements.json: ${elements} elements, public API only, all in dist/`,
+  `${js.length} files in dist/ name no .ts file; the worker is self-contained; custom-elements.json: ${elements} elements, public API only, all in dist/; cnn-widgets pack packs IDX files and asks for sharp for images`,
 );
