@@ -34,8 +34,11 @@ import { existsSync } from 'node:fs';
 if (existsSync('src/engine/worker/train-worker.ts'))
   input['train-worker'] = 'src/engine/worker/train-worker.ts';
 
-/** Plugins both builds share: TensorFlow.js resolved for browsers, TypeScript compiled and minified. */
-const plugins = (define = {}) => [
+/**
+ * Plugins both builds share: TensorFlow.js resolved for browsers, TypeScript compiled and minified.
+ * `mixed`: also turn the `require()` calls inside ES modules into imports (see the npm worker).
+ */
+const plugins = (define = {}, { mixed = false } = {}) => [
   // TensorFlow.js's WASM glue (Emscripten) requires Node built-ins behind `if (ENVIRONMENT_IS_NODE)`. They
   // must become empty modules: left as `import "fs"` they would stop every browser from loading the chunk.
   {
@@ -44,7 +47,7 @@ const plugins = (define = {}) => [
     load: (id) => (id.startsWith('\0empty:') ? 'export default {};' : null),
   },
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'], preferBuiltins: false }),
-  commonjs(),
+  commonjs({ transformMixedEsModules: mixed }),
   esbuild({
     target: 'es2022',
     minify: true,
@@ -84,7 +87,11 @@ const npmWorker = {
     },
     // The Emscripten glue reads `typeof __filename` to find itself in Node; webpack, seeing an ES module,
     // rewrites the `typeof` but not the name, which then throws in the browser. A worker is never in Node.
-    ...plugins({ __filename: 'undefined', __dirname: 'undefined' }),
+    // mixed: TensorFlow.js's ES modules still call `require('util')`, `require('node-fetch')` on their Node
+    // paths; as imports they resolve to the empty modules above (or to `false` by tfjs-core's "browser" field),
+    // so the worker names no Node module. Parcel, meeting `require("util")` in our file (where tfjs-core's
+    // "browser" map does not apply), would otherwise stop the build to ask for a polyfill.
+    ...plugins({ __filename: 'undefined', __dirname: 'undefined' }, { mixed: true }),
   ],
   onwarn,
 };

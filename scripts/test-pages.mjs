@@ -80,6 +80,11 @@ async function visit(
     problems.push(`failed: ${e.message.split('\n')[0]}`);
   }
   await page.close();
+  record(name, problems);
+}
+
+/** Records one check's result and prints its line. */
+function record(name, problems) {
   results.push({ name, problems });
   console.log(
     `${problems.length ? '✗' : '✓'} ${name}${problems.length ? '\n    ' + problems.join('\n    ') : ''}`,
@@ -240,6 +245,19 @@ try {
     const elements = new Map();
     for (const mod of manifest.modules)
       for (const d of mod.declarations ?? []) if (d.tagName) elements.set(d.tagName, d);
+    // Every public element (a define module, src/define/<tag>.ts) has a Docs page to open.
+    const documented = new Set(
+      Object.values(index.entries)
+        .filter((e) => e.type === 'docs')
+        .map((e) => e.title.split('/').pop()),
+    );
+    const tags = readdirSync('src/define').map((f) => f.replace(/\.ts$/, ''));
+    const name = `docs: every element has a Docs page (${tags.length})`;
+    if (!only || name.includes(only))
+      record(
+        name,
+        tags.filter((t) => !documented.has(t)).map((t) => `<${t}> has no Docs page`),
+      );
     for (const entry of Object.values(index.entries)) {
       if (entry.type !== 'docs') continue;
       const el = elements.get(entry.title.split('/').pop());

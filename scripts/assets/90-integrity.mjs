@@ -1,7 +1,8 @@
 // Records the size and FNV-1a checksum of every asset the library fetches by a fixed name (sample photos,
 // pretrained weights and their manifest, WASM binaries) in src/engine/data/integrity.ts, which the loaders
 // check every download against: a file damaged on the way (same length, flipped bytes) is an error, never
-// silently used.
+// silently used. (The sample photos are recorded too, but photo.ts checks them structurally instead: a bundler
+// may re-encode an image it emits, as Parcel's production build does.)
 //
 // Why a committed, generated module: the checksums must travel with the CODE (a checksum fetched beside the
 // file would be damaged the same way). These files are copies of committed or version-pinned inputs

@@ -5,6 +5,7 @@ export const ASSET_FILES: Readonly<Record<string, () => string>> = {
   'images/chelsea-320.png': () => new URL('../assets/images/chelsea-320.png', import.meta.url).href,
   'images/coffee-320.png': () => new URL('../assets/images/coffee-320.png', import.meta.url).href,
   'mnist/dataset.json': () => new URL('../assets/mnist/dataset.json', import.meta.url).href,
+  'mnist/dataset.json.txt': () => new URL('../assets/mnist/dataset.json.txt', import.meta.url).href,
   'mnist/test-0.u8z': () => new URL('../assets/mnist/test-0.u8z', import.meta.url).href,
   'mnist/test-1.u8z': () => new URL('../assets/mnist/test-1.u8z', import.meta.url).href,
   'mnist/test-2.u8z': () => new URL('../assets/mnist/test-2.u8z', import.meta.url).href,
@@ -23,6 +24,7 @@ export const ASSET_FILES: Readonly<Record<string, () => string>> = {
   'mnist/train-12.u8z': () => new URL('../assets/mnist/train-12.u8z', import.meta.url).href,
   'weights/cnn-mnist.bin': () => new URL('../assets/weights/cnn-mnist.bin', import.meta.url).href,
   'weights/cnn-mnist.json': () => new URL('../assets/weights/cnn-mnist.json', import.meta.url).href,
+  'weights/cnn-mnist.json.txt': () => new URL('../assets/weights/cnn-mnist.json.txt', import.meta.url).href,
   'wasm/tfjs-backend-wasm-simd.wasm': () =>
     new URL('../assets/wasm/tfjs-backend-wasm-simd.wasm', import.meta.url).href,
   'wasm/tfjs-backend-wasm-threaded-simd.wasm': () =>

@@ -53,8 +53,22 @@ export function assetUrl(path: string): string {
   const override = (globalThis as Registry)[KEY];
   if (override) return new URL(path, override).href;
   const own = ASSET_FILES[path];
-  return own ? absolute(own()) : new URL(path, assetBase()).href;
+  if (!own) return new URL(path, assetBase()).href;
+  const url = absolute(own());
+  const twin = path + JSON_TWIN;
+  return twin in ASSET_FILES && madeScript(path, url) ? absolute(ASSET_FILES[twin]!()) : url;
 }
+
+/**
+ * Every JSON file ships with a twin of the same bytes, `<name>.json.txt` (scripts/assets/85-json-twins.mjs):
+ * Parcel turns a `new URL('….json', import.meta.url)` into a JavaScript module (`dataset.1a2b3c4d.js`) that
+ * no loader can read, while a `.txt` is emitted as it is by every bundler.
+ */
+const JSON_TWIN = '.txt';
+
+/** Whether the bundler emitted the JSON file `path` as a script (Parcel), so its twin must be read instead. */
+export const madeScript = (path: string, url: string): boolean =>
+  path.endsWith('.json') && /\.[cm]?js$/i.test(bare(url));
 
 /** A bundler may rewrite an asset to a root-relative path (`/assets/x-1a2b.u8z`): make it absolute. */
 function absolute(url: string): string {

@@ -5,6 +5,7 @@ import {
   assetPathOf,
   assetUrl,
   integrityOf,
+  madeScript,
   setAssetBase,
   siblingUrl,
 } from '../../src/engine/assets.js';
@@ -56,5 +57,22 @@ describe('asset URLs: literal per file (what bundlers emit), setAssetBase overri
     expect(integrityOf(assetUrl('wasm/tfjs-backend-wasm.wasm'))).to.deep.equal(
       INTEGRITY['wasm/tfjs-backend-wasm.wasm'],
     );
+  });
+
+  it('ships a twin of every JSON file with the same bytes, read only where a bundler made the JSON a script', async () => {
+    const json = Object.keys(ASSET_FILES).filter((p) => p.endsWith('.json'));
+    expect(json).to.include.members(['mnist/dataset.json', 'weights/cnn-mnist.json']);
+    for (const path of json) {
+      expect(ASSET_FILES, path).to.have.property(`${path}.txt`);
+      const bytes = async (p: string) => new Uint8Array(await (await fetch(assetUrl(p))).arrayBuffer());
+      expect(await bytes(`${path}.txt`), path).to.deep.equal(await bytes(path));
+      // Unbundled (as here), Vite and webpack: the JSON itself.
+      expect(assetUrl(path)).to.equal(new URL(ASSET_FILES[path]!(), location.href).href);
+    }
+    // Parcel's production build emits `dataset.1a2b3c4d.js` for the JSON (its dev server the same, unhashed).
+    expect(madeScript('mnist/dataset.json', 'http://127.0.0.1:1234/dataset.ed588088.js')).to.equal(true);
+    expect(madeScript('mnist/dataset.json', 'http://x/dataset.ed588088.js?v=2')).to.equal(true);
+    expect(madeScript('mnist/dataset.json', 'http://x/assets/dataset-Bq3x.json')).to.equal(false);
+    expect(madeScript('mnist/train-0.u8z', 'http://x/train-0.1a2b.js')).to.equal(false);
   });
 });

@@ -275,6 +275,31 @@ describe('faults: photos', () => {
     expect(e.message).to.contain(`Could not load the image "${src}"`);
     expect(await fetchPhoto('data:image/png;base64,AAAA')).to.equal(null);
   });
+
+  it("the library's own photo re-encoded by a bundler (Parcel's production build: same pixels, other bytes) is accepted; flipped bytes are not", async () => {
+    const own = assetUrl('images/chelsea-320.png');
+    const original = new Uint8Array(await (await fetch(own)).arrayBuffer());
+    const bitmap = await createImageBitmap(new Blob([original], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    const reencoded = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    expect(reencoded.length).to.not.equal(original.length);
+    const flipped = original.slice();
+    flipped[original.length >> 1]! ^= 0x10;
+    const realFetch = globalThis.fetch;
+    let served = reencoded;
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input) === own ? new Response(served.slice()) : realFetch(input, init)) as typeof fetch;
+    try {
+      expect((await fetchPhoto(own))!.length).to.equal(reencoded.length);
+      served = flipped;
+      const e = await rejection(fetchPhoto(own));
+      expect([e.kind, e.retryable]).to.deep.equal(['corrupt', true]);
+      expect(e.message).to.match(/chelsea-320\.png arrived damaged/);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
 });
 
 describe('faults: the WASM binary', () => {

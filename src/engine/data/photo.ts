@@ -5,17 +5,20 @@
  *
  * WHY CHECK BEFORE DECODING. Browsers decode a truncated PNG or JPEG without complaint: they paint what
  * arrived and leave the rest grey or transparent, and the feature maps of that half-photo look plausible.
- * So: the library's own sample photos must match the size and checksum recorded at build time
- * (integrity.ts); any other PNG must be structurally whole (every chunk complete, every chunk's CRC-32 right,
- * an IEND at the end), a JPEG must end with its end-of-image marker, a GIF with its trailer, a WebP must hold
- * the bytes its header announces. Other formats (SVG, AVIF, …) are left to the decoder.
+ * So: a PNG must be structurally whole (every chunk complete, every chunk's CRC-32 right, an IEND at the
+ * end), a JPEG must end with its end-of-image marker, a GIF with its trailer, a WebP must hold the bytes its
+ * header announces. Other formats (SVG, AVIF, …) are left to the decoder.
+ *
+ * The library's own sample photos get the same structural check, NOT the size and checksum recorded at build
+ * time (integrity.ts) as the other assets do: a bundler may re-encode the images it emits (Parcel's production
+ * build runs every PNG through a lossless optimiser: the same pixels in other bytes), and the PNG's own
+ * CRC-32s catch damage on the way just as well.
  *
  * `data:` and `blob:` URLs are not fetched (`null`): their bytes cannot be damaged on the way, and a strict
  * Content-Security-Policy (`connect-src 'self'`) forbids fetching them, while it allows an `<img>` to show them.
  *
  * Light module: no TensorFlow.js, no DOM.
  */
-import { integrityOf } from '../assets.js';
 import { AssetLoadError, damagedMessage, download } from './download.js';
 
 /** Fetches and checks the photo at `src` (resolved against `base`); `null` for a `data:`/`blob:` URL. */
@@ -34,13 +37,11 @@ export async function fetchPhoto(
   const cross = globalThis.location !== undefined && url.origin !== globalThis.location.origin;
   let bytes: Uint8Array<ArrayBuffer>;
   try {
-    const expected = integrityOf(url.href);
     bytes = await download(url.href, {
       label: `the image "${src}"`,
       lead,
       attribute: 'src',
       ...(opts.signal ? { signal: opts.signal } : {}),
-      ...(expected ? { expected } : {}),
     });
   } catch (e) {
     // A cross-origin fetch that CORS refuses fails exactly like a dropped connection: name both.

@@ -1,8 +1,12 @@
 // The installed tarball: no JavaScript file names a `.ts` file (a bundler would try to load it: "Cannot
-// resolve entry module …/train-worker.ts"), and the npm build's training worker is one self-contained file
-// (no import of any kind: Astro 5's Vite 6 refuses a code-split worker). And the packer, as `npx cnn-widgets
-// pack` runs it from the installed package: it packs IDX files with nothing more installed, and for a folder of
-// images it says to install sharp (its optional peer dependency, which this app does not have).
+// resolve entry module …/train-worker.ts"), the npm build's training worker is one self-contained file
+// (no import of any kind: Astro 5's Vite 6 refuses a code-split worker), and the shipped custom-elements.json
+// describes what ships: every module a `dist/*.js` file in the package, only the public API (no private,
+// protected or `_` member, every property documented), each attribute tied to a property by its property
+// name, and no declaration but the elements and their base class (none named "tag"). And the packer, as
+// `npx cnn-widgets pack` runs it from the installed package: it packs IDX files with nothing more installed,
+// and for a folder of images it says to install sharp (its optional peer dependency, which this app does not
+// have).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +36,35 @@ if (imports)
   failures.push(`dist/engine/worker/train-worker.js has ${imports} import(s): it must be self-contained`);
 if (!js.length) failures.push('no JavaScript in dist/');
 
+const manifest = JSON.parse(readFileSync(join(pkgDir, 'custom-elements.json'), 'utf8'));
+let elements = 0;
+for (const mod of manifest.modules) {
+  const shipped = (path) => /^dist\/.+\.js$/.test(path) && js.includes(path.slice(5));
+  if (!shipped(mod.path))
+    failures.push(`custom-elements.json: module ${mod.path} is no dist/*.js file that ships`);
+  for (const e of mod.exports ?? [])
+    if (e.declaration?.module && !shipped(e.declaration.module))
+      failures.push(`custom-elements.json: ${mod.path} exports from ${e.declaration.module}`);
+  for (const d of mod.declarations ?? []) {
+    // An element, or the base class they inherit their shared members from (no tag of its own).
+    if (!d.customElement || d.name === 'tag')
+      failures.push(`custom-elements.json: ${mod.path} declares ${d.kind} "${d.name}", not an element`);
+    if (d.tagName) elements++;
+    const members = d.members ?? [];
+    for (const m of members) {
+      if (m.name.startsWith('_') || ['private', 'protected'].includes(m.privacy ?? 'public'))
+        failures.push(`custom-elements.json: <${d.tagName}> lists the internal member ${m.name}`);
+      if (m.kind === 'field' && !m.description?.trim())
+        failures.push(`custom-elements.json: <${d.tagName}>.${m.name} has no description`);
+    }
+    for (const a of d.attributes ?? [])
+      if (a.fieldName && !members.some((m) => m.name === a.fieldName))
+        failures.push(
+          `custom-elements.json: <${d.tagName} ${a.name}> names the property ${a.fieldName}, not listed`,
+        );
+  }
+}
+if (elements < 7) failures.push(`custom-elements.json lists ${elements} elements, not the 7 tags`);
 // The bin: two classes of 8×8 grey images as IDX files → a dataset folder.
 const bin = join(process.cwd(), 'node_modules', '.bin', 'cnn-widgets');
 const src = mkdtempSync(join(tmpdir(), 'cnn-consumer-pack-'));
@@ -72,5 +105,5 @@ if (failures.length) {
   process.exit(1);
 }
 console.log(
-  `${js.length} files in dist/ name no .ts file; the worker is self-contained; cnn-widgets pack packs IDX files and asks for sharp for images`,
+  `${js.length} files in dist/ name no .ts file; the worker is self-contained; custom-elements.json: ${elements} elements, public API only, all in dist/; cnn-widgets pack packs IDX files and asks for sharp for images`,
 );

@@ -1,95 +1,22 @@
-#!/usr/bin/env node
-// Consumer check (scripts/test-consumers.mjs runs it in a copy of this folder with its dependencies and the
-// packed cnn-widgets installed): a Svelte 5 + Vite app builds, renders our elements in Chromium with
-// attributes, properties (Svelte sets a property when the element has one), an array property and
-// `onchange` / `oncell-select` handlers, and svelte-check type-checks src/App.svelte with cnn-widgets/svelte
-// and rejects every wrong use in src/Wrong.svelte.
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const APP = 'svelte5';
-const here = dirname(fileURLToPath(import.meta.url));
-const guess = process.env.CNN_LIBRARY_ROOT ?? `${here}/../../..`;
-const lib = await import(pathToFileURL(`${guess}/test/consumers/lib/framework-app.mjs`).href);
-const root = lib.libraryRoot(here);
-
-const built = lib.runBin('vite', 'vite', ['build', '--logLevel', 'warn']);
-if (built.status !== 0) lib.fail(APP, `vite build failed:\n${built.out}`);
-
-const server = await lib.serve('dist');
-try {
-  await lib.inChromium(APP, root, server.url, async (page) => {
-    await page.waitForFunction(() => document.querySelector('#calc')?.result != null, null, {
-      timeout: 20000,
-    });
-    const seen = await page.evaluate(() => {
-      const calc = document.querySelector('#calc');
-      const cm = document.querySelector('#cm');
-      return {
-        calc: calc.result,
-        padding: calc.padding,
-        inputSizeAttr: calc.getAttribute('input-size'),
-        matrix: cm.matrix,
-        accuracy: cm.accuracy,
-        steps: document.querySelector('#kv').steps,
-        params: document.querySelector('#ms').totalParams,
-        errors: [
-          ...document.querySelectorAll('conv-calculator, confusion-matrix, kernel-viewer, model-summary'),
-        ]
-          .map((el) => el.error)
-          .filter(Boolean),
-      };
-    });
-    const expect = (ok, what) => ok || lib.fail(APP, `${what}: ${JSON.stringify(seen)}`);
-    expect(seen.errors.length === 0, 'an element shows an error');
-    expect(seen.inputSizeAttr === '28', 'input-size reaches the element');
-    expect(seen.padding === 1, 'padding={1} sets the property (a number, not the string an attribute gives)');
-    expect(seen.calc.outputHeight === 28 && seen.calc.outputWidth === 28, 'conv-calculator computes 28x28');
-    expect(
-      JSON.stringify(seen.matrix) === '[[5,1],[2,7]]' && seen.accuracy === 0.8,
-      '{matrix} sets the array',
-    );
-    expect(seen.steps > 0, 'kernel-viewer has steps');
-    expect(seen.params === 45424, 'model-summary counts the cnn');
-
-    // onchange: the reader edits the first field (input size) and commits it.
-    const field = page.locator('#calc input').first();
-    await field.fill('30');
-    await field.press('Enter');
-    await field.blur();
-    await page.waitForFunction(() => document.querySelector('#last-change')?.textContent !== '', null, {
-      timeout: 10000,
-    });
-    const change = await page.locator('#last-change').textContent();
-    expect(change === '30x30', `onchange receives the event (got "${change}")`);
-
-    // oncell-select: click the top-left cell (actual cat, predicted cat, 5 images).
-    await page.locator('#cm button[part="cell"]').first().click();
-    await page.waitForFunction(() => document.querySelector('#last-cell')?.textContent !== '', null, {
-      timeout: 10000,
-    });
-    const cell = await page.locator('#last-cell').textContent();
-    expect(cell === 'cat/cat/5', `oncell-select receives the event (got "${cell}")`);
-  });
-} finally {
-  server.close();
-}
+// Svelte 5 + Vite, nothing for cnn-widgets: the lesson page (../_lib/lesson.mjs: every tag, array
+// properties, every event handled by Svelte) works from `vite build` (it trains in a Worker) and from `vite`
+// dev, and svelte-check with cnn-widgets/svelte passes src/App.svelte and rejects every wrong use in
+// src/Wrong.svelte.
+import { checkViteApp } from '../_lib/vite-app.mjs';
+import { runBin } from '../_lib/harness.mjs';
 
 const svelteCheck = (project) => () =>
-  lib.runBin('svelte-check', 'svelte-check', [
+  runBin('svelte-check', 'svelte-check', [
     '--tsconfig',
     project,
     '--output',
     'machine',
     '--fail-on-warnings',
   ]);
-const wrong = lib.checkTypes(APP, {
+await checkViteApp('svelte5', {
   good: svelteCheck('./tsconfig.json'),
   wrong: svelteCheck('./tsconfig.wrong.json'),
   wrongFile: 'src/Wrong.svelte',
   errorLines: (out) =>
     new Set([...out.matchAll(/ERROR "src\/Wrong\.svelte" (\d+):\d+/g)].map((m) => Number(m[1]))),
 });
-console.log(
-  `${APP}: vite build, rendering, properties, array property, onchange and oncell-select; svelte-check passes and rejects ${wrong} wrong uses`,
-);
