@@ -174,7 +174,6 @@ export class TrainerCore implements GradientSource {
     };
   }
 
-  /** Fills `xs` (n×784 floats in 0..1), `labels` (int) and `oneHot` for the given example indices. */
   /**
    * Sum of cross-entropies and the number of correct predictions of a chunk, as scalars; `divisor` turns the sum
    * into the batch mean (B for the whole batch, even when this is only a chunk of it).
@@ -190,17 +189,18 @@ export class TrainerCore implements GradientSource {
   }
 
   /**
-   * One optimizer step over the examples `indices[from .. from+n)`. Returns [mean loss, correct count] as a
-   * tensor the caller reads (and disposes): on a GPU backend the work may still be running when this returns.
+   * One optimizer step over the examples `indices[from .. from+n)` of `split` (the training set; fine-tuning's
+   * batches, fine-tune-run.ts). Returns [mean loss, correct count] as a tensor the caller reads (and disposes):
+   * on a GPU backend the work may still be running when this returns.
    */
-  private async step(indices: ArrayLike<number>, from: number, n: number): Promise<Tensor> {
-    if (this.helpers.length) return this.parallelStep(indices, from, n);
+  async step(indices: ArrayLike<number>, from: number, n: number, split = this.data.train): Promise<Tensor> {
+    if (this.helpers.length) return this.parallelStep(indices, from, n, split);
     const chunk = this.sliceMs == null ? n : Math.min(n, this.microBatch);
     let stats: Tensor;
     if (chunk >= n) {
       // Whole batch at once (Worker mode, or a fast backend).
       const t0 = performance.now();
-      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from, n);
+      const { xs, labels, oneHot } = fillBatch(split, indices, from, n);
       stats = tidy(() => {
         let correct: Tensor | null = null;
         try {
@@ -228,7 +228,7 @@ export class TrainerCore implements GradientSource {
         for (let start = 0; start < n;) {
           const size = Math.min(n - start, this.microBatch);
           const t0 = performance.now();
-          const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + start, size);
+          const { xs, labels, oneHot } = fillBatch(split, indices, from + start, size);
           const next: { acc: NamedTensorMap; loss: Tensor; correct: Tensor } = tidy(() => {
             let correct: Tensor | null = null;
             try {
@@ -270,7 +270,7 @@ export class TrainerCore implements GradientSource {
    * Data-parallel step (training/parallel.ts): share 0 here, share k on helper k, gradients summed in share
    * order, one update. Returns [loss, correct] as the other path does.
    */
-  private async parallelStep(indices: ArrayLike<number>, from: number, n: number): Promise<Tensor> {
+  private async parallelStep(ix: ArrayLike<number>, from: number, n: number, split: MnistSplit) {
     const parts = shares(n, 1 + this.helpers.length);
     const weights = this.flatWeights();
     const pending: (Promise<ShareReply> | null)[] = [];
@@ -280,7 +280,7 @@ export class TrainerCore implements GradientSource {
         pending.push(null);
         continue;
       }
-      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + a, b - a);
+      const { xs, labels, oneHot } = fillBatch(split, ix, from + a, b - a);
       // Each helper gets its own copy of the weights: the buffer is transferred (moved, not copied) to it.
       const w = k === parts.length - 1 ? weights : weights.slice();
       pending.push(this.helpers[k - 1]!.request({ weights: w, xs, labels, oneHot, divisor: n }));
@@ -291,7 +291,7 @@ export class TrainerCore implements GradientSource {
     const [a0, b0] = parts[0]!;
     if (b0 > a0) {
       // Computed while the helpers compute theirs.
-      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + a0, b0 - a0);
+      const { xs, labels, oneHot } = fillBatch(split, ix, from + a0, b0 - a0);
       const own = this.shareGradients(xs, labels, oneHot, n);
       ordered.push(own.grads);
       loss += own.loss;
@@ -410,7 +410,7 @@ export class TrainerCore implements GradientSource {
   }
 
   /** Sets the optimizer's step size for the next update (Adam reads it per step; SGD keeps it as a scalar). */
-  private setLearningRate(lr: number): void {
+  setLearningRate(lr: number): void {
     const o = this.optimizer as Optimizer & { learningRate: number; setLearningRate?: (lr: number) => void };
     if (o.learningRate === lr) return;
     if (o.setLearningRate) o.setLearningRate(lr);

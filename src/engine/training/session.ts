@@ -13,7 +13,8 @@
  *
  * EVENTS (CustomEvent, detail in brackets): `state` [state], `data-progress` [MnistProgress], `train-start`
  * [StartInfo + thread], `train-batch` [BatchInfo], `train-epoch` [EpochInfo], `evaluation` [Evaluation],
- * `train-end` [{ stopped, testAccuracy, confusion, history }], `train-error` [{ error, message }].
+ * `train-end` [{ stopped, testAccuracy, confusion, history }], `train-error` [{ error, message }], and after a
+ * run, `fine-tune` [FineTuneResult] (with an `evaluation` before it).
  * Session events do not bubble (it is not in the DOM); `<cnn-trainer>` re-emits them from the element.
  */
 import { loadMnist, type MnistProgress } from '../data/mnist.js';
@@ -29,18 +30,29 @@ import {
 import { TrainerCore } from './core.js';
 import { Control } from './events.js';
 import { resolveWorkers } from './parallel.js';
+import {
+  checkExamples,
+  checkSteps,
+  type FineTuneOptions,
+  type FineTuneResult,
+  type TaughtExample,
+} from './fine-tune.js';
+import { fineTuneCore } from './fine-tune-run.js';
+import { CLASSES } from './pixels.js';
 import type {
   Activations,
   BatchInfo,
   CoreEvents,
   EpochInfo,
   Evaluation,
+  FineTuneOutcome,
   NamedWeights,
   Runner,
   StartInfo,
 } from './protocol.js';
 
 export type { BatchInfo, EpochInfo, Evaluation, StartInfo, TrainConfig, TrainState, Activations };
+export type { FineTuneOptions, FineTuneResult, TaughtExample };
 
 /** Runs the core right here (main thread), in time slices. */
 class LocalRunner implements Runner {
@@ -93,6 +105,14 @@ class LocalRunner implements Runner {
   }
   async setWeights(weights: NamedWeights): Promise<void> {
     this.need().setWeights(weights);
+  }
+  fineTune(
+    examples: TaughtExample[],
+    options: FineTuneOptions & { steps: number },
+  ): Promise<FineTuneOutcome> {
+    const run = fineTuneCore(this.need(), examples, options, () => this.disposed);
+    this.idle = run.catch(() => undefined); // a dispose meanwhile frees the model once the steps let go
+    return run;
   }
   async numTensors(): Promise<number> {
     return this.core ? this.core.tf.memory().numTensors : 0;
@@ -366,6 +386,58 @@ export class TrainingSession extends EventTarget {
     if (!this.runner) return Promise.reject(this.notReady());
     return this.runner.setWeights(weights);
   }
+
+  /**
+   * "Teach it my handwriting": a few seeded optimizer steps on a reader's examples (`{ pixels, label }`, the
+   * pixels as the network sees them) mixed with training images (training/fine-tune.ts has the recipe), on the
+   * thread that trains; then the test set is evaluated again (`testAccuracy`, `confusion` and an `evaluation`
+   * event follow) and `fine-tune` fires with the result. Only once a run is done. Rejects with a sentence for
+   * bad examples or options, a session not done, or a fine-tune already running; nothing changes then.
+   */
+  async fineTune(examples: readonly TaughtExample[], options: FineTuneOptions = {}): Promise<FineTuneResult> {
+    if (this.disposed || !this.runner) throw this.notReady();
+    if (this.state !== 'done')
+      throw new Error(
+        this.state === 'error'
+          ? 'This run failed: start a new one, then fine-tune.'
+          : 'Fine-tuning needs a trained network: wait for the run to end (or stop it) first.',
+      );
+    if (this.tuning) throw new Error('A fine-tune is already running.');
+    const checked = checkExamples(examples, { shape: [28, 28, 1], classes: CLASSES });
+    if ('error' in checked) throw new RangeError(checked.error);
+    const steps = checkSteps(options.steps);
+    if (typeof steps !== 'number') throw new RangeError(steps.error);
+    const lr = options.learningRate;
+    if (lr !== undefined && !(typeof lr === 'number' && Number.isFinite(lr) && lr > 0 && lr <= 10))
+      throw new RangeError('The fine-tuning learning rate must be a number above 0 (and at most 10).');
+    this.tuning = true;
+    try {
+      const previousTestAccuracy = this.testAccuracy;
+      const out = await this.runner.fineTune(checked, { ...options, steps });
+      if (this.disposed) throw this.notReady();
+      const ev = out.evaluation;
+      if (ev) {
+        this.testAccuracy = ev.accuracy;
+        this.confusion = ev.confusion;
+        this.predicted = ev.predicted;
+        this.fire('evaluation', ev);
+      }
+      const result: FineTuneResult = {
+        steps: out.steps,
+        examples: checked.length,
+        loss: out.loss,
+        predicted: out.predicted,
+        correct: out.predicted.filter((p, i) => p === checked[i]!.label).length,
+        testAccuracy: ev ? ev.accuracy : null,
+        previousTestAccuracy,
+      };
+      this.fire('fine-tune', result);
+      return result;
+    } finally {
+      this.tuning = false;
+    }
+  }
+  private tuning = false;
 
   private notReady(): Error {
     return new Error(
