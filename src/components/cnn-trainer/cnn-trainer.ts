@@ -11,6 +11,9 @@ import type {
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
 import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
 import type {
+  FineTuneOptions,
+  FineTuneResult,
+  TaughtExample,
   TrainerEventMap,
   TrainerHistory,
   TrainerSession,
@@ -19,6 +22,7 @@ import type {
 import { SETTING_KINDS, TrainerSettings, checkSettings, isSettingKey, type SettingKey } from './settings.js';
 import { TrainingRunController } from './training-run-controller.js';
 import { ModelFilesController, createTrainingSession } from './session-io.js';
+import { FineTuneController } from './fine-tune-controller.js';
 import { AutostartController } from './autostart-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
@@ -29,19 +33,7 @@ import type { TrainingCurves } from './training-curves.js';
 import { curvesStyles } from './training-curves.styles.js';
 import { styles } from './cnn-trainer.styles.js';
 
-// The session's types live in the engine (one definition for the trainer and every widget that follows one);
-// re-exported here so this module's public exports stay as they were.
-export type {
-  TrainerBatch,
-  TrainerEndDetail,
-  TrainerEpoch,
-  TrainerErrorDetail,
-  TrainerHistory,
-  TrainerProgressDetail,
-  TrainerSession,
-  TrainerStartDetail,
-  TrainerState,
-} from '../../engine/training/types.js';
+export type * from '../../engine/training/types.js'; // one definition for the trainer and its followers
 export { TRAINER_EVENTS } from './training-run-controller.js';
 export { MAX_IMAGE_PASSES } from './settings.js';
 
@@ -75,6 +67,7 @@ export const HIDDEN_PAUSE_MS = 30_000;
  * @fires train-epoch - An epoch finished: `{ epoch, loss, accuracy, testAccuracy }`.
  * @fires train-end - The run ended (all epochs, or stopped).
  * @fires train-error - Loading or training failed; `detail.error` holds the error. `error` holds the message.
+ * @fires fine-tune - `fineTune()` finished: `{ steps, examples, correct, predicted, testAccuracy, … }`.
  *
  * @csspart error - The message shown for bad settings or a failure (`role="alert"`).
  * @csspart retry - The Retry button shown after a failed download.
@@ -86,6 +79,7 @@ export const HIDDEN_PAUSE_MS = 30_000;
  * @csspart progress - The progress bar and its text.
  * @csspart charts - The two charts (loss, accuracy).
  * @csspart result - The backend in use and the final test accuracy.
+ * @csspart fine-tune - The "Fine-tune on taught examples" button and its result, once a run has trained.
  * @csspart note - Why training runs slower than it could (a fallback: no WebAssembly, no Worker), and the fix.
  *
  * @cssproperty [--cnn-trainer-loss=var(--cnn-negative)] Colour of the loss curve.
@@ -232,9 +226,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     return this.run.backendReport;
   }
   /**
-   * Every fallback of the current (or last) run, each `{ what, wanted, used, cause, message }`: training on the
-   * `cpu` backend because the page's CSP blocks WebAssembly, on the main thread because no Worker may start…
-   * The messages are the ones shown in `part="note"`. Empty when training runs where it should.
+   * Every fallback of the current (or last) run, each `{ what, wanted, used, cause, message }` (`cpu` because the
+   * page's CSP blocks WebAssembly, the main thread because no Worker may start…), as shown in `part="note"`.
    */
   get fallbacks(): readonly FallbackNote[] {
     return this.run.fallbacks;
@@ -285,6 +278,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** The progress text follows the batches at most once per animation frame. */
   private readonly frames = new FrameController(this);
   private readonly files = new ModelFilesController(this);
+  private readonly tuner = new FineTuneController(this);
   protected readonly autostarter = new AutostartController(this);
 
   /** The charts (rendered by this element, fed by the run's events). */
@@ -306,7 +300,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     this.configError = check.error;
     this.badFields = check.bad;
     this._config = check.config;
-    this.setError(check.error ?? this.files.error ?? this.run.runError?.message ?? null);
+    this.setError(check.error ?? this.files.error ?? this.tuner.error ?? this.run.runError?.message ?? null);
   }
 
   /**
@@ -335,6 +329,11 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** Loads safetensors weights (a Blob, a File or a URL) into the model; a mismatch rejects, and is shown. */
   importWeights(source: Blob | string): Promise<void> {
     return this.files.importWeights(source);
+  }
+
+  /** Fine-tunes on taught examples (default: its `<digit-pad for>`s'); resolves `null` (see `error`) if it can't. */
+  fineTune(examples?: readonly TaughtExample[], options?: FineTuneOptions): Promise<FineTuneResult | null> {
+    return this.tuner.fineTune(examples, options);
   }
 
   /** Pauses training after the current batch. */
@@ -389,7 +388,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
         resume: () => this.resume(),
         stop: () => this.stop(),
       })}
-      ${this.files.render()} ${renderProgress(st, value, text)} ${renderNotes(this.note, this.fallbacks)}
+      ${this.files.render()} ${this.tuner.render()} ${renderProgress(st, value, text)}
+      ${renderNotes(this.note, this.fallbacks)}
       <cnn-training-curves .epochs=${this._config?.epochs ?? 1}></cnn-training-curves>
       ${renderResult(this.testAccuracy, this._config ? (this._config.testSize ?? 10000) : null)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">

@@ -9,6 +9,9 @@
 import type { BackendReport, FallbackNote } from '../backend.js';
 import type { BackendName, TrainState } from './config.js';
 import type { NamedWeights } from './protocol.js';
+import type { FineTuneOptions, FineTuneResult, TaughtExample } from './fine-tune.js';
+
+export type { FineTuneOptions, FineTuneResult, TaughtExample };
 
 /** Where a trainer's run is: idle → loading → training ⇄ paused → done | error (the engine's `TrainState`). */
 export type TrainerState = TrainState;
@@ -95,6 +98,10 @@ export interface TrainerSession extends EventTarget {
   weights?(): Promise<NamedWeights>;
   /** Loads named weights into the model; rejects (changing nothing) when they do not fit. */
   setWeights?(weights: NamedWeights): Promise<void>;
+  /** A few seeded steps on taught examples once the run is done; rejects with a sentence when it cannot. */
+  fineTune?(examples: readonly TaughtExample[], options?: FineTuneOptions): Promise<FineTuneResult>;
+  /** The settings the run trains with: the network (`spec`, else the lesson's `model`) above all. */
+  readonly config?: { readonly model?: unknown; readonly spec?: unknown } | null;
 }
 
 /**
@@ -124,6 +131,8 @@ export interface TrainerEventMap {
   'train-epoch': TrainerEpoch;
   'train-end': TrainerEndDetail;
   'train-error': TrainerErrorDetail;
+  /** A fine-tune on taught examples finished (`trainer.fineTune()`); the weights and the test results changed. */
+  'fine-tune': FineTuneResult;
 }
 
 /** The name of a trainer event. */
@@ -145,4 +154,9 @@ export interface TrainerLike extends Element {
   readonly network?: unknown;
   /** What it trains on (class names, image shape), or `null`/absent before it is known: read it defensively. */
   readonly dataset?: DatasetInfo | null;
+  /**
+   * Fine-tunes the trained network on taught examples (default: those of the `<digit-pad>`s that follow it);
+   * resolves with the result, or `null` when it cannot (the trainer shows why).
+   */
+  fineTune?(examples?: readonly TaughtExample[], options?: FineTuneOptions): Promise<FineTuneResult | null>;
 }
