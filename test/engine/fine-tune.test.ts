@@ -57,7 +57,7 @@ describe('fine-tune: the plain-data half', () => {
   });
 
   it('checks the number of steps', () => {
-    expect(checkSteps(undefined)).to.equal(20);
+    expect(checkSteps(undefined)).to.equal(30);
     expect(checkSteps(5)).to.equal(5);
     for (const bad of [0, 201, 2.5, '5', NaN]) expect(checkSteps(bad)).to.have.property('error');
   });
@@ -75,20 +75,20 @@ describe('fine-tune: the plain-data half', () => {
     expect(Array.from(out.subarray(1, 13))).to.deep.equal([139, 162, 185, 209, 232, 255, 0, 0, 0, 0, 0, 0]);
   });
 
-  it('plans seeded batches: every taught example first, copies to a third, then training images', () => {
+  it('plans seeded batches: taught copies a tenth of the training images, in turn, then training images', () => {
     const examples = [verticalBar(5, 3), verticalBar(20, 7)];
-    const opts = { shape: MNIST.shape, batchSize: 20, seed: 1234, train: DATA.train };
+    const opts = { shape: MNIST.shape, batchSize: 64, seed: 1234, train: DATA.train };
     const a = fineTunePlan(examples, opts);
     const b = fineTunePlan(examples, opts);
     const c = fineTunePlan(examples, { ...opts, seed: 1 });
     const first = a.next();
-    expect(first.count).to.equal(10 + 20);
-    expect(Array.from(first.labels.subarray(0, 10))).to.deep.equal([3, 7, 3, 7, 3, 7, 3, 7, 3, 7]);
+    expect(first.count).to.equal(7 + 64);
+    expect(Array.from(first.labels.subarray(0, 7))).to.deep.equal([3, 7, 3, 7, 3, 7, 3]);
     // The first copies are the drawings as given (bytes), the later ones shifted by at most a pixel.
     expect(Array.from(first.images.subarray(0, 784))).to.deep.equal(
       Array.from(examples[0]!.pixels, (v) => v * 255),
     );
-    for (let i = 2; i < 10; i++) {
+    for (let i = 2; i < 7; i++) {
       const ink = [...first.images.subarray(i * 784, (i + 1) * 784).keys()].filter(
         (p) => first.images[i * 784 + p]! > 0,
       );
@@ -97,7 +97,7 @@ describe('fine-tune: the plain-data half', () => {
       expect(Math.min(...xs)).to.be.within(home - 1, home + 1);
     }
     // Then training images with their own labels.
-    for (let i = 10; i < 30; i++) {
+    for (let i = 7; i < 71; i++) {
       const img = first.images.subarray(i * 784, (i + 1) * 784);
       const idx = [...Array(DATA.train.count).keys()].find((k) =>
         DATA.train.images.subarray(k * 784, (k + 1) * 784).every((v, p) => v === img[p]),
@@ -108,7 +108,16 @@ describe('fine-tune: the plain-data half', () => {
     // Seeded: the same options give the same batches; another seed others.
     expect(Array.from(b.next().images)).to.deep.equal(Array.from(first.images));
     expect(Array.from(c.next().images)).to.not.deep.equal(Array.from(first.images));
-    expect(Array.from(a.next().images)).to.not.deep.equal(Array.from(first.images)); // each step its own
+    const second = a.next(); // each step its own images, and the examples taken in turn
+    expect(Array.from(second.images)).to.not.deep.equal(Array.from(first.images));
+    expect(Array.from(second.labels.subarray(0, 7))).to.deep.equal([7, 3, 7, 3, 7, 3, 7]);
+    // A small batch still carries a taught example every step (one, in turn).
+    const small = fineTunePlan(examples, { ...opts, batchSize: 8 });
+    expect([small.next(), small.next(), small.next()].map((b) => [b.count, b.labels[0]])).to.deep.equal([
+      [9, 3],
+      [9, 7],
+      [9, 3],
+    ]);
   });
 });
 
@@ -160,7 +169,7 @@ describe('fine-tune: a trained session learns a reader’s examples', function (
       try {
         expect(one.s.thread).to.equal(thread);
         const r: FineTuneResult = one.result;
-        expect(r).to.include({ steps: 20, examples: 3, correct: 3 });
+        expect(r).to.include({ steps: 30, examples: 3, correct: 3 });
         expect(r.predicted).to.deep.equal([3, 3, 6]);
         expect(Number.isFinite(r.loss)).to.equal(true);
         expect(r.previousTestAccuracy).to.equal(one.before);

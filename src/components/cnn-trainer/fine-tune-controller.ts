@@ -82,7 +82,7 @@ export class FineTuneController {
     if (examples === undefined && list.length === 0) {
       const id = this.host.id;
       return this.fail(
-        `There are no examples to learn from yet: draw in a <digit-pad${id ? ` for="${id}"` : ''} teach>, pick the right label and press Teach.`,
+        `There are no examples to learn from yet: draw in a <digit-pad${id ? ` for="${id}"` : ''} mode="teach">, pick the right label and press Teach.`,
       );
     }
     this.busy = true;

@@ -458,6 +458,18 @@ export class TrainingSession extends EventTarget {
   }
 
   /**
+   * Test image `index` (taken modulo the number of test images, so any whole number picks one) with its label, as
+   * the data holds it (bytes 0..255, h×w×c); null before the test data has loaded.
+   */
+  testImage(index: number): { index: number; label: number; pixels: Uint8Array } | null {
+    const test = this.testData;
+    const count = Math.min(test?.count ?? 0, this.config.testSize ?? Infinity);
+    if (!test || count < 1 || !Number.isFinite(index)) return null;
+    const i = ((Math.floor(index) % count) + count) % count;
+    return { index: i, label: test.labels[i]!, pixels: test.images.slice(i * 784, (i + 1) * 784) };
+  }
+
+  /**
    * Test images whose actual class is `actual` and predicted class (at the latest evaluation) is `predicted`,
    * at most `limit`, in test-set order. Empty before the first evaluation.
    */

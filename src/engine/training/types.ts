@@ -94,6 +94,8 @@ export interface TrainerSession extends EventTarget {
     layers: string[],
   ): Promise<Record<string, { shape: number[]; data: Float32Array }>>;
   testExamples?(actual: number, predicted: number, limit: number): Promise<TestExample[]>;
+  /** Test image `index` (modulo the test count) with its label (bytes, h×w×c), or null before the data loaded. */
+  testImage?(index: number): { index: number; label: number; pixels: Uint8Array } | null;
   /** The current weights by name (the engine's names and layouts). */
   weights?(): Promise<NamedWeights>;
   /** Loads named weights into the model; rejects (changing nothing) when they do not fit. */
