@@ -66,7 +66,14 @@ export default tseslint.config(
   },
   {
     // Node scripts and configs.
-    files: ['scripts/**/*.mjs', '*.mjs', '*.js', 'test/node/**/*.mjs', 'test/consumers/**/*.{mjs,js}'],
+    files: [
+      'scripts/**/*.mjs',
+      'bin/**/*.mjs',
+      '*.mjs',
+      '*.js',
+      'test/node/**/*.mjs',
+      'test/consumers/**/*.{mjs,js}',
+    ],
     languageOptions: { globals: nodeGlobals },
   },
   {

@@ -1,7 +1,7 @@
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CnnElement } from '../shared/cnn-element.js';
-import { booleanValue, enumValue, stringValue } from '../shared/property-values.js';
+import { booleanValue, enumValue, networkValue, stringValue } from '../shared/property-values.js';
 import type {
   BackendName,
   BackendPreference,
@@ -10,24 +10,32 @@ import type {
 } from '../../engine/training/config.js';
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
 import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
+import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-value.js';
 import type {
-  FineTuneOptions,
-  FineTuneResult,
-  TaughtExample,
+  DatasetInfo,
   TrainerEventMap,
   TrainerHistory,
   TrainerSession,
   TrainerState,
 } from '../../engine/training/types.js';
-import { SETTING_KINDS, TrainerSettings, checkSettings, isSettingKey, type SettingKey } from './settings.js';
+import {
+  SETTING_KINDS,
+  TrainerSettings,
+  checkSettings,
+  isSettingKey,
+  type SettingKey,
+  type SettingsCheck,
+} from './settings.js';
+import { LayersEditorController } from './layers-editor.js';
 import { TrainingRunController } from './training-run-controller.js';
 import { ModelFilesController, createTrainingSession } from './session-io.js';
+import type { FineTuneOptions, FineTuneResult, TaughtExample } from '../../engine/training/fine-tune.js';
 import { FineTuneController } from './fine-tune-controller.js';
 import { AutostartController } from './autostart-controller.js';
+import { DatasetController } from './dataset-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
 import { progressInfo } from './progress.js';
-import { renderSettingsForm } from './settings-form.js';
 import { renderActions, renderNotes, renderProgress, renderResult, renderRetry } from './run-view.js';
 import type { TrainingCurves } from './training-curves.js';
 import { curvesStyles } from './training-curves.styles.js';
@@ -41,10 +49,11 @@ export { MAX_IMAGE_PASSES } from './settings.js';
 export const HIDDEN_PAUSE_MS = 30_000;
 
 /**
- * Trains the lesson's MNIST network — the CNN or the plain feed-forward net — in the reader's own browser, and
- * shows it learning: a progress bar for the download and for training, live loss and accuracy curves per batch
- * (smoothed), test accuracy after every epoch, and the final test accuracy. The training itself runs in the
- * engine's `TrainingSession` (a Worker where possible); this element is its remote control and its display.
+ * Trains the lesson's network — the CNN or the plain feed-forward net, or your own (`layers`) — on MNIST or your
+ * own dataset (`data-src`: a folder `npx cnn-widgets pack` made, grey or RGB, 8×8 to 64×64) in the reader's own
+ * browser, and shows it learning: a progress bar for the download and for training, live loss and accuracy curves
+ * (smoothed), test accuracy after every epoch. The training runs in the engine's `TrainingSession` (a Worker
+ * where possible); this element is its remote control and its display.
  *
  * Settings come from attributes (each with a property twin that reads the value in effect: the writer's, else
  * the `preset`'s, else the default). `preset="notebook"` is the lesson's own recipe: 500 training and 500 test
@@ -53,10 +62,9 @@ export const HIDDEN_PAUSE_MS = 30_000;
  * last 20 % of the updates (`lr-schedule`), which reach about 98.5 % test accuracy with the cnn.
  * The `backend` ATTRIBUTE is the preference (property `backendPreference`); the `backend` PROPERTY is the one in use.
  *
- * Lifetimes: removing the element disposes the session (and every tensor); a tab hidden for 30 s pauses
- * training (press Resume to continue), so a forgotten tab does not keep the fan running.
- * Other widgets (`<confusion-matrix for>`, `<feature-map for>`, `<digit-pad for>`) read `session`,
- * `confusion` and the events.
+ * Removing the element disposes the session (and every tensor); a tab hidden for 30 s pauses training (Resume
+ * continues). Followers (`<confusion-matrix for>`, `<feature-map for>`, `<digit-pad for>`) read `session`,
+ * `confusion`, `datasetInfo` and the events.
  *
  * @tagname cnn-trainer
  * @summary Trains an MNIST CNN or FNN live in the browser, with progress, curves and test accuracy.
@@ -90,11 +98,9 @@ export const HIDDEN_PAUSE_MS = 30_000;
 export class CnnTrainer extends CnnElement<TrainerEventMap> {
   static override styles = [...CnnElement.styles, styles, curvesStyles];
 
-  // The training settings use hand-written accessors (below) over `settings`, so that the property reads the
-  // value in effect (writer → preset → default) while the preset can still tell what the writer set.
+  // Hand-written accessors (below) over `settings`: the property reads the value in effect (writer → preset →
+  // default) while the preset can still tell what the writer set. `model` is reflected for followers.
   static override properties: PropertyDeclarations = {
-    // Reflected, so that a `<model-summary for>` (or any observer of the attribute) follows a model chosen from
-    // script or in the element's own form; the attribute then holds the model in effect.
     model: { noAccessor: true, converter: SETTING_KINDS.model, reflect: true },
     epochs: { noAccessor: true, converter: SETTING_KINDS.epochs },
     batchSize: { attribute: 'batch-size', noAccessor: true, converter: SETTING_KINDS.batchSize },
@@ -187,10 +193,13 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** Which TensorFlow.js backend to ask for (attribute `backend`): `auto`, `webgpu`, `webgl`, `wasm` or `cpu`. */
   @property({ attribute: 'backend', converter: enumValue(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']) })
   backendPreference: BackendPreference | string = 'auto';
-  /** Base URL of the MNIST files (default: the library's own `assets/mnist/`). */
+  /** The dataset's folder, with its dataset.json (`npx cnn-widgets pack` makes one); default the library's MNIST. */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc: string | null = null;
-  /** Your own network in PyTorch's words (attribute `layers`): trained instead of `model` when not empty. */
-  @property({ attribute: 'layers', reflect: true, converter: stringValue }) network = '';
+  /**
+   * Your own network (attribute `layers`), trained instead of `model` when not empty: PyTorch's words
+   * (`Conv2d(1, 16, 3), ReLU(), …`), or the engine's plain layer specs (an array, or its JSON in the attribute).
+   */
+  @property({ attribute: 'layers', reflect: true, converter: networkValue }) network: NetworkValue = '';
   /** Start training as soon as the element is on the page (off by default: training costs the reader). */
   @property({ type: Boolean, reflect: true, converter: booleanValue }) autostart = false;
 
@@ -214,10 +223,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   get backend(): BackendName | null {
     return this.run.results?.backend ?? null;
   }
-  /**
-   * Setting it sets the preference, as the attribute does (`backendPreference`; `null` is `auto`): React 19
-   * (and Vue, Svelte) pass `backend="wasm"` as a PROPERTY because the element has one, and must not throw.
-   */
+  /** Setting it sets the preference (`backendPreference`; `null` is `auto`), as the attribute does: React 19,
+   * Vue and Svelte pass `backend="wasm"` as a PROPERTY because the element has one, and must not throw. */
   set backend(value: BackendPreference | string | null | undefined) {
     this.backendPreference = value ?? 'auto';
   }
@@ -225,12 +232,14 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   get backendReport(): BackendReport | null {
     return this.run.backendReport;
   }
-  /**
-   * Every fallback of the current (or last) run, each `{ what, wanted, used, cause, message }` (`cpu` because the
-   * page's CSP blocks WebAssembly, the main thread because no Worker may start…), as shown in `part="note"`.
-   */
+  /** Every fallback of the run (`cpu` as the CSP blocks WebAssembly…): `{ what, wanted, used, cause, message }`. */
   get fallbacks(): readonly FallbackNote[] {
     return this.run.fallbacks;
+  }
+  /** What it trains on, `{ name, classes, shape: [height, width, channels] }` (classes in label order): MNIST's
+   * without `data-src`; `null` while its dataset.json loads or failed. (`dataset` is every element's data-* map.) */
+  get datasetInfo(): DatasetInfo | null {
+    return this.data.info;
   }
   /** The engine's `TrainingSession` of the current run (for sibling widgets), or `null`. */
   get session(): TrainerSession | null {
@@ -238,17 +247,15 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   }
   /** The complete configuration that `start()` would use, or `null` when a setting is invalid (see `error`). */
   get config(): TrainConfig | null {
-    return this._config;
+    return this.check.config;
   }
 
   /** ms the tab may stay hidden before training pauses (a property so tests can shorten it). */
   hiddenPauseMs = HIDDEN_PAUSE_MS;
 
-  @state() private _config: TrainConfig | null = null;
   @state() private note = '';
-  private configError: string | null = null;
-  /** The settings the current `configError` is about (marked `aria-invalid`). */
-  private badFields: SettingKey[] = [];
+  /** What the settings add up to: the configuration, or the message and the fields (and layer) it is about. */
+  @state() private check: SettingsCheck = { config: null, error: '', bad: [] };
 
   private readonly run = new TrainingRunController(this, {
     create: (config) => this.createSession(config),
@@ -264,8 +271,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     // The charts take each event; the progress text follows at the next frame.
     event: (name, detail) => (this.curves?.feed(name, detail), this.frames.schedule()),
     fail: (message) => this.setError(message),
-    model: () => (this.network.trim() ? 'your network' : this.model),
-    epochs: () => this._config?.epochs,
+    model: () => (isEmptyNetwork(this.network) ? this.model : 'your network'),
+    epochs: () => this.check.config?.epochs,
   });
   private readonly hiddenPause = new HiddenPauseController(this, {
     running: () => this.state === 'training' || this.state === 'loading',
@@ -279,6 +286,9 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   private readonly frames = new FrameController(this);
   private readonly files = new ModelFilesController(this);
   private readonly tuner = new FineTuneController(this);
+  private readonly data = new DatasetController(this);
+  /** The model select's "Your own" and its text area (debounced into `network`). */
+  private readonly editor = new LayersEditorController(this);
   protected readonly autostarter = new AutostartController(this);
 
   /** The charts (rendered by this element, fed by the run's events). */
@@ -290,23 +300,15 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   }
 
   private validate(): void {
-    const check = checkSettings((key) => this[key], {
-      backend: this.backendPreference,
-      dataSrc: this.dataSrc,
-      preset: this.preset,
-      typeError: this.propertyError,
-      network: this.network,
-    });
-    this.configError = check.error;
-    this.badFields = check.bad;
-    this._config = check.config;
-    this.setError(check.error ?? this.files.error ?? this.tuner.error ?? this.run.runError?.message ?? null);
+    this.data.sync(this.dataSrc);
+    const { backendPreference: backend, dataSrc, preset, propertyError: typeError, network } = this;
+    const context = { backend, dataSrc, preset, typeError, network, dataset: this.data.dataset };
+    const check = (this.check = checkSettings((key) => this[key], context));
+    const failed = this.data.error?.message ?? this.tuner.error ?? this.run.runError?.message;
+    this.setError(check.error ?? this.files.error ?? failed ?? null);
   }
 
-  /**
-   * Creates the engine's training session (loading TensorFlow.js on first use). Protected so a test or a
-   * custom lesson can supply its own (e.g. with `data` given, or a stand-in).
-   */
+  /** Creates the engine's session (TF.js loads on first use); protected: a test or a lesson may supply its own. */
   protected createSession(config: TrainConfig): Promise<TrainerSession> {
     return createTrainingSession(config);
   }
@@ -314,8 +316,9 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** Starts a new run with the current settings (ignored while one is running or paused, or when a setting is bad). */
   async start(): Promise<void> {
     if (this.run.busy) return;
+    if (this.data.error) return this.data.retry(); // the Retry of a dataset.json that could not be read
     this.validate();
-    if (this._config) await this.run.start(this._config);
+    if (this.check.config) await this.run.start(this.check.config);
   }
 
   /** One runnable PyTorch script of this network and run (`{ weights: 'model.safetensors' }`: it loads those). */
@@ -330,7 +333,6 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   importWeights(source: Blob | string): Promise<void> {
     return this.files.importWeights(source);
   }
-
   /** Fine-tunes on taught examples (default: its `<digit-pad for>`s'); resolves `null` (see `error`) if it can't. */
   fineTune(examples?: readonly TaughtExample[], options?: FineTuneOptions): Promise<FineTuneResult | null> {
     return this.tuner.fineTune(examples, options);
@@ -340,13 +342,11 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   pause(): void {
     this.run.pause();
   }
-
   /** Resumes a paused run. */
   resume(): void {
     if (this.state === 'paused') this.note = '';
     this.run.resume();
   }
-
   /** Stops the run; its results so far stay readable. */
   stop(): void {
     this.run.stop();
@@ -365,23 +365,23 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     const st = this.state;
     const { value, text } = progressInfo({
       state: st,
-      config: this._config,
+      config: this.data.clamp(this.check.config),
+      waiting: this.data.loading,
       progress: this.run.progress,
       lastBatch: this.run.lastBatch,
     });
-    const retry = this.run.runError?.retryable && st === 'error' && !this.configError;
+    const retry =
+      this.data.error?.retryable ?? (this.run.runError?.retryable && st === 'error' && !this.check.error);
     return html`
       ${this.renderError()} ${renderRetry(retry === true, this.onStart)}
-      ${renderSettingsForm({
-        value: (key) => this[key],
-        bad: this.badFields,
-        disabled: this.run.busy,
-        onChange: this.onField,
-      })}
+      ${this.editor.render(
+        { value: (key) => this[key], bad: this.check.bad, disabled: this.run.busy, onChange: this.onField },
+        this.check,
+      )}
       ${renderActions({
         state: st,
         busy: this.run.busy,
-        invalid: this.configError !== null,
+        invalid: this.check.config === null,
         backend: this.backend,
         start: this.onStart,
         pause: () => this.pause(),
@@ -390,8 +390,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
       })}
       ${this.files.render()} ${this.tuner.render()} ${renderProgress(st, value, text)}
       ${renderNotes(this.note, this.fallbacks)}
-      <cnn-training-curves .epochs=${this._config?.epochs ?? 1}></cnn-training-curves>
-      ${renderResult(this.testAccuracy, this._config ? (this._config.testSize ?? 10000) : null)}
+      <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
+      ${renderResult(this.testAccuracy, this.check.config ? (this.check.config.testSize ?? 10000) : null)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
         ${this.run.announcement}
       </div>

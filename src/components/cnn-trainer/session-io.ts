@@ -47,16 +47,24 @@ export class ModelFilesController {
 
   constructor(private readonly host: ModelFilesHost) {}
 
-  /** The configuration of the current run, else the one in effect; throws the settings' message when bad. */
+  /**
+   * The configuration of the current run (the session's own once it knows its data: with the dataset and the
+   * network fitted to it), else the one in effect; throws the settings' message when bad.
+   */
   private config(): TrainConfig {
-    const c = (this.host.session && runConfigs.get(this.host.session)) ?? this.host.config;
+    const s = this.host.session as (TrainerSession & { config?: TrainConfig }) | null;
+    const c = s?.config ?? (s && runConfigs.get(s)) ?? this.host.config;
     if (!c) throw new Error('The settings are not valid (see the message in the trainer).');
     return c;
   }
 
   toPyTorch(options: PyTorchScriptOptions = {}): string {
     const c = this.config();
-    return toPyTorch(specOf(c), c, options);
+    const d = c.dataset;
+    // Another dataset than the library's MNIST: the script reads the packed folder the browser trained from.
+    const own = d && c.dataSrc ? { data: { name: d.name, src: c.dataSrc, packed: true } } : {};
+    const facts = d ? { classes: d.classes.length, normalize: d.normalize } : {};
+    return toPyTorch(specOf(c), c, { ...own, ...facts, ...options });
   }
 
   async exportWeights(): Promise<Blob> {

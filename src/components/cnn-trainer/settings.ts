@@ -1,14 +1,18 @@
 import {
   DEFAULT_CONFIG,
+  MNIST_DATASET,
   PRESETS,
   isPresetName,
   resolveConfig,
   type BackendPreference,
   type TrainConfig,
+  type TrainDataset,
 } from '../../engine/training/config.js';
 import { enumValue, numberValue, type ValueKind } from '../shared/property-values.js';
 import { formatInteger } from '../shared/format.js';
-import { formatLayersError, parseNetwork } from '../../engine/models/pytorch-network.js';
+import { formatLayersError } from '../../engine/models/pytorch-network.js';
+import type { LayersError } from '../../engine/models/pytorch-layers.js';
+import { isEmptyNetwork, parseNetworkValue } from '../../engine/models/network-value.js';
 
 /**
  * The trainer's settings: which there are, how each is read, and what the ones in effect add up to. Plain data
@@ -90,9 +94,16 @@ export class TrainerSettings {
   }
 }
 
-/** What a set of settings adds up to: a complete configuration, or the message and the fields it is about. */
+/**
+/**
+ * What a set of settings adds up to: a complete configuration, or the message and the fields it is about (and,
+ * for the writer's own network, the error with its position and layer, for the editor to point at), or
+ * (`waiting`) nothing yet: a `layers` network waits for the dataset.json it must be checked against.
+ */
 export type SettingsCheck =
-  { config: TrainConfig; error: null; bad: [] } | { config: null; error: string; bad: SettingKey[] };
+  | { config: TrainConfig; error: null; bad: []; network?: undefined; waiting?: false }
+  | { config: null; error: string; bad: SettingKey[]; network?: LayersError; waiting?: false }
+  | { config: null; error: null; bad: []; network?: undefined; waiting: true };
 
 /** What `checkSettings` reads beside the settings with a form field. */
 export interface SettingsContext {
@@ -103,8 +114,10 @@ export interface SettingsContext {
   preset: string | null;
   /** A property set to a value of the wrong type, as a message (reported first). */
   typeError: string | null;
-  /** The writer's own network (`layers`), as text: overrides `model` when not empty. */
-  network?: string;
+  /** The writer's own network (`layers`): its text or its layer specs; overrides `model` when not empty. */
+  network?: unknown;
+  /** What the data is (MNIST's when absent); null while the dataset.json of `data-src` is not read yet. */
+  dataset?: TrainDataset | null;
 }
 
 /**
@@ -113,18 +126,27 @@ export interface SettingsContext {
  */
 export function checkSettings(
   value: (key: SettingKey) => unknown,
-  { backend, dataSrc, preset: presetAttr, typeError, network }: SettingsContext,
+  { backend, dataSrc, preset: presetAttr, typeError, network, dataset }: SettingsContext,
 ): SettingsCheck {
-  const fail = (error: string, bad: SettingKey[] = []): SettingsCheck => ({ config: null, error, bad });
+  const fail = (error: string, bad: SettingKey[] = [], network?: LayersError): SettingsCheck => ({
+    config: null,
+    error,
+    bad,
+    ...(network ? { network } : {}),
+  });
   if (typeError) return fail(typeError);
   let spec: TrainConfig['spec'];
-  if (network?.trim()) {
+  if (!isEmptyNetwork(network)) {
+    // Checked against the data's channels, size and classes, so that can wait for its dataset.json.
+    if (dataset === null) return { config: null, error: null, bad: [], waiting: true };
+    const [h, w, c] = (dataset ?? MNIST_DATASET).shape;
+    const classes = (dataset ?? MNIST_DATASET).classes.length;
     // With the training limits: a network too big for a reader's tab is refused with its numbers.
-    const r = parseNetwork(network, { inputShape: [1, 28, 28], classes: 10 });
+    const r = parseNetworkValue(network, { inputShape: [c, h, w], classes });
     if (!r.ok) {
       const e = r.error;
       const where = e.layerText && !e.message.includes(e.layerText) ? ` (in ${e.layerText})` : '';
-      return fail(`Your network (layers): ${formatLayersError(e)}${where}`);
+      return fail(`Your network (layers): ${formatLayersError(e)}${where}`, [], e);
     }
     spec = r.spec;
   }
@@ -138,6 +160,7 @@ export function checkSettings(
       backend: backend as BackendPreference,
       ...(dataSrc ? { dataSrc } : {}),
       ...(spec ? { spec } : {}),
+      ...(dataset ? { dataset } : {}),
     },
     preset,
   );

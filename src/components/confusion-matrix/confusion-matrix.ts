@@ -7,7 +7,7 @@ import { TrainerLink } from '../shared/trainer-link.js';
 import { Task, initialState } from '../shared/task.js';
 import { RovingGrid } from '../shared/roving-grid.js';
 import { formatFixed, formatInteger, formatPercent, MISSING } from '../shared/format.js';
-import { paintGrey } from '../shared/paint.js';
+import { paintThumb, thumbShape, trainerClasses } from './dataset-view.js';
 import { colourAt, cssRgb, textOn } from '../shared/colour-scale.js';
 import type { TestExample } from '../../engine/training/types.js';
 import {
@@ -96,7 +96,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
   /** The counts: an n×n array, rows = actual class, columns = predicted class. Also settable as a JSON attribute. */
   @property({ converter: matrixValue }) matrix: number[][] | null = null;
 
-  /** Class names, comma-separated (default: 0, 1, 2, …). Must have one per class. */
+  /** Class names, comma-separated (default: the trainer's dataset's, else 0, 1, 2, …). Must have one per class. */
   @property({ reflect: true, converter: stringValue }) labels: string | null = null;
 
   /**
@@ -192,7 +192,8 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
     const checked = checkMatrix(this.matrix);
     if ('error' in checked) return this.setError(checked.error);
     const n = checked.matrix.length;
-    const names = classNames(this.labels, n);
+    const own = this.labels?.trim() ? null : trainerClasses(this.link.trainer, n); // the dataset's names
+    const names = own ? { names: own } : classNames(this.labels, n);
     if ('error' in names) return this.setError(names.error);
     this.names = names.names;
     this.valid = checked.matrix;
@@ -250,8 +251,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
     const thumbs = this.examplesView()?.thumbs ?? [];
     this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-thumb]').forEach((canvas, i) => {
       const ex = thumbs[i];
-      // MNIST is white ink on black; show dark ink on light paper, as the digits were written.
-      if (ex) paintGrey(canvas, ex.pixels, 28, 28, { invert: true });
+      if (ex) paintThumb(canvas, ex);
     });
   }
 
@@ -384,10 +384,10 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
           (t) =>
             html`<canvas
               data-thumb
-              width="28"
-              height="28"
+              width=${thumbShape(t)[1]}
+              height=${thumbShape(t)[0]}
               role="img"
-              aria-label=${`Test image ${t.index}: a handwritten ${a}, predicted ${p}`}
+              aria-label=${`Test image ${t.index}: ${a}, predicted ${p}`}
             ></canvas>`,
         )}
       </div>

@@ -99,6 +99,8 @@ export class PredictorController implements ReactiveController {
       'train-error': () => this.reload(),
       'fine-tune': () => this.reload(), // taught: the same session, new weights
     },
+    // Its network and its data, as the trainer reflects them: the layer strip and the bars follow at once.
+    attributes: ['model', 'layers', 'data-src'],
     onTrainer: () => this.reload(),
   });
   /** The bundled network's download: its arguments are `weights-src` (null in `for` mode) and a reload count. */

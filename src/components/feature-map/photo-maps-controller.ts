@@ -87,7 +87,8 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
     const problem = this.options.problem();
     if (problem) throw new MapsFailure(problem);
     this.phase = 'computing';
-    const defs = checkSettings(s);
+    const defs = checkSettings(s, await layerDefs(s));
+    if (signal.aborted) return initialState;
     const img = await this.loadImage(s.src.trim() || assetUrl('images/chelsea-320.png'));
     if (signal.aborted) return initialState; // superseded: the newer run computes
     this.note =
@@ -141,8 +142,7 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
  * Checks what can be checked before any download (a typo in `filters` should not wait for a photo) and
  * returns the layer chain; throws the reader's message.
  */
-function checkSettings(s: PhotoSettings): LayerDef[] {
-  const defs = layerDefs(s);
+function checkSettings(s: PhotoSettings, defs: Awaited<ReturnType<typeof layerDefs>>): LayerDef[] {
   if (!defs.ok) throw new MapsFailure(defs.error);
   // Any whole number seeds the random filters (negative too); a typo must not silently use another seed.
   if (!Number.isInteger(s.seed))
@@ -155,9 +155,17 @@ function checkSettings(s: PhotoSettings): LayerDef[] {
   return defs.defs;
 }
 
-/** The layer chain the attributes describe: `layers`, or the single layer of the other attributes. */
-function layerDefs(s: PhotoSettings): ReturnType<typeof parseLayers> {
-  if (s.layers !== null && s.layers !== '') return parseLayers(s.layers);
+/**
+ * The layer chain the attributes describe: `layers` (JSON, or PyTorch's words, whose parser loads only then), or
+ * the single layer of the other attributes.
+ */
+async function layerDefs(s: PhotoSettings): Promise<ReturnType<typeof parseLayers>> {
+  if (s.layers !== null && s.layers !== '') {
+    // Not JSON (which starts with "["): PyTorch layers.
+    if (typeof s.layers !== 'string' || s.layers.trim().startsWith('[')) return parseLayers(s.layers);
+    const { torchChain } = await import('../../engine/filters-torch.js');
+    return torchChain(s.layers);
+  }
   const { filters, kernel, kernelSize, padding, stride, activation, pool } = s;
   return { ok: true, defs: [{ filters, kernel, kernelSize, padding, stride, activation, pool }] };
 }

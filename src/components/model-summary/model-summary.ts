@@ -2,7 +2,13 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement } from '../shared/cnn-element.js';
-import { enumValue, numberValue, stringValue, textOrNumberValue } from '../shared/property-values.js';
+import {
+  enumValue,
+  networkValue,
+  numberValue,
+  stringValue,
+  textOrNumberValue,
+} from '../shared/property-values.js';
 import { TrainerLink } from '../shared/trainer-link.js';
 import { formatInteger } from '../shared/format.js';
 import { checkInteger, walkModel, type LayerInfo, type ModelSpec } from '../../engine/conv-math.js';
@@ -13,7 +19,8 @@ import {
   spatialStages,
   TORCH_TYPE_NAMES,
 } from '../../engine/models/display.js';
-import { formatLayersError, parseNetwork } from '../../engine/models/pytorch-network.js';
+import { formatLayersError } from '../../engine/models/pytorch-network.js';
+import { isEmptyNetwork, parseNetworkValue, type NetworkValue } from '../../engine/models/network-value.js';
 import { styles } from './model-summary.styles.js';
 
 const shapeText = (s: readonly number[]) => s.join('×');
@@ -44,10 +51,11 @@ export class ModelSummary extends CnnElement {
   @property({ reflect: true, converter: enumValue(['cnn', 'fnn', 'alexnet']) }) model = 'cnn';
   /**
    * Your own network, written as PyTorch writes it (`Conv2d(1, 16, 3), ReLU(), MaxPool2d(2), Flatten(), …`),
-   * comma- or newline-separated; attribute `layers`. Overrides `model` when not empty. Named `network`, not
-   * `layers`, because the `layers` property is already the computed rows.
+   * comma- or newline-separated, or the engine's plain layer specs (an array, or its JSON in the attribute);
+   * attribute `layers`. Overrides `model` when not empty. Named `network`, not `layers`, because the `layers`
+   * property is already the computed rows.
    */
-  @property({ attribute: 'layers', reflect: true, converter: stringValue }) network = '';
+  @property({ attribute: 'layers', reflect: true, converter: networkValue }) network: NetworkValue = '';
   /** Id of a trainer element (e.g. `<cnn-trainer>`) whose network (`layers`, else `model`) to show instead. */
   @property({ reflect: true, attribute: 'for', converter: stringValue }) htmlFor: string | null = null;
   /** Input shape: `"C×H×W"`, `"H×W"` or `"W"` (keeps the model's channels). Empty: the model's own input. */
@@ -102,15 +110,16 @@ export class ModelSummary extends CnnElement {
    * The network in force: the trainer's when `for` names one that is on the page (its own network text, else
    * its model), else `layers`, else `model`.
    */
-  private modelName(): { name: string; source: string; text: string | null } {
+  private modelName(): { name: string; source: string; text: unknown } {
     const t = this.link.trainer;
     if (t) {
-      const text = typeof t.network === 'string' ? t.network : t.getAttribute('layers');
-      if (text?.trim()) return { name: 'custom', source: `the network of #${t.id}`, text };
+      // The trainer's property (text or specs), else its attribute (a trainer not upgraded yet).
+      const text = t.network !== undefined && t.network !== null ? t.network : t.getAttribute('layers');
+      if (!isEmptyNetwork(text)) return { name: 'custom', source: `the network of #${t.id}`, text };
       const v = typeof t.model === 'string' ? t.model : t.getAttribute('model');
       return { name: v ?? 'cnn', source: `the model of #${t.id}`, text: null };
     }
-    if (this.network.trim()) return { name: 'custom', source: 'layers', text: this.network };
+    if (!isEmptyNetwork(this.network)) return { name: 'custom', source: 'layers', text: this.network };
     return { name: this.model, source: 'model', text: null };
   }
 
@@ -119,14 +128,14 @@ export class ModelSummary extends CnnElement {
    * width and no training limits: a summary only shows it. Returns the spec, or shows the error (with the line
    * and column, and the layer's text) over the rows computed before the failing layer.
    */
-  private parseText(text: string, source: string): ModelSpec | null {
+  private parseText(text: unknown, source: string): ModelSpec | null {
     let input = [1, 28, 28];
     if (this.inputShape.trim()) {
       const parsed = parseInputShape(this.inputShape, 1);
       if (!Array.isArray(parsed)) return (this.setError(parsed.error), null);
       input = parsed;
     }
-    const r = parseNetwork(text, { inputShape: input, classes: null, limits: false });
+    const r = parseNetworkValue(text, { inputShape: input, classes: null, limits: false });
     if (r.ok) return r.spec;
     const e = r.error;
     this._spec = {

@@ -130,6 +130,19 @@ export const parsedJsonArrayValue: ValueKind<unknown> = {
   toAttribute: () => null,
 };
 
+/**
+ * A network (`network` of `<cnn-trainer>` and `<model-summary>`, attribute `layers`): PyTorch layers as text, or an
+ * array of the engine's plain layer specs, which the element checks with its own messages. Reflected as the text,
+ * or as the array's JSON (which the attribute reads back as specs).
+ */
+export const networkValue: ValueKind<string | readonly unknown[]> = {
+  expects: 'PyTorch layers as text, or an array of layer specs',
+  read: (v) =>
+    typeof v === 'string' || Array.isArray(v) ? { value: v as string | readonly unknown[] } : undefined,
+  fromAttribute: passText,
+  toAttribute: (v) => (typeof v === 'string' ? v : Array.isArray(v) ? JSON.stringify(v) : null),
+};
+
 /** The value kind behind a lit `converter`, or `undefined` for a converter of another sort. */
 export function kindOf(converter: unknown): ValueKind<unknown> | undefined {
   if (typeof converter !== 'object' || converter === null) return undefined;

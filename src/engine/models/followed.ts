@@ -9,7 +9,8 @@
  */
 import type { ModelSpec } from '../conv-math.js';
 import type { DatasetInfo, TrainerLike } from '../training/types.js';
-import { parseNetwork } from './pytorch-network.js';
+import { fitSpec } from './fit.js';
+import { isEmptyNetwork, parseNetworkValue } from './network-value.js';
 import { CNN, MODEL_SPECS } from './specs.js';
 
 /** MNIST as a dataset: what a follower assumes when its trainer says nothing about its data. */
@@ -22,11 +23,16 @@ export const MNIST_DATASET: Readonly<DatasetInfo> = Object.freeze({
 const isSide = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 1024;
 
-/** The trainer's `dataset` when it is a usable one (a name, 2+ class names, `[h, w, 1 | 3]`), else MNIST. */
-export function datasetOf(trainer: Pick<TrainerLike, 'dataset'> | null | undefined): Readonly<DatasetInfo> {
+/**
+ * The trainer's `datasetInfo` (`<cnn-trainer>`'s: an HTML element's `dataset` is its data-* map), else its
+ * `dataset` (a stand-in's), when it is a usable one (a name, 2+ class names, `[h, w, 1 | 3]`); else MNIST.
+ */
+export function datasetOf(
+  trainer: Pick<TrainerLike, 'dataset' | 'datasetInfo'> | null | undefined,
+): Readonly<DatasetInfo> {
   let d: Partial<DatasetInfo> | null | undefined;
   try {
-    d = trainer?.dataset; // a getter of a writer's own element may throw
+    d = trainer?.datasetInfo ?? trainer?.dataset; // a getter of a writer's own element may throw
   } catch {
     d = null;
   }
@@ -49,12 +55,23 @@ const isSpec = (s: unknown): s is ModelSpec =>
   Array.isArray((s as ModelSpec).layers) &&
   (s as ModelSpec).layers.length > 0;
 
-/** `cnn`/`fnn` (the two trainable presets) to their spec, else null. */
-const preset = (m: unknown): ModelSpec | null => (m === 'cnn' || m === 'fnn' ? MODEL_SPECS[m] : null);
+const isMnist = (d: Readonly<DatasetInfo>) => d.shape.join() === '28,28,1' && d.classes.length === 10;
+
+/** `cnn`/`fnn` (the two trainable presets) fitted to the dataset (as the trainer fits them), else null. */
+function preset(m: unknown, dataset: Readonly<DatasetInfo>): ModelSpec | null {
+  if (m !== 'cnn' && m !== 'fnn') return null;
+  if (isMnist(dataset)) return MODEL_SPECS[m];
+  try {
+    return fitSpec(MODEL_SPECS[m], dataset);
+  } catch {
+    return MODEL_SPECS[m];
+  }
+}
 
 /**
- * The network a trainer trains: its session's spec or model (what the running network really is), else its
- * `layers` text checked against the dataset, else its `model`, else the lesson's CNN.
+ * The network a trainer trains: its session's spec or model (what the running network really is), else its own
+ * network (`network`: PyTorch text or layer specs, else the `layers` attribute) checked against the dataset,
+ * else its `model` fitted to the dataset, else the lesson's CNN.
  */
 export function networkOf(
   trainer: TrainerLike,
@@ -63,16 +80,21 @@ export function networkOf(
   const config = trainer.session?.config;
   if (config && typeof config === 'object') {
     if (isSpec(config.spec)) return config.spec;
-    const p = preset(config.model);
+    const p = preset(config.model, dataset);
     if (p) return p;
   }
-  const text = typeof trainer.network === 'string' ? trainer.network : trainer.getAttribute('layers');
-  if (text?.trim()) {
+  const own = isEmptyNetwork(trainer.network) ? trainer.getAttribute('layers') : trainer.network;
+  if (!isEmptyNetwork(own)) {
     const [h, w, c] = dataset.shape;
-    const r = parseNetwork(text, { inputShape: [c, h, w], classes: dataset.classes.length, limits: false });
+    const r = parseNetworkValue(own, {
+      inputShape: [c, h, w],
+      classes: dataset.classes.length,
+      limits: false,
+    });
     if (r.ok) return r.spec;
   }
-  return preset(typeof trainer.model === 'string' ? trainer.model : trainer.getAttribute('model')) ?? CNN;
+  const model = typeof trainer.model === 'string' ? trainer.model : trainer.getAttribute('model');
+  return preset(model, dataset) ?? CNN;
 }
 
 /**

@@ -13,12 +13,36 @@ export const isBackendName = (s: unknown): s is BackendName =>
   typeof s === 'string' && (BACKEND_ORDER as readonly string[]).includes(s);
 export const isBackendPreference = (s: unknown): s is BackendPreference => s === 'auto' || isBackendName(s);
 
-/** One split of MNIST as the data module delivers it: `count` images of 28×28 bytes (0..255), row-major. */
+/**
+ * One split of a dataset as the data module delivers it: `count` images of H × W × C bytes (0..255, row-major,
+ * channels interleaved) and their labels. (Named for MNIST, the first dataset; any dataset's split fits.)
+ */
 export interface MnistSplit {
   images: Uint8Array;
   labels: Uint8Array;
   count: number;
 }
+export type DataSplit = MnistSplit;
+
+/**
+ * What the trainer needs to know of its dataset (from its dataset.json, data/dataset.ts): class names, image
+ * shape `[height, width, channels]` and the per-channel input standardisation. Plain data: it travels to the
+ * Worker with the rest of the configuration.
+ */
+export interface TrainDataset {
+  name: string;
+  classes: string[];
+  shape: [number, number, number];
+  normalize: { mean: number[]; std: number[] };
+}
+
+/** MNIST's facts, what a run with injected `data` and no `dataset` trains on (the library's own dataset). */
+export const MNIST_DATASET: Readonly<TrainDataset> = Object.freeze({
+  name: 'MNIST',
+  classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  shape: [28, 28, 1] as [number, number, number],
+  normalize: { mean: [0.1307], std: [0.3081] },
+});
 
 export type TrainModelName = 'cnn' | 'fnn';
 export type OptimizerName = 'adam' | 'sgd';
@@ -34,8 +58,9 @@ export interface TrainConfig {
   model: TrainModelName;
   /**
    * A network of the writer's own (e.g. `parseNetwork(text).spec` of a `layers` text), as plain data so it
-   * travels to the Worker; overrides `model`. Checked like a `layers` text: 28×28×1 in, 10 classes out, at most
-   * 5,000,000 parameters and 100 MFLOP per training image.
+   * travels to the Worker; overrides `model`. Checked like a `layers` text against the dataset (MNIST's 1×28×28
+   * in and 10 classes out until the session knows another), at most 5,000,000 parameters and 100 MFLOP per
+   * training image.
    */
   spec?: ModelSpec;
   epochs: number;
@@ -56,13 +81,18 @@ export interface TrainConfig {
   testSize?: number;
   seed: number;
   backend: BackendPreference;
-  /** Base URL of the MNIST assets (default: the library's own `assets/mnist/`). */
+  /** The dataset's folder (its dataset.json; default: the library's own MNIST, `assets/mnist/`). */
   dataSrc?: string;
   /**
-   * Data supplied by the caller instead of loading MNIST (tests, custom lessons). Images must be 28×28 bytes.
-   * `trainSize`/`testSize` are clamped to what is given.
+   * Data supplied by the caller instead of loading a dataset (tests, custom lessons): images of `dataset.shape`
+   * (MNIST's 28×28 grey when `dataset` is not given). `trainSize`/`testSize` are clamped to what is given.
    */
   data?: { train: MnistSplit; test: MnistSplit };
+  /**
+   * What the data is (shape, classes, standardisation). Filled in by the session from the dataset.json it
+   * loads; give it with `data` for anything but MNIST. The network (`model`'s, or `spec`) is fitted to it.
+   */
+  dataset?: TrainDataset;
   /** Where to train: 'auto' (a Worker when possible), 'worker' (only a Worker; error otherwise), 'main'. */
   thread?: 'auto' | 'worker' | 'main';
   /** Evaluate on the test set after every epoch (default true); the final evaluation always runs. */
@@ -144,7 +174,7 @@ export function resolveConfig(
   if (c.model !== 'cnn' && c.model !== 'fnn')
     return { error: `model must be "cnn" or "fnn", not "${String(c.model)}".`, field: 'model' };
   if (c.spec !== undefined) {
-    const error = checkTrainSpec(c.spec);
+    const error = checkTrainSpec(c.spec, c.dataset);
     if (error) return { error, field: 'spec' };
   }
   if (c.optimizer !== 'adam' && c.optimizer !== 'sgd') {
@@ -211,18 +241,30 @@ export function resolveConfig(
  * spec built by hand meets exactly the checks (and messages) of a writer's text: the counts against the shapes
  * that arrive, the class count, the size limits.
  */
-export function checkTrainSpec(spec: unknown): string | null {
+export function checkTrainSpec(spec: unknown, dataset: TrainDataset = MNIST_DATASET): string | null {
   const s = spec as Partial<ModelSpec> | null;
   if (typeof s !== 'object' || s === null || !Array.isArray(s.layers))
     return 'spec must be a network ({ name, inputShape, layers: [...] }).';
+  const e = specFitError(s as ModelSpec, dataset);
+  return e === null ? null : `spec: ${e}`;
+}
+
+/**
+ * Why `spec` cannot train on `dataset`'s images (its channels and size in, one score per class out, the size
+ * limits), in the words of a `layers` error (`Conv2d(3, 16, 3) receives 1 channel here: write Conv2d(1, 16, 3)`),
+ * or null when it fits.
+ */
+export function specFitError(spec: ModelSpec, dataset: TrainDataset): string | null {
+  const [h, w, c] = dataset.shape;
+  const inputShape = [c, h, w];
   let text: string;
   try {
-    text = toLayersText({ name: 'custom', inputShape: [1, 28, 28], layers: s.layers }, [1, 28, 28]);
+    text = toLayersText({ name: 'custom', inputShape, layers: spec.layers }, inputShape);
   } catch (e) {
-    return `spec cannot be trained on 28×28 images: ${e instanceof Error ? e.message : String(e)}`;
+    return `it cannot take ${w}×${h}×${c} images: ${e instanceof Error ? e.message : String(e)}`;
   }
-  const r = parseNetwork(text, { inputShape: [1, 28, 28], classes: 10 });
-  return r.ok ? null : `spec: ${formatLayersError(r.error)}`;
+  const r = parseNetwork(text, { inputShape, classes: dataset.classes.length });
+  return r.ok ? null : formatLayersError(r.error);
 }
 
 /** Where a training session is: idle → loading → training ⇄ paused → done | error. */

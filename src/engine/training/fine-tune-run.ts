@@ -10,7 +10,6 @@ import { readBack } from '../backend.js';
 import type { TrainerCore } from './core.js';
 import { yieldToEventLoop, type Evaluation } from './events.js';
 import { fineTunePlan, type FineTuneOptions, type TaughtExample } from './fine-tune.js';
-import { CLASSES, PIXELS } from './pixels.js';
 
 /** What the thread that trains sends back; the session turns it into a `FineTuneResult`. */
 export interface FineTuneOutcome {
@@ -31,8 +30,9 @@ export async function fineTuneCore(
   disposed: () => boolean = () => false,
 ): Promise<FineTuneOutcome> {
   const { config } = core;
+  const { shape, pixels: P, classes: K } = core.input;
   const plan = fineTunePlan(examples, {
-    shape: [28, 28, 1],
+    shape,
     batchSize: config.batchSize,
     seed: config.seed,
     train: { ...core.data.train, count: core.trainSize },
@@ -56,13 +56,12 @@ export async function fineTuneCore(
     await yieldToEventLoop(); // a dispose (or a predict call) gets through between steps
   }
   const evaluation = await core.evaluate();
-  const pixels = new Float32Array(examples.length * PIXELS);
-  examples.forEach((e, i) => pixels.set(e.pixels, i * PIXELS));
+  const pixels = new Float32Array(examples.length * P);
+  examples.forEach((e, i) => pixels.set(e.pixels, i * P));
   const probabilities = await core.predict(pixels, examples.length);
   const predicted = examples.map((_, i) => {
     let best = 0;
-    for (let k = 1; k < CLASSES; k++)
-      if (probabilities[i * CLASSES + k]! > probabilities[i * CLASSES + best]!) best = k;
+    for (let k = 1; k < K; k++) if (probabilities[i * K + k]! > probabilities[i * K + best]!) best = k;
     return best;
   });
   return { steps: options.steps, loss, predicted, evaluation };

@@ -9,6 +9,7 @@
 import type { BackendReport, FallbackNote } from '../backend.js';
 import type { BackendName, TrainState } from './config.js';
 import type { NamedWeights } from './protocol.js';
+import type { ModelSpec } from '../conv-math.js';
 import type { FineTuneOptions, FineTuneResult, TaughtExample } from './fine-tune.js';
 
 export type { FineTuneOptions, FineTuneResult, TaughtExample };
@@ -38,12 +39,14 @@ export interface TrainerHistory {
   epochs: TrainerEpoch[];
 }
 
-/** `data-progress` detail: MNIST download progress (`fraction` is 0..1 and never decreases). */
+/** `data-progress` detail: the dataset's download progress (`fraction` is 0..1 and never decreases). */
 export interface TrainerProgressDetail {
   loaded: number;
   total: number;
   fraction: number;
   split: string;
+  /** The dataset's name (`MNIST`, `Fashion-MNIST`…). */
+  dataset?: string;
 }
 /** `train-start` detail: what the run is about to do. */
 export interface TrainerStartDetail {
@@ -75,6 +78,8 @@ export interface TrainerErrorDetail {
  */
 export interface TrainerSession extends EventTarget {
   readonly state: TrainerState;
+  /** The settings of the run: the lesson's `model`, or the writer's own network (`spec`), whose layers it names. */
+  readonly config?: { readonly model?: string; readonly spec?: ModelSpec };
   readonly backend: BackendName | null;
   readonly history: TrainerHistory;
   readonly testAccuracy: number | null;
@@ -83,6 +88,8 @@ export interface TrainerSession extends EventTarget {
   readonly backendReport?: BackendReport | null;
   /** Why training runs on the page's own thread instead of a Worker, if it does. */
   readonly threadFallback?: FallbackNote | null;
+  /** What the run trains on, once its dataset.json has loaded (else null); the session fires `dataset` then. */
+  readonly dataset?: DatasetInfo | null;
   start(): Promise<void>;
   pause(): void;
   resume(): void;
@@ -102,12 +109,10 @@ export interface TrainerSession extends EventTarget {
   setWeights?(weights: NamedWeights): Promise<void>;
   /** A few seeded steps on taught examples once the run is done; rejects with a sentence when it cannot. */
   fineTune?(examples: readonly TaughtExample[], options?: FineTuneOptions): Promise<FineTuneResult>;
-  /** The settings the run trains with: the network (`spec`, else the lesson's `model`) above all. */
-  readonly config?: { readonly model?: unknown; readonly spec?: unknown } | null;
 }
 
 /**
- * What a trainer trains on, as its followers need it (`trainer.dataset`): the dataset's name, its class names (in
+ * What a trainer trains on, as its followers need it (`trainer.datasetInfo`): the dataset's name, its class names (in
  * label order: `classes[k]` is label k) and its image shape `[height, width, channels]` (channels 1 = grey, 3 = RGB).
  * MNIST is `{ name: 'MNIST', classes: ['0', …, '9'], shape: [28, 28, 1] }`. See DESIGN.md, "Your own data".
  */
@@ -121,8 +126,10 @@ export interface DatasetInfo {
 export interface TestExample {
   /** Its index in the test set. */
   index: number;
-  /** 784 bytes, 0..255, row-major 28×28. */
+  /** H × W × C bytes, 0..255, row-major with the channels interleaved (784 for an MNIST digit). */
   pixels: Uint8Array;
+  /** `[height, width, channels]` of the image (absent: MNIST's 28×28×1). */
+  shape?: [number, number, number];
 }
 
 /** Each event a trainer fires (bubbling, composed), with its `detail`. */
@@ -154,7 +161,13 @@ export interface TrainerLike extends Element {
   readonly model?: unknown;
   /** The trainer's own network text (`layers`), or empty; `<cnn-trainer>` reflects it to the `layers` attribute. */
   readonly network?: unknown;
-  /** What it trains on (class names, image shape), or `null`/absent before it is known: read it defensively. */
+  /**
+   * What it trains on (class names, image shape), or `null`/absent before it is known: read it defensively.
+   * `<cnn-trainer>` names it `datasetInfo`, because every HTML element's `dataset` is already its `data-*`
+   * attribute map (the precedent of `<confusion-matrix>`'s `normalized`); a stand-in may use either name.
+   */
+  readonly datasetInfo?: DatasetInfo | null;
+  /** The same as `datasetInfo`, for a trainer that is not an HTML element (an HTML element's is its data-* map). */
   readonly dataset?: DatasetInfo | null;
   /**
    * Fine-tunes the trained network on taught examples (default: those of the `<digit-pad>`s that follow it);
