@@ -284,10 +284,9 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   });
   /** The progress text follows the batches at most once per animation frame. */
   private readonly frames = new FrameController(this);
-  private readonly files = new ModelFilesController(this);
+  private readonly files = new ModelFilesController(this, (config) => this.run.start(config));
   private readonly tuner = new FineTuneController(this);
   private readonly data = new DatasetController(this);
-  /** The model select's "Your own" and its text area (debounced into `network`). */
   private readonly editor = new LayersEditorController(this);
   protected readonly autostarter = new AutostartController(this);
 
@@ -329,7 +328,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   exportWeights(): Promise<Blob> {
     return this.files.exportWeights();
   }
-  /** Loads safetensors weights (a Blob, a File or a URL) into the model; a mismatch rejects, and is shown. */
+  /** Loads safetensors weights (a Blob, a File or a URL): into the run, else evaluated in a run of their own. */
   importWeights(source: Blob | string): Promise<void> {
     return this.files.importWeights(source);
   }
@@ -337,7 +336,6 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   fineTune(examples?: readonly TaughtExample[], options?: FineTuneOptions): Promise<FineTuneResult | null> {
     return this.tuner.fineTune(examples, options);
   }
-
   /** Pauses training after the current batch. */
   pause(): void {
     this.run.pause();
@@ -369,6 +367,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
       waiting: this.data.loading,
       progress: this.run.progress,
       lastBatch: this.run.lastBatch,
+      evaluating: this.run.evaluating,
     });
     const retry =
       this.data.error?.retryable ?? (this.run.runError?.retryable && st === 'error' && !this.check.error);
@@ -388,7 +387,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
         resume: () => this.resume(),
         stop: () => this.stop(),
       })}
-      ${this.files.render()} ${this.tuner.render()} ${renderProgress(st, value, text)}
+      ${this.files.render(this.run.busy)} ${this.tuner.render()} ${renderProgress(st, value, text)}
       ${renderNotes(this.note, this.fallbacks)}
       <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
       ${renderResult(this.testAccuracy, this.check.config ? (this.check.config.testSize ?? 10000) : null)}

@@ -36,6 +36,8 @@ export interface ProgressInput {
   progress: DataProgress | null;
   /** The last batch of the run, or null before the first. */
   lastBatch: TrainerBatch | null;
+  /** The run only evaluates loaded weights (no batches). */
+  evaluating?: boolean;
   /** The settings wait for the dataset.json of `data-src` (a `layers` network is checked against it). */
   waiting?: boolean;
 }
@@ -54,10 +56,17 @@ export function dataProgress(detail: unknown): DataProgress {
 }
 
 /** The progress bar's value (0..1) and its text: download, then epoch and batch, else what Start would do. */
-export function progressInfo({ state, config, progress, lastBatch: b, waiting }: ProgressInput): {
+export function progressInfo({ state, config, progress, lastBatch: b, waiting, evaluating }: ProgressInput): {
   value: number;
   text: string;
 } {
+  if (evaluating && state !== 'loading' && state !== 'idle') {
+    const what = state === 'done' ? 'Loaded weights, evaluated' : 'Evaluating the loaded weights';
+    return {
+      value: state === 'done' ? 1 : 0,
+      text: state === 'error' ? 'Failed' : `${what} on the test images`,
+    };
+  }
   if (state === 'loading') {
     if (!progress) return { value: 0, text: 'Starting TensorFlow.js…' };
     const { fraction, split, loaded, total, dataset } = progress;
@@ -126,6 +135,12 @@ export const epochAnnouncement = (ep: TrainerEpoch, epochs: number | undefined):
   `Epoch ${ep.epoch} of ${epochs ?? '?'} done${
     Number.isFinite(ep.testAccuracy) ? `: test accuracy ${formatPercent(ep.testAccuracy)}` : ''
   }.`;
+
+/** Said when loaded weights have been evaluated. */
+export const loadedAnnouncement = (testAccuracy: number | null): string =>
+  testAccuracy === null || !Number.isFinite(testAccuracy)
+    ? 'Weights loaded.'
+    : `Weights loaded: test accuracy ${formatPercent(testAccuracy)}.`;
 
 /** Said when the run ends, finished or stopped. */
 export const endAnnouncement = (stopped: boolean, testAccuracy: number | null): string => {

@@ -3,6 +3,7 @@
  * `<cnn-trainer>` can check its attributes (and show an error) before anything heavy is downloaded.
  */
 import type { ModelSpec } from '../conv-math.js';
+import type { NamedWeights } from './protocol.js';
 import { parseNetwork, toLayersText, formatLayersError } from '../models/pytorch-network.js';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -104,6 +105,17 @@ export interface TrainConfig {
    * The same seed and the same number of workers give the same run; another number, slightly other numbers.
    */
   workers?: 'auto' | number;
+  /**
+   * Weights to start from instead of the seeded initialisation (the engine's names and layouts, as
+   * `TrainingSession.weights()` gives them, or `importSafetensors` of a shared file). A name or shape that does not
+   * fit the network fails the run with a message naming it.
+   */
+  initialWeights?: NamedWeights;
+  /**
+   * Train nothing: build the network (from `initialWeights`, typically), evaluate it on the test images and end.
+   * The training images are not downloaded. `<cnn-trainer>` runs one when weights are loaded outside a run.
+   */
+  evaluateOnly?: boolean;
 }
 
 /** The most Workers `workers` may ask for. */

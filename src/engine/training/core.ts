@@ -151,6 +151,14 @@ export class TrainerCore implements GradientSource {
     // A writer's network as it is (the session checked it against the data); a preset fitted to the data.
     const spec = config.spec ?? fitSpec(MODEL_SPECS[config.model], input);
     const model = buildModel(tf, spec, { seed: config.seed });
+    if (config.initialWeights) {
+      try {
+        setModelWeights(model, config.initialWeights); // checked first: a mismatch names the layer
+      } catch (e) {
+        model.dispose();
+        throw e;
+      }
+    }
     let optimizer: Optimizer;
     if (config.optimizer === 'sgd') {
       // tf's momentum update (v ← m·v + g; θ ← θ − lr·v) is PyTorch's SGD(momentum) exactly.
@@ -435,6 +443,13 @@ export class TrainerCore implements GradientSource {
    * a diverged loss, or any TF.js error.
    */
   async train(events: CoreEvents, control: Control): Promise<'done' | 'stopped'> {
+    if (this.config.evaluateOnly) {
+      // Loaded weights: only their evaluation (no epoch, no batch).
+      const ev = await this.evaluate(control);
+      if (!ev) return 'stopped';
+      events.onEvaluation(ev);
+      return 'done';
+    }
     const { batchSize, epochs, seed } = this.config;
     const n = this.trainSize;
     const batches = Math.ceil(n / batchSize);

@@ -323,6 +323,9 @@ export class TrainingSession extends EventTarget {
     const base = { signal, onProgress, ...(dataSrc ? { baseUrl: dataSrc } : {}) };
     // Test first: it is small, and lets an evaluation widget show something early.
     const test = await loadDataset({ ...base, split: 'test', count: nTest });
+    // An evaluation alone (loaded weights) needs no training images.
+    if (this.config.evaluateOnly)
+      return { train: { images: new Uint8Array(0), labels: new Uint8Array(0), count: 0 }, test };
     const train = await loadDataset({ ...base, split: 'train', count: nTrain });
     return { train, test };
   }
