@@ -19,5 +19,6 @@ declare global {
     'train-epoch': CustomEvent<import('../components/cnn-trainer/cnn-trainer.js').TrainerEpoch>;
     'train-end': CustomEvent<import('../components/cnn-trainer/cnn-trainer.js').TrainerEndDetail>;
     'train-error': CustomEvent<import('../components/cnn-trainer/cnn-trainer.js').TrainerErrorDetail>;
+    'fine-tune': CustomEvent<import('../components/cnn-trainer/cnn-trainer.js').FineTuneResult>;
   }
 }

@@ -203,12 +203,14 @@ export function mnistImage(images: Uint8Array, index: number): Float32Array {
 }
 
 /**
- * Checks pixels handed to us by a writer (`setPixels`): 784 finite numbers. Values are clamped to 0..1 so a
- * slightly-off array (0..1.0000001) still works; returns the clean copy or a message saying what is wrong.
+ * Checks pixels handed to us by a writer (`setPixels`): `count` finite numbers (784 by default; `shape` names
+ * them in the message). Values are clamped to 0..1 so a slightly-off array (0..1.0000001) still works; returns
+ * the clean copy or a message saying what is wrong.
  */
 export function checkPixels(
   values: unknown,
   count = MNIST_SIDE * MNIST_SIDE,
+  shape = '28×28',
 ): Float32Array | { error: string } {
   if (
     values === null ||
@@ -218,7 +220,8 @@ export function checkPixels(
     return { error: `Pixels must be an array of ${count} numbers in 0..1.` };
   }
   const arr = values as ArrayLike<unknown>;
-  if (arr.length !== count) return { error: `Pixels must be ${count} numbers (28×28), got ${arr.length}.` };
+  if (arr.length !== count)
+    return { error: `Pixels must be ${count} numbers (${shape}), got ${arr.length}.` };
   const out = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     const v = arr[i];

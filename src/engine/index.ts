@@ -68,6 +68,15 @@ export {
   type BackendName,
   type BackendPreference,
 } from './training/config.js';
+export {
+  checkExamples,
+  fineTunePlan,
+  FINE_TUNE_STEPS,
+  MAX_FINE_TUNE_STEPS,
+  type FineTuneOptions,
+  type FineTuneResult,
+  type TaughtExample,
+} from './training/fine-tune.js';
 
 /** Loads the tensor side (TensorFlow.js and the trainer) on demand. */
 export const loadTensorEngine = () => import('./tensor.js');

@@ -430,8 +430,9 @@ describe('<confusion-matrix>', () => {
       await settle(cm);
       cm.remove();
     }
-    expect(added).to.equal(60);
-    expect(removed).to.equal(60);
+    // Four listeners a mount (train-start, train-epoch, train-end, fine-tune), every one removed again.
+    expect(added).to.equal(80);
+    expect(removed).to.equal(80);
   });
 
   it('shows a visible focus ring on the cells, in light and dark', async () => {

@@ -68,6 +68,9 @@ export const styles = css`
     align-items: center;
     gap: 8px;
   }
+  .fine-tune-result {
+    font-size: 0.9em;
+  }
   .backend {
     margin-left: auto;
     font-size: 0.88em;

@@ -29,6 +29,8 @@ import {
 import { LayersEditorController } from './layers-editor.js';
 import { TrainingRunController } from './training-run-controller.js';
 import { ModelFilesController, createTrainingSession } from './session-io.js';
+import type { FineTuneOptions, FineTuneResult, TaughtExample } from '../../engine/training/fine-tune.js';
+import { FineTuneController } from './fine-tune-controller.js';
 import { AutostartController } from './autostart-controller.js';
 import { DatasetController } from './dataset-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
@@ -39,9 +41,7 @@ import type { TrainingCurves } from './training-curves.js';
 import { curvesStyles } from './training-curves.styles.js';
 import { styles } from './cnn-trainer.styles.js';
 
-// The session's types live in the engine (one definition for the trainer and every widget that follows one);
-// re-exported here so this module's public exports stay as they were (TrainerBatch, TrainerSession, …).
-export type * from '../../engine/training/types.js';
+export type * from '../../engine/training/types.js'; // one definition for the trainer and its followers
 export { TRAINER_EVENTS } from './training-run-controller.js';
 export { MAX_IMAGE_PASSES } from './settings.js';
 
@@ -75,6 +75,7 @@ export const HIDDEN_PAUSE_MS = 30_000;
  * @fires train-epoch - An epoch finished: `{ epoch, loss, accuracy, testAccuracy }`.
  * @fires train-end - The run ended (all epochs, or stopped).
  * @fires train-error - Loading or training failed; `detail.error` holds the error. `error` holds the message.
+ * @fires fine-tune - `fineTune()` finished: `{ steps, examples, correct, predicted, testAccuracy, … }`.
  *
  * @csspart error - The message shown for bad settings or a failure (`role="alert"`).
  * @csspart retry - The Retry button shown after a failed download.
@@ -86,6 +87,7 @@ export const HIDDEN_PAUSE_MS = 30_000;
  * @csspart progress - The progress bar and its text.
  * @csspart charts - The two charts (loss, accuracy).
  * @csspart result - The backend in use and the final test accuracy.
+ * @csspart fine-tune - The "Fine-tune on taught examples" button and its result, once a run has trained.
  * @csspart note - Why training runs slower than it could (a fallback: no WebAssembly, no Worker), and the fix.
  *
  * @cssproperty [--cnn-trainer-loss=var(--cnn-negative)] Colour of the loss curve.
@@ -96,11 +98,9 @@ export const HIDDEN_PAUSE_MS = 30_000;
 export class CnnTrainer extends CnnElement<TrainerEventMap> {
   static override styles = [...CnnElement.styles, styles, curvesStyles];
 
-  // The training settings use hand-written accessors (below) over `settings`, so that the property reads the
-  // value in effect (writer → preset → default) while the preset can still tell what the writer set.
+  // Hand-written accessors (below) over `settings`: the property reads the value in effect (writer → preset →
+  // default) while the preset can still tell what the writer set. `model` is reflected for followers.
   static override properties: PropertyDeclarations = {
-    // Reflected, so that a `<model-summary for>` (or any observer of the attribute) follows a model chosen from
-    // script or in the element's own form; the attribute then holds the model in effect.
     model: { noAccessor: true, converter: SETTING_KINDS.model, reflect: true },
     epochs: { noAccessor: true, converter: SETTING_KINDS.epochs },
     batchSize: { attribute: 'batch-size', noAccessor: true, converter: SETTING_KINDS.batchSize },
@@ -223,10 +223,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   get backend(): BackendName | null {
     return this.run.results?.backend ?? null;
   }
-  /**
-   * Setting it sets the preference, as the attribute does (`backendPreference`; `null` is `auto`): React 19
-   * (and Vue, Svelte) pass `backend="wasm"` as a PROPERTY because the element has one, and must not throw.
-   */
+  /** Setting it sets the preference (`backendPreference`; `null` is `auto`), as the attribute does: React 19,
+   * Vue and Svelte pass `backend="wasm"` as a PROPERTY because the element has one, and must not throw. */
   set backend(value: BackendPreference | string | null | undefined) {
     this.backendPreference = value ?? 'auto';
   }
@@ -234,10 +232,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   get backendReport(): BackendReport | null {
     return this.run.backendReport;
   }
-  /**
-   * Every fallback of the current (or last) run, each `{ what, wanted, used, cause, message }` (`cpu` because the
-   * page's CSP blocks WebAssembly, the main thread because no Worker may start…), as shown in `part="note"`.
-   */
+  /** Every fallback of the run (`cpu` as the CSP blocks WebAssembly…): `{ what, wanted, used, cause, message }`. */
   get fallbacks(): readonly FallbackNote[] {
     return this.run.fallbacks;
   }
@@ -290,6 +285,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** The progress text follows the batches at most once per animation frame. */
   private readonly frames = new FrameController(this);
   private readonly files = new ModelFilesController(this, (config) => this.run.start(config));
+  private readonly tuner = new FineTuneController(this);
   private readonly data = new DatasetController(this);
   private readonly editor = new LayersEditorController(this);
   protected readonly autostarter = new AutostartController(this);
@@ -307,12 +303,11 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     const { backendPreference: backend, dataSrc, preset, propertyError: typeError, network } = this;
     const context = { backend, dataSrc, preset, typeError, network, dataset: this.data.dataset };
     const check = (this.check = checkSettings((key) => this[key], context));
-    const failed = this.data.error?.message ?? this.run.runError?.message;
+    const failed = this.data.error?.message ?? this.tuner.error ?? this.run.runError?.message;
     this.setError(check.error ?? this.files.error ?? failed ?? null);
   }
 
-  /** Creates the engine's training session (loading TensorFlow.js on first use). Protected so a test or a
-   * custom lesson can supply its own (e.g. with `data` given, or a stand-in). */
+  /** Creates the engine's session (TF.js loads on first use); protected: a test or a lesson may supply its own. */
   protected createSession(config: TrainConfig): Promise<TrainerSession> {
     return createTrainingSession(config);
   }
@@ -336,6 +331,10 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** Loads safetensors weights (a Blob, a File or a URL): into the run, else evaluated in a run of their own. */
   importWeights(source: Blob | string): Promise<void> {
     return this.files.importWeights(source);
+  }
+  /** Fine-tunes on taught examples (default: its `<digit-pad for>`s'); resolves `null` (see `error`) if it can't. */
+  fineTune(examples?: readonly TaughtExample[], options?: FineTuneOptions): Promise<FineTuneResult | null> {
+    return this.tuner.fineTune(examples, options);
   }
   /** Pauses training after the current batch. */
   pause(): void {
@@ -388,7 +387,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
         resume: () => this.resume(),
         stop: () => this.stop(),
       })}
-      ${this.files.render(this.run.busy)} ${renderProgress(st, value, text)}
+      ${this.files.render(this.run.busy)} ${this.tuner.render()} ${renderProgress(st, value, text)}
       ${renderNotes(this.note, this.fallbacks)}
       <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
       ${renderResult(this.testAccuracy, this.check.config ? (this.check.config.testSize ?? 10000) : null)}

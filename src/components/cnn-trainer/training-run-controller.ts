@@ -26,6 +26,7 @@ export const TRAINER_EVENTS = [
   'train-epoch',
   'train-end',
   'train-error',
+  'fine-tune',
 ] as const satisfies readonly TrainerEventName[];
 
 /** What a run leaves readable after its session is disposed. */

@@ -133,12 +133,13 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
   @state() private names: string[] = [];
   @state() private selected: { r: number; c: number } | null = null;
 
-  /** The `<cnn-trainer>` named by `for`: its matrix is read again when a run starts, after each epoch and at the end. */
+  /** The `<cnn-trainer>` named by `for`: its matrix is read again when a run starts, after each epoch, at the end and after a fine-tune. */
   private readonly link = new TrainerLink(this, {
     on: {
       'train-start': () => this.pull(),
       'train-epoch': () => this.pull(),
       'train-end': () => this.pull(),
+      'fine-tune': () => this.pull(), // evaluated again after fine-tuning on taught examples
     },
     onTrainer: (next, prev) => {
       if (next !== prev) this.selected = null;

@@ -37,6 +37,41 @@ export const styles = css`
     user-select: none;
     -webkit-user-select: none;
   }
+  /* A colour dataset: the reader draws in colour on white paper (what the network reads), in either theme. */
+  canvas.pad.colour {
+    background: #fff;
+  }
+  .pen {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    font-size: 0.85em;
+  }
+  .pen input {
+    inline-size: 2.2em;
+    block-size: 1.8em;
+    padding: 0;
+  }
+  .teach {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    margin-top: 8px;
+    padding-top: 8px;
+    border-top: 1px solid var(--_border);
+  }
+  .teach .pick {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    font-size: 0.9em;
+  }
+  .teach-status {
+    flex-basis: 100%;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
   .controls {
     display: flex;
     flex-wrap: wrap;
@@ -57,7 +92,7 @@ export const styles = css`
   canvas.input {
     display: block;
     width: 84px;
-    height: 84px;
+    height: auto;
     image-rendering: pixelated;
     background: var(--_pad-bg);
     color: var(--_ink);
@@ -78,6 +113,10 @@ export const styles = css`
     color: var(--_act);
     font-variant-numeric: tabular-nums;
   }
+  .digit.word {
+    font-size: 1.6em;
+    overflow-wrap: anywhere;
+  }
   .status {
     font-size: 0.85em;
     color: var(--_muted);
@@ -93,7 +132,7 @@ export const styles = css`
   }
   .probs li {
     display: grid;
-    grid-template-columns: 1.2em 1fr 4.2em;
+    grid-template-columns: var(--_name-w, 1.2em) 1fr 4.2em;
     align-items: center;
     gap: 6px;
     font-size: 0.85em;
@@ -101,6 +140,11 @@ export const styles = css`
   }
   .probs li.top {
     font-weight: 700;
+  }
+  .probs .d {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .bar {
     display: block;

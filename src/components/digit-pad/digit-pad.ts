@@ -1,77 +1,102 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { checkPixels, mnistImage, MNIST_SIDE } from '../../engine/images.js';
-import { displayLayers, expectedShapes, layerGeometry, layerImage } from '../../engine/models/display.js';
+import { checkPixels } from '../../engine/images.js';
+import { shapeSize, shapeText } from '../../engine/pad-input.js';
+import type { DatasetInfo, TaughtExample } from '../../engine/training/types.js';
 import { CnnElement } from '../shared/cnn-element.js';
-import { valueRange } from '../shared/colour-scale.js';
 import { formatPercent } from '../shared/format.js';
-import { inlineStyle } from '../shared/inline-style.js';
-import { paintGrey } from '../shared/paint.js';
-import { stringValue } from '../shared/property-values.js';
+import { paintInput } from '../shared/paint.js';
+import { enumValue, stringValue } from '../shared/property-values.js';
 import { Task } from '../shared/task.js';
 import { InkController, inkOf, PAD } from './ink-controller.js';
+import { areDigits, paintLayers, renderLayers, renderProbabilities } from './pad-views.js';
 import {
   PredictorController,
   type DigitPrediction,
   type LayerActivation,
   type PadState,
 } from './predictor-controller.js';
+import { TeachController, type TeachDetail } from './teach-controller.js';
+import { pickTestImage } from './test-images.js';
 import { styles } from './digit-pad.styles.js';
 
-export type { DigitPrediction, LayerActivation, PadState };
+export type { DigitPrediction, LayerActivation, PadState, TaughtExample, TeachDetail };
 
 /**
  * A pad to draw a digit on, with the network's live guess: the lesson's "bonus 2". Draw with a mouse, a
  * finger or a pen; the drawing is prepared the way MNIST digits were (bounding box scaled to 20×20, centred by
  * centre of mass in 28×28, grey levels 0..1) and the 28×28 input is shown. While you draw, the network's
- * prediction and ten probabilities update (at most once per frame), and below, every layer's activations
- * light up: each convolution channel as a small map, dense layers as strips.
+ * prediction and one probability per class update (at most once per frame), and below, every layer's
+ * activations light up: each convolution channel as a small map, dense layers as strips.
  *
  * By default it uses a CNN trained on the real MNIST data that ships with the library (≈182 KB of weights,
- * ≥ 98 % on the 10,000 test images); with `for="trainer-id"` it uses that `<cnn-trainer>`'s live model.
- * "Try a test digit" feeds a real MNIST test image.
+ * ≥ 98 % on the 10,000 test images); with `for="trainer-id"` it follows that `<cnn-trainer>`: its network (its
+ * own `layers` too), its dataset's class names on the bars, and its image size — a grey dataset is drawn and
+ * prepared MNIST-style at its own side, a colour (RGB) one is drawn in colour on white (pick the pen's colour)
+ * and scaled down. "Try a test digit" (or image) feeds a real test image of the trainer's data (MNIST's without one).
+ *
+ * Teach mode (`mode="teach"`): draw, pick the right label, press Teach (`teach(label)`); the examples gather in
+ * `examples`, and Fine-tune (or `trainer.fineTune()`) runs a few seeded steps of the trainer's network on them
+ * mixed with training data — the prediction updates, and the test accuracy shows nothing was forgotten.
  *
  * @tagname digit-pad
- * @summary Draw a digit and watch an MNIST CNN classify it, layer by layer.
+ * @summary Draw a digit and watch a CNN classify it, layer by layer; teach it your handwriting.
  *
- * @fires predict - A new prediction. `detail` is `{ digit, probabilities }` (as the `prediction` property).
+ * @fires predict - A new prediction. `detail` is `{ digit, label, probabilities }` (as the `prediction` property).
+ * @fires teach - An example was taught. `detail` is `{ example: { pixels, label }, count }`.
  *
  * @csspart error - The message shown when the network or the test digits cannot be loaded (`role="alert"`).
  * @csspart retry - The button that retries a failed download.
  * @csspart pad - The drawing canvas.
- * @csspart controls - The Clear and "Try a test digit" buttons.
- * @csspart input - The 28×28 input the network sees.
- * @csspart digit - The predicted digit.
- * @csspart probabilities - The list of ten probability bars.
+ * @csspart controls - The Clear and "Try a test digit" buttons (and the pen colour for a colour dataset).
+ * @csspart teach - Teach mode's row: the label to teach, Teach, Fine-tune, Forget, and what happened.
+ * @csspart teach-button - The Teach button.
+ * @csspart input - The input the network sees (28×28 for MNIST).
+ * @csspart digit - The predicted class.
+ * @csspart probabilities - The list of probability bars, one per class.
  * @csspart layers - The activations of every layer.
  * @csspart status - Loading and waiting messages.
  *
- * @cssproperty [--cnn-pad-ink=var(--cnn-fg)] Colour of the pen.
+ * @cssproperty [--cnn-pad-ink=var(--cnn-fg)] Colour of the pen (on a grey pad).
  * @cssproperty [--cnn-pad-background=var(--cnn-surface)] Background of the drawing surface.
  * @cssproperty [--cnn-pad-size=280px] Largest side of the drawing surface.
  * @cssproperty [--cnn-pad-activation=var(--cnn-accent)] Colour of strong activations and probability bars.
  */
-export class DigitPad extends CnnElement<{ predict: DigitPrediction }> {
+export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: TeachDetail }> {
   static override styles = [...CnnElement.styles, styles];
 
-  /** Id of a `<cnn-trainer>` whose live model to use instead of the bundled pretrained CNN. */
+  /** Id of a `<cnn-trainer>` whose live model (and data) to use instead of the bundled pretrained CNN. */
   @property({ reflect: true, attribute: 'for', converter: stringValue }) htmlFor: string | null = null;
   /** URL of the pretrained weights' manifest (`cnn-mnist.json`); default: the library's own. */
   @property({ attribute: 'weights-src', reflect: true, converter: stringValue }) weightsSrc = '';
   /** Folder (or manifest URL) of the MNIST test data for "Try a test digit"; default: the library's own. */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc = '';
+  /** `draw` (default), or `teach`: the row to teach the network your own examples shows (see `teach()`). */
+  @property({ reflect: true, converter: enumValue(['draw', 'teach']) }) mode: 'draw' | 'teach' | string =
+    'draw';
 
   /** The latest prediction, or `null` while the pad is blank or no network is ready. */
   get prediction(): DigitPrediction | null {
     return this.net.prediction;
   }
-  /** The 28×28 input the network sees (784 grey levels in 0..1, row-major). */
+  /** The input the network sees: h×w×c values in 0..1, row-major, channels last (784 grey levels for MNIST). */
   get pixels(): Float32Array {
     return this.ink.pixels.slice();
   }
   /** Activations of the shown layers for the current digit, by layer name (null while blank). */
   get activations(): Readonly<Record<string, LayerActivation>> | null {
     return this.net.activations;
+  }
+  /**
+   * The examples taught so far, `{ pixels, label }` each (the input as the network saw it, the class index), in
+   * the order taught. Settable (a lesson's own examples; `null` or `[]` forgets them); bad ones set `error`.
+   */
+  get examples(): TaughtExample[] {
+    return this.teacher.examples;
+  }
+  set examples(value: readonly TaughtExample[] | null | undefined) {
+    const error = this.teacher.setExamples(value);
+    this.setError(error);
   }
   /**
    * `loading` while the network downloads, `ready`, `waiting` (a `for` trainer without a trained model) or
@@ -87,21 +112,25 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction }> {
   get status(): 'loading' | 'ready' | 'waiting' | 'error' {
     return this.state;
   }
-  /** The MNIST test image shown by "Try a test digit": its index in the test set and its true label; else null. */
+  /** The test image shown by "Try a test digit": its index in the test set and its true label; else null. */
   get testDigit(): { index: number; label: number } | null {
     return this._testDigit;
   }
 
   @state() private _testDigit: { index: number; label: number } | null = null;
   @state() private announcement = '';
-  /** What Retry does: reload the network, or fetch the MNIST test digits again; `null`: no Retry to offer. */
+  /** What Retry does: reload the network, or fetch the test digits again; `null`: no Retry to offer. */
   @state() private retry: 'network' | 'test-digits' | null = null;
+  /** The pen's colour on a colour (RGB) pad. */
+  @state() private penColor = '#000000';
 
   @query('canvas.pad') private padCanvas!: HTMLCanvasElement | null;
   @query('canvas.input') private inputCanvas!: HTMLCanvasElement | null;
 
   private readonly ink = new InkController(this, {
     canvas: () => this.padCanvas,
+    shape: () => this.data.shape,
+    penColor: () => this.penColor,
     onStart: () => (this._testDigit = null),
     onInk: () => this.net.schedule(),
     // The stroke ended: one last prediction, then a polite announcement (never one per frame).
@@ -125,17 +154,45 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction }> {
     },
   });
 
-  /** "Try a test digit": loads the MNIST test digits (once per page) and shows one at random. */
+  private readonly teacher = new TeachController(this, {
+    dataset: () => this.data,
+    pixels: () => this.ink.pixels,
+    trainer: () => (this.htmlFor ? this.net.trainer : null),
+    onError: (message) => (message || this.state !== 'error' ? this.setError(message) : undefined),
+    onTeach: (detail) => this.emit('teach', detail),
+  });
+
+  /** "Try a test digit": loads a test image (the trainer's, else MNIST's, once per page) and shows it. */
   private readonly testDigits = new Task(this, {
     autoRun: false,
     task: (_args, { signal }) => this.showTestDigit(signal),
   });
 
+  /** The data the network reads: `{ name, classes, shape }` of the followed trainer's dataset, else MNIST's. */
+  private get data(): Readonly<DatasetInfo> {
+    return this.net.dataset;
+  }
+
+  /** The message of a `mode` that is not one (kept apart so that a good `mode` clears only its own message). */
+  private modeError: string | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!changed.has('mode')) return;
+    const bad =
+      this.mode === 'draw' || this.mode === 'teach'
+        ? null
+        : `mode must be "draw" or "teach", not "${this.mode}".`;
+    if (bad) this.setError(bad);
+    else if (this.modeError && this.error === this.modeError) this.setError(null);
+    this.modeError = bad;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const input = this.inputCanvas;
-    if (input) paintGrey(input, this.ink.pixels, MNIST_SIDE, MNIST_SIDE, { ink: inkOf(input) });
-    this.paintLayers();
+    if (input) paintInput(input, this.ink.pixels, this.data.shape, inkOf(input));
+    paintLayers(this.renderRoot, this.net.activations);
   }
 
   /** Wipes the pad, the input and the prediction. */
@@ -148,12 +205,13 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction }> {
   }
 
   /**
-   * Shows a ready-made 28×28 input (784 values in 0..1, row-major, white digit on black like MNIST) and
-   * predicts it, exactly as given (no preprocessing). Resolves with the prediction (null if no network).
-   * Bad values leave the pad unchanged and set `error`.
+   * Shows a ready-made input (h×w×c values in 0..1, row-major, channels last: 784 for MNIST, white digit on
+   * black) and predicts it, exactly as given (no preprocessing). Resolves with the prediction (null if no
+   * network). Bad values leave the pad unchanged and set `error`.
    */
   async setPixels(values: ArrayLike<number>): Promise<DigitPrediction | null> {
-    const px = checkPixels(values);
+    const shape = this.data.shape;
+    const px = checkPixels(values, shapeSize(shape), shapeText(shape));
     if (!(px instanceof Float32Array)) {
       this.setError(px.error);
       return null;
@@ -167,10 +225,19 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction }> {
     return p;
   }
 
+  /**
+   * Teach mode's Teach: adds the current input as an example of `label` — a class number (`7`) or name
+   * (`"7"`, `"Sneaker"`); default: the label picked in the row — to `examples`, and fires `teach`. Returns the
+   * example, or `null` with the reason in `error` (a blank pad, no such label).
+   */
+  teach(label?: number | string): TaughtExample | null {
+    return this.teacher.teach(label);
+  }
+
   private announce(): void {
     const p = this.net.prediction;
     this.announcement = p
-      ? `The network reads ${p.digit} (${formatPercent(p.probabilities[p.digit])} sure).`
+      ? `The network reads ${p.label} (${formatPercent(p.probabilities[p.digit])} sure).`
       : '';
   }
 
@@ -186,48 +253,37 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction }> {
   }
 
   private async showTestDigit(signal: AbortSignal): Promise<void> {
+    const dataset = this.data;
     try {
-      const { loadMnist } = await import('../../engine/data/mnist.js');
-      const split = await loadMnist({
-        split: 'test',
-        count: 1000,
-        ...(this.dataSrc ? { baseUrl: this.dataSrc } : {}),
+      const picked = await pickTestImage({
+        session: this.htmlFor ? (this.net.trainer?.session ?? null) : null,
+        dataset,
+        trainerId: this.htmlFor,
+        dataSrc: this.dataSrc,
       });
       if (signal.aborted) return;
-      const index = Math.floor(Math.random() * split.count);
-      await this.setPixels(mnistImage(split.images, index));
-      this._testDigit = { index, label: split.labels[index]! };
+      await this.setPixels(picked.pixels);
+      this._testDigit = { index: picked.index, label: picked.label };
       this.announce();
     } catch (e) {
       if (signal.aborted) return;
       // A failed download (404, offline, truncated) can be retried like the network's own.
       this.retry = ((e as { retryable?: boolean })?.retryable ?? true) ? 'test-digits' : null;
-      this.setError(`Could not load the MNIST test digits: ${(e as Error)?.message ?? String(e)}`);
+      const what = `${dataset.name} test ${areDigits(dataset.classes) ? 'digits' : 'images'}`;
+      this.setError(`Could not load the ${what}: ${(e as Error)?.message ?? String(e)}`);
     }
   }
 
-  /** Each spatial layer as a grid of channel maps, each flat layer as a strip; one canvas per layer. */
-  private paintLayers(): void {
-    const acts = this.net.activations;
-    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-layer]')) {
-      const a = acts?.[canvas.dataset['layer']!];
-      if (a) {
-        const { width, height, values } = layerImage(a.shape, a.data, valueRange(a.data));
-        paintGrey(canvas, values, width, height, { ink: inkOf(canvas) });
-      } else {
-        // Blank (cleared pad, no network yet): the canvas keeps its size but shows nothing stale.
-        canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
-      }
-    }
-  }
+  private readonly onPen = (e: Event) => (this.penColor = (e.target as HTMLInputElement).value);
 
   protected override render() {
     const p = this.net.prediction;
-    const layers = displayLayers(this.net.spec);
-    const acts = this.net.activations;
-    const expected = expectedShapes(this.net.spec);
+    const { classes, shape, name } = this.data;
+    const digits = areDigits(classes);
     const statusText = this.net.statusText;
     const loadingTest = this.testDigits.status === 'pending';
+    const size = shapeText(shape);
+    const t = this._testDigit;
     return html`
       ${this.renderError()}
       ${
@@ -239,11 +295,15 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction }> {
         <div class="pad-col">
           <canvas
             part="pad"
-            class="pad"
+            class=${`pad${this.ink.colour ? ' colour' : ''}`}
             width=${PAD}
             height=${PAD}
             role="img"
-            aria-label="Drawing pad: draw a digit from 0 to 9 with a mouse, finger or pen"
+            aria-label=${
+              digits
+                ? 'Drawing pad: draw a digit from 0 to 9 with a mouse, finger or pen'
+                : `Drawing pad: draw one of ${classes.length <= 12 ? classes.join(', ') : `the ${classes.length} classes`} with a mouse, finger or pen`
+            }
             @pointerdown=${this.ink.onPointerDown}
             @pointermove=${this.ink.onPointerMove}
             @pointerup=${this.ink.onPointerUp}
@@ -253,80 +313,49 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction }> {
           <div part="controls" class="controls">
             <button class="secondary" @click=${() => this.clear()}>Clear</button>
             <button class="secondary" ?disabled=${loadingTest} @click=${() => this.tryTestDigit()}>
-              ${loadingTest ? 'Loading…' : 'Try a test digit'}
+              ${loadingTest ? 'Loading…' : digits ? 'Try a test digit' : 'Try a test image'}
             </button>
+            ${
+              this.ink.colour
+                ? html`<label class="pen"
+                    >Pen <input type="color" .value=${this.penColor} @input=${this.onPen}
+                  /></label>`
+                : nothing
+            }
           </div>
+          ${this.mode === 'teach' ? this.teacher.render(Boolean(this.htmlFor && this.net.trainer?.fineTune)) : nothing}
         </div>
         <div class="side">
           <div class="input-box">
             <canvas
               part="input"
               class="input"
-              width=${MNIST_SIDE}
-              height=${MNIST_SIDE}
+              width=${shape[1]}
+              height=${shape[0]}
               role="img"
-              aria-label="The 28×28 input the network sees: your drawing scaled to fit 20×20 and centred by its centre of mass"
+              aria-label=${
+                shape[2] === 1 && shape[0] === shape[1]
+                  ? `The ${size} input the network sees: your drawing scaled to fit ${Math.round((shape[0] * 20) / 28)}×${Math.round((shape[0] * 20) / 28)} and centred by its centre of mass`
+                  : `The ${size} input the network sees: your drawing scaled down`
+              }
             ></canvas>
             <div class="caption">
-              28×28
-              input${this._testDigit ? html`<br />MNIST test #${this._testDigit.index}, label ${this._testDigit.label}` : nothing}
+              ${size}
+              input${t ? html`<br />${name} test #${t.index}, label ${classes[t.label] ?? t.label}` : nothing}
             </div>
           </div>
           <div class="guess">
             <div class="caption">Prediction</div>
-            <div part="digit" class="digit" data-testid="digit">${p ? p.digit : '–'}</div>
+            <div part="digit" class=${`digit${p && p.label.length > 2 ? ' word' : ''}`} data-testid="digit">
+              ${p ? p.label : '–'}
+            </div>
             ${statusText ? html`<div part="status" class="status">${statusText}</div>` : nothing}
           </div>
-          <ol part="probabilities" class="probs" aria-label="Probability of each digit">
-            ${Array.from({ length: 10 }, (_, d) => {
-              const v = p ? p.probabilities[d]! : 0;
-              return html`<li class=${p && p.digit === d ? 'top' : ''}>
-                <span class="d">${d}</span>
-                <span
-                  class="bar"
-                  role="meter"
-                  aria-label=${`Digit ${d}`}
-                  aria-valuemin="0"
-                  aria-valuemax="100"
-                  aria-valuenow=${Math.round(v * 1000) / 10}
-                  aria-valuetext=${p ? formatPercent(v) : 'no prediction'}
-                  ><span class="fill" ${inlineStyle({ width: `${(v * 100).toFixed(1)}%` })}></span
-                ></span>
-                <span class="p">${p ? formatPercent(v) : '–'}</span>
-              </li>`;
-            })}
-          </ol>
+          ${renderProbabilities(classes, p)}
         </div>
       </div>
       <div class="visually-hidden" aria-live="polite" data-testid="announce">${this.announcement}</div>
-      <section part="layers" class="layers" aria-label="Activations of every layer">
-        ${layers.map(({ name, label }) => {
-          const a = acts?.[name];
-          // Before the first prediction, size the canvas from the spec's shape: no layout shift when it arrives.
-          const shape = a?.shape ?? expected.get(name);
-          const geo = shape ? layerGeometry(shape) : null;
-          const desc =
-            a && geo
-              ? geo.spatial
-                ? `${label}: ${geo.c} feature maps of ${geo.h}×${geo.w}`
-                : `${label}: ${geo.width} values`
-              : `${label}: nothing yet, draw a digit`;
-          return html`<figure class=${`layer ${geo?.spatial ? 'spatial' : 'flat'}`}>
-            <figcaption>
-              ${label}${geo ? html` <span class="shape">${geo.spatial ? `${geo.c}×${geo.h}×${geo.w}` : geo.width}</span>` : nothing}
-            </figcaption>
-            <canvas
-              data-layer=${name}
-              role="img"
-              aria-label=${desc}
-              width=${geo?.width ?? 1}
-              height=${geo?.height ?? 1}
-              ${inlineStyle({ width: geo?.spatial ? `${geo.width * (geo.w <= 6 ? 4 : geo.w <= 13 ? 3 : 2)}px` : undefined })}
-              ?hidden=${!geo}
-            ></canvas>
-          </figure>`;
-        })}
-      </section>
+      ${renderLayers(this.net.spec, this.net.activations)}
     `;
   }
 }

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { greyFromRgba, preprocessDigit, MNIST_SIDE } from '../../engine/images.js';
-import { greyImageData } from '../shared/paint.js';
+import { padToInput, shapeSize, type ImageShape } from '../../engine/pad-input.js';
+import { paintInput } from '../shared/paint.js';
 
 /** Side of the drawing surface in canvas pixels (CSS scales it to the space available). */
 export const PAD = 280;
@@ -25,6 +25,10 @@ export const inkOf = (canvas: Element): [number, number, number] => rgbOf(getCom
 export interface InkOptions {
   /** The drawing canvas (`null` before the first render). */
   canvas: () => HTMLCanvasElement | null;
+  /** The input's `[height, width, channels]` (the followed trainer's dataset; MNIST's 28×28×1 by default). */
+  shape: () => ImageShape;
+  /** The pen's colour on a colour (RGB) pad; a grey pad draws in its CSS `color`. */
+  penColor?: () => string;
   /** A stroke began (the pad is the input again, not a `setPixels` image). */
   onStart?: () => void;
   /** Ink was added: the input changed. Comes with every pointer event of a stroke; throttle it. */
@@ -34,18 +38,24 @@ export interface InkOptions {
 }
 
 /**
- * Inking with pointer events, and the 28×28 input it makes: a mouse, a finger or a pen draws round-capped
- * strokes on the pad (coalesced moves keep fast strokes smooth; the pointer is captured so a stroke that
- * leaves the pad still ends), and `capture()` prepares the ink the way MNIST digits were (bounding box scaled to
- * 20×20, centred by centre of mass in 28×28, grey levels 0..1). `show()` goes the other way: it paints a
- * ready-made 28×28 input onto the pad, and the pad is not read again until the next stroke.
+ * Inking with pointer events, and the input it makes: a mouse, a finger or a pen draws round-capped strokes on
+ * the pad (coalesced moves keep fast strokes smooth; the pointer is captured so a stroke that leaves the pad
+ * still ends), and `capture()` turns the pad into the network's input at the dataset's shape (engine/pad-input.ts:
+ * for MNIST, the ink prepared as MNIST digits were — bounding box scaled to 20×20, centred by centre of mass in
+ * 28×28, grey levels 0..1; for a colour dataset, the pad, painted white and drawn on in colour, scaled down).
+ * `show()` goes the other way: it paints a ready-made input onto the pad, and the pad is not read again until
+ * the next stroke.
  *
  * Why a controller: the pointer being drawn with is state with a lifetime (it ends when the host leaves the
  * page), and the element should only render.
  */
 export class InkController implements ReactiveController {
-  /** The network's 28×28 input (784 grey levels in 0..1, row-major): the last `capture()` or `show()`. */
-  pixels: Float32Array = new Float32Array(MNIST_SIDE * MNIST_SIDE);
+  /** The network's input (h×w×c values in 0..1, row-major, channels last): the last `capture()` or `show()`. */
+  pixels: Float32Array;
+  /** The shape `pixels` has; another one (the dataset changed) clears the pad. */
+  private shape: ImageShape;
+  /** Ink was drawn since the last clear (a colour pad is white, never "blank": this tells a drawing from none). */
+  private drawn = false;
   /** The pointer drawing now, and where it last was (canvas pixels). */
   private stroke: { id: number; x: number; y: number } | null = null;
   /** True when the pad's ink, not a `show()`n image, is the input (so `capture()` reads the canvas). */
@@ -57,7 +67,24 @@ export class InkController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly options: InkOptions,
   ) {
+    // MNIST's until the first update asks the host (its trainer may not be known yet).
+    this.shape = [28, 28, 1];
+    this.pixels = new Float32Array(shapeSize(this.shape));
     host.addController(this);
+  }
+
+  /** A colour pad: the dataset is RGB. */
+  get colour(): boolean {
+    return this.shape[2] === 3;
+  }
+
+  /** Follows the dataset's shape: another one wipes the pad (a drawing at the old size means nothing now). */
+  hostUpdate(): void {
+    const next = this.options.shape();
+    if (next.join() !== this.shape.join()) {
+      this.shape = next;
+      this.clear();
+    }
   }
 
   hostDisconnected(): void {
@@ -70,16 +97,19 @@ export class InkController implements ReactiveController {
     const ctx = this.fromCanvas ? c?.getContext('2d', { willReadFrequently: true }) : null;
     if (c && ctx) {
       const img = ctx.getImageData(0, 0, c.width, c.height);
-      this.pixels = preprocessDigit(greyFromRgba(img.data, c.width, c.height, 'alpha'));
+      this.pixels = this.drawn
+        ? padToInput(img.data, c.width, c.height, this.shape)
+        : new Float32Array(shapeSize(this.shape));
       this.host.requestUpdate();
     }
     return this.pixels;
   }
 
-  /** Makes a ready-made 28×28 input the current one; the next update paints it onto the pad. */
+  /** Makes a ready-made input (of the current shape) the current one; the next update paints it onto the pad. */
   show(pixels: Float32Array): void {
     this.pixels = pixels;
     this.fromCanvas = false;
+    this.drawn = true;
     this.padStale = true;
     this.host.requestUpdate();
   }
@@ -88,27 +118,35 @@ export class InkController implements ReactiveController {
     if (this.padStale) this.paintPad();
   }
 
-  /** Paints the shown 28×28 input onto the pad, scaled up, so the reader sees what was set. */
+  /** Paints the shown input onto the pad, scaled up, so the reader sees what was set. */
   private paintPad(): void {
     const c = this.options.canvas();
     const ctx = c?.getContext('2d', { willReadFrequently: true });
     const small = document.createElement('canvas');
-    small.width = small.height = MNIST_SIDE;
-    const sctx = small.getContext('2d');
-    if (!c || !ctx || !sctx) return;
+    if (!c || !ctx || !small.getContext('2d')) return;
     this.padStale = false;
-    sctx.putImageData(greyImageData(this.pixels, MNIST_SIDE, MNIST_SIDE, { ink: inkOf(c) }), 0, 0);
-    ctx.clearRect(0, 0, c.width, c.height);
+    paintInput(small, this.pixels, this.shape, inkOf(c));
+    this.wipe(c, ctx);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(small, 0, 0, c.width, c.height);
+  }
+
+  /** Empties the canvas: transparent for grey ink, white paper for a colour pad. */
+  private wipe(c: HTMLCanvasElement, ctx: CanvasRenderingContext2D): void {
+    ctx.clearRect(0, 0, c.width, c.height);
+    if (!this.colour) return;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, c.width, c.height);
   }
 
   /** Wipes the pad and the input. */
   clear(): void {
     const c = this.options.canvas();
-    c?.getContext('2d')?.clearRect(0, 0, c.width, c.height);
-    this.pixels = new Float32Array(MNIST_SIDE * MNIST_SIDE);
+    const ctx = c?.getContext('2d', { willReadFrequently: true });
+    if (c && ctx) this.wipe(c, ctx);
+    this.pixels = new Float32Array(shapeSize(this.shape));
     this.fromCanvas = true;
+    this.drawn = false;
     this.padStale = false;
     this.host.requestUpdate();
   }
@@ -125,6 +163,8 @@ export class InkController implements ReactiveController {
     const p = this.point(c, e);
     this.stroke = { id: e.pointerId, ...p };
     this.fromCanvas = true;
+    if (!this.drawn && this.colour) this.wipe(c, c.getContext('2d', { willReadFrequently: true })!);
+    this.drawn = true;
     if (this.padStale) this.paintPad(); // (a stroke must not be painted over at the next update)
     this.options.onStart?.();
     const ctx = this.pen(c);
@@ -172,11 +212,12 @@ export class InkController implements ReactiveController {
     };
   }
 
-  /** The pad's context set up as a round pen in the canvas's CSS colour. */
+  /** The pad's context set up as a round pen in the canvas's CSS colour (a colour pad: the chosen colour). */
   private pen(c: HTMLCanvasElement): CanvasRenderingContext2D | null {
     const ctx = c.getContext('2d', { willReadFrequently: true });
     if (!ctx) return null;
-    ctx.strokeStyle = ctx.fillStyle = getComputedStyle(c).color || '#000';
+    const colour = this.colour ? this.options.penColor?.() : null;
+    ctx.strokeStyle = ctx.fillStyle = colour || getComputedStyle(c).color || '#000';
     ctx.lineWidth = PEN;
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';

@@ -2,16 +2,19 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelSpec } from '../../engine/conv-math.js';
 import { isBlank } from '../../engine/images.js';
 import { displayLayers } from '../../engine/models/display.js';
-import { CNN, isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
-import type { TrainerLike, TrainerSession } from '../../engine/training/types.js';
+import { datasetOf, MNIST_DATASET, networkOf } from '../../engine/models/followed.js';
+import { CNN } from '../../engine/models/specs.js';
+import type { DatasetInfo, TrainerLike, TrainerSession } from '../../engine/training/types.js';
 import { Task, initialState } from '../shared/task.js';
 import { TrainerLink } from '../shared/trainer-link.js';
 
-/** What the network thinks the digit is. */
+/** What the network thinks the drawing is. */
 export interface DigitPrediction {
-  /** The most probable digit, 0..9. */
+  /** The most probable class, by index: the digit 0..9 for MNIST. */
   digit: number;
-  /** Ten probabilities (softmax), summing to 1. */
+  /** That class's name (`"7"`; `"Sneaker"` for Fashion-MNIST): the dataset's class names. */
+  label: string;
+  /** One probability per class (softmax), summing to 1: ten for MNIST. */
   probabilities: number[];
 }
 
@@ -64,8 +67,29 @@ export class PredictorController implements ReactiveController {
   prediction: DigitPrediction | null = null;
   /** Activations of the shown layers for the latest prediction, by layer name. */
   activations: Record<string, LayerActivation> | null = null;
-  /** The network shown: the bundled CNN, or the followed trainer's model once it has one. */
-  spec: ModelSpec = CNN;
+  /** The network shown: the bundled CNN, or the followed trainer's (its own `layers` too), trained or not yet. */
+  get spec(): ModelSpec {
+    const trainer = this.options.source().htmlFor ? this.link.trainer : null;
+    if (!trainer) return CNN;
+    const dataset = this.dataset;
+    const key = JSON.stringify([trainer.network, trainer.model, trainer.getAttribute('layers'), dataset]);
+    const session = trainer.session ?? null;
+    const m = this.specMemo;
+    if (m?.trainer === trainer && m.session === session && m.key === key) return m.spec;
+    const spec = networkOf(trainer, dataset);
+    this.specMemo = { trainer, session, key, spec };
+    return spec;
+  }
+  /** The data the network reads: the followed trainer's dataset (class names, image shape), else MNIST. */
+  get dataset(): Readonly<DatasetInfo> {
+    return this.options.source().htmlFor ? datasetOf(this.link.trainer) : MNIST_DATASET;
+  }
+  /** The trainer followed now (with `for`), or null. */
+  get trainer(): TrainerLike | null {
+    return this.options.source().htmlFor ? this.link.trainer : null;
+  }
+  /** The last `spec` worked out, and what it was worked out from (a parse per frame would be wasted). */
+  private specMemo: { trainer: TrainerLike; session: unknown; key: string; spec: ModelSpec } | null = null;
 
   private readonly link = new TrainerLink(this.host, {
     on: {
@@ -73,7 +97,10 @@ export class PredictorController implements ReactiveController {
       'train-epoch': () => this.reload(),
       'train-end': () => this.reload(),
       'train-error': () => this.reload(),
+      'fine-tune': () => this.reload(), // taught: the same session, new weights
     },
+    // Its network and its data, as the trainer reflects them: the layer strip and the bars follow at once.
+    attributes: ['model', 'layers', 'data-src'],
     onTrainer: () => this.reload(),
   });
   /** The bundled network's download: its arguments are `weights-src` (null in `for` mode) and a reload count. */
@@ -151,11 +178,9 @@ export class PredictorController implements ReactiveController {
     this.reloads++;
     this.options.onReload();
     if (this.options.source().htmlFor) {
-      const p = this.trainerPredictor();
-      if (p) {
-        this.spec = p.spec;
-        this.schedule(); // the trainer's weights changed: predict the current input again
-      } else this.show(null, null);
+      if (this.trainerPredictor())
+        this.schedule(); // the trainer's weights changed: predict the input again
+      else this.show(null, null);
     }
     this.host.requestUpdate();
   }
@@ -215,14 +240,15 @@ export class PredictorController implements ReactiveController {
       return null;
     }
     if (signal.aborted) return null; // overtaken, cleared or removed: the result is stale
-    const probabilities = Array.from(result.probabilities.slice(0, 10));
-    if (probabilities.some((p) => !Number.isFinite(p))) {
+    const classes = this.dataset.classes;
+    const probabilities = Array.from(result.probabilities.slice(0, classes.length));
+    if (probabilities.length < classes.length || probabilities.some((p) => !Number.isFinite(p))) {
       this.options.onError('The network returned invalid numbers (is it still training from scratch?).');
       return null;
     }
     let digit = 0;
     probabilities.forEach((p, i) => (digit = p > probabilities[digit]! ? i : digit));
-    this.show({ digit, probabilities }, result.activations);
+    this.show({ digit, label: classes[digit]!, probabilities }, result.activations);
     this.options.onPredict(this.prediction!);
     return this.prediction;
   }
@@ -244,10 +270,9 @@ export class PredictorController implements ReactiveController {
   private trainerPredictor(): Predictor | null {
     const found = this.trainerSession();
     if (!found) return null;
-    const { trainer, session } = found;
-    const model = typeof trainer.model === 'string' ? trainer.model : trainer.getAttribute('model');
+    const { session } = found;
     return {
-      spec: isModelName(model) ? MODEL_SPECS[model] : CNN,
+      spec: this.spec,
       async run(pixels, layers) {
         const probabilities = await session.predict!(pixels, 1);
         const activations = session.activations ? await session.activations(pixels, layers) : {};
@@ -267,7 +292,6 @@ export class PredictorController implements ReactiveController {
         return initialState;
       }
       this.network = network;
-      this.spec = network.spec;
       this.schedule();
       return network;
     } catch (e) {

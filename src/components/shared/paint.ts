@@ -1,5 +1,5 @@
 /**
- * Paints grey images (an MNIST digit, a drawn pad) into canvases.
+ * Paints images (an MNIST digit, a drawn pad, a colour dataset's picture) into canvases.
  *
  * Why one function: the trainer's followers each had their own loop from values to RGBA bytes, and they
  * differed in rounding, in what a value out of range or `NaN` became, and in which way round the ink was.
@@ -73,4 +73,38 @@ export function paintGrey(
     ctx = target.getContext('2d');
   } else ctx = target;
   ctx?.putImageData(greyImageData(values, width, height, options), 0, 0);
+}
+
+/**
+ * Fills an opaque `ImageData` of `width` × `height` from row-major RGB values in 0..1, channels last (a colour
+ * dataset's image, as the network sees it). A value that is not a finite number paints as 0.
+ */
+export function rgbImageData(values: ArrayLike<number>, width: number, height: number): ImageData {
+  const img = new ImageData(Math.max(1, width), Math.max(1, height));
+  const px = img.data;
+  for (let i = 0, n = Math.min(width * height, Math.floor(values.length / 3)); i < n; i++) {
+    for (let k = 0; k < 3; k++) {
+      const v = values[i * 3 + k]!;
+      px[i * 4 + k] = Number.isFinite(v) ? Math.round(v * 255) : 0;
+    }
+    px[i * 4 + 3] = 255;
+  }
+  return img;
+}
+
+/**
+ * Paints an image as the network sees it into a canvas (resized to `width` × `height`): grey levels as `ink`
+ * with each value as its opacity (see `PaintGreyOptions.ink`), or RGB values (3 per pixel) as they are.
+ */
+export function paintInput(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  shape: readonly [number, number, number],
+  ink: readonly [number, number, number],
+): void {
+  const [height, width, channels] = shape;
+  if (channels !== 3) return paintGrey(canvas, values, width, height, { ink });
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  canvas.getContext('2d')?.putImageData(rgbImageData(values, width, height), 0, 0);
 }

@@ -204,17 +204,17 @@ export class TrainerCore implements GradientSource {
   }
 
   /**
-   * One optimizer step over the examples `indices[from .. from+n)`. Returns [mean loss, correct count] as a
-   * tensor the caller reads (and disposes): on a GPU backend the work may still be running when this returns.
+   * One optimizer step over `split`'s examples `indices[from .. from+n)` (fine-tune-run.ts steps on its own split).
+   * Returns [mean loss, correct count] as a tensor to read (and dispose): on a GPU it may still be computing.
    */
-  private async step(indices: ArrayLike<number>, from: number, n: number): Promise<Tensor> {
-    if (this.helpers.length) return this.parallelStep(indices, from, n);
+  async step(indices: ArrayLike<number>, from: number, n: number, split = this.data.train): Promise<Tensor> {
+    if (this.helpers.length) return this.parallelStep(indices, from, n, split);
     const chunk = this.sliceMs == null ? n : Math.min(n, this.microBatch);
     let stats: Tensor;
     if (chunk >= n) {
       // Whole batch at once (Worker mode, or a fast backend).
       const t0 = performance.now();
-      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from, n, this.input);
+      const { xs, labels, oneHot } = fillBatch(split, indices, from, n, this.input);
       stats = tidy(() => {
         let correct: Tensor | null = null;
         try {
@@ -242,7 +242,7 @@ export class TrainerCore implements GradientSource {
         for (let start = 0; start < n;) {
           const size = Math.min(n - start, this.microBatch);
           const t0 = performance.now();
-          const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + start, size, this.input);
+          const { xs, labels, oneHot } = fillBatch(split, indices, from + start, size, this.input);
           const next: { acc: NamedTensorMap; loss: Tensor; correct: Tensor } = tidy(() => {
             let correct: Tensor | null = null;
             try {
@@ -284,7 +284,7 @@ export class TrainerCore implements GradientSource {
    * Data-parallel step (training/parallel.ts): share 0 here, share k on helper k, gradients summed in share
    * order, one update. Returns [loss, correct] as the other path does.
    */
-  private async parallelStep(indices: ArrayLike<number>, from: number, n: number): Promise<Tensor> {
+  private async parallelStep(ix: ArrayLike<number>, from: number, n: number, split: MnistSplit) {
     const parts = shares(n, 1 + this.helpers.length);
     const weights = this.flatWeights();
     const pending: (Promise<ShareReply> | null)[] = [];
@@ -294,7 +294,7 @@ export class TrainerCore implements GradientSource {
         pending.push(null);
         continue;
       }
-      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + a, b - a, this.input);
+      const { xs, labels, oneHot } = fillBatch(split, ix, from + a, b - a, this.input);
       // Each helper gets its own copy of the weights: the buffer is transferred (moved, not copied) to it.
       const w = k === parts.length - 1 ? weights : weights.slice();
       pending.push(this.helpers[k - 1]!.request({ weights: w, xs, labels, oneHot, divisor: n }));
@@ -305,7 +305,7 @@ export class TrainerCore implements GradientSource {
     const [a0, b0] = parts[0]!;
     if (b0 > a0) {
       // Computed while the helpers compute theirs.
-      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + a0, b0 - a0, this.input);
+      const { xs, labels, oneHot } = fillBatch(split, ix, from + a0, b0 - a0, this.input);
       const own = this.shareGradients(xs, labels, oneHot, n);
       ordered.push(own.grads);
       loss += own.loss;
@@ -424,7 +424,7 @@ export class TrainerCore implements GradientSource {
   }
 
   /** Sets the optimizer's step size for the next update (Adam reads it per step; SGD keeps it as a scalar). */
-  private setLearningRate(lr: number): void {
+  setLearningRate(lr: number): void {
     const o = this.optimizer as Optimizer & { learningRate: number; setLearningRate?: (lr: number) => void };
     if (o.learningRate === lr) return;
     if (o.setLearningRate) o.setLearningRate(lr);

@@ -4,8 +4,10 @@
  */
 import type { BackendName, MnistSplit, TrainConfig } from './config.js';
 import type { BatchInfo, CoreEvents, EpochInfo, Evaluation, StartInfo } from './events.js';
+import type { FineTuneOptions, TaughtExample } from './fine-tune.js';
+import type { FineTuneOutcome } from './fine-tune-run.js';
 
-export type { BatchInfo, CoreEvents, EpochInfo, Evaluation, StartInfo };
+export type { BatchInfo, CoreEvents, EpochInfo, Evaluation, FineTuneOutcome, StartInfo };
 
 export type Activations = Record<string, { shape: number[]; data: Float32Array }>;
 export type NamedWeights = { name: string; shape: number[]; data: Float32Array }[];
@@ -30,6 +32,11 @@ export interface Runner {
    * thread that trains. Rejects, and changes nothing, when a name or a shape does not fit the network.
    */
   setWeights(weights: NamedWeights): Promise<void>;
+  /**
+   * A few seeded steps on a reader's checked examples mixed with training images (training/fine-tune.ts), then
+   * the test set evaluated again, on the thread that trains. Only between runs (the loop is not running).
+   */
+  fineTune(examples: TaughtExample[], options: FineTuneOptions & { steps: number }): Promise<FineTuneOutcome>;
   /** tf.memory().numTensors on the thread that trains. */
   numTensors(): Promise<number>;
   /** Frees the model and stops the thread's work; further calls reject. */
@@ -44,6 +51,7 @@ export type CallMethod =
   | 'activations'
   | 'weights'
   | 'setWeights'
+  | 'fineTune'
   | 'numTensors'
   | 'dispose';
 

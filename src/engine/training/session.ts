@@ -18,7 +18,8 @@
  * EVENTS (CustomEvent, detail in brackets): `state` [state], `dataset` [what the data is], `data-progress`
  * [DatasetProgress], `train-start`
  * [StartInfo + thread], `train-batch` [BatchInfo], `train-epoch` [EpochInfo], `evaluation` [Evaluation],
- * `train-end` [{ stopped, testAccuracy, confusion, history }], `train-error` [{ error, message }].
+ * `train-end` [{ stopped, testAccuracy, confusion, history }], `train-error` [{ error, message }], and after a
+ * run, `fine-tune` [FineTuneResult] (with an `evaluation` before it).
  * Session events do not bubble (it is not in the DOM); `<cnn-trainer>` re-emits them from the element.
  */
 import { loadDataset, loadDatasetInfo, type DatasetMeta, type DatasetProgress } from '../data/dataset.js';
@@ -40,18 +41,28 @@ import {
 import { TrainerCore } from './core.js';
 import { Control } from './events.js';
 import { resolveWorkers } from './parallel.js';
+import {
+  checkExamples,
+  checkSteps,
+  type FineTuneOptions,
+  type FineTuneResult,
+  type TaughtExample,
+} from './fine-tune.js';
+import { fineTuneCore } from './fine-tune-run.js';
 import type {
   Activations,
   BatchInfo,
   CoreEvents,
   EpochInfo,
   Evaluation,
+  FineTuneOutcome,
   NamedWeights,
   Runner,
   StartInfo,
 } from './protocol.js';
 
 export type { BatchInfo, EpochInfo, Evaluation, StartInfo, TrainConfig, TrainState, Activations };
+export type { FineTuneOptions, FineTuneResult, TaughtExample };
 
 /** Runs the core right here (main thread), in time slices. */
 class LocalRunner implements Runner {
@@ -104,6 +115,14 @@ class LocalRunner implements Runner {
   }
   async setWeights(weights: NamedWeights): Promise<void> {
     this.need().setWeights(weights);
+  }
+  fineTune(
+    examples: TaughtExample[],
+    options: FineTuneOptions & { steps: number },
+  ): Promise<FineTuneOutcome> {
+    const run = fineTuneCore(this.need(), examples, options, () => this.disposed);
+    this.idle = run.catch(() => undefined); // a dispose meanwhile frees the model once the steps let go
+    return run;
   }
   async numTensors(): Promise<number> {
     return this.core ? this.core.tf.memory().numTensors : 0;
@@ -450,6 +469,59 @@ export class TrainingSession extends EventTarget {
     return this.runner.setWeights(weights);
   }
 
+  /**
+   * "Teach it my handwriting": a few seeded optimizer steps on a reader's examples (`{ pixels, label }`, the
+   * pixels as the network sees them) mixed with training images (training/fine-tune.ts has the recipe), on the
+   * thread that trains; then the test set is evaluated again (`testAccuracy`, `confusion` and an `evaluation`
+   * event follow) and `fine-tune` fires with the result. Only once a run is done. Rejects with a sentence for
+   * bad examples or options, a session not done, or a fine-tune already running; nothing changes then.
+   */
+  async fineTune(examples: readonly TaughtExample[], options: FineTuneOptions = {}): Promise<FineTuneResult> {
+    if (this.disposed || !this.runner) throw this.notReady();
+    if (this.state !== 'done')
+      throw new Error(
+        this.state === 'error'
+          ? 'This run failed: start a new one, then fine-tune.'
+          : 'Fine-tuning needs a trained network: wait for the run to end (or stop it) first.',
+      );
+    if (this.tuning) throw new Error('A fine-tune is already running.');
+    const d = this.config.dataset ?? MNIST_DATASET; // the fitted config of the finished run
+    const checked = checkExamples(examples, { shape: d.shape, classes: d.classes.length });
+    if ('error' in checked) throw new RangeError(checked.error);
+    const steps = checkSteps(options.steps);
+    if (typeof steps !== 'number') throw new RangeError(steps.error);
+    const lr = options.learningRate;
+    if (lr !== undefined && !(typeof lr === 'number' && Number.isFinite(lr) && lr > 0 && lr <= 10))
+      throw new RangeError('The fine-tuning learning rate must be a number above 0 (and at most 10).');
+    this.tuning = true;
+    try {
+      const previousTestAccuracy = this.testAccuracy;
+      const out = await this.runner.fineTune(checked, { ...options, steps });
+      if (this.disposed) throw this.notReady();
+      const ev = out.evaluation;
+      if (ev) {
+        this.testAccuracy = ev.accuracy;
+        this.confusion = ev.confusion;
+        this.predicted = ev.predicted;
+        this.fire('evaluation', ev);
+      }
+      const result: FineTuneResult = {
+        steps: out.steps,
+        examples: checked.length,
+        loss: out.loss,
+        predicted: out.predicted,
+        correct: out.predicted.filter((p, i) => p === checked[i]!.label).length,
+        testAccuracy: ev ? ev.accuracy : null,
+        previousTestAccuracy,
+      };
+      this.fire('fine-tune', result);
+      return result;
+    } finally {
+      this.tuning = false;
+    }
+  }
+  private tuning = false;
+
   private notReady(): Error {
     return new Error(
       this.disposed ? 'This training session was disposed.' : 'The model is not ready yet (start() first).',
@@ -466,6 +538,20 @@ export class TrainingSession extends EventTarget {
     const r = this.runner as (Runner & { numTensorsPerWorker?: () => Promise<number[]> }) | null;
     if (!r) return [];
     return r.numTensorsPerWorker ? r.numTensorsPerWorker() : [await r.numTensors()];
+  }
+
+  /**
+   * Test image `index` (taken modulo the number of test images, so any whole number picks one) with its label, as
+   * the data holds it (bytes 0..255, h×w×c); null before the test data has loaded.
+   */
+  testImage(index: number): { index: number; label: number; pixels: Uint8Array } | null {
+    const test = this.testData;
+    const count = Math.min(test?.count ?? 0, this.config.testSize ?? Infinity);
+    if (!test || count < 1 || !Number.isFinite(index)) return null;
+    const i = ((Math.floor(index) % count) + count) % count;
+    const [h, w, c] = (this.config.dataset ?? MNIST_DATASET).shape;
+    const n = h * w * c;
+    return { index: i, label: test.labels[i]!, pixels: test.images.slice(i * n, (i + 1) * n) };
   }
 
   /**

@@ -10,6 +10,9 @@ import type { BackendReport, FallbackNote } from '../backend.js';
 import type { BackendName, TrainState } from './config.js';
 import type { NamedWeights } from './protocol.js';
 import type { ModelSpec } from '../conv-math.js';
+import type { FineTuneOptions, FineTuneResult, TaughtExample } from './fine-tune.js';
+
+export type { FineTuneOptions, FineTuneResult, TaughtExample };
 
 /** Where a trainer's run is: idle → loading → training ⇄ paused → done | error (the engine's `TrainState`). */
 export type TrainerState = TrainState;
@@ -102,10 +105,14 @@ export interface TrainerSession extends EventTarget {
     layers: string[],
   ): Promise<Record<string, { shape: number[]; data: Float32Array }>>;
   testExamples?(actual: number, predicted: number, limit: number): Promise<TestExample[]>;
+  /** Test image `index` (modulo the test count) with its label (bytes, h×w×c), or null before the data loaded. */
+  testImage?(index: number): { index: number; label: number; pixels: Uint8Array } | null;
   /** The current weights by name (the engine's names and layouts). */
   weights?(): Promise<NamedWeights>;
   /** Loads named weights into the model; rejects (changing nothing) when they do not fit. */
   setWeights?(weights: NamedWeights): Promise<void>;
+  /** A few seeded steps on taught examples once the run is done; rejects with a sentence when it cannot. */
+  fineTune?(examples: readonly TaughtExample[], options?: FineTuneOptions): Promise<FineTuneResult>;
 }
 
 /**
@@ -137,6 +144,8 @@ export interface TrainerEventMap {
   'train-epoch': TrainerEpoch;
   'train-end': TrainerEndDetail;
   'train-error': TrainerErrorDetail;
+  /** A fine-tune on taught examples finished (`trainer.fineTune()`); the weights and the test results changed. */
+  'fine-tune': FineTuneResult;
 }
 
 /** The name of a trainer event. */
@@ -164,4 +173,9 @@ export interface TrainerLike extends Element {
   readonly datasetInfo?: DatasetInfo | null;
   /** The same as `datasetInfo`, for a trainer that is not an HTML element (an HTML element's is its data-* map). */
   readonly dataset?: DatasetInfo | null;
+  /**
+   * Fine-tunes the trained network on taught examples (default: those of the `<digit-pad>`s that follow it);
+   * resolves with the result, or `null` when it cannot (the trainer shows why).
+   */
+  fineTune?(examples?: readonly TaughtExample[], options?: FineTuneOptions): Promise<FineTuneResult | null>;
 }

@@ -12,7 +12,15 @@
  * it; `dispose()` terminates every Worker at once.
  */
 import type { MnistSplit, TrainConfig } from '../training/config.js';
-import type { Activations, CoreEvents, NamedWeights, Runner, StartInfo } from '../training/protocol.js';
+import type { FineTuneOptions, TaughtExample } from '../training/fine-tune.js';
+import type {
+  Activations,
+  CoreEvents,
+  FineTuneOutcome,
+  NamedWeights,
+  Runner,
+  StartInfo,
+} from '../training/protocol.js';
 import { WorkerRunner } from './proxy.js';
 
 /** Helpers report nothing to the page: only the leader's events are the run's. */
@@ -109,6 +117,13 @@ export class MultiWorkerRunner implements Runner {
   /** The leader owns the weights: the helpers get them with every batch (training/parallel.ts). */
   setWeights(weights: NamedWeights): Promise<void> {
     return this.leader.setWeights(weights);
+  }
+  /** On the leader, which shares each step with the helpers as in training. */
+  fineTune(
+    examples: TaughtExample[],
+    options: FineTuneOptions & { steps: number },
+  ): Promise<FineTuneOutcome> {
+    return this.leader.fineTune(examples, options);
   }
   /** The leader's count (the thread that trains and reports); `numTensorsPerWorker` has every worker's. */
   numTensors(): Promise<number> {

@@ -11,12 +11,14 @@ import {
   type Activations,
   type CallMethod,
   type CoreEvents,
+  type FineTuneOutcome,
   type FromWorker,
   type NamedWeights,
   type Runner,
   type StartInfo,
   type ToWorker,
 } from '../training/protocol.js';
+import type { FineTuneOptions, TaughtExample } from '../training/fine-tune.js';
 import { startTrainWorker } from './spawn.js';
 
 export class WorkerRunner implements Runner {
@@ -146,6 +148,12 @@ export class WorkerRunner implements Runner {
   }
   setWeights(weights: NamedWeights): Promise<void> {
     return this.call('setWeights', [weights]);
+  }
+  fineTune(
+    examples: TaughtExample[],
+    options: FineTuneOptions & { steps: number },
+  ): Promise<FineTuneOutcome> {
+    return this.call('fineTune', [examples, options]);
   }
   numTensors(): Promise<number> {
     return this.call('numTensors');

@@ -13,6 +13,8 @@ import { Control } from '../training/events.js';
 import type { MnistSplit, TrainConfig } from '../training/config.js';
 import { toWire, type FromWorker, type NamedWeights, type ToWorker } from '../training/protocol.js';
 import { serveGradients } from '../training/parallel.js';
+import { fineTuneCore } from '../training/fine-tune-run.js';
+import type { FineTuneOptions, TaughtExample } from '../training/fine-tune.js';
 
 /** A helper needs no data of its own: the leader sends each share's pixels with the request. */
 const NO_DATA: { train: MnistSplit; test: MnistSplit } = {
@@ -81,6 +83,11 @@ async function call(method: string, args: unknown[]): Promise<{ value: unknown; 
     case 'setWeights':
       need().setWeights(args[0] as NamedWeights);
       return { value: null };
+    case 'fineTune': {
+      const [examples, options] = args as [TaughtExample[], FineTuneOptions & { steps: number }];
+      const out = await fineTuneCore(need(), examples, options);
+      return { value: out, transfer: out.evaluation ? [out.evaluation.predicted.buffer] : [] };
+    }
     case 'numTensors':
       return { value: core ? core.tf.memory().numTensors : 0 };
     case 'dispose':

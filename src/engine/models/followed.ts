@@ -1,0 +1,117 @@
+/**
+ * What a widget that follows a trainer (`for="id"`) needs to know of it, read defensively: the dataset it
+ * trains on (class names, image shape) and the network it trains (the session's own spec, else its `layers`
+ * text, else its `model`). A target may be a `<cnn-trainer>`, a writer's own element or a test's stand-in, may
+ * not be upgraded yet, and may have anything in these properties: whatever is not usable falls back to MNIST
+ * and the lesson's CNN, never to an exception.
+ *
+ * LIGHT: no DOM, no TensorFlow.js.
+ */
+import type { ModelSpec } from '../conv-math.js';
+import type { DatasetInfo, TrainerLike } from '../training/types.js';
+import { fitSpec } from './fit.js';
+import { isEmptyNetwork, parseNetworkValue } from './network-value.js';
+import { CNN, MODEL_SPECS } from './specs.js';
+
+/** MNIST as a dataset: what a follower assumes when its trainer says nothing about its data. */
+export const MNIST_DATASET: Readonly<DatasetInfo> = Object.freeze({
+  name: 'MNIST',
+  classes: Object.freeze(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) as unknown as string[],
+  shape: Object.freeze([28, 28, 1]) as unknown as [number, number, number],
+});
+
+const isSide = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 1024;
+
+/**
+ * The trainer's `datasetInfo` (`<cnn-trainer>`'s: an HTML element's `dataset` is its data-* map), else its
+ * `dataset` (a stand-in's), when it is a usable one (a name, 2+ class names, `[h, w, 1 | 3]`); else MNIST.
+ */
+export function datasetOf(
+  trainer: Pick<TrainerLike, 'dataset' | 'datasetInfo'> | null | undefined,
+): Readonly<DatasetInfo> {
+  let d: Partial<DatasetInfo> | null | undefined;
+  try {
+    d = trainer?.datasetInfo ?? trainer?.dataset; // a getter of a writer's own element may throw
+  } catch {
+    d = null;
+  }
+  if (!d || typeof d !== 'object') return MNIST_DATASET;
+  const { classes, shape } = d;
+  if (!Array.isArray(classes) || classes.length < 2 || classes.length > 1000) return MNIST_DATASET;
+  if (!Array.isArray(shape) || shape.length !== 3 || !shape.every(isSide)) return MNIST_DATASET;
+  if (shape[2] !== 1 && shape[2] !== 3) return MNIST_DATASET;
+  return {
+    name: typeof d.name === 'string' && d.name.trim() ? d.name : 'the dataset',
+    classes: classes.map((c, i) => (typeof c === 'string' && c.trim() ? c : String(i))),
+    shape: [shape[0], shape[1], shape[2]],
+  };
+}
+
+/** True for a spec that can be shown (a list of layers); its shapes are checked by whoever walks it. */
+const isSpec = (s: unknown): s is ModelSpec =>
+  typeof s === 'object' &&
+  s !== null &&
+  Array.isArray((s as ModelSpec).layers) &&
+  (s as ModelSpec).layers.length > 0;
+
+const isMnist = (d: Readonly<DatasetInfo>) => d.shape.join() === '28,28,1' && d.classes.length === 10;
+
+/** `cnn`/`fnn` (the two trainable presets) fitted to the dataset (as the trainer fits them), else null. */
+function preset(m: unknown, dataset: Readonly<DatasetInfo>): ModelSpec | null {
+  if (m !== 'cnn' && m !== 'fnn') return null;
+  if (isMnist(dataset)) return MODEL_SPECS[m];
+  try {
+    return fitSpec(MODEL_SPECS[m], dataset);
+  } catch {
+    return MODEL_SPECS[m];
+  }
+}
+
+/**
+ * The network a trainer trains: its session's spec or model (what the running network really is), else its own
+ * network (`network`: PyTorch text or layer specs, else the `layers` attribute) checked against the dataset,
+ * else its `model` fitted to the dataset, else the lesson's CNN.
+ */
+export function networkOf(
+  trainer: TrainerLike,
+  dataset: Readonly<DatasetInfo> = datasetOf(trainer),
+): ModelSpec {
+  const config = trainer.session?.config;
+  if (config && typeof config === 'object') {
+    if (isSpec(config.spec)) return config.spec;
+    const p = preset(config.model, dataset);
+    if (p) return p;
+  }
+  const own = isEmptyNetwork(trainer.network) ? trainer.getAttribute('layers') : trainer.network;
+  if (!isEmptyNetwork(own)) {
+    const [h, w, c] = dataset.shape;
+    const r = parseNetworkValue(own, {
+      inputShape: [c, h, w],
+      classes: dataset.classes.length,
+      limits: false,
+    });
+    if (r.ok) return r.spec;
+  }
+  const model = typeof trainer.model === 'string' ? trainer.model : trainer.getAttribute('model');
+  return preset(model, dataset) ?? CNN;
+}
+
+/**
+ * A label as a writer or reader gives it — a class index (`3`) or a class name (`"7"`, `"Sneaker"`) — as the
+ * class index, or a sentence saying which labels there are.
+ */
+export function labelIndex(label: unknown, classes: readonly string[]): number | { error: string } {
+  if (typeof label === 'number' && Number.isInteger(label) && label >= 0 && label < classes.length)
+    return label;
+  if (typeof label === 'string') {
+    const byName = classes.indexOf(label.trim());
+    if (byName >= 0) return byName;
+    if (/^\d+$/.test(label.trim()) && Number(label) < classes.length) return Number(label);
+  }
+  const list = classes.length <= 12 ? classes.join(', ') : `${classes.slice(0, 10).join(', ')}, …`;
+  const shown = typeof label === 'string' ? `"${label}"` : label === undefined ? 'no label' : String(label);
+  return {
+    error: `${shown} is not a label here: pick one of ${list} (or its number, 0 to ${classes.length - 1}).`,
+  };
+}
