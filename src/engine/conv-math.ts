@@ -12,6 +12,21 @@
  * dilation 1 is the lesson's `[(W − K + 2P) / S] + 1`.
  */
 
+import { messagesOf, type Message } from './messages.js';
+import { CONV_MATH_MESSAGES as M } from './conv-math.messages.js';
+
+export { CONV_MATH_MESSAGES } from './conv-math.messages.js';
+
+/** A message of this module (its English in conv-math.messages.ts). */
+const say = messagesOf(M);
+
+/** A failure with its message: `error` is the English text (as it always was), `message` the data to translate. */
+const failure = (m: Message): { ok: false; error: string; message: Message } => ({
+  ok: false,
+  error: m.text,
+  message: m,
+});
+
 /** Padding as a writer can give it: a number of zero cells per side, or a keyword. */
 export type PaddingSpec = number | 'same' | 'valid';
 
@@ -49,18 +64,30 @@ export type AxisResult =
       /** Input cells (padding included) past the last window: never read by the kernel. */
       unreached: number;
     }
-  | { ok: false; error: string };
+  | { ok: false; error: string; message: Message };
+
+/** The names of the numbers conv-math checks, as messages (`checkInteger(NAMES.stride, …)`). */
+export const NAMES = {
+  inputSize: say('name.inputSize'),
+  kernelSize: say('name.kernelSize'),
+  stride: say('name.stride'),
+  dilation: say('name.dilation'),
+  padding: say('name.padding'),
+  filters: say('name.filters'),
+  units: say('name.units'),
+};
 
 /**
- * Checks that `value` is a whole number of at least `min`, and says why not in words a reader understands.
- * Returns null when it is fine.
+ * Checks that `value` is a whole number of at least `min`, and says why not in words a reader understands
+ * (`name` says what the number is: a message, or a text that needs no translation). Returns null when it is
+ * fine; the message's `text` is the English.
  */
-export function checkInteger(name: string, value: unknown, min: number): string | null {
-  if (typeof value !== 'number' || Number.isNaN(value)) return `${name} must be a number.`;
-  if (!Number.isFinite(value)) return `${name} must be finite.`;
-  if (!Number.isInteger(value)) return `${name} must be a whole number (got ${value}).`;
-  if (value < min) return `${name} must be at least ${min} (got ${value}).`;
-  if (value > MAX_SIZE) return `${name} is too large (at most ${MAX_SIZE.toLocaleString('en-US')}).`;
+export function checkInteger(name: Message | string, value: unknown, min: number): Message | null {
+  if (typeof value !== 'number' || Number.isNaN(value)) return say('check.notNumber', { name });
+  if (!Number.isFinite(value)) return say('check.notFinite', { name });
+  if (!Number.isInteger(value)) return say('check.notWhole', { name, value });
+  if (value < min) return say('check.tooSmall', { name, min, value });
+  if (value > MAX_SIZE) return say('check.tooLarge', { name, max: MAX_SIZE });
   return null;
 }
 
@@ -79,15 +106,15 @@ export function outputSize(p: AxisParams): AxisResult {
   const dilation = p.dilation ?? 1;
   const padding = p.padding ?? 0;
   const err =
-    checkInteger('Input size', p.input, 1) ??
-    checkInteger('Kernel size', p.kernel, 1) ??
-    (stride === 0 ? 'Stride must be at least 1: a stride of 0 would never move the window.' : null) ??
-    checkInteger('Stride', stride, 1) ??
-    checkInteger('Dilation', dilation, 1) ??
-    (typeof padding === 'number' ? checkInteger('Padding', padding, 0) : null);
-  if (err) return { ok: false, error: err };
+    checkInteger(NAMES.inputSize, p.input, 1) ??
+    checkInteger(NAMES.kernelSize, p.kernel, 1) ??
+    (stride === 0 ? say('conv.strideZero') : null) ??
+    checkInteger(NAMES.stride, stride, 1) ??
+    checkInteger(NAMES.dilation, dilation, 1) ??
+    (typeof padding === 'number' ? checkInteger(NAMES.padding, padding, 0) : null);
+  if (err) return failure(err);
   if (typeof padding !== 'number' && padding !== 'same' && padding !== 'valid') {
-    return { ok: false, error: `Padding must be a number, "same" or "valid" (got "${String(padding)}").` };
+    return failure(say('conv.paddingChoice', { got: String(padding) }));
   }
 
   const effectiveKernel = dilation * (p.kernel - 1) + 1;
@@ -102,18 +129,15 @@ export function outputSize(p: AxisParams): AxisResult {
     padBefore = padAfter = padding === 'valid' ? 0 : padding;
   }
   if (p.mode === 'pool' && Math.max(padBefore, padAfter) > Math.floor(p.kernel / 2)) {
-    return {
-      ok: false,
-      error: `Pooling padding must be at most half the kernel (${Math.floor(p.kernel / 2)} for a ${p.kernel}-wide window).`,
-    };
+    return failure(say('conv.poolPadding', { max: Math.floor(p.kernel / 2), kernel: p.kernel }));
   }
   const padded = p.input + padBefore + padAfter;
   if (effectiveKernel > padded) {
-    const what = dilation > 1 ? `The dilated kernel (${effectiveKernel} wide)` : `The kernel (${p.kernel})`;
-    return {
-      ok: false,
-      error: `${what} is larger than the padded input (${padded}): there is no position for the window.`,
-    };
+    return failure(
+      dilation > 1
+        ? say('conv.dilatedTooLarge', { extent: effectiveKernel, padded })
+        : say('conv.kernelTooLarge', { kernel: p.kernel, padded }),
+    );
   }
   const numerator = padded - effectiveKernel; // = W + 2P − D·(K−1) − 1
   const size = Math.floor(numerator / stride) + 1;
@@ -132,21 +156,24 @@ export function outputSize(p: AxisParams): AxisResult {
 
 /**
  * Parses an input size written as `"W"` (square) or `"HxW"` (also `×`, `*` or `,`), e.g. `"320"` or `"28x32"`.
- * Returns `[height, width]` or an error message.
+ * Returns `[height, width]` or an error (`error`: the English text; `message`: the message).
  */
-export function parseSize(text: string | number | null | undefined): [number, number] | { error: string } {
+export function parseSize(
+  text: string | number | null | undefined,
+): [number, number] | { error: string; message: Message } {
+  const bad = (m: Message) => ({ error: m.text, message: m });
   if (typeof text === 'number') {
-    const e = checkInteger('Input size', text, 1);
-    return e ? { error: e } : [text, text];
+    const e = checkInteger(NAMES.inputSize, text, 1);
+    return e ? bad(e) : [text, text];
   }
   const s = String(text ?? '').trim();
-  if (!s) return { error: 'Input size is empty: give a width like "28" or a height×width like "28x32".' };
+  if (!s) return bad(say('size.empty'));
   const parts = s.split(/\s*[x×*,]\s*/i);
-  if (parts.length > 2) return { error: `Input size "${s}" has too many parts: use "W" or "HxW".` };
+  if (parts.length > 2) return bad(say('size.parts', { text: s }));
   const nums = parts.map((t) => (/^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN));
   for (const n of nums) {
-    const e = checkInteger('Input size', n, 1);
-    if (e) return { error: Number.isNaN(n) ? `Input size "${s}" is not a number: use "W" or "HxW".` : e };
+    const e = checkInteger(NAMES.inputSize, n, 1);
+    if (e) return bad(Number.isNaN(n) ? say('size.notNumber', { text: s }) : e);
   }
   return nums.length === 1 ? [nums[0]!, nums[0]!] : [nums[0]!, nums[1]!];
 }
@@ -249,6 +276,8 @@ export interface LayerInfo {
   group: LayerGroup;
   /** Hyperparameters in words, e.g. `3×3, stride 1, padding 0`. Empty when none. */
   hyper: string;
+  /** The same, as a message to say in the reader's language (absent when `hyper` is empty or has no words). */
+  hyperMessage?: Message;
   inputShape: number[];
   outputShape: number[];
   weights: number;
@@ -260,16 +289,21 @@ export interface LayerInfo {
   receptiveField: number | null;
   /** A note worth showing, e.g. input cells the window never reaches. */
   note?: string;
+  /** The same, as a message. */
+  noteMessage?: Message;
 }
 
 export type WalkResult =
   | { ok: true; layers: LayerInfo[]; totalParams: number; totalMacs: number; outputShape: number[] }
-  | { ok: false; error: string; layers: LayerInfo[]; at: number };
+  | { ok: false; error: string; message: Message; layers: LayerInfo[]; at: number };
 
 const pair = (v: number | [number, number] | undefined, dflt: number): [number, number] =>
   v === undefined ? [dflt, dflt] : Array.isArray(v) ? v : [v, v];
 
 const shapeText = (s: number[]) => s.join('×');
+
+/** A row's `hyper` text and its message. */
+const hyperOf = (m: Message) => ({ hyper: m.text, hyperMessage: m });
 
 /**
  * Walks a sequential spec layer by layer, from its input shape (or `inputShape` when given), computing each
@@ -280,17 +314,10 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
   const layers: LayerInfo[] = [];
   let shape = inputShape.slice();
   for (const [i, d] of shape.entries()) {
-    const e = checkInteger(`Input dimension ${i + 1}`, d, 1);
-    if (e) return { ok: false, error: e, layers, at: -1 };
+    const e = checkInteger(say('name.inputDimension', { index: i + 1 }), d, 1);
+    if (e) return { ...failure(e), layers, at: -1 };
   }
-  if (shape.length !== 1 && shape.length !== 3) {
-    return {
-      ok: false,
-      error: 'Input shape must be [channels, height, width] or [features].',
-      layers,
-      at: -1,
-    };
-  }
+  if (shape.length !== 1 && shape.length !== 3) return { ...failure(say('walk.inputShape')), layers, at: -1 };
   // Receptive field r and the input-pixel distance j between neighbouring cells ("jump").
   let rf: [number, number] = [1, 1];
   let jump: [number, number] = [1, 1];
@@ -303,9 +330,8 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
     const name = layer.name ?? `${layer.type}${n}`;
     if (layer.type === 'dense' || layer.type === 'flatten') group = 'classifier';
     group = layer.group ?? group;
-    const fail = (error: string): WalkResult => ({
-      ok: false,
-      error: `${name}: ${error}`,
+    const fail = (error: Message): WalkResult => ({
+      ...failure(say('walk.layer', { name, error })),
       layers,
       at: index,
     });
@@ -331,8 +357,7 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
       case 'conv2d':
       case 'maxpool2d':
       case 'avgpool2d': {
-        if (shape.length !== 3)
-          return fail('needs a [channels, height, width] input, but the input is flat.');
+        if (shape.length !== 3) return fail(say('walk.flatInput'));
         const isConv = layer.type === 'conv2d';
         const [kh, kw] = pair(isConv ? layer.kernelSize : layer.poolSize, 1);
         const [sh, sw] = pair(layer.stride, isConv ? 1 : kh);
@@ -341,13 +366,13 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
         const [ph, pw]: [PaddingSpec, PaddingSpec] = Array.isArray(pad) ? pad : [pad ?? 0, pad ?? 0];
         const mode = isConv ? 'conv' : 'pool';
         const ah = outputSize({ input: shape[1]!, kernel: kh, stride: sh, padding: ph, dilation: dh, mode });
-        if (!ah.ok) return fail(ah.error);
+        if (!ah.ok) return fail(ah.message);
         const aw = outputSize({ input: shape[2]!, kernel: kw, stride: sw, padding: pw, dilation: dw, mode });
-        if (!aw.ok) return fail(aw.error);
+        if (!aw.ok) return fail(aw.message);
         const cin = shape[0]!;
         const cout = isConv ? layer.filters : cin;
         if (isConv) {
-          const e = checkInteger('Filters', cout, 1);
+          const e = checkInteger(NAMES.filters, cout, 1);
           if (e) return fail(e);
         }
         const out = [cout, ah.size, aw.size];
@@ -362,27 +387,33 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
             : typeof ph === 'string'
               ? ph
               : `${ah.padBefore},${aw.padBefore}`;
+        const window = {
+          kernel: `${kh}×${kw}`,
+          stride: sh === sw ? `${sh}` : `${sh}×${sw}`,
+          padding: padText,
+        };
         const hyper =
-          `${kh}×${kw}, stride ${sh === sw ? sh : `${sh}×${sw}`}, padding ${padText}` +
-          (dh > 1 || dw > 1 ? `, dilation ${dh === dw ? dh : `${dh}×${dw}`}` : '');
+          dh > 1 || dw > 1
+            ? say('hyper.windowDilated', { ...window, dilation: dh === dw ? `${dh}` : `${dh}×${dw}` })
+            : say('hyper.window', window);
         const unreached = Math.max(ah.unreached, aw.unreached);
+        const note = unreached ? say('hyper.unreached', { count: unreached }) : null;
         layers.push(
           row(out, {
-            hyper,
+            ...hyperOf(hyper),
             ...p,
             macs: isConv ? ah.size * aw.size * cout * kh * kw * cin : 0,
             receptiveField: Math.max(rf[0], rf[1]),
-            ...(unreached ? { note: `the window never reaches the last ${unreached} row(s)/column(s)` } : {}),
+            ...(note ? { note: note.text, noteMessage: note } : {}),
           }),
         );
         shape = out;
         break;
       }
       case 'adaptiveavgpool2d': {
-        if (shape.length !== 3)
-          return fail('needs a [channels, height, width] input, but the input is flat.');
+        if (shape.length !== 3) return fail(say('walk.flatInput'));
         const out = [shape[0]!, layer.outputSize[0], layer.outputSize[1]];
-        layers.push(row(out, { hyper: `to ${layer.outputSize.join('×')}` }));
+        layers.push(row(out, hyperOf(say('hyper.adaptive', { size: layer.outputSize.join('×') }))));
         shape = out;
         break;
       }
@@ -393,10 +424,10 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
         layers.push(row(shape));
         break;
       case 'leakyrelu':
-        layers.push(row(shape, { hyper: `slope ${layer.negativeSlope ?? 0.01}` }));
+        layers.push(row(shape, hyperOf(say('hyper.slope', { slope: layer.negativeSlope ?? 0.01 }))));
         break;
       case 'dropout':
-        layers.push(row(shape, { hyper: `p = ${layer.rate}` }));
+        layers.push(row(shape, hyperOf(say('hyper.dropout', { rate: layer.rate }))));
         break;
       case 'flatten': {
         const out = [shape.reduce((a, b) => a * b, 1)];
@@ -406,11 +437,9 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
       }
       case 'dense': {
         if (shape.length !== 1) {
-          return fail(
-            `a dense layer needs flat input; the input is ${shapeText(shape)}: add a flatten layer first.`,
-          );
+          return fail(say('walk.denseNeedsFlat', { shape: shapeText(shape) }));
         }
-        const e = checkInteger('Units', layer.units, 1);
+        const e = checkInteger(NAMES.units, layer.units, 1);
         if (e) return fail(e);
         const p = denseParams(shape[0]!, layer.units, layer.bias ?? true);
         const out = [layer.units];
@@ -427,7 +456,7 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
       }
       default: {
         const unknown: { type?: unknown } = layer;
-        return fail(`unknown layer type "${String(unknown.type)}".`);
+        return fail(say('walk.unknownType', { type: String(unknown.type) }));
       }
     }
   }

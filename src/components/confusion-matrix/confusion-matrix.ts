@@ -19,6 +19,8 @@ import {
   type MatrixMetrics,
 } from '../../engine/metrics.js';
 import { styles } from './confusion-matrix.styles.js';
+import { SHARED_EN } from '../shared/shared.strings.js';
+import { message } from '../../engine/messages.js';
 
 /** Detail of `cell-select`: the labels (when `labels` is given, else the class indices) and the count. */
 export interface CellSelectDetail {
@@ -48,7 +50,7 @@ export const EXAMPLE_LIMIT = 24;
 /** The `matrix` property: an array of rows, or its JSON text (parsed, so it reads back as the array). */
 const matrixValue = {
   ...parsedJsonArrayValue,
-  expects: 'an array of rows (or its JSON text), e.g. [[5,1],[2,7]]',
+  expects: message(SHARED_EN, 'value.matrix'),
 };
 
 /** Parses `labels` (now in engine/metrics.ts, re-exported where it always was). */
@@ -372,7 +374,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
       aria-label=${`Test images: actual ${a}, predicted ${p}`}
     >
       <h3>
-        ${r === c ? `${a}s read correctly` : `${a}s the network read as ${p}`} · ${formatInteger(count)}
+        ${r === c ? `Actual ${a}, read correctly` : `Actual ${a}, read as ${p}`} · ${formatInteger(count)}
         image${count === 1 ? '' : 's'}${
           thumbs.length && thumbs.length < count ? `, first ${thumbs.length} shown` : ''
         }

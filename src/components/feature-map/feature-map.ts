@@ -16,6 +16,8 @@ import { PhotoMapsController } from './photo-maps-controller.js';
 import { TrainerMapsController } from './trainer-maps-controller.js';
 import { drawMaps, renderMaps, renderShapes, type MapsViewOptions } from './maps-view.js';
 import { styles } from './feature-map.styles.js';
+import { SHARED_EN } from '../shared/shared.strings.js';
+import { message } from '../../engine/messages.js';
 
 export type { FeatureMaps, LayerWeights } from '../../engine/feature-maps.js';
 export type { FeatureMapState } from './maps-result.js';
@@ -80,7 +82,7 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
   /** Comma-separated preset names, or a count `"N"` (1–32) of random filters. */
   @property({
     reflect: true,
-    converter: textOrNumberValue('preset names or a count, e.g. "sobel-x,blur" or "4"'),
+    converter: textOrNumberValue(message(SHARED_EN, 'value.filters')),
   })
   filters = 'sobel-x,sobel-y,laplacian,blur';
   /** One custom kernel as JSON (2-D, or 3-D `[3][K][K]` per colour channel); replaces `filters`. */

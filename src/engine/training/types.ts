@@ -75,7 +75,11 @@ export interface TrainerErrorDetail {
  */
 export interface TrainerSession extends EventTarget {
   readonly state: TrainerState;
-  /** The settings of the run: the lesson's `model`, or the writer's own network (`spec`), whose layers it names. */
+  /**
+   * The settings of the run: the lesson's `model`, or the writer's own network (`spec`), whose layers it names.
+   * Once its data is known (a `TrainingSession`'s dataset.json loaded), `spec` is the network that trains on it:
+   * the writer's, or the `model` fitted to the data's channels, size and classes.
+   */
   readonly config?: { readonly model?: string; readonly spec?: ModelSpec };
   readonly backend: BackendName | null;
   readonly history: TrainerHistory;
