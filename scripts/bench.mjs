@@ -25,6 +25,8 @@ const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.spli
 const quick = process.argv.includes('--quick');
 const backends = (arg('backends') ?? 'wasm,cpu,webgl,webgpu').split(',').filter(Boolean);
 const models = (arg('models') ?? 'cnn,fnn').split(',').filter(Boolean);
+// Speed also of a network of one's own (`custom`, test/bench/bench-page.ts: every layer type the presets do not use).
+const speedModels = arg('models') ? models : [...models, 'custom'];
 // Images per speed run: enough batches for a steady rate where the backend is fast, few where it is slow. On
 // WebGL, 640 images (10 batches of the cnn) were too few: the same code measured 0.88 to 1.08x bare from run to
 // run. 1280 (20 batches) gives each run twice as many batches to average over.
@@ -148,7 +150,7 @@ if (process.argv.includes('--profile')) {
 }
 const speedRows = [];
 for (const backend of backends) {
-  for (const model of quick ? ['cnn'] : models) {
+  for (const model of quick ? ['cnn'] : speedModels) {
     const n = model === 'fnn' ? Math.min(IMAGES[backend] * 4, 25600) : IMAGES[backend];
     process.stderr.write(`speed: ${model} on ${backend} (${n} images, load ${load()})… `);
     try {

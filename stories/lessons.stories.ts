@@ -127,3 +127,26 @@ export const EightYourOwnData: Story = {
     ${until(fashionLesson(), prose('Looking for the packed Fashion-MNIST…'))}
   `,
 };
+
+export const NineYourOwnNetwork: Story = {
+  name: '9. Your own network',
+  render: () => html`
+    ${prose(
+      'Write your own network the way PyTorch writes it, in the trainer’s text area. The summary follows as you type: a channel or feature count that does not match what really arrives is explained, with the number to write. Then train it, and look inside.',
+    )}
+    <cnn-trainer
+      id="lesson-own"
+      epochs="1"
+      train-size="5000"
+      batch-size="50"
+      layers="Conv2d(1, 8, 3), ReLU(), MaxPool2d(2),
+Conv2d(8, 16, 3), ReLU(), MaxPool2d(2),
+Flatten(), Linear(400, 64), ReLU(), Linear(64, 10)"
+    ></cnn-trainer>
+    ${prose('What it computes, layer by layer:')}
+    <model-summary for="lesson-own"></model-summary>
+    ${prose('Once it trains: the first ReLU’s maps of a test digit, and the digits it confuses.')}
+    <feature-map for="lesson-own" layer="relu1"></feature-map>
+    <confusion-matrix for="lesson-own"></confusion-matrix>
+  `,
+};

@@ -17,6 +17,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { getTf, TrainingSession, TrainerCore, Control } from '../../src/engine/tensor.js';
 import { resolveConfig } from '../../src/engine/training/config.js';
+import { parseNetwork } from '../../src/engine/models/pytorch-network.js';
 import { restoreStockCpuKernels } from '../../src/engine/kernels/cpu-training.js';
 import type { BackendName } from '../../src/engine/tensor.js';
 import { loadMnist, toFloat, type MnistSplit } from '../../src/engine/data/mnist.js';
@@ -67,8 +68,37 @@ async function predictionRate(pass: () => Promise<unknown>, m: number): Promise<
   return rates.sort((a, b) => a - b)[1]!;
 }
 
-/** The lesson's CNN / FNN (specs.ts) as a tfjs-layers model: the same shapes and parameter counts. */
-function layersModel(model: 'cnn' | 'fnn'): tfl.Sequential {
+/**
+ * The bench's network of one's own (`model=custom`): every layer type the presets do not use, as a writer would
+ * give it to `<cnn-trainer layers>`. 28 → 28 → 14 → 12 → 6, 16×6×6 = 576 features.
+ */
+const CUSTOM_LAYERS =
+  'Conv2d(1, 8, 5, padding=2), LeakyReLU(0.1), AvgPool2d(2), Conv2d(8, 16, 3), Tanh(), MaxPool2d(2), Flatten(), Dropout(0.2), Linear(576, 64), Sigmoid(), Linear(64, 10)';
+const customSpec = () => {
+  const r = parseNetwork(CUSTOM_LAYERS, { inputShape: [1, 28, 28], classes: 10 });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.spec;
+};
+type BenchModel = 'cnn' | 'fnn' | 'custom';
+/** What a TrainingSession is given for a bench model. */
+const network = (model: BenchModel) => (model === 'custom' ? { spec: customSpec() } : { model });
+
+/** The lesson's CNN / FNN (specs.ts), or CUSTOM_LAYERS, as a tfjs-layers model: the same shapes and parameters. */
+function layersModel(model: BenchModel): tfl.Sequential {
+  if (model === 'custom')
+    return tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 5, padding: 'same' }),
+        tfl.layers.leakyReLU({ alpha: 0.1 }),
+        tfl.layers.averagePooling2d({ poolSize: 2 }),
+        tfl.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'tanh' }),
+        tfl.layers.maxPooling2d({ poolSize: 2 }),
+        tfl.layers.flatten(),
+        tfl.layers.dropout({ rate: 0.2 }),
+        tfl.layers.dense({ units: 64, activation: 'sigmoid' }),
+        tfl.layers.dense({ units: 10 }),
+      ],
+    });
   const layers =
     model === 'cnn'
       ? [
@@ -90,13 +120,7 @@ function layersModel(model: 'cnn' | 'fnn'): tfl.Sequential {
   return tfl.sequential({ layers });
 }
 
-async function bare(
-  backend: BackendName,
-  model: 'cnn' | 'fnn',
-  train: MnistSplit,
-  test: MnistSplit,
-  n: number,
-) {
+async function bare(backend: BackendName, model: BenchModel, train: MnistSplit, test: MnistSplit, n: number) {
   // The same backend set-up as ours (wasm paths, and our wasm kernels: stock WASM cannot train a conv net at
   // all); but on cpu, where stock TensorFlow.js trains, tfjs' own filter gradient instead of ours.
   await getTf(backend, { strict: true });
@@ -135,15 +159,9 @@ async function bare(
   return { trainRate, predictRate };
 }
 
-async function ours(
-  backend: BackendName,
-  model: 'cnn' | 'fnn',
-  train: MnistSplit,
-  test: MnistSplit,
-  n: number,
-) {
+async function ours(backend: BackendName, model: BenchModel, train: MnistSplit, test: MnistSplit, n: number) {
   const session = new TrainingSession({
-    model,
+    ...network(model),
     backend,
     epochs: 1,
     batchSize: BATCH,
@@ -174,13 +192,13 @@ async function ours(
 /** Our training loop run right here on the page's thread, without the Worker (diagnosis: ?ours=core). */
 async function oursCore(
   backend: BackendName,
-  model: 'cnn' | 'fnn',
+  model: BenchModel,
   train: MnistSplit,
   test: MnistSplit,
   n: number,
 ) {
   const config = resolveConfig({
-    model,
+    ...network(model),
     backend,
     epochs: 1,
     batchSize: BATCH,
@@ -211,7 +229,7 @@ async function oursCore(
  */
 async function speed(): Promise<SpeedResult> {
   const backend = (q.get('backend') ?? 'wasm') as BackendName;
-  const model = (q.get('model') ?? 'cnn') as 'cnn' | 'fnn';
+  const model = (q.get('model') ?? 'cnn') as BenchModel;
   const n = Number(q.get('n') ?? 6400);
   const side = q.get('side') === 'bare' ? 'bare' : 'ours';
   const [train, test] = await Promise.all([
@@ -226,10 +244,10 @@ async function speed(): Promise<SpeedResult> {
 }
 
 async function accuracy() {
-  const model = (q.get('model') ?? 'cnn') as 'cnn' | 'fnn';
+  const model = (q.get('model') ?? 'cnn') as BenchModel;
   const epochs = Number(q.get('epochs') ?? 2);
   const session = new TrainingSession({
-    model,
+    ...network(model),
     epochs,
     trainSize: 60000,
     batchSize: BATCH,

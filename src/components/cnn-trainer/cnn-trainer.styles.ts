@@ -71,6 +71,36 @@ export const styles = css`
   .fine-tune-result {
     font-size: 0.9em;
   }
+  /* The files row (session-io.ts): the file input is inside a label drawn as a secondary button. */
+  .files {
+    margin-top: 8px;
+  }
+  label[part~='load-weights'] {
+    position: relative;
+    flex-direction: row;
+    align-items: center;
+    box-sizing: border-box;
+    min-height: 36px;
+    padding: 6px 12px;
+    border: 1px solid var(--_accent);
+    border-radius: calc(var(--_radius) - 2px);
+    color: var(--_accent);
+    font-size: 1em;
+    cursor: pointer;
+  }
+  label[part~='load-weights'] input {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    min-height: 0;
+    padding: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  label[part~='load-weights']:focus-within {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
   .backend {
     margin-left: auto;
     font-size: 0.88em;

@@ -67,7 +67,7 @@ export function renderSettingsForm(s: SettingsFormState) {
       [
         ['cnn', 'CNN'],
         ['fnn', 'FNN (dense)'],
-        ['custom', 'Your own (PyTorch)'],
+        ['custom', 'Your own'],
       ],
       { v: s.model.choice, onChange: s.model.onChange },
     )}
