@@ -11,6 +11,7 @@ import { KERNEL_VIEWER_EN } from '../components/kernel-viewer/kernel-viewer.stri
 import { CONV_MATH_MESSAGES } from '../engine/conv-math.messages.js';
 import { CONV_STEPS_MESSAGES } from '../engine/conv-steps.messages.js';
 import { DISPLAY_MESSAGES } from '../engine/models/display.messages.js';
+import { SUMMARY_EN } from '../components/model-summary/model-summary.strings.js';
 import type { CompleteTranslation } from './types.js';
 
 const en = {
@@ -23,6 +24,7 @@ const en = {
   ...CONV_MATH_MESSAGES,
   ...CONV_STEPS_MESSAGES,
   ...DISPLAY_MESSAGES,
+  ...SUMMARY_EN,
 } satisfies CompleteTranslation;
 
 export default en;

@@ -13,8 +13,10 @@ import type { CONV_MATH_MESSAGES } from '../engine/conv-math.messages.js';
 import type { CONV_STEPS_MESSAGES } from '../engine/conv-steps.messages.js';
 import type { DISPLAY_MESSAGES } from '../engine/models/display.messages.js';
 
+import type { SUMMARY_EN } from '../components/model-summary/model-summary.strings.js';
+
 /** The words of the elements (their own English tables). */
-export type UiTerms = typeof SHARED_EN & typeof CALCULATOR_EN & typeof KERNEL_VIEWER_EN;
+export type UiTerms = typeof SUMMARY_EN & typeof SHARED_EN & typeof CALCULATOR_EN & typeof KERNEL_VIEWER_EN;
 
 /** The engine's messages (errors and notes that reach `part="error"`, `part="note"` …). */
 export type EngineTerms = typeof CONV_MATH_MESSAGES & typeof CONV_STEPS_MESSAGES & typeof DISPLAY_MESSAGES;

@@ -7,8 +7,10 @@ import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define/cnn-trainer.js';
 import '../../src/define/confusion-matrix.js';
+import '../../src/define/feature-map.js';
 import type { CnnTrainer } from '../../src/components/cnn-trainer/cnn-trainer.js';
 import type { ConfusionMatrix } from '../../src/components/confusion-matrix/confusion-matrix.js';
+import type { FeatureMap } from '../../src/components/feature-map/feature-map.js';
 import { TrainingSession } from '../../src/engine/tensor.js';
 import { clearDatasetCache } from '../../src/engine/data/dataset.js';
 import { setDownloadTimeout } from '../../src/engine/data/download.js';
@@ -111,7 +113,7 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
     const url = await dataset(this, 'shapes-rgb');
     const host = await fixture<HTMLDivElement>(
       `<div><cnn-trainer id="rgb" data-src="${url}" epochs="4" batch-size="16" learning-rate="0.01"></cnn-trainer>
-        <confusion-matrix for="rgb"></confusion-matrix></div>`,
+        <confusion-matrix for="rgb"></confusion-matrix><feature-map for="rgb" layer="conv1"></feature-map></div>`,
     );
     const el = host.querySelector('cnn-trainer') as CnnTrainer;
     const cm = host.querySelector('confusion-matrix') as ConfusionMatrix;
@@ -137,6 +139,11 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
     const canvas = cm.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[data-thumb]')!;
     expect([canvas.width, canvas.height]).to.deep.equal([16, 16]);
     expect(progress.join(' ')).to.contain('Downloading Shapes');
+    // <feature-map for> feeds the network one of the trainer's own test images: 16×16 RGB in, 16 maps of 14×14.
+    const fm = host.querySelector('feature-map') as FeatureMap;
+    await until(fm, () => fm.maps !== null || fm.error !== null, 'the feature maps', 60_000);
+    expect(fm.error).to.equal(null);
+    expect(fm.maps!.shape).to.deep.equal([16, 14, 14]);
 
     // To PyTorch: the script reads the packed folder itself, and the browser's weights give its accuracy there.
     const script = el.toPyTorch({ weights: 'model.safetensors' });

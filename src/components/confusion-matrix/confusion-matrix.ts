@@ -374,7 +374,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
       aria-label=${`Test images: actual ${a}, predicted ${p}`}
     >
       <h3>
-        ${r === c ? `${a}s read correctly` : `${a}s the network read as ${p}`} · ${formatInteger(count)}
+        ${r === c ? `Actual ${a}, read correctly` : `Actual ${a}, read as ${p}`} · ${formatInteger(count)}
         image${count === 1 ? '' : 's'}${
           thumbs.length && thumbs.length < count ? `, first ${thumbs.length} shown` : ''
         }

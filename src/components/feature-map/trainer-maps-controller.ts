@@ -37,7 +37,13 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
   private waiting = '';
   /** When a batch last refreshed (the first batch always does). */
   private lastBatchRefresh = -Infinity;
-  private mnist: { key: string; images: Uint8Array; labels: Uint8Array; count: number } | null = null;
+  private mnist: {
+    key: string;
+    images: Uint8Array;
+    labels: Uint8Array;
+    count: number;
+    shape: [number, number, number];
+  } | null = null;
   /** The test digit last fed to the network, and the `data-src|digit` it is for. */
   private fed: { key: string; pixels: Float32Array } | null = null;
   private readonly link: TrainerLink<TrainerLike>;
@@ -126,8 +132,11 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
     checkLayer(layer, session.config);
     let acts: Record<string, { shape: number[]; data: Float32Array }> | undefined;
     let pixels: Float32Array;
+    // The trainer's own dataset unless this element names one (`data-src`): its images are what the network reads.
+    const own = (trainer as { dataSrc?: unknown }).dataSrc;
+    const src = s.dataSrc || (typeof own === 'string' ? own : '');
     try {
-      pixels = await this.digitPixels(s, signal);
+      pixels = await this.digitPixels({ ...s, dataSrc: src }, signal);
       if (signal.aborted) return initialState; // superseded: the newer run asks
       acts = await session.activations(pixels, [layer]);
     } catch (e) {
@@ -147,11 +156,19 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
       before: null,
       names: maps.data.map((_, i) => `channel ${i + 1}`),
       layers: null,
-      input: { pixels, width: 28, height: 28, channels: 1 },
+      input: {
+        pixels,
+        width: this.mnist!.shape[1],
+        height: this.mnist!.shape[0],
+        channels: this.mnist!.shape[2] === 3 ? 3 : 1,
+      },
     });
   }
 
-  /** The first test image of `digit`, as 784 values in 0..1 (the test images are downloaded once per `data-src`). */
+  /**
+   * The first test image of class `digit`, as H × W × C values in 0..1 (784 for MNIST; the test images are
+   * downloaded once per `data-src`, the trainer's when this element names none).
+   */
   private async digitPixels(s: TrainerSettings, signal: AbortSignal): Promise<Float32Array> {
     const key = `${s.dataSrc}|${s.digit}`;
     if (this.fed?.key === key) return this.fed.pixels;
@@ -163,9 +180,10 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
         signal,
         ...(s.dataSrc ? { baseUrl: s.dataSrc } : {}),
       });
-      this.mnist = { key: s.dataSrc, ...d };
+      this.mnist = { key: s.dataSrc, ...d, shape: d.info.shape };
     }
-    const { images, labels, count } = this.mnist;
+    const { images, labels, count, shape } = this.mnist;
+    const p = shape[0] * shape[1] * shape[2];
     let idx = 0;
     for (let i = 0; i < count; i++) {
       if (labels[i] === s.digit) {
@@ -173,7 +191,7 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
         break;
       }
     }
-    const pixels = Float32Array.from(images.subarray(idx * 784, idx * 784 + 784), (v) => v / 255);
+    const pixels = Float32Array.from(images.subarray(idx * p, idx * p + p), (v) => v / 255);
     this.fed = { key, pixels };
     return pixels;
   }

@@ -84,4 +84,45 @@ export const UI: SameKeys<UiTerms> = {
   'kv.cellEdit': (p) => `${p.cell} bearbeiten`,
   'kv.outputGrid': (p) =>
     `Ausgaberaster ${p.rows}×${p.cols}, ${p.done} von ${p.steps} Zellen berechnet: ${p.values}`,
+
+  'summary.title.cnn': 'Das MNIST-CNN der Lektion',
+  'summary.title.fnn': 'Das Feedforward-Netz der Lektion',
+  'summary.title.alexnet': 'AlexNet (torchvision)',
+  'summary.title.custom': 'Ihr Netz',
+  'summary.source.trainerNetwork': (p) => `das Netz von #${p.id}`,
+  'summary.source.trainerModel': (p) => `das Modell von #${p.id}`,
+  'summary.source.layers': 'layers',
+  'summary.source.model': 'model',
+  'summary.networkError': (p) => `Ihr Netz (${p.source}): ${p.error}`,
+  'summary.networkErrorIn': (p) => `Ihr Netz (${p.source}): ${p.error} (in ${p.layer})`,
+  'summary.unknownModel': (p) =>
+    `Unbekanntes Modell "${p.name}" (${p.source}): Verwenden Sie "cnn", "fnn" oder "alexnet".`,
+  'summary.name.hidden': 'Die Zahl der verborgenen Neuronen',
+  'summary.walkError': (p) => `${p.title} mit einer Eingabe von ${p.shape}: ${p.error}`,
+  'summary.diagram': (p) => `${p.title}: räumliche Größe ${p.stages}.`,
+  'summary.stageImage': (p, f) =>
+    `${p.name} ${p.size} (${p.channels} ${f.plural(p.channels) === 'one' ? 'Kanal' : 'Kanäle'})`,
+  'summary.stageFlat': (p, f) => `${p.name} ${f.number(p.count)} Werte`,
+  'summary.input': 'Eingabe',
+  'summary.dense': (p, f) =>
+    `Eine vollständig verbundene erste Schicht bräuchte für diese Eingabe von ${p.shape} {0} Gewichte (${f.number(p.inputs)} Eingaben, ${f.number(p.hidden)} verborgene Neuronen).`,
+  'summary.conv': (p, f) =>
+    `${f.plural(p.count) === 'one' ? 'Die eine Faltungsschicht hat' : `Alle ${p.count} Faltungsschichten zusammen haben`} {0} Parameter${p.ratio}: Die Gewichte eines Kerns teilen sich alle Positionen des Bildes.`,
+  'summary.fewer': (p, f) => ` – ${f.number(p.ratio)}-mal weniger`,
+  'summary.more': ' – mehr als die vollständig verbundene Schicht, bei dieser kleinen Eingabe',
+  'summary.noConv':
+    'Dieses Netz hat keine Faltungsschichten: Es ist von der ersten Schicht an vollständig verbunden.',
+  'summary.table': 'Tabelle der Schichten',
+  'summary.caption': (p, f) =>
+    `${p.title}: ${p.count} ${f.plural(p.count) === 'one' ? 'Schicht' : 'Schichten'} für eine Eingabe von ${p.shape}`,
+  'summary.col.layer': 'Schicht',
+  'summary.col.type': 'Typ',
+  'summary.col.hyper': 'Hyperparameter',
+  'summary.col.output': 'Ausgabe (C×H×W)',
+  'summary.col.params': 'Parameter',
+  'summary.col.macs': 'Multiplikationen und Additionen',
+  'summary.group.features': 'features (Merkmalsextraktion)',
+  'summary.group.classifier': 'classifier (Klassifikator)',
+  'summary.failed': 'nicht berechenbar (siehe die Meldung oben)',
+  'summary.total': 'Summe',
 };

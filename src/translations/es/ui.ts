@@ -85,4 +85,44 @@ export const UI: SameKeys<UiTerms> = {
   'kv.cellEdit': (p) => `Editar ${p.cell}`,
   'kv.outputGrid': (p) =>
     `Cuadrícula de salida ${p.rows}×${p.cols}, ${p.done} de ${p.steps} celdas calculadas: ${p.values}`,
+
+  'summary.title.cnn': 'La CNN de MNIST de la lección',
+  'summary.title.fnn': 'La red prealimentada de la lección',
+  'summary.title.alexnet': 'AlexNet (torchvision)',
+  'summary.title.custom': 'Su red',
+  'summary.source.trainerNetwork': (p) => `la red de #${p.id}`,
+  'summary.source.trainerModel': (p) => `el modelo de #${p.id}`,
+  'summary.source.layers': 'layers',
+  'summary.source.model': 'model',
+  'summary.networkError': (p) => `Su red (${p.source}): ${p.error}`,
+  'summary.networkErrorIn': (p) => `Su red (${p.source}): ${p.error} (en ${p.layer})`,
+  'summary.unknownModel': (p) =>
+    `Modelo desconocido "${p.name}" (${p.source}): use "cnn", "fnn" o "alexnet".`,
+  'summary.name.hidden': 'El número de neuronas ocultas',
+  'summary.walkError': (p) => `${p.title} con una entrada de ${p.shape}: ${p.error}`,
+  'summary.diagram': (p) => `${p.title}: tamaño espacial ${p.stages}.`,
+  'summary.stageImage': (p, f) =>
+    `${p.name} ${p.size} (${p.channels} ${f.plural(p.channels) === 'one' ? 'canal' : 'canales'})`,
+  'summary.stageFlat': (p, f) => `${p.name} ${f.number(p.count)} valores`,
+  'summary.input': 'entrada',
+  'summary.dense': (p, f) =>
+    `Una primera capa densa sobre esta entrada de ${p.shape} necesitaría {0} pesos (${f.number(p.inputs)} entradas, ${f.number(p.hidden)} neuronas ocultas).`,
+  'summary.conv': (p, f) =>
+    `${f.plural(p.count) === 'one' ? 'La única capa convolucional tiene' : `Las ${p.count} capas convolucionales juntas tienen`} {0} parámetros${p.ratio}: los pesos de un kernel se comparten en todas las posiciones de la imagen.`,
+  'summary.fewer': (p, f) => `, ${f.number(p.ratio)} veces menos`,
+  'summary.more': ', más que la capa densa, con esta entrada tan pequeña',
+  'summary.noConv': 'Esta red no tiene capas convolucionales: es densa desde la primera capa.',
+  'summary.table': 'Tabla de capas',
+  'summary.caption': (p, f) =>
+    `${p.title}: ${p.count} ${f.plural(p.count) === 'one' ? 'capa' : 'capas'} para una entrada de ${p.shape}`,
+  'summary.col.layer': 'Capa',
+  'summary.col.type': 'Tipo',
+  'summary.col.hyper': 'Hiperparámetros',
+  'summary.col.output': 'Salida (C×H×W)',
+  'summary.col.params': 'Parámetros',
+  'summary.col.macs': 'Multiplicaciones-sumas',
+  'summary.group.features': 'features (extracción de características)',
+  'summary.group.classifier': 'classifier (clasificador)',
+  'summary.failed': 'no se puede calcular (vea el mensaje de arriba)',
+  'summary.total': 'Total',
 };

@@ -86,4 +86,44 @@ export const UI: SameKeys<UiTerms> = {
   'kv.cellEdit': (p) => `Modifier ${p.cell}`,
   'kv.outputGrid': (p) =>
     `Grille de sortie ${p.rows}×${p.cols}, ${p.done} cellules calculées sur ${p.steps} : ${p.values}`,
+
+  'summary.title.cnn': 'Le CNN MNIST de la leçon',
+  'summary.title.fnn': 'Le réseau à propagation avant de la leçon',
+  'summary.title.alexnet': 'AlexNet (torchvision)',
+  'summary.title.custom': 'Votre réseau',
+  'summary.source.trainerNetwork': (p) => `le réseau de #${p.id}`,
+  'summary.source.trainerModel': (p) => `le modèle de #${p.id}`,
+  'summary.source.layers': 'layers',
+  'summary.source.model': 'model',
+  'summary.networkError': (p) => `Votre réseau (${p.source}) : ${p.error}`,
+  'summary.networkErrorIn': (p) => `Votre réseau (${p.source}) : ${p.error} (dans ${p.layer})`,
+  'summary.unknownModel': (p) =>
+    `Modèle inconnu « ${p.name} » (${p.source}) : utilisez « cnn », « fnn » ou « alexnet ».`,
+  'summary.name.hidden': 'Le nombre de neurones cachés',
+  'summary.walkError': (p) => `${p.title} avec une entrée ${p.shape} : ${p.error}`,
+  'summary.diagram': (p) => `${p.title} : taille spatiale ${p.stages}.`,
+  'summary.stageImage': (p, f) =>
+    `${p.name} ${p.size} (${p.channels} ${f.plural(p.channels) === 'one' ? 'canal' : 'canaux'})`,
+  'summary.stageFlat': (p, f) => `${p.name} ${f.number(p.count)} valeurs`,
+  'summary.input': 'entrée',
+  'summary.dense': (p, f) =>
+    `Une première couche dense sur cette entrée ${p.shape} demanderait {0} poids (${f.number(p.inputs)} entrées, ${f.number(p.hidden)} neurones cachés).`,
+  'summary.conv': (p, f) =>
+    `${f.plural(p.count) === 'one' ? 'L’unique couche de convolution a' : `Les ${p.count} couches de convolution ont ensemble`} {0} paramètres${p.ratio} : les poids d’un noyau sont partagés par toutes les positions de l’image.`,
+  'summary.fewer': (p, f) => `, ${f.number(p.ratio)} fois moins`,
+  'summary.more': ', plus que la couche dense, pour une entrée aussi petite',
+  'summary.noConv': 'Ce réseau n’a pas de couche de convolution : il est dense dès la première couche.',
+  'summary.table': 'Tableau des couches',
+  'summary.caption': (p, f) =>
+    `${p.title} : ${p.count} ${f.plural(p.count) === 'one' ? 'couche' : 'couches'} pour une entrée ${p.shape}`,
+  'summary.col.layer': 'Couche',
+  'summary.col.type': 'Type',
+  'summary.col.hyper': 'Hyperparamètres',
+  'summary.col.output': 'Sortie (C×H×W)',
+  'summary.col.params': 'Paramètres',
+  'summary.col.macs': 'Multiplications-additions',
+  'summary.group.features': 'features (extraction de caractéristiques)',
+  'summary.group.classifier': 'classifier (classifieur)',
+  'summary.failed': 'impossible à calculer (voir le message ci-dessus)',
+  'summary.total': 'Total',
 };
