@@ -18,14 +18,8 @@ import type {
   TrainerSession,
   TrainerState,
 } from '../../engine/training/types.js';
-import {
-  SETTING_KINDS,
-  TrainerSettings,
-  checkSettings,
-  isSettingKey,
-  type SettingKey,
-  type SettingsCheck,
-} from './settings.js';
+import { SETTING_KINDS, TrainerSettings, checkSettings, isSettingKey, workersValue } from './settings.js';
+import type { SettingKey, SettingsCheck } from './settings.js';
 import { LayersEditorController } from './layers-editor.js';
 import { TrainingRunController } from './training-run-controller.js';
 import { ModelFilesController, createTrainingSession } from './session-io.js';
@@ -98,8 +92,7 @@ export const HIDDEN_PAUSE_MS = 30_000;
 export class CnnTrainer extends CnnElement<TrainerEventMap> {
   static override styles = [...CnnElement.styles, styles, curvesStyles];
 
-  // Hand-written accessors (below) over `settings`: the property reads the value in effect (writer → preset →
-  // default) while the preset can still tell what the writer set. `model` is reflected for followers.
+  // The settings' hand-written accessors (below) read the value in effect (TrainerSettings, settings.ts).
   static override properties: PropertyDeclarations = {
     model: { noAccessor: true, converter: SETTING_KINDS.model, reflect: true },
     epochs: { noAccessor: true, converter: SETTING_KINDS.epochs },
@@ -193,6 +186,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** Which TensorFlow.js backend to ask for (attribute `backend`): `auto`, `webgpu`, `webgl`, `wasm` or `cpu`. */
   @property({ attribute: 'backend', converter: enumValue(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']) })
   backendPreference: BackendPreference | string = 'auto';
+  /** Workers sharing each batch on a CPU backend (data-parallel): `auto` (cores − 1, at most 4) or 1 to 8. */
+  @property({ converter: workersValue }) workers: 'auto' | number | string = 'auto';
   /** The dataset's folder, with its dataset.json (`npx cnn-widgets pack` makes one); default the library's MNIST. */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc: string | null = null;
   /**
@@ -300,8 +295,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
 
   private validate(): void {
     this.data.sync(this.dataSrc);
-    const { backendPreference: backend, dataSrc, preset, propertyError: typeError, network } = this;
-    const context = { backend, dataSrc, preset, typeError, network, dataset: this.data.dataset };
+    const { backendPreference: backend, dataSrc, preset, propertyError: typeError, network, workers } = this;
+    const context = { backend, dataSrc, preset, typeError, network, workers, dataset: this.data.dataset };
     const check = (this.check = checkSettings((key) => this[key], context));
     const failed = this.data.error?.message ?? this.tuner.error ?? this.run.runError?.message;
     this.setError(check.error ?? this.files.error ?? failed ?? null);

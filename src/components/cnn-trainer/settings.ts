@@ -66,6 +66,22 @@ export const SETTING_KINDS: Record<SettingKey, ValueKind<unknown>> = {
 };
 
 /**
+ * `workers` (a property of its own, not a form field): `"auto"`, or a number of Workers — the typed number or its
+ * text. Any other text is kept, so that the configuration check names the choices (`workers must be "auto" or a
+ * whole number from 1 to 8.`).
+ */
+export const workersValue: ValueKind<'auto' | number | string> = {
+  ...enumValue(['auto']),
+  read: (v) => {
+    if (typeof v === 'number') return { value: v };
+    if (typeof v !== 'string') return undefined;
+    const t = v.trim();
+    return { value: t === 'auto' || t === '' || Number.isNaN(Number(t)) ? t || 'auto' : Number(t) };
+  },
+  toAttribute: (v) => (v == null ? null : String(v)),
+};
+
+/**
  * What the writer set (attribute or property), and the value in effect: the writer's, else the preset's, else
  * the default. Kept apart from the element's properties so that the property reads the value in effect while
  * the preset can still tell what the writer set.
@@ -118,6 +134,8 @@ export interface SettingsContext {
   network?: unknown;
   /** What the data is (MNIST's when absent); null while the dataset.json of `data-src` is not read yet. */
   dataset?: TrainDataset | null;
+  /** The `workers` property: `auto` (the default) or how many Workers share each batch. */
+  workers?: unknown;
 }
 
 /**
@@ -126,7 +144,7 @@ export interface SettingsContext {
  */
 export function checkSettings(
   value: (key: SettingKey) => unknown,
-  { backend, dataSrc, preset: presetAttr, typeError, network, dataset }: SettingsContext,
+  { backend, dataSrc, preset: presetAttr, typeError, network, dataset, workers }: SettingsContext,
 ): SettingsCheck {
   const fail = (error: string, bad: SettingKey[] = [], network?: LayersError): SettingsCheck => ({
     config: null,
@@ -161,11 +179,12 @@ export function checkSettings(
       ...(dataSrc ? { dataSrc } : {}),
       ...(spec ? { spec } : {}),
       ...(dataset ? { dataset } : {}),
+      ...(workers != null ? { workers: workers as TrainConfig['workers'] } : {}),
     },
     preset,
   );
   if ('error' in r)
-    // Only settings with a field in the form are marked (backend, momentum and thread have none).
+    // Only settings with a field in the form are marked (backend, momentum, thread and workers have none).
     return fail(r.error.charAt(0).toUpperCase() + r.error.slice(1), isSettingKey(r.field) ? [r.field] : []);
   const n = formatInteger;
   if (r.batchSize > r.trainSize)
