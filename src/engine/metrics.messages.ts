@@ -22,7 +22,8 @@ export const METRICS_MESSAGES = {
   'matrix.notNumber': (p: { where: string; value: string }) =>
     `Every count must be a number: ${p.where} is ${p.value}.`,
   'matrix.infinite': (p: { where: string }) => `Every count must be finite: ${p.where} is infinite.`,
-  'matrix.minusInfinite': (p: { where: string }) => `Every count must be finite: ${p.where} is minus infinity.`,
+  'matrix.minusInfinite': (p: { where: string }) =>
+    `Every count must be finite: ${p.where} is minus infinity.`,
   'matrix.negative': (p: { where: string; value: number }, f: F) =>
     `Counts cannot be negative: ${p.where} is ${n(f, p.value)}.`,
   'matrix.notWhole': (p: { where: string; value: number }, f: F) =>
