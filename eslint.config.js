@@ -36,6 +36,7 @@ export default tseslint.config(
       'node_modules/**',
       'custom-elements.json',
       'examples/dev/**',
+      'examples/data/**',
       // The consumer apps' own sources are checked by their own tsc / vue-tsc / svelte-check (check.mjs).
       'test/consumers/*/src/**',
       'test/consumers/**/node_modules/**',

@@ -4,6 +4,8 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/define/feature-map.js';
 import '../../src/define/cnn-trainer.js';
 import '../../src/define/model-summary.js';
+import '../../src/define/confusion-matrix.js';
+import type { ConfusionMatrix } from '../../src/components/confusion-matrix/confusion-matrix.js';
 import type { FeatureMap } from '../../src/components/feature-map/feature-map.js';
 import type { CnnTrainer } from '../../src/components/cnn-trainer/cnn-trainer.js';
 import type { ModelSummary } from '../../src/components/model-summary/model-summary.js';
@@ -105,13 +107,14 @@ describe('<feature-map for layer> follows a trainer’s own network', function (
   this.timeout(180000);
   afterEach(cleanup);
 
-  it('shows every named image layer of <cnn-trainer layers>, as the summary names and shapes it; other names are explained', async () => {
+  it('shows every named image layer of <cnn-trainer layers>, as the summary names and shapes it (the confusion matrix follows too); other names are explained', async () => {
     const net =
       'Conv2d(1, 4, 3), LeakyReLU(0.1), AvgPool2d(2), Conv2d(4, 6, 3), Tanh(), MaxPool2d(2), Dropout(0.2), Flatten(), Linear(150, 10)';
     const host = document.createElement('div');
     host.className = 'fixture';
     host.innerHTML = `<cnn-trainer id="own" layers="${net}" epochs="1" train-size="200" test-size="200" batch-size="50" backend="wasm"></cnn-trainer>
-      <model-summary for="own"></model-summary><feature-map for="own" layer="conv1"></feature-map>`;
+      <model-summary for="own"></model-summary><feature-map for="own" layer="conv1"></feature-map>
+      <confusion-matrix for="own"></confusion-matrix>`;
     document.body.appendChild(host);
     const trainer = host.querySelector('cnn-trainer') as CnnTrainer;
     const summary = host.querySelector('model-summary') as ModelSummary;
@@ -120,6 +123,11 @@ describe('<feature-map for layer> follows a trainer’s own network', function (
     const end = nextEvent(trainer, 'train-end', 120000);
     await trainer.start();
     await end;
+    // The confusion matrix follows the custom network's run too: the same counts, over the 200 test images.
+    const matrix = host.querySelector('confusion-matrix') as ConfusionMatrix;
+    await settle(matrix);
+    expect(matrix.matrix).to.deep.equal(trainer.confusion);
+    expect(matrix.matrix!.flat().reduce((a, b) => a + b, 0)).to.equal(200);
     const images = summary.layers.filter((l) => l.outputShape.length === 3);
     expect(images.map((l) => l.name)).to.deep.equal([
       'conv1',

@@ -36,9 +36,9 @@ export const MATRIX_EN = {
   // The selected cell's test images.
   'cm.examples': (p: { actual: string; predicted: string }) =>
     `Test images: actual ${p.actual}, predicted ${p.predicted}`,
-  'cm.readCorrectly': (p: { actual: string }) => `${p.actual}s read correctly`,
-  'cm.readAs': (p: { actual: string; predicted: string }) =>
-    `${p.actual}s the network read as ${p.predicted}`,
+  /** Class names are shown as given, never pluralised ('Dresss'). */
+  'cm.readCorrectly': (p: { actual: string }) => `Actual ${p.actual}, read correctly`,
+  'cm.readAs': (p: { actual: string; predicted: string }) => `Actual ${p.actual}, read as ${p.predicted}`,
   'cm.imageCount': (p: { count: number; shown: number }, f: F) =>
     `${images(f, p.count)}${p.shown && p.shown < p.count ? `, first ${f.number(p.shown)} shown` : ''}`,
   'cm.loadingImages': 'Loading test images…',

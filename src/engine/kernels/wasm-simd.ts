@@ -8,7 +8,7 @@
  *   - Column sums (bias gradients) of a narrow matrix.
  * Each function is specialised on its shapes and cached (wasm-asm.ts `instantiate`).
  */
-import { Fn, I32, SIMD, V128, groups, instantiate } from './wasm-asm.js';
+import { Fn, I32, OP, SIMD, V128, groups, instantiate } from './wasm-asm.js';
 import type { BackendWasm } from './wasm-util.js';
 import type { ConvDims } from './conv-backprop-info.js';
 
@@ -236,16 +236,21 @@ export function conv1BackpropFilterTaps(
  * the difference is far below the 1e-5 relative agreement we test for).
  */
 export const SUM_SIMD_MAX_INNER = 32;
+/**
+ * With `ptrs.code` (an int32 matrix of the same shape: the fused conv-ReLU-pool's winners), only the entries
+ * whose code is not 4 ("no winner") are summed: the bias gradient of that block (wasm-conv-relu-pool.ts).
+ */
 export function columnSums(
   backend: BackendWasm,
-  ptrs: { src: number; dst: number },
+  ptrs: { src: number; dst: number; code?: number },
   outer: number,
   inner: number,
 ): void {
-  const f = instantiate(backend, `colsum:${inner}`, () => {
-    // params: src, dst, outer
-    const fn = new Fn(3);
-    const [SRC, DST, NOUT] = [0, 1, 2];
+  const masked = ptrs.code != null;
+  const f = instantiate(backend, `colsum:${inner}:${masked}`, () => {
+    // params: src, dst, outer, code
+    const fn = new Fn(4);
+    const [SRC, DST, NOUT, CODE] = [0, 1, 2, 3];
     const i = fn.local(I32);
     const k = fn.local(I32);
     const p = fn.local(I32);
@@ -258,24 +263,35 @@ export function columnSums(
         fn.vzero().set(blk[j]!);
       });
     };
-    fn.get(SRC).set(p);
-    fn.i32(0).set(i);
+    fn.i32(0).set(p).i32(0).set(i);
     fn.loopTo(i, NOUT, () => {
-      gs.forEach((c, j) =>
-        fn
-          .get(blk[j]!)
+      gs.forEach((c, j) => {
+        fn.get(blk[j]!)
+          .get(SRC)
           .get(p)
-          .vload(c * 4)
-          .simd(SIMD.f32x4_add)
-          .set(blk[j]!),
-      );
-      fn.inc(p, inner * 4);
-      fn.inc(k, 1);
+          .add()
+          .vload(c * 4);
+        // masked: AND NOT (code == 4)
+        if (masked) {
+          fn.get(CODE)
+            .get(p)
+            .add()
+            .vload(c * 4)
+            .vsplatConst(4, 'i32')
+            .simd(SIMD.i32x4_eq);
+          fn.simd(SIMD.v128_andnot);
+        }
+        fn.simd(SIMD.f32x4_add).set(blk[j]!);
+      });
+      fn.inc(p, inner * 4).inc(k, 1);
       // if (k == 64) { total += block; block = 0; k = 0 }
-      fn.get(k).i32(64).op(0x46).op(0x04, 0x40);
-      flush();
-      fn.i32(0).set(k);
-      fn.op(0x0b);
+      fn.get(k)
+        .i32(64)
+        .op(OP.i32_eq)
+        .when(() => {
+          flush();
+          fn.i32(0).set(k);
+        });
     });
     flush();
     gs.forEach((c, j) =>
@@ -284,7 +300,7 @@ export function columnSums(
         .get(tot[j]!)
         .vstore(c * 4),
     );
-    return { nParams: 3, fn };
+    return { nParams: 4, fn };
   });
-  f(ptrs.src, ptrs.dst, outer);
+  f(ptrs.src, ptrs.dst, outer, ptrs.code ?? 0);
 }

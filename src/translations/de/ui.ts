@@ -150,8 +150,8 @@ export const UI: SameKeys<UiTerms> = {
     `Am häufigsten verwechselt: tatsächlich ${p.actual}, vorhergesagt als ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'Bild' : 'Bilder'}).`,
   'cm.noConfusion': 'Nichts verwechselt: Jedes Testbild liegt auf der Diagonale.',
   'cm.examples': (p) => `Testbilder: tatsächlich ${p.actual}, vorhergesagt ${p.predicted}`,
-  'cm.readCorrectly': (p) => `Richtig erkannte ${p.actual}`,
-  'cm.readAs': (p) => `${p.actual}, die das Netz als ${p.predicted} gelesen hat`,
+  'cm.readCorrectly': (p) => `Tatsächlich ${p.actual}, richtig erkannt`,
+  'cm.readAs': (p) => `Tatsächlich ${p.actual}, gelesen als ${p.predicted}`,
   'cm.imageCount': (p, f) =>
     `${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'Bild' : 'Bilder'}${p.shown && p.shown < p.count ? `, die ersten ${f.number(p.shown)} gezeigt` : ''}`,
   'cm.loadingImages': 'Testbilder werden geladen …',

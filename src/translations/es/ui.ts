@@ -149,8 +149,8 @@ export const UI: SameKeys<UiTerms> = {
     `La confusión más frecuente: ${p.actual} real predicha como ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'imagen' : 'imágenes'}).`,
   'cm.noConfusion': 'Ninguna confusión: todas las imágenes de prueba están en la diagonal.',
   'cm.examples': (p) => `Imágenes de prueba: real ${p.actual}, predicha ${p.predicted}`,
-  'cm.readCorrectly': (p) => `${p.actual} leídas correctamente`,
-  'cm.readAs': (p) => `${p.actual} que la red leyó como ${p.predicted}`,
+  'cm.readCorrectly': (p) => `Real ${p.actual}, leída correctamente`,
+  'cm.readAs': (p) => `Real ${p.actual}, leída como ${p.predicted}`,
   'cm.imageCount': (p, f) =>
     `${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'imagen' : 'imágenes'}${p.shown && p.shown < p.count ? `, se muestran las primeras ${f.number(p.shown)}` : ''}`,
   'cm.loadingImages': 'Cargando imágenes de prueba…',

@@ -151,8 +151,8 @@ export const UI: SameKeys<UiTerms> = {
     `Confusion la plus fréquente : ${p.actual} réel prédit ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'image' : 'images'}).`,
   'cm.noConfusion': 'Aucune confusion : toutes les images de test sont sur la diagonale.',
   'cm.examples': (p) => `Images de test : réel ${p.actual}, prédit ${p.predicted}`,
-  'cm.readCorrectly': (p) => `${p.actual} bien lus`,
-  'cm.readAs': (p) => `${p.actual} que le réseau a lus comme ${p.predicted}`,
+  'cm.readCorrectly': (p) => `Réel ${p.actual}, bien lu`,
+  'cm.readAs': (p) => `Réel ${p.actual}, lu comme ${p.predicted}`,
   'cm.imageCount': (p, f) =>
     `${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'image' : 'images'}${p.shown && p.shown < p.count ? `, les ${f.number(p.shown)} premières affichées` : ''}`,
   'cm.loadingImages': 'Chargement des images de test…',

@@ -146,8 +146,8 @@ export const UI: SameKeys<UiTerms> = {
     `最も多い取り違え: 正解 ${p.actual} を ${p.predicted} と予測 (${f.number(p.count)} 枚)。`,
   'cm.noConfusion': '取り違えはありません。すべてのテスト画像が対角線上にあります。',
   'cm.examples': (p) => `テスト画像: 正解 ${p.actual}、予測 ${p.predicted}`,
-  'cm.readCorrectly': (p) => `正しく読めた ${p.actual}`,
-  'cm.readAs': (p) => `ネットワークが ${p.predicted} と読んだ ${p.actual}`,
+  'cm.readCorrectly': (p) => `正解 ${p.actual}、正しく読めたもの`,
+  'cm.readAs': (p) => `正解 ${p.actual}、${p.predicted} と読まれたもの`,
   'cm.imageCount': (p, f) =>
     `${f.number(p.count)} 枚${p.shown && p.shown < p.count ? `、最初の ${f.number(p.shown)} 枚を表示` : ''}`,
   'cm.loadingImages': 'テスト画像を読み込んでいます…',

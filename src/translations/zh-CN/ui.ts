@@ -139,8 +139,8 @@ export const UI: SameKeys<UiTerms> = {
     `最常混淆的是：真实为 ${p.actual}、预测为 ${p.predicted}（${f.number(p.count)} 张图像）。`,
   'cm.noConfusion': '没有混淆：每张测试图像都在对角线上。',
   'cm.examples': (p) => `测试图像：真实为 ${p.actual}，预测为 ${p.predicted}`,
-  'cm.readCorrectly': (p) => `被正确识别的 ${p.actual}`,
-  'cm.readAs': (p) => `被网络识别为 ${p.predicted} 的 ${p.actual}`,
+  'cm.readCorrectly': (p) => `真实为 ${p.actual}，被正确识别`,
+  'cm.readAs': (p) => `真实为 ${p.actual}，被识别为 ${p.predicted}`,
   'cm.imageCount': (p, f) =>
     `${f.number(p.count)} 张图像${p.shown && p.shown < p.count ? `，显示前 ${f.number(p.shown)} 张` : ''}`,
   'cm.loadingImages': '正在加载测试图像…',
