@@ -6,60 +6,49 @@
  * LIGHT: no DOM, no TensorFlow.js. Nothing here is ever NaN: a quantity with nothing to divide by (a class never
  * predicted, a matrix of zeros) is `null`, which the element shows as "—".
  */
+import { messagesOf, type Message } from './messages.js';
+import { METRICS_MESSAGES } from './metrics.messages.js';
+
+export { METRICS_MESSAGES } from './metrics.messages.js';
+
+const say = messagesOf(METRICS_MESSAGES);
+const bad = (m: Message) => ({ error: m.text, message: m });
 
 /** Largest matrix accepted: beyond that a grid of buttons is unreadable (and a typo, most likely). */
 export const MAX_CLASSES = 100;
 
-const countFormat = new Intl.NumberFormat('en-US');
-
 /**
  * Checks a would-be confusion matrix: a square array of arrays of non-negative whole numbers, at most
  * `MAX_CLASSES` a side, whose total stays an exact integer. Returns a copy (so later edits of the caller's arrays
- * cannot change what is shown) or a message that says what is wrong and where.
+ * cannot change what is shown) or a message that says what is wrong and where (`error`: its English text).
  */
-export function checkMatrix(m: unknown): { matrix: number[][] } | { error: string } {
-  if (typeof m === 'string')
-    return {
-      error: `The matrix must be a JSON array of rows, e.g. [[5,1],[2,7]] (got "${m.slice(0, 40)}").`,
-    };
-  if (!Array.isArray(m))
-    return { error: `The matrix must be an array of rows (got ${m === null ? 'null' : typeof m}).` };
+export function checkMatrix(m: unknown): { matrix: number[][] } | { error: string; message: Message } {
+  if (typeof m === 'string') return bad(say('matrix.json', { got: m.slice(0, 40) }));
+  if (!Array.isArray(m)) return bad(say('matrix.notArray', { got: m === null ? 'null' : typeof m }));
   const n = m.length;
-  if (n === 0) return { error: 'The matrix is empty: give at least one row.' };
-  if (n > MAX_CLASSES)
-    return { error: `The matrix has ${n} rows; at most ${MAX_CLASSES} classes can be shown.` };
+  if (n === 0) return bad(say('matrix.empty'));
+  if (n > MAX_CLASSES) return bad(say('matrix.tooMany', { rows: n, max: MAX_CLASSES }));
   const out: number[][] = [];
   let total = 0;
   for (let r = 0; r < n; r++) {
     const row: unknown = m[r];
-    if (!Array.isArray(row)) return { error: `Row ${r + 1} of the matrix is not an array.` };
-    if (row.length !== n) {
-      return {
-        error: `The matrix must be square (n×n): row ${r + 1} has ${row.length} values, expected ${n}.`,
-      };
-    }
+    if (!Array.isArray(row)) return bad(say('matrix.rowNotArray', { row: r + 1 }));
+    if (row.length !== n) return bad(say('matrix.notSquare', { row: r + 1, count: row.length, n }));
     const copy: number[] = [];
     for (let c = 0; c < n; c++) {
       const v: unknown = row[c];
-      const where = `row ${r + 1}, column ${c + 1}`;
+      const where = say('matrix.where', { row: r + 1, col: c + 1 });
       if (typeof v !== 'number' || Number.isNaN(v))
-        return { error: `Every count must be a number: ${where} is ${JSON.stringify(v) ?? String(v)}.` };
-      if (!Number.isFinite(v))
-        return { error: `Every count must be finite: ${where} is ${v > 0 ? 'infinite' : 'minus infinity'}.` };
-      if (v < 0) return { error: `Counts cannot be negative: ${where} is ${v}.` };
-      if (!Number.isInteger(v))
-        return {
-          error: `Counts must be whole numbers: ${where} is ${v}. (Use normalize to show fractions.)`,
-        };
+        return bad(say('matrix.notNumber', { where, value: JSON.stringify(v) ?? String(v) }));
+      if (!Number.isFinite(v)) return bad(say(v > 0 ? 'matrix.infinite' : 'matrix.minusInfinite', { where }));
+      if (v < 0) return bad(say('matrix.negative', { where, value: v }));
+      if (!Number.isInteger(v)) return bad(say('matrix.notWhole', { where, value: v }));
       copy.push(v);
       // Sums of counts (row, column and grand totals) must stay exact integers: past 2^53 they round, and
       // 1e308 + 1e308 is Infinity (an accuracy of NaN %).
       total += v;
-      if (total > Number.MAX_SAFE_INTEGER) {
-        return {
-          error: `The counts are too large: their total must be at most ${countFormat.format(Number.MAX_SAFE_INTEGER)} (${where} brings it past that).`,
-        };
-      }
+      if (total > Number.MAX_SAFE_INTEGER)
+        return bad(say('matrix.tooLarge', { where, max: Number.MAX_SAFE_INTEGER }));
     }
     out.push(copy);
   }
@@ -90,22 +79,12 @@ export const parseLabels = (text: string | null | undefined): string[] | null =>
 export function classNames(
   labels: string | null | undefined,
   n: number,
-): { names: string[] } | { error: string } {
+): { names: string[] } | { error: string; message: Message } {
   const parsed = parseLabels(labels);
   if (!parsed) return { names: Array.from({ length: n }, (_, i) => String(i)) };
-  if (parsed.length !== n) {
-    const s = parsed.length === 1 ? '' : 's';
-    return {
-      error: `${parsed.length} label${s} for ${n} classes: give one label per class, comma-separated.`,
-    };
-  }
+  if (parsed.length !== n) return bad(say('labels.count', { count: parsed.length, n }));
   const empty = parsed.flatMap((l, i) => (l === '' ? [i + 1] : []));
-  if (empty.length) {
-    const one = empty.length === 1;
-    return {
-      error: `Label${one ? '' : 's'} ${empty.join(', ')} ${one ? 'is' : 'are'} empty: give every class a name, comma-separated (e.g. "cat,dog,bird").`,
-    };
-  }
+  if (empty.length) return bad(say('labels.empty', { which: empty.join(', '), count: empty.length }));
   return { names: parsed };
 }
 

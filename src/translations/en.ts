@@ -12,6 +12,8 @@ import { CONV_MATH_MESSAGES } from '../engine/conv-math.messages.js';
 import { CONV_STEPS_MESSAGES } from '../engine/conv-steps.messages.js';
 import { DISPLAY_MESSAGES } from '../engine/models/display.messages.js';
 import { SUMMARY_EN } from '../components/model-summary/model-summary.strings.js';
+import { MATRIX_EN } from '../components/confusion-matrix/confusion-matrix.strings.js';
+import { METRICS_MESSAGES } from '../engine/metrics.messages.js';
 import type { CompleteTranslation } from './types.js';
 
 const en = {
@@ -25,6 +27,8 @@ const en = {
   ...CONV_STEPS_MESSAGES,
   ...DISPLAY_MESSAGES,
   ...SUMMARY_EN,
+  ...MATRIX_EN,
+  ...METRICS_MESSAGES,
 } satisfies CompleteTranslation;
 
 export default en;

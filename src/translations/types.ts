@@ -15,11 +15,22 @@ import type { DISPLAY_MESSAGES } from '../engine/models/display.messages.js';
 
 import type { SUMMARY_EN } from '../components/model-summary/model-summary.strings.js';
 
+import type { MATRIX_EN } from '../components/confusion-matrix/confusion-matrix.strings.js';
+
 /** The words of the elements (their own English tables). */
-export type UiTerms = typeof SUMMARY_EN & typeof SHARED_EN & typeof CALCULATOR_EN & typeof KERNEL_VIEWER_EN;
+export type UiTerms = typeof MATRIX_EN &
+  typeof SUMMARY_EN &
+  typeof SHARED_EN &
+  typeof CALCULATOR_EN &
+  typeof KERNEL_VIEWER_EN;
+
+import type { METRICS_MESSAGES } from '../engine/metrics.messages.js';
 
 /** The engine's messages (errors and notes that reach `part="error"`, `part="note"` …). */
-export type EngineTerms = typeof CONV_MATH_MESSAGES & typeof CONV_STEPS_MESSAGES & typeof DISPLAY_MESSAGES;
+export type EngineTerms = typeof METRICS_MESSAGES &
+  typeof CONV_MATH_MESSAGES &
+  typeof CONV_STEPS_MESSAGES &
+  typeof DISPLAY_MESSAGES;
 
 /** A table with the same keys as `T`: each text a text, each template a template of the same values. */
 export type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : T[K] };

@@ -7,6 +7,7 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/define/conv-calculator.js';
 import '../../src/define/kernel-viewer.js';
 import '../../src/define/model-summary.js';
+import '../../src/define/confusion-matrix.js';
 import { loadTranslation } from '../../src/components/shared/localize.js';
 import { translations } from '../../src/translations/index.js';
 import { messageFormats } from '../../src/engine/messages.js';
@@ -65,6 +66,11 @@ const ELEMENTS: Record<string, string> = {
   'model summary': '<model-summary model="alexnet"></model-summary>',
   'model summary (cnn)': '<model-summary model="cnn" input-shape="1x28x28"></model-summary>',
   'model summary (bad)': '<model-summary model="cnn" input-shape="1x3x3"></model-summary>',
+  'confusion matrix': `<confusion-matrix matrix="[[50,2,1],[3,40,7],[0,1,60]]"></confusion-matrix>`,
+  'confusion matrix (normalized)': `<confusion-matrix normalize matrix="[[5,0],[0,4]]"></confusion-matrix>`,
+  'confusion matrix (waiting)': '<confusion-matrix for="nowhere"></confusion-matrix>',
+  'confusion matrix (bad)':
+    '<confusion-matrix labels="a,,c" matrix="[[1,0,0],[0,1,0],[0,0,1]]"></confusion-matrix>',
 };
 
 describe('every element in every language', () => {
@@ -82,6 +88,10 @@ describe('every element in every language', () => {
       for (const [name, markup] of Object.entries(ELEMENTS)) {
         it(`${name}: no English left, accessible in light and dark`, async () => {
           const el = await fixture<HTMLElement & { theme?: string }>(markup.replace('>', ` lang="${lang}">`));
+          await settle(el);
+          // Open every data table: its words count too.
+          for (const b of el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=data-toggle]'))
+            b.click();
           await settle(el);
           expect(englishLeft(el, lang)).to.deep.equal([]);
           await expectAccessible(el);

@@ -18,10 +18,14 @@ import { CONV_MATH_MESSAGES } from '../../src/engine/conv-math.messages.js';
 import { CONV_STEPS_MESSAGES } from '../../src/engine/conv-steps.messages.js';
 import { DISPLAY_MESSAGES } from '../../src/engine/models/display.messages.js';
 import { SUMMARY_EN } from '../../src/components/model-summary/model-summary.strings.js';
+import { MATRIX_EN } from '../../src/components/confusion-matrix/confusion-matrix.strings.js';
+import { METRICS_MESSAGES } from '../../src/engine/metrics.messages.js';
 import { messageFormats } from '../../src/engine/messages.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
+  METRICS_MESSAGES,
+  MATRIX_EN,
   SUMMARY_EN,
   SHARED_EN,
   CALCULATOR_EN,
@@ -49,7 +53,15 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'got.bigint',
   ],
   es: ['calc.pool', 'kv.kernel', 'summary.total'],
-  fr: ['calc.pool', 'calc.conv', 'common.pause', 'layer.scores', 'summary.col.type', 'summary.total'],
+  fr: [
+    'calc.pool',
+    'calc.conv',
+    'common.pause',
+    'layer.scores',
+    'summary.col.type',
+    'summary.total',
+    'cm.imageCount',
+  ],
   de: ['common.pause', 'calc.params', 'calc.padding'],
   'zh-CN': [],
   ja: [],

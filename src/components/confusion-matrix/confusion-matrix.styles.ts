@@ -134,10 +134,11 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.92em;
   }
-  /* About the height of the 10 × 10 table with its headers, precision row and summary line (see the test). */
+  /* About the height of the 10 × 10 table with its headers, precision row, summary line and the data table
+     toggle (see the test). */
   .placeholder.reserve {
     box-sizing: border-box;
-    min-height: calc(28.5em + 36px);
+    min-height: calc(28.5em + 112px);
     display: flex;
     align-items: center;
     justify-content: center;
@@ -190,7 +191,7 @@ export const styles = css`
       width: 1.2em;
     }
     .placeholder.reserve {
-      min-height: calc(25em + 24px);
+      min-height: calc(25em + 112px);
     }
   }
 `;

@@ -1,14 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement } from '../shared/cnn-element.js';
 import { booleanValue, parsedJsonArrayValue, stringValue } from '../shared/property-values.js';
 import { TrainerLink } from '../shared/trainer-link.js';
 import { Task, initialState } from '../shared/task.js';
 import { RovingGrid } from '../shared/roving-grid.js';
-import { formatFixed, formatInteger, formatPercent, MISSING } from '../shared/format.js';
-import { paintThumb, thumbShape, trainerClasses } from './dataset-view.js';
-import { colourAt, cssRgb, textOn } from '../shared/colour-scale.js';
+import { dataTableStyles } from '../shared/data-table.js';
+import { paintThumb, trainerClasses } from './dataset-view.js';
 import type { TestExample } from '../../engine/training/types.js';
 import {
   checkMatrix,
@@ -21,6 +19,10 @@ import {
 import { styles } from './confusion-matrix.styles.js';
 import { SHARED_EN } from '../shared/shared.strings.js';
 import { message } from '../../engine/messages.js';
+import { MATRIX_EN } from './confusion-matrix.strings.js';
+import { renderExamples, renderMatrix, renderPlaceholder } from './matrix-view.js';
+
+const EN = { ...SHARED_EN, ...MATRIX_EN };
 
 /** Detail of `cell-select`: the labels (when `labels` is given, else the class indices) and the count. */
 export interface CellSelectDetail {
@@ -39,10 +41,6 @@ export type CellExample = TestExample;
 export interface ConfusionMatrixEventMap {
   'cell-select': CellSelectDetail;
 }
-
-/** What recall and precision mean, as the headers' tooltips say. */
-const RECALL = 'Of the examples of this class, the fraction the network found';
-const PRECISION = 'Of the predictions of this class, the fraction that were right';
 
 /** Thumbnails shown for a selected cell. */
 export const EXAMPLE_LIMIT = 24;
@@ -75,15 +73,18 @@ export { parseLabels };
  * @csspart error - The message shown for invalid input (`role="alert"`).
  * @csspart table - The `<table>`.
  * @csspart cell - Each count button.
- * @csspart summary - The accuracy line under the table.
+ * @csspart summary - The accuracy line under the table, with the most confused pair.
+ * @csspart data-toggle - The "Data table" button that shows the numbers per class as a table.
+ * @csspart data-table - That table (recall, precision and the most frequent mistake of each class).
  * @csspart placeholder - The note shown before there is data.
  * @csspart examples - The thumbnails of the selected cell's test images.
  *
  * @cssproperty [--cnn-matrix-cell-size=2.6em] Minimum width and height of a cell.
  * @cssproperty [--cnn-matrix-diagonal=var(--cnn-fg)] Outline colour of the diagonal cells.
  */
-export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
-  static override styles = [...CnnElement.styles, styles];
+export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap, typeof EN> {
+  static override styles = [...CnnElement.styles, styles, dataTableStyles];
+  protected static override strings = EN;
 
   /** The id of a `<cnn-trainer>` (or any element with a `confusion` property and `train-epoch` events) to show. */
   @property({ attribute: 'for', reflect: true, converter: stringValue }) htmlFor: string | null = null;
@@ -132,6 +133,8 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
   @state() private derived: MatrixMetrics | null = null;
   @state() private names: string[] = [];
   @state() private selected: { r: number; c: number } | null = null;
+  /** Whether the data table (the numbers per class) is open. */
+  @state() private showData = false;
 
   /** The `<cnn-trainer>` named by `for`: its matrix is read again when a run starts, after each epoch, at the end and after a fine-tune. */
   private readonly link = new TrainerLink(this, {
@@ -189,14 +192,14 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
   private compute(): void {
     this.valid = null;
     this.derived = null;
-    if (this.propertyError) return this.setError(this.propertyError);
+    if (this.propertyMessage) return this.setError(this.propertyMessage);
     if (this.matrix === null || this.matrix === undefined) return this.setError(null);
     const checked = checkMatrix(this.matrix);
-    if ('error' in checked) return this.setError(checked.error);
+    if ('error' in checked) return this.setError(checked.message);
     const n = checked.matrix.length;
     const own = this.labels?.trim() ? null : trainerClasses(this.link.trainer, n); // the dataset's names
     const names = own ? { names: own } : classNames(this.labels, n);
-    if ('error' in names) return this.setError(names.error);
+    if ('error' in names) return this.setError(names.message);
     this.names = names.names;
     this.valid = checked.matrix;
     this.derived = matrixMetrics(checked.matrix);
@@ -224,17 +227,15 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
     const sel = this.selected;
     if (!sel) return null;
     const task = this.examplesTask;
+    const t = this.localize;
     return (
       task.render({
-        pending: () => ({ thumbs: task.value ?? [], note: 'Loading test images…' }),
+        pending: () => ({ thumbs: task.value ?? [], note: t.term('cm.loadingImages') }),
         complete: (thumbs) => ({
           thumbs,
-          note: (this.valid?.[sel.r]?.[sel.c] ?? 0) === 0 ? 'No test images in this cell.' : '',
+          note: (this.valid?.[sel.r]?.[sel.c] ?? 0) === 0 ? t.term('cm.noImages') : '',
         }),
-        error: () => ({
-          thumbs: [],
-          note: 'The test images could not be read (the model may have been disposed).',
-        }),
+        error: () => ({ thumbs: [], note: t.term('cm.imagesFailed') }),
       }) ?? null
     );
   }
@@ -258,141 +259,37 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
   }
 
   protected override render() {
-    return html`${this.renderError()}${this.valid && this.derived ? this.renderTable(this.valid, this.derived) : this.renderPlaceholder()}`;
-  }
-
-  private renderPlaceholder() {
-    if (this.inputError) return nothing;
-    let text: string;
-    if (this.link.trainer) text = 'Waiting for the trainer to finish its first epoch…';
-    else if (this.htmlFor) text = `Waiting for an element with id "${this.htmlFor}".`;
-    else text = 'No data yet: set the matrix property, or for="id" of a <cnn-trainer>.';
-    // Bound to a trainer, the 10 × 10 table will appear after the first epoch: keep its room from the start so
-    // the page below does not jump when it does.
-    return html`<p part="placeholder" class=${this.htmlFor ? 'placeholder reserve' : 'placeholder'}>
-      ${text}
-    </p>`;
-  }
-
-  private renderTable(m: number[][], d: MatrixMetrics) {
-    const n = d.n;
-    const names = this.names;
-    const norm = this.normalized;
-    const cells = (r: number) =>
-      m[r]!.map((count, c) => {
-        const frac = d.normalized[r]![c]!;
-        const t = norm ? (frac ?? 0) : d.max > 0 ? count / d.max : 0;
-        const bg = colourAt(t, 'viridis');
-        const text = norm ? (frac === null ? MISSING : formatFixed(frac, 2)) : formatInteger(count);
-        const diag = r === c;
-        const sel = this.selected?.r === r && this.selected?.c === c;
-        // The accessible name starts with the visible text (WCAG 2.5.3, label in name), then the headers.
-        const label = norm
-          ? `${text} of actual ${names[r]} predicted as ${names[c]} (${formatInteger(count)} images)${diag ? ', correct' : ''}`
-          : `${text} actual ${names[r]} predicted as ${names[c]}${frac === null ? '' : ` (${formatPercent(frac)} of actual ${names[r]})`}${diag ? ', correct' : ''}`;
-        return html`<td class=${diag ? 'diag' : ''}>
-          <button
-            part="cell"
-            data-r=${r}
-            data-c=${c}
-            tabindex=${this.grid.tabIndex(r, c)}
-            aria-label=${label}
-            aria-pressed=${sel ? 'true' : 'false'}
-            ${inlineStyle({ background: cssRgb(bg), color: textOn(bg) })}
-            @click=${() => this.select(r, c)}
-            @focus=${() => this.grid.setActive(r, c)}
-          >
-            ${text}
-          </button>
-        </td>`;
-      });
-    return html`
-      <div class="wrap">
-        <table part="table" @keydown=${this.grid.handleKey}>
-          <caption class="visually-hidden">
-            Confusion matrix: rows are the actual class, columns the predicted
-            class${norm ? ', as fractions of each row' : ''}.
-          </caption>
-          <thead>
-            <tr>
-              <td colspan="2"></td>
-              <th scope="colgroup" colspan=${n} class="axis-x">Predicted →</th>
-              <td></td>
-            </tr>
-            <tr>
-              <td colspan="2"></td>
-              ${names.map((name) => html`<th scope="col" class="label">${name}</th>`)}
-              <th scope="col" class="metric" title=${RECALL}>Recall</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${m.map(
-              (_row, r) =>
-                html`<tr>
-                  ${
-                    r === 0
-                      ? html`<th scope="rowgroup" rowspan=${n} class="axis-y"><span>Actual ↓</span></th>`
-                      : nothing
-                  }
-                  <th scope="row" class="label">${names[r]}</th>
-                  ${cells(r)}
-                  <td class="metric">${formatPercent(d.recall[r]!)}</td>
-                </tr>`,
-            )}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td></td>
-              <th scope="row" class="metric" title=${PRECISION}>Precision</th>
-              ${d.precision.map((p) => html`<td class="metric">${formatPercent(p)}</td>`)}
-              <td></td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
-      <p part="summary" class="summary">
-        Accuracy <strong>${formatPercent(d.accuracy)}</strong>
-        (${formatInteger(d.correct)} of ${formatInteger(d.total)} on the diagonal)
-        <span class="scale" aria-hidden="true"
-          ><span class="ramp"></span>${norm ? '0 → 1 of row' : `0 → ${formatInteger(d.max)}`}</span
-        >
-      </p>
-      ${this.renderExamples()}
-    `;
-  }
-
-  private renderExamples() {
+    const t = this.localize;
+    if (!this.valid || !this.derived)
+      return html`${this.renderError()}${
+        this.inputError
+          ? nothing
+          : renderPlaceholder(t, { trainer: !!this.link.trainer, htmlFor: this.htmlFor })
+      }`;
     const view = this.examplesView();
-    if (!view || !this.selected) return nothing;
-    const { thumbs, note } = view;
-    const { r, c } = this.selected;
-    const a = this.names[r];
-    const p = this.names[c];
-    const count = this.valid?.[r]?.[c] ?? 0;
-    return html`<section
-      part="examples"
-      class="examples"
-      aria-label=${`Test images: actual ${a}, predicted ${p}`}
-    >
-      <h3>
-        ${r === c ? `Actual ${a}, read correctly` : `Actual ${a}, read as ${p}`} · ${formatInteger(count)}
-        image${count === 1 ? '' : 's'}${
-          thumbs.length && thumbs.length < count ? `, first ${thumbs.length} shown` : ''
-        }
-      </h3>
-      ${note ? html`<p class="note">${note}</p>` : nothing}
-      <div class="thumbs">
-        ${thumbs.map(
-          (t) =>
-            html`<canvas
-              data-thumb
-              width=${thumbShape(t)[1]}
-              height=${thumbShape(t)[0]}
-              role="img"
-              aria-label=${`Test image ${t.index}: ${a}, predicted ${p}`}
-            ></canvas>`,
-        )}
-      </div>
-    </section>`;
+    const sel = this.selected;
+    return html`${this.renderError()}${renderMatrix({
+      m: this.valid,
+      d: this.derived,
+      names: this.names,
+      normalized: this.normalized,
+      selected: sel,
+      grid: this.grid,
+      select: (r, c) => this.select(r, c),
+      showData: this.showData,
+      toggleData: () => (this.showData = !this.showData),
+      localize: t,
+    })}${
+      view && sel
+        ? renderExamples(t, {
+            actual: this.names[sel.r]!,
+            predicted: this.names[sel.c]!,
+            correct: sel.r === sel.c,
+            count: this.valid[sel.r]?.[sel.c] ?? 0,
+            thumbs: view.thumbs,
+            note: view.note,
+          })
+        : nothing
+    }`;
   }
 }

@@ -89,4 +89,27 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'shape.width': 'Die Breite',
   'layer.withRelu': (p) => `${p.layer} + ReLU`,
   'layer.scores': (p) => `${p.layer} (Bewertungen)`,
+
+  'matrix.json': (p) =>
+    `Die Matrix muss ein JSON-Array von Zeilen sein, z. B. [[5,1],[2,7]] (erhalten: "${p.got}").`,
+  'matrix.notArray': (p) => `Die Matrix muss ein Array von Zeilen sein (erhalten: ${p.got}).`,
+  'matrix.empty': 'Die Matrix ist leer: Geben Sie mindestens eine Zeile an.',
+  'matrix.tooMany': (p) =>
+    `Die Matrix hat ${p.rows} Zeilen; höchstens ${p.max} Klassen können gezeigt werden.`,
+  'matrix.rowNotArray': (p) => `Zeile ${p.row} der Matrix ist kein Array.`,
+  'matrix.notSquare': (p) =>
+    `Die Matrix muss quadratisch sein (n×n): Zeile ${p.row} hat ${p.count} Werte, erwartet sind ${p.n}.`,
+  'matrix.where': (p) => `Zeile ${p.row}, Spalte ${p.col}`,
+  'matrix.notNumber': (p) => `Jede Anzahl muss eine Zahl sein: ${p.where} ist ${p.value}.`,
+  'matrix.infinite': (p) => `Jede Anzahl muss endlich sein: ${p.where} ist unendlich.`,
+  'matrix.minusInfinite': (p) => `Jede Anzahl muss endlich sein: ${p.where} ist minus unendlich.`,
+  'matrix.negative': (p, f) => `Anzahlen können nicht negativ sein: ${p.where} ist ${n(f, p.value)}.`,
+  'matrix.notWhole': (p, f) =>
+    `Anzahlen müssen ganze Zahlen sein: ${p.where} ist ${n(f, p.value)}. (Für Anteile verwenden Sie normalize.)`,
+  'matrix.tooLarge': (p, f) =>
+    `Die Anzahlen sind zu groß: Ihre Summe darf höchstens ${f.number(p.max)} betragen (${p.where} überschreitet das).`,
+  'labels.count': (p, f) =>
+    `${p.count} ${f.plural(p.count) === 'one' ? 'Bezeichnung' : 'Bezeichnungen'} für ${p.n} Klassen: Geben Sie eine Bezeichnung pro Klasse an, durch Kommas getrennt.`,
+  'labels.empty': (p, f) =>
+    `${f.plural(p.count) === 'one' ? `Bezeichnung ${p.which} ist` : `Bezeichnungen ${p.which} sind`} leer: Geben Sie jeder Klasse einen Namen, durch Kommas getrennt (z. B. "Katze,Hund,Vogel").`,
 };

@@ -125,4 +125,43 @@ export const UI: SameKeys<UiTerms> = {
   'summary.group.classifier': 'classifier (Klassifikator)',
   'summary.failed': 'nicht berechenbar (siehe die Meldung oben)',
   'summary.total': 'Summe',
+
+  'cm.recallHint': 'Von den Beispielen dieser Klasse der Anteil, den das Netz erkannt hat',
+  'cm.precisionHint': 'Von den Vorhersagen dieser Klasse der Anteil, der richtig war',
+  'cm.recall': 'Sensitivität',
+  'cm.precision': 'Präzision',
+  'cm.predicted': 'Vorhergesagt',
+  'cm.actual': 'Tatsächlich',
+  'cm.waitingEpoch': 'Warten, bis der Trainer seine erste Epoche beendet hat …',
+  'cm.waitingId': (p) => `Warten auf ein Element mit der id "${p.id}".`,
+  'cm.noData': 'Noch keine Daten: Setzen Sie die Eigenschaft matrix oder for="id" eines <cnn-trainer>.',
+  'cm.caption': 'Konfusionsmatrix: Zeilen sind die tatsächliche Klasse, Spalten die vorhergesagte Klasse.',
+  'cm.captionNormalized':
+    'Konfusionsmatrix: Zeilen sind die tatsächliche Klasse, Spalten die vorhergesagte Klasse, als Anteile jeder Zeile.',
+  'cm.cell': (p) =>
+    `${p.value} tatsächlich ${p.actual}, vorhergesagt als ${p.predicted}${p.share ? ` (${p.share} der tatsächlichen ${p.actual})` : ''}`,
+  'cm.cellNormalized': (p, f) =>
+    `${p.value} der tatsächlichen ${p.actual}, vorhergesagt als ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'Bild' : 'Bilder'})`,
+  'cm.correct': ', richtig',
+  'cm.accuracy': (p, f) =>
+    `Genauigkeit {0} (${f.number(p.correct)} von ${f.number(p.total)} auf der Diagonale)`,
+  'cm.scaleRow': '0 → 1 je Zeile',
+  'cm.mostConfused': (p, f) =>
+    `Am häufigsten verwechselt: tatsächlich ${p.actual}, vorhergesagt als ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'Bild' : 'Bilder'}).`,
+  'cm.noConfusion': 'Nichts verwechselt: Jedes Testbild liegt auf der Diagonale.',
+  'cm.examples': (p) => `Testbilder: tatsächlich ${p.actual}, vorhergesagt ${p.predicted}`,
+  'cm.readCorrectly': (p) => `Tatsächlich ${p.actual}, richtig erkannt`,
+  'cm.readAs': (p) => `Tatsächlich ${p.actual}, gelesen als ${p.predicted}`,
+  'cm.imageCount': (p, f) =>
+    `${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'Bild' : 'Bilder'}${p.shown && p.shown < p.count ? `, die ersten ${f.number(p.shown)} gezeigt` : ''}`,
+  'cm.loadingImages': 'Testbilder werden geladen …',
+  'cm.noImages': 'In dieser Zelle sind keine Testbilder.',
+  'cm.imagesFailed':
+    'Die Testbilder konnten nicht gelesen werden (vielleicht wurde das Modell schon freigegeben).',
+  'cm.thumb': (p) => `Testbild ${p.index}: ${p.actual}, vorhergesagt ${p.predicted}`,
+  'cm.table': 'Jede Klasse: ihre Testbilder, wie viele richtig erkannt wurden, Sensitivität und Präzision',
+  'cm.col.class': 'Tatsächliche Klasse',
+  'cm.col.count': 'Testbilder',
+  'cm.col.correct': 'Richtig erkannt',
+  'cm.col.confused': 'Am häufigsten gelesen als',
 };

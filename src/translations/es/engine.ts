@@ -88,4 +88,26 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'shape.width': 'El ancho',
   'layer.withRelu': (p) => `${p.layer} + ReLU`,
   'layer.scores': (p) => `${p.layer} (puntuaciones)`,
+
+  'matrix.json': (p) =>
+    `La matriz debe ser un array JSON de filas, p. ej. [[5,1],[2,7]] (se recibió "${p.got}").`,
+  'matrix.notArray': (p) => `La matriz debe ser un array de filas (se recibió ${p.got}).`,
+  'matrix.empty': 'La matriz está vacía: indique al menos una fila.',
+  'matrix.tooMany': (p) => `La matriz tiene ${p.rows} filas; se pueden mostrar como máximo ${p.max} clases.`,
+  'matrix.rowNotArray': (p) => `La fila ${p.row} de la matriz no es un array.`,
+  'matrix.notSquare': (p) =>
+    `La matriz debe ser cuadrada (n×n): la fila ${p.row} tiene ${p.count} valores y se esperaban ${p.n}.`,
+  'matrix.where': (p) => `fila ${p.row}, columna ${p.col}`,
+  'matrix.notNumber': (p) => `Cada recuento debe ser un número: en ${p.where} hay ${p.value}.`,
+  'matrix.infinite': (p) => `Cada recuento debe ser finito: en ${p.where} hay infinito.`,
+  'matrix.minusInfinite': (p) => `Cada recuento debe ser finito: en ${p.where} hay menos infinito.`,
+  'matrix.negative': (p, f) => `Los recuentos no pueden ser negativos: en ${p.where} hay ${n(f, p.value)}.`,
+  'matrix.notWhole': (p, f) =>
+    `Los recuentos deben ser números enteros: en ${p.where} hay ${n(f, p.value)}. (Use normalize para mostrar fracciones).`,
+  'matrix.tooLarge': (p, f) =>
+    `Los recuentos son demasiado grandes: su total debe ser como máximo ${f.number(p.max)} (${p.where} lo supera).`,
+  'labels.count': (p, f) =>
+    `${p.count} ${f.plural(p.count) === 'one' ? 'etiqueta' : 'etiquetas'} para ${p.n} clases: dé una etiqueta por clase, separadas por comas.`,
+  'labels.empty': (p, f) =>
+    `${f.plural(p.count) === 'one' ? `La etiqueta ${p.which} está vacía` : `Las etiquetas ${p.which} están vacías`}: dé un nombre a cada clase, separados por comas (p. ej. "gato,perro,pájaro").`,
 };

@@ -125,4 +125,41 @@ export const UI: SameKeys<UiTerms> = {
   'summary.group.classifier': 'classifier (clasificador)',
   'summary.failed': 'no se puede calcular (vea el mensaje de arriba)',
   'summary.total': 'Total',
+
+  'cm.recallHint': 'De los ejemplos de esta clase, la fracción que la red encontró',
+  'cm.precisionHint': 'De las predicciones de esta clase, la fracción que fue correcta',
+  'cm.recall': 'Exhaustividad',
+  'cm.precision': 'Precisión',
+  'cm.predicted': 'Predicha',
+  'cm.actual': 'Real',
+  'cm.waitingEpoch': 'Esperando a que el entrenador termine su primera época…',
+  'cm.waitingId': (p) => `Esperando un elemento con id "${p.id}".`,
+  'cm.noData': 'Todavía no hay datos: asigne la propiedad matrix, o for="id" de un <cnn-trainer>.',
+  'cm.caption': 'Matriz de confusión: las filas son la clase real; las columnas, la clase predicha.',
+  'cm.captionNormalized':
+    'Matriz de confusión: las filas son la clase real; las columnas, la clase predicha, como fracciones de cada fila.',
+  'cm.cell': (p) =>
+    `${p.value} reales ${p.actual} predichas como ${p.predicted}${p.share ? ` (${p.share} de las ${p.actual} reales)` : ''}`,
+  'cm.cellNormalized': (p, f) =>
+    `${p.value} de las ${p.actual} reales predichas como ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'imagen' : 'imágenes'})`,
+  'cm.correct': ', correcto',
+  'cm.accuracy': (p, f) => `Exactitud {0} (${f.number(p.correct)} de ${f.number(p.total)} en la diagonal)`,
+  'cm.scaleRow': '0 → 1 por fila',
+  'cm.mostConfused': (p, f) =>
+    `La confusión más frecuente: ${p.actual} real predicha como ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'imagen' : 'imágenes'}).`,
+  'cm.noConfusion': 'Ninguna confusión: todas las imágenes de prueba están en la diagonal.',
+  'cm.examples': (p) => `Imágenes de prueba: real ${p.actual}, predicha ${p.predicted}`,
+  'cm.readCorrectly': (p) => `Real ${p.actual}, leída correctamente`,
+  'cm.readAs': (p) => `Real ${p.actual}, leída como ${p.predicted}`,
+  'cm.imageCount': (p, f) =>
+    `${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'imagen' : 'imágenes'}${p.shown && p.shown < p.count ? `, se muestran las primeras ${f.number(p.shown)}` : ''}`,
+  'cm.loadingImages': 'Cargando imágenes de prueba…',
+  'cm.noImages': 'No hay imágenes de prueba en esta celda.',
+  'cm.imagesFailed': 'No se pudieron leer las imágenes de prueba (puede que el modelo ya se haya liberado).',
+  'cm.thumb': (p) => `Imagen de prueba ${p.index}: ${p.actual}, predicha ${p.predicted}`,
+  'cm.table': 'Cada clase: sus imágenes de prueba, cuántas se leyeron bien, exhaustividad y precisión',
+  'cm.col.class': 'Clase real',
+  'cm.col.count': 'Imágenes de prueba',
+  'cm.col.correct': 'Leídas correctamente',
+  'cm.col.confused': 'Confundida más a menudo con',
 };

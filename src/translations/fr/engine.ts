@@ -90,4 +90,27 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'shape.width': 'La largeur',
   'layer.withRelu': (p) => `${p.layer} + ReLU`,
   'layer.scores': (p) => `${p.layer} (scores)`,
+
+  'matrix.json': (p) =>
+    `La matrice doit être un tableau JSON de lignes, p. ex. [[5,1],[2,7]] (reçu : « ${p.got} »).`,
+  'matrix.notArray': (p) => `La matrice doit être un tableau de lignes (reçu : ${p.got}).`,
+  'matrix.empty': 'La matrice est vide : donnez au moins une ligne.',
+  'matrix.tooMany': (p) => `La matrice a ${p.rows} lignes ; au plus ${p.max} classes peuvent être affichées.`,
+  'matrix.rowNotArray': (p) => `La ligne ${p.row} de la matrice n’est pas un tableau.`,
+  'matrix.notSquare': (p) =>
+    `La matrice doit être carrée (n×n) : la ligne ${p.row} a ${p.count} valeurs, ${p.n} attendues.`,
+  'matrix.where': (p) => `ligne ${p.row}, colonne ${p.col}`,
+  'matrix.notNumber': (p) => `Chaque effectif doit être un nombre : ${p.where} vaut ${p.value}.`,
+  'matrix.infinite': (p) => `Chaque effectif doit être fini : ${p.where} est infini.`,
+  'matrix.minusInfinite': (p) => `Chaque effectif doit être fini : ${p.where} vaut moins l’infini.`,
+  'matrix.negative': (p, f) =>
+    `Les effectifs ne peuvent pas être négatifs : ${p.where} vaut ${n(f, p.value)}.`,
+  'matrix.notWhole': (p, f) =>
+    `Les effectifs doivent être des nombres entiers : ${p.where} vaut ${n(f, p.value)}. (Utilisez normalize pour afficher des fractions.)`,
+  'matrix.tooLarge': (p, f) =>
+    `Les effectifs sont trop grands : leur total doit valoir au plus ${f.number(p.max)} (${p.where} le dépasse).`,
+  'labels.count': (p, f) =>
+    `${p.count} ${f.plural(p.count) === 'one' ? 'étiquette' : 'étiquettes'} pour ${p.n} classes : donnez une étiquette par classe, séparées par des virgules.`,
+  'labels.empty': (p, f) =>
+    `${f.plural(p.count) === 'one' ? `L’étiquette ${p.which} est vide` : `Les étiquettes ${p.which} sont vides`} : donnez un nom à chaque classe, séparés par des virgules (p. ex. "chat,chien,oiseau").`,
 };

@@ -126,4 +126,42 @@ export const UI: SameKeys<UiTerms> = {
   'summary.group.classifier': 'classifier (classifieur)',
   'summary.failed': 'impossible à calculer (voir le message ci-dessus)',
   'summary.total': 'Total',
+
+  'cm.recallHint': 'Parmi les exemples de cette classe, la part que le réseau a trouvée',
+  'cm.precisionHint': 'Parmi les prédictions de cette classe, la part qui était juste',
+  'cm.recall': 'Rappel',
+  'cm.precision': 'Précision',
+  'cm.predicted': 'Prédit',
+  'cm.actual': 'Réel',
+  'cm.waitingEpoch': 'En attente de la fin de la première époque de l’entraîneur…',
+  'cm.waitingId': (p) => `En attente d’un élément d’id « ${p.id} ».`,
+  'cm.noData': 'Pas encore de données : donnez la propriété matrix, ou for="id" d’un <cnn-trainer>.',
+  'cm.caption': 'Matrice de confusion : les lignes sont la classe réelle, les colonnes la classe prédite.',
+  'cm.captionNormalized':
+    'Matrice de confusion : les lignes sont la classe réelle, les colonnes la classe prédite, en fractions de chaque ligne.',
+  'cm.cell': (p) =>
+    `${p.value} ${p.actual} réels prédits ${p.predicted}${p.share ? ` (${p.share} des ${p.actual} réels)` : ''}`,
+  'cm.cellNormalized': (p, f) =>
+    `${p.value} des ${p.actual} réels prédits ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'image' : 'images'})`,
+  'cm.correct': ', juste',
+  'cm.accuracy': (p, f) =>
+    `Exactitude {0} (${f.number(p.correct)} sur ${f.number(p.total)} sur la diagonale)`,
+  'cm.scaleRow': '0 → 1 par ligne',
+  'cm.mostConfused': (p, f) =>
+    `Confusion la plus fréquente : ${p.actual} réel prédit ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'image' : 'images'}).`,
+  'cm.noConfusion': 'Aucune confusion : toutes les images de test sont sur la diagonale.',
+  'cm.examples': (p) => `Images de test : réel ${p.actual}, prédit ${p.predicted}`,
+  'cm.readCorrectly': (p) => `Réel ${p.actual}, bien lu`,
+  'cm.readAs': (p) => `Réel ${p.actual}, lu comme ${p.predicted}`,
+  'cm.imageCount': (p, f) =>
+    `${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'image' : 'images'}${p.shown && p.shown < p.count ? `, les ${f.number(p.shown)} premières affichées` : ''}`,
+  'cm.loadingImages': 'Chargement des images de test…',
+  'cm.noImages': 'Aucune image de test dans cette case.',
+  'cm.imagesFailed': 'Les images de test n’ont pas pu être lues (le modèle a peut-être été libéré).',
+  'cm.thumb': (p) => `Image de test ${p.index} : ${p.actual}, prédit ${p.predicted}`,
+  'cm.table': 'Chaque classe : ses images de test, combien ont été bien lues, rappel et précision',
+  'cm.col.class': 'Classe réelle',
+  'cm.col.count': 'Images de test',
+  'cm.col.correct': 'Bien lues',
+  'cm.col.confused': 'Le plus souvent lue comme',
 };

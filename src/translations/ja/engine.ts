@@ -89,4 +89,25 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'shape.width': '幅',
   'layer.withRelu': (p) => `${p.layer} + ReLU`,
   'layer.scores': (p) => `${p.layer} (スコア)`,
+
+  'matrix.json': (p) => `行列は行の JSON 配列にしてください (例: [[5,1],[2,7]]、指定値: "${p.got}")。`,
+  'matrix.notArray': (p) => `行列は行の配列にしてください (指定値: ${p.got})。`,
+  'matrix.empty': '行列が空です。少なくとも 1 行を指定してください。',
+  'matrix.tooMany': (p) => `行列が ${p.rows} 行あります。表示できるクラスは最大 ${p.max} です。`,
+  'matrix.rowNotArray': (p) => `行列の ${p.row} 行目が配列ではありません。`,
+  'matrix.notSquare': (p) =>
+    `行列は正方 (n×n) にしてください。${p.row} 行目の値は ${p.count} 個ですが、${p.n} 個必要です。`,
+  'matrix.where': (p) => `${p.row} 行 ${p.col} 列`,
+  'matrix.notNumber': (p) => `件数はすべて数値にしてください。${p.where} が ${p.value} です。`,
+  'matrix.infinite': (p) => `件数はすべて有限にしてください。${p.where} が無限大です。`,
+  'matrix.minusInfinite': (p) => `件数はすべて有限にしてください。${p.where} がマイナス無限大です。`,
+  'matrix.negative': (p, f) => `件数は負にできません。${p.where} が ${n(f, p.value)} です。`,
+  'matrix.notWhole': (p, f) =>
+    `件数は整数にしてください。${p.where} が ${n(f, p.value)} です (割合を表示するには normalize を使います)。`,
+  'matrix.tooLarge': (p, f) =>
+    `件数が大きすぎます。合計は最大 ${f.number(p.max)} です (${p.where} でこれを超えます)。`,
+  'labels.count': (p) =>
+    `${p.n} クラスに対してラベルが ${p.count} 個です。クラスごとに 1 つずつ、カンマ区切りで指定してください。`,
+  'labels.empty': (p) =>
+    `ラベル ${p.which} が空です。すべてのクラスに名前を付けてください (カンマ区切り、例: "ねこ,いぬ,とり")。`,
 };

@@ -122,4 +122,41 @@ export const UI: SameKeys<UiTerms> = {
   'summary.group.classifier': 'classifier (分類器)',
   'summary.failed': '計算できません (上のメッセージを参照)',
   'summary.total': '合計',
+
+  'cm.recallHint': 'このクラスの例のうち、ネットワークが見つけられた割合',
+  'cm.precisionHint': 'このクラスと予測したもののうち、正しかった割合',
+  'cm.recall': '再現率',
+  'cm.precision': '適合率',
+  'cm.predicted': '予測',
+  'cm.actual': '正解',
+  'cm.waitingEpoch': 'トレーナーが最初のエポックを終えるのを待っています…',
+  'cm.waitingId': (p) => `id が "${p.id}" の要素を待っています。`,
+  'cm.noData':
+    'まだデータがありません。matrix プロパティを設定するか、<cnn-trainer> の for="id" を指定してください。',
+  'cm.caption': '混同行列: 行が正解クラス、列が予測クラスです。',
+  'cm.captionNormalized': '混同行列: 行が正解クラス、列が予測クラスで、各行に占める割合で示します。',
+  'cm.cell': (p) =>
+    `${p.value}、正解 ${p.actual} を ${p.predicted} と予測${p.share ? ` (正解 ${p.actual} の ${p.share})` : ''}`,
+  'cm.cellNormalized': (p, f) =>
+    `${p.value}、正解 ${p.actual} のうち ${p.predicted} と予測 (${f.number(p.count)} 枚)`,
+  'cm.correct': '、正解',
+  'cm.accuracy': (p, f) => `正解率 {0} (対角線上に ${f.number(p.total)} 枚中 ${f.number(p.correct)} 枚)`,
+  'cm.scaleRow': '行ごとに 0 → 1',
+  'cm.mostConfused': (p, f) =>
+    `最も多い取り違え: 正解 ${p.actual} を ${p.predicted} と予測 (${f.number(p.count)} 枚)。`,
+  'cm.noConfusion': '取り違えはありません。すべてのテスト画像が対角線上にあります。',
+  'cm.examples': (p) => `テスト画像: 正解 ${p.actual}、予測 ${p.predicted}`,
+  'cm.readCorrectly': (p) => `正解 ${p.actual}、正しく読めたもの`,
+  'cm.readAs': (p) => `正解 ${p.actual}、${p.predicted} と読まれたもの`,
+  'cm.imageCount': (p, f) =>
+    `${f.number(p.count)} 枚${p.shown && p.shown < p.count ? `、最初の ${f.number(p.shown)} 枚を表示` : ''}`,
+  'cm.loadingImages': 'テスト画像を読み込んでいます…',
+  'cm.noImages': 'このセルにはテスト画像がありません。',
+  'cm.imagesFailed': 'テスト画像を読み込めませんでした (モデルがすでに破棄された可能性があります)。',
+  'cm.thumb': (p) => `テスト画像 ${p.index}: ${p.actual}、予測 ${p.predicted}`,
+  'cm.table': '各クラスのテスト画像数、正しく読めた数、再現率、適合率',
+  'cm.col.class': '正解クラス',
+  'cm.col.count': 'テスト画像',
+  'cm.col.correct': '正しく読めた数',
+  'cm.col.confused': '最も多い誤読',
 };

@@ -79,4 +79,21 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'shape.width': '宽度',
   'layer.withRelu': (p) => `${p.layer} + ReLU`,
   'layer.scores': (p) => `${p.layer}（得分）`,
+
+  'matrix.json': (p) => `矩阵必须是由行组成的 JSON 数组，例如 [[5,1],[2,7]]（收到的是 "${p.got}"）。`,
+  'matrix.notArray': (p) => `矩阵必须是由行组成的数组（收到的是 ${p.got}）。`,
+  'matrix.empty': '矩阵为空：请至少给出一行。',
+  'matrix.tooMany': (p) => `矩阵有 ${p.rows} 行；最多只能显示 ${p.max} 个类别。`,
+  'matrix.rowNotArray': (p) => `矩阵的第 ${p.row} 行不是数组。`,
+  'matrix.notSquare': (p) => `矩阵必须是方阵（n×n）：第 ${p.row} 行有 ${p.count} 个值，应为 ${p.n} 个。`,
+  'matrix.where': (p) => `第 ${p.row} 行第 ${p.col} 列`,
+  'matrix.notNumber': (p) => `每个计数都必须是数字：${p.where}是 ${p.value}。`,
+  'matrix.infinite': (p) => `每个计数都必须是有限的：${p.where}是无穷大。`,
+  'matrix.minusInfinite': (p) => `每个计数都必须是有限的：${p.where}是负无穷大。`,
+  'matrix.negative': (p, f) => `计数不能为负：${p.where}是 ${n(f, p.value)}。`,
+  'matrix.notWhole': (p, f) =>
+    `计数必须是整数：${p.where}是 ${n(f, p.value)}。（要显示比例请使用 normalize。）`,
+  'matrix.tooLarge': (p, f) => `计数太大：总和最多为 ${f.number(p.max)}（到${p.where}时超出了）。`,
+  'labels.count': (p) => `${p.n} 个类别却有 ${p.count} 个标签：请为每个类别给一个标签，用逗号分隔。`,
+  'labels.empty': (p) => `标签 ${p.which} 为空：请给每个类别起个名字，用逗号分隔（例如 "猫,狗,鸟"）。`,
 };
