@@ -10,7 +10,13 @@ import type { TrainerSession, TrainerState } from '../../engine/training/types.j
 import type { ModelSpec } from '../../engine/conv-math.js';
 import { MODEL_SPECS } from '../../engine/models/specs.js';
 import { toPyTorch, type PyTorchScriptOptions } from '../../engine/export/pytorch.js';
-import { exportSafetensors, importSafetensors } from '../../engine/export/safetensors.js';
+import { lazy } from '../shared/lazy.js';
+
+/** The safetensors writer and reader, loaded on the first export or import (both wait on a session anyway). */
+const safetensors = lazy(
+  'the safetensors writer and reader',
+  () => import('../../engine/export/safetensors.js'),
+);
 
 /** The configuration each session was created with, so the files follow the run, not later edits of the form. */
 const runConfigs = new WeakMap<object, TrainConfig>();
@@ -62,6 +68,7 @@ export class ModelFilesController {
   async exportWeights(): Promise<Blob> {
     const s = this.host.session;
     if (!s?.weights) throw new Error('There are no weights yet: train the network first.');
+    const { exportSafetensors } = await safetensors.load();
     const bytes = exportSafetensors(await s.weights(), specOf(this.config()));
     return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
   }
@@ -70,7 +77,7 @@ export class ModelFilesController {
     try {
       const s = this.host.session;
       if (!s?.setWeights) throw new Error('Start a run first: the weights load into the trainer’s model.');
-      const bytes = await readSource(source);
+      const [bytes, { importSafetensors }] = await Promise.all([readSource(source), safetensors.load()]);
       await s.setWeights(importSafetensors(bytes, specOf(this.config())));
       this.report(null);
     } catch (e) {

@@ -2,13 +2,13 @@ import {
   DEFAULT_CONFIG,
   PRESETS,
   isPresetName,
-  resolveConfig,
+  resolveConfigWith,
   type BackendPreference,
   type TrainConfig,
-} from '../../engine/training/config.js';
+} from '../../engine/training/config-base.js';
 import { enumValue, numberValue, type ValueKind } from '../shared/property-values.js';
 import { formatInteger } from '../shared/format.js';
-import { formatLayersError, parseNetwork } from '../../engine/models/pytorch-network.js';
+import type { NetworkParser } from '../shared/network-parser.js';
 
 /**
  * The trainer's settings: which there are, how each is read, and what the ones in effect add up to. Plain data
@@ -90,9 +90,14 @@ export class TrainerSettings {
   }
 }
 
-/** What a set of settings adds up to: a complete configuration, or the message and the fields it is about. */
+/**
+ * What a set of settings adds up to: a complete configuration, or the message and the fields it is about, or
+ * neither while the parser a `layers` text needs is still loading.
+ */
 export type SettingsCheck =
-  { config: TrainConfig; error: null; bad: [] } | { config: null; error: string; bad: SettingKey[] };
+  | { config: TrainConfig; error: null; bad: [] }
+  | { config: null; error: string; bad: SettingKey[] }
+  | { config: null; error: null; bad: [] };
 
 /** What `checkSettings` reads beside the settings with a form field. */
 export interface SettingsContext {
@@ -105,6 +110,8 @@ export interface SettingsContext {
   typeError: string | null;
   /** The writer's own network (`layers`), as text: overrides `model` when not empty. */
   network?: string;
+  /** The PyTorch-layers parser, once loaded (a `network` text waits for it). */
+  parser?: NetworkParser | undefined;
 }
 
 /**
@@ -113,18 +120,19 @@ export interface SettingsContext {
  */
 export function checkSettings(
   value: (key: SettingKey) => unknown,
-  { backend, dataSrc, preset: presetAttr, typeError, network }: SettingsContext,
+  { backend, dataSrc, preset: presetAttr, typeError, network, parser }: SettingsContext,
 ): SettingsCheck {
   const fail = (error: string, bad: SettingKey[] = []): SettingsCheck => ({ config: null, error, bad });
   if (typeError) return fail(typeError);
   let spec: TrainConfig['spec'];
   if (network?.trim()) {
+    if (!parser) return { config: null, error: null, bad: [] };
     // With the training limits: a network too big for a reader's tab is refused with its numbers.
-    const r = parseNetwork(network, { inputShape: [1, 28, 28], classes: 10 });
+    const r = parser.parseNetwork(network, { inputShape: [1, 28, 28], classes: 10 });
     if (!r.ok) {
       const e = r.error;
       const where = e.layerText && !e.message.includes(e.layerText) ? ` (in ${e.layerText})` : '';
-      return fail(`Your network (layers): ${formatLayersError(e)}${where}`);
+      return fail(`Your network (layers): ${parser.formatLayersError(e)}${where}`);
     }
     spec = r.spec;
   }
@@ -132,7 +140,9 @@ export function checkSettings(
   if (preset !== null && !isPresetName(preset))
     return fail(`Unknown preset "${preset}": the only preset is "notebook".`);
   const settings = Object.fromEntries(Object.keys(SETTINGS).map((k) => [k, value(k as SettingKey)]));
-  const r = resolveConfig(
+  // The spec (if any) was just checked by parseNetwork against the same data and limits.
+  const r = resolveConfigWith(
+    () => null,
     {
       ...(settings as Partial<TrainConfig>),
       backend: backend as BackendPreference,

@@ -19,7 +19,7 @@ import { styles } from './feature-map.styles.js';
 
 export type { FeatureMaps, LayerWeights } from '../../engine/feature-maps.js';
 export type { FeatureMapState } from './maps-result.js';
-export { MAX_IMAGE_SIDE } from './image-pixels.js';
+export { MAX_IMAGE_SIDE } from './photo-maps-controller.js';
 
 /** Detail of `maps-ready`. */
 export interface MapsReadyDetail {

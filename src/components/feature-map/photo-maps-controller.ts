@@ -2,9 +2,16 @@ import { initialState } from '../shared/task.js';
 import { assetUrl } from '../../engine/assets.js';
 import { parseLayers, resolveChain, type LayerDef } from '../../engine/filters.js';
 import { computeMaps, type TensorSide } from '../../engine/feature-maps.js';
-import { loadImagePixels, MAX_IMAGE_SIDE, type ImagePixels } from './image-pixels.js';
+import type { ImagePixels } from './image-pixels.js';
+import { lazy } from '../shared/lazy.js';
 import { MapsController, type MapsHost } from './maps-controller.js';
 import { MapsFailure, failureOf, mapsResult, type FeatureMapState, type MapsResult } from './maps-result.js';
+
+/** The longest side a photo is computed at; bigger images are downscaled (with a note) so the tab never freezes. */
+export const MAX_IMAGE_SIDE = 512;
+
+/** The photo's checked download and decoding, loaded with the first photo (a trainer's maps never need it). */
+const photoReader = lazy('the photo reader', () => import('./image-pixels.js'));
 
 /** The element's attributes that photo mode reads. */
 export interface PhotoSettings {
@@ -123,7 +130,10 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
     if (this.image?.src === src) return this.image;
     this.setPhase('loading');
     this.image = null;
-    const img = await loadImagePixels(src);
+    const { loadImagePixels } = await photoReader.load().catch((e: unknown) => {
+      throw new MapsFailure(`Could not load ${photoReader.what}: ${failureOf(e).message}`, true);
+    });
+    const img = await loadImagePixels(src, MAX_IMAGE_SIDE);
     this.image = { ...img, src };
     return img;
   }

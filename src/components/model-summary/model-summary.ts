@@ -13,7 +13,7 @@ import {
   spatialStages,
   TORCH_TYPE_NAMES,
 } from '../../engine/models/display.js';
-import { formatLayersError, parseNetwork } from '../../engine/models/pytorch-network.js';
+import { networkParser } from '../shared/network-parser.js';
 import { styles } from './model-summary.styles.js';
 
 const shapeText = (s: readonly number[]) => s.join('×');
@@ -117,7 +117,8 @@ export class ModelSummary extends CnnElement {
   /**
    * Parses a network text against the input shape (`input-shape`, else one 28×28 grey image) with any output
    * width and no training limits: a summary only shows it. Returns the spec, or shows the error (with the line
-   * and column, and the layer's text) over the rows computed before the failing layer.
+   * and column, and the layer's text) over the rows computed before the failing layer. Null without a message
+   * while the parser is loading (the table appears when it arrives).
    */
   private parseText(text: string, source: string): ModelSpec | null {
     let input = [1, 28, 28];
@@ -126,7 +127,9 @@ export class ModelSummary extends CnnElement {
       if (!Array.isArray(parsed)) return (this.setError(parsed.error), null);
       input = parsed;
     }
-    const r = parseNetwork(text, { inputShape: input, classes: null, limits: false });
+    const parser = this.parts.need(networkParser);
+    if (!parser) return (this.setError(null), null);
+    const r = parser.parseNetwork(text, { inputShape: input, classes: null, limits: false });
     if (r.ok) return r.spec;
     const e = r.error;
     this._spec = {
@@ -140,7 +143,7 @@ export class ModelSummary extends CnnElement {
     this.failedAt = e.layerIndex >= 0 && r.layers.length ? e.layerIndex : null;
     this._layers = r.walkRows.slice(0, this.failedAt ?? 0);
     const where = e.layerText && !e.message.includes(e.layerText) ? ` (in ${e.layerText})` : '';
-    this.setError(`Your network (${source}): ${formatLayersError(e)}${where}`);
+    this.setError(`Your network (${source}): ${parser.formatLayersError(e)}${where}`);
     return null;
   }
 

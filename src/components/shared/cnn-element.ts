@@ -2,6 +2,7 @@ import { html, LitElement, nothing, render, type PropertyDeclaration } from 'lit
 import { property } from 'lit/decorators.js';
 import { themeStyles } from './theme.styles.js';
 import { kindOf, readValue, stringValue, type ValueKind } from './property-values.js';
+import { LazyParts } from './lazy.js';
 
 /**
  * The base of every cnn-widgets element: theming, the `error` contract and event helpers.
@@ -51,8 +52,13 @@ export class CnnElement<EventMap extends object = Record<string, unknown>> exten
 
   /** The message shown for bad input or a failure, or `null` when all is well. Read-only for users. */
   get error(): string | null {
-    return this.crash ?? this.inputError ?? this.themeProblem();
+    return this.crash ?? this.parts.error ?? this.inputError ?? this.themeProblem();
   }
+  /**
+   * The parts of the library this element loads only when a page asks for them (see lazy.ts):
+   * `this.parts.need(part)` in `willUpdate`. `updateComplete` waits for those in flight.
+   */
+  protected readonly parts = new LazyParts(this);
   private _error: string | null = null;
   /** Each property's default (its initial value), recorded at its first set, for `null`/`undefined`. */
   private defaults?: Map<string, unknown>;
@@ -116,6 +122,16 @@ export class CnnElement<EventMap extends object = Record<string, unknown>> exten
       if (hadCrash === null) console.error(e);
       render(html`<div part="error" role="alert">${this.crash}</div>`, this.renderRoot, this.renderOptions);
     }
+  }
+
+  /** Resolves once the element has updated and no part it needs is still loading. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.parts.busy) {
+      await this.parts.settled();
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /** An unknown `theme` value is reported but harmless: the element follows the page's colour scheme. */

@@ -1,5 +1,5 @@
 /**
- * Paints grey images (an MNIST digit, a drawn pad) into canvases.
+ * Paints grey images (an MNIST digit, a drawn pad) and colour photos into canvases.
  *
  * Why one function: the trainer's followers each had their own loop from values to RGBA bytes, and they
  * differed in rounding, in what a value out of range or `NaN` became, and in which way round the ink was.
@@ -73,4 +73,23 @@ export function paintGrey(
     ctx = target.getContext('2d');
   } else ctx = target;
   ctx?.putImageData(greyImageData(values, width, height, options), 0, 0);
+}
+
+/** Paints RGB values (0–1, three per pixel, row-major: a photo as computed) into a canvas at their size. */
+export function paintRgb(
+  canvas: HTMLCanvasElement,
+  img: { pixels: ArrayLike<number>; width: number; height: number },
+): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  canvas.width = img.width;
+  canvas.height = img.height;
+  const id = ctx.createImageData(img.width, img.height);
+  for (let i = 0, n = img.width * img.height; i < n; i++) {
+    id.data[i * 4] = Math.round(img.pixels[i * 3]! * 255);
+    id.data[i * 4 + 1] = Math.round(img.pixels[i * 3 + 1]! * 255);
+    id.data[i * 4 + 2] = Math.round(img.pixels[i * 3 + 2]! * 255);
+    id.data[i * 4 + 3] = 255;
+  }
+  ctx.putImageData(id, 0, 0);
 }

@@ -15,8 +15,7 @@
  *
  * Light module: no TensorFlow.js, no DOM.
  */
-import { integrityOf } from '../assets.js';
-import { AssetLoadError, damagedMessage, download } from './download.js';
+import { AssetLoadError, damagedMessage, download, integrityOf } from './download.js';
 
 /** Fetches and checks the photo at `src` (resolved against `base`); `null` for a `data:`/`blob:` URL. */
 export async function fetchPhoto(
