@@ -6,7 +6,7 @@
  * element, with components/shared/format.ts's `formatValue`.)
  */
 
-import { checkInteger, outputSize, parseSize } from './conv-math.js';
+import { checkInteger, outputSize, parseSize } from './conv-size.js';
 import { mulberry32 } from './random.js';
 
 /** Values of a multi-channel grid: `[channels][rows][cols]`. A 2-D grid is stored as one channel. */

@@ -25,7 +25,7 @@ import {
   type SettingKey,
 } from './settings.js';
 import { TrainingRunController } from './training-run-controller.js';
-import { ModelFilesController, createTrainingSession } from './session-io.js';
+import { ModelFilesController, createTrainingSession, modelFiles } from './session-io.js';
 import { AutostartController } from './autostart-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
@@ -271,6 +271,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.parts.need(modelFiles); // after the first render, for toPyTorch() and the buttons
     this.validate();
   }
 

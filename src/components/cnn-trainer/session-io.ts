@@ -9,14 +9,11 @@ import type { TrainConfig } from '../../engine/training/config.js';
 import type { TrainerSession, TrainerState } from '../../engine/training/types.js';
 import type { ModelSpec } from '../../engine/conv-math.js';
 import { MODEL_SPECS } from '../../engine/models/specs.js';
-import { toPyTorch, type PyTorchScriptOptions } from '../../engine/export/pytorch.js';
+import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
 import { lazy } from '../shared/lazy.js';
 
-/** The safetensors writer and reader, loaded on the first export or import (both wait on a session anyway). */
-const safetensors = lazy(
-  'the safetensors writer and reader',
-  () => import('../../engine/export/safetensors.js'),
-);
+/** The PyTorch script writer and the safetensors codec (model-files.ts), loaded after the first render. */
+export const modelFiles = lazy('the PyTorch exporter', () => import('./model-files.js'));
 
 /** The configuration each session was created with, so the files follow the run, not later edits of the form. */
 const runConfigs = new WeakMap<object, TrainConfig>();
@@ -62,13 +59,18 @@ export class ModelFilesController {
 
   toPyTorch(options: PyTorchScriptOptions = {}): string {
     const c = this.config();
-    return toPyTorch(specOf(c), c, options);
+    const files = modelFiles.module;
+    if (!files)
+      throw new Error(
+        'The PyTorch exporter is still loading: call toPyTorch() once the trainer’s updateComplete has resolved.',
+      );
+    return files.toPyTorch(specOf(c), c, options);
   }
 
   async exportWeights(): Promise<Blob> {
     const s = this.host.session;
     if (!s?.weights) throw new Error('There are no weights yet: train the network first.');
-    const { exportSafetensors } = await safetensors.load();
+    const { exportSafetensors } = await modelFiles.load();
     const bytes = exportSafetensors(await s.weights(), specOf(this.config()));
     return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
   }
@@ -77,7 +79,7 @@ export class ModelFilesController {
     try {
       const s = this.host.session;
       if (!s?.setWeights) throw new Error('Start a run first: the weights load into the trainer’s model.');
-      const [bytes, { importSafetensors }] = await Promise.all([readSource(source), safetensors.load()]);
+      const [bytes, { importSafetensors }] = await Promise.all([readSource(source), modelFiles.load()]);
       await s.setWeights(importSafetensors(bytes, specOf(this.config())));
       this.report(null);
     } catch (e) {

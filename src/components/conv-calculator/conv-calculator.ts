@@ -10,7 +10,7 @@ import {
   parseSize,
   type AxisResult,
   type PaddingSpec,
-} from '../../engine/conv-math.js';
+} from '../../engine/conv-size.js';
 import { styles } from './conv-calculator.styles.js';
 
 /** What `<conv-calculator>` computed: the output size and the parameter count. */

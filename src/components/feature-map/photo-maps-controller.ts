@@ -1,6 +1,5 @@
 import { initialState } from '../shared/task.js';
 import { assetUrl } from '../../engine/assets.js';
-import { parseLayers, resolveChain, type LayerDef } from '../../engine/filters.js';
 import { computeMaps, type TensorSide } from '../../engine/feature-maps.js';
 import type { ImagePixels } from './image-pixels.js';
 import { lazy } from '../shared/lazy.js';
@@ -10,8 +9,12 @@ import { MapsFailure, failureOf, mapsResult, type FeatureMapState, type MapsResu
 /** The longest side a photo is computed at; bigger images are downscaled (with a note) so the tab never freezes. */
 export const MAX_IMAGE_SIDE = 512;
 
-/** The photo's checked download and decoding, loaded with the first photo (a trainer's maps never need it). */
-const photoReader = lazy('the photo reader', () => import('./image-pixels.js'));
+/**
+ * Photo mode's checks and downloads (photo-pipeline.ts: the filter chain, the photo's checked download and
+ * decoding), loaded when photo mode first runs: a page whose maps come from a trainer never downloads them.
+ */
+export const photoPipeline = lazy('the photo pipeline', () => import('./photo-pipeline.js'));
+type PhotoPipeline = NonNullable<typeof photoPipeline.module>;
 
 /** The element's attributes that photo mode reads. */
 export interface PhotoSettings {
@@ -94,14 +97,18 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
     const problem = this.options.problem();
     if (problem) throw new MapsFailure(problem);
     this.phase = 'computing';
-    const defs = checkSettings(s);
-    const img = await this.loadImage(s.src.trim() || assetUrl('images/chelsea-320.png'));
+    const pipeline = await photoPipeline.load().catch((e: unknown) => {
+      throw new MapsFailure(`Could not load ${photoPipeline.what}: ${failureOf(e).message}`, true);
+    });
+    if (signal.aborted) return initialState;
+    const defs = pipeline.checkSettings(s);
+    const img = await this.loadImage(pipeline, s.src.trim() || assetUrl('images/chelsea-320.png'));
     if (signal.aborted) return initialState; // superseded: the newer run computes
     this.note =
       img.naturalWidth !== img.width || img.naturalHeight !== img.height
         ? `The ${img.naturalWidth}×${img.naturalHeight} image was downscaled to ${img.width}×${img.height} (at most ${MAX_IMAGE_SIDE} px a side) to keep the page responsive.`
         : '';
-    const chain = resolveChain(defs, [3, img.height, img.width], s.seed);
+    const chain = pipeline.resolveChain(defs, [3, img.height, img.width], s.seed);
     if (!chain.ok) throw new MapsFailure(chain.error);
     const layers = chain.layers;
     const last = layers[layers.length - 1]!;
@@ -126,14 +133,11 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
   }
 
   /** The photo at `src`: the one already decoded, or a fresh download (loading). Failures keep nothing. */
-  private async loadImage(src: string): Promise<ImagePixels> {
+  private async loadImage(pipeline: PhotoPipeline, src: string): Promise<ImagePixels> {
     if (this.image?.src === src) return this.image;
     this.setPhase('loading');
     this.image = null;
-    const { loadImagePixels } = await photoReader.load().catch((e: unknown) => {
-      throw new MapsFailure(`Could not load ${photoReader.what}: ${failureOf(e).message}`, true);
-    });
-    const img = await loadImagePixels(src, MAX_IMAGE_SIDE);
+    const img = await pipeline.loadImagePixels(src, MAX_IMAGE_SIDE);
     this.image = { ...img, src };
     return img;
   }
@@ -145,31 +149,6 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
     // update scheduled during an update (lit warns), so it waits for the microtask after it.
     queueMicrotask(() => this.host.requestUpdate());
   }
-}
-
-/**
- * Checks what can be checked before any download (a typo in `filters` should not wait for a photo) and
- * returns the layer chain; throws the reader's message.
- */
-function checkSettings(s: PhotoSettings): LayerDef[] {
-  const defs = layerDefs(s);
-  if (!defs.ok) throw new MapsFailure(defs.error);
-  // Any whole number seeds the random filters (negative too); a typo must not silently use another seed.
-  if (!Number.isInteger(s.seed))
-    throw new MapsFailure(
-      `Seed must be a whole number${Number.isFinite(s.seed) ? ` (got ${s.seed})` : ''}, e.g. 1234.`,
-    );
-  // A size error may go away with the real photo's size; any other is the reader's to fix now.
-  const pre = resolveChain(defs.defs, [3, 64, 64], s.seed);
-  if (!pre.ok && pre.kind !== 'size') throw new MapsFailure(pre.error);
-  return defs.defs;
-}
-
-/** The layer chain the attributes describe: `layers`, or the single layer of the other attributes. */
-function layerDefs(s: PhotoSettings): ReturnType<typeof parseLayers> {
-  if (s.layers !== null && s.layers !== '') return parseLayers(s.layers);
-  const { filters, kernel, kernelSize, padding, stride, activation, pool } = s;
-  return { ok: true, defs: [{ filters, kernel, kernelSize, padding, stride, activation, pool }] };
 }
 
 /** TensorFlow.js and its guarded read-back, loaded on first need (a page without maps never downloads it). */
