@@ -53,7 +53,7 @@ test('only the static parts of css`` and html`` templates change, never code or 
   const out = minifyTemplates(src);
   assert.equal(lines(out), lines(src));
   assert.match(out, /css`\n\.a\{\nwidth:\$\{w\}px;\n\}`/);
-  assert.match(out, /html`<div>\n\$\{cond \? html`<i>  x  <\/i>` : `keep   this`\}\n<\/div>`/);
+  assert.match(out, /html`<div>\n\$\{cond \? html`<i> {2}x {2}<\/i>` : `keep {3}this`\}\n<\/div>`/);
   assert.match(out, /const other = `not a {4}template`;/);
   assert.match(out, /const code = \{ a: {3}1 \};/);
 });
