@@ -36,6 +36,7 @@ export default tseslint.config(
       'node_modules/**',
       'custom-elements.json',
       'examples/dev/**',
+      'examples/data/**',
       // The consumer apps' own sources are checked by their own tsc / vue-tsc / svelte-check (check.mjs).
       'test/consumers/*/src/**',
       'test/consumers/**/node_modules/**',
@@ -66,7 +67,14 @@ export default tseslint.config(
   },
   {
     // Node scripts and configs.
-    files: ['scripts/**/*.mjs', '*.mjs', '*.js', 'test/node/**/*.mjs', 'test/consumers/**/*.{mjs,js}'],
+    files: [
+      'scripts/**/*.mjs',
+      'bin/**/*.mjs',
+      '*.mjs',
+      '*.js',
+      'test/node/**/*.mjs',
+      'test/consumers/**/*.{mjs,js}',
+    ],
     languageOptions: { globals: nodeGlobals },
   },
   {

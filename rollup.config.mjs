@@ -21,6 +21,13 @@ const input = Object.fromEntries([
   ['cnn-widgets', 'src/index.ts'],
   ...tags.map((t) => [t, `src/define/${t}.ts`]),
 ]);
+// Each shipped translation is an entry too, dist/cdn/translations/<lang>.js: a page may load one with a
+// <script type="module"> before the widgets render, and the elements' own import() of it (on first need)
+// resolves to the same file. English needs none (every element brings its own).
+for (const f of readdirSync('src/translations')) {
+  const m = /^([a-zA-Z-]+)\.ts$/.exec(f);
+  if (m && !['en', 'index', 'types'].includes(m[1])) input[`translations/${m[1]}`] = `src/translations/${f}`;
+}
 // The training worker is its own entry.
 import { existsSync } from 'node:fs';
 // worker/spawn.ts finds it at new URL('./train-worker.js', import.meta.url): chunks are flat in dist/cdn/, so

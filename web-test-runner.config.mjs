@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { serveFault } from './scripts/lib/faults.mjs';
 import { pythonCommand } from './scripts/lib/python-command.mjs';
+import { datasetCommand } from './scripts/lib/datasets.mjs';
 import { testBrowsers } from './scripts/lib/test-browsers.mjs';
 import { prebundleTf, prebundledUrl, TF_PACKAGES } from './scripts/lib/tf-prebundle.mjs';
 
@@ -84,6 +85,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     // `run-python`: the PyTorch round trip (test/engine/pytorch-export.test.ts); skips without python3-torch.
     pythonCommand(),
+    // `dataset`: packs a real dataset with the packer into .cache/datasets/ (test/components/cnn-trainer-dataset).
+    datasetCommand(),
   ],
   browsers,
   // Two cores: run test files one or two at a time, with room for slow software-GPU work.

@@ -10,6 +10,8 @@ const config: StorybookConfig = {
   staticDirs: [
     { from: '../dist/assets', to: '/src/assets' },
     { from: '../dist/assets', to: '/assets' },
+    // The lessons' other datasets (scripts/examples-data.mjs: Fashion-MNIST when Debian's package is installed).
+    { from: '../examples/data', to: '/examples-data' },
   ],
   core: { disableTelemetry: true },
   docs: {},

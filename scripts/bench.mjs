@@ -10,6 +10,8 @@
 //                    the cores, at most 4), interleaved in the same rounds with bare TF.js and with PyTorch
 //                    (scripts/pytorch-notebook.py on 1 thread and on every core) where /usr/bin/python3 has torch
 //   --pytorch=0      leave PyTorch out          --scaling=0   leave the scaling table out
+//   --profile        only the profile: where a training step of the cnn on wasm goes, per kernel, in 1 and 2
+//                    Workers (test/bench/profile-worker.ts); --workers=1,2 and --images as above
 import { build } from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -34,7 +36,7 @@ const IMAGES = {
   webgpu: gpuImages ?? 512, // SwiftShader's WebGPU trains the cnn at ~16 images/s: half a minute a run
 };
 
-if (!existsSync('dist/assets/mnist/manifest.json')) {
+if (!existsSync('dist/assets/mnist/dataset.json')) {
   await new Promise((r, j) =>
     spawn('node', ['scripts/build-assets.mjs', '--if-missing'], { stdio: 'inherit' }).on('exit', (c) =>
       c ? j(new Error('assets')) : r(),
@@ -47,6 +49,7 @@ await build({
   entryPoints: {
     'bench-page': 'test/bench/bench-page.ts',
     'train-worker': 'src/engine/worker/train-worker.ts',
+    'profile-worker': 'test/bench/profile-worker.ts',
   },
   bundle: true,
   splitting: true,
@@ -110,6 +113,39 @@ const f = (n, d = 0) =>
     ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
     : '—';
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+if (process.argv.includes('--profile')) {
+  for (const w of (arg('workers') ?? '1,2').split(',').map(Number)) {
+    const n = Number(arg('images') ?? 3200);
+    const r = await run(`mode=profile&workers=${w}&n=${n}`, 540000);
+    const perStep = r.ms / r.steps;
+    console.log(
+      `\n${w} worker(s), ${r.steps} steps of 64 timed (after 5 warm-up), load ${load()}: mean ${f(perStep, 2)} ms/step = ${f((64 * 1000) / perStep)} img/s; median step ${f(r.medianStep, 2)} ms = ${f((64 * 1000) / r.medianStep)} img/s`,
+    );
+    // The median call × calls per step: on a loaded machine steadier than the mean (a preempted call is an outlier).
+    const print = (rows, steps, who) => {
+      const est = (x) => (x.median * x.calls) / steps;
+      const sum = rows.reduce((a, x) => a + est(x), 0);
+      console.log(
+        `\n| ${who} | calls/step | ms/step (median call) | ms/step (mean) | share of the median step |\n|---|---:|---:|---:|---:|`,
+      );
+      for (const x of [...rows].sort((a, b) => est(b) - est(a)))
+        console.log(
+          `| ${x.name} | ${f(x.calls / steps, 1)} | ${f(est(x), 3)} | ${f(x.ms / steps, 3)} | ${f((100 * est(x)) / r.medianStep, 1)}% |`,
+        );
+      console.log(
+        `| (sum of the above) | | ${f(sum, 2)} | ${f(rows.reduce((a, x) => a + x.ms, 0) / steps, 2)} | ${f((100 * sum) / r.medianStep, 1)}% |`,
+      );
+    };
+    print(r.rows, r.steps, 'leader');
+    r.helpers.forEach((rows, i) => {
+      const calls = rows.find((x) => x.name.startsWith('share gradient'))?.calls ?? 1;
+      print(rows, calls, `helper ${i + 1}`);
+    });
+  }
+  await browser.close();
+  server.kill();
+  process.exit(0);
+}
 const speedRows = [];
 for (const backend of backends) {
   for (const model of quick ? ['cnn'] : models) {

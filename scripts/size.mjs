@@ -44,7 +44,10 @@ const closure = (entries, followDynamic) => {
 const sum = (set) => [...set].reduce((a, f) => a + gz.get(f), 0);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-const entries = files.filter((f) => !f.startsWith('c-'));
+// A translation (translations/<lang>.js) loads only on a page in that language: its own row, not part of any
+// entry's "first use".
+const isTranslation = (f) => f.startsWith('translations/');
+const entries = files.filter((f) => !f.startsWith('c-') && !isTranslation(f));
 // The TensorFlow.js backend packages, recognised by what they register (their chunks are named after the
 // packages' own `dist/index.js`, so by name they all read "dist").
 const SIGNS = { wasm: 'tfjs-backend-wasm', webgl: 'WEBGL_VERSION', webgpu: 'webgpu', cpu: 'MathBackendCPU' };
@@ -61,7 +64,7 @@ const engineClosure = (start) => {
   const todo = [...start];
   while (todo.length) {
     const f = todo.pop();
-    if (seen.has(f) || !gz.has(f) || backendOf.has(f)) continue;
+    if (seen.has(f) || !gz.has(f) || backendOf.has(f) || isTranslation(f)) continue;
     seen.add(f);
     const { stat, dyn } = importsOf(f);
     todo.push(...stat, ...dyn);
@@ -79,6 +82,12 @@ const backendRows = [...backendOf].map(([chunk, name]) => {
   const extra = [...closure([chunk], false)].filter((x) => !base.has(x));
   return { name, chunk, size: sum(new Set(extra)) };
 });
+/** Each translation's own download (on a page in that language), beyond what the elements already loaded. */
+const elementsBase = closure(['cnn-widgets.js'], false);
+const translationRows = files.filter(isTranslation).map((t) => ({
+  lang: t.replace(/^translations\/|\.js$/g, ''),
+  size: sum(new Set([...closure([t], false)].filter((x) => !elementsBase.has(x)))),
+}));
 const budgets = [
   {
     what: 'conv-calculator.js alone (initial)',
@@ -94,7 +103,11 @@ const budgets = [
 
 if (process.argv.includes('--json')) {
   console.log(
-    JSON.stringify({ rows, backends: backendRows, chunks: Object.fromEntries(gz), budgets }, null, 2),
+    JSON.stringify(
+      { rows, backends: backendRows, translations: translationRows, chunks: Object.fromEntries(gz), budgets },
+      null,
+      2,
+    ),
   );
 } else {
   console.log('\nCDN build, gzipped (level 9):\n');
@@ -105,6 +118,9 @@ if (process.argv.includes('--json')) {
   console.log('\n| + the one backend in use (JavaScript; the .wasm binaries are separate files) | gzipped |');
   console.log('|---|---:|');
   for (const b of backendRows.sort((a, b) => a.size - b.size)) console.log(`| ${b.name} | ${kb(b.size)} |`);
+  console.log('\n| + the translation of a page in another language (English is built in) | gzipped |');
+  console.log('|---|---:|');
+  for (const t of translationRows) console.log(`| ${t.lang} | ${kb(t.size)} |`);
   console.log('\n| chunk | gzipped | minified |');
   console.log('|---|---:|---:|');
   for (const f of [...files].sort((a, b) => gz.get(b) - gz.get(a)))

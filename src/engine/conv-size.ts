@@ -7,6 +7,21 @@
  * lesson's `[(W − K + 2P) / S] + 1`.
  */
 
+import { messagesOf, type Message } from './messages.js';
+import { CONV_MATH_MESSAGES as M } from './conv-math.messages.js';
+
+export { CONV_MATH_MESSAGES } from './conv-math.messages.js';
+
+/** A message of this module (its English in conv-math.messages.ts). */
+const say = messagesOf(M);
+
+/** A failure with its message: `error` is the English text (as it always was), `message` the data to translate. */
+const failure = (m: Message): { ok: false; error: string; message: Message } => ({
+  ok: false,
+  error: m.text,
+  message: m,
+});
+
 /** Padding as a writer can give it: a number of zero cells per side, or a keyword. */
 export type PaddingSpec = number | 'same' | 'valid';
 
@@ -44,18 +59,30 @@ export type AxisResult =
       /** Input cells (padding included) past the last window: never read by the kernel. */
       unreached: number;
     }
-  | { ok: false; error: string };
+  | { ok: false; error: string; message: Message };
+
+/** The names of the numbers conv-math checks, as messages (`checkInteger(NAMES.stride, …)`). */
+export const NAMES = {
+  inputSize: say('name.inputSize'),
+  kernelSize: say('name.kernelSize'),
+  stride: say('name.stride'),
+  dilation: say('name.dilation'),
+  padding: say('name.padding'),
+  filters: say('name.filters'),
+  units: say('name.units'),
+};
 
 /**
- * Checks that `value` is a whole number of at least `min`, and says why not in words a reader understands.
- * Returns null when it is fine.
+ * Checks that `value` is a whole number of at least `min`, and says why not in words a reader understands
+ * (`name` says what the number is: a message, or a text that needs no translation). Returns null when it is
+ * fine; the message's `text` is the English.
  */
-export function checkInteger(name: string, value: unknown, min: number): string | null {
-  if (typeof value !== 'number' || Number.isNaN(value)) return `${name} must be a number.`;
-  if (!Number.isFinite(value)) return `${name} must be finite.`;
-  if (!Number.isInteger(value)) return `${name} must be a whole number (got ${value}).`;
-  if (value < min) return `${name} must be at least ${min} (got ${value}).`;
-  if (value > MAX_SIZE) return `${name} is too large (at most ${MAX_SIZE.toLocaleString('en-US')}).`;
+export function checkInteger(name: Message | string, value: unknown, min: number): Message | null {
+  if (typeof value !== 'number' || Number.isNaN(value)) return say('check.notNumber', { name });
+  if (!Number.isFinite(value)) return say('check.notFinite', { name });
+  if (!Number.isInteger(value)) return say('check.notWhole', { name, value });
+  if (value < min) return say('check.tooSmall', { name, min, value });
+  if (value > MAX_SIZE) return say('check.tooLarge', { name, max: MAX_SIZE });
   return null;
 }
 
@@ -74,15 +101,15 @@ export function outputSize(p: AxisParams): AxisResult {
   const dilation = p.dilation ?? 1;
   const padding = p.padding ?? 0;
   const err =
-    checkInteger('Input size', p.input, 1) ??
-    checkInteger('Kernel size', p.kernel, 1) ??
-    (stride === 0 ? 'Stride must be at least 1: a stride of 0 would never move the window.' : null) ??
-    checkInteger('Stride', stride, 1) ??
-    checkInteger('Dilation', dilation, 1) ??
-    (typeof padding === 'number' ? checkInteger('Padding', padding, 0) : null);
-  if (err) return { ok: false, error: err };
+    checkInteger(NAMES.inputSize, p.input, 1) ??
+    checkInteger(NAMES.kernelSize, p.kernel, 1) ??
+    (stride === 0 ? say('conv.strideZero') : null) ??
+    checkInteger(NAMES.stride, stride, 1) ??
+    checkInteger(NAMES.dilation, dilation, 1) ??
+    (typeof padding === 'number' ? checkInteger(NAMES.padding, padding, 0) : null);
+  if (err) return failure(err);
   if (typeof padding !== 'number' && padding !== 'same' && padding !== 'valid') {
-    return { ok: false, error: `Padding must be a number, "same" or "valid" (got "${String(padding)}").` };
+    return failure(say('conv.paddingChoice', { got: String(padding) }));
   }
 
   const effectiveKernel = dilation * (p.kernel - 1) + 1;
@@ -97,18 +124,15 @@ export function outputSize(p: AxisParams): AxisResult {
     padBefore = padAfter = padding === 'valid' ? 0 : padding;
   }
   if (p.mode === 'pool' && Math.max(padBefore, padAfter) > Math.floor(p.kernel / 2)) {
-    return {
-      ok: false,
-      error: `Pooling padding must be at most half the kernel (${Math.floor(p.kernel / 2)} for a ${p.kernel}-wide window).`,
-    };
+    return failure(say('conv.poolPadding', { max: Math.floor(p.kernel / 2), kernel: p.kernel }));
   }
   const padded = p.input + padBefore + padAfter;
   if (effectiveKernel > padded) {
-    const what = dilation > 1 ? `The dilated kernel (${effectiveKernel} wide)` : `The kernel (${p.kernel})`;
-    return {
-      ok: false,
-      error: `${what} is larger than the padded input (${padded}): there is no position for the window.`,
-    };
+    return failure(
+      dilation > 1
+        ? say('conv.dilatedTooLarge', { extent: effectiveKernel, padded })
+        : say('conv.kernelTooLarge', { kernel: p.kernel, padded }),
+    );
   }
   const numerator = padded - effectiveKernel; // = W + 2P − D·(K−1) − 1
   const size = Math.floor(numerator / stride) + 1;
@@ -127,21 +151,24 @@ export function outputSize(p: AxisParams): AxisResult {
 
 /**
  * Parses an input size written as `"W"` (square) or `"HxW"` (also `×`, `*` or `,`), e.g. `"320"` or `"28x32"`.
- * Returns `[height, width]` or an error message.
+ * Returns `[height, width]` or an error (`error`: the English text; `message`: the message).
  */
-export function parseSize(text: string | number | null | undefined): [number, number] | { error: string } {
+export function parseSize(
+  text: string | number | null | undefined,
+): [number, number] | { error: string; message: Message } {
+  const bad = (m: Message) => ({ error: m.text, message: m });
   if (typeof text === 'number') {
-    const e = checkInteger('Input size', text, 1);
-    return e ? { error: e } : [text, text];
+    const e = checkInteger(NAMES.inputSize, text, 1);
+    return e ? bad(e) : [text, text];
   }
   const s = String(text ?? '').trim();
-  if (!s) return { error: 'Input size is empty: give a width like "28" or a height×width like "28x32".' };
+  if (!s) return bad(say('size.empty'));
   const parts = s.split(/\s*[x×*,]\s*/i);
-  if (parts.length > 2) return { error: `Input size "${s}" has too many parts: use "W" or "HxW".` };
+  if (parts.length > 2) return bad(say('size.parts', { text: s }));
   const nums = parts.map((t) => (/^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN));
   for (const n of nums) {
-    const e = checkInteger('Input size', n, 1);
-    if (e) return { error: Number.isNaN(n) ? `Input size "${s}" is not a number: use "W" or "HxW".` : e };
+    const e = checkInteger(NAMES.inputSize, n, 1);
+    if (e) return bad(Number.isNaN(n) ? say('size.notNumber', { text: s }) : e);
   }
   return nums.length === 1 ? [nums[0]!, nums[0]!] : [nums[0]!, nums[1]!];
 }

@@ -6,8 +6,16 @@
  * element, with components/shared/format.ts's `formatValue`.)
  */
 
-import { checkInteger, outputSize, parseSize } from './conv-size.js';
+import { CONV_MATH_MESSAGES, NAMES, checkInteger, outputSize, parseSize } from './conv-size.js';
 import { mulberry32 } from './random.js';
+import { message, messagesOf, type Message } from './messages.js';
+import { CONV_STEPS_MESSAGES } from './conv-steps.messages.js';
+
+export { CONV_STEPS_MESSAGES } from './conv-steps.messages.js';
+
+const say = messagesOf(CONV_STEPS_MESSAGES);
+/** The two grids a writer may give, by name. */
+export const GRID_NAMES = { input: say('grid.input'), kernel: say('grid.kernel') };
 
 /** Values of a multi-channel grid: `[channels][rows][cols]`. A 2-D grid is stored as one channel. */
 export type Grid3 = number[][][];
@@ -35,89 +43,78 @@ export function randomGrid(
 export const MAX_GRID_VALUE = 1_000_000;
 
 /** A rejected grid value in words: JSON's 1e309 arrives as Infinity, which `JSON.stringify` would print "null". */
-const valueText = (x: unknown): string =>
+const valueText = (x: unknown): Message | string =>
   typeof x === 'number'
     ? Number.isNaN(x)
-      ? 'a value that is not a number'
+      ? say('grid.nan')
       : !Number.isFinite(x)
-        ? 'a number too large to compute with'
+        ? say('grid.huge')
         : String(x)
     : (JSON.stringify(x) ?? String(x));
 
 export type ParsedGrid =
   | { ok: true; grid: Grid3; channels: number; rows: number; cols: number; depth: 2 | 3 }
-  | { ok: false; error: string };
+  | { ok: false; error: string; message: Message };
+
+/** A failure with its message: `error` is the English text, `message` the message. */
+const failure = (m: Message) => ({ ok: false as const, error: m.text, message: m });
 
 /**
  * Reads a grid given as JSON text (or as an array already): 2-D `[rows][cols]` or 3-D `[channels][rows][cols]`.
  * Checks everything a writer can get wrong — malformed JSON, ragged rows, non-numbers, empty arrays, sizes over
  * `maxSide` — and says which, in words, instead of throwing.
  */
-export function parseGrid(value: unknown, name: string, maxSide: number, maxChannels: number): ParsedGrid {
+export function parseGrid(
+  value: unknown,
+  name: Message | string,
+  maxSide: number,
+  maxChannels: number,
+): ParsedGrid {
   let v = value;
   if (typeof v === 'string') {
     try {
       v = JSON.parse(v);
     } catch {
-      return { ok: false, error: `${name} is not valid JSON: write an array of rows, e.g. [[1,0],[0,1]].` };
+      return failure(say('grid.json', { grid: name }));
     }
   }
-  if (!Array.isArray(v) || v.length === 0) {
-    return { ok: false, error: `${name} must be a non-empty array of rows, e.g. [[1,0],[0,1]].` };
-  }
+  if (!Array.isArray(v) || v.length === 0) return failure(say('grid.empty', { grid: name }));
   const depth: 2 | 3 = Array.isArray(v[0]) && Array.isArray((v[0] as unknown[])[0]) ? 3 : 2;
   const planes = (depth === 3 ? v : [v]) as unknown[];
   if (planes.length > maxChannels)
-    return { ok: false, error: `${name} has ${planes.length} channels: at most ${maxChannels}.` };
+    return failure(say('grid.channels', { grid: name, count: planes.length, max: maxChannels }));
   let rows = -1;
   let cols = -1;
-  const grid: Grid3 = [];
+  const grids: Grid3 = [];
   for (const [ci, plane] of planes.entries()) {
-    const where = depth === 3 ? ` (channel ${ci + 1})` : '';
-    if (!Array.isArray(plane) || plane.length === 0)
-      return { ok: false, error: `${name}${where} must be a non-empty array of rows.` };
+    const grid = depth === 3 ? say('grid.channel', { grid: name, channel: ci + 1 }) : name;
+    if (!Array.isArray(plane) || plane.length === 0) return failure(say('grid.emptyPlane', { grid }));
     if (rows === -1) rows = plane.length;
-    if (plane.length !== rows)
-      return { ok: false, error: `${name}: every channel must have the same number of rows.` };
+    if (plane.length !== rows) return failure(say('grid.planeRows', { grid: name }));
     const out: number[][] = [];
     for (const [ri, row] of plane.entries()) {
-      if (!Array.isArray(row) || row.length === 0) {
-        return { ok: false, error: `${name}${where}: row ${ri + 1} is not an array of numbers.` };
-      }
+      if (!Array.isArray(row) || row.length === 0)
+        return failure(say('grid.rowNotArray', { grid, row: ri + 1 }));
       if (cols === -1) cols = row.length;
-      if (row.length !== cols) {
-        return {
-          ok: false,
-          error: `${name}${where} is ragged: row ${ri + 1} has ${row.length} values, row 1 has ${cols}.`,
-        };
-      }
+      if (row.length !== cols)
+        return failure(say('grid.ragged', { grid, row: ri + 1, count: row.length, cols }));
       const nums: number[] = [];
       for (const x of row) {
         if (typeof x !== 'number' || !Number.isFinite(x)) {
-          return {
-            ok: false,
-            error: `${name}${where}: row ${ri + 1} holds ${valueText(x)}, which is not a finite number.`,
-          };
+          return failure(say('grid.notFinite', { grid, row: ri + 1, value: valueText(x) }));
         }
         if (Math.abs(x) > MAX_GRID_VALUE) {
-          return {
-            ok: false,
-            error: `${name}${where}: row ${ri + 1} holds ${x}; values must be from −1,000,000 to 1,000,000.`,
-          };
+          return failure(say('grid.tooBig', { grid, row: ri + 1, value: x, max: MAX_GRID_VALUE }));
         }
         nums.push(x);
       }
       out.push(nums);
     }
-    grid.push(out);
+    grids.push(out);
   }
-  if (rows > maxSide || cols > maxSide) {
-    return {
-      ok: false,
-      error: `${name} is ${rows}×${cols}: at most ${maxSide}×${maxSide} fits the picture.`,
-    };
-  }
-  return { ok: true, grid, channels: grid.length, rows, cols, depth };
+  if (rows > maxSide || cols > maxSide)
+    return failure(say('grid.tooLarge', { grid: name, rows, cols, max: maxSide }));
+  return { ok: true, grid: grids, channels: grids.length, rows, cols, depth };
 }
 
 /** One window position: which padded cells it reads and what it computes. */
@@ -254,14 +251,15 @@ export interface ViewerGeometry {
 
 /** The checked settings: the geometry and fresh input and kernel grids (the caller may edit them), or why not. */
 export type ViewerPlan =
-  { ok: true; geometry: ViewerGeometry; input: Grid3; kernel: Grid3 } | { ok: false; error: string };
+  | { ok: true; geometry: ViewerGeometry; input: Grid3; kernel: Grid3 }
+  | { ok: false; error: string; message: Message };
 
 /** An optional grid: absent (`null`, `''`) means random values. */
-const gridOf = (v: unknown, name: string, maxSide: number) =>
+const gridOf = (v: unknown, name: Message, maxSide: number) =>
   v === null || v === undefined || v === '' ? null : parseGrid(v, name, maxSide, VIEWER_LIMITS.channels);
 
 /** A whole-number setting from `min` to `max`, or the message that says which bound it broke. */
-const checkRange = (name: string, v: number, min: number, max: number, tooLarge: string) =>
+const checkRange = (name: Message, v: number, min: number, max: number, tooLarge: Message) =>
   checkInteger(name, v, min) ?? (v > max ? tooLarge : null);
 
 /**
@@ -271,36 +269,38 @@ const checkRange = (name: string, v: number, min: number, max: number, tooLarge:
  * comes from conv-math's `outputSize`, the same arithmetic as `<conv-calculator>`.
  */
 export function planViewer(s: ViewerSettings): ViewerPlan {
-  const fail = (error: string): ViewerPlan => ({ ok: false, error });
+  const fail = (m: Message): ViewerPlan => failure(m);
   const L = VIEWER_LIMITS;
   // Any whole number seeds the generator (negative too); a typo must not silently fall back to another seed.
   if (!Number.isInteger(s.seed))
-    return fail(
-      `Seed must be a whole number${Number.isFinite(s.seed) ? ` (got ${s.seed})` : ''}, e.g. 1234.`,
-    );
-  const chanErr = checkRange('Channels', s.channels, 1, L.channels, `Channels: at most ${L.channels}.`);
+    return fail(say('viewer.seed', { got: Number.isFinite(s.seed) ? s.seed : '' }));
+  const chanErr = checkRange(
+    say('viewer.name.channels'),
+    s.channels,
+    1,
+    L.channels,
+    say('viewer.channelsMax', { max: L.channels }),
+  );
   if (chanErr) return fail(chanErr);
-  const input = gridOf(s.input, 'Input', L.input);
-  if (input && !input.ok) return fail(input.error);
-  const kernel = gridOf(s.kernel, 'Kernel', L.kernel);
-  if (kernel && !kernel.ok) return fail(kernel.error);
+  const input = gridOf(s.input, GRID_NAMES.input, L.input);
+  if (input && !input.ok) return fail(input.message);
+  const kernel = gridOf(s.kernel, GRID_NAMES.kernel, L.kernel);
+  if (kernel && !kernel.ok) return fail(kernel.message);
 
   let [inRows, inCols] = input ? [input.rows, input.cols] : [0, 0];
   if (!input) {
     const size = parseSize(s.inputSize);
-    if (!Array.isArray(size)) return fail(size.error);
+    if (!Array.isArray(size)) return fail(size.message);
     [inRows, inCols] = size;
     if (inRows > L.input || inCols > L.input)
-      return fail(
-        `Input size ${inRows}×${inCols} is too large for the picture: at most ${L.input}×${L.input}.`,
-      );
+      return fail(say('viewer.inputTooLarge', { rows: inRows, cols: inCols, max: L.input }));
   }
   let [kRows, kCols] = kernel ? [kernel.rows, kernel.cols] : [0, 0];
   if (!kernel) {
-    const kErr = checkInteger('Kernel size', s.kernelSize, 1);
+    const kErr = checkInteger(NAMES.kernelSize, s.kernelSize, 1);
     if (kErr) return fail(kErr);
     if (s.kernelSize > L.kernel)
-      return fail(`Kernel size ${s.kernelSize} is too large for the picture: at most ${L.kernel}.`);
+      return fail(say('viewer.kernelTooLarge', { size: s.kernelSize, max: L.kernel }));
     kRows = kCols = s.kernelSize;
   }
 
@@ -308,31 +308,35 @@ export function planViewer(s: ViewerSettings): ViewerPlan {
   const inC = input ? input.channels : null;
   const kC = kernel ? kernel.channels : null;
   if (inC !== null && kC !== null && inC !== kC) {
-    return fail(
-      `The input has ${inC} channel${inC === 1 ? '' : 's'} but the kernel has ${kC}: a kernel needs one slice per input channel.`,
-    );
+    return fail(say('viewer.channelMismatch', { input: inC, kernel: kC }));
   }
   const channels = inC ?? kC ?? s.channels;
 
   const pErr = checkRange(
-    'Padding',
+    NAMES.padding,
     s.padding,
     0,
     L.padding,
-    `Padding: at most ${L.padding} in the picture.`,
+    say('viewer.paddingMax', { max: L.padding }),
   );
   if (pErr) return fail(pErr);
-  if (s.stride === 0) return fail('Stride must be at least 1: a stride of 0 would never move the window.');
-  const sErr = checkRange('Stride', s.stride, 1, L.stride, `Stride: at most ${L.stride}.`);
+  if (s.stride === 0) return fail(message(CONV_MATH_MESSAGES, 'conv.strideZero'));
+  const sErr = checkRange(NAMES.stride, s.stride, 1, L.stride, say('viewer.strideMax', { max: L.stride }));
   if (sErr) return fail(sErr);
-  const dErr = checkRange('Dilation', s.dilation, 1, L.kernel, `Dilation: at most ${L.kernel}.`);
+  const dErr = checkRange(
+    NAMES.dilation,
+    s.dilation,
+    1,
+    L.kernel,
+    say('viewer.dilationMax', { max: L.kernel }),
+  );
   if (dErr) return fail(dErr);
 
   const { stride, padding, dilation } = s;
   const h = outputSize({ input: inRows, kernel: kRows, stride, padding, dilation });
   const w = outputSize({ input: inCols, kernel: kCols, stride, padding, dilation });
-  if (!h.ok) return fail(h.error);
-  if (!w.ok) return fail(w.error);
+  if (!h.ok) return fail(h.message);
+  if (!w.ok) return fail(w.message);
 
   const rand = mulberry32(s.seed);
   return {
@@ -393,9 +397,9 @@ export function windowSize(g: ViewerGeometry): [number, number] {
 }
 
 /** A channel's name in the picture: R, G, B for three channels, "channel n" otherwise, nothing for one. */
-export function channelName(channels: number, c: number): string {
+export function channelName(channels: number, c: number): Message | string {
   if (channels === 3) return ['R', 'G', 'B'][c]!;
-  return channels === 1 ? '' : `channel ${c + 1}`;
+  return channels === 1 ? '' : say('viewer.channel', { channel: c + 1 });
 }
 
 /** Where a stepper key moves the window from `step` (arrows by one, Home / End to the ends); `null`: not a step key. */
@@ -416,11 +420,17 @@ export function stepForKey(key: string, step: number, steps: number): number | n
  * square input and kernel, the output-size formula with its numbers (`⌊(6 − 3 + 2·1) / 2⌋ + 1 = 3`; the dilated
  * form when D > 1), else `null`.
  */
-export function describeGeometry(g: ViewerGeometry): { text: string; formula: string | null } {
+export function describeGeometry(g: ViewerGeometry): { text: Message; formula: string | null } {
   const size = (r: number, c: number) => `${r}×${c}`;
-  const ch = g.channels > 1 ? `${g.channels}-channel ` : '';
-  const dil = g.dilation > 1 ? ` (dilation ${g.dilation})` : '';
-  const text = `A ${ch}${size(g.inRows, g.inCols)} input, padding ${g.pad}, a ${size(g.kRows, g.kCols)} kernel${dil}, stride ${g.stride} → a ${size(g.outRows, g.outCols)} output.`;
+  const text = say('viewer.summary', {
+    channels: g.channels,
+    input: size(g.inRows, g.inCols),
+    padding: g.pad,
+    kernel: size(g.kRows, g.kCols),
+    dilation: g.dilation,
+    stride: g.stride,
+    output: size(g.outRows, g.outCols),
+  });
   if (g.inRows !== g.inCols || g.kRows !== g.kCols) return { text, formula: null };
   const [W, K, P, S, D] = [g.inRows, g.kRows, g.pad, g.stride, g.dilation];
   const formula =

@@ -100,6 +100,11 @@ export interface LayerDef {
   stride: number;
   activation: string;
   pool: number;
+  /**
+   * The input channels the writer declared (PyTorch's `in_channels`, from `layers="Conv2d(3, 5, 5)"`): checked
+   * against what arrives, except that 1 on the RGB photo means "look at it in grey". Undefined: whatever arrives.
+   */
+  inChannels?: number;
 }
 
 /** A layer ready to compute: weights, bias and every shape along the way. */
@@ -169,6 +174,12 @@ export function resolveLayer(
     return fail(
       `Pool must be 0 (none) or 2 (2×2 max-pooling) (got ${Number.isNaN(pool) ? 'not a number' : pool}).`,
     );
+  // PyTorch's in_channels: what arrives, or 1 on the RGB photo (random filters on its grey, as a preset sees it).
+  const grey = def.inChannels === 1 && inC === 3;
+  if (def.inChannels !== undefined && def.inChannels !== inC && !grey)
+    return fail(
+      `in_channels is ${def.inChannels}, but ${inC} channels arrive here (${index === 0 ? 'the photo is RGB' : "the previous layer's filters"}): write ${inC} (or 1 on the photo, for grey).`,
+    );
   const pErr = checkRange('Padding', def.padding, 0, MAX_PADDING);
   if (pErr) return fail(pErr);
   if (def.stride === 0) return fail('Stride must be at least 1: a stride of 0 would never move the window.');
@@ -208,12 +219,16 @@ export function resolveLayer(
       if (nErr) return fail(nErr);
       // PyTorch's default for a fresh nn.Conv2d: kaiming_uniform_(a=√5), which works out to
       // U(−1/√fan_in, 1/√fan_in) for the weights, and the same bound for the biases (fan_in = C_in·K·K).
-      const bound = 1 / Math.sqrt(inC * k * k);
+      const drawn = grey ? 1 : inC;
+      const bound = 1 / Math.sqrt(drawn * k * k);
       const rand = mulberry32(deriveSeed(Number.isFinite(seed) ? seed : 0, `feature-map.layer${index}`));
       const u = () => (rand() * 2 - 1) * bound;
-      kernels = Array.from({ length: n }, () =>
-        Array.from({ length: inC }, () => Array.from({ length: k }, () => Array.from({ length: k }, u))),
-      );
+      kernels = Array.from({ length: n }, () => {
+        const f = Array.from({ length: drawn }, () =>
+          Array.from({ length: k }, () => Array.from({ length: k }, u)),
+        );
+        return grey ? spreadOverChannels(f[0]!, inC) : f;
+      });
       bias = Float32Array.from({ length: n }, u);
       names = Array.from({ length: n }, (_, i) => `filter ${i + 1}`);
     } else {

@@ -2,7 +2,7 @@
  * `cnn-widgets/engine`: the library's non-DOM side, for lesson builders who script their own widgets.
  *
  * Everything exported here is light (no TensorFlow.js): convolution arithmetic, the lesson's model specs,
- * asset URLs, the MNIST loader and training configuration. The tensor side — `getTf`, `buildModel`,
+ * asset URLs, the dataset loader (MNIST or any packed dataset) and training configuration. The tensor side — `getTf`, `buildModel`,
  * `TrainingSession` — loads TensorFlow.js, so it is reached with `await import('cnn-widgets/engine/tensor')`
  * (or `loadTensorEngine()` below), never statically.
  */
@@ -29,6 +29,22 @@ export {
   type LoadMnistOptions,
 } from './data/mnist.js';
 export {
+  loadDataset,
+  loadDatasetInfo,
+  datasetUrl,
+  clearDatasetCache,
+  DatasetLoadError,
+  DATASET_FORMAT,
+  DATASET_FORMAT_VERSION,
+  MIN_IMAGE_SIDE,
+  MAX_IMAGE_SIDE,
+  type DatasetMeta,
+  type DatasetSplit,
+  type DatasetProgress,
+  type LoadDatasetOptions,
+} from './data/dataset.js';
+export { fitSpec, type FitTarget } from './models/fit.js';
+export {
   AssetLoadError,
   DEFAULT_STALL_MS,
   downloadTimeout,
@@ -39,11 +55,15 @@ export {
   DEFAULT_CONFIG,
   PRESETS,
   resolveConfig,
+  checkTrainSpec,
+  specFitError,
+  MNIST_DATASET,
   learningRateAt,
   LR_SCHEDULES,
   COOLDOWN_FRACTION,
   type LrScheduleName,
   type TrainConfig,
+  type TrainDataset,
   type TrainState,
   type BackendName,
   type BackendPreference,

@@ -8,6 +8,7 @@
  *        itself no longer uses tfjs-layers) on the same backend; and prediction images/s.
  *        &workers=N   (ours only) train in N data-parallel Workers instead of the default 'auto'.
  *   ?mode=accuracy&model=cnn&epochs=2          test accuracy after each epoch on the full 60,000 / 10,000.
+ *   ?mode=profile&n=3200&workers=1   where a training step's time goes, per kernel (profile-worker.ts).
  */
 // The bare baseline is plain TensorFlow.js as a page would write it: the whole of tfjs-core, every gradient,
 // and tfjs-layers.
@@ -256,8 +257,39 @@ async function accuracy() {
   return result;
 }
 
+/** One profile run: the cnn on wasm in `workers` profile Workers (profile-worker.ts), each one's table. */
+async function profile() {
+  const n = Number(q.get('n') ?? 3200);
+  const workers = Number(q.get('workers') ?? 1);
+  const warm = Number(q.get('warm') ?? 5);
+  const [train, test] = await Promise.all([
+    loadMnist({ split: 'train', count: n }),
+    loadMnist({ split: 'test', count: 256 }),
+  ]);
+  const url = new URL('./profile-worker.js', import.meta.url);
+  const all = Array.from({ length: workers }, () => new Worker(url, { type: 'module' }));
+  const ask = (w: Worker, m: unknown, transfer: Transferable[] = []) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      w.onmessage = (e: MessageEvent<Record<string, unknown>>) =>
+        e.data['ok'] ? resolve(e.data) : reject(new Error(String(e.data['error'])));
+      w.onerror = (e) => reject(new Error(e.message));
+      w.postMessage(m, transfer);
+    });
+  const channels = all.slice(1).map(() => new MessageChannel());
+  await Promise.all(
+    all.slice(1).map((w, i) => ask(w, { role: 'helper', port: channels[i]!.port2 }, [channels[i]!.port2])),
+  );
+  const ports = channels.map((c) => c.port1);
+  const leader = await ask(all[0]!, { role: 'leader', train, test, n, warm, ports }, ports);
+  const helpers = [];
+  for (const w of all.slice(1)) helpers.push((await ask(w, { role: 'report' }))['rows']);
+  for (const w of all) w.terminate();
+  return { workers, images: n, ...leader, helpers };
+}
+
 const w = window as unknown as { __bench?: unknown; __benchError?: string };
-(q.get('mode') === 'accuracy' ? accuracy() : speed()).then(
+const mode = q.get('mode');
+(mode === 'accuracy' ? accuracy() : mode === 'profile' ? profile() : speed()).then(
   (r) => (w.__bench = r),
   (e: unknown) => (w.__benchError = e instanceof Error ? `${e.message}\n${e.stack}` : String(e)),
 );

@@ -1,6 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/define/cnn-trainer.js';
+import '../../src/define/confusion-matrix.js';
 import type { CnnTrainer } from '../../src/components/cnn-trainer/cnn-trainer.js';
+import type { ConfusionMatrix } from '../../src/components/confusion-matrix/confusion-matrix.js';
+import { buildModel, getTf } from '../../src/engine/tensor.js';
+import { FNN } from '../../src/engine/models/specs.js';
+import { exportSafetensors } from '../../src/engine/export/safetensors.js';
 import { cleanup, fixture, nextEvent, settle } from '../helpers.js';
 
 const SMALL = 'Conv2d(1, 4, 3), ReLU(), MaxPool2d(2), Flatten(), Linear(676, 10)';
@@ -56,17 +61,76 @@ describe('<cnn-trainer> to PyTorch and back', () => {
     expect(lesson.toPyTorch()).to.contain('fc3');
   });
 
-  it('importWeights before a run, or of a file that is not safetensors, is a clear error in part="error"', async () => {
+  it('importWeights of a file that is not safetensors, or for another network, is a clear error in part="error"', async () => {
     const el = await fixture<CnnTrainer>(`<cnn-trainer layers="${SMALL}"></cnn-trainer>`);
     let err: Error | null = null;
     await el.importWeights(new Blob([new Uint8Array([1, 2, 3])])).catch((e: Error) => (err = e));
-    expect(err!.message).to.match(/Could not load the weights: Start a run first/);
+    expect(err!.message).to.match(/^Could not load the weights: .*only 3 bytes/);
     await settle(el);
     expect(el.error).to.equal(err!.message);
     expect(el.shadowRoot!.querySelector('[part=error]')!.textContent!.trim()).to.equal(err!.message);
+    expect(el.state).to.equal('idle'); // refused before any run
+    // Weights of the lesson's FNN are not this network's: the names say which.
+    await getTf('cpu');
+    const fnn = buildModel(null, FNN, { seed: 1 });
+    const weights = fnn.weights.map((w) => ({
+      name: w.name,
+      shape: w.variable.shape.slice(),
+      data: w.variable.dataSync() as Float32Array,
+    }));
+    fnn.dispose();
+    let other: Error | null = null;
+    await el
+      .importWeights(new Blob([exportSafetensors(weights, FNN) as Uint8Array<ArrayBuffer>]))
+      .catch((e: Error) => (other = e));
+    expect(other!.message).to.match(
+      /not for this network: it lacks conv1\.weight, conv1\.bias; it has fc2\.weight/,
+    );
+    expect(el.state).to.equal('idle');
+    let missing: Error | null = null;
+    await el.importWeights('/no/such/model.safetensors').catch((e: Error) => (missing = e));
+    expect(missing!.message).to.match(/\/no\/such\/model\.safetensors answered 404/);
     let noWeights: Error | null = null;
     await el.exportWeights().catch((e: Error) => (noWeights = e));
     expect(noWeights!.message).to.match(/train the network first/);
+  });
+
+  it('a fresh, never-trained trainer loads weights (a Blob or a URL): it builds the network, evaluates it, and its followers update', async () => {
+    const a = await trained(1234);
+    const blob = await a.exportWeights();
+    const wanted = await predictions(a);
+    const host = await fixture<HTMLDivElement>(
+      `<div><cnn-trainer id="fresh" layers="${SMALL}" test-size="500" backend="wasm"></cnn-trainer><confusion-matrix for="fresh"></confusion-matrix></div>`,
+    );
+    const b = host.querySelector('cnn-trainer') as CnnTrainer;
+    const matrix = host.querySelector('confusion-matrix') as ConfusionMatrix;
+    await settle(b);
+    expect(b.shadowRoot!.querySelector('[part=load-weights]')).to.not.equal(null); // offered before any run
+    expect(b.shadowRoot!.querySelector('[part=download-weights]')).to.equal(null);
+    const start = nextEvent(b, 'train-start', 60000);
+    const end = nextEvent<{ testAccuracy: number }>(b, 'train-end', 60000);
+    const url = URL.createObjectURL(blob);
+    await b.importWeights(url);
+    URL.revokeObjectURL(url);
+    await start;
+    expect((await end).detail.testAccuracy).to.equal(a.testAccuracy);
+    await settle(b);
+    expect(b.error).to.equal(null);
+    expect(b.state).to.equal('done');
+    expect(b.history.batches).to.have.length(0); // nothing was trained
+    expect(b.testAccuracy).to.equal(a.testAccuracy);
+    expect(b.confusion).to.deep.equal(a.confusion);
+    expect([...(await predictions(b))]).to.deep.equal([...wanted]);
+    await settle(matrix);
+    expect(matrix.matrix).to.deep.equal(a.confusion);
+    expect(b.shadowRoot!.querySelector('[data-testid=live]')!.textContent).to.match(
+      /Weights loaded: test accuracy/,
+    );
+    expect(b.shadowRoot!.querySelector('[part=progress]')!.textContent).to.match(/Loaded weights, evaluated/);
+    // And it goes out again as it came in.
+    expect(new Uint8Array(await (await b.exportWeights()).arrayBuffer())).to.deep.equal(
+      new Uint8Array(await blob.arrayBuffer()),
+    );
   });
 
   it('export → import gives the same predictions; a wrong file changes nothing; buttons once trained', async () => {

@@ -6,7 +6,10 @@ import type { ModelSummary } from '../../src/components/model-summary/model-summ
 import { resolveConfig } from '../../src/engine/training/config.js';
 import type { NamedWeights } from '../../src/engine/training/protocol.js';
 import { parseNetwork } from '../../src/engine/models/pytorch-network.js';
-import { cleanup, fixture, nextEvent, settle } from '../helpers.js';
+import { cleanup, expectAccessible, fixture, nextEvent, settle } from '../helpers.js';
+import { LAYERS_DEBOUNCE_MS } from '../../src/components/cnn-trainer/layers-editor.js';
+import { toLayersText } from '../../src/engine/models/pytorch-network.js';
+import { CNN } from '../../src/engine/models/specs.js';
 
 const SMALL = 'Conv2d(1, 4, 3), ReLU(), MaxPool2d(2), Flatten(), Linear(676, 10)';
 const errorText = (el: Element) => el.shadowRoot!.querySelector('[part=error]')!.textContent!.trim();
@@ -42,6 +45,26 @@ describe('<cnn-trainer layers> (your own network)', () => {
     await settle(sum);
     expect(el.config!.spec).to.equal(undefined);
     expect(sum.totalParams).to.equal(40480); // the fnn again
+  });
+
+  it('network takes the engine’s plain layer specs too; a summary via for follows them', async () => {
+    const host = await fixture<HTMLDivElement>(
+      '<div><cnn-trainer id="ts"></cnn-trainer><model-summary for="ts"></model-summary></div>',
+    );
+    const el = host.querySelector('cnn-trainer') as CnnTrainer;
+    const sum = host.querySelector('model-summary') as ModelSummary;
+    const ok = parseNetwork(SMALL, { inputShape: [1, 28, 28], classes: 10 });
+    if (!ok.ok) throw new Error(ok.error.message);
+    el.network = ok.spec.layers.map(({ name: _n, ...l }) => l);
+    await settle(el);
+    await settle(sum);
+    expect(el.error).to.equal(null);
+    expect(el.config!.spec!.layers).to.deep.equal(ok.spec.layers);
+    expect(sum.totalParams).to.equal(4 * 9 + 4 + 676 * 10 + 10);
+    el.network = [{ type: 'flatten' }, { type: 'dense', units: 12 }];
+    await settle(el);
+    expect(el.error).to.match(/^Your network \(layers\): Layer 2: The last layer gives 12 outputs/);
+    expect(el.config).to.equal(null);
   });
 
   it('a wrong count, a wrong class count or a bad type is a message in part="error", and Start is off', async () => {
@@ -100,5 +123,82 @@ describe('<cnn-trainer layers> (your own network)', () => {
     ]);
     expect(session.thread).to.equal('worker');
     expect(el.testAccuracy).to.be.greaterThan(0.2); // better than chance after one epoch
+  });
+
+  it('the model select’s "Your own" opens a text area: typing updates the summary (debounced), errors point at the argument, then it trains', async () => {
+    const host = await fixture<HTMLDivElement>(
+      '<div><cnn-trainer id="te" epochs="1" train-size="500" test-size="500" batch-size="50" backend="wasm"></cnn-trainer><model-summary for="te"></model-summary></div>',
+    );
+    const el = host.querySelector('cnn-trainer') as CnnTrainer;
+    const sum = host.querySelector('model-summary') as ModelSummary;
+    const root = el.shadowRoot!;
+    const select = root.querySelector<HTMLSelectElement>('select[data-field=model]')!;
+    expect(root.querySelector('[part=layers]')).to.equal(null);
+    select.value = 'custom';
+    select.dispatchEvent(new Event('change'));
+    await settle(el);
+    await settle(sum);
+    // It starts from the lesson network in effect, written out.
+    expect(el.network).to.equal(toLayersText(CNN));
+    const area = root.querySelector<HTMLTextAreaElement>('textarea[part=layers]')!;
+    expect(area.value).to.equal(el.network);
+    expect(select.value).to.equal('custom');
+    expect(sum.totalParams).to.equal(45424);
+    await expectAccessible(el);
+    const type = async (text: string) => {
+      area.value = text;
+      area.dispatchEvent(new Event('input'));
+      await new Promise((r) => setTimeout(r, 20));
+      await settle(el);
+    };
+    // Typing: nothing is read until the pause…
+    await type('Conv2d(1, 4, 3, strid=2), ReLU(), MaxPool2d(2), Flatten(), Linear(676, 10)');
+    expect(el.network).to.equal(toLayersText(CNN));
+    await new Promise((r) => setTimeout(r, LAYERS_DEBOUNCE_MS + 50));
+    await settle(el);
+    await settle(sum);
+    // …then the trainer and its summary both say what is wrong, and where.
+    expect(el.error).to.match(/Line 1, column 17: .*"strid".*"stride"/);
+    expect(sum.error).to.match(/strid/);
+    expect(area.getAttribute('aria-invalid')).to.equal('true');
+    const pointer = root.querySelector('[part=layers-pointer]')!.textContent!.split('\n');
+    expect(pointer[1]).to.equal(`${' '.repeat(16)}^^^^^`);
+    expect(root.querySelector<HTMLButtonElement>('[part=start]')!.disabled).to.equal(true);
+    // Fixed, and focus leaves the field: read at once.
+    area.value = SMALL;
+    area.dispatchEvent(new Event('change'));
+    await settle(el);
+    await settle(sum);
+    expect(el.error).to.equal(null);
+    expect(el.getAttribute('layers')).to.equal(SMALL);
+    expect(sum.totalParams).to.equal(4 * 9 + 4 + 676 * 10 + 10);
+    expect(root.querySelector('[part=layers-pointer]')).to.equal(null);
+    // A lesson network and back: the reader's text comes back.
+    select.value = 'fnn';
+    select.dispatchEvent(new Event('change'));
+    await settle(el);
+    await settle(sum);
+    expect([el.model, el.network, sum.totalParams]).to.deep.equal(['fnn', '', 40480]);
+    expect(root.querySelector('[part=layers]')).to.equal(null);
+    select.value = 'custom';
+    select.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(el.network).to.equal(SMALL);
+    // Then it trains that network; the text area is locked meanwhile.
+    const end = nextEvent(el, 'train-end', 120000);
+    const started = el.start();
+    await settle(el);
+    expect(root.querySelector<HTMLTextAreaElement>('[part=layers]')!.disabled).to.equal(true);
+    await started;
+    await end;
+    expect(el.state).to.equal('done');
+    expect(el.config!.spec!.layers.map((l) => l.name)).to.deep.equal([
+      'conv1',
+      'relu1',
+      'pool1',
+      'flatten',
+      'fc1',
+    ]);
+    expect(el.testAccuracy).to.be.greaterThan(0.2);
   });
 });

@@ -234,7 +234,7 @@ describe('<confusion-matrix>', () => {
       const thumbs = qa<HTMLCanvasElement>(cm, 'canvas[data-thumb]');
       expect(thumbs.length).to.equal(1);
       expect(thumbs[0]!.getAttribute('role')).to.equal('img');
-      expect(thumbs[0]!.getAttribute('aria-label')).to.match(/Test image 100: a handwritten 1, predicted 0/);
+      expect(thumbs[0]!.getAttribute('aria-label')).to.match(/Test image 100: 1, predicted 0/);
       // Drawn as dark ink on light paper: pixel value 200 → 55.
       expect(thumbs[0]!.getContext('2d')!.getImageData(3, 3, 1, 1).data[0]).to.equal(55);
       await expectAccessible(cm);

@@ -103,7 +103,7 @@ describe('faults in the elements', () => {
   });
 
   it('<cnn-trainer>: a dropped connection on the manifest is retryable, not a format error', async () => {
-    const dataSrc = fault('reset', 'manifest.json', 99) + 'mnist/';
+    const dataSrc = fault('reset', 'dataset.json', 99) + 'mnist/';
     const el = await fixture<CnnTrainer>(
       `<cnn-trainer data-src="${dataSrc}" train-size="200"></cnn-trainer>`,
     );
@@ -113,7 +113,7 @@ describe('faults in the elements', () => {
     await settle(el);
     expect(el.state).to.equal('error');
     expect(el.error).not.to.match(/not in the format/);
-    expect(el.error).to.contain('manifest.json');
+    expect(el.error).to.contain('dataset.json');
     expect(q(el, 'button[part=retry]')).not.to.equal(null);
   });
 });

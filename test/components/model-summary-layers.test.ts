@@ -35,6 +35,32 @@ describe('<model-summary layers> (your own network)', () => {
     expect(el.totalParams).to.equal(45424);
   });
 
+  it('network also takes the engine’s plain layer specs: the table, JSON in the attribute, errors by layer', async () => {
+    const el = await mount();
+    const specs = [
+      { type: 'flatten' },
+      { type: 'dense', units: 32 },
+      { type: 'relu' },
+      { type: 'dense', units: 10 },
+    ];
+    el.network = specs as never;
+    await settle(el);
+    expect(el.error).to.equal(null);
+    expect(el.totalParams).to.equal(784 * 32 + 32 + 32 * 10 + 10);
+    expect(el.layers.map((l) => l.name)).to.deep.equal(['flatten', 'fc1', 'relu1', 'fc2']);
+    expect(JSON.parse(el.getAttribute('layers')!)).to.deep.equal(specs);
+    // The attribute's JSON reads as specs too (a summary written in HTML, or one following a trainer).
+    const copy = await mount(`layers='${el.getAttribute('layers')}'`);
+    expect(copy.totalParams).to.equal(el.totalParams);
+    el.network = [
+      { type: 'conv2d', filters: 4, kernelSize: 3 },
+      { type: 'maxpool2d', poolSize: 30 },
+    ] as never;
+    await settle(el);
+    expect(el.error).to.match(/^Your network \(layers\): Layer 2: pool1: /);
+    expect(el.shadowRoot!.querySelector('tr.failed th')!.textContent).to.equal('pool1');
+  });
+
   it('a wrong feature count is the lesson: Linear(200, 128) is told 250 arrives, with the position', async () => {
     const el = await mount(`layers="${LESSON.replace('Linear(250', 'Linear(200')}"`);
     expect(el.totalParams).to.equal(null);

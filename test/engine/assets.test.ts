@@ -19,7 +19,7 @@ describe('asset URLs: literal per file (what bundlers emit), setAssetBase overri
 
   it('lists every shipped file, checksummed ones included, as a literal new URL()', () => {
     for (const path of Object.keys(INTEGRITY)) expect(ASSET_FILES, path).to.have.property(path);
-    expect(Object.keys(ASSET_FILES)).to.include.members(['mnist/manifest.json', 'mnist/train-0.u8z']);
+    expect(Object.keys(ASSET_FILES)).to.include.members(['mnist/dataset.json', 'mnist/train-0.u8z']);
   });
 
   it('resolves a file to its own literal, and back to its path', () => {
@@ -33,26 +33,24 @@ describe('asset URLs: literal per file (what bundlers emit), setAssetBase overri
   });
 
   it("finds a manifest's files beside it: the library's own by their literals, anyone else's by URL", () => {
-    expect(siblingUrl('train-3.u8z', assetUrl('mnist/manifest.json'))).to.equal(
-      assetUrl('mnist/train-3.u8z'),
-    );
+    expect(siblingUrl('train-3.u8z', assetUrl('mnist/dataset.json'))).to.equal(assetUrl('mnist/train-3.u8z'));
     expect(siblingUrl('cnn-mnist.bin', assetUrl('weights/cnn-mnist.json'))).to.equal(
       assetUrl('weights/cnn-mnist.bin'),
     );
-    expect(siblingUrl('a.u8z', 'https://data.example.com/set/manifest.json')).to.equal(
+    expect(siblingUrl('a.u8z', 'https://data.example.com/set/dataset.json')).to.equal(
       'https://data.example.com/set/a.u8z',
     );
-    expect(siblingUrl('https://x.example/b.u8z', assetUrl('mnist/manifest.json'))).to.equal(
+    expect(siblingUrl('https://x.example/b.u8z', assetUrl('mnist/dataset.json'))).to.equal(
       'https://x.example/b.u8z',
     );
-    expect(assetPathOf('https://data.example.com/set/manifest.json')).to.equal(undefined);
+    expect(assetPathOf('https://data.example.com/set/dataset.json')).to.equal(undefined);
   });
 
   it('setAssetBase moves every file, and the worker is told only that folder', () => {
     setAssetBase('https://cdn.example.com/cnn/assets');
     expect(assetBaseOverride()).to.equal('https://cdn.example.com/cnn/assets/');
     expect(assetUrl('mnist/train-0.u8z')).to.equal('https://cdn.example.com/cnn/assets/mnist/train-0.u8z');
-    expect(siblingUrl('test-0.u8z', assetUrl('mnist/manifest.json'))).to.equal(
+    expect(siblingUrl('test-0.u8z', assetUrl('mnist/dataset.json'))).to.equal(
       'https://cdn.example.com/cnn/assets/mnist/test-0.u8z',
     );
     expect(integrityOf(assetUrl('wasm/tfjs-backend-wasm.wasm'))).to.deep.equal(

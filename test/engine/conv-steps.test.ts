@@ -279,6 +279,6 @@ describe('conv-steps: the picture of one window', () => {
     expect(clampStep(4, 0)).to.equal(0);
     expect([0, 1, 2].map((c) => channelName(3, c))).to.deep.equal(['R', 'G', 'B']);
     expect(channelName(1, 0)).to.equal('');
-    expect(channelName(2, 1)).to.equal('channel 2');
+    expect(channelName(2, 1)).to.deep.include({ text: 'channel 2', key: 'viewer.channel' });
   });
 });

@@ -137,13 +137,13 @@ describe('faults: MNIST', () => {
   afterEach(() => setDownloadTimeout(null));
 
   it('a dropped connection on the manifest is retryable (not "not in the format"), and Retry works', async () => {
-    const base = fault('reset', 'manifest.json', 1) + 'mnist/';
+    const base = fault('reset', 'dataset.json', 1) + 'mnist/';
     const e = await rejection(loadMnist({ split: 'test', count: 10, baseUrl: base }));
     expect(e).to.be.instanceOf(MnistLoadError);
     expect(e.retryable).to.equal(true);
     expect(e.kind).to.not.equal('format');
     expect(e.message).not.to.contain('not in the format');
-    expect(e.message).to.contain('manifest.json');
+    expect(e.message).to.contain('dataset.json');
     const d = await loadMnist({ split: 'test', count: 10, baseUrl: base });
     expect(d.labels[0]).to.equal(7);
   });
@@ -151,7 +151,7 @@ describe('faults: MNIST', () => {
   it('a damaged manifest (flipped or truncated) is "damaged" and retryable', async () => {
     for (const kind of ['flip', 'truncate']) {
       const e = await rejection(
-        loadMnist({ split: 'test', count: 10, baseUrl: fault(kind, 'manifest.json') + 'mnist/' }),
+        loadMnist({ split: 'test', count: 10, baseUrl: fault(kind, 'dataset.json') + 'mnist/' }),
       );
       expect([kind, e.kind, e.retryable]).to.deep.equal([kind, 'corrupt', true]);
       expect(e.message).to.contain('damaged');
@@ -159,7 +159,7 @@ describe('faults: MNIST', () => {
   });
 
   it('a manifest whose values were changed but still parses fails its own checksum', async () => {
-    const own = assetUrl('mnist/manifest.json');
+    const own = assetUrl('mnist/dataset.json');
     const text = await (await fetch(own)).text();
     const changed = text.replace(/"count": 1000/, '"count": 1001');
     expect(changed).not.to.equal(text);
@@ -170,7 +170,7 @@ describe('faults: MNIST', () => {
       const e = await rejection(loadMnist({ split: 'test', count: 10 }));
       expect(e).to.be.instanceOf(MnistLoadError);
       expect([e.kind, e.retryable]).to.deep.equal(['corrupt', true]);
-      expect(e.message).to.match(/manifest\.json arrived damaged \(its checksum does not match\)/);
+      expect(e.message).to.match(/dataset\.json arrived damaged \(its checksum does not match\)/);
     } finally {
       globalThis.fetch = realFetch;
     }
@@ -178,7 +178,7 @@ describe('faults: MNIST', () => {
 
   it('a web page instead of the manifest is a format problem: not retryable, names data-src', async () => {
     const e = await rejection(
-      loadMnist({ split: 'test', count: 10, baseUrl: fault('html', 'manifest.json') + 'mnist/' }),
+      loadMnist({ split: 'test', count: 10, baseUrl: fault('html', 'dataset.json') + 'mnist/' }),
     );
     expect([e.kind, e.retryable]).to.deep.equal(['format', false]);
     expect(e.message).to.contain('data-src');

@@ -38,13 +38,11 @@ const file = (url: string) => url.slice(url.lastIndexOf('/') + 1);
 const files = (calls: Call[]) => calls.map((c) => file(c.url));
 
 async function manifest() {
-  const res = await realFetch(assetUrl('mnist/manifest.json'));
-  return (await res.json()) as {
-    splits: Record<
-      'train' | 'test',
-      { count: number; shards: { file: string; bytes: number; count: number }[] }
-    >;
-  };
+  const res = await realFetch(assetUrl('mnist/dataset.json'));
+  return (await res.json()) as Record<
+    'train' | 'test',
+    { count: number; files: { file: string; bytes: number; count: number }[] }
+  >;
 }
 
 /** Expects `p` to reject and returns the reason. */
@@ -76,7 +74,7 @@ describe('MNIST loader', () => {
     expect(d.count).to.equal(500);
     expect(d.labels.length).to.equal(500);
     expect(d.images.length).to.equal(500 * 784);
-    expect(files(calls)).to.deep.equal(['manifest.json', 'train-0.u8z']);
+    expect(files(calls)).to.deep.equal(['dataset.json', 'train-0.u8z']);
     // The famous first training digits: 5 0 4 1 9 2 1 3 1 4.
     expect([...d.labels.subarray(0, 10)]).to.deep.equal([5, 0, 4, 1, 9, 2, 1, 3, 1, 4]);
     // Row 5 of the first image, pixel for pixel (uint8, not quantised), and its total ink.
@@ -87,6 +85,18 @@ describe('MNIST loader', () => {
     expect(d.images[0]).to.equal(0); // black corner
     expect(Math.max(...d.labels)).to.equal(9);
     expect(Math.min(...d.labels)).to.equal(0);
+  });
+
+  it('is one dataset of the format: dataset.json names it, its classes, shape, standardisation and licence', async () => {
+    const d = await loadMnist({ split: 'test', count: 1 });
+    expect(d.info.name).to.equal('MNIST');
+    expect(d.info.classes).to.deep.equal([...MNIST_CLASSES]);
+    expect(d.info.shape).to.deep.equal([28, 28, 1]);
+    expect(d.info.counts).to.deep.equal({ train: 60000, test: 10000 });
+    // The packer's per-channel statistics of the training pixels are torchvision's well-known MNIST numbers.
+    expect(d.info.normalize).to.deep.equal({ mean: [0.1307], std: [0.3081] });
+    expect(d.info.licence).to.equal('CC BY-SA 3.0');
+    expect(d.info.source).to.contain('LeCun');
   });
 
   it('loads the whole test set with the official class counts', async () => {
@@ -116,10 +126,10 @@ describe('MNIST loader', () => {
 
   it('fetches only the shards that hold the first `count` examples, and reuses them', async () => {
     const m = await manifest();
-    const [first, second] = m.splits.train.shards;
+    const [first, second] = m.train.files;
     const calls = spyFetch();
     const d = await loadMnist({ split: 'train', count: first!.count + 1 });
-    expect(files(calls)).to.deep.equal(['manifest.json', first!.file, second!.file]);
+    expect(files(calls)).to.deep.equal(['dataset.json', first!.file, second!.file]);
     expect(d.count).to.equal(first!.count + 1);
     // A smaller request later is served from the page cache: no new fetch.
     const small = await loadMnist({ split: 'train', count: 10 });
@@ -132,7 +142,7 @@ describe('MNIST loader', () => {
 
   it('reports progress in compressed bytes, never decreasing, ending at exactly 1', async () => {
     const m = await manifest();
-    const total = m.splits.test.shards.reduce((a, s) => a + s.bytes, 0);
+    const total = m.test.files.reduce((a, s) => a + s.bytes, 0);
     const events: MnistProgress[] = [];
     await loadMnist({ split: 'test', onProgress: (p) => events.push(p) });
     expect(events.length).to.be.greaterThan(2);
@@ -157,7 +167,7 @@ describe('MNIST loader', () => {
       loadMnist({ split: 'test', count: 3000, onProgress: (p) => p1.push(p) }),
       loadMnist({ split: 'test', count: 3000, onProgress: (p) => p2.push(p) }),
     ]);
-    expect(files(calls)).to.deep.equal(['manifest.json', 'test-0.u8z', 'test-1.u8z']);
+    expect(files(calls)).to.deep.equal(['dataset.json', 'test-0.u8z', 'test-1.u8z']);
     expect(a.images).to.not.equal(b.images);
     expect([...a.labels]).to.deep.equal([...b.labels]);
     expect(p1.at(-1)!.fraction).to.equal(1);
@@ -188,12 +198,12 @@ describe('MNIST loader', () => {
     )) as MnistLoadError;
     expect(err).to.be.instanceOf(MnistLoadError);
     expect(err.status).to.equal(404);
-    expect(err.url).to.equal(new URL('/nowhere/mnist/manifest.json', location.href).href);
+    expect(err.url).to.equal(new URL('/nowhere/mnist/dataset.json', location.href).href);
     expect(err.message).to.contain('data-src');
     // The built files, addressed directly (no trailing slash, as a writer might type it).
     const calls = spyFetch();
     const d = await loadMnist({ split: 'test', count: 5, baseUrl: '/dist/assets/mnist' });
-    expect(calls[0]!.url).to.equal(new URL('/dist/assets/mnist/manifest.json', location.href).href);
+    expect(calls[0]!.url).to.equal(new URL('/dist/assets/mnist/dataset.json', location.href).href);
     expect([...d.labels]).to.deep.equal([7, 2, 1, 0, 4]);
   });
 
@@ -261,7 +271,7 @@ describe('MNIST loader', () => {
     const d = await loadMnist({ split: 'test', count: 10 });
     expect(d.labels[0]).to.equal(7);
     expect(retry.find((c) => file(c.url) === 'test-0.u8z')!.init?.cache).to.equal('reload');
-    expect(retry.find((c) => file(c.url) === 'manifest.json')!.init?.cache).to.equal('reload');
+    expect(retry.find((c) => file(c.url) === 'dataset.json')!.init?.cache).to.equal('reload');
   });
 
   it('abort rejects with AbortError, stops the request, and does not poison the cache', async () => {
@@ -311,7 +321,7 @@ describe('MNIST loader', () => {
       const err = (await rejection(loadMnist({ split: 'test', count }))) as MnistLoadError;
       expect(err, String(count)).to.be.instanceOf(MnistLoadError);
       expect(err.retryable).to.equal(false);
-      expect(err.message).to.contain('1 to 10000');
+      expect(err.message).to.contain('at least 1');
     }
     const err = (await rejection(loadMnist({ split: 'validation' as 'test' }))) as MnistLoadError;
     expect(err.kind).to.equal('input');
@@ -319,12 +329,20 @@ describe('MNIST loader', () => {
 
   it('rejects a manifest of another format version', async () => {
     spyFetch(async (url) =>
-      file(url) === 'manifest.json' ? new Response(JSON.stringify({ version: 99, splits: {} })) : undefined,
+      file(url) === 'dataset.json'
+        ? new Response(JSON.stringify({ format: 'cnn-widgets-dataset', version: 99 }))
+        : undefined,
     );
     const err = (await rejection(loadMnist({ split: 'test', count: 5 }))) as MnistLoadError;
     expect(err.kind).to.equal('format');
     expect(err.retryable).to.equal(false);
     expect(err.message).to.contain('version 99');
+    // A JSON file that is not a dataset at all says what to do.
+    clearMnistCache();
+    spyFetch(async (url) => (file(url) === 'dataset.json' ? new Response('{"splits":{}}') : undefined));
+    const other = (await rejection(loadMnist({ split: 'test', count: 5 }))) as MnistLoadError;
+    expect(other.kind).to.equal('format');
+    expect(other.message).to.contain('npx cnn-widgets pack');
   });
 
   it('works inside a Worker', async () => {

@@ -19,6 +19,8 @@ import {
 import { SCRIPT_NORMALIZE, toPyTorch } from '../../src/engine/export/pytorch.js';
 import { MNIST_MEAN, MNIST_STD } from '../../src/engine/training/pixels.js';
 import { setModelWeights } from '../../src/engine/models/set-weights.js';
+import '../../src/define/cnn-trainer.js';
+import type { CnnTrainer } from '../../src/components/cnn-trainer/cnn-trainer.js';
 
 interface PyResult {
   skipped?: string;
@@ -139,56 +141,65 @@ describe('export: safetensors with PyTorch’s names and layouts', () => {
 describe('export: to PyTorch and back, in real PyTorch', function () {
   this.timeout(600_000);
 
-  it('a run trained in the browser, exported, gives the same test accuracy in PyTorch (--eval)', async function () {
-    expect(SCRIPT_NORMALIZE).to.deep.equal({ mean: MNIST_MEAN, std: MNIST_STD });
-    await needTorch(this);
-    const [train, test] = await Promise.all([mnistSplit('train', 2000), mnistSplit('t10k', 1000)]);
-    const config = {
-      model: 'cnn' as const,
-      trainSize: 2000,
-      testSize: 1000,
-      epochs: 1,
-      batchSize: 32,
-      learningRate: 0.002,
-      optimizer: 'adam' as const,
-      lrSchedule: 'cooldown' as const,
-      seed: 7,
-    };
-    const session = new TrainingSession({
-      ...config,
-      backend: 'wasm',
-      data: { train, test },
-      evaluateEachEpoch: false,
-    });
-    await session.start();
-    expect(session.state).to.equal('done');
-    const browser = session.testAccuracy!;
-    const weights = await session.weights();
-    session.dispose();
-    expect(browser).to.be.above(0.6); // it learned something, so the comparison means something
+  /** The lesson's CNN, and a writer's own network with every other layer type (the flatten of an AvgPool). */
+  const OWN = parseNetwork(
+    'Conv2d(1, 8, 3, padding=1), LeakyReLU(0.05), MaxPool2d(2), Conv2d(8, 12, 3), Tanh(), AvgPool2d(2), Flatten(), Dropout(0.1), Linear(432, 48), Sigmoid(), Linear(48, 10)',
+    { inputShape: [1, 28, 28], classes: 10 },
+  );
+  for (const [what, spec] of [
+    ['the lesson’s cnn', CNN],
+    ['a network of one’s own (layers)', OWN.ok ? OWN.spec : null],
+  ] as const)
+    it(`${what}, trained in the browser and exported, gives the same test accuracy in PyTorch (--eval)`, async function () {
+      expect(SCRIPT_NORMALIZE).to.deep.equal({ mean: MNIST_MEAN, std: MNIST_STD });
+      if (!spec) throw new Error(OWN.ok ? '' : OWN.error.message);
+      await needTorch(this);
+      const [train, test] = await Promise.all([mnistSplit('train', 2000), mnistSplit('t10k', 1000)]);
+      const config = {
+        model: 'cnn' as const,
+        ...(spec === CNN ? {} : { spec }),
+        trainSize: 2000,
+        testSize: 1000,
+        epochs: 1,
+        batchSize: 32,
+        learningRate: 0.002,
+        optimizer: 'adam' as const,
+        lrSchedule: 'cooldown' as const,
+        seed: 7,
+      };
+      const session = new TrainingSession({
+        ...config,
+        backend: 'wasm',
+        data: { train, test },
+        evaluateEachEpoch: false,
+      });
+      await session.start();
+      expect(session.state).to.equal('done');
+      const browser = session.testAccuracy!;
+      const weights = await session.weights();
+      session.dispose();
+      expect(browser).to.be.above(0.6); // it learned something, so the comparison means something
 
-    const script = toPyTorch(CNN, config, { weights: 'model.safetensors' });
-    const r = await python(
-      {
-        'train.py': { text: script },
-        'model.safetensors': { base64: toBase64(exportSafetensors(weights, CNN)) },
-      },
-      ['train.py', '--data', '{mnist}', '--eval'],
-    );
-    expect(r.code, r.stderr).to.equal(0);
-    const m = /test accuracy: ([\d.]+) % \((\d+) of 1000\)/.exec(r.stdout);
-    expect(m, r.stdout).to.not.equal(null);
-    expect(Number(m![1])).to.be.closeTo(browser * 100, 0.5);
-  });
+      const script = toPyTorch(spec, config, { weights: 'model.safetensors' });
+      const r = await python(
+        {
+          'train.py': { text: script },
+          'model.safetensors': { base64: toBase64(exportSafetensors(weights, spec)) },
+        },
+        ['train.py', '--data', '{mnist}', '--eval'],
+      );
+      expect(r.code, r.stderr).to.equal(0);
+      const m = /test accuracy: ([\d.]+) % \((\d+) of 1000\)/.exec(r.stdout);
+      expect(m, r.stdout).to.not.equal(null);
+      expect(Number(m![1])).to.be.closeTo(browser * 100, 0.5);
+    });
 
   it('a network trained in PyTorch by the script, imported, predicts what PyTorch printed', async function () {
     await needTorch(this);
-    const net = parseNetwork(
-      `Conv2d(1, 6, 5, padding=2), LeakyReLU(0.1), AvgPool2d(2)   # 14
+    const text = `Conv2d(1, 6, 5, padding=2), LeakyReLU(0.1), AvgPool2d(2)   # 14
        Conv2d(6, 8, 3), Tanh(), MaxPool2d(2)                       # 6
-       Flatten(), Dropout(0.2), Linear(288, 32), Sigmoid(), Linear(32, 10)`,
-      { inputShape: [1, 28, 28], classes: 10 },
-    );
+       Flatten(), Dropout(0.2), Linear(288, 32), Sigmoid(), Linear(32, 10)`;
+    const net = parseNetwork(text, { inputShape: [1, 28, 28], classes: 10 });
     if (!net.ok) throw new Error(net.error.message);
     const config = {
       trainSize: 300,
@@ -228,6 +239,29 @@ describe('export: to PyTorch and back, in real PyTorch', function () {
       const worst = Math.max(...ours.flatMap((row, i) => row.map((v, j) => Math.abs(v - logits[i]![j]!))));
       expect(worst, `${backend}: largest difference from PyTorch's logits`).to.be.below(1e-4);
       expect(new Set(ours.flat().map((v) => v.toFixed(3))).size).to.be.above(10); // not a constant output
+    }
+
+    // And as a reader does it: the file loaded into a fresh <cnn-trainer layers> (never trained), whose
+    // predictions are PyTorch's softmax of those logits.
+    const el = document.createElement('cnn-trainer') as CnnTrainer;
+    el.setAttribute('layers', text);
+    el.setAttribute('test-size', '100');
+    el.setAttribute('backend', 'wasm');
+    document.body.appendChild(el);
+    try {
+      await el.importWeights(new Blob([fromBase64(r.files['trained.safetensors']!)]));
+      const pixels = Float32Array.from(test.images, (v) => v / 255);
+      const probs = await el.session!.predict!(pixels, 5);
+      const softmax = logits.map((row) => {
+        const e = row.map((v) => Math.exp(v - Math.max(...row)));
+        return e.map((v) => v / e.reduce((a, b) => a + b, 0));
+      });
+      const worst = Math.max(
+        ...softmax.flatMap((row, i) => row.map((p, j) => Math.abs(p - probs[i * 10 + j]!))),
+      );
+      expect(worst, "the trainer's probabilities against PyTorch's").to.be.below(1e-5);
+    } finally {
+      el.remove();
     }
   });
 });

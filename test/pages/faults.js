@@ -55,12 +55,12 @@ try {
 
   // 3. The MNIST manifest's connection dropped: retryable (not "not in the format"), then Retry trains.
   const t = await add(
-    `<cnn-trainer data-src="${fault('reset', 'manifest.json')}mnist/" model="fnn" train-size="500" test-size="500" epochs="1" backend="wasm"></cnn-trainer>`,
+    `<cnn-trainer data-src="${fault('reset', 'dataset.json')}mnist/" model="fnn" train-size="500" test-size="500" epochs="1" backend="wasm"></cnn-trainer>`,
   );
   t.shadowRoot.querySelector('button[part=start]').click();
   await until('trainer error for a dropped manifest', () => t.state === 'error');
   check(!/format/i.test(t.error), `trainer: a dropped connection said "${t.error}"`);
-  check(/manifest\.json/.test(t.error), `trainer: the message does not name the file: "${t.error}"`);
+  check(/dataset\.json/.test(t.error), `trainer: the message does not name the file: "${t.error}"`);
   check(retry(t), 'trainer: no Retry button for a dropped connection');
   const ended = new Promise((r) => t.addEventListener('train-end', r, { once: true }));
   retry(t)?.click();

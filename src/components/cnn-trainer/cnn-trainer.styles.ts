@@ -27,8 +27,40 @@ export const styles = css`
     font-size: 1.05em;
     color: var(--_fg);
   }
-  input[aria-invalid='true'] {
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--_negative);
+  }
+  /* The reader's own network (layers-editor.ts): the text area and the pointer at an error under it. */
+  .layers {
+    margin: 0 0 var(--_gap);
+  }
+  .layers textarea {
+    width: 100%;
+    box-sizing: border-box;
+    resize: vertical;
+    font:
+      0.95em/1.45 ui-monospace,
+      SFMono-Regular,
+      Menlo,
+      Consolas,
+      monospace;
+    color: var(--_fg);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 3px);
+    padding: 6px 8px;
+  }
+  .pointer {
+    margin: 4px 0 0;
+    overflow-x: auto;
+    font:
+      0.85em/1.3 ui-monospace,
+      SFMono-Regular,
+      Menlo,
+      Consolas,
+      monospace;
+    color: var(--_negative);
   }
   .actions {
     display: flex;

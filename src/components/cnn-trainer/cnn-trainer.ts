@@ -1,7 +1,7 @@
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CnnElement } from '../shared/cnn-element.js';
-import { booleanValue, enumValue, stringValue } from '../shared/property-values.js';
+import { booleanValue, enumValue, networkValue, stringValue } from '../shared/property-values.js';
 import type {
   BackendName,
   BackendPreference,
@@ -10,7 +10,9 @@ import type {
 } from '../../engine/training/config.js';
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
 import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
+import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-value.js';
 import type {
+  DatasetInfo,
   TrainerEventMap,
   TrainerHistory,
   TrainerSession,
@@ -23,33 +25,25 @@ import {
   checkSettings,
   isSettingKey,
   type SettingKey,
+  type SettingsCheck,
 } from './settings.js';
+import { LayersEditorController } from './layers-editor.js';
 import { TrainingRunController } from './training-run-controller.js';
 import { ModelFilesController, createTrainingSession, modelFiles } from './session-io.js';
 import { AutostartController } from './autostart-controller.js';
+import { DatasetController } from './dataset-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
 import { progressInfo } from './progress.js';
 import { networkParser } from '../shared/network-parser.js';
-import { renderSettingsForm } from './settings-form.js';
 import { renderActions, renderNotes, renderProgress, renderResult, renderRetry } from './run-view.js';
 import type { TrainingCurves } from './training-curves.js';
 import { curvesStyles } from './training-curves.styles.js';
 import { styles } from './cnn-trainer.styles.js';
 
 // The session's types live in the engine (one definition for the trainer and every widget that follows one);
-// re-exported here so this module's public exports stay as they were.
-export type {
-  TrainerBatch,
-  TrainerEndDetail,
-  TrainerEpoch,
-  TrainerErrorDetail,
-  TrainerHistory,
-  TrainerProgressDetail,
-  TrainerSession,
-  TrainerStartDetail,
-  TrainerState,
-} from '../../engine/training/types.js';
+// re-exported here so this module's public exports stay as they were (TrainerBatch, TrainerSession, …).
+export type * from '../../engine/training/types.js';
 export { TRAINER_EVENTS } from './training-run-controller.js';
 export { MAX_IMAGE_PASSES } from './settings.js';
 
@@ -57,10 +51,11 @@ export { MAX_IMAGE_PASSES } from './settings.js';
 export const HIDDEN_PAUSE_MS = 30_000;
 
 /**
- * Trains the lesson's MNIST network — the CNN or the plain feed-forward net — in the reader's own browser, and
- * shows it learning: a progress bar for the download and for training, live loss and accuracy curves per batch
- * (smoothed), test accuracy after every epoch, and the final test accuracy. The training itself runs in the
- * engine's `TrainingSession` (a Worker where possible); this element is its remote control and its display.
+ * Trains the lesson's network — the CNN or the plain feed-forward net, or your own (`layers`) — on MNIST or your
+ * own dataset (`data-src`: a folder `npx cnn-widgets pack` made, grey or RGB, 8×8 to 64×64) in the reader's own
+ * browser, and shows it learning: a progress bar for the download and for training, live loss and accuracy curves
+ * (smoothed), test accuracy after every epoch. The training runs in the engine's `TrainingSession` (a Worker
+ * where possible); this element is its remote control and its display.
  *
  * Settings come from attributes (each with a property twin that reads the value in effect: the writer's, else
  * the `preset`'s, else the default). `preset="notebook"` is the lesson's own recipe: 500 training and 500 test
@@ -69,10 +64,9 @@ export const HIDDEN_PAUSE_MS = 30_000;
  * last 20 % of the updates (`lr-schedule`), which reach about 98.5 % test accuracy with the cnn.
  * The `backend` ATTRIBUTE is the preference (property `backendPreference`); the `backend` PROPERTY is the one in use.
  *
- * Lifetimes: removing the element disposes the session (and every tensor); a tab hidden for 30 s pauses
- * training (press Resume to continue), so a forgotten tab does not keep the fan running.
- * Other widgets (`<confusion-matrix for>`, `<feature-map for>`, `<digit-pad for>`) read `session`,
- * `confusion` and the events.
+ * Removing the element disposes the session (and every tensor); a tab hidden for 30 s pauses training (Resume
+ * continues). Followers (`<confusion-matrix for>`, `<feature-map for>`, `<digit-pad for>`) read `session`,
+ * `confusion`, `datasetInfo` and the events.
  *
  * @tagname cnn-trainer
  * @summary Trains an MNIST CNN or FNN live in the browser, with progress, curves and test accuracy.
@@ -172,10 +166,13 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** Which TensorFlow.js backend to ask for (attribute `backend`): `auto`, `webgpu`, `webgl`, `wasm` or `cpu`. */
   @property({ attribute: 'backend', converter: enumValue(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']) })
   backendPreference: BackendPreference | string = 'auto';
-  /** Base URL of the MNIST files (default: the library's own `assets/mnist/`). */
+  /** The dataset's folder, with its dataset.json (`npx cnn-widgets pack` makes one); default the library's MNIST. */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc: string | null = null;
-  /** Your own network in PyTorch's words (attribute `layers`): trained instead of `model` when not empty. */
-  @property({ attribute: 'layers', reflect: true, converter: stringValue }) network = '';
+  /**
+   * Your own network (attribute `layers`), trained instead of `model` when not empty: PyTorch's words
+   * (`Conv2d(1, 16, 3), ReLU(), …`), or the engine's plain layer specs (an array, or its JSON in the attribute).
+   */
+  @property({ attribute: 'layers', reflect: true, converter: networkValue }) network: NetworkValue = '';
   /** Start training as soon as the element is on the page (off by default: training costs the reader). */
   @property({ type: Boolean, reflect: true, converter: booleanValue }) autostart = false;
 
@@ -211,12 +208,16 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     return this.run.backendReport;
   }
   /**
-   * Every fallback of the current (or last) run, each `{ what, wanted, used, cause, message }`: training on the
-   * `cpu` backend because the page's CSP blocks WebAssembly, on the main thread because no Worker may start…
-   * The messages are the ones shown in `part="note"`. Empty when training runs where it should.
+   * Every fallback of the current (or last) run, each `{ what, wanted, used, cause, message }` (`cpu` because the
+   * page's CSP blocks WebAssembly, the main thread because no Worker may start…), as shown in `part="note"`.
    */
   get fallbacks(): readonly FallbackNote[] {
     return this.run.fallbacks;
+  }
+  /** What it trains on, `{ name, classes, shape: [height, width, channels] }` (classes in label order): MNIST's
+   * without `data-src`; `null` while its dataset.json loads or failed. (`dataset` is every element's data-* map.) */
+  get datasetInfo(): DatasetInfo | null {
+    return this.data.info;
   }
   /** The engine's `TrainingSession` of the current run (for sibling widgets), or `null`. */
   get session(): TrainerSession | null {
@@ -224,17 +225,15 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   }
   /** The complete configuration that `start()` would use, or `null` when a setting is invalid (see `error`). */
   get config(): TrainConfig | null {
-    return this._config;
+    return this.check.config;
   }
 
   /** ms the tab may stay hidden before training pauses (a property so tests can shorten it). */
   hiddenPauseMs = HIDDEN_PAUSE_MS;
 
-  @state() private _config: TrainConfig | null = null;
   @state() private note = '';
-  private configError: string | null = null;
-  /** The settings the current `configError` is about (marked `aria-invalid`). */
-  private badFields: SettingKey[] = [];
+  /** What the settings add up to: the configuration, or the message and the fields (and layer) it is about. */
+  @state() private check: SettingsCheck = { config: null, error: '', bad: [] };
 
   private readonly run = new TrainingRunController(this, {
     create: (config) => this.createSession(config),
@@ -250,8 +249,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     // The charts take each event; the progress text follows at the next frame.
     event: (name, detail) => (this.curves?.feed(name, detail), this.frames.schedule()),
     fail: (message) => this.setError(message),
-    model: () => (this.network.trim() ? 'your network' : this.model),
-    epochs: () => this._config?.epochs,
+    model: () => (isEmptyNetwork(this.network) ? this.model : 'your network'),
+    epochs: () => this.check.config?.epochs,
   });
   private readonly hiddenPause = new HiddenPauseController(this, {
     running: () => this.state === 'training' || this.state === 'loading',
@@ -263,7 +262,9 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   });
   /** The progress text follows the batches at most once per animation frame. */
   private readonly frames = new FrameController(this);
-  private readonly files = new ModelFilesController(this);
+  private readonly files = new ModelFilesController(this, (config) => this.run.start(config));
+  private readonly data = new DatasetController(this);
+  private readonly editor = new LayersEditorController(this);
   protected readonly autostarter = new AutostartController(this);
 
   /** The charts (rendered by this element, fed by the run's events). */
@@ -271,39 +272,33 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.parts.need(modelFiles); // after the first render, for toPyTorch() and the buttons
+    this.parts.need(modelFiles); // from the first update on, for toPyTorch() and the buttons
     this.validate();
   }
 
   private validate(): void {
-    const check = checkSettings((key) => this[key], {
-      backend: this.backendPreference,
-      dataSrc: this.dataSrc,
-      preset: this.preset,
-      typeError: this.propertyError,
-      network: this.network,
-      parser: this.network.trim() ? this.parts.need(networkParser) : undefined,
-    });
-    this.configError = check.error;
-    this.badFields = check.bad;
-    this._config = check.config;
-    this.setError(check.error ?? this.files.error ?? this.run.runError?.message ?? null);
+    this.data.sync(this.dataSrc);
+    const { backendPreference: backend, dataSrc, preset, propertyError: typeError, network } = this;
+    const parser = isEmptyNetwork(network) ? undefined : this.parts.need(networkParser);
+    const context = { backend, dataSrc, preset, typeError, network, dataset: this.data.dataset, parser };
+    const check = (this.check = checkSettings((key) => this[key], context));
+    const failed = this.data.error?.message ?? this.run.runError?.message;
+    this.setError(check.error ?? this.files.error ?? failed ?? null);
   }
 
-  /**
-   * Creates the engine's training session (loading TensorFlow.js on first use). Protected so a test or a
-   * custom lesson can supply its own (e.g. with `data` given, or a stand-in).
-   */
+  /** Creates the engine's training session (loading TensorFlow.js on first use). Protected so a test or a
+   * custom lesson can supply its own (e.g. with `data` given, or a stand-in). */
   protected createSession(config: TrainConfig): Promise<TrainerSession> {
     return createTrainingSession(config);
   }
 
   /** Starts a new run with the current settings (ignored while one is running or paused, or when a setting is bad). */
   async start(): Promise<void> {
-    if (this.parts.busy) await this.updateComplete; // the parser a `layers` text needs is on its way
+    if (this.parts.busy) await this.updateComplete; // the parser a `layers` network needs is on its way
     if (this.run.busy) return;
+    if (this.data.error) return this.data.retry(); // the Retry of a dataset.json that could not be read
     this.validate();
-    if (this._config) await this.run.start(this._config);
+    if (this.check.config) await this.run.start(this.check.config);
   }
 
   /** One runnable PyTorch script of this network and run (`{ weights: 'model.safetensors' }`: it loads those). */
@@ -314,22 +309,19 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   exportWeights(): Promise<Blob> {
     return this.files.exportWeights();
   }
-  /** Loads safetensors weights (a Blob, a File or a URL) into the model; a mismatch rejects, and is shown. */
+  /** Loads safetensors weights (a Blob, a File or a URL): into the run, else evaluated in a run of their own. */
   importWeights(source: Blob | string): Promise<void> {
     return this.files.importWeights(source);
   }
-
   /** Pauses training after the current batch. */
   pause(): void {
     this.run.pause();
   }
-
   /** Resumes a paused run. */
   resume(): void {
     if (this.state === 'paused') this.note = '';
     this.run.resume();
   }
-
   /** Stops the run; its results so far stay readable. */
   stop(): void {
     this.run.stop();
@@ -348,32 +340,34 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     const st = this.state;
     const { value, text } = progressInfo({
       state: st,
-      config: this._config,
+      config: this.data.clamp(this.check.config),
+      waiting: this.data.loading,
       progress: this.run.progress,
       lastBatch: this.run.lastBatch,
+      evaluating: this.run.evaluating,
     });
-    const retry = this.run.runError?.retryable && st === 'error' && !this.configError;
+    const retry =
+      this.data.error?.retryable ?? (this.run.runError?.retryable && st === 'error' && !this.check.error);
     return html`
       ${this.renderError()} ${renderRetry(retry === true, this.onStart)}
-      ${renderSettingsForm({
-        value: (key) => this[key],
-        bad: this.badFields,
-        disabled: this.run.busy,
-        onChange: this.onField,
-      })}
+      ${this.editor.render(
+        { value: (key) => this[key], bad: this.check.bad, disabled: this.run.busy, onChange: this.onField },
+        this.check,
+      )}
       ${renderActions({
         state: st,
         busy: this.run.busy,
-        invalid: this.configError !== null,
+        invalid: this.check.config === null,
         backend: this.backend,
         start: this.onStart,
         pause: () => this.pause(),
         resume: () => this.resume(),
         stop: () => this.stop(),
       })}
-      ${this.files.render()} ${renderProgress(st, value, text)} ${renderNotes(this.note, this.fallbacks)}
-      <cnn-training-curves .epochs=${this._config?.epochs ?? 1}></cnn-training-curves>
-      ${renderResult(this.testAccuracy, this._config ? (this._config.testSize ?? 10000) : null)}
+      ${this.files.render(this.run.busy)} ${renderProgress(st, value, text)}
+      ${renderNotes(this.note, this.fallbacks)}
+      <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
+      ${renderResult(this.testAccuracy, this.check.config ? (this.check.config.testSize ?? 10000) : null)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
         ${this.run.announcement}
       </div>

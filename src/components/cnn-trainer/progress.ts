@@ -8,10 +8,12 @@ import type { TrainConfig } from '../../engine/training/config.js';
 import type { FallbackNote } from '../../engine/backend.js';
 import type { TrainerBatch, TrainerEpoch, TrainerState } from '../../engine/training/types.js';
 
-/** The MNIST download's progress, as the trainer keeps it from `data-progress` (every field finite). */
+/** The dataset download's progress, as the trainer keeps it from `data-progress` (every field finite). */
 export interface DataProgress {
   fraction: number;
   split: string;
+  /** The dataset's name (MNIST when the detail does not say). */
+  dataset: string;
   loaded: number;
   total: number;
 }
@@ -34,6 +36,10 @@ export interface ProgressInput {
   progress: DataProgress | null;
   /** The last batch of the run, or null before the first. */
   lastBatch: TrainerBatch | null;
+  /** The run only evaluates loaded weights (no batches). */
+  evaluating?: boolean;
+  /** The settings wait for the dataset.json of `data-src` (a `layers` network is checked against it). */
+  waiting?: boolean;
 }
 
 /** Reads a `data-progress` detail defensively: a fraction clamped to 0..1, counts that are numbers. */
@@ -43,23 +49,31 @@ export function dataProgress(detail: unknown): DataProgress {
   return {
     fraction: Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : 0,
     split: String(p?.split ?? ''),
+    dataset: typeof p?.dataset === 'string' && p.dataset ? p.dataset : 'MNIST',
     loaded: Number(p?.loaded) || 0,
     total: Number(p?.total) || 0,
   };
 }
 
 /** The progress bar's value (0..1) and its text: download, then epoch and batch, else what Start would do. */
-export function progressInfo({ state, config, progress, lastBatch: b }: ProgressInput): {
+export function progressInfo({ state, config, progress, lastBatch: b, waiting, evaluating }: ProgressInput): {
   value: number;
   text: string;
 } {
+  if (evaluating && state !== 'loading' && state !== 'idle') {
+    const what = state === 'done' ? 'Loaded weights, evaluated' : 'Evaluating the loaded weights';
+    return {
+      value: state === 'done' ? 1 : 0,
+      text: state === 'error' ? 'Failed' : `${what} on the test images`,
+    };
+  }
   if (state === 'loading') {
     if (!progress) return { value: 0, text: 'Starting TensorFlow.js…' };
-    const { fraction, split, loaded, total } = progress;
+    const { fraction, split, loaded, total, dataset } = progress;
     const sizes = total ? `${formatMegabytes(loaded)} of ${formatMegabytes(total)} MB · ` : '';
     return {
       value: fraction,
-      text: `Downloading MNIST ${split} images: ${sizes}${Math.round(fraction * 100)}%`,
+      text: `Downloading ${dataset} ${split} images: ${sizes}${Math.round(fraction * 100)}%`,
     };
   }
   if (b && config) {
@@ -84,7 +98,9 @@ export function progressInfo({ state, config, progress, lastBatch: b }: Progress
     value: 0,
     text: config
       ? `Ready: ${formatInteger(config.epochs)} epoch${config.epochs === 1 ? '' : 's'} on ${formatInteger(config.trainSize)} images`
-      : 'Fix the settings to start',
+      : waiting
+        ? 'Reading the dataset…'
+        : 'Fix the settings to start',
   };
 }
 
@@ -119,6 +135,12 @@ export const epochAnnouncement = (ep: TrainerEpoch, epochs: number | undefined):
   `Epoch ${ep.epoch} of ${epochs ?? '?'} done${
     Number.isFinite(ep.testAccuracy) ? `: test accuracy ${formatPercent(ep.testAccuracy)}` : ''
   }.`;
+
+/** Said when loaded weights have been evaluated. */
+export const loadedAnnouncement = (testAccuracy: number | null): string =>
+  testAccuracy === null || !Number.isFinite(testAccuracy)
+    ? 'Weights loaded.'
+    : `Weights loaded: test accuracy ${formatPercent(testAccuracy)}.`;
 
 /** Said when the run ends, finished or stopped. */
 export const endAnnouncement = (stopped: boolean, testAccuracy: number | null): string => {

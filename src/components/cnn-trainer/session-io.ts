@@ -6,13 +6,14 @@
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { TrainConfig } from '../../engine/training/config.js';
-import type { TrainerSession, TrainerState } from '../../engine/training/types.js';
+import type { DatasetInfo, TrainerSession, TrainerState } from '../../engine/training/types.js';
 import type { ModelSpec } from '../../engine/conv-math.js';
 import { MODEL_SPECS } from '../../engine/models/specs.js';
+import { fitSpec } from '../../engine/models/fit.js';
 import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
 import { lazy } from '../shared/lazy.js';
 
-/** The PyTorch script writer and the safetensors codec (model-files.ts), loaded after the first render. */
+/** The PyTorch script writer and the safetensors codec (model-files.ts), loaded from the first update on. */
 export const modelFiles = lazy('the PyTorch exporter', () => import('./model-files.js'));
 
 /** The configuration each session was created with, so the files follow the run, not later edits of the form. */
@@ -38,38 +39,61 @@ export interface ModelFilesHost extends ReactiveControllerHost, HTMLElement {
   readonly state: TrainerState;
   /** The configuration in effect (null when a setting is bad). */
   readonly config: TrainConfig | null;
+  /** The message shown (after a failed run, its reason). */
+  readonly error: string | null;
+  /** What it trains on (a lesson network is fitted to it), or null while unknown. */
+  readonly datasetInfo: DatasetInfo | null;
 }
 
 /**
  * The trainer's way out to PyTorch and back: `toPyTorch()`, `exportWeights()`, `importWeights()`, the three
  * buttons that call them, and the last failure of one (`error`, which the element shows in `part="error"`).
+ *
+ * Weights loaded while a run trains (or is paused) go into its model. Outside a run (a fresh trainer, or one
+ * that finished), they start a run of their own that trains nothing: it builds the network of the settings in
+ * effect from the file's weights and evaluates it on the test images (`evaluateOnly`), so `testAccuracy`,
+ * `confusion` and `session.predict` are those of the loaded model, and every widget that follows the trainer
+ * updates on its `train-start` and `train-end`.
  */
 export class ModelFilesController {
   /** Why the last export or import failed, or null. Cleared by the next success and by a new run. */
   error: string | null = null;
 
-  constructor(private readonly host: ModelFilesHost) {}
+  constructor(
+    private readonly host: ModelFilesHost,
+    /** Runs a configuration as the element's own run (its Start), resolving when it ends. */
+    private readonly run: (config: TrainConfig) => Promise<void>,
+  ) {}
 
-  /** The configuration of the current run, else the one in effect; throws the settings' message when bad. */
+  /**
+   * The configuration of the current run (the session's own once it knows its data: with the dataset and the
+   * network fitted to it), else the one in effect; throws the settings' message when bad.
+   */
   private config(): TrainConfig {
-    const c = (this.host.session && runConfigs.get(this.host.session)) ?? this.host.config;
+    const s = this.host.session as (TrainerSession & { config?: TrainConfig }) | null;
+    const c = s?.config ?? (s && runConfigs.get(s)) ?? this.host.config;
     if (!c) throw new Error('The settings are not valid (see the message in the trainer).');
     return c;
   }
 
   toPyTorch(options: PyTorchScriptOptions = {}): string {
     const c = this.config();
+    const d = c.dataset;
+    // Another dataset than the library's MNIST: the script reads the packed folder the browser trained from.
+    const own = d && c.dataSrc ? { data: { name: d.name, src: c.dataSrc, packed: true } } : {};
+    const facts = d ? { classes: d.classes.length, normalize: d.normalize } : {};
     const files = modelFiles.module;
     if (!files)
       throw new Error(
         'The PyTorch exporter is still loading: call toPyTorch() once the trainer’s updateComplete has resolved.',
       );
-    return files.toPyTorch(specOf(c), c, options);
+    return files.toPyTorch(specOf(c), c, { ...own, ...facts, ...options });
   }
 
   async exportWeights(): Promise<Blob> {
     const s = this.host.session;
-    if (!s?.weights) throw new Error('There are no weights yet: train the network first.');
+    if (!s?.weights || this.host.state === 'loading')
+      throw new Error('There are no weights yet: train the network first.');
     const { exportSafetensors } = await modelFiles.load();
     const bytes = exportSafetensors(await s.weights(), specOf(this.config()));
     return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
@@ -77,10 +101,23 @@ export class ModelFilesController {
 
   async importWeights(source: Blob | string): Promise<void> {
     try {
-      const s = this.host.session;
-      if (!s?.setWeights) throw new Error('Start a run first: the weights load into the trainer’s model.');
       const [bytes, { importSafetensors }] = await Promise.all([readSource(source), modelFiles.load()]);
-      await s.setWeights(importSafetensors(bytes, specOf(this.config())));
+      const s = this.host.session;
+      const st = this.host.state;
+      if (st === 'loading') throw new Error('The run is still starting: load the weights once it trains.');
+      if (s?.setWeights && (st === 'training' || st === 'paused')) {
+        await s.setWeights(importSafetensors(bytes, specOf(this.config())));
+      } else {
+        const config = this.host.config;
+        if (!config) throw new Error('The settings are not valid (see the message in the trainer).');
+        // Checked against the network before anything changes: a file for another network is refused here.
+        const data = this.host.datasetInfo;
+        const spec = config.spec ?? (data ? fitSpec(MODEL_SPECS[config.model], data) : specOf(config));
+        const initialWeights = importSafetensors(bytes, spec);
+        await this.run({ ...config, initialWeights, evaluateOnly: true, workers: 1 });
+        if (this.host.state !== 'done')
+          throw new Error(this.host.error ?? 'The loaded network did not start.');
+      }
       this.report(null);
     } catch (e) {
       const message = `Could not load the weights: ${e instanceof Error ? e.message : String(e)}`;
@@ -94,17 +131,26 @@ export class ModelFilesController {
     this.host.requestUpdate();
   }
 
-  /** The three buttons (`part="download-code"`, `"download-weights"`, `"load-weights"`) once a run trained. */
-  render() {
+  /**
+   * The buttons: "Load weights" (`part="load-weights"`) whenever no run is in progress, or while one is paused;
+   * "Download PyTorch code" and "Download weights" (`part="download-code"`, `"download-weights"`) once a run
+   * trained (or loaded weights).
+   */
+  render(busy: boolean) {
     const st = this.host.state;
-    if (!this.host.session || !(st === 'done' || st === 'paused')) return nothing;
+    const trained = this.host.session !== null && (st === 'done' || st === 'paused');
+    if (busy && st !== 'paused') return nothing;
     return html`<div part="files" class="actions files">
-      <button part="download-code" class="secondary" @click=${() => this.download('code')}>
-        Download PyTorch code
-      </button>
-      <button part="download-weights" class="secondary" @click=${() => this.download('weights')}>
-        Download weights
-      </button>
+      ${
+        trained
+          ? html`<button part="download-code" class="secondary" @click=${() => this.download('code')}>
+                Download PyTorch code
+              </button>
+              <button part="download-weights" class="secondary" @click=${() => this.download('weights')}>
+                Download weights
+              </button>`
+          : nothing
+      }
       <label part="load-weights" class="secondary"
         >Load weights <input type="file" accept=".safetensors" @change=${this.onFile}
       /></label>

@@ -10,6 +10,8 @@ export interface SettingsFormState {
   disabled: boolean;
   /** Reads an edited control (its `data-field` names the setting). */
   onChange: (e: Event) => void;
+  /** The model select: what it shows (`custom` for the reader's own network) and its handler (layers-editor.ts). */
+  model: { choice: string; onChange: (e: Event) => void };
 }
 
 const invalid = (s: SettingsFormState, key: SettingKey) => (s.bad.includes(key) ? 'true' : 'false');
@@ -39,11 +41,16 @@ function field(
 }
 
 /** A setting with a few choices: a select labelled `label`, one option per `[value, text]`. */
-function choice(s: SettingsFormState, label: string, key: SettingKey, options: [string, string][]) {
-  const v = s.value(key);
+function choice(
+  s: SettingsFormState,
+  label: string,
+  key: SettingKey,
+  options: [string, string][],
+  { v, onChange }: { v: unknown; onChange: (e: Event) => void } = { v: s.value(key), onChange: s.onChange },
+) {
   return html`<label
     >${label}
-    <select data-field=${key} .value=${String(v)} aria-invalid=${invalid(s, key)} @change=${s.onChange}>
+    <select data-field=${key} .value=${String(v)} aria-invalid=${invalid(s, key)} @change=${onChange}>
       ${options.map(([value, text]) => html`<option value=${value} ?selected=${v === value}>${text}</option>`)}
     </select></label
   >`;
@@ -53,10 +60,17 @@ function choice(s: SettingsFormState, label: string, key: SettingKey, options: [
 export function renderSettingsForm(s: SettingsFormState) {
   return html`<fieldset part="controls" class="controls" ?disabled=${s.disabled}>
     <legend class="visually-hidden">Training settings</legend>
-    ${choice(s, 'Model', 'model', [
-      ['cnn', 'CNN'],
-      ['fnn', 'FNN (dense)'],
-    ])}
+    ${choice(
+      s,
+      'Model',
+      'model',
+      [
+        ['cnn', 'CNN'],
+        ['fnn', 'FNN (dense)'],
+        ['custom', 'Your own (PyTorch)'],
+      ],
+      { v: s.model.choice, onChange: s.model.onChange },
+    )}
     ${field(s, 'Epochs', 'epochs', { min: 1 })} ${field(s, 'Batch size', 'batchSize', { min: 1 })}
     ${field(s, 'Learning rate', 'learningRate', { min: 0, step: 'any' })}
     ${choice(s, 'Optimizer', 'optimizer', [

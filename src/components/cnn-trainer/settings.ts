@@ -1,13 +1,17 @@
 import {
   DEFAULT_CONFIG,
+  MNIST_DATASET,
   PRESETS,
   isPresetName,
   resolveConfigWith,
   type BackendPreference,
   type TrainConfig,
+  type TrainDataset,
 } from '../../engine/training/config-base.js';
 import { enumValue, numberValue, type ValueKind } from '../shared/property-values.js';
 import { formatInteger } from '../shared/format.js';
+import type { LayersError } from '../../engine/models/pytorch-layers.js';
+import { isEmptyNetwork } from '../../engine/models/network-value.js';
 import type { NetworkParser } from '../shared/network-parser.js';
 
 /**
@@ -91,13 +95,16 @@ export class TrainerSettings {
 }
 
 /**
- * What a set of settings adds up to: a complete configuration, or the message and the fields it is about, or
- * neither while the parser a `layers` text needs is still loading.
+/**
+ * What a set of settings adds up to: a complete configuration, or the message and the fields it is about (and,
+ * for the writer's own network, the error with its position and layer, for the editor to point at), or
+ * (`waiting`) nothing yet: a `layers` network waits for the dataset.json it must be checked against, and for
+ * the parser that reads it (loaded only when a page gives a network).
  */
 export type SettingsCheck =
-  | { config: TrainConfig; error: null; bad: [] }
-  | { config: null; error: string; bad: SettingKey[] }
-  | { config: null; error: null; bad: [] };
+  | { config: TrainConfig; error: null; bad: []; network?: undefined; waiting?: false }
+  | { config: null; error: string; bad: SettingKey[]; network?: LayersError; waiting?: false }
+  | { config: null; error: null; bad: []; network?: undefined; waiting: true };
 
 /** What `checkSettings` reads beside the settings with a form field. */
 export interface SettingsContext {
@@ -108,9 +115,11 @@ export interface SettingsContext {
   preset: string | null;
   /** A property set to a value of the wrong type, as a message (reported first). */
   typeError: string | null;
-  /** The writer's own network (`layers`), as text: overrides `model` when not empty. */
-  network?: string;
-  /** The PyTorch-layers parser, once loaded (a `network` text waits for it). */
+  /** The writer's own network (`layers`): its text or its layer specs; overrides `model` when not empty. */
+  network?: unknown;
+  /** What the data is (MNIST's when absent); null while the dataset.json of `data-src` is not read yet. */
+  dataset?: TrainDataset | null;
+  /** The PyTorch-layers parser, once loaded (a `network` waits for it). */
   parser?: NetworkParser | undefined;
 }
 
@@ -120,19 +129,27 @@ export interface SettingsContext {
  */
 export function checkSettings(
   value: (key: SettingKey) => unknown,
-  { backend, dataSrc, preset: presetAttr, typeError, network, parser }: SettingsContext,
+  { backend, dataSrc, preset: presetAttr, typeError, network, dataset, parser }: SettingsContext,
 ): SettingsCheck {
-  const fail = (error: string, bad: SettingKey[] = []): SettingsCheck => ({ config: null, error, bad });
+  const fail = (error: string, bad: SettingKey[] = [], network?: LayersError): SettingsCheck => ({
+    config: null,
+    error,
+    bad,
+    ...(network ? { network } : {}),
+  });
   if (typeError) return fail(typeError);
   let spec: TrainConfig['spec'];
-  if (network?.trim()) {
-    if (!parser) return { config: null, error: null, bad: [] };
+  if (!isEmptyNetwork(network)) {
+    // Checked against the data's channels, size and classes, so that can wait for its dataset.json.
+    if (dataset === null || !parser) return { config: null, error: null, bad: [], waiting: true };
+    const [h, w, c] = (dataset ?? MNIST_DATASET).shape;
+    const classes = (dataset ?? MNIST_DATASET).classes.length;
     // With the training limits: a network too big for a reader's tab is refused with its numbers.
-    const r = parser.parseNetwork(network, { inputShape: [1, 28, 28], classes: 10 });
+    const r = parser.parseNetworkValue(network, { inputShape: [c, h, w], classes });
     if (!r.ok) {
       const e = r.error;
       const where = e.layerText && !e.message.includes(e.layerText) ? ` (in ${e.layerText})` : '';
-      return fail(`Your network (layers): ${parser.formatLayersError(e)}${where}`);
+      return fail(`Your network (layers): ${parser.formatLayersError(e)}${where}`, [], e);
     }
     spec = r.spec;
   }
@@ -140,7 +157,7 @@ export function checkSettings(
   if (preset !== null && !isPresetName(preset))
     return fail(`Unknown preset "${preset}": the only preset is "notebook".`);
   const settings = Object.fromEntries(Object.keys(SETTINGS).map((k) => [k, value(k as SettingKey)]));
-  // The spec (if any) was just checked by parseNetwork against the same data and limits.
+  // The spec (if any) was just checked by the parser against the same data and limits.
   const r = resolveConfigWith(
     () => null,
     {
@@ -148,6 +165,7 @@ export function checkSettings(
       backend: backend as BackendPreference,
       ...(dataSrc ? { dataSrc } : {}),
       ...(spec ? { spec } : {}),
+      ...(dataset ? { dataset } : {}),
     },
     preset,
   );

@@ -13,6 +13,7 @@ import {
   dataProgress,
   endAnnouncement,
   epochAnnouncement,
+  loadedAnnouncement,
   startAnnouncement,
   type DataProgress,
 } from './progress.js';
@@ -94,6 +95,8 @@ export class TrainingRunController implements ReactiveController {
   lastBatch: TrainerBatch | null = null;
   /** What the live region says: the run's start, each epoch, its end or failure (never a batch). */
   announcement = '';
+  /** The run only evaluates loaded weights (`evaluateOnly`): it says so instead of "training". */
+  evaluating = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -149,6 +152,7 @@ export class TrainingRunController implements ReactiveController {
     this.lastBatch = null;
     this.notes = [];
     this.pendingPause = false;
+    this.evaluating = config.evaluateOnly === true;
     this.state = 'loading';
     this.hooks.reset();
     const run = ++this.runId;
@@ -284,7 +288,8 @@ export class TrainingRunController implements ReactiveController {
       // Every fallback is said, in the element and to a screen reader: a silent one is a mystery slowness.
       this.notes = fallbacksOf(session);
       this.lastReport = session.backendReport ?? null;
-      this.announce(startAnnouncement(this.hooks.model(), session.backend ?? null, this.notes));
+      if (!this.evaluating)
+        this.announce(startAnnouncement(this.hooks.model(), session.backend ?? null, this.notes));
     } else if (name === 'train-batch') {
       this.lastBatch = detail as TrainerBatch;
       if (this._state !== 'training' && session.state === 'training') this.state = 'training';
@@ -295,7 +300,11 @@ export class TrainingRunController implements ReactiveController {
       this.sync();
       if (this._state === 'training' || this._state === 'loading') this.state = 'done';
       const stopped = Boolean((detail as { stopped?: boolean } | null)?.stopped);
-      this.announce(endAnnouncement(stopped, session.testAccuracy ?? null));
+      this.announce(
+        this.evaluating
+          ? loadedAnnouncement(session.testAccuracy ?? null)
+          : endAnnouncement(stopped, session.testAccuracy ?? null),
+      );
     }
   }
 

@@ -7,7 +7,7 @@ import { TrainerLink } from '../shared/trainer-link.js';
 import { Task, initialState } from '../shared/task.js';
 import { RovingGrid } from '../shared/roving-grid.js';
 import { formatFixed, formatInteger, formatPercent, MISSING } from '../shared/format.js';
-import { paintGrey } from '../shared/paint.js';
+import { paintThumb, thumbShape, trainerClasses } from './dataset-view.js';
 import { colourAt, cssRgb, textOn } from '../shared/colour-scale.js';
 import type { TestExample } from '../../engine/training/types.js';
 import {
@@ -19,6 +19,8 @@ import {
   type MatrixMetrics,
 } from '../../engine/metrics.js';
 import { styles } from './confusion-matrix.styles.js';
+import { SHARED_EN } from '../shared/shared.strings.js';
+import { message } from '../../engine/messages.js';
 
 /** Detail of `cell-select`: the labels (when `labels` is given, else the class indices) and the count. */
 export interface CellSelectDetail {
@@ -48,7 +50,7 @@ export const EXAMPLE_LIMIT = 24;
 /** The `matrix` property: an array of rows, or its JSON text (parsed, so it reads back as the array). */
 const matrixValue = {
   ...parsedJsonArrayValue,
-  expects: 'an array of rows (or its JSON text), e.g. [[5,1],[2,7]]',
+  expects: message(SHARED_EN, 'value.matrix'),
 };
 
 /** Parses `labels` (now in engine/metrics.ts, re-exported where it always was). */
@@ -96,7 +98,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
   /** The counts: an n×n array, rows = actual class, columns = predicted class. Also settable as a JSON attribute. */
   @property({ converter: matrixValue }) matrix: number[][] | null = null;
 
-  /** Class names, comma-separated (default: 0, 1, 2, …). Must have one per class. */
+  /** Class names, comma-separated (default: the trainer's dataset's, else 0, 1, 2, …). Must have one per class. */
   @property({ reflect: true, converter: stringValue }) labels: string | null = null;
 
   /**
@@ -191,7 +193,8 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
     const checked = checkMatrix(this.matrix);
     if ('error' in checked) return this.setError(checked.error);
     const n = checked.matrix.length;
-    const names = classNames(this.labels, n);
+    const own = this.labels?.trim() ? null : trainerClasses(this.link.trainer, n); // the dataset's names
+    const names = own ? { names: own } : classNames(this.labels, n);
     if ('error' in names) return this.setError(names.error);
     this.names = names.names;
     this.valid = checked.matrix;
@@ -249,8 +252,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
     const thumbs = this.examplesView()?.thumbs ?? [];
     this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-thumb]').forEach((canvas, i) => {
       const ex = thumbs[i];
-      // MNIST is white ink on black; show dark ink on light paper, as the digits were written.
-      if (ex) paintGrey(canvas, ex.pixels, 28, 28, { invert: true });
+      if (ex) paintThumb(canvas, ex);
     });
   }
 
@@ -372,7 +374,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
       aria-label=${`Test images: actual ${a}, predicted ${p}`}
     >
       <h3>
-        ${r === c ? `${a}s read correctly` : `${a}s the network read as ${p}`} · ${formatInteger(count)}
+        ${r === c ? `Actual ${a}, read correctly` : `Actual ${a}, read as ${p}`} · ${formatInteger(count)}
         image${count === 1 ? '' : 's'}${
           thumbs.length && thumbs.length < count ? `, first ${thumbs.length} shown` : ''
         }
@@ -383,10 +385,10 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap> {
           (t) =>
             html`<canvas
               data-thumb
-              width="28"
-              height="28"
+              width=${thumbShape(t)[1]}
+              height=${thumbShape(t)[0]}
               role="img"
-              aria-label=${`Test image ${t.index}: a handwritten ${a}, predicted ${p}`}
+              aria-label=${`Test image ${t.index}: ${a}, predicted ${p}`}
             ></canvas>`,
         )}
       </div>

@@ -2,8 +2,12 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnnElement, numberConverter } from '../shared/cnn-element.js';
 import { enumValue, numberValue, sizeValue, type ValueKind } from '../shared/property-values.js';
+import { SHARED_EN } from '../shared/shared.strings.js';
 import { formatFixed, formatInteger } from '../shared/format.js';
+import { messagesOf, type Message } from '../../engine/messages.js';
 import {
+  CONV_MATH_MESSAGES,
+  NAMES,
   checkInteger,
   convParams,
   outputSize,
@@ -12,6 +16,11 @@ import {
   type PaddingSpec,
 } from '../../engine/conv-size.js';
 import { styles } from './conv-calculator.styles.js';
+import { CALCULATOR_EN } from './conv-calculator.strings.js';
+
+const EN = { ...SHARED_EN, ...CALCULATOR_EN };
+const say = messagesOf(CALCULATOR_EN);
+const conv = messagesOf(CONV_MATH_MESSAGES);
 
 /** What `<conv-calculator>` computed: the output size and the parameter count. */
 export interface ConvCalculatorResult {
@@ -45,7 +54,7 @@ const paddingConverter = {
 
 /** The `padding` property: a number, or text read as the attribute is (`"2"`, `"same"`). */
 const paddingValue: ValueKind<PaddingSpec | string> = {
-  expects: 'a number, "same" or "valid"',
+  expects: say('calc.paddingValue'),
   read: (v) =>
     typeof v === 'number'
       ? { value: v }
@@ -87,8 +96,9 @@ const NUMBER_FIELDS = {
  * @cssproperty [--cnn-calculator-accent=var(--cnn-accent)] Colour of the computed answers.
  * @cssproperty [--cnn-mono-font=ui-monospace] Font of the formula.
  */
-export class ConvCalculator extends CnnElement<ConvCalculatorEventMap> {
+export class ConvCalculator extends CnnElement<ConvCalculatorEventMap, typeof EN> {
   static override styles = [...CnnElement.styles, styles];
+  protected static override strings = EN;
 
   /** Input size: `"W"` for a square image or `"HxW"`, e.g. `"320"` or `"28x32"`. */
   @property({ attribute: 'input-size', reflect: true, converter: sizeValue }) inputSize = '28';
@@ -125,38 +135,35 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap> {
     this._result = null;
     this.axes = null;
     this.badField = null;
-    const fail = (field: string, msg: string) => {
+    const fail = (field: string, msg: Message) => {
       this.badField = field;
       this.setError(msg);
     };
     // A property set to a value of the wrong type: the message names it; no result from its default.
-    if (this.propertyError) return this.setError(this.propertyError);
+    if (this.propertyMessage) return this.setError(this.propertyMessage);
     const mode = this.mode === 'pool' ? 'pool' : this.mode === 'conv' ? 'conv' : null;
-    if (!mode) return fail('mode', `Mode must be "conv" or "pool" (got "${String(this.mode)}").`);
+    if (!mode) return fail('mode', say('calc.mode', { got: String(this.mode) }));
     const size = parseSize(this.inputSize);
-    if (!Array.isArray(size)) return fail('input-size', size.error);
+    if (!Array.isArray(size)) return fail('input-size', size.message);
     const padding = this.padding;
     if (typeof padding === 'string' && padding !== 'same' && padding !== 'valid') {
       return fail(
         'padding',
-        padding === ''
-          ? 'Padding is empty: give a number, "same" or "valid".'
-          : `Padding must be a number, "same" or "valid" (got "${padding}").`,
+        padding === '' ? say('calc.paddingEmpty') : conv('conv.paddingChoice', { got: padding }),
       );
     }
-    const chanErr = checkInteger('Input channels', this.inChannels, 1);
+    const chanErr = checkInteger(say('calc.name.inChannels'), this.inChannels, 1);
     if (chanErr) return fail('in-channels', chanErr);
     if (mode === 'conv') {
-      const outErr = checkInteger('Output channels', this.outChannels, 1);
+      const outErr = checkInteger(say('calc.name.outChannels'), this.outChannels, 1);
       if (outErr) return fail('out-channels', outErr);
     }
-    const kErr = checkInteger('Kernel size', this.kernelSize, 1);
+    const kErr = checkInteger(NAMES.kernelSize, this.kernelSize, 1);
     if (kErr) return fail('kernel-size', kErr);
-    if (this.stride === 0)
-      return fail('stride', 'Stride must be at least 1: a stride of 0 would never move the window.');
-    const sErr = checkInteger('Stride', this.stride, 1);
+    if (this.stride === 0) return fail('stride', conv('conv.strideZero'));
+    const sErr = checkInteger(NAMES.stride, this.stride, 1);
     if (sErr) return fail('stride', sErr);
-    const dErr = checkInteger('Dilation', this.dilation, 1);
+    const dErr = checkInteger(NAMES.dilation, this.dilation, 1);
     if (dErr) return fail('dilation', dErr);
 
     const axis = (input: number) =>
@@ -171,7 +178,7 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap> {
     const h = axis(size[0]);
     const w = axis(size[1]);
     const bad = h.ok ? w : h;
-    if (!bad.ok) return fail(/padding/i.test(bad.error) ? 'padding' : 'kernel-size', bad.error);
+    if (!bad.ok) return fail(/padding/i.test(bad.error) ? 'padding' : 'kernel-size', bad.message);
     if (!h.ok || !w.ok) return;
     this.axes = { h, w, size };
     const cout = mode === 'conv' ? this.outChannels : this.inChannels;
@@ -238,21 +245,22 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap> {
 
   protected override render() {
     const conv = this.mode !== 'pool';
+    const t = this.localize;
     return html`
       ${this.renderError()}
-      <div part="controls" class="controls" role="group" aria-label="Layer settings">
-        ${this.field('Input size (W or H×W)', 'input-size', this.inputSize, { text: true, hint: 'e.g. 320 or 28x32' })}
-        ${this.field('Kernel size K', 'kernel-size', this.kernelSize, { min: 1 })}
-        ${this.field('Padding P', 'padding', this.padding, { text: true, hint: 'a number, same or valid' })}
-        ${this.field('Stride S', 'stride', this.stride, { min: 1 })}
-        ${this.field('Dilation D', 'dilation', this.dilation, { min: 1 })}
-        ${this.field('In channels', 'in-channels', this.inChannels, { min: 1 })}
-        ${conv ? this.field('Out channels (filters)', 'out-channels', this.outChannels, { min: 1 }) : nothing}
+      <div part="controls" class="controls" role="group" aria-label=${t.term('calc.settings')}>
+        ${this.field(t.term('calc.inputSize'), 'input-size', this.inputSize, { text: true, hint: t.term('calc.inputSizeHint') })}
+        ${this.field(t.term('calc.kernelSize'), 'kernel-size', this.kernelSize, { min: 1 })}
+        ${this.field(t.term('calc.padding'), 'padding', this.padding, { text: true, hint: t.term('calc.paddingHint') })}
+        ${this.field(t.term('calc.stride'), 'stride', this.stride, { min: 1 })}
+        ${this.field(t.term('calc.dilation'), 'dilation', this.dilation, { min: 1 })}
+        ${this.field(t.term('calc.inChannels'), 'in-channels', this.inChannels, { min: 1 })}
+        ${conv ? this.field(t.term('calc.outChannels'), 'out-channels', this.outChannels, { min: 1 }) : nothing}
         <label
-          >Layer
+          >${t.term('calc.layer')}
           <select data-field="mode" .value=${this.mode} @input=${this.onInput} @change=${this.onChange}>
-            <option value="conv" ?selected=${conv}>Convolution</option>
-            <option value="pool" ?selected=${!conv}>Max pooling</option>
+            <option value="conv" ?selected=${conv}>${t.term('calc.conv')}</option>
+            <option value="pool" ?selected=${!conv}>${t.term('calc.pool')}</option>
           </select></label
         >
       </div>
@@ -263,55 +271,54 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap> {
   private renderWorking() {
     const { h, w, size } = this.axes!;
     const r = this._result!;
+    const t = this.localize;
     const square = size[0] === size[1];
     const notes: string[] = [];
-    for (const [name, a] of [
-      ['rows', h],
-      ['columns', w],
+    for (const [unreached, uneven, a] of [
+      ['calc.unreachedRows', 'calc.unevenRows', h],
+      ['calc.unreachedCols', 'calc.unevenCols', w],
     ] as const) {
-      if (a.ok && !a.exact) {
-        notes.push(
-          `The stride does not divide exactly: the last ${a.unreached} padded ${name} ${a.unreached === 1 ? 'is' : 'are'} never reached by the window.`,
-        );
-      }
-      if (a.ok && a.padBefore !== a.padAfter) {
-        notes.push(`"same" pads ${name} unevenly: ${a.padBefore} before and ${a.padAfter} after.`);
-      }
+      if (a.ok && !a.exact) notes.push(t.term(unreached, { count: a.unreached }));
+      if (a.ok && a.padBefore !== a.padAfter)
+        notes.push(t.term(uneven, { before: a.padBefore, after: a.padAfter }));
     }
     const kernel = this.kernelSize;
+    const n = (v: number) => formatInteger(v, t.lang);
     return html`
-      <div part="formula" role="group" aria-label="Output size formula with your numbers">
+      <div part="formula" role="group" aria-label=${t.term('calc.formula')}>
         ${
           square
-            ? this.renderAxis('Output width and height', size[1], w)
-            : html`${this.renderAxis('Output height', size[0], h)}${this.renderAxis('Output width', size[1], w)}`
+            ? this.renderAxis(t.term('calc.axisBoth'), size[1], w)
+            : html`${this.renderAxis(t.term('calc.axisHeight'), size[0], h)}${this.renderAxis(t.term('calc.axisWidth'), size[1], w)}`
         }
       </div>
       <div part="results" class="results">
         <div class="card">
-          <h3>Output shape (C × H × W)</h3>
+          <h3>${t.term('calc.shape')}</h3>
           <div class="big" data-testid="shape">
             ${r.outputChannels} × ${r.outputHeight} × ${r.outputWidth}
           </div>
           <div class="detail">
-            from ${this.inChannels} × ${size[0]} × ${size[1]} ·
-            ${formatInteger(r.outputChannels * r.outputHeight * r.outputWidth)} values
+            ${t.term('calc.from', {
+              shape: `${this.inChannels} × ${size[0]} × ${size[1]}`,
+              values: r.outputChannels * r.outputHeight * r.outputWidth,
+            })}
           </div>
         </div>
         <div class="card">
-          <h3>Parameters</h3>
+          <h3>${t.term('calc.params')}</h3>
           ${
             this.mode !== 'pool'
-              ? html`<div class="big" data-testid="params">${formatInteger(r.params)}</div>
+              ? html`<div class="big" data-testid="params">${n(r.params)}</div>
                   <div class="detail">
-                    weights K·K·C<sub>in</sub>·C<sub>out</sub> =
-                    ${kernel}·${kernel}·${this.inChannels}·${this.outChannels} =
-                    ${formatInteger(r.weights)}<br />biases C<sub>out</sub> = ${formatInteger(r.biases)}
+                    ${t.term('calc.weights')} K·K·C<sub>in</sub>·C<sub>out</sub> =
+                    ${kernel}·${kernel}·${this.inChannels}·${this.outChannels} = ${n(r.weights)}<br />${t.term(
+                      'calc.biases',
+                    )}
+                    C<sub>out</sub> = ${n(r.biases)}
                   </div>`
               : html`<div class="big" data-testid="params">0</div>
-                  <div class="detail">
-                    Pooling has no parameters: it only takes the maximum of each window.
-                  </div>`
+                  <div class="detail">${t.term('calc.poolNoParams')}</div>`
           }
         </div>
       </div>
@@ -332,11 +339,16 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap> {
     const substituted = dilated
       ? `⌊(${input} + ${padTerm} − ${D}·(${K}−1) − 1) / ${S}⌋ + 1`
       : `⌊(${input} − ${K} + ${padTerm}) / ${S}⌋ + 1`;
-    const division = a.numerator % S === 0 ? `${a.numerator / S}` : `⌊${formatFixed(a.numerator / S, 2)}⌋`;
+    const division =
+      a.numerator % S === 0
+        ? `${a.numerator / S}`
+        : `⌊${formatFixed(a.numerator / S, 2, this.localize.lang)}⌋`;
+    const word =
+      typeof this.padding === 'string'
+        ? ` ${this.localize.term('calc.paddingWord', { word: this.padding, value: `${P ?? `${a.padBefore}/${a.padAfter}`}` })}`
+        : '';
     return html`<p class="axis">
-      <span class="axis-name"
-        >${name}${typeof this.padding === 'string' ? ` (padding "${this.padding}" = ${P ?? `${a.padBefore}/${a.padAfter}`})` : ''}</span
-      >
+      <span class="axis-name">${name}${word}</span>
       <span class="step">${formula}</span><span class="eq">=</span><span class="step">${substituted}</span
       ><span class="eq">=</span><span class="step">⌊${a.numerator} / ${S}⌋ + 1</span><span class="eq">=</span
       ><span class="step">${division} + 1</span><span class="eq">=</span><span class="answer">${a.size}</span>

@@ -15,6 +15,8 @@ import { PhotoMapsController, photoPipeline } from './photo-maps-controller.js';
 import { TrainerMapsController } from './trainer-maps-controller.js';
 import { drawMaps, renderMaps, renderShapes, type MapsViewOptions } from './maps-view.js';
 import { styles } from './feature-map.styles.js';
+import { SHARED_EN } from '../shared/shared.strings.js';
+import { message } from '../../engine/messages.js';
 
 export type { FeatureMaps, LayerWeights } from '../../engine/feature-maps.js';
 export type { FeatureMapState } from './maps-result.js';
@@ -42,10 +44,15 @@ export interface MapsReadyDetail {
  *
  * A chain of layers: `layers='[{"filters":"5","kernelSize":5},{"filters":"8","kernelSize":10,"padding":2,"stride":2}]'`
  * (keys `filters kernel kernelSize padding stride activation pool`) replaces the single-layer attributes and
- * shows the last layer's maps — the lesson's 320×320 photo → 5×316×316 → 8×156×156.
+ * shows the last layer's maps — the lesson's 320×320 photo → 5×316×316 → 8×156×156. The same chain in PyTorch's
+ * words: `layers="Conv2d(3, 5, 5), Conv2d(5, 8, 10, padding=2, stride=2)"` — Conv2d (random filters drawn as a
+ * fresh `nn.Conv2d`; `in_channels` is checked, and `Conv2d(1, …)` looks at the photo in grey), `ReLU()` and
+ * `MaxPool2d(2)` after each.
  *
  * A trained network: `for="trainer-id" layer="conv1"` shows that layer's real activations for the first
  * test image of `digit`, refreshed as the trainer reports batches and epochs (image attributes are ignored).
+ * Any image-shaped layer of the trainer's network, by the names `<model-summary for>` gives them (`conv1`,
+ * `relu1`, `pool1`, … of a `<cnn-trainer layers>` network too); another name is explained, with the names there are.
  *
  * Images from another site need CORS (`Access-Control-Allow-Origin`); the image is requested with
  * `crossOrigin="anonymous"`, and an image that cannot be read says so in the error.
@@ -74,7 +81,7 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
   /** Comma-separated preset names, or a count `"N"` (1–32) of random filters. */
   @property({
     reflect: true,
-    converter: textOrNumberValue('preset names or a count, e.g. "sobel-x,blur" or "4"'),
+    converter: textOrNumberValue(message(SHARED_EN, 'value.filters')),
   })
   filters = 'sobel-x,sobel-y,laplacian,blur';
   /** One custom kernel as JSON (2-D, or 3-D `[3][K][K]` per colour channel); replaces `filters`. */
@@ -93,11 +100,14 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
   @property({ reflect: true, converter: numberValue }) seed = 1;
   /** Shows each map before activation/pooling beside the map after. */
   @property({ type: Boolean, reflect: true, converter: booleanValue }) compare = false;
-  /** A chain of conv layers as JSON; replaces `filters`/`kernel`/`kernel-size`/`padding`/`stride`/`activation`/`pool`. */
+  /**
+   * A chain of conv layers, as JSON or in PyTorch's words (`Conv2d(3, 4, 3), ReLU(), MaxPool2d(2)`); replaces
+   * `filters`/`kernel`/`kernel-size`/`padding`/`stride`/`activation`/`pool`.
+   */
   @property({ converter: jsonArrayValue }) layers: string | unknown[] | null = null;
   /** Id of a `<cnn-trainer>` whose layer to show (instead of a photo). */
   @property({ attribute: 'for', reflect: true, converter: stringValue }) htmlFor: string | null = null;
-  /** The trainer's layer to show, e.g. `conv1`, `pool1`, `conv2`. */
+  /** The trainer's layer to show, by the summary's names: `conv1`, `relu1`, `pool1`, `conv2`, … */
   @property({ reflect: true, converter: stringValue }) layer = 'conv1';
   /** With `for`: the digit (0–9) whose first test image is fed to the network. */
   @property({ reflect: true, converter: numberValue }) digit = 7;

@@ -101,7 +101,8 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
       throw new MapsFailure(`Could not load ${photoPipeline.what}: ${failureOf(e).message}`, true);
     });
     if (signal.aborted) return initialState;
-    const defs = pipeline.checkSettings(s);
+    const defs = pipeline.checkSettings(s, await pipeline.layerDefs(s));
+    if (signal.aborted) return initialState;
     const img = await this.loadImage(pipeline, s.src.trim() || assetUrl('images/chelsea-320.png'));
     if (signal.aborted) return initialState; // superseded: the newer run computes
     this.note =

@@ -14,8 +14,7 @@ export { loadImagePixels } from './image-pixels.js';
  * Checks what can be checked before any download (a typo in `filters` should not wait for a photo) and
  * returns the layer chain; throws the reader's message.
  */
-export function checkSettings(s: PhotoSettings): LayerDef[] {
-  const defs = layerDefs(s);
+export function checkSettings(s: PhotoSettings, defs: Awaited<ReturnType<typeof layerDefs>>): LayerDef[] {
   if (!defs.ok) throw new MapsFailure(defs.error);
   // Any whole number seeds the random filters (negative too); a typo must not silently use another seed.
   if (!Number.isInteger(s.seed))
@@ -28,9 +27,17 @@ export function checkSettings(s: PhotoSettings): LayerDef[] {
   return defs.defs;
 }
 
-/** The layer chain the attributes describe: `layers`, or the single layer of the other attributes. */
-function layerDefs(s: PhotoSettings): ReturnType<typeof parseLayers> {
-  if (s.layers !== null && s.layers !== '') return parseLayers(s.layers);
+/**
+ * The layer chain the attributes describe: `layers` (JSON, or PyTorch's words, whose parser loads only then), or
+ * the single layer of the other attributes.
+ */
+export async function layerDefs(s: PhotoSettings): Promise<ReturnType<typeof parseLayers>> {
+  if (s.layers !== null && s.layers !== '') {
+    // Not JSON (which starts with "["): PyTorch layers.
+    if (typeof s.layers !== 'string' || s.layers.trim().startsWith('[')) return parseLayers(s.layers);
+    const { torchChain } = await import('../../engine/filters-torch.js');
+    return torchChain(s.layers);
+  }
   const { filters, kernel, kernelSize, padding, stride, activation, pool } = s;
   return { ok: true, defs: [{ filters, kernel, kernelSize, padding, stride, activation, pool }] };
 }

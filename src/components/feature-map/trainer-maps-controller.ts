@@ -1,7 +1,9 @@
 import { initialState } from '../shared/task.js';
 import { TrainerLink } from '../shared/trainer-link.js';
 import { nhwcToMaps } from '../../engine/feature-maps.js';
-import type { TrainerLike } from '../../engine/training/types.js';
+import type { TrainerLike, TrainerSession } from '../../engine/training/types.js';
+import { walkModel } from '../../engine/conv-math.js';
+import { isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
 import { MapsController, type MapsHost } from './maps-controller.js';
 import { MapsFailure, failureOf, mapsResult, type FeatureMapState, type MapsResult } from './maps-result.js';
 
@@ -121,6 +123,7 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
         : `Waiting for <cnn-trainer id="${s.htmlFor}"> to appear on the page.`;
       return initialState;
     }
+    checkLayer(layer, session.config);
     let acts: Record<string, { shape: number[]; data: Float32Array }> | undefined;
     let pixels: Float32Array;
     try {
@@ -174,4 +177,25 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
     this.fed = { key, pixels };
     return pixels;
   }
+}
+
+/**
+ * Refuses a layer the trainer's network does not have, or one that is not an image, before asking for it: the
+ * message lists the layers that can be shown, by the names `<model-summary for>` gives them (`conv1`, `relu1`,
+ * `pool1`, …). Without the run's settings (a stand-in trainer), the session's own answer says it.
+ */
+function checkLayer(layer: string, config: TrainerSession['config']): void {
+  const spec = config?.spec ?? (isModelName(config?.model) ? MODEL_SPECS[config.model] : null);
+  if (!spec) return;
+  const rows = walkModel(spec).layers;
+  const images = rows.filter((r) => r.outputShape.length === 3).map((r) => r.name);
+  const which = images.length
+    ? `: its image layers are ${images.join(', ')}`
+    : ': it has no image layers (it flattens the digit first)';
+  const row = rows.find((r) => r.name === layer);
+  if (!row) throw new MapsFailure(`The trainer's network has no layer "${layer}"${which}.`);
+  if (row.outputShape.length !== 3)
+    throw new MapsFailure(
+      `Layer "${layer}" gives ${row.outputShape[0]} values, not an image, so it has no feature maps${which}.`,
+    );
 }

@@ -1,6 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { RovingGrid } from '../shared/roving-grid.js';
-import { formatValue } from '../shared/format.js';
 import type { ViewerGeometry } from '../../engine/conv-steps.js';
 
 /** The two kinds of editable grid in the picture. */
@@ -66,15 +65,16 @@ export class EditableGrids implements ReactiveController {
 
   /**
    * One editable cell: its button (click or Enter edits it; one per grid is tabbable), or the number field while
-   * it is edited. `label` names the cell for a screen reader (`Input R row 1, column 2`).
+   * it is edited. `text` is what the cell shows (the value in the reader's locale) and its accessible names: the
+   * button's (`Input R row 1, column 2: 5. Press Enter to edit.`) and the field's (`Edit Input R row 1, column 2`).
    */
-  renderCell(r: CellRef, value: number, cls: string, label: string) {
+  renderCell(r: CellRef, value: number, cls: string, text: { shown: string; button: string; edit: string }) {
     if (this.isEditing(r)) {
       return html`<input
         class="cell-edit"
         type="number"
         step="any"
-        aria-label=${`Edit ${label}`}
+        aria-label=${text.edit}
         .value=${String(value)}
         @keydown=${this.onFieldKey}
         @blur=${(ev: Event) => this.finish(ev, true)}
@@ -85,11 +85,11 @@ export class EditableGrids implements ReactiveController {
       class=${cls}
       data-cell="${r.kind}:${r.c}:${r.i}:${r.j}"
       tabindex=${grid.tabIndex(r.i, r.j)}
-      aria-label=${`${label}: ${formatValue(value)}. Press Enter to edit.`}
+      aria-label=${text.button}
       @click=${() => this.open(r)}
       @focus=${() => grid.setActive(r.i, r.j)}
     >
-      ${formatValue(value)}
+      ${text.shown}
     </button>`;
   }
 

@@ -1,28 +1,30 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { inlineStyle } from '../shared/inline-style.js';
 import { CnnElement } from '../shared/cnn-element.js';
-import { jsonArrayValue, numberValue, sizeValue } from '../shared/property-values.js';
+import { booleanValue, jsonArrayValue, numberValue, sizeValue } from '../shared/property-values.js';
 import { formatValue } from '../shared/format.js';
+import { SHARED_EN } from '../shared/shared.strings.js';
+import { prefersReducedMotion } from '../shared/motion.js';
 import {
   VIEWER_LIMITS,
   VIEWER_SETTINGS,
-  channelName,
   clampStep,
   describeGeometry,
-  isTap,
   outputUpTo,
   planViewer,
   stepForKey,
   viewerSteps,
-  windowSize,
   type Grid3,
   type ViewerGeometry,
   type WindowStep,
 } from '../../engine/conv-steps.js';
 import { PlaybackController } from './playback-controller.js';
-import { EditableGrids, type GridKind } from './editable-grids.js';
+import { EditableGrids } from './editable-grids.js';
+import { renderOutput, renderPlane, renderProducts, type PictureView } from './picture-view.js';
 import { styles } from './kernel-viewer.styles.js';
+import { KERNEL_VIEWER_EN } from './kernel-viewer.strings.js';
+
+const EN = { ...SHARED_EN, ...KERNEL_VIEWER_EN };
 
 /** Detail of the `step-change` event: the window position and the value it wrote. */
 export interface KernelStepDetail {
@@ -57,7 +59,10 @@ type GridValue = string | number[][] | number[][][] | null;
  * as `<conv-calculator>`. Cells are editable (click or Enter). Loads no TensorFlow.js.
  *
  * Keyboard: Tab to the stepper and use ←/→ (also ↑/↓, Home, End) to step; inside a grid the arrow keys move
- * between cells and Enter edits one (Enter saves, Escape cancels).
+ * between cells and Enter edits one (Enter saves, Escape cancels). In a right-to-left page ← steps forward.
+ *
+ * Motion: `autoplay` starts playing once the element is on the page, except for a reader who asked for reduced
+ * motion (`prefers-reduced-motion: reduce`), who starts it with Play; the Play / Pause button is always there.
  *
  * @tagname kernel-viewer
  * @summary A convolution stepped through window by window.
@@ -78,8 +83,9 @@ type GridValue = string | number[][] | number[][][] | null;
  * @cssproperty [--cnn-kernel-viewer-window=var(--cnn-accent)] Colour of the kernel window and the current output cell.
  * @cssproperty [--cnn-kernel-viewer-duration=250ms] How long the window takes to slide (none under reduced motion).
  */
-export class KernelViewer extends CnnElement<KernelViewerEventMap> {
+export class KernelViewer extends CnnElement<KernelViewerEventMap, typeof EN> {
   static override styles = [...CnnElement.styles, styles];
+  protected static override strings = EN;
 
   /** Input size `W` (square) or `HxW`. Ignored when `input` gives the values. */
   @property({ attribute: 'input-size', reflect: true, converter: sizeValue }) inputSize = '6';
@@ -99,6 +105,9 @@ export class KernelViewer extends CnnElement<KernelViewerEventMap> {
   @property({ converter: jsonArrayValue }) kernel: GridValue = null;
   /** Seed of the random default values: the same seed draws the same picture. */
   @property({ reflect: true, converter: numberValue }) seed = 1;
+
+  /** Start playing once on the page (not under `prefers-reduced-motion: reduce`: then Play starts it). */
+  @property({ type: Boolean, reflect: true, converter: booleanValue }) autoplay = false;
 
   /** Current window position, 0 … `steps` − 1 (row by row). Out-of-range values are clamped. Setting it fires no `step-change`. */
   @property({ converter: numberValue }) step = 0;
@@ -198,12 +207,17 @@ export class KernelViewer extends CnnElement<KernelViewerEventMap> {
     this.windows = [];
     if (this.propertyError) return this.setError(this.propertyError);
     const plan = planViewer(this);
-    if (!plan.ok) return this.setError(plan.error);
+    if (!plan.ok) return this.setError(plan.message);
     this.inGrid = plan.input;
     this.kGrid = plan.kernel;
     this.geo = plan.geometry;
     this.setError(null);
     this.recompute();
+  }
+
+  protected override firstUpdated(): void {
+    // Nothing moves by itself for a reader who asked for reduced motion (WCAG 2.2.2): Play is one press away.
+    if (this.autoplay && !prefersReducedMotion()) this.play();
   }
 
   private recompute(): void {
@@ -212,7 +226,10 @@ export class KernelViewer extends CnnElement<KernelViewerEventMap> {
 
   /** The stage's keys step the window (and stop playing). */
   private onStageKey(e: KeyboardEvent): void {
-    const target = stepForKey(e.key, this.step, this.steps);
+    // Right to left, the picture reads from the right: ← is forward.
+    const flip: Record<string, string> = { ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' };
+    const key = this.localize.dir === 'rtl' ? (flip[e.key] ?? e.key) : e.key;
+    const target = stepForKey(key, this.step, this.steps);
     if (target === null) return;
     e.preventDefault();
     this.pause();
@@ -229,27 +246,41 @@ export class KernelViewer extends CnnElement<KernelViewerEventMap> {
     if (!g || this.inputError) return html`${this.renderError()}`;
     const w = this.windows[this.step]!;
     const last = this.steps - 1;
+    const t = this.localize;
     const summary = describeGeometry(g);
+    const [back, next] = t.dir === 'rtl' ? ['▶', '◀'] : ['◀', '▶'];
+    const at = { step: this.step + 1, steps: this.steps };
+    const view: PictureView = {
+      geo: g,
+      inGrid: this.inGrid,
+      kGrid: this.kGrid,
+      windows: this.windows,
+      step: this.step,
+      steps: this.steps,
+      cells: this.cells,
+      localize: this.localize,
+    };
     return html`
       ${this.renderError()}
       <p part="summary" class="summary">
-        ${summary.text} ${summary.formula ? html`<span class="formula">${summary.formula}</span>` : nothing}
+        ${t.say(summary.text)}
+        ${summary.formula ? html`<span class="formula">${summary.formula}</span>` : nothing}
       </p>
       <div part="controls" class="controls">
         <button class="secondary" @click=${() => (this.pause(), this.prev())} ?disabled=${this.step === 0}>
-          ◀ Back
+          ${back} ${t.term('kv.back')}
         </button>
         <button
           @click=${() => (this.playing ? this.pause() : this.play())}
           aria-pressed=${this.playing ? 'true' : 'false'}
         >
-          ${this.playing ? 'Pause' : 'Play'}
+          ${t.term(this.playing ? 'common.pause' : 'common.play')}
         </button>
         <button class="secondary" @click=${() => (this.pause(), this.next())} ?disabled=${this.step === last}>
-          Next ▶
+          ${t.term('kv.next')} ${next}
         </button>
         <label class="scrub"
-          >Step
+          >${t.term('kv.step')}
           <input
             type="range"
             min="0"
@@ -261,137 +292,36 @@ export class KernelViewer extends CnnElement<KernelViewerEventMap> {
           />
         </label>
         <span class="where" role="status" aria-live=${this.playing ? 'off' : 'polite'}
-          >Step ${this.step + 1} of ${this.steps}: output (${w.row + 1}, ${w.col + 1}) =
-          <strong>${formatValue(w.value)}</strong></span
+          >${t.term('kv.where', { ...at, row: w.row + 1, col: w.col + 1 })}
+          <strong>${formatValue(w.value, t.lang)}</strong></span
         >
       </div>
       <div
         class="stage"
         tabindex="0"
         role="group"
-        aria-label=${`Convolution picture, step ${this.step + 1} of ${this.steps}. Use the arrow keys to step.`}
+        aria-label=${t.term('kv.stage', at)}
         @keydown=${this.onStageKey}
       >
         <div part="input" class="panel">
           <h3>
-            Input${g.pad ? html` <span class="muted">(padding ${g.pad} shown as <span class="pad-key">0</span>)</span>` : nothing}
+            ${t.term('kv.input')}${g.pad ? html` <span class="muted">(${t.term('kv.paddingShown', { padding: g.pad })} <span class="pad-key">0</span>)</span>` : nothing}
           </h3>
-          <div class="planes">${this.inGrid.map((_, c) => this.renderPlane('input', c, w))}</div>
+          <div class="planes">${this.inGrid.map((_, c) => renderPlane(view, 'input', c, w))}</div>
         </div>
         <div part="kernel" class="panel">
-          <h3>Kernel</h3>
-          <div class="planes">${this.kGrid.map((_, c) => this.renderPlane('kernel', c, w))}</div>
+          <h3>${t.term('kv.kernel')}</h3>
+          <div class="planes">${this.kGrid.map((_, c) => renderPlane(view, 'kernel', c, w))}</div>
         </div>
         <div part="products" class="panel">
-          <h3>Products and sum</h3>
-          ${this.renderProducts(w)}
+          <h3>${t.term('kv.products')}</h3>
+          ${renderProducts(view, w)}
         </div>
         <div part="output" class="panel">
-          <h3>Output ${g.outRows}×${g.outCols}</h3>
-          ${this.renderOutput()}
+          <h3>${t.term('kv.output', { rows: g.outRows, cols: g.outCols })}</h3>
+          ${renderOutput(view)}
         </div>
       </div>
     `;
-  }
-
-  /** One channel of the input (padded, under the window) or of the kernel: its cells, editable, in a roving grid. */
-  private renderPlane(kind: GridKind, c: number, w: WindowStep) {
-    const g = this.geo!;
-    const input = kind === 'input';
-    const pad = input ? g.pad : 0;
-    const [rows, cols] = input ? [g.inRows, g.inCols] : [g.kRows, g.kCols];
-    const values = (input ? this.inGrid : this.kGrid)[c]!;
-    const name = channelName(g.channels, c);
-    const who = `${input ? 'Input' : 'Kernel'}${name ? ` ${name}` : ''}`;
-    const cells: TemplateResult[] = [];
-    for (let y = 0; y < rows + 2 * pad; y++) {
-      for (let x = 0; x < cols + 2 * pad; x++) {
-        const [i, j] = [y - pad, x - pad];
-        const isPad = i < 0 || j < 0 || i >= rows || j >= cols;
-        const cls = input ? `cell${isPad ? ' pad' : ''}${isTap(g, w, y, x) ? ' tap' : ''}` : 'cell weight';
-        cells.push(
-          isPad
-            ? html`<span class=${cls} aria-hidden="true">0</span>`
-            : this.cells.renderCell(
-                { kind, c, i, j },
-                values[i]![j]!,
-                cls,
-                `${who} row ${i + 1}, column ${j + 1}`,
-              ),
-        );
-      }
-    }
-    const what = input ? 'Input values' : 'Kernel weights';
-    const [effH, effW] = windowSize(g);
-    return html`<figure class="plane">
-      ${name ? html`<figcaption>${name}</figcaption>` : nothing}
-      <div
-        class="grid"
-        role="group"
-        aria-label=${name ? `${what}, ${name}` : what}
-        ${inlineStyle({ '--rows': rows + 2 * pad, '--cols': cols + 2 * pad })}
-        @keydown=${(e: KeyboardEvent) => this.cells.onKey(kind, c, e)}
-      >
-        ${cells}
-        ${
-          input
-            ? html`<div
-                part="window"
-                class="window"
-                aria-hidden="true"
-                ${inlineStyle({ '--top': w.top, '--left': w.left, '--h': effH, '--w': effW })}
-              ></div>`
-            : nothing
-        }
-      </div>
-    </figure>`;
-  }
-
-  private renderProducts(w: WindowStep) {
-    const g = this.geo!;
-    const term = (p: number) => (p < 0 ? `(${formatValue(p)})` : formatValue(p));
-    const planes = w.products.map((pc, c) => {
-      const name = channelName(g.channels, c);
-      const flat = pc.flat();
-      return html`<div class="product-plane">
-        ${name ? html`<div class="ch-name">${name}</div>` : nothing}
-        <div class="grid small" ${inlineStyle({ '--rows': g.kRows, '--cols': g.kCols })} aria-hidden="true">
-          ${flat.map((p) => html`<span class="cell product ${p === 0 ? 'zero' : ''}">${formatValue(p)}</span>`)}
-        </div>
-        <p class="sum">
-          ${flat.map(term).join(' + ')} =
-          <strong data-testid="channel-sum">${formatValue(w.channelSums[c]!)}</strong>
-        </p>
-      </div>`;
-    });
-    return html`<div class="planes">${planes}</div>
-      ${
-        g.channels > 1
-          ? html`<p class="total">
-              ${w.channelSums.map((s, c) => `${channelName(g.channels, c)} ${term(s)}`).join(' + ')} =
-              <strong data-testid="total">${formatValue(w.value)}</strong>
-            </p>`
-          : nothing
-      }`;
-  }
-
-  private renderOutput() {
-    const g = this.geo!;
-    const filled = this.windows.slice(0, this.step + 1).map((s) => formatValue(s.value));
-    const cells = Array.from(
-      { length: g.outRows * g.outCols },
-      (_, k) =>
-        html`<span class="cell out${k <= this.step ? ' filled' : ''}${k === this.step ? ' current' : ''}"
-          >${filled[k] ?? ''}</span
-        >`,
-    );
-    return html`<div
-      class="grid"
-      role="img"
-      aria-label=${`Output grid ${g.outRows}×${g.outCols}, ${this.step + 1} of ${this.steps} cells computed: ${filled.join(', ')}`}
-      ${inlineStyle({ '--rows': g.outRows, '--cols': g.outCols })}
-    >
-      ${cells}
-    </div>`;
   }
 }

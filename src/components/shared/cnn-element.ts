@@ -3,6 +3,12 @@ import { property } from 'lit/decorators.js';
 import { themeStyles } from './theme.styles.js';
 import { kindOf, readValue, stringValue, type ValueKind } from './property-values.js';
 import { LazyParts } from './lazy.js';
+import { LocalizeController, type Terms } from './localize.js';
+import { SHARED_EN } from './shared.strings.js';
+import { message, type Message } from '../../engine/messages.js';
+
+/** The English terms of the base: what every element's table starts from (`{ ...SHARED_EN, ...own }`). */
+export type SharedTerms = typeof SHARED_EN;
 
 /**
  * The base of every cnn-widgets element: theming, the `error` contract and event helpers.
@@ -14,9 +20,26 @@ import { LazyParts } from './lazy.js';
  *
  * `EventMap` names the element's events and their `detail` types (`{ 'cell-select': CellSelectDetail }`), so
  * `this.emit` accepts only those names, each with its own detail type (Shoelace's typed `emit`).
+ *
+ * Every text comes from a translation table (see localize.ts): `Strings` is the element's English (its static
+ * `strings`, the shared terms and its own), and `this.localize` says a term or an engine message in the
+ * element's language. Messages are kept as data (`setError(message)`) and said at render time, so a change of
+ * `lang` re-words what is already shown.
  */
-export class CnnElement<EventMap extends object = Record<string, unknown>> extends LitElement {
+export class CnnElement<
+  EventMap extends object = Record<string, unknown>,
+  Strings extends Terms = SharedTerms,
+> extends LitElement {
   static override styles = [themeStyles];
+
+  /** The element's English terms (shared and its own): the last fallback of every key. Subclasses replace it. */
+  protected static strings: Terms = SHARED_EN;
+
+  /** Says the element's terms and the engine's messages in the element's language (nearest `lang`). */
+  protected readonly localize = new LocalizeController<Strings>(
+    this,
+    (this.constructor as typeof CnnElement).strings as Strings,
+  );
 
   /**
    * Every property whose `converter` is a value kind (see property-values.ts) is set through `readValue`: the
@@ -50,7 +73,10 @@ export class CnnElement<EventMap extends object = Record<string, unknown>> exten
   /** Forces the light or dark palette; by default the element follows `prefers-color-scheme`. */
   @property({ reflect: true, converter: stringValue }) theme: 'light' | 'dark' | undefined = undefined;
 
-  /** The message shown for bad input or a failure, or `null` when all is well. Read-only for users. */
+  /**
+   * The message shown for bad input or a failure (in the element's language), or `null` when all is well.
+   * Read-only for users.
+   */
   get error(): string | null {
     return this.crash ?? this.parts.error ?? this.inputError ?? this.themeProblem();
   }
@@ -59,11 +85,11 @@ export class CnnElement<EventMap extends object = Record<string, unknown>> exten
    * `this.parts.need(part)` in `willUpdate`. `updateComplete` waits for those in flight.
    */
   protected readonly parts = new LazyParts(this);
-  private _error: string | null = null;
+  private _error: Message | string | null = null;
   /** Each property's default (its initial value), recorded at its first set, for `null`/`undefined`. */
   private defaults?: Map<string, unknown>;
   /** The message for each property last set to a value of the wrong type. */
-  private typeErrors?: Map<string, string>;
+  private typeErrors?: Map<string, Message>;
   /** Set by `readProperty` when a property's type error appeared, changed or went: that set must update. */
   private forceNextChange = false;
   /** What an exception in an update said (see `performUpdate`), until the next update succeeds. */
@@ -71,11 +97,17 @@ export class CnnElement<EventMap extends object = Record<string, unknown>> exten
 
   /** The subclass's own input/failure message (a property of the wrong type first), without the theme remark. */
   protected get inputError(): string | null {
-    return this.propertyError ?? this._error;
+    return this.propertyError ?? (this._error === null ? null : this.localize.say(this._error));
   }
 
   /** The first property that was set to a value of the wrong type, as a message; `null` when there is none. */
   protected get propertyError(): string | null {
+    const m = this.propertyMessage;
+    return m ? this.localize.say(m) : null;
+  }
+
+  /** The same, as the message itself (to pass on to a check that reports it first). */
+  protected get propertyMessage(): Message | null {
     const first = this.typeErrors?.values().next();
     return first && !first.done ? first.value : null;
   }
@@ -96,10 +128,10 @@ export class CnnElement<EventMap extends object = Record<string, unknown>> exten
       defaults.set(name, initial);
       return initial;
     }
-    const before = errors.get(name);
+    const before = errors.get(name)?.text;
     if (r.ok) errors.delete(name);
     else errors.set(name, r.error);
-    if (errors.get(name) !== before) {
+    if (errors.get(name)?.text !== before) {
       this.forceNextChange = true;
       this.requestUpdate();
     }
@@ -118,7 +150,9 @@ export class CnnElement<EventMap extends object = Record<string, unknown>> exten
     try {
       super.performUpdate();
     } catch (e) {
-      this.crash = `Something went wrong: ${e instanceof Error ? e.message : String(e)}`;
+      this.crash = this.localize.say(
+        message(SHARED_EN, 'error.crash', { error: e instanceof Error ? e.message : String(e) }),
+      );
       if (hadCrash === null) console.error(e);
       render(html`<div part="error" role="alert">${this.crash}</div>`, this.renderRoot, this.renderOptions);
     }
@@ -138,14 +172,19 @@ export class CnnElement<EventMap extends object = Record<string, unknown>> exten
   private themeProblem(): string | null {
     const t = this.theme as string | null | undefined;
     if (t == null || t === '' || t === 'light' || t === 'dark') return null;
-    return `Theme must be "light" or "dark" (got "${t}"); following the page's colour scheme instead.`;
+    return this.localize.say(message(SHARED_EN, 'error.theme', { got: t }));
   }
 
-  /** Sets (or clears, with null) the message shown in the error region; requests a render when it changes. */
-  protected setError(message: string | null): void {
-    if (message === this._error) return;
-    const old = this._error;
-    this._error = message;
+  /**
+   * Sets (or clears, with null) the message shown in the error region; requests a render when it changes. An
+   * engine `Message` is said in the element's language at each render; a string is shown as it is (an
+   * exception's own text, already localised text).
+   */
+  protected setError(error: Message | string | null): void {
+    const key = (m: Message | string | null) => (m !== null && typeof m === 'object' ? m.text + m.key : m);
+    if (key(error) === key(this._error)) return;
+    const old = this.error;
+    this._error = error;
     this.requestUpdate('error', old);
   }
 

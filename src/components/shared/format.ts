@@ -101,3 +101,34 @@ export function formatBytes(bytes: number | null | undefined, locale?: string): 
 
 /** A value that rounds to zero at `digits` decimals is zero: Intl would print `-0.00` for `-0.001`. */
 const fixZero = (v: number, digits: number): number => (Math.abs(v) < 0.5 * 10 ** -digits ? 0 : v);
+
+type DurationFormatCtor = new (
+  l: string,
+  o: object,
+) => { format(d: { hours?: number; minutes?: number; seconds?: number }): string };
+
+/**
+ * A duration in whole seconds, in the locale's short units: `1 min, 5 sec` (en), `1 Min., 5 Sek.` (de),
+ * `1分5秒` (ja) — `Intl.DurationFormat` where the browser has it, else the units of `Intl.NumberFormat`.
+ */
+export function formatDuration(seconds: number | null | undefined, locale = DEFAULT_LOCALE): string {
+  const v = finite(seconds);
+  if (v === null || v < 0) return MISSING;
+  const total = Math.round(v);
+  const d = { hours: Math.floor(total / 3600), minutes: Math.floor(total / 60) % 60, seconds: total % 60 };
+  const DF = (Intl as { DurationFormat?: DurationFormatCtor }).DurationFormat;
+  if (DF) {
+    try {
+      return new DF(locale, { style: 'short' }).format(d);
+    } catch {
+      /* a malformed tag: the units below */
+    }
+  }
+  const unit = (n: number, u: string) =>
+    numberFormat({ style: 'unit', unit: u, unitDisplay: 'short' }, locale).format(n);
+  const parts = [];
+  if (d.hours) parts.push(unit(d.hours, 'hour'));
+  if (d.minutes) parts.push(unit(d.minutes, 'minute'));
+  if (d.seconds || !parts.length) parts.push(unit(d.seconds, 'second'));
+  return parts.join(' ');
+}

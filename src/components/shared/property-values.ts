@@ -15,12 +15,19 @@
  * object says how the attribute is read and reflected; `CnnElement` finds the kind through the converter and
  * runs every set through `read`. Whether a well-typed value is *sensible* (a stride of 0, a ragged matrix) is
  * still each element's own check, with its own wording: this module only settles the type.
+ *
+ * The messages are data (`Message`, see engine/messages.ts) with their English in shared.strings.ts, so each
+ * element says them in its reader's language.
  */
+import { message, type Message } from '../../engine/messages.js';
+import { SHARED_EN } from './shared.strings.js';
+
+const say = (key: keyof typeof SHARED_EN & `value.${string}`): Message => message(SHARED_EN, key);
 
 /** A property's value kind: how to read a non-null value, and how to write it back to the attribute. */
 export interface ValueKind<T> {
   /** What a valid value is, in words, for the message: `a number`, `true or false`… */
-  readonly expects: string;
+  readonly expects: Message;
   /** The typed value for a non-null input, or `undefined` when its type is not accepted. */
   read(v: unknown): { value: T } | undefined;
   /** lit's attribute side: hands the raw text (or `null` when removed) to the property setter, which reads it. */
@@ -39,7 +46,7 @@ const passText = (v: string | null): unknown => v;
  * `NaN`, and a non-finite number stays as it is: the element's range check explains both in its own words.
  */
 export const numberValue: ValueKind<number> = {
-  expects: 'a number',
+  expects: say('value.number'),
   read: (v) =>
     typeof v === 'number' ? { value: v } : typeof v === 'string' ? { value: numberFromText(v) } : undefined,
   fromAttribute: passText,
@@ -48,7 +55,7 @@ export const numberValue: ValueKind<number> = {
 
 /** Text, as given. */
 export const stringValue: ValueKind<string> = {
-  expects: 'text (a string)',
+  expects: say('value.text'),
   read: (v) => (typeof v === 'string' ? { value: v } : undefined),
   fromAttribute: passText,
   toAttribute: (v) => (typeof v === 'string' ? v : null),
@@ -58,7 +65,7 @@ export const stringValue: ValueKind<string> = {
 export function enumValue<T extends string>(choices: readonly T[]): ValueKind<T | string> {
   return {
     ...stringValue,
-    expects: `one of ${choices.map((c) => `"${c}"`).join(', ')}`,
+    expects: message(SHARED_EN, 'value.oneOf', { choices: choices.map((c) => `"${c}"`).join(', ') }),
   };
 }
 
@@ -67,7 +74,7 @@ export function enumValue<T extends string>(choices: readonly T[]): ValueKind<T 
  * framework passes for `input-size={320}`), a filter count. The number is kept as its text, so the property
  * keeps its documented string type.
  */
-export function textOrNumberValue(expects: string): ValueKind<string> {
+export function textOrNumberValue(expects: Message): ValueKind<string> {
   return {
     expects,
     read: (v) =>
@@ -82,14 +89,14 @@ export function textOrNumberValue(expects: string): ValueKind<string> {
 }
 
 /** A size written `"W"` or `"HxW"`, or a number. */
-export const sizeValue = textOrNumberValue('a size such as "28" or "28x32"');
+export const sizeValue = textOrNumberValue(say('value.size'));
 
 /**
  * A boolean attribute: present means true, as in HTML, except the text `"false"` (what a framework writes for
  * a false value when it stringifies, and what a writer means by `autostart="false"`), which means false.
  */
 export const booleanValue: ValueKind<boolean> = {
-  expects: 'true or false',
+  expects: say('value.boolean'),
   read: (v) =>
     typeof v === 'boolean'
       ? { value: v }
@@ -105,7 +112,7 @@ export const booleanValue: ValueKind<boolean> = {
  * parses with its own, specific messages (malformed JSON, ragged rows…). Reflected as JSON when it is an array.
  */
 export const jsonArrayValue: ValueKind<string | unknown[]> = {
-  expects: 'an array or its JSON text',
+  expects: say('value.array'),
   read: (v) => (typeof v === 'string' || Array.isArray(v) ? { value: v } : undefined),
   fromAttribute: passText,
   toAttribute: (v) => (typeof v === 'string' ? v : Array.isArray(v) ? JSON.stringify(v) : null),
@@ -116,7 +123,7 @@ export const jsonArrayValue: ValueKind<string | unknown[]> = {
  * Text that is not JSON is kept as it is, for the element's message. Never reflected (the value can be large).
  */
 export const parsedJsonArrayValue: ValueKind<unknown> = {
-  expects: 'an array or its JSON text',
+  expects: say('value.array'),
   read: (v) => {
     if (Array.isArray(v)) return { value: v };
     if (typeof v !== 'string') return undefined;
@@ -130,38 +137,53 @@ export const parsedJsonArrayValue: ValueKind<unknown> = {
   toAttribute: () => null,
 };
 
+/**
+ * A network (`network` of `<cnn-trainer>` and `<model-summary>`, attribute `layers`): PyTorch layers as text, or an
+ * array of the engine's plain layer specs, which the element checks with its own messages. Reflected as the text,
+ * or as the array's JSON (which the attribute reads back as specs).
+ */
+export const networkValue: ValueKind<string | readonly unknown[]> = {
+  expects: say('value.network'),
+  read: (v) =>
+    typeof v === 'string' || Array.isArray(v) ? { value: v as string | readonly unknown[] } : undefined,
+  fromAttribute: passText,
+  toAttribute: (v) => (typeof v === 'string' ? v : Array.isArray(v) ? JSON.stringify(v) : null),
+};
+
 /** The value kind behind a lit `converter`, or `undefined` for a converter of another sort. */
 export function kindOf(converter: unknown): ValueKind<unknown> | undefined {
   if (typeof converter !== 'object' || converter === null) return undefined;
   const c = converter as Partial<ValueKind<unknown>>;
-  return typeof c.read === 'function' && typeof c.expects === 'string'
+  return typeof c.read === 'function' && typeof c.expects === 'object'
     ? (c as ValueKind<unknown>)
     : undefined;
 }
 
 /** The type of a rejected value, in words: "an array", "a Symbol", "the number 5". Never prints NaN or Infinity. */
-export function describeValue(v: unknown): string {
-  if (Array.isArray(v)) return 'an array';
+export function describeValue(v: unknown): Message {
+  if (Array.isArray(v)) return message(SHARED_EN, 'got.array');
   switch (typeof v) {
     case 'number':
-      return Number.isFinite(v) ? `the number ${v}` : 'a number that is not finite';
+      return Number.isFinite(v)
+        ? message(SHARED_EN, 'got.number', { n: v })
+        : message(SHARED_EN, 'got.infinite');
     case 'boolean':
-      return `the boolean ${v}`;
+      return message(SHARED_EN, 'got.boolean', { value: String(v) });
     case 'bigint':
-      return 'a bigint';
+      return message(SHARED_EN, 'got.bigint');
     case 'symbol':
-      return 'a Symbol';
+      return message(SHARED_EN, 'got.symbol');
     case 'function':
-      return 'a function';
+      return message(SHARED_EN, 'got.function');
     case 'string':
-      return 'a string';
+      return message(SHARED_EN, 'got.string');
     default:
-      return 'an object';
+      return message(SHARED_EN, 'got.object');
   }
 }
 
 /** What a set reads as: the value (`undefined` = use the default), or the message for a value of the wrong type. */
-export type ReadResult<T> = { ok: true; value: T | undefined } | { ok: false; error: string };
+export type ReadResult<T> = { ok: true; value: T | undefined } | { ok: false; error: Message };
 
 /**
  * Reads one set of property `name`: `null`/`undefined` → `undefined` (the default), an accepted type → its
@@ -171,5 +193,8 @@ export function readValue<T>(kind: ValueKind<T>, name: string, v: unknown): Read
   if (v === null || v === undefined) return { ok: true, value: undefined };
   const r = kind.read(v);
   if (r) return { ok: true, value: r.value };
-  return { ok: false, error: `Property "${name}" must be ${kind.expects} (got ${describeValue(v)}).` };
+  return {
+    ok: false,
+    error: message(SHARED_EN, 'error.propertyType', { name, expects: kind.expects, got: describeValue(v) }),
+  };
 }

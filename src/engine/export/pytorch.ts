@@ -2,12 +2,14 @@
  * The run a reader just watched, as one runnable, readable PyTorch script: the notebook's code for it.
  *
  * WHAT IT HOLDS. The `nn.Module` with the summary's layer names (so its state dict says `conv1.weight`, as the
- * safetensors export does); MNIST read straight from the IDX files in a folder given on the command line (or
- * through torchvision when it is installed: Debian's python3-torch has no torchvision, so it is optional); the
+ * safetensors export does); the data read straight from a folder given on the command line: a dataset packed by
+ * `npx cnn-widgets pack` (dataset.json and its shards: what `<cnn-trainer data-src>` trains on, the library's own
+ * MNIST included), or MNIST's four IDX files (or, without a folder, MNIST through torchvision when it is installed:
+ * Debian's python3-torch has no torchvision, so it is optional); the
  * first `trainSize` training and `testSize` test images, as the browser used; pixels scaled to 0..1
- * (`byte / 255`, data/mnist.ts `toFloat`) then standardised with MNIST's mean and standard deviation, as the
- * trainer feeds its model (training/core.ts `MNIST_MEAN`, `MNIST_STD`; torchvision's `Normalize((0.1307,),
- * (0.3081,))`); the same optimiser (Adam β = (0.9, 0.999), ε = 1e-8, or SGD with
+ * (`byte / 255`, data/dataset.ts `toFloat`) then standardised per channel with the dataset's mean and standard
+ * deviation (dataset.json's `normalize`; MNIST's are torchvision's `Normalize((0.1307,), (0.3081,))`), as the
+ * trainer feeds its model (training/pixels.ts); the same optimiser (Adam β = (0.9, 0.999), ε = 1e-8, or SGD with
  * the run's momentum), learning rate and schedule (`learningRateAt` in training/config-base.ts, line for line), batch
  * size, epochs and seed; the mean cross-entropy loss; the accuracy function; the training loop.
  *
@@ -42,18 +44,21 @@ export interface PyTorchScriptOptions {
   /** Class count (default 10). */
   classes?: number;
   /**
-   * The dataset's IDX file names (default MNIST's: `train-images-idx3-ubyte`, …; a `.gz` beside each is read
-   * too), and its name for the help text.
+   * The dataset: its name for the help text, the folder it was trained from (`data-src`, the default `--data` of
+   * a packed dataset), and the IDX file names the script also reads (default MNIST's: `train-images-idx3-ubyte`,
+   * …; a `.gz` beside each is read too). `packed`: the dataset is only in the packed format (no torchvision).
    */
   data?: {
     name?: string;
+    src?: string;
+    packed?: boolean;
     trainImages?: string;
     trainLabels?: string;
     testImages?: string;
     testLabels?: string;
   };
-  /** Input standardisation `(pixel/255 − mean) / std` (default MNIST's, what the trainer uses). */
-  normalize?: { mean: number; std: number };
+  /** Input standardisation `(pixel/255 − mean) / std`, per channel (default MNIST's, what the trainer uses). */
+  normalize?: { mean: number | number[]; std: number | number[] };
 }
 
 /**
@@ -64,6 +69,14 @@ export interface PyTorchScriptOptions {
 export const SCRIPT_NORMALIZE = Object.freeze({ mean: 0.1307, std: 0.3081 });
 
 const py = (s: string) => JSON.stringify(s); // a JSON string is a valid Python string literal for our names
+/** The last folder name of a `data-src` (`…/fashion-mnist/` → `fashion-mnist`), the default `--data`. */
+const folderName = (src: string) =>
+  src
+    .replace(/[?#].*$/, '')
+    .replace(/\/dataset\.json$/i, '')
+    .replace(/\/+$/, '')
+    .split('/')
+    .pop() || null;
 /** A number as Python reads it (JavaScript's shortest round-trip form is valid Python). */
 const pyNumber = (n: number) => String(n);
 
@@ -85,6 +98,9 @@ export function toPyTorch(spec: ModelSpec, config: ScriptConfig, options: PyTorc
   };
   const optimizer: OptimizerName = config.optimizer;
   const norm = options.normalize ?? SCRIPT_NORMALIZE;
+  const tuple = (v: number | number[]) => `(${[v].flat().map(pyNumber).join(', ')},)`;
+  const packed = Boolean(options.data?.packed);
+  const defaultDir = options.data?.src ? folderName(options.data.src) : null;
   const schedule = config.lrSchedule ?? 'constant';
   const width = Math.max(...calls.map((c) => c.name.length));
   const init = calls.map((c) => `        self.${c.name.padEnd(width)} = nn.${c.call}`).join('\n');
@@ -96,9 +112,20 @@ export function toPyTorch(spec: ModelSpec, config: ScriptConfig, options: PyTorc
 Train it:                        python3 ${'{script}'} --data DIR
 Evaluate the browser's weights:  python3 ${'{script}'} --data DIR --eval${options.weights ? '' : ' --weights FILE'}
 
-DIR holds the four ${data.name} IDX files (${data.trainImages}, ${data.trainLabels},
-${data.testImages}, ${data.testLabels}; gzipped .gz files work too). Without --data,
-torchvision downloads ${data.name} into ./data, if torchvision is installed.
+${
+  packed
+    ? `DIR is the folder the browser trained from${options.data?.src ? ` (${options.data.src})` : ''}: the dataset.json
+of ${data.name} and its .u8z shards, as \`npx cnn-widgets pack\` wrote them (download the folder).${
+        defaultDir
+          ? `
+Without --data, ./${defaultDir} is read.`
+          : ''
+      }`
+    : `DIR holds the four ${data.name} IDX files (${data.trainImages}, ${data.trainLabels},
+${data.testImages}, ${data.testLabels}; gzipped .gz files work too), or a dataset
+folder packed by \`npx cnn-widgets pack\` (dataset.json and its shards). Without --data,
+torchvision downloads ${data.name} into ./data, if torchvision is installed.`
+}
 """
 import argparse
 import gzip
@@ -107,6 +134,7 @@ import math
 import os
 import struct
 import sys
+import zlib
 
 import torch
 import torch.nn as nn
@@ -125,7 +153,8 @@ COOLDOWN_FRACTION = ${COOLDOWN_FRACTION}
 SEED = ${config.seed}
 INPUT_SHAPE = (${shape.join(', ')})  # channels, height, width
 CLASSES = ${classes}
-MEAN, STD = ${pyNumber(norm.mean)}, ${pyNumber(norm.std)}  # input standardisation, as the browser's trainer does
+MEAN, STD = ${tuple(norm.mean)}, ${tuple(norm.std)}  # per channel: the browser's trainer standardises so
+DEFAULT_DATA = ${defaultDir ? py(defaultDir) : 'None'}  # the folder read without --data
 WEIGHTS = ${options.weights ? py(options.weights) : 'None'}
 
 
@@ -166,11 +195,40 @@ def read_idx(folder, name):
     sys.exit(f"{name} not found in {folder}")
 
 
+def read_packed(folder):
+    """A dataset packed by \`npx cnn-widgets pack\`: dataset.json beside shards of raw deflate, each holding
+    its labels (one byte each) then its images (H×W×C bytes each, channels interleaved)."""
+    with open(os.path.join(folder, "dataset.json"), encoding="utf-8") as f:
+        meta = json.load(f)
+    h, w, c = meta["shape"]
+    if (c, h, w) != INPUT_SHAPE or len(meta["classes"]) != CLASSES:
+        sys.exit(f"{folder} holds {c}×{h}×{w} images of {len(meta['classes'])} classes; "
+                 f"this network takes {'×'.join(map(str, INPUT_SHAPE))} images of {CLASSES}")
+    parts = []
+    for split in ("train", "test"):
+        images, labels = [], []
+        for shard in meta[split]["files"]:
+            with open(os.path.join(folder, shard["file"]), "rb") as f:
+                raw = zlib.decompress(f.read(), -15)
+            if len(raw) != shard["rawBytes"]:
+                sys.exit(f"{shard['file']} is damaged: {len(raw)} bytes, not {shard['rawBytes']}")
+            labels.append(raw[:shard["count"]])
+            images.append(raw[shard["count"]:])
+        x = torch.frombuffer(bytearray(b"".join(images)), dtype=torch.uint8).reshape(-1, h, w, c)
+        parts += [x.permute(0, 3, 1, 2), torch.frombuffer(bytearray(b"".join(labels)), dtype=torch.uint8)]
+    return parts
+
+
 def load_data(folder):
     """(train images, train labels, test images, test labels); images N×C×H×W, standardised like the browser's."""
-    if folder:
+    folder = folder or DEFAULT_DATA
+    if folder and os.path.exists(os.path.join(folder, "dataset.json")):
+        parts = read_packed(folder)
+    elif folder:
         parts = [read_idx(folder, n) for n in (${py(data.trainImages)}, ${py(data.trainLabels)},
                                              ${py(data.testImages)}, ${py(data.testLabels)})]
+    elif ${packed ? 'True' : 'False'}:
+        sys.exit("give the folder of the packed dataset with --data DIR")
     else:
         try:
             from torchvision.datasets import MNIST
@@ -178,8 +236,10 @@ def load_data(folder):
             sys.exit("torchvision is not installed: give the folder of the IDX files with --data DIR")
         train, test = MNIST("data", train=True, download=True), MNIST("data", train=False, download=True)
         parts = [train.data, train.targets, test.data, test.targets]
+    mean = torch.tensor(MEAN).view(1, -1, 1, 1)
+    std = torch.tensor(STD).view(1, -1, 1, 1)
     def images(t, n):
-        return t[:n].reshape(n, *INPUT_SHAPE).float().div(255).sub(MEAN).div(STD)
+        return t[:n].reshape(len(t[:n]), *INPUT_SHAPE).float().div(255).sub(mean).div(std)
     return (images(parts[0], TRAIN_SIZE), parts[1][:TRAIN_SIZE].long(),
             images(parts[2], TEST_SIZE), parts[3][:TEST_SIZE].long())
 
@@ -259,7 +319,8 @@ def train(model, train_x, train_y, test_x, test_y):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\\n")[0])
-    parser.add_argument("--data", help="folder of the IDX files (else torchvision downloads them)")
+    parser.add_argument("--data", help="folder of the packed dataset or the IDX files" + (
+        f" (default {DEFAULT_DATA})" if DEFAULT_DATA else " (else torchvision downloads MNIST)"))
     parser.add_argument("--eval", action="store_true", help="load the weights and print the test accuracy")
     parser.add_argument("--weights", default=WEIGHTS, help="safetensors file for --eval (default %(default)s)")
     parser.add_argument("--save", help="after training, save the weights to this safetensors file")

@@ -11,7 +11,7 @@
  * Only the common case is ours: float32, NHWC (`channelsLast`), any stride and padding. Anything else goes to
  * the stock kernel, which is kept.
  */
-import { backpropFilterInfo } from './conv-backprop-info.js';
+import { backpropFilterInfo, convDims, type ConvDims } from './conv-backprop-info.js';
 import {
   getKernel,
   registerKernel,
@@ -36,21 +36,7 @@ const NAME = 'Conv2DBackpropFilter';
 export function conv2DBackpropFilterNhwc(
   x: Float32Array | TypedArray,
   dy: Float32Array | TypedArray,
-  d: {
-    B: number;
-    H: number;
-    W: number;
-    CI: number;
-    OH: number;
-    OW: number;
-    CO: number;
-    KH: number;
-    KW: number;
-    SH: number;
-    SW: number;
-    pt: number;
-    pl: number;
-  },
+  d: ConvDims,
 ): Float32Array {
   const { B, H, W, CI, OH, OW, CO, KH, KW, SH, SW, pt, pl } = d;
   // Accumulate in a Float64Array: a sum over B·OH·OW terms (43,264 for conv1) in float32 would drift.
@@ -96,21 +82,7 @@ function make(fallback: KernelConfig): KernelFunc {
     const values = conv2DBackpropFilterNhwc(
       backend.data.get(x.dataId).values as TypedArray,
       backend.data.get(dy.dataId).values as TypedArray,
-      {
-        B: info.batchSize,
-        H: info.inHeight,
-        W: info.inWidth,
-        CI: info.inChannels,
-        OH: info.outHeight,
-        OW: info.outWidth,
-        CO: info.outChannels,
-        KH: info.filterHeight,
-        KW: info.filterWidth,
-        SH: info.strideHeight,
-        SW: info.strideWidth,
-        pt: info.padInfo.top,
-        pl: info.padInfo.left,
-      },
+      convDims(info),
     );
     return backend.makeTensorInfo(
       [info.filterHeight, info.filterWidth, info.inChannels, info.outChannels],

@@ -11,28 +11,21 @@
  * out-of-range x reads are zero. Both gradients below are re-indexings of this single sum.
  */
 import { backend_util } from '@tensorflow/tfjs-core';
-import type {
-  Conv2DBackpropInputAttrs,
-  KernelConfig,
-  KernelFunc,
-  NamedAttrMap,
-  NamedTensorInfoMap,
-  TensorInfo,
-} from '@tensorflow/tfjs-core';
+import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import {
   f32,
   heapOffset,
+  kernelConfig,
   makeOutput,
   release,
   runWasm,
   transposeWasm,
   view,
   type BackendWasm,
+  type KernelArgs,
 } from './wasm-util.js';
 import { conv1BackpropFilterTaps, simdAvailable } from './wasm-simd.js';
-import { backpropFilterInfo } from './conv-backprop-info.js';
-
-type KernelArgs = { inputs: NamedTensorInfoMap; backend: unknown; attrs?: NamedAttrMap };
+import { backpropFilterInfo, backpropInputInfo, convDims, type ConvDims } from './conv-backprop-info.js';
 
 /** Explicit NHWC padding in the form computeConv2DInfo accepts ('EXPLICIT'). */
 function explicitPad(top: number, bottom: number, left: number, right: number): backend_util.ExplicitPadding {
@@ -101,10 +94,8 @@ export function setBackpropFilterTapsPerPass(n: number): void {
 function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
   const backend = args.backend as BackendWasm;
   const { x, dy, info } = backpropFilterInfo(args);
-  const { inHeight: H, inWidth: W, inChannels: CI, outHeight: OH, outWidth: OW, outChannels: CO } = info;
-  const { filterHeight: KH, filterWidth: KW, strideHeight: SH, strideWidth: SW } = info;
-  const pt = info.padInfo.top;
-  const pl = info.padInfo.left;
+  const d = convDims(info);
+  const { H, W, CI, OH, OW, CO, KH, KW, SH, SW, pt, pl } = d;
   const channelsLast = info.dataFormat === 'channelsLast';
 
   // FAST CASE: one input channel (the first conv of an image net), NHWC, no padding → a direct SIMD sum
@@ -122,18 +113,7 @@ function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
     (forceFormulation === 'auto' || forceFormulation === 'simd') &&
     simdAvailable(backend)
   ) {
-    return backpropFilterSingleChannel(backend, x, dy, {
-      B: info.batchSize,
-      H,
-      W,
-      OH,
-      OW,
-      CO,
-      KH,
-      KW,
-      SH,
-      SW,
-    });
+    return backpropFilterSingleChannel(backend, x, dy, d);
   }
 
   const pbFwd = info.padInfo.bottom;
@@ -181,22 +161,11 @@ function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
  * The single-input-channel formulation: dw[kh, kw, 0, co] = Σ_{b,oh,ow} x[b, oh·SH+kh, ow·SW+kw] · dy[b,oh,ow,co],
  * computed directly in SIMD by conv1BackpropFilterTaps, a few filter taps of one row per pass over dy.
  */
-function backpropFilterSingleChannel(
+export function backpropFilterSingleChannel(
   backend: BackendWasm,
   x: TensorInfo,
   dy: TensorInfo,
-  s: {
-    B: number;
-    H: number;
-    W: number;
-    OH: number;
-    OW: number;
-    CO: number;
-    KH: number;
-    KW: number;
-    SH: number;
-    SW: number;
-  },
+  s: ConvDims,
 ): TensorInfo {
   const dw = makeOutput(backend, [s.KH, s.KW, 1, s.CO]);
   const ptrs = { x: heapOffset(backend, x), dy: heapOffset(backend, dy), dw: heapOffset(backend, dw) };
@@ -283,30 +252,8 @@ function backpropFilterXAsFilter(
  */
 function conv2DBackpropInput(args: KernelArgs): TensorInfo {
   const backend = args.backend as BackendWasm;
-  const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
-  const { strides, pad, dataFormat, dimRoundingMode, inputShape } =
-    args.attrs as unknown as Conv2DBackpropInputAttrs;
-  const format = backend_util.convertConv2DDataFormat(dataFormat);
-  const info = backend_util.computeConv2DInfo(
-    inputShape,
-    filter.shape as [number, number, number, number],
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    format,
-  );
-  const {
-    batchSize: B,
-    inHeight: IH,
-    inWidth: IW,
-    inChannels: CI,
-    outHeight: OH,
-    outWidth: OW,
-    outChannels: CO,
-  } = info;
-  const { filterHeight: KH, filterWidth: KW, strideHeight: SH, strideWidth: SW } = info;
+  const { dy, filter, info } = backpropInputInfo(args);
+  const { B, H: IH, W: IW, CI, OH, OW, CO, KH, KW, SH, SW } = convDims(info);
   const channelsLast = info.dataFormat === 'channelsLast';
 
   const pTop = KH - 1 - info.padInfo.top;
@@ -364,14 +311,5 @@ function conv2DBackpropInput(args: KernelArgs): TensorInfo {
   return dx;
 }
 
-export const conv2DBackpropFilterConfig: KernelConfig = {
-  kernelName: 'Conv2DBackpropFilter',
-  backendName: 'wasm',
-  kernelFunc: conv2DBackpropFilter as unknown as KernelFunc,
-};
-
-export const conv2DBackpropInputConfig: KernelConfig = {
-  kernelName: 'Conv2DBackpropInput',
-  backendName: 'wasm',
-  kernelFunc: conv2DBackpropInput as unknown as KernelFunc,
-};
+export const conv2DBackpropFilterConfig = kernelConfig('Conv2DBackpropFilter', conv2DBackpropFilter);
+export const conv2DBackpropInputConfig = kernelConfig('Conv2DBackpropInput', conv2DBackpropInput);

@@ -20,17 +20,17 @@
  * the stock kernel.
  */
 import { backend_util, util } from '@tensorflow/tfjs-core';
-import type {
-  KernelConfig,
-  KernelFunc,
-  NamedAttrMap,
-  NamedTensorInfoMap,
-  TensorInfo,
-} from '@tensorflow/tfjs-core';
-import { f32, heapOffset, makeOutput, release, transposeWasm, type BackendWasm } from './wasm-util.js';
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import {
+  f32,
+  heapOffset,
+  makeOutput,
+  release,
+  transposeWasm,
+  wrapStock,
+  type BackendWasm,
+} from './wasm-util.js';
 import { columnSums, simdAvailable, SUM_SIMD_MAX_INNER } from './wasm-simd.js';
-
-type KernelArgs = { inputs: NamedTensorInfoMap; backend: unknown; attrs?: NamedAttrMap };
 
 /** Swaps the last two axes (what transposeA/B mean for a rank ≥ 2 operand). */
 function swapLastTwo(backend: BackendWasm, x: TensorInfo): TensorInfo {
@@ -43,13 +43,12 @@ function swapLastTwo(backend: BackendWasm, x: TensorInfo): TensorInfo {
 
 /** Builds our BatchMatMul around the stock one (passed in at registration time). */
 export function makeBatchMatMulConfig(stock: KernelConfig): KernelConfig {
-  const stockFunc = stock.kernelFunc;
-  const kernelFunc = (args: KernelArgs): TensorInfo => {
+  return wrapStock(stock, (args, stockFunc) => {
     const backend = args.backend as BackendWasm;
     const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
     const { transposeA, transposeB } = (args.attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
     if ((!transposeA && !transposeB) || a.dtype !== 'float32' || b.dtype !== 'float32') {
-      return stockFunc(args as Parameters<KernelFunc>[0]) as TensorInfo;
+      return stockFunc(args);
     }
     const aa = transposeA ? swapLastTwo(backend, a) : a;
     const bb = transposeB ? swapLastTwo(backend, b) : b;
@@ -57,18 +56,16 @@ export function makeBatchMatMulConfig(stock: KernelConfig): KernelConfig {
       inputs: { a: aa, b: bb },
       backend,
       attrs: { ...args.attrs, transposeA: false, transposeB: false },
-    }) as TensorInfo;
+    });
     if (aa !== a) release(backend, aa);
     if (bb !== b) release(backend, bb);
     return out;
-  };
-  return { ...stock, kernelFunc: kernelFunc as unknown as KernelFunc };
+  });
 }
 
 /** Builds our Sum around the stock one. */
 export function makeSumConfig(stock: KernelConfig): KernelConfig {
-  const stockFunc = stock.kernelFunc;
-  const kernelFunc = (args: KernelArgs): TensorInfo => {
+  return wrapStock(stock, (args, stockFunc) => {
     const backend = args.backend as BackendWasm;
     const { x } = args.inputs as { x: TensorInfo };
     const { axis, keepDims } = (args.attrs ?? {}) as { axis: number | number[]; keepDims?: boolean };
@@ -76,7 +73,7 @@ export function makeSumConfig(stock: KernelConfig): KernelConfig {
     const axes = [...util.parseAxisParam(axis, x.shape)].sort((p, q) => p - q);
     const k = axes.length;
     const isPrefix = k > 0 && k < rank && axes.every((ax, i) => ax === i);
-    if (x.dtype !== 'float32' || !isPrefix) return stockFunc(args as Parameters<KernelFunc>[0]) as TensorInfo;
+    if (x.dtype !== 'float32' || !isPrefix) return stockFunc(args);
 
     const outer = util.sizeFromShape(x.shape.slice(0, k));
     const inner = util.sizeFromShape(x.shape.slice(k));
@@ -96,6 +93,5 @@ export function makeSumConfig(stock: KernelConfig): KernelConfig {
     }
     dst.set(acc);
     return out;
-  };
-  return { ...stock, kernelFunc: kernelFunc as unknown as KernelFunc };
+  });
 }

@@ -17,36 +17,17 @@
  * memory speed — ≈0.5 ms for the lesson's 64×26×26×16 map — with no extra buffers beyond two C-length
  * scratch arrays.
  */
-import { backend_util } from '@tensorflow/tfjs-core';
-import type {
-  KernelConfig,
-  KernelFunc,
-  MaxPoolGradAttrs,
-  NamedAttrMap,
-  NamedTensorInfoMap,
-  TensorInfo,
-} from '@tensorflow/tfjs-core';
-import { f32, heapOffset, makeOutput, type BackendWasm } from './wasm-util.js';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import { f32, heapOffset, kernelConfig, makeOutput, type BackendWasm, type KernelArgs } from './wasm-util.js';
 import { maxPoolGrad2x2, simdAvailable } from './wasm-simd.js';
-
-type KernelArgs = { inputs: NamedTensorInfoMap; backend: unknown; attrs?: NamedAttrMap };
+import { maxPoolGradInfo } from './conv-backprop-info.js';
 
 let scratchBest = new Float32Array(64);
 let scratchArg = new Int32Array(64);
 
 function maxPoolGrad(args: KernelArgs): TensorInfo {
   const backend = args.backend as BackendWasm;
-  const { dy, input } = args.inputs as { dy: TensorInfo; input: TensorInfo };
-  const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as MaxPoolGradAttrs;
-  // Pooling is always NHWC in TensorFlow.js (no dataFormat attribute), dilation 1.
-  const info = backend_util.computePool2DInfo(
-    input.shape as [number, number, number, number],
-    filterSize,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
+  const { dy, input, info } = maxPoolGradInfo(args);
   const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = info;
   const { strideHeight: SH, strideWidth: SW, effectiveFilterHeight: KH, effectiveFilterWidth: KW } = info;
   const pt = info.padInfo.top;
@@ -128,8 +109,4 @@ function maxPoolGrad(args: KernelArgs): TensorInfo {
   return out;
 }
 
-export const maxPoolGradConfig: KernelConfig = {
-  kernelName: 'MaxPoolGrad',
-  backendName: 'wasm',
-  kernelFunc: maxPoolGrad as unknown as KernelFunc,
-};
+export const maxPoolGradConfig = kernelConfig('MaxPoolGrad', maxPoolGrad);

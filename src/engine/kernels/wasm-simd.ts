@@ -1,216 +1,18 @@
 /**
- * Tiny hand-assembled WebAssembly SIMD kernels that run *inside the tfjs WASM backend's own memory*.
- *
- * WHY. Two training gradients of the lesson's CNN are memory-bound loops that neither XNNPACK nor V8 does well:
+ * Hand-assembled WebAssembly SIMD kernels (wasm-asm.ts builds them) for three memory-bound loops of the
+ * backward pass that neither XNNPACK nor V8 does well:
  *   - MaxPoolGrad of a 2×2/2 pool: in JS it is ≈ 3–6 ms per call for 64×26×26×16 (a data-dependent branch per
  *     element, bounds checks); branch-free 4-lane SIMD does it in a fraction of that.
- *   - Conv2DBackpropFilter of the first conv (1 input channel): XNNPACK must re-pack a fresh 692k-float
- *     "filter" on every call (≈ 4 ms); the direct sum is only 9 × 16 dot products over B·OH·OW positions.
- * tfjs-backend-wasm does not let us add C++ kernels, but its Emscripten module exposes its
- * `WebAssembly.Memory` (`backend.wasm.asm.memory`). A second module that *imports* that memory can read and
- * write the tensors in place, by the byte offsets the backend already gives us (`memoryOffset`), with no copy.
- *
- * WHY HAND-ASSEMBLED. No wasm toolchain is a dependency of this project, and the functions are small. We emit
- * the binary format directly (a few dozen opcodes) and *specialise every function on its shapes at run time*
- * (channel counts, row strides), so every address offset is a constant in the instruction (memarg offsets) and
- * channel loops are fully unrolled. Generated modules are cached per shape key.
- *
- * SAFETY. `WebAssembly.validate` guards the bytes; if the browser lacks SIMD, the memory is not reachable, or
- * it is a SharedArrayBuffer (threaded build, not used by this project), `simdAvailable()` is false and
- * callers keep their JS/XNNPACK paths. The module only ever touches the byte ranges the caller passes in.
+ *   - Conv2DBackpropFilter of a conv with one input channel: XNNPACK must re-pack a fresh 692k-float "filter"
+ *     on every call (≈ 4 ms); the direct sum is only 9 × 16 dot products over B·OH·OW positions.
+ *   - Column sums (bias gradients) of a narrow matrix.
+ * Each function is specialised on its shapes and cached (wasm-asm.ts `instantiate`).
  */
+import { Fn, I32, OP, SIMD, V128, groups, instantiate } from './wasm-asm.js';
 import type { BackendWasm } from './wasm-util.js';
+import type { ConvDims } from './conv-backprop-info.js';
 
-// ------------------------------------------------------------------------------------------------------------
-// A minimal binary encoder
-// ------------------------------------------------------------------------------------------------------------
-const I32 = 0x7f;
-const V128 = 0x7b;
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-const str = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-
-/** Function-body builder: locals are declared up front; instructions are appended as bytes. */
-class Fn {
-  readonly code: number[] = [];
-  private readonly localTypes: number[] = [];
-  constructor(private readonly nParams: number) {}
-  local(type: number): number {
-    this.localTypes.push(type);
-    return this.nParams + this.localTypes.length - 1;
-  }
-  op(...bytes: number[]): this {
-    this.code.push(...bytes);
-    return this;
-  }
-  get(i: number): this {
-    return this.op(0x20, ...uleb(i));
-  }
-  set(i: number): this {
-    return this.op(0x21, ...uleb(i));
-  }
-  i32(n: number): this {
-    return this.op(0x41, ...sleb(n | 0));
-  }
-  add(): this {
-    return this.op(0x6a);
-  }
-  mul(): this {
-    return this.op(0x6c);
-  }
-  /** Adds a constant to an i32 local. */
-  inc(i: number, by: number): this {
-    return this.get(i).i32(by).add().set(i);
-  }
-  /** v128.load / v128.store with a constant byte offset (alignment hint 4 bytes: tensors are f32-aligned). */
-  vload(offset: number): this {
-    return this.op(0xfd, 0x00, 2, ...uleb(offset));
-  }
-  vstore(offset: number): this {
-    return this.op(0xfd, 0x0b, 2, ...uleb(offset));
-  }
-  /** v128.load32_splat: one f32 from memory broadcast to the 4 lanes. */
-  splatLoad(offset: number): this {
-    return this.op(0xfd, 0x09, 2, ...uleb(offset));
-  }
-  simd(opcode: number): this {
-    return this.op(0xfd, ...uleb(opcode));
-  }
-  /** `for (; i < limit; i++) body` over an i32 local counter (already initialised), limit an i32 local. */
-  loopTo(i: number, limit: number, body: () => void): this {
-    this.op(0x02, 0x40); // block
-    this.get(i).get(limit).op(0x4e).op(0x0d, 1); // i >= limit → br_if 1 (exit block) … placed before the loop
-    this.op(0x03, 0x40); // loop
-    body();
-    this.inc(i, 1);
-    this.get(i).get(limit).op(0x48).op(0x0d, 0); // i < limit → continue
-    this.op(0x0b, 0x0b); // end loop, end block
-    return this;
-  }
-  body(): number[] {
-    const groups: number[][] = this.localTypes.map((t) => [1, t]);
-    const b = [...vec(groups), ...this.code, 0x0b];
-    return [...uleb(b.length), ...b];
-  }
-}
-
-const SIMD = {
-  f32x4_gt: 0x44,
-  v128_and: 0x4e,
-  v128_andnot: 0x4f,
-  v128_or: 0x50,
-  v128_bitselect: 0x52,
-  f32x4_add: 0xe4,
-  f32x4_mul: 0xe6,
-};
-
-/** A module importing env.memory and exporting one function `f` with `nParams` i32 params and no result. */
-function buildModule(nParams: number, fn: Fn): Uint8Array<ArrayBuffer> {
-  const bytes = [
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...section(1, vec([[0x60, ...vec(Array.from({ length: nParams }, () => [I32])), 0x00]])),
-    ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vec([[0x00]])),
-    ...section(7, vec([[...str('f'), 0x00, 0x00]])),
-    ...section(10, vec([fn.body()])),
-  ];
-  return new Uint8Array(bytes);
-}
-
-// ------------------------------------------------------------------------------------------------------------
-// Instantiation, per backend memory and per shape key
-// ------------------------------------------------------------------------------------------------------------
-type Entry = (...args: number[]) => void;
-const cache = new WeakMap<WebAssembly.Memory, Map<string, Entry>>();
-let simdOk: boolean | undefined;
-/** For tests/benchmarks: turn the SIMD paths off (callers then use their JS/XNNPACK paths). */
-let disabled = false;
-export function setSimdKernelsEnabled(on: boolean): void {
-  disabled = !on;
-}
-
-function memoryOf(backend: BackendWasm): WebAssembly.Memory | null {
-  const asm = (backend.wasm as unknown as { asm?: { memory?: unknown } }).asm;
-  const mem = asm?.memory;
-  if (!(mem instanceof WebAssembly.Memory)) return null;
-  // The threaded build uses shared memory, which would need a `shared` import; we do not use that build.
-  if (typeof SharedArrayBuffer !== 'undefined' && mem.buffer instanceof SharedArrayBuffer) return null;
-  return mem;
-}
-
-/** Whether our SIMD kernels can run on this backend (SIMD supported, memory reachable, not disabled). */
-export function simdAvailable(backend: BackendWasm): boolean {
-  if (disabled) return false;
-  if (simdOk === undefined) {
-    const probe = new Fn(0);
-    probe.op(0xfd, 0x0c, ...new Array(16).fill(0)).op(0x1a); // v128.const 0; drop
-    try {
-      simdOk = WebAssembly.validate(buildModule(0, probe));
-    } catch {
-      simdOk = false;
-    }
-  }
-  return simdOk && memoryOf(backend) != null;
-}
-
-function instantiate(backend: BackendWasm, key: string, make: () => { nParams: number; fn: Fn }): Entry {
-  const memory = memoryOf(backend)!;
-  let perMemory = cache.get(memory);
-  if (perMemory == null) {
-    perMemory = new Map();
-    cache.set(memory, perMemory);
-  }
-  let entry = perMemory.get(key);
-  if (entry == null) {
-    const { nParams, fn } = make();
-    // Synchronous compile: the modules are a few hundred bytes (well under the main-thread size limit).
-    const module = new WebAssembly.Module(buildModule(nParams, fn));
-    const instance = new WebAssembly.Instance(module, { env: { memory } });
-    entry = instance.exports['f'] as Entry;
-    perMemory.set(key, entry);
-  }
-  return entry;
-}
-
-/** Channel-group start offsets (in floats) covering C channels 4 at a time; the last group may overlap. */
-function groups(C: number): number[] {
-  const out: number[] = [];
-  for (let c = 0; c + 4 <= C; c += 4) out.push(c);
-  if (C % 4 !== 0) out.push(C - 4);
-  return out;
-}
+export { setSimdKernelsEnabled, simdAvailable } from './wasm-asm.js';
 
 // ------------------------------------------------------------------------------------------------------------
 // MaxPoolGrad, 2×2 windows, stride 2, no padding, NHWC, C ≥ 4
@@ -260,7 +62,7 @@ export function maxPoolGrad2x2(
     const rowBytes = W * C * 4;
     const colBytes = C * 4;
     // ninf = splat(−∞)
-    fn.op(0xfd, 0x0c, ...[0, 0, 0x80, 0xff, 0, 0, 0x80, 0xff, 0, 0, 0x80, 0xff, 0, 0, 0x80, 0xff]).set(ninf);
+    fn.vsplatConst(-Infinity).set(ninf);
     fn.get(G).set(gp);
     fn.i32(0).set(b);
     fn.loopTo(b, NB, () => {
@@ -286,37 +88,18 @@ export function maxPoolGrad2x2(
             fn.get(vc).get(best).simd(SIMD.f32x4_gt).set(mc);
             fn.get(vc).get(best).get(mc).simd(SIMD.v128_bitselect).set(best);
             fn.get(vd).get(best).simd(SIMD.f32x4_gt).set(md);
-            // dx stores: d, c, b, a
-            fn.get(DX).get(p).add().get(vg).get(md).simd(SIMD.v128_and).vstore(offs[3]!);
-            fn.get(DX)
-              .get(p)
-              .add()
-              .get(vg)
-              .get(mc)
-              .simd(SIMD.v128_and)
-              .get(md)
-              .simd(SIMD.v128_andnot)
-              .vstore(offs[2]!);
+            // dx stores: d, c, b, a — each `g AND its mask AND NOT the masks of later winners`
+            const store = (offset: number, mask: number, later: number | null) => {
+              fn.get(DX).get(p).add().get(vg).get(mask).simd(SIMD.v128_and);
+              if (later != null) fn.get(later).simd(SIMD.v128_andnot);
+              fn.vstore(offset);
+            };
+            store(offs[3]!, md, null);
+            store(offs[2]!, mc, md);
             fn.get(mc).get(md).simd(SIMD.v128_or).set(later);
-            fn.get(DX)
-              .get(p)
-              .add()
-              .get(vg)
-              .get(mb)
-              .simd(SIMD.v128_and)
-              .get(later)
-              .simd(SIMD.v128_andnot)
-              .vstore(offs[1]!);
+            store(offs[1]!, mb, later);
             fn.get(later).get(mb).simd(SIMD.v128_or).set(later);
-            fn.get(DX)
-              .get(p)
-              .add()
-              .get(vg)
-              .get(ma)
-              .simd(SIMD.v128_and)
-              .get(later)
-              .simd(SIMD.v128_andnot)
-              .vstore(offs[0]!);
+            store(offs[0]!, ma, later);
           }
           fn.inc(p, 2 * colBytes);
           fn.inc(gp, colBytes);
@@ -343,17 +126,7 @@ export function maxPoolGrad2x2(
 export function conv1BackpropFilterTaps(
   backend: BackendWasm,
   ptrs: { x: number; dy: number; dw: number },
-  shape: {
-    B: number;
-    H: number;
-    W: number;
-    OH: number;
-    OW: number;
-    CO: number;
-    KW: number;
-    SH: number;
-    SW: number;
-  },
+  shape: ConvDims,
   kh: number,
   kw0: number,
   T: number,
@@ -403,8 +176,7 @@ export function conv1BackpropFilterTaps(
           .i32(4)
           .mul();
         fn.add().set(xp);
-        for (let t = 0; t < T; t++)
-          for (const r of row[t]!) fn.op(0xfd, 0x0c, ...new Array(16).fill(0)).set(r);
+        for (let t = 0; t < T; t++) for (const r of row[t]!) fn.vzero().set(r);
         fn.i32(0).set(ow);
         fn.loopTo(ow, nOW, () => {
           gs.forEach((c, j) =>
@@ -464,50 +236,62 @@ export function conv1BackpropFilterTaps(
  * the difference is far below the 1e-5 relative agreement we test for).
  */
 export const SUM_SIMD_MAX_INNER = 32;
+/**
+ * With `ptrs.code` (an int32 matrix of the same shape: the fused conv-ReLU-pool's winners), only the entries
+ * whose code is not 4 ("no winner") are summed: the bias gradient of that block (wasm-conv-relu-pool.ts).
+ */
 export function columnSums(
   backend: BackendWasm,
-  ptrs: { src: number; dst: number },
+  ptrs: { src: number; dst: number; code?: number },
   outer: number,
   inner: number,
 ): void {
-  const f = instantiate(backend, `colsum:${inner}`, () => {
-    // params: src, dst, outer
-    const fn = new Fn(3);
-    const [SRC, DST, NOUT] = [0, 1, 2];
+  const masked = ptrs.code != null;
+  const f = instantiate(backend, `colsum:${inner}:${masked}`, () => {
+    // params: src, dst, outer, code
+    const fn = new Fn(4);
+    const [SRC, DST, NOUT, CODE] = [0, 1, 2, 3];
     const i = fn.local(I32);
     const k = fn.local(I32);
     const p = fn.local(I32);
     const gs = groups(inner);
     const blk = gs.map(() => fn.local(V128));
     const tot = gs.map(() => fn.local(V128));
-    const zero = (): void => {
-      fn.op(0xfd, 0x0c, ...new Array(16).fill(0));
-    };
     const flush = (): void => {
       gs.forEach((_, j) => {
         fn.get(tot[j]!).get(blk[j]!).simd(SIMD.f32x4_add).set(tot[j]!);
-        zero();
-        fn.set(blk[j]!);
+        fn.vzero().set(blk[j]!);
       });
     };
-    fn.get(SRC).set(p);
-    fn.i32(0).set(i);
+    fn.i32(0).set(p).i32(0).set(i);
     fn.loopTo(i, NOUT, () => {
-      gs.forEach((c, j) =>
-        fn
-          .get(blk[j]!)
+      gs.forEach((c, j) => {
+        fn.get(blk[j]!)
+          .get(SRC)
           .get(p)
-          .vload(c * 4)
-          .simd(SIMD.f32x4_add)
-          .set(blk[j]!),
-      );
-      fn.inc(p, inner * 4);
-      fn.inc(k, 1);
+          .add()
+          .vload(c * 4);
+        // masked: AND NOT (code == 4)
+        if (masked) {
+          fn.get(CODE)
+            .get(p)
+            .add()
+            .vload(c * 4)
+            .vsplatConst(4, 'i32')
+            .simd(SIMD.i32x4_eq);
+          fn.simd(SIMD.v128_andnot);
+        }
+        fn.simd(SIMD.f32x4_add).set(blk[j]!);
+      });
+      fn.inc(p, inner * 4).inc(k, 1);
       // if (k == 64) { total += block; block = 0; k = 0 }
-      fn.get(k).i32(64).op(0x46).op(0x04, 0x40);
-      flush();
-      fn.i32(0).set(k);
-      fn.op(0x0b);
+      fn.get(k)
+        .i32(64)
+        .op(OP.i32_eq)
+        .when(() => {
+          flush();
+          fn.i32(0).set(k);
+        });
     });
     flush();
     gs.forEach((c, j) =>
@@ -516,7 +300,7 @@ export function columnSums(
         .get(tot[j]!)
         .vstore(c * 4),
     );
-    return { nParams: 3, fn };
+    return { nParams: 4, fn };
   });
-  f(ptrs.src, ptrs.dst, outer);
+  f(ptrs.src, ptrs.dst, outer, ptrs.code ?? 0);
 }

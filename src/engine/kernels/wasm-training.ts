@@ -14,7 +14,10 @@
  *   BatchMatMul, Sum      → wrappers with faster transposed / leading-axis paths    (wasm-matmul-sum.ts)
  *   Identity, Cast        → zero-copy (shared buffer) like the cpu backend          (wasm-zero-copy.ts)
  *
- * wasm-simd.ts assembles small WebAssembly SIMD modules at run time that import the backend's own memory, so
+ * and one kernel of our own, with its gradient kernels: conv → bias → ReLU → 2×2 max-pool in one pass, which
+ * models/build.ts uses for that block where the backend has it (conv-relu-pool.ts, wasm-conv-relu-pool.ts).
+ *
+ * wasm-asm.ts assembles small WebAssembly SIMD modules at run time that import the backend's own memory, so
  * they work on tensors in place; where SIMD or that memory is unavailable, the JS/XNNPACK paths are used.
  *
  * Each file explains its maths. All are exact re-indexings (no approximation): results match the cpu
@@ -32,6 +35,13 @@ import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from './wasm-co
 import { makeBatchMatMulConfig, makeSumConfig } from './wasm-matmul-sum.js';
 import { maxPoolGradConfig } from './wasm-maxpool-grad.js';
 import { makeCastConfig, makeIdentityConfig } from './wasm-zero-copy.js';
+import {
+  convReluPoolConfig,
+  convReluPoolGradBiasConfig,
+  convReluPoolGradFilterConfig,
+  convReluPoolGradInputConfig,
+  registerConvReluPoolGradient,
+} from './wasm-conv-relu-pool.js';
 
 /**
  * What we register: a kernel name and a factory that receives the currently registered (stock) config, if
@@ -53,6 +63,10 @@ const PROVIDERS: readonly Provider[] = [
   replace(conv2DBackpropFilterConfig),
   replace(conv2DBackpropInputConfig),
   replace(maxPoolGradConfig),
+  replace(convReluPoolConfig),
+  replace(convReluPoolGradBiasConfig),
+  replace(convReluPoolGradFilterConfig),
+  replace(convReluPoolGradInputConfig),
   wrap('BatchMatMul', makeBatchMatMulConfig),
   wrap('Sum', makeSumConfig),
   wrap('Identity', makeIdentityConfig),
@@ -75,6 +89,7 @@ export const WASM_TRAINING_KERNEL_NAMES: readonly string[] = PROVIDERS.map((p) =
  * functions at run time).
  */
 export function registerWasmTrainingKernels(): void {
+  registerConvReluPoolGradient();
   for (const provider of PROVIDERS) {
     const current = getKernel(provider.kernelName, 'wasm');
     if (current != null && ours.has(current.kernelFunc)) continue;

@@ -16,6 +16,7 @@
 import { getKernel, util } from '@tensorflow/tfjs-core';
 import type {
   DataType,
+  KernelConfig,
   KernelFunc,
   NamedAttrMap,
   NamedTensorInfoMap,
@@ -24,6 +25,30 @@ import type {
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 export type { BackendWasm };
+
+/** What a kernel function receives (tfjs' KernelFunc argument, with the backend left untyped). */
+export type KernelArgs = { inputs: NamedTensorInfoMap; backend: unknown; attrs?: NamedAttrMap };
+
+/** A wasm kernel config of ours. */
+export function kernelConfig(
+  kernelName: string,
+  func: (args: KernelArgs) => TensorInfo | TensorInfo[],
+): KernelConfig {
+  return { kernelName, backendName: 'wasm', kernelFunc: func as unknown as KernelFunc };
+}
+
+/**
+ * A kernel config wrapped around the stock one (kept: `setupFunc`, the name, the backend): `func` gets the
+ * call's arguments and the stock kernel function to hand the cases it does not improve.
+ */
+export function wrapStock(
+  stock: KernelConfig,
+  func: (args: KernelArgs, stockFunc: (args: KernelArgs) => TensorInfo) => TensorInfo,
+): KernelConfig {
+  const stockFunc = (a: KernelArgs) => stock.kernelFunc(a as Parameters<KernelFunc>[0]) as TensorInfo;
+  const kernelFunc = (args: KernelArgs): TensorInfo => func(args, stockFunc);
+  return { ...stock, kernelFunc: kernelFunc as unknown as KernelFunc };
+}
 
 /** A registered kernel function of the wasm backend, looked up lazily (they are set up when the backend starts). */
 export function wasmKernel(name: string): KernelFunc {

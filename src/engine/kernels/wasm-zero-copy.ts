@@ -14,16 +14,8 @@
  * valid for the same bytes. Numeric → bool casts are done here too because the stock kernel gets them wrong
  * (it stores the number itself: 2 stays 2, −1 becomes 255). Anything else goes to the stock kernel.
  */
-import type {
-  KernelConfig,
-  KernelFunc,
-  NamedAttrMap,
-  NamedTensorInfoMap,
-  TensorInfo,
-} from '@tensorflow/tfjs-core';
-import type { BackendWasm } from './wasm-util.js';
-
-type KernelArgs = { inputs: NamedTensorInfoMap; backend: unknown; attrs?: NamedAttrMap };
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import { wrapStock, type BackendWasm } from './wasm-util.js';
 
 function share(backend: BackendWasm, x: TensorInfo): TensorInfo {
   backend.incRef(x.dataId);
@@ -32,19 +24,15 @@ function share(backend: BackendWasm, x: TensorInfo): TensorInfo {
 
 /** Builds our Identity around the stock one. */
 export function makeIdentityConfig(stock: KernelConfig): KernelConfig {
-  const stockFunc = stock.kernelFunc;
-  const kernelFunc = (args: KernelArgs): TensorInfo => {
+  return wrapStock(stock, (args, stockFunc) => {
     const { x } = args.inputs as { x: TensorInfo };
-    if (x.dtype === 'string') return stockFunc(args as Parameters<KernelFunc>[0]) as TensorInfo;
-    return share(args.backend as BackendWasm, x);
-  };
-  return { ...stock, kernelFunc: kernelFunc as unknown as KernelFunc };
+    return x.dtype === 'string' ? stockFunc(args) : share(args.backend as BackendWasm, x);
+  });
 }
 
 /** Builds our Cast around the stock one: a same-dtype cast shares the input's bytes. */
 export function makeCastConfig(stock: KernelConfig): KernelConfig {
-  const stockFunc = stock.kernelFunc;
-  const kernelFunc = (args: KernelArgs): TensorInfo => {
+  return wrapStock(stock, (args, stockFunc) => {
     const { x } = args.inputs as { x: TensorInfo };
     const { dtype } = (args.attrs ?? {}) as { dtype?: string };
     const backend = args.backend as BackendWasm;
@@ -58,7 +46,6 @@ export function makeCastConfig(stock: KernelConfig): KernelConfig {
       for (let i = 0; i < src.length; i++) dst[i] = src[i] !== 0 ? 1 : 0;
       return out;
     }
-    return stockFunc(args as Parameters<KernelFunc>[0]) as TensorInfo;
-  };
-  return { ...stock, kernelFunc: kernelFunc as unknown as KernelFunc };
+    return stockFunc(args);
+  });
 }

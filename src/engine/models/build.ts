@@ -61,6 +61,7 @@ import {
 import { FusedConv2D, _FusedMatMul, type NamedAttrMap } from '@tensorflow/tfjs-core';
 import type { LayerSpec, ModelSpec } from '../conv-math.js';
 import { deriveSeed } from '../random.js';
+import { convReluPool } from '../kernels/conv-relu-pool.js';
 import type { Tf } from '../backend.js';
 
 export interface BuildOptions {
@@ -99,6 +100,14 @@ interface Step extends ModelLayer {
    * conv/matmul kernel (see `fusedKernel`), in inference and in training, instead of in a pass of its own.
    */
   runRelu?(x: Tensor): Tensor;
+  /**
+   * For a conv2d with stride 1, no padding and a bias: the same layer with a ReLU and a 2×2/2 max-pool fused
+   * into ONE op (kernels/conv-relu-pool.ts), or null where the backend has no such kernel. `forward` uses it
+   * when a ReLU and a `pool2x2` step follow and neither the conv's nor the ReLU's output was asked for.
+   */
+  runReluPool?(x: Tensor): Tensor | null;
+  /** A max-pool 2×2 with stride 2 and no padding (what `runReluPool` fuses). */
+  pool2x2?: boolean;
 }
 
 /**
@@ -204,6 +213,16 @@ export class SpecModel {
     for (let i = 0; i <= last; i++) {
       const s = this.steps[i]!;
       const next = this.steps[i + 1];
+      const pool = this.steps[i + 2];
+      if (s.runReluPool && next?.type === 'relu' && pool?.pool2x2 && i + 2 <= last) {
+        const fused = wanted.has(s.name) || wanted.has(next.name) ? null : s.runReluPool(y);
+        if (fused) {
+          y = fused;
+          if (wanted.has(pool.name)) activations[pool.name] = y;
+          i += 2;
+          continue;
+        }
+      }
       if (s.runRelu && next?.type === 'relu' && i + 1 <= last && !wanted.has(s.name)) {
         // conv/dense + ReLU as one fused op (see Step.runRelu); the pre-activation was not asked for.
         y = s.runRelu(y);
@@ -346,6 +365,9 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
               { strides, pad: mode, dataFormat: 'NHWC', dilations, activation },
             );
           step = weightedStep(weights, shape, conv);
+          const plain = strides.every((v) => v === 1) && dilations.every((v) => v === 1) && !explicit;
+          if (bias && plain && mode === 'valid')
+            step.runReluPool = (x) => convReluPool(x, kernel.variable, bias.variable);
           break;
         }
         case 'maxpool2d':
@@ -363,6 +385,7 @@ export function buildModel(tf: Tf | null, spec: ModelSpec, options: BuildOptions
           ];
           const op = layer.type === 'maxpool2d' ? maxPool : avgPool;
           step = { ...base, outputShape: shape, run: (x) => op(padded(x, explicit), size, strides, 'valid') };
+          step.pool2x2 = op === maxPool && !explicit && [...size, ...strides].every((v) => v === 2);
           break;
         }
         case 'adaptiveavgpool2d': {

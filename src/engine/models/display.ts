@@ -6,7 +6,20 @@
  *
  * LIGHT: no DOM, no TensorFlow.js — the same shape walk (conv-math) as the calculator, so every widget agrees.
  */
-import { checkInteger, walkModel, type LayerInfo, type LayerSpec, type ModelSpec } from '../conv-math.js';
+import {
+  NAMES,
+  checkInteger,
+  walkModel,
+  type LayerInfo,
+  type LayerSpec,
+  type ModelSpec,
+} from '../conv-math.js';
+import { messagesOf, type Message } from '../messages.js';
+import { DISPLAY_MESSAGES } from './display.messages.js';
+
+export { DISPLAY_MESSAGES } from './display.messages.js';
+
+const say = messagesOf(DISPLAY_MESSAGES);
 
 /** The name the engine gives a layer: its own `name`, else `<type><position>` (`dense8`). */
 const layerName = (l: LayerSpec, i: number): string => l.name ?? `${l.type}${i + 1}`;
@@ -111,23 +124,22 @@ export function layerImage(
  * Parses `input-shape`: `"C×H×W"` (e.g. `3x224x224`), `"H×W"` or `"W"` (square); the last two keep the model's
  * own channel count. Separators `x`, `×`, `*`, `,` or spaces. Returns a channels-first shape or a message.
  */
-export function parseInputShape(text: string, channels: number): number[] | { error: string } {
+export function parseInputShape(
+  text: string,
+  channels: number,
+): number[] | { error: string; message: Message } {
+  const bad = (m: Message) => ({ error: m.text, message: m });
   const s = text.trim();
-  if (!s) return { error: 'Input shape is empty: give "W", "H×W" or "C×H×W", e.g. "28" or "3x224x224".' };
+  if (!s) return bad(say('shape.empty'));
   const parts = s.split(/\s*[x×*,]\s*|\s+/i);
-  if (parts.length > 3) return { error: `Input shape "${s}" has too many parts: use "W", "H×W" or "C×H×W".` };
+  if (parts.length > 3) return bad(say('shape.parts', { text: s }));
   const nums = parts.map((t) => (/^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN));
-  const names =
-    nums.length === 3
-      ? ['Channels', 'Height', 'Width']
-      : nums.length === 2
-        ? ['Height', 'Width']
-        : ['Input size'];
+  const [c, h, w] = [say('shape.channels'), say('shape.height'), say('shape.width')];
+  const names = nums.length === 3 ? [c, h, w] : nums.length === 2 ? [h, w] : [NAMES.inputSize];
   for (const [i, n] of nums.entries()) {
-    if (Number.isNaN(n))
-      return { error: `Input shape "${s}" is not a list of numbers: use "W", "H×W" or "C×H×W".` };
+    if (Number.isNaN(n)) return bad(say('shape.notNumbers', { text: s }));
     const e = checkInteger(names[i]!, n, 1);
-    if (e) return { error: e };
+    if (e) return bad(e);
   }
   if (nums.length === 3) return nums;
   if (nums.length === 2) return [channels, nums[0]!, nums[1]!];

@@ -63,6 +63,11 @@ export interface LayersError extends SourceSpan {
   layerIndex: number;
   /** That layer's text as written (`Conv2d(1, 16, 3, strid=2)`), or '' when `layerIndex` is -1. */
   layerText: string;
+  /**
+   * The network was given as layer specs, not written (models/network-value.ts): `layerIndex` says where, and
+   * the line and column are those of the text generated from the specs, which the writer never saw.
+   */
+  fromSpecs?: true;
 }
 
 /** One parsed layer: the engine's spec, and what the writer declared that the spec does not keep. */

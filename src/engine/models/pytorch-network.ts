@@ -170,7 +170,13 @@ export function parseNetwork(text: unknown, target: NetworkTarget): NetworkResul
   return checkNetwork(p.layers, target);
 }
 
-/** Formats an error the way a text field shows it under the text: `line 1, column 18: … (in Conv2d(…))`. */
+/**
+ * Formats an error the way a text field shows it under the text: `Line 1, column 18: …`; for a network given as
+ * layer specs, `Layer 3: …`.
+ */
 export function formatLayersError(e: LayersError): string {
-  return e.layerIndex < 0 ? e.message : `Line ${e.line}, column ${e.column}: ${e.message}`;
+  if (e.layerIndex < 0) return e.message;
+  return e.fromSpecs
+    ? `Layer ${e.layerIndex + 1}: ${e.message}`
+    : `Line ${e.line}, column ${e.column}: ${e.message}`;
 }

@@ -5,6 +5,7 @@
  * needs the parser.
  */
 import type { ModelSpec } from '../conv-math.js';
+import type { NamedWeights } from './protocol.js';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;
@@ -14,12 +15,36 @@ export const isBackendName = (s: unknown): s is BackendName =>
   typeof s === 'string' && (BACKEND_ORDER as readonly string[]).includes(s);
 export const isBackendPreference = (s: unknown): s is BackendPreference => s === 'auto' || isBackendName(s);
 
-/** One split of MNIST as the data module delivers it: `count` images of 28×28 bytes (0..255), row-major. */
+/**
+ * One split of a dataset as the data module delivers it: `count` images of H × W × C bytes (0..255, row-major,
+ * channels interleaved) and their labels. (Named for MNIST, the first dataset; any dataset's split fits.)
+ */
 export interface MnistSplit {
   images: Uint8Array;
   labels: Uint8Array;
   count: number;
 }
+export type DataSplit = MnistSplit;
+
+/**
+ * What the trainer needs to know of its dataset (from its dataset.json, data/dataset.ts): class names, image
+ * shape `[height, width, channels]` and the per-channel input standardisation. Plain data: it travels to the
+ * Worker with the rest of the configuration.
+ */
+export interface TrainDataset {
+  name: string;
+  classes: string[];
+  shape: [number, number, number];
+  normalize: { mean: number[]; std: number[] };
+}
+
+/** MNIST's facts, what a run with injected `data` and no `dataset` trains on (the library's own dataset). */
+export const MNIST_DATASET: Readonly<TrainDataset> = Object.freeze({
+  name: 'MNIST',
+  classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  shape: [28, 28, 1] as [number, number, number],
+  normalize: { mean: [0.1307], std: [0.3081] },
+});
 
 export type TrainModelName = 'cnn' | 'fnn';
 export type OptimizerName = 'adam' | 'sgd';
@@ -35,8 +60,9 @@ export interface TrainConfig {
   model: TrainModelName;
   /**
    * A network of the writer's own (e.g. `parseNetwork(text).spec` of a `layers` text), as plain data so it
-   * travels to the Worker; overrides `model`. Checked like a `layers` text: 28×28×1 in, 10 classes out, at most
-   * 5,000,000 parameters and 100 MFLOP per training image.
+   * travels to the Worker; overrides `model`. Checked like a `layers` text against the dataset (MNIST's 1×28×28
+   * in and 10 classes out until the session knows another), at most 5,000,000 parameters and 100 MFLOP per
+   * training image.
    */
   spec?: ModelSpec;
   epochs: number;
@@ -57,13 +83,18 @@ export interface TrainConfig {
   testSize?: number;
   seed: number;
   backend: BackendPreference;
-  /** Base URL of the MNIST assets (default: the library's own `assets/mnist/`). */
+  /** The dataset's folder (its dataset.json; default: the library's own MNIST, `assets/mnist/`). */
   dataSrc?: string;
   /**
-   * Data supplied by the caller instead of loading MNIST (tests, custom lessons). Images must be 28×28 bytes.
-   * `trainSize`/`testSize` are clamped to what is given.
+   * Data supplied by the caller instead of loading a dataset (tests, custom lessons): images of `dataset.shape`
+   * (MNIST's 28×28 grey when `dataset` is not given). `trainSize`/`testSize` are clamped to what is given.
    */
   data?: { train: MnistSplit; test: MnistSplit };
+  /**
+   * What the data is (shape, classes, standardisation). Filled in by the session from the dataset.json it
+   * loads; give it with `data` for anything but MNIST. The network (`model`'s, or `spec`) is fitted to it.
+   */
+  dataset?: TrainDataset;
   /** Where to train: 'auto' (a Worker when possible), 'worker' (only a Worker; error otherwise), 'main'. */
   thread?: 'auto' | 'worker' | 'main';
   /** Evaluate on the test set after every epoch (default true); the final evaluation always runs. */
@@ -75,6 +106,17 @@ export interface TrainConfig {
    * The same seed and the same number of workers give the same run; another number, slightly other numbers.
    */
   workers?: 'auto' | number;
+  /**
+   * Weights to start from instead of the seeded initialisation (the engine's names and layouts, as
+   * `TrainingSession.weights()` gives them, or `importSafetensors` of a shared file). A name or shape that does not
+   * fit the network fails the run with a message naming it.
+   */
+  initialWeights?: NamedWeights;
+  /**
+   * Train nothing: build the network (from `initialWeights`, typically), evaluate it on the test images and end.
+   * The training images are not downloaded. `<cnn-trainer>` runs one when weights are loaded outside a run.
+   */
+  evaluateOnly?: boolean;
 }
 
 /** The most Workers `workers` may ask for. */
@@ -132,10 +174,10 @@ export interface ConfigError {
 
 /**
  * `resolveConfig` (config.ts) with the check of a custom network given: `checkSpec` says why a `spec` cannot be
- * trained here, or null. (The trainer element checks its `layers` text with the parser itself, before this.)
+ * trained on the dataset, or null. (The trainer element checks its `layers` text with the parser itself.)
  */
 export function resolveConfigWith(
-  checkSpec: (spec: unknown) => string | null,
+  checkSpec: (spec: unknown, dataset: TrainDataset | undefined) => string | null,
   partial: Partial<TrainConfig> = {},
   preset?: PresetName | null,
 ): TrainConfig | ConfigError {
@@ -146,7 +188,7 @@ export function resolveConfigWith(
   if (c.model !== 'cnn' && c.model !== 'fnn')
     return { error: `model must be "cnn" or "fnn", not "${String(c.model)}".`, field: 'model' };
   if (c.spec !== undefined) {
-    const error = checkSpec(c.spec);
+    const error = checkSpec(c.spec, c.dataset);
     if (error) return { error, field: 'spec' };
   }
   if (c.optimizer !== 'adam' && c.optimizer !== 'sgd') {

@@ -5,7 +5,14 @@
  */
 import type { ModelSpec } from '../conv-math.js';
 import { parseNetwork, toLayersText, formatLayersError } from '../models/pytorch-network.js';
-import { resolveConfigWith, type ConfigError, type PresetName, type TrainConfig } from './config-base.js';
+import {
+  MNIST_DATASET,
+  resolveConfigWith,
+  type ConfigError,
+  type PresetName,
+  type TrainConfig,
+  type TrainDataset,
+} from './config-base.js';
 
 export * from './config-base.js';
 
@@ -25,16 +32,28 @@ export function resolveConfig(
  * spec built by hand meets exactly the checks (and messages) of a writer's text: the counts against the shapes
  * that arrive, the class count, the size limits.
  */
-export function checkTrainSpec(spec: unknown): string | null {
+export function checkTrainSpec(spec: unknown, dataset: TrainDataset = MNIST_DATASET): string | null {
   const s = spec as Partial<ModelSpec> | null;
   if (typeof s !== 'object' || s === null || !Array.isArray(s.layers))
     return 'spec must be a network ({ name, inputShape, layers: [...] }).';
+  const e = specFitError(s as ModelSpec, dataset);
+  return e === null ? null : `spec: ${e}`;
+}
+
+/**
+ * Why `spec` cannot train on `dataset`'s images (its channels and size in, one score per class out, the size
+ * limits), in the words of a `layers` error (`Conv2d(3, 16, 3) receives 1 channel here: write Conv2d(1, 16, 3)`),
+ * or null when it fits.
+ */
+export function specFitError(spec: ModelSpec, dataset: TrainDataset): string | null {
+  const [h, w, c] = dataset.shape;
+  const inputShape = [c, h, w];
   let text: string;
   try {
-    text = toLayersText({ name: 'custom', inputShape: [1, 28, 28], layers: s.layers }, [1, 28, 28]);
+    text = toLayersText({ name: 'custom', inputShape, layers: spec.layers }, inputShape);
   } catch (e) {
-    return `spec cannot be trained on 28×28 images: ${e instanceof Error ? e.message : String(e)}`;
+    return `it cannot take ${w}×${h}×${c} images: ${e instanceof Error ? e.message : String(e)}`;
   }
-  const r = parseNetwork(text, { inputShape: [1, 28, 28], classes: 10 });
-  return r.ok ? null : `spec: ${formatLayersError(r.error)}`;
+  const r = parseNetwork(text, { inputShape, classes: dataset.classes.length });
+  return r.ok ? null : formatLayersError(r.error);
 }

@@ -67,7 +67,8 @@ import { setModelWeights } from '../models/set-weights.js';
 import type { NamedWeights } from './protocol.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../random.js';
 import { learningRateAt, type BackendName, type MnistSplit, type TrainConfig } from './config.js';
-import { CLASSES, PIXELS, fillBatch, standardised } from './pixels.js';
+import { fillBatch, inputFormat, standardised, type InputFormat } from './pixels.js';
+import { fitSpec } from '../models/fit.js';
 import { HelperPort, shares, sumInOrder, type GradientSource, type ShareReply } from './parallel.js';
 
 import {
@@ -105,6 +106,8 @@ export class TrainerCore implements GradientSource {
   private readonly helperTensors: number[];
   readonly trainSize: number;
   readonly testSize: number;
+  /** What one example is: shape, classes, standardisation (the dataset's; MNIST's by default). */
+  readonly input: InputFormat;
 
   private constructor(
     tf: Tf,
@@ -127,6 +130,7 @@ export class TrainerCore implements GradientSource {
     this.helpers = parallel ? (options.helpers ?? []).map((p) => new HelperPort(p)) : [];
     if (!parallel) options.helpers?.forEach((p) => p.close());
     this.helperTensors = this.helpers.map(() => 0);
+    this.input = inputFormat(config.dataset);
     this.trainSize = Math.min(config.trainSize, data.train.count);
     this.testSize = Math.min(config.testSize ?? data.test.count, data.test.count);
   }
@@ -137,13 +141,24 @@ export class TrainerCore implements GradientSource {
     data: { train: MnistSplit; test: MnistSplit },
     options: CoreOptions = {},
   ): Promise<TrainerCore> {
+    const input = inputFormat(config.dataset);
     for (const [name, split] of Object.entries(data)) {
-      if (split.images.length < split.count * PIXELS || split.labels.length < split.count) {
+      if (split.images.length < split.count * input.pixels || split.labels.length < split.count) {
         throw new Error(`The ${name} data is shorter than its count of ${split.count} images.`);
       }
     }
     const { tf, backend } = await getTf(config.backend);
-    const model = buildModel(tf, config.spec ?? MODEL_SPECS[config.model], { seed: config.seed });
+    // A writer's network as it is (the session checked it against the data); a preset fitted to the data.
+    const spec = config.spec ?? fitSpec(MODEL_SPECS[config.model], input);
+    const model = buildModel(tf, spec, { seed: config.seed });
+    if (config.initialWeights) {
+      try {
+        setModelWeights(model, config.initialWeights); // checked first: a mismatch names the layer
+      } catch (e) {
+        model.dispose();
+        throw e;
+      }
+    }
     let optimizer: Optimizer;
     if (config.optimizer === 'sgd') {
       // tf's momentum update (v ← m·v + g; θ ← θ − lr·v) is PyTorch's SGD(momentum) exactly.
@@ -174,15 +189,14 @@ export class TrainerCore implements GradientSource {
     };
   }
 
-  /** Fills `xs` (n×784 floats in 0..1), `labels` (int) and `oneHot` for the given example indices. */
   /**
    * Sum of cross-entropies and the number of correct predictions of a chunk, as scalars; `divisor` turns the sum
    * into the batch mean (B for the whole batch, even when this is only a chunk of it).
    */
   private lossAndCorrect(xs: Float32Array, labels: Int32Array, oneHot: Float32Array, divisor: number) {
     const n = labels.length;
-    const x = tensor4d(xs, [n, 28, 28, 1]);
-    const y = tensor2d(oneHot, [n, CLASSES]);
+    const x = tensor4d(xs, [n, ...this.input.shape]);
+    const y = tensor2d(oneHot, [n, this.input.classes]);
     const logits = this.model.apply(x, { training: true });
     const loss = div(neg(sum(mul(y, logSoftmax(logits)))), divisor);
     const correct = sum(cast(equal(argMax(logits, 1), tensor1d(labels, 'int32')), 'float32'));
@@ -200,7 +214,7 @@ export class TrainerCore implements GradientSource {
     if (chunk >= n) {
       // Whole batch at once (Worker mode, or a fast backend).
       const t0 = performance.now();
-      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from, n);
+      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from, n, this.input);
       stats = tidy(() => {
         let correct: Tensor | null = null;
         try {
@@ -228,7 +242,7 @@ export class TrainerCore implements GradientSource {
         for (let start = 0; start < n;) {
           const size = Math.min(n - start, this.microBatch);
           const t0 = performance.now();
-          const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + start, size);
+          const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + start, size, this.input);
           const next: { acc: NamedTensorMap; loss: Tensor; correct: Tensor } = tidy(() => {
             let correct: Tensor | null = null;
             try {
@@ -280,7 +294,7 @@ export class TrainerCore implements GradientSource {
         pending.push(null);
         continue;
       }
-      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + a, b - a);
+      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + a, b - a, this.input);
       // Each helper gets its own copy of the weights: the buffer is transferred (moved, not copied) to it.
       const w = k === parts.length - 1 ? weights : weights.slice();
       pending.push(this.helpers[k - 1]!.request({ weights: w, xs, labels, oneHot, divisor: n }));
@@ -291,7 +305,7 @@ export class TrainerCore implements GradientSource {
     const [a0, b0] = parts[0]!;
     if (b0 > a0) {
       // Computed while the helpers compute theirs.
-      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + a0, b0 - a0);
+      const { xs, labels, oneHot } = fillBatch(this.data.train, indices, from + a0, b0 - a0, this.input);
       const own = this.shareGradients(xs, labels, oneHot, n);
       ordered.push(own.grads);
       loss += own.loss;
@@ -429,6 +443,13 @@ export class TrainerCore implements GradientSource {
    * a diverged loss, or any TF.js error.
    */
   async train(events: CoreEvents, control: Control): Promise<'done' | 'stopped'> {
+    if (this.config.evaluateOnly) {
+      // Loaded weights: only their evaluation (no epoch, no batch).
+      const ev = await this.evaluate(control);
+      if (!ev) return 'stopped';
+      events.onEvaluation(ev);
+      return 'done';
+    }
     const { batchSize, epochs, seed } = this.config;
     const n = this.trainSize;
     const batches = Math.ceil(n / batchSize);
@@ -561,7 +582,8 @@ export class TrainerCore implements GradientSource {
   async evaluate(control?: Control): Promise<Evaluation | null> {
     const test = this.data.test;
     const count = this.testSize;
-    const confusion = Array.from({ length: CLASSES }, () => new Array<number>(CLASSES).fill(0));
+    const k = this.input.classes;
+    const confusion = Array.from({ length: k }, () => new Array<number>(k).fill(0));
     const predicted = new Uint8Array(count);
     const indices = new Uint32Array(count).map((_, i) => i);
     let correct = 0;
@@ -576,8 +598,8 @@ export class TrainerCore implements GradientSource {
               Math.min(count - from, Math.floor(this.sliceMs / Math.max(1e-3, this.predictMsPerImage))),
             );
       const ts = performance.now();
-      const { xs, labels } = fillBatch(test, indices, from, size);
-      const classes = tidy(() => argMax(this.model.predict(tensor4d(xs, [size, 28, 28, 1])), 1));
+      const { xs, labels } = fillBatch(test, indices, from, size, this.input);
+      const classes = tidy(() => argMax(this.model.predict(tensor4d(xs, [size, ...this.input.shape])), 1));
       this.learnSpeed('predict', performance.now() - ts, size);
       let p: Int32Array;
       try {
@@ -605,11 +627,14 @@ export class TrainerCore implements GradientSource {
     };
   }
 
-  /** Class probabilities [n, 10] (row-major) for n×784 pixels in 0..1. */
+  /** Class probabilities [n, classes] (row-major) for n × H × W × C pixels in 0..1 (784 per MNIST image). */
   async predict(pixels: Float32Array, n: number): Promise<Float32Array> {
     this.assertUsable();
-    if (!(Number.isInteger(n) && n >= 1 && pixels.length >= n * PIXELS)) {
-      throw new RangeError(`predict needs ${PIXELS} pixels per image (got ${pixels.length} for ${n}).`);
+    const { pixels: P, shape } = this.input;
+    if (!(Number.isInteger(n) && n >= 1 && pixels.length >= n * P)) {
+      throw new RangeError(
+        `predict needs ${P} pixels per image (${shape.join('×')}; got ${pixels.length} for ${n}).`,
+      );
     }
     // Batches of 256 (the fastest size measured on every backend here), each in its own tidy so that only its
     // [b, 10] result outlives it — one pass over 10,000 images at once would hold ~400 MB of activations.
@@ -618,8 +643,8 @@ export class TrainerCore implements GradientSource {
     try {
       for (let from = 0; from < n; from += 256) {
         const b = Math.min(256, n - from);
-        const x = standardised(pixels.subarray(from * PIXELS, (from + b) * PIXELS));
-        parts.push(tidy(() => softmax(this.model.predict(tensor4d(x, [b, 28, 28, 1])))));
+        const x = standardised(pixels.subarray(from * P, (from + b) * P), this.input);
+        parts.push(tidy(() => softmax(this.model.predict(tensor4d(x, [b, ...shape])))));
       }
       out = parts.length === 1 ? parts.pop()! : concat(parts);
     } finally {
@@ -632,20 +657,21 @@ export class TrainerCore implements GradientSource {
     }
   }
 
-  /** Activations of the named layers for one 28×28 image (shape without the batch axis, e.g. [26, 26, 16]). */
+  /** Activations of the named layers for one image (shape without the batch axis, e.g. [26, 26, 16]). */
   async activations(
     pixels: Float32Array,
     layers: string[],
   ): Promise<Record<string, { shape: number[]; data: Float32Array }>> {
     this.assertUsable();
-    if (pixels.length < PIXELS)
-      throw new RangeError(`activations need ${PIXELS} pixels (got ${pixels.length}).`);
+    const { pixels: P, shape } = this.input;
+    if (pixels.length < P)
+      throw new RangeError(`activations need ${P} pixels (${shape.join('×')}; got ${pixels.length}).`);
     const names = [...new Set(layers)];
     for (const name of names) this.model.getLayer(name); // a RangeError naming the layers there are
     // One pass that stops after the last requested layer; the requested activations are its only survivors.
     const outs = tidy(() => {
       const { activations } = this.model.forward(
-        tensor4d(standardised(pixels.subarray(0, PIXELS)), [1, 28, 28, 1]),
+        tensor4d(standardised(pixels.subarray(0, P), this.input), [1, ...shape]),
         {
           outputs: names,
           upTo: true,

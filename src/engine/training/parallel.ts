@@ -26,7 +26,7 @@
 export interface ShareRequest {
   /** The leader's current weights, every variable flattened in the model's order. */
   weights: Float32Array;
-  /** Standardised pixels of the share, n×784. */
+  /** Standardised pixels of the share, n × H × W × C. */
   xs: Float32Array;
   labels: Int32Array;
   /** n×10 one-hot targets. */

@@ -11,19 +11,30 @@
  * `stop()`; the results so far stay readable) | error. `start()` never rejects: failures set `state = 'error'`,
  * `error`, and fire `train-error` with `{ error, message }`.
  *
- * EVENTS (CustomEvent, detail in brackets): `state` [state], `data-progress` [MnistProgress], `train-start`
+ * DATA. Any dataset of the library's format (data/dataset.ts): its dataset.json first, which says what the data
+ * is (`dataset`) and lets the network be fitted to it (a preset) or checked against it (a writer's `spec`: a
+ * count that does not fit fails here, before any image downloads), then its test and training shards.
+ *
+ * EVENTS (CustomEvent, detail in brackets): `state` [state], `dataset` [what the data is], `data-progress`
+ * [DatasetProgress], `train-start`
  * [StartInfo + thread], `train-batch` [BatchInfo], `train-epoch` [EpochInfo], `evaluation` [Evaluation],
  * `train-end` [{ stopped, testAccuracy, confusion, history }], `train-error` [{ error, message }].
  * Session events do not bubble (it is not in the DOM); `<cnn-trainer>` re-emits them from the element.
  */
-import { loadMnist, type MnistProgress } from '../data/mnist.js';
+import { loadDataset, loadDatasetInfo, type DatasetMeta, type DatasetProgress } from '../data/dataset.js';
+import type { ModelSpec } from '../conv-math.js';
+import { fitSpec } from '../models/fit.js';
+import { MODEL_SPECS } from '../models/specs.js';
 import type { BackendReport, FallbackNote } from '../backend.js';
 import {
+  MNIST_DATASET,
   resolveConfig,
+  specFitError,
   type BackendName,
   type MnistSplit,
   type PresetName,
   type TrainConfig,
+  type TrainDataset,
   type TrainState,
 } from './config.js';
 import { TrainerCore } from './core.js';
@@ -118,9 +129,20 @@ export interface SessionOptions extends Partial<TrainConfig> {
   sliceMs?: number;
 }
 
+/** The most pixel bytes (train + test) a run may hold: 60,000 MNIST images are 47 MB, 60,000 of 64×64 RGB 737 MB. */
+export const MAX_DATA_BYTES = 256_000_000;
+
+/** An Error that Retry cannot fix (a setting or the data must change). */
+const notRetryable = (message: string) => Object.assign(new Error(message), { retryable: false });
+
 export class TrainingSession extends EventTarget {
-  /** The complete, validated settings of this run. */
-  readonly config: TrainConfig;
+  /**
+   * The complete, validated settings of this run; once its data is known, with `dataset` (what the data is) and
+   * `spec` (the network that trains on it: the writer's, or the preset fitted to the data) filled in.
+   */
+  config: TrainConfig;
+  /** The settings as given (before the data was known). */
+  private readonly asked: TrainConfig;
   /** Where the state machine is. */
   state: TrainState = 'idle';
   /** The backend training runs on (null until training starts). */
@@ -148,6 +170,11 @@ export class TrainingSession extends EventTarget {
   error: Error | null = null;
   /** Start information (sizes, batches per epoch), once training started. */
   info: StartInfo | null = null;
+  /**
+   * What the run trains on (name, classes, shape, standardisation), once its dataset.json has loaded (at once
+   * for injected `data`: `config.dataset`, else MNIST's); null before.
+   */
+  dataset: (TrainDataset & Partial<DatasetMeta>) | null = null;
 
   private runner: Runner | null = null;
   private run: Promise<void> | null = null;
@@ -163,7 +190,7 @@ export class TrainingSession extends EventTarget {
     const { preset, sliceMs, ...rest } = config;
     const resolved = resolveConfig(rest, preset ?? null);
     if ('error' in resolved) throw new RangeError(resolved.error);
-    this.config = resolved;
+    this.config = this.asked = resolved;
     this.sliceMs = sliceMs ?? 20;
   }
 
@@ -205,6 +232,7 @@ export class TrainingSession extends EventTarget {
       this.setState('loading');
       const data = await this.loadData();
       if (this.disposed) return;
+      const config = this.fitted();
       this.testData = data.test;
       const runner = await this.makeRunner(events);
       if (this.disposed) {
@@ -214,7 +242,7 @@ export class TrainingSession extends EventTarget {
       this.runner = runner;
       this.thread = runner.thread;
       this.threadHow = runner.how;
-      const info = await runner.init(this.config, data);
+      const info = await runner.init(config, data);
       this.info = info;
       this.workers = runner.workers;
       this.backend = info.backend;
@@ -251,14 +279,69 @@ export class TrainingSession extends EventTarget {
   }
 
   private async loadData(): Promise<{ train: MnistSplit; test: MnistSplit }> {
-    if (this.config.data) return this.config.data;
+    if (this.config.data) {
+      this.setDataset(this.config.dataset ?? MNIST_DATASET);
+      return this.config.data;
+    }
     const { trainSize, testSize, dataSrc } = this.config;
-    const onProgress = (p: MnistProgress) => this.fire('data-progress', p);
-    const base = { signal: this.abort.signal, onProgress, ...(dataSrc ? { baseUrl: dataSrc } : {}) };
+    const signal = this.abort.signal;
+    // dataset.json first (one small file): what the data is decides what may be loaded and trained.
+    const meta = await loadDatasetInfo(dataSrc, signal);
+    this.setDataset(meta);
+    const nTrain = Math.min(trainSize, meta.counts.train);
+    const nTest = Math.min(testSize ?? meta.counts.test, meta.counts.test);
+    const [h, w, c] = meta.shape;
+    const bytes = (nTrain + nTest) * h * w * c;
+    if (bytes > MAX_DATA_BYTES) {
+      const most = Math.max(1, Math.floor(MAX_DATA_BYTES / (h * w * c)) - nTest);
+      throw notRetryable(
+        `${nTrain.toLocaleString('en-US')} training and ${nTest.toLocaleString('en-US')} test images of ${w}×${h}×${c} are ${Math.round(bytes / 1e6)} MB, more than a reader's tab should hold (${MAX_DATA_BYTES / 1e6} MB): set train-size to at most ${most.toLocaleString('en-US')}.`,
+      );
+    }
+    // The network must fit the data before any image is downloaded: a wrong count is said at once.
+    this.fitted();
+    const onProgress = (p: DatasetProgress) => this.fire('data-progress', p);
+    const base = { signal, onProgress, ...(dataSrc ? { baseUrl: dataSrc } : {}) };
     // Test first: it is small, and lets an evaluation widget show something early.
-    const test = await loadMnist({ ...base, split: 'test', count: testSize ?? 10000 });
-    const train = await loadMnist({ ...base, split: 'train', count: trainSize });
+    const test = await loadDataset({ ...base, split: 'test', count: nTest });
+    // An evaluation alone (loaded weights) needs no training images.
+    if (this.config.evaluateOnly)
+      return { train: { images: new Uint8Array(0), labels: new Uint8Array(0), count: 0 }, test };
+    const train = await loadDataset({ ...base, split: 'train', count: nTrain });
     return { train, test };
+  }
+
+  private setDataset(d: TrainDataset & Partial<DatasetMeta>): void {
+    this.dataset = d;
+    this.fire('dataset', d);
+  }
+
+  /**
+   * The configuration the training thread gets: the dataset's facts and the network that trains on them (a
+   * preset fitted to the data; the writer's spec checked against it). Throws a readable, not retryable Error
+   * when the writer's network does not fit.
+   */
+  private fitted(): TrainConfig {
+    const d = this.dataset ?? MNIST_DATASET;
+    const dataset: TrainDataset = {
+      name: d.name,
+      classes: d.classes.slice(),
+      shape: [...d.shape] as [number, number, number],
+      normalize: { mean: d.normalize.mean.slice(), std: d.normalize.std.slice() },
+    };
+    let spec: ModelSpec;
+    const asked = this.asked;
+    if (asked.spec) {
+      const error = specFitError(asked.spec, dataset);
+      if (error) {
+        const [h, w, c] = dataset.shape;
+        throw notRetryable(
+          `Your network (layers) does not fit ${dataset.name} (${c}×${h}×${w} images, ${dataset.classes.length} classes): ${error}`,
+        );
+      }
+      spec = { ...asked.spec, inputShape: [dataset.shape[2], dataset.shape[0], dataset.shape[1]] };
+    } else spec = fitSpec(MODEL_SPECS[asked.model], dataset);
+    return (this.config = { ...asked, dataset, spec });
   }
 
   private async makeRunner(events: CoreEvents): Promise<Runner> {
@@ -340,13 +423,13 @@ export class TrainingSession extends EventTarget {
     }
   }
 
-  /** Class probabilities [n, 10] (row-major) for n×784 pixels in 0..1, with the current weights. */
+  /** Class probabilities [n, classes] (row-major) for n × H × W × C pixels in 0..1, with the current weights. */
   predict(pixels: Float32Array, n: number): Promise<Float32Array> {
     if (!this.runner) return Promise.reject(this.notReady());
     return this.runner.predict(pixels, n);
   }
 
-  /** Activations of named layers (e.g. ['conv1', 'pool1']) for one 28×28 image in 0..1. */
+  /** Activations of named layers (e.g. ['conv1', 'pool1']) for one image (H × W × C values in 0..1). */
   activations(pixels: Float32Array, layers: string[]): Promise<Activations> {
     if (!this.runner) return Promise.reject(this.notReady());
     return this.runner.activations(pixels, layers);
@@ -393,15 +476,17 @@ export class TrainingSession extends EventTarget {
     actual: number,
     predicted: number,
     limit: number,
-  ): Promise<{ index: number; pixels: Uint8Array }[]> {
+  ): Promise<{ index: number; pixels: Uint8Array; shape: [number, number, number] }[]> {
     const test = this.testData;
     const guesses = this.predicted;
     if (!test || !guesses) return [];
-    const out: { index: number; pixels: Uint8Array }[] = [];
+    const shape = [...(this.dataset ?? MNIST_DATASET).shape] as [number, number, number];
+    const p = shape[0] * shape[1] * shape[2];
+    const out: { index: number; pixels: Uint8Array; shape: [number, number, number] }[] = [];
     const max = Math.max(0, Math.floor(limit));
     for (let i = 0; i < guesses.length && out.length < max; i++) {
       if (test.labels[i] === actual && guesses[i] === predicted) {
-        out.push({ index: i, pixels: test.images.slice(i * 784, (i + 1) * 784) });
+        out.push({ index: i, pixels: test.images.slice(i * p, (i + 1) * p), shape });
       }
     }
     return out;

@@ -9,6 +9,7 @@
 import type { BackendReport, FallbackNote } from '../backend.js';
 import type { BackendName, TrainState } from './config.js';
 import type { NamedWeights } from './protocol.js';
+import type { ModelSpec } from '../conv-math.js';
 
 /** Where a trainer's run is: idle → loading → training ⇄ paused → done | error (the engine's `TrainState`). */
 export type TrainerState = TrainState;
@@ -35,12 +36,14 @@ export interface TrainerHistory {
   epochs: TrainerEpoch[];
 }
 
-/** `data-progress` detail: MNIST download progress (`fraction` is 0..1 and never decreases). */
+/** `data-progress` detail: the dataset's download progress (`fraction` is 0..1 and never decreases). */
 export interface TrainerProgressDetail {
   loaded: number;
   total: number;
   fraction: number;
   split: string;
+  /** The dataset's name (`MNIST`, `Fashion-MNIST`…). */
+  dataset?: string;
 }
 /** `train-start` detail: what the run is about to do. */
 export interface TrainerStartDetail {
@@ -72,6 +75,12 @@ export interface TrainerErrorDetail {
  */
 export interface TrainerSession extends EventTarget {
   readonly state: TrainerState;
+  /**
+   * The settings of the run: the lesson's `model`, or the writer's own network (`spec`), whose layers it names.
+   * Once its data is known (a `TrainingSession`'s dataset.json loaded), `spec` is the network that trains on it:
+   * the writer's, or the `model` fitted to the data's channels, size and classes.
+   */
+  readonly config?: { readonly model?: string; readonly spec?: ModelSpec };
   readonly backend: BackendName | null;
   readonly history: TrainerHistory;
   readonly testAccuracy: number | null;
@@ -80,6 +89,8 @@ export interface TrainerSession extends EventTarget {
   readonly backendReport?: BackendReport | null;
   /** Why training runs on the page's own thread instead of a Worker, if it does. */
   readonly threadFallback?: FallbackNote | null;
+  /** What the run trains on, once its dataset.json has loaded (else null); the session fires `dataset` then. */
+  readonly dataset?: DatasetInfo | null;
   start(): Promise<void>;
   pause(): void;
   resume(): void;
@@ -98,7 +109,7 @@ export interface TrainerSession extends EventTarget {
 }
 
 /**
- * What a trainer trains on, as its followers need it (`trainer.dataset`): the dataset's name, its class names (in
+ * What a trainer trains on, as its followers need it (`trainer.datasetInfo`): the dataset's name, its class names (in
  * label order: `classes[k]` is label k) and its image shape `[height, width, channels]` (channels 1 = grey, 3 = RGB).
  * MNIST is `{ name: 'MNIST', classes: ['0', …, '9'], shape: [28, 28, 1] }`. See DESIGN.md, "Your own data".
  */
@@ -112,8 +123,10 @@ export interface DatasetInfo {
 export interface TestExample {
   /** Its index in the test set. */
   index: number;
-  /** 784 bytes, 0..255, row-major 28×28. */
+  /** H × W × C bytes, 0..255, row-major with the channels interleaved (784 for an MNIST digit). */
   pixels: Uint8Array;
+  /** `[height, width, channels]` of the image (absent: MNIST's 28×28×1). */
+  shape?: [number, number, number];
 }
 
 /** Each event a trainer fires (bubbling, composed), with its `detail`. */
@@ -143,6 +156,12 @@ export interface TrainerLike extends Element {
   readonly model?: unknown;
   /** The trainer's own network text (`layers`), or empty; `<cnn-trainer>` reflects it to the `layers` attribute. */
   readonly network?: unknown;
-  /** What it trains on (class names, image shape), or `null`/absent before it is known: read it defensively. */
+  /**
+   * What it trains on (class names, image shape), or `null`/absent before it is known: read it defensively.
+   * `<cnn-trainer>` names it `datasetInfo`, because every HTML element's `dataset` is already its `data-*`
+   * attribute map (the precedent of `<confusion-matrix>`'s `normalized`); a stand-in may use either name.
+   */
+  readonly datasetInfo?: DatasetInfo | null;
+  /** The same as `datasetInfo`, for a trainer that is not an HTML element (an HTML element's is its data-* map). */
   readonly dataset?: DatasetInfo | null;
 }

@@ -5,7 +5,7 @@
  * instead of leaving the page waiting forever.
  */
 import { assetBaseOverride } from '../assets.js';
-import type { MnistSplit, TrainConfig } from '../training/config.js';
+import { MNIST_DATASET, type MnistSplit, type TrainConfig } from '../training/config.js';
 import {
   fromWire,
   type Activations,
@@ -98,8 +98,9 @@ export class WorkerRunner implements Runner {
   ): Promise<StartInfo> {
     // Copy only what is used (a subarray would clone its whole buffer) and hand the copies over without a
     // second copy. The page's own cached MNIST arrays are left intact for other widgets.
+    const [h, w, c] = (config.dataset ?? MNIST_DATASET).shape;
     const cut = (s: MnistSplit, n: number): MnistSplit => ({
-      images: s.images.slice(0, n * 784),
+      images: s.images.slice(0, n * h * w * c),
       labels: s.labels.slice(0, n),
       count: n,
     });

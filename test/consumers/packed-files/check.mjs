@@ -1,7 +1,11 @@
 // The installed tarball: no JavaScript file names a `.ts` file (a bundler would try to load it: "Cannot
 // resolve entry module …/train-worker.ts"), and the npm build's training worker is one self-contained file
-// (no import of any kind: Astro 5's Vite 6 refuses a code-split worker).
-import { readFileSync, readdirSync } from 'node:fs';
+// (no import of any kind: Astro 5's Vite 6 refuses a code-split worker). And the packer, as `npx cnn-widgets
+// pack` runs it from the installed package: it packs IDX files with nothing more installed, and for a folder of
+// images it says to install sharp (its optional peer dependency, which this app does not have).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -27,8 +31,46 @@ const imports = [
 if (imports)
   failures.push(`dist/engine/worker/train-worker.js has ${imports} import(s): it must be self-contained`);
 if (!js.length) failures.push('no JavaScript in dist/');
+
+// The bin: two classes of 8×8 grey images as IDX files → a dataset folder.
+const bin = join(process.cwd(), 'node_modules', '.bin', 'cnn-widgets');
+const src = mkdtempSync(join(tmpdir(), 'cnn-consumer-pack-'));
+const idx = (dims, values) => {
+  const head = Buffer.alloc(4 + 4 * dims.length);
+  head[2] = 8;
+  head[3] = dims.length;
+  dims.forEach((d, i) => head.writeUInt32BE(d, 4 + 4 * i));
+  return Buffer.concat([head, Buffer.from(values)]);
+};
+for (const split of ['train', 't10k']) {
+  writeFileSync(join(src, `${split}-images-idx3-ubyte`), idx([4, 8, 8], new Array(256).fill(7)));
+  writeFileSync(join(src, `${split}-labels-idx1-ubyte`), idx([4], [0, 1, 0, 1]));
+}
+const out = join(src, 'packed');
+const { PATH, HOME } = process.env; // no NODE_PATH: nothing outside this app may lend it sharp
+const printed = execFileSync(bin, ['pack', src, out, '--classes', 'a,b'], {
+  encoding: 'utf8',
+  env: { PATH, HOME },
+});
+if (!/Packed .*: 2 classes, 8×8 grey/.test(printed)) failures.push(`cnn-widgets pack printed: ${printed}`);
+const dataset = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8'));
+if (dataset.train.count !== 4 || dataset.classes.join() !== 'a,b')
+  failures.push(`the packed dataset.json is wrong: ${JSON.stringify(dataset).slice(0, 200)}`);
+const images = join(src, 'images');
+mkdirSync(join(images, 'cat'), { recursive: true });
+mkdirSync(join(images, 'dog'), { recursive: true });
+const noSharp = spawnSync(bin, ['pack', images, join(src, 'out2')], {
+  encoding: 'utf8',
+  env: { PATH, HOME },
+});
+if (noSharp.status === 0 || !noSharp.stderr.includes('npm install --save-dev sharp'))
+  failures.push(
+    `a folder of images without sharp: exit ${noSharp.status}, ${noSharp.stderr || noSharp.stdout}`,
+  );
 if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
 }
-console.log(`${js.length} files in dist/ name no .ts file; the worker is self-contained`);
+console.log(
+  `${js.length} files in dist/ name no .ts file; the worker is self-contained; cnn-widgets pack packs IDX files and asks for sharp for images`,
+);

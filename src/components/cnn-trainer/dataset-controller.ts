@@ -1,0 +1,128 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  MNIST_DATASET,
+  MNIST_TEST_COUNT,
+  MNIST_TRAIN_COUNT,
+  type TrainConfig,
+  type TrainDataset,
+} from '../../engine/training/config.js';
+import type { DatasetInfo, TrainerSession } from '../../engine/training/types.js';
+
+/** What the trainer gives the controller. */
+export interface DatasetHost extends ReactiveControllerHost, HTMLElement {
+  readonly session: TrainerSession | null;
+}
+
+/** A dataset as the trainer keeps it: what it is, and how many examples each split holds. */
+type Known = TrainDataset & { counts: { train: number; test: number } };
+
+const MNIST: Known = { ...MNIST_DATASET, counts: { train: MNIST_TRAIN_COUNT, test: MNIST_TEST_COUNT } };
+
+/**
+ * What the trainer trains on (`trainer.dataset`): the library's MNIST without `data-src`, else the dataset.json
+ * of that folder, read as soon as `data-src` is set (one small file, through the light dataset loader that is
+ * imported only then), so that class names reach the followers and a `layers` network is checked against the
+ * real channels, size and class count before the reader presses Start. Once a run has loaded its data, the
+ * session's own account of it wins. A failed read is kept as `error` (with `retryable`) for part="error".
+ */
+export class DatasetController implements ReactiveController {
+  private known: Known | null = MNIST;
+  /** The `data-src` the current `known` (or load) belongs to; undefined: none read yet. */
+  private src: string | null | undefined = undefined;
+  private abort: AbortController | null = null;
+  /** Why the dataset.json of `data-src` could not be read, or null. */
+  error: { message: string; retryable: boolean } | null = null;
+
+  constructor(private readonly host: DatasetHost) {
+    host.addController(this);
+    // A run's session read dataset.json itself (a redeployed folder, a Retry after a failed read): it wins.
+    host.addEventListener('train-start', () => {
+      const d = host.session?.dataset as (TrainDataset & { counts?: Known['counts'] }) | null | undefined;
+      if (d?.classes && d.shape)
+        this.adopt({ ...d, counts: d.counts ?? { train: Infinity, test: Infinity } });
+    });
+  }
+
+  /** What the trainer trains on (a fresh copy), or null while the dataset.json of `data-src` loads or failed. */
+  get info(): DatasetInfo | null {
+    const k = this.known;
+    return k ? { name: k.name, classes: k.classes.slice(), shape: [...k.shape] } : null;
+  }
+  /** The dataset's facts for checking a network (classes, shape, standardisation), or null while unknown. */
+  get dataset(): TrainDataset | null {
+    return this.known;
+  }
+  /** Still reading the dataset.json of `data-src`. */
+  get loading(): boolean {
+    return this.known === null && this.error === null;
+  }
+
+  /** `config` with its sizes clamped to what the dataset holds (for the text that says what Start will do). */
+  clamp(config: TrainConfig | null): TrainConfig | null {
+    const c = this.known?.counts;
+    if (!config || !c) return config;
+    return {
+      ...config,
+      trainSize: Math.min(config.trainSize, c.train),
+      testSize: Math.min(config.testSize ?? c.test, c.test),
+    };
+  }
+
+  /** Follows the element's `data-src` (called on every update; only a change loads). */
+  sync(dataSrc: string | null): void {
+    const src = dataSrc?.trim() || null;
+    if (src === this.src) return;
+    this.src = src;
+    this.abort?.abort();
+    this.abort = null;
+    this.error = null;
+    if (!src) return this.adopt(MNIST);
+    this.known = null;
+    const ac = (this.abort = new AbortController());
+    import('../../engine/data/dataset.js')
+      .then((m) => m.loadDatasetInfo(src, ac.signal))
+      .then(
+        (meta) => {
+          if (!ac.signal.aborted) this.adopt(meta);
+        },
+        (e: unknown) => {
+          if (ac.signal.aborted) return;
+          const err = e as { message?: unknown; retryable?: unknown } | null;
+          this.error = {
+            message: typeof err?.message === 'string' ? err.message : String(e),
+            retryable: err?.retryable !== false,
+          };
+          this.host.requestUpdate();
+        },
+      );
+  }
+
+  /** Reads the dataset.json of `data-src` again (the Retry after a failed read). */
+  retry(): void {
+    const src = this.src;
+    this.src = undefined;
+    this.sync(src ?? null);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    // Removed while reading: stop; a later connect reads again (sync sees no `src`).
+    if (this.known === null) {
+      this.abort?.abort();
+      this.src = undefined;
+    }
+  }
+
+  private adopt(d: Known): void {
+    this.known = {
+      name: d.name,
+      classes: d.classes.slice(),
+      shape: [...d.shape] as [number, number, number],
+      normalize: { mean: d.normalize.mean.slice(), std: d.normalize.std.slice() },
+      counts: { ...d.counts },
+    };
+    this.error = null;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The English table, complete: what a translator translates. Every key the elements and the engine use, with
+ * its English text or template (`(params, f) => text`, `f` formatting numbers in the table's locale).
+ *
+ * The elements do not need this module: each brings its own English, and the engine's messages carry theirs.
+ * Import it to see (or print) every key: `import { translations } from 'cnn-widgets/translations'`.
+ */
+import { SHARED_EN } from '../components/shared/shared.strings.js';
+import { CALCULATOR_EN } from '../components/conv-calculator/conv-calculator.strings.js';
+import { KERNEL_VIEWER_EN } from '../components/kernel-viewer/kernel-viewer.strings.js';
+import { CONV_MATH_MESSAGES } from '../engine/conv-math.messages.js';
+import { CONV_STEPS_MESSAGES } from '../engine/conv-steps.messages.js';
+import { DISPLAY_MESSAGES } from '../engine/models/display.messages.js';
+import { SUMMARY_EN } from '../components/model-summary/model-summary.strings.js';
+import type { CompleteTranslation } from './types.js';
+
+const en = {
+  $code: 'en',
+  $name: 'English',
+  $dir: 'ltr',
+  ...SHARED_EN,
+  ...CALCULATOR_EN,
+  ...KERNEL_VIEWER_EN,
+  ...CONV_MATH_MESSAGES,
+  ...CONV_STEPS_MESSAGES,
+  ...DISPLAY_MESSAGES,
+  ...SUMMARY_EN,
+} satisfies CompleteTranslation;
+
+export default en;

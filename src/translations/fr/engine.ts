@@ -1,0 +1,93 @@
+/** Français : les messages du moteur (see ../types.ts). */
+import type { EngineTerms, SameKeys } from '../types.js';
+
+const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
+  f.number(v, { maximumFractionDigits: 6 });
+
+export const ENGINE: SameKeys<EngineTerms> = {
+  'name.inputSize': 'La taille d’entrée',
+  'name.kernelSize': 'La taille du noyau',
+  'name.stride': 'Le pas',
+  'name.dilation': 'La dilatation',
+  'name.padding': 'La marge',
+  'name.filters': 'Le nombre de filtres',
+  'name.units': 'Le nombre de neurones',
+  'name.inputDimension': (p) => `La dimension d’entrée ${p.index}`,
+  'check.notNumber': (p) => `${p.name} doit être un nombre.`,
+  'check.notFinite': (p) => `${p.name} doit être fini.`,
+  'check.notWhole': (p, f) => `${p.name} doit être un nombre entier (reçu : ${n(f, p.value)}).`,
+  'check.tooSmall': (p, f) => `${p.name} doit valoir au moins ${n(f, p.min)} (reçu : ${n(f, p.value)}).`,
+  'check.tooLarge': (p, f) => `${p.name} est trop grand (au plus ${n(f, p.max)}).`,
+  'conv.strideZero': 'Le pas doit valoir au moins 1 : avec un pas de 0, la fenêtre ne bougerait jamais.',
+  'conv.paddingChoice': (p) => `La marge doit être un nombre, « same » ou « valid » (reçu : « ${p.got} »).`,
+  'conv.poolPadding': (p) =>
+    `La marge d’un pooling doit valoir au plus la moitié du noyau (${p.max} pour une fenêtre de largeur ${p.kernel}).`,
+  'conv.kernelTooLarge': (p) =>
+    `Le noyau (${p.kernel}) est plus grand que l’entrée avec sa marge (${p.padded}) : la fenêtre n’a aucune position possible.`,
+  'conv.dilatedTooLarge': (p) =>
+    `Le noyau dilaté (${p.extent} de large) est plus grand que l’entrée avec sa marge (${p.padded}) : la fenêtre n’a aucune position possible.`,
+  'size.empty':
+    'La taille d’entrée est vide : indiquez une largeur comme « 28 » ou hauteur×largeur comme « 28x32 ».',
+  'size.parts': (p) => `La taille d’entrée « ${p.text} » a trop de parties : écrivez « W » ou « HxW ».`,
+  'size.notNumber': (p) => `La taille d’entrée « ${p.text} » n’est pas un nombre : écrivez « W » ou « HxW ».`,
+  'walk.inputShape': 'La forme d’entrée doit être [canaux, hauteur, largeur] ou [caractéristiques].',
+  'walk.layer': (p) => `${p.name} : ${p.error}`,
+  'walk.flatInput': 'attend une entrée [canaux, hauteur, largeur], mais l’entrée est aplatie.',
+  'walk.denseNeedsFlat': (p) =>
+    `une couche dense attend une entrée aplatie ; l’entrée est ${p.shape} : ajoutez d’abord une couche Flatten.`,
+  'walk.unknownType': (p) => `type de couche inconnu « ${p.type} ».`,
+  'hyper.window': (p) => `${p.kernel}, pas ${p.stride}, marge ${p.padding}`,
+  'hyper.windowDilated': (p) => `${p.kernel}, pas ${p.stride}, marge ${p.padding}, dilatation ${p.dilation}`,
+  'hyper.adaptive': (p) => `vers ${p.size}`,
+  'hyper.slope': (p, f) => `pente ${n(f, p.slope)}`,
+  'hyper.dropout': (p, f) => `p = ${n(f, p.rate)}`,
+  'hyper.unreached': (p) => `la fenêtre n’atteint jamais les ${p.count} dernière(s) ligne(s)/colonne(s)`,
+
+  'grid.input': 'L’entrée',
+  'grid.kernel': 'Le noyau',
+  'grid.channel': (p) => `${p.grid} (canal ${p.channel})`,
+  'grid.json': (p) =>
+    `${p.grid} n’est pas du JSON valide : écrivez un tableau de lignes, p. ex. [[1,0],[0,1]].`,
+  'grid.empty': (p) => `${p.grid} doit être un tableau de lignes non vide, p. ex. [[1,0],[0,1]].`,
+  'grid.channels': (p) => `${p.grid} a ${p.count} canaux : au plus ${p.max}.`,
+  'grid.emptyPlane': (p) => `${p.grid} doit être un tableau de lignes non vide.`,
+  'grid.planeRows': (p) => `${p.grid} : tous les canaux doivent avoir le même nombre de lignes.`,
+  'grid.rowNotArray': (p) => `${p.grid} : la ligne ${p.row} n’est pas un tableau de nombres.`,
+  'grid.ragged': (p) =>
+    `${p.grid} est irrégulier : la ligne ${p.row} a ${p.count} valeurs, la ligne 1 en a ${p.cols}.`,
+  'grid.notFinite': (p) => `${p.grid} : la ligne ${p.row} contient ${p.value}, qui n’est pas un nombre fini.`,
+  'grid.tooBig': (p, f) =>
+    `${p.grid} : la ligne ${p.row} contient ${n(f, p.value)} ; les valeurs doivent aller de −${n(f, p.max)} à ${n(f, p.max)}.`,
+  'grid.tooLarge': (p) =>
+    `${p.grid} fait ${p.rows}×${p.cols} : l’image en contient au plus ${p.max}×${p.max}.`,
+  'grid.nan': 'une valeur qui n’est pas un nombre',
+  'grid.huge': 'un nombre trop grand pour calculer avec',
+  'viewer.name.channels': 'Le nombre de canaux',
+  'viewer.seed': (p, f) =>
+    `seed doit être un nombre entier${typeof p.got === 'number' ? ` (reçu : ${n(f, p.got)})` : ''}, p. ex. 1234.`,
+  'viewer.channelsMax': (p) => `Canaux : au plus ${p.max}.`,
+  'viewer.inputTooLarge': (p) =>
+    `La taille d’entrée ${p.rows}×${p.cols} est trop grande pour l’image : au plus ${p.max}×${p.max}.`,
+  'viewer.kernelTooLarge': (p) =>
+    `La taille du noyau ${p.size} est trop grande pour l’image : au plus ${p.max}.`,
+  'viewer.channelMismatch': (p, f) =>
+    `L’entrée a ${p.input} ${f.plural(p.input) === 'one' ? 'canal' : 'canaux'} mais le noyau en a ${p.kernel} : un noyau a besoin d’une tranche par canal d’entrée.`,
+  'viewer.paddingMax': (p) => `Marge : au plus ${p.max} dans l’image.`,
+  'viewer.strideMax': (p) => `Pas : au plus ${p.max}.`,
+  'viewer.dilationMax': (p) => `Dilatation : au plus ${p.max}.`,
+  'viewer.summary': (p) =>
+    `Une entrée ${p.input}${p.channels > 1 ? ` à ${p.channels} canaux` : ''}, marge ${p.padding}, un noyau ${p.kernel}${p.dilation > 1 ? ` (dilatation ${p.dilation})` : ''}, pas ${p.stride} → une sortie ${p.output}.`,
+  'viewer.channel': (p) => `canal ${p.channel}`,
+
+  'shape.empty':
+    'La forme d’entrée est vide : indiquez « W », « H×W » ou « C×H×W », p. ex. « 28 » ou « 3x224x224 ».',
+  'shape.parts': (p) =>
+    `La forme d’entrée « ${p.text} » a trop de parties : écrivez « W », « H×W » ou « C×H×W ».`,
+  'shape.notNumbers': (p) =>
+    `La forme d’entrée « ${p.text} » n’est pas une liste de nombres : écrivez « W », « H×W » ou « C×H×W ».`,
+  'shape.channels': 'Le nombre de canaux',
+  'shape.height': 'La hauteur',
+  'shape.width': 'La largeur',
+  'layer.withRelu': (p) => `${p.layer} + ReLU`,
+  'layer.scores': (p) => `${p.layer} (scores)`,
+};

@@ -1,0 +1,82 @@
+/** 简体中文：引擎的消息 (see ../types.ts)。 */
+import type { EngineTerms, SameKeys } from '../types.js';
+
+const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
+  f.number(v, { maximumFractionDigits: 6 });
+
+export const ENGINE: SameKeys<EngineTerms> = {
+  'name.inputSize': '输入尺寸',
+  'name.kernelSize': '卷积核大小',
+  'name.stride': '步幅',
+  'name.dilation': '膨胀率',
+  'name.padding': '填充',
+  'name.filters': '滤波器个数',
+  'name.units': '神经元个数',
+  'name.inputDimension': (p) => `输入的第 ${p.index} 维`,
+  'check.notNumber': (p) => `${p.name}必须是数字。`,
+  'check.notFinite': (p) => `${p.name}必须是有限的数。`,
+  'check.notWhole': (p, f) => `${p.name}必须是整数（收到的是 ${n(f, p.value)}）。`,
+  'check.tooSmall': (p, f) => `${p.name}至少为 ${n(f, p.min)}（收到的是 ${n(f, p.value)}）。`,
+  'check.tooLarge': (p, f) => `${p.name}太大了（最多 ${n(f, p.max)}）。`,
+  'conv.strideZero': '步幅至少为 1：步幅为 0 时窗口永远不会移动。',
+  'conv.paddingChoice': (p) => `填充必须是数字、"same" 或 "valid"（收到的是 "${p.got}"）。`,
+  'conv.poolPadding': (p) => `池化的填充最多为卷积核的一半（宽为 ${p.kernel} 的窗口最多 ${p.max}）。`,
+  'conv.kernelTooLarge': (p) =>
+    `卷积核（${p.kernel}）比填充后的输入（${p.padded}）还大：窗口没有可放置的位置。`,
+  'conv.dilatedTooLarge': (p) =>
+    `膨胀后的卷积核（宽 ${p.extent}）比填充后的输入（${p.padded}）还大：窗口没有可放置的位置。`,
+  'size.empty': '输入尺寸为空：请给出宽度（如 "28"）或 高×宽（如 "28x32"）。',
+  'size.parts': (p) => `输入尺寸 "${p.text}" 的部分太多：请写成 "W" 或 "HxW"。`,
+  'size.notNumber': (p) => `输入尺寸 "${p.text}" 不是数字：请写成 "W" 或 "HxW"。`,
+  'walk.inputShape': '输入形状必须是 [通道, 高, 宽] 或 [特征]。',
+  'walk.layer': (p) => `${p.name}：${p.error}`,
+  'walk.flatInput': '需要 [通道, 高, 宽] 形状的输入，但输入已被展平。',
+  'walk.denseNeedsFlat': (p) => `全连接层需要展平的输入；当前输入是 ${p.shape}：请先加一个 Flatten 层。`,
+  'walk.unknownType': (p) => `未知的层类型 "${p.type}"。`,
+  'hyper.window': (p) => `${p.kernel}，步幅 ${p.stride}，填充 ${p.padding}`,
+  'hyper.windowDilated': (p) => `${p.kernel}，步幅 ${p.stride}，填充 ${p.padding}，膨胀率 ${p.dilation}`,
+  'hyper.adaptive': (p) => `到 ${p.size}`,
+  'hyper.slope': (p, f) => `斜率 ${n(f, p.slope)}`,
+  'hyper.dropout': (p, f) => `p = ${n(f, p.rate)}`,
+  'hyper.unreached': (p) => `窗口永远到不了最后 ${p.count} 行/列`,
+
+  'grid.input': '输入',
+  'grid.kernel': '卷积核',
+  'grid.channel': (p) => `${p.grid}（通道 ${p.channel}）`,
+  'grid.json': (p) => `${p.grid}不是有效的 JSON：请写成由行组成的数组，例如 [[1,0],[0,1]]。`,
+  'grid.empty': (p) => `${p.grid}必须是非空的行数组，例如 [[1,0],[0,1]]。`,
+  'grid.channels': (p) => `${p.grid}有 ${p.count} 个通道：最多 ${p.max} 个。`,
+  'grid.emptyPlane': (p) => `${p.grid}必须是非空的行数组。`,
+  'grid.planeRows': (p) => `${p.grid}：每个通道的行数必须相同。`,
+  'grid.rowNotArray': (p) => `${p.grid}：第 ${p.row} 行不是数字数组。`,
+  'grid.ragged': (p) => `${p.grid}的行长度不一：第 ${p.row} 行有 ${p.count} 个值，第 1 行有 ${p.cols} 个。`,
+  'grid.notFinite': (p) => `${p.grid}：第 ${p.row} 行含有 ${p.value}，不是有限的数。`,
+  'grid.tooBig': (p, f) =>
+    `${p.grid}：第 ${p.row} 行含有 ${n(f, p.value)}；数值必须在 −${n(f, p.max)} 到 ${n(f, p.max)} 之间。`,
+  'grid.tooLarge': (p) => `${p.grid}是 ${p.rows}×${p.cols}：图中最多放得下 ${p.max}×${p.max}。`,
+  'grid.nan': '一个不是数字的值',
+  'grid.huge': '一个大到无法计算的数',
+  'viewer.name.channels': '通道数',
+  'viewer.seed': (p, f) =>
+    `seed 必须是整数${typeof p.got === 'number' ? `（收到的是 ${n(f, p.got)}）` : ''}，例如 1234。`,
+  'viewer.channelsMax': (p) => `通道数：最多 ${p.max}。`,
+  'viewer.inputTooLarge': (p) => `输入尺寸 ${p.rows}×${p.cols} 对于图示太大：最多 ${p.max}×${p.max}。`,
+  'viewer.kernelTooLarge': (p) => `卷积核大小 ${p.size} 对于图示太大：最多 ${p.max}。`,
+  'viewer.channelMismatch': (p) =>
+    `输入有 ${p.input} 个通道，而卷积核有 ${p.kernel} 个：卷积核的每个输入通道都需要一片。`,
+  'viewer.paddingMax': (p) => `图示中的填充最多为 ${p.max}。`,
+  'viewer.strideMax': (p) => `步幅：最多 ${p.max}。`,
+  'viewer.dilationMax': (p) => `膨胀率：最多 ${p.max}。`,
+  'viewer.summary': (p) =>
+    `${p.channels > 1 ? `${p.channels} 通道、` : ''}${p.input} 的输入，填充 ${p.padding}，${p.kernel} 的卷积核${p.dilation > 1 ? `（膨胀率 ${p.dilation}）` : ''}，步幅 ${p.stride} → ${p.output} 的输出。`,
+  'viewer.channel': (p) => `通道 ${p.channel}`,
+
+  'shape.empty': '输入形状为空：请给出 "W"、"H×W" 或 "C×H×W"，例如 "28" 或 "3x224x224"。',
+  'shape.parts': (p) => `输入形状 "${p.text}" 的部分太多：请写成 "W"、"H×W" 或 "C×H×W"。`,
+  'shape.notNumbers': (p) => `输入形状 "${p.text}" 不是数字列表：请写成 "W"、"H×W" 或 "C×H×W"。`,
+  'shape.channels': '通道数',
+  'shape.height': '高度',
+  'shape.width': '宽度',
+  'layer.withRelu': (p) => `${p.layer} + ReLU`,
+  'layer.scores': (p) => `${p.layer}（得分）`,
+};

@@ -1,0 +1,244 @@
+// <cnn-trainer data-src> on datasets packed by the packer (`cnn-widgets pack`, run by the test server's
+// `dataset` command into .cache/datasets/, see scripts/lib/datasets.mjs): Fashion-MNIST from Debian's
+// dataset-fashion-mnist (real data nobody here made) and a small RGB dataset of coloured shapes drawn as PNGs and
+// packed through the folder path. Each skips, saying why, where its source is missing (no Debian package, no
+// sharp); CI names both in DATASETS, so there a missing one fails instead.
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/define/cnn-trainer.js';
+import '../../src/define/confusion-matrix.js';
+import type { CnnTrainer } from '../../src/components/cnn-trainer/cnn-trainer.js';
+import type { ConfusionMatrix } from '../../src/components/confusion-matrix/confusion-matrix.js';
+import { TrainingSession } from '../../src/engine/tensor.js';
+import { clearDatasetCache } from '../../src/engine/data/dataset.js';
+import { setDownloadTimeout } from '../../src/engine/data/download.js';
+import { cleanup, expectAccessible, fixture, nextEvent, settle } from '../helpers.js';
+
+type Packed = { url: string; output: string; skipped?: undefined } | { skipped: string };
+const packed: Record<string, Promise<Packed>> = {};
+/** The URL of a packed dataset folder, or skips the test with the reason. */
+async function dataset(ctx: Mocha.Context, name: 'fashion-mnist' | 'shapes-rgb'): Promise<string> {
+  ctx.timeout(300_000); // packing Fashion-MNIST the first time takes a while on a busy machine
+  const r = await (packed[name] ??= executeServerCommand<Packed, unknown>('dataset', { name }));
+  if (r.skipped !== undefined) {
+    console.warn(`${name} skipped: ${r.skipped}`);
+    ctx.skip();
+  }
+  return (r as { url: string }).url;
+}
+
+const q = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const errorText = (el: Element) => q(el, '[part=error]')?.textContent?.trim() ?? '';
+
+/** Waits (a frame at a time) until `ok()`, or fails after `ms`. */
+async function until(el: Element, ok: () => boolean, what: string, ms = 20000): Promise<void> {
+  const t0 = performance.now();
+  while (!ok()) {
+    if (performance.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+    await settle(el);
+  }
+}
+
+const toBase64 = (b: Uint8Array) => {
+  let s = '';
+  for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+  return btoa(s);
+};
+
+let n = 0;
+/** The fault server's prefix (web-test-runner.config.mjs): `kind` for every request of `file` under `url`. */
+const fault = (kind: string, file: string, url: string) =>
+  `/__fault/${kind},inf,${file},d${Date.now()}x${n++}${url}`;
+
+describe('<cnn-trainer data-src>: your own dataset', () => {
+  beforeEach(() => clearDatasetCache());
+  afterEach(() => {
+    cleanup();
+    setDownloadTimeout(null);
+  });
+
+  it('knows MNIST without data-src, and another dataset from its dataset.json before Start', async function () {
+    const url = await dataset(this, 'shapes-rgb');
+    const el = await fixture<CnnTrainer>('<cnn-trainer></cnn-trainer>');
+    expect(el.datasetInfo).to.deep.equal({
+      name: 'MNIST',
+      classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      shape: [28, 28, 1],
+    });
+    expect(el.dataset).to.be.instanceOf(DOMStringMap); // every element's data-* map stays what it is
+    el.dataSrc = url;
+    await settle(el);
+    expect(el.datasetInfo).to.equal(null); // reading its dataset.json
+    await until(el, () => el.datasetInfo !== null, 'the dataset.json');
+    expect(el.datasetInfo).to.deep.equal({
+      name: 'Shapes',
+      classes: ['blue-bar', 'green-disc', 'red-square'],
+      shape: [16, 16, 3],
+    });
+    // What Start would do says how many images there really are (240, not the default 60,000).
+    expect(q(el, '[part=progress]')!.textContent).to.contain('on 240 images');
+    await expectAccessible(el);
+  });
+
+  it('a layers network that does not fit the data says so in part="error": channels, then classes', async function () {
+    const url = await dataset(this, 'shapes-rgb');
+    const el = await fixture<CnnTrainer>(
+      `<cnn-trainer data-src="${url}" layers="Conv2d(1, 4, 3), ReLU(), Flatten(), Linear(784, 10)"></cnn-trainer>`,
+    );
+    await until(el, () => el.error !== null, 'the error');
+    expect(el.config).to.equal(null);
+    expect(errorText(el)).to.match(/Conv2d\(1, 4, 3\).*3 channels.*Conv2d\(3, 4, 3\)/);
+    expect(q<HTMLButtonElement>(el, 'button[part=start]')!.disabled).to.equal(true);
+    el.network = 'Conv2d(3, 4, 3), ReLU(), Flatten(), Linear(784, 10)';
+    await settle(el);
+    expect(errorText(el)).to.match(/10 outputs, but the data has 3 classes/);
+    el.network = 'Conv2d(3, 4, 3), ReLU(), Flatten(), Linear(784, 3)';
+    await settle(el);
+    expect(el.error).to.equal(null);
+    expect(el.config!.spec!.inputShape).to.deep.equal([3, 16, 16]);
+  });
+
+  it('a data-src that holds no dataset is a clear error at once, with Retry', async () => {
+    const el = await fixture<CnnTrainer>('<cnn-trainer data-src="/nowhere/at-all/"></cnn-trainer>');
+    await until(el, () => el.error !== null, 'the error');
+    expect(el.error).to.match(/HTTP 404 for .*\/nowhere\/at-all\/dataset\.json/);
+    expect(el.error).to.contain('data-src');
+    expect(el.datasetInfo).to.equal(null);
+    expect(q(el, 'button[part=retry]')).to.not.equal(null);
+  });
+
+  it('trains the default CNN on RGB images (a folder of PNGs, packed) above chance, in the Worker', async function () {
+    const url = await dataset(this, 'shapes-rgb');
+    const host = await fixture<HTMLDivElement>(
+      `<div><cnn-trainer id="rgb" data-src="${url}" epochs="4" batch-size="16" learning-rate="0.01"></cnn-trainer>
+        <confusion-matrix for="rgb"></confusion-matrix></div>`,
+    );
+    const el = host.querySelector('cnn-trainer') as CnnTrainer;
+    const cm = host.querySelector('confusion-matrix') as ConfusionMatrix;
+    const progress: string[] = [];
+    el.addEventListener('data-progress', () => progress.push(q(el, '[part=progress]')!.textContent!));
+    const end = nextEvent(el, 'train-end', 240_000);
+    await el.start();
+    await end;
+    expect(el.state).to.equal('done');
+    expect(el.session!.config!.spec!.inputShape).to.deep.equal([3, 16, 16]); // the cnn, fitted to the data
+    expect(el.session!.config!.spec!.layers.at(-1)).to.include({ name: 'fc3', units: 3 });
+    expect(el.testAccuracy).to.be.above(0.6); // chance is 1/3
+    expect(el.confusion!.length).to.equal(3);
+    expect(el.confusion!.flat().reduce((a, b) => a + b, 0)).to.equal(60);
+    // The class names flow to the confusion matrix's axes.
+    await settle(cm);
+    const heads = [...cm.shadowRoot!.querySelectorAll('thead th.label')].map((t) => t.textContent!.trim());
+    expect(heads).to.deep.equal(['blue-bar', 'green-disc', 'red-square']);
+    // A cell's thumbnails are the dataset's own 16×16 colour images.
+    cm.shadowRoot!.querySelector<HTMLButtonElement>('button[data-r="0"][data-c="0"]')!.click();
+    await until(cm, () => cm.examples.length > 0, 'the thumbnails');
+    expect(cm.examples[0]!.shape).to.deep.equal([16, 16, 3]);
+    const canvas = cm.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[data-thumb]')!;
+    expect([canvas.width, canvas.height]).to.deep.equal([16, 16]);
+    expect(progress.join(' ')).to.contain('Downloading Shapes');
+
+    // To PyTorch: the script reads the packed folder itself, and the browser's weights give its accuracy there.
+    const script = el.toPyTorch({ weights: 'model.safetensors' });
+    expect(script).to.contain('INPUT_SHAPE = (3, 16, 16)');
+    expect(script).to.contain('CLASSES = 3');
+    expect(script).to.contain('DEFAULT_DATA = "shapes-rgb"');
+    expect(script).to.match(/MEAN, STD = \(0\.\d+, 0\.\d+, 0\.\d+,\), \(/);
+    const weights = new Uint8Array(await (await el.exportWeights()).arrayBuffer());
+    type Py = { skipped?: string; code: number; stdout: string; stderr: string };
+    const python = (payload: unknown) => executeServerCommand<Py, unknown>('run-python', payload);
+    // A server command must answer within 20 s: the first call (which checks that torch imports) on its own.
+    await python({ args: ['-c', 'pass'] });
+    const r = await python({
+      files: { 'train.py': { text: script }, 'model.safetensors': { base64: toBase64(weights) } },
+      args: ['train.py', '--data', '{datasets}/shapes-rgb', '--eval'],
+      timeoutMs: 19_000,
+    });
+    if (r.skipped) console.warn(`PyTorch round trip skipped: ${r.skipped}`);
+    else {
+      expect(r.code, r.stderr).to.equal(0);
+      const acc = Number(/test accuracy: ([\d.]+) %/.exec(r.stdout)![1]) / 100;
+      expect(acc).to.be.closeTo(el.testAccuracy!, 0.005);
+    }
+  });
+
+  it('trains on RGB on the main thread too (the fallback path), and predicts 16×16×3 images', async function () {
+    const url = await dataset(this, 'shapes-rgb');
+    const s = new TrainingSession({
+      dataSrc: url,
+      thread: 'main',
+      epochs: 3,
+      batchSize: 16,
+      learningRate: 0.01,
+    });
+    try {
+      await s.start();
+      expect(s.state, s.error?.message).to.equal('done');
+      expect(s.thread).to.equal('main');
+      expect(s.dataset!.name).to.equal('Shapes');
+      expect(s.testAccuracy).to.be.above(0.6);
+      const p = await s.predict(new Float32Array(2 * 16 * 16 * 3).fill(0.5), 2);
+      expect(p.length).to.equal(2 * 3);
+      let err: unknown;
+      await s.predict(new Float32Array(700), 1).catch((e: unknown) => (err = e));
+      expect(String(err)).to.contain('768 pixels per image (16×16×3');
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it('a shard with flipped bytes is an error naming it, never training on garbage', async function () {
+    const url = await dataset(this, 'shapes-rgb');
+    setDownloadTimeout(2000);
+    const el = await fixture<CnnTrainer>(
+      `<cnn-trainer data-src="${fault('flip', 'train-0.u8z', url)}" epochs="1" batch-size="16"></cnn-trainer>`,
+    );
+    let batches = 0;
+    el.addEventListener('train-batch', () => batches++);
+    const failed = nextEvent(el, 'train-error', 60_000);
+    await el.start();
+    await failed;
+    expect(el.state).to.equal('error');
+    expect(el.error).to.match(/train-0\.u8z arrived damaged/);
+    expect(batches).to.equal(0);
+    expect(q(el, 'button[part=retry]')).to.not.equal(null); // damage on the way may be gone next time
+  });
+
+  it('trains the default CNN one epoch on Fashion-MNIST’s 60,000 images to at least 80 %', async function () {
+    const url = await dataset(this, 'fashion-mnist');
+    this.timeout(600_000);
+    const host = await fixture<HTMLDivElement>(
+      `<div><cnn-trainer id="fm" data-src="${url}" epochs="1"></cnn-trainer><confusion-matrix for="fm"></confusion-matrix></div>`,
+    );
+    const el = host.querySelector('cnn-trainer') as CnnTrainer;
+    const cm = host.querySelector('confusion-matrix') as ConfusionMatrix;
+    await until(el, () => el.datasetInfo?.name === 'Fashion-MNIST', 'the dataset.json');
+    expect(el.datasetInfo!.classes).to.deep.equal([
+      'T-shirt/top',
+      'Trouser',
+      'Pullover',
+      'Dress',
+      'Coat',
+      'Sandal',
+      'Shirt',
+      'Sneaker',
+      'Bag',
+      'Ankle boot',
+    ]);
+    const start = nextEvent<{ trainSize: number; testSize: number }>(el, 'train-start', 300_000);
+    const end = nextEvent(el, 'train-end', 600_000);
+    await el.start();
+    const info = (await start).detail;
+    expect([info.trainSize, info.testSize]).to.deep.equal([60000, 10000]);
+    await end;
+    expect(el.state).to.equal('done');
+    console.log(
+      `Fashion-MNIST, 1 epoch of the cnn: ${(el.testAccuracy! * 100).toFixed(2)} % (${el.backend})`,
+    );
+    expect(el.testAccuracy).to.be.at.least(0.8);
+    await settle(cm);
+    const heads = [...cm.shadowRoot!.querySelectorAll('thead th.label')].map((t) => t.textContent!.trim());
+    expect(heads[9]).to.equal('Ankle boot');
+    expect(cm.accuracy).to.be.closeTo(el.testAccuracy!, 1e-9);
+  });
+});

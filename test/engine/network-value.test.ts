@@ -1,0 +1,83 @@
+import { expect } from '@esm-bundle/chai';
+import { CNN } from '../../src/engine/models/specs.js';
+import type { NetworkResult } from '../../src/engine/models/pytorch-layers.js';
+import { formatLayersError } from '../../src/engine/models/pytorch-network.js';
+import { isEmptyNetwork, parseNetworkValue, specsOf } from '../../src/engine/models/network-value.js';
+
+const MNIST = { inputShape: [1, 28, 28], classes: 10 };
+const errorOf = (r: NetworkResult) => {
+  if (r.ok) throw new Error('expected an error');
+  return r.error;
+};
+/** The lesson's CNN as plain specs, without names (the writer's data). */
+const unnamed = () => CNN.layers.map(({ name: _name, ...l }) => l);
+
+describe('models/network-value: the text, or the engine’s plain layer specs', () => {
+  it('specs (an array, { layers }, or their JSON) give the network the text gives, named as the summary names it', () => {
+    for (const value of [unnamed(), { layers: unnamed() }, JSON.stringify(unnamed()), JSON.stringify(CNN)]) {
+      const r = parseNetworkValue(value, MNIST);
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.spec.layers).to.deep.equal(CNN.layers);
+      expect(r.walk.totalParams).to.equal(45424);
+    }
+    // Names the writer gave are replaced: the summary, the engine and the PyTorch export use one set.
+    const named = parseNetworkValue(
+      [
+        { type: 'flatten', name: 'x' },
+        { type: 'dense', units: 10, name: 'out' },
+      ],
+      MNIST,
+    );
+    expect(named.ok && named.spec.layers.map((l) => l.name)).to.deep.equal(['flatten', 'fc1']);
+    // PyTorch text goes to the parser as before.
+    const text = parseNetworkValue('Flatten(), Linear(784, 10)', MNIST);
+    expect(text.ok && text.walk.totalParams).to.equal(7850);
+  });
+
+  it('an error about specs says which layer, never a line and column of text the writer never saw', () => {
+    const pool = errorOf(
+      parseNetworkValue(
+        [
+          { type: 'conv2d', filters: 4, kernelSize: 3 },
+          { type: 'maxpool2d', poolSize: 40 },
+        ],
+        MNIST,
+      ),
+    );
+    expect(pool.layerIndex).to.equal(1);
+    expect(formatLayersError(pool)).to.match(/^Layer 2: pool1: /);
+    const classes = errorOf(parseNetworkValue([{ type: 'flatten' }, { type: 'dense', units: 12 }], MNIST));
+    expect(formatLayersError(classes)).to.match(
+      /^Layer 2: The last layer gives 12 outputs, but the data has 10 classes/,
+    );
+    const big = errorOf(
+      parseNetworkValue(
+        [{ type: 'flatten' }, { type: 'dense', units: 8000 }, { type: 'dense', units: 10 }],
+        MNIST,
+      ),
+    );
+    expect(formatLayersError(big)).to.match(
+      /^Layer 2: This network has 6,360,010 parameters, over the 5,000,000/,
+    );
+    expect(formatLayersError(errorOf(parseNetworkValue([{ type: 'lstm' }], MNIST)))).to.match(
+      /^Layer 1 is not a layer spec: .*conv2d.* \(not "lstm"\)/,
+    );
+    expect(formatLayersError(errorOf(parseNetworkValue([42], MNIST)))).to.match(
+      /^Layer 1 is not a layer spec/,
+    );
+    expect(formatLayersError(errorOf(parseNetworkValue('[{"type": "relu"', MNIST)))).to.match(
+      /not valid JSON/,
+    );
+    expect(formatLayersError(errorOf(parseNetworkValue({ nope: 1 }, MNIST)))).to.match(/^network must be/);
+    expect(formatLayersError(errorOf(parseNetworkValue(7, MNIST)))).to.match(/^network must be/);
+    expect(formatLayersError(errorOf(parseNetworkValue([], MNIST)))).to.equal('The network has no layers.');
+  });
+
+  it('tells empty values and JSON from PyTorch text', () => {
+    for (const v of ['', '  \n', null, undefined, [], { layers: [] }])
+      expect(isEmptyNetwork(v), String(v)).to.equal(true);
+    for (const v of ['ReLU()', [{ type: 'relu' }]]) expect(isEmptyNetwork(v)).to.equal(false);
+    expect(specsOf('Conv2d(1, 4, 3)')).to.equal(null);
+    expect(specsOf(' [{"type":"relu"}]')).to.deep.equal([{ type: 'relu' }]);
+  });
+});
