@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
+import { minifyTemplatesPlugin } from './scripts/lib/minify-templates.mjs';
 
 const NODE_BUILTINS = ['fs', 'path', 'worker_threads', 'perf_hooks', 'os', 'crypto', 'util'];
 
@@ -46,6 +47,8 @@ const plugins = (define = {}, { mixed = false } = {}) => [
     resolveId: (id) => (NODE_BUILTINS.includes(id) ? '\0empty:' + id : null),
     load: (id) => (id.startsWith('\0empty:') ? 'export default {};' : null),
   },
+  // The static text of lit's css`` and html`` templates: no indentation or comments (see the plugin).
+  minifyTemplatesPlugin(),
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'], preferBuiltins: false }),
   commonjs({ transformMixedEsModules: mixed }),
   esbuild({

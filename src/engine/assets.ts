@@ -16,7 +16,6 @@
  * then every path resolves against that folder instead.
  */
 import { ASSET_FILES } from './asset-files.js';
-import { INTEGRITY } from './data/integrity.js';
 
 const KEY = Symbol.for('cnn-widgets.assetBase');
 type Registry = { [KEY]?: string };
@@ -109,11 +108,6 @@ export function siblingUrl(file: string, url: string): string {
   return new URL(file, url).href;
 }
 
-/**
- * The size and checksum recorded at build time (data/integrity.ts) for an asset URL, or undefined for a file
- * that is not one of the library's own (a writer's photo, weights or dataset elsewhere).
- */
-export function integrityOf(url: string): { bytes: number; fnv1a: string } | undefined {
-  const path = assetPathOf(url);
-  return path === undefined ? undefined : INTEGRITY[path];
-}
+// The recorded sizes and checksums of these files are looked up where they are checked (download.ts), so a
+// page that only asks for URLs does not download the table.
+export { integrityOf } from './data/download.js';

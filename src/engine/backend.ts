@@ -51,14 +51,14 @@ import * as tfCore from './tf-ops.js';
 // Gradients: the few training needs, registered on first getTf() (gradients.ts), not tfjs-core's
 // register_all_gradients (which pulls in nearly every op).
 import { registerTrainingGradients } from './gradients.js';
-import { BACKEND_ORDER, isBackendName } from './training/config.js';
+import { BACKEND_ORDER, isBackendName } from './training/config-base.js';
 import type { BackendName, BackendPreference } from './training/config.js';
 
 /** The `tf` that getTf() returns: tf-ops.ts's exports (a subset of tfjs-core, same names and functions). */
 export type Tf = typeof tfCore;
 // The names and validators are light (training/config.ts) so elements can validate a `backend` attribute
 // without downloading TensorFlow.js; re-exported here for convenience.
-export { BACKEND_ORDER, isBackendName, isBackendPreference } from './training/config.js';
+export { BACKEND_ORDER, isBackendName, isBackendPreference } from './training/config-base.js';
 import {
   BackendStartError,
   assertWasmAllowed,

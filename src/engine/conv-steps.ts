@@ -6,7 +6,7 @@
  * element, with components/shared/format.ts's `formatValue`.)
  */
 
-import { CONV_MATH_MESSAGES, NAMES, checkInteger, outputSize, parseSize } from './conv-math.js';
+import { CONV_MATH_MESSAGES, NAMES, checkInteger, outputSize, parseSize } from './conv-size.js';
 import { mulberry32 } from './random.js';
 import { message, messagesOf, type Message } from './messages.js';
 import { CONV_STEPS_MESSAGES } from './conv-steps.messages.js';

@@ -7,7 +7,7 @@
  * Weights are stored PyTorch-style, `[outChannels][inChannels][K][K]` flattened, because that is how the
  * lesson writes them; the element transposes to TensorFlow's `[K, K, in, out]` at the last moment.
  */
-import { outputSize } from './conv-math.js';
+import { outputSize } from './conv-size.js';
 import { deriveSeed, mulberry32 } from './random.js';
 import { parseGrid } from './conv-steps.js';
 

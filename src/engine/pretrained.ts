@@ -27,11 +27,12 @@
  * This module is on the tensor side (it imports the builder, which imports tfjs-core): reach it only with a
  * dynamic `import()`.
  */
-import { assetUrl, integrityOf, siblingUrl } from './assets.js';
+import { assetUrl, siblingUrl } from './assets.js';
 import {
   AssetLoadError,
   damagedMessage,
   download,
+  integrityOf,
   type AssetErrorInit,
   type AssetErrorKind,
 } from './data/download.js';

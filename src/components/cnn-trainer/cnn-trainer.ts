@@ -18,11 +18,19 @@ import type {
   TrainerSession,
   TrainerState,
 } from '../../engine/training/types.js';
-import { SETTING_KINDS, TrainerSettings, checkSettings, isSettingKey, workersValue } from './settings.js';
-import type { SettingKey, SettingsCheck } from './settings.js';
+import {
+  SETTINGS,
+  SETTING_KINDS,
+  TrainerSettings,
+  checkSettings,
+  isSettingKey,
+  workersValue,
+  type SettingKey,
+  type SettingsCheck,
+} from './settings.js';
 import { LayersEditorController } from './layers-editor.js';
 import { TrainingRunController } from './training-run-controller.js';
-import { ModelFilesController, createTrainingSession } from './session-io.js';
+import { ModelFilesController, createTrainingSession, modelFiles } from './session-io.js';
 import type { FineTuneOptions, FineTuneResult, TaughtExample } from '../../engine/training/fine-tune.js';
 import { FineTuneController } from './fine-tune-controller.js';
 import { AutostartController } from './autostart-controller.js';
@@ -30,6 +38,7 @@ import { DatasetController } from './dataset-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
 import { progressInfo } from './progress.js';
+import { networkParser } from '../shared/network-parser.js';
 import { renderActions, renderNotes, renderProgress, renderResult, renderRetry } from './run-view.js';
 import type { TrainingCurves } from './training-curves.js';
 import { curvesStyles } from './training-curves.styles.js';
@@ -114,72 +123,43 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     this.requestUpdate(key, old);
   }
 
+  // One accessor per setting, over `settings`: it reads the value in effect and records what the writer set.
+  // Declared below (for their types and docs), defined here, in one place for all of them.
+  static {
+    for (const key of Object.keys(SETTINGS) as SettingKey[])
+      Object.defineProperty(this.prototype, key, {
+        get(this: CnnTrainer) {
+          return this.settings.effective(key);
+        },
+        set(this: CnnTrainer, v: unknown) {
+          this.setRaw(key, v);
+        },
+        configurable: true,
+        enumerable: true,
+      });
+  }
+
   /** Which network: `cnn` (the lesson's CNN, 45,424 parameters) or `fnn` (the plain dense net, 40,480). */
-  get model(): 'cnn' | 'fnn' {
-    return this.settings.effective('model') as 'cnn' | 'fnn';
-  }
-  set model(v: 'cnn' | 'fnn') {
-    this.setRaw('model', v);
-  }
+  declare model: 'cnn' | 'fnn';
   /** Passes over the training images (default 2; `notebook`: 200). */
-  get epochs(): number {
-    return this.settings.effective('epochs') as number;
-  }
-  set epochs(v: number) {
-    this.setRaw('epochs', v);
-  }
+  declare epochs: number;
   /** Images per gradient step (default 64; `notebook`: 20). */
-  get batchSize(): number {
-    return this.settings.effective('batchSize') as number;
-  }
-  set batchSize(v: number) {
-    this.setRaw('batchSize', v);
-  }
+  declare batchSize: number;
   /** Step size of the optimiser (default 0.001; `notebook`: 0.01). */
-  get learningRate(): number {
-    return this.settings.effective('learningRate') as number;
-  }
-  set learningRate(v: number) {
-    this.setRaw('learningRate', v);
-  }
+  declare learningRate: number;
   /**
    * How the learning rate moves over the run (attribute `lr-schedule`): `cooldown` (default: `learning-rate` for
    * the first 80 % of the updates, then down to 0 over the last 20 %), `constant` (`notebook`) or `cosine`.
    */
-  get lrSchedule(): LrScheduleName {
-    return this.settings.effective('lrSchedule') as LrScheduleName;
-  }
-  set lrSchedule(v: LrScheduleName) {
-    this.setRaw('lrSchedule', v);
-  }
+  declare lrSchedule: LrScheduleName;
   /** `adam` (default) or `sgd` (with momentum 0.9). */
-  get optimizer(): 'adam' | 'sgd' {
-    return this.settings.effective('optimizer') as 'adam' | 'sgd';
-  }
-  set optimizer(v: 'adam' | 'sgd') {
-    this.setRaw('optimizer', v);
-  }
+  declare optimizer: 'adam' | 'sgd';
   /** How many of the 60,000 training images to use, the first N (default 60,000; `notebook`: 500). */
-  get trainSize(): number {
-    return this.settings.effective('trainSize') as number;
-  }
-  set trainSize(v: number) {
-    this.setRaw('trainSize', v);
-  }
+  declare trainSize: number;
   /** How many of the 10,000 test images to evaluate on, the first N (default 10,000; `notebook`: 500). */
-  get testSize(): number {
-    return this.settings.effective('testSize') as number;
-  }
-  set testSize(v: number) {
-    this.setRaw('testSize', v);
-  }
+  declare testSize: number;
   /** Random seed for weights and shuffling: the same seed gives the same run (default 1234). */
-  get seed(): number {
-    return this.settings.effective('seed') as number;
-  }
-  set seed(v: number) {
-    this.setRaw('seed', v);
-  }
+  declare seed: number;
 
   /** A named recipe whose values apply to every setting not given explicitly: `notebook` (the lesson's). */
   @property({ reflect: true, converter: stringValue }) preset: string | null = null;
@@ -290,13 +270,24 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.parts.need(modelFiles); // from the first update on, for toPyTorch() and the buttons
     this.validate();
   }
 
   private validate(): void {
     this.data.sync(this.dataSrc);
     const { backendPreference: backend, dataSrc, preset, propertyError: typeError, network, workers } = this;
-    const context = { backend, dataSrc, preset, typeError, network, workers, dataset: this.data.dataset };
+    const parser = isEmptyNetwork(network) ? undefined : this.parts.need(networkParser);
+    const context = {
+      backend,
+      dataSrc,
+      preset,
+      typeError,
+      network,
+      workers,
+      dataset: this.data.dataset,
+      parser,
+    };
     const check = (this.check = checkSettings((key) => this[key], context));
     const failed = this.data.error?.message ?? this.tuner.error ?? this.run.runError?.message;
     this.setError(check.error ?? this.files.error ?? failed ?? null);
@@ -309,6 +300,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
 
   /** Starts a new run with the current settings (ignored while one is running or paused, or when a setting is bad). */
   async start(): Promise<void> {
+    if (this.parts.busy) await this.updateComplete; // the parser a `layers` network needs is on its way
     if (this.run.busy) return;
     if (this.data.error) return this.data.retry(); // the Retry of a dataset.json that could not be read
     this.validate();

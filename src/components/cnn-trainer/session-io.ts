@@ -10,8 +10,11 @@ import type { DatasetInfo, TrainerSession, TrainerState } from '../../engine/tra
 import type { ModelSpec } from '../../engine/conv-math.js';
 import { MODEL_SPECS } from '../../engine/models/specs.js';
 import { fitSpec } from '../../engine/models/fit.js';
-import { toPyTorch, type PyTorchScriptOptions } from '../../engine/export/pytorch.js';
-import { exportSafetensors, importSafetensors } from '../../engine/export/safetensors.js';
+import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
+import { lazy } from '../shared/lazy.js';
+
+/** The PyTorch script writer and the safetensors codec (model-files.ts), loaded from the first update on. */
+export const modelFiles = lazy('the PyTorch exporter', () => import('./model-files.js'));
 
 /** The configuration each session was created with, so the files follow the run, not later edits of the form. */
 const runConfigs = new WeakMap<object, TrainConfig>();
@@ -79,20 +82,26 @@ export class ModelFilesController {
     // Another dataset than the library's MNIST: the script reads the packed folder the browser trained from.
     const own = d && c.dataSrc ? { data: { name: d.name, src: c.dataSrc, packed: true } } : {};
     const facts = d ? { classes: d.classes.length, normalize: d.normalize } : {};
-    return toPyTorch(specOf(c), c, { ...own, ...facts, ...options });
+    const files = modelFiles.module;
+    if (!files)
+      throw new Error(
+        'The PyTorch exporter is still loading: call toPyTorch() once the trainer’s updateComplete has resolved.',
+      );
+    return files.toPyTorch(specOf(c), c, { ...own, ...facts, ...options });
   }
 
   async exportWeights(): Promise<Blob> {
     const s = this.host.session;
     if (!s?.weights || this.host.state === 'loading')
       throw new Error('There are no weights yet: train the network first.');
+    const { exportSafetensors } = await modelFiles.load();
     const bytes = exportSafetensors(await s.weights(), specOf(this.config()));
     return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
   }
 
   async importWeights(source: Blob | string): Promise<void> {
     try {
-      const bytes = await readSource(source);
+      const [bytes, { importSafetensors }] = await Promise.all([readSource(source), modelFiles.load()]);
       const s = this.host.session;
       const st = this.host.state;
       if (st === 'loading') throw new Error('The run is still starting: load the weights once it trains.');

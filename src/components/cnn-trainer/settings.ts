@@ -3,16 +3,16 @@ import {
   MNIST_DATASET,
   PRESETS,
   isPresetName,
-  resolveConfig,
+  resolveConfigWith,
   type BackendPreference,
   type TrainConfig,
   type TrainDataset,
-} from '../../engine/training/config.js';
+} from '../../engine/training/config-base.js';
 import { enumValue, numberValue, type ValueKind } from '../shared/property-values.js';
 import { formatInteger } from '../shared/format.js';
-import { formatLayersError } from '../../engine/models/pytorch-network.js';
 import type { LayersError } from '../../engine/models/pytorch-layers.js';
-import { isEmptyNetwork, parseNetworkValue } from '../../engine/models/network-value.js';
+import { isEmptyNetwork } from '../../engine/models/network-value.js';
+import type { NetworkParser } from '../shared/network-parser.js';
 
 /**
  * The trainer's settings: which there are, how each is read, and what the ones in effect add up to. Plain data
@@ -114,7 +114,8 @@ export class TrainerSettings {
 /**
  * What a set of settings adds up to: a complete configuration, or the message and the fields it is about (and,
  * for the writer's own network, the error with its position and layer, for the editor to point at), or
- * (`waiting`) nothing yet: a `layers` network waits for the dataset.json it must be checked against.
+ * (`waiting`) nothing yet: a `layers` network waits for the dataset.json it must be checked against, and for
+ * the parser that reads it (loaded only when a page gives a network).
  */
 export type SettingsCheck =
   | { config: TrainConfig; error: null; bad: []; network?: undefined; waiting?: false }
@@ -136,6 +137,8 @@ export interface SettingsContext {
   dataset?: TrainDataset | null;
   /** The `workers` property: `auto` (the default) or how many Workers share each batch. */
   workers?: unknown;
+  /** The PyTorch-layers parser, once loaded (a `network` waits for it). */
+  parser?: NetworkParser | undefined;
 }
 
 /**
@@ -144,7 +147,7 @@ export interface SettingsContext {
  */
 export function checkSettings(
   value: (key: SettingKey) => unknown,
-  { backend, dataSrc, preset: presetAttr, typeError, network, dataset, workers }: SettingsContext,
+  { backend, dataSrc, preset: presetAttr, typeError, network, dataset, workers, parser }: SettingsContext,
 ): SettingsCheck {
   const fail = (error: string, bad: SettingKey[] = [], network?: LayersError): SettingsCheck => ({
     config: null,
@@ -156,15 +159,15 @@ export function checkSettings(
   let spec: TrainConfig['spec'];
   if (!isEmptyNetwork(network)) {
     // Checked against the data's channels, size and classes, so that can wait for its dataset.json.
-    if (dataset === null) return { config: null, error: null, bad: [], waiting: true };
+    if (dataset === null || !parser) return { config: null, error: null, bad: [], waiting: true };
     const [h, w, c] = (dataset ?? MNIST_DATASET).shape;
     const classes = (dataset ?? MNIST_DATASET).classes.length;
     // With the training limits: a network too big for a reader's tab is refused with its numbers.
-    const r = parseNetworkValue(network, { inputShape: [c, h, w], classes });
+    const r = parser.parseNetworkValue(network, { inputShape: [c, h, w], classes });
     if (!r.ok) {
       const e = r.error;
       const where = e.layerText && !e.message.includes(e.layerText) ? ` (in ${e.layerText})` : '';
-      return fail(`Your network (layers): ${formatLayersError(e)}${where}`, [], e);
+      return fail(`Your network (layers): ${parser.formatLayersError(e)}${where}`, [], e);
     }
     spec = r.spec;
   }
@@ -172,7 +175,9 @@ export function checkSettings(
   if (preset !== null && !isPresetName(preset))
     return fail(`Unknown preset "${preset}": the only preset is "notebook".`);
   const settings = Object.fromEntries(Object.keys(SETTINGS).map((k) => [k, value(k as SettingKey)]));
-  const r = resolveConfig(
+  // The spec (if any) was just checked by the parser against the same data and limits.
+  const r = resolveConfigWith(
+    () => null,
     {
       ...(settings as Partial<TrainConfig>),
       backend: backend as BackendPreference,

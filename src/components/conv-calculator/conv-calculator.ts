@@ -14,7 +14,7 @@ import {
   parseSize,
   type AxisResult,
   type PaddingSpec,
-} from '../../engine/conv-math.js';
+} from '../../engine/conv-size.js';
 import { styles } from './conv-calculator.styles.js';
 import { CALCULATOR_EN } from './conv-calculator.strings.js';
 

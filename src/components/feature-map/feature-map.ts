@@ -9,10 +9,9 @@ import {
   stringValue,
   textOrNumberValue,
 } from '../shared/property-values.js';
-import { MAX_FILTERS, PRESETS } from '../../engine/filters.js';
 import { layerWeightsOf, rgbToMaps, type FeatureMaps, type LayerWeights } from '../../engine/feature-maps.js';
 import type { FeatureMapState, MapsResult, MapsSource } from './maps-result.js';
-import { PhotoMapsController } from './photo-maps-controller.js';
+import { PhotoMapsController, photoPipeline } from './photo-maps-controller.js';
 import { TrainerMapsController } from './trainer-maps-controller.js';
 import { drawMaps, renderMaps, renderShapes, type MapsViewOptions } from './maps-view.js';
 import { styles } from './feature-map.styles.js';
@@ -21,7 +20,7 @@ import { message } from '../../engine/messages.js';
 
 export type { FeatureMaps, LayerWeights } from '../../engine/feature-maps.js';
 export type { FeatureMapState } from './maps-result.js';
-export { MAX_IMAGE_SIDE } from './image-pixels.js';
+export { MAX_IMAGE_SIDE } from './photo-maps-controller.js';
 
 /** Detail of `maps-ready`. */
 export interface MapsReadyDetail {
@@ -176,6 +175,7 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.trainer.setFor(this.htmlFor);
+    if (!this.htmlFor) this.parts.need(photoPipeline); // photo mode's checks and photo reader
     this.setError(this.mode.error);
   }
 
@@ -280,5 +280,3 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
     </div>`;
   }
 }
-
-export { PRESETS, MAX_FILTERS };

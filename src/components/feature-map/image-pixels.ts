@@ -1,30 +1,28 @@
 /**
  * Reading a photo's pixels for `<feature-map>`: the one part of its photo mode that needs the DOM (an image
- * decoder and a 2-D canvas), kept apart from the maths in src/engine.
+ * decoder and a 2-D canvas), kept apart from the maths in src/engine. Loaded with the checked download it
+ * uses only when a photo is shown (photo-maps-controller.ts), not by a page whose maps come from a trainer.
  */
 import { AssetLoadError } from '../../engine/data/download.js';
 import { fetchPhoto } from '../../engine/data/photo.js';
 import type { RgbImage } from '../../engine/feature-maps.js';
-
-/** The longest side a photo is computed at; bigger images are downscaled (with a note) so the tab never freezes. */
-export const MAX_IMAGE_SIDE = 512;
 
 /** A photo's pixels as computed (RGB, 0–1, row-major, after any downscaling), with the size it came in. */
 export type ImagePixels = RgbImage & { naturalWidth: number; naturalHeight: number };
 
 /**
  * Loads an image and reads its pixels (RGB, 0–1, row-major), downscaled so its longer side is at most
- * MAX_IMAGE_SIDE. Requested with `crossOrigin = "anonymous"`: a same-site or CORS-enabled image can be
+ * `maxSide`. Requested with `crossOrigin = "anonymous"`: a same-site or CORS-enabled image can be
  * read; anything else fails to load or taints the canvas, and we say which in words.
  */
-export async function loadImagePixels(src: string): Promise<ImagePixels> {
+export async function loadImagePixels(src: string, maxSide: number): Promise<ImagePixels> {
   // Downloaded and checked first (timeout, size/checksum of the bundled photos, a whole PNG/JPEG; see
   // engine/data/photo.ts): a browser would happily decode half a photo. Failures there are retryable.
   const bytes = await fetchPhoto(src);
   const bitmap = bytes ? await createImageBitmap(new Blob([bytes])).catch(() => null) : null;
   if (bitmap) {
     try {
-      return readPixels(bitmap, bitmap.width, bitmap.height, src);
+      return readPixels(bitmap, bitmap.width, bitmap.height, src, maxSide);
     } finally {
       bitmap.close();
     }
@@ -55,19 +53,20 @@ export async function loadImagePixels(src: string): Promise<ImagePixels> {
       { kind: 'format', retryable: false },
     );
   }
-  return readPixels(img, img.naturalWidth, img.naturalHeight, src);
+  return readPixels(img, img.naturalWidth, img.naturalHeight, src, maxSide);
 }
 
-/** Reads a decoded image's pixels (RGB, 0–1), downscaled so its longer side is at most MAX_IMAGE_SIDE. */
+/** Reads a decoded image's pixels (RGB, 0–1), downscaled so its longer side is at most `maxSide`. */
 function readPixels(
   img: CanvasImageSource,
   naturalWidth: number,
   naturalHeight: number,
   src: string,
+  maxSide: number,
 ): ImagePixels {
   if (!naturalWidth || !naturalHeight)
     throw new Error(`The image "${src}" has no size (an SVG without width and height?).`);
-  const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(naturalWidth, naturalHeight));
+  const scale = Math.min(1, maxSide / Math.max(naturalWidth, naturalHeight));
   const width = Math.max(1, Math.round(naturalWidth * scale));
   const height = Math.max(1, Math.round(naturalHeight * scale));
   const canvas = document.createElement('canvas');
@@ -92,20 +91,4 @@ function readPixels(
     pixels[i * 3 + 2] = rgba[i * 4 + 2]! / 255;
   }
   return { pixels, width, height, naturalWidth, naturalHeight };
-}
-
-/** Paints a photo's pixels (as `ImagePixels`, 0–1 RGB) into a canvas at its computed size. */
-export function paintImage(canvas: HTMLCanvasElement, img: RgbImage): void {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  canvas.width = img.width;
-  canvas.height = img.height;
-  const id = ctx.createImageData(img.width, img.height);
-  for (let i = 0, n = img.width * img.height; i < n; i++) {
-    id.data[i * 4] = Math.round(img.pixels[i * 3]! * 255);
-    id.data[i * 4 + 1] = Math.round(img.pixels[i * 3 + 1]! * 255);
-    id.data[i * 4 + 2] = Math.round(img.pixels[i * 3 + 2]! * 255);
-    id.data[i * 4 + 3] = 255;
-  }
-  ctx.putImageData(id, 0, 0);
 }

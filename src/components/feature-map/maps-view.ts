@@ -5,10 +5,9 @@
 import { html, nothing } from 'lit';
 import { inlineStyle } from '../shared/inline-style.js';
 import { drawHeatmap, gradientCss } from '../shared/colour-scale.js';
-import { paintGrey } from '../shared/paint.js';
+import { paintGrey, paintRgb } from '../shared/paint.js';
 import { formatValue } from '../shared/format.js';
 import { unionRange } from '../../engine/feature-maps.js';
-import { paintImage } from './image-pixels.js';
 import type { MapsResult } from './maps-result.js';
 
 /** What the labels say besides the result: the trainer's layer and digit (trainer mode), and `compare`. */
@@ -141,5 +140,5 @@ export function drawMaps(root: ParentNode, r: MapsResult, compare: boolean): voi
   if (!input) return;
   const { pixels, width, height, channels } = r.input;
   if (channels === 1) paintGrey(input, pixels, width, height, { max: 1 });
-  else paintImage(input, r.input);
+  else paintRgb(input, r.input);
 }

@@ -1,10 +1,20 @@
 import { initialState } from '../shared/task.js';
 import { assetUrl } from '../../engine/assets.js';
-import { parseLayers, resolveChain, type LayerDef } from '../../engine/filters.js';
 import { computeMaps, type TensorSide } from '../../engine/feature-maps.js';
-import { loadImagePixels, MAX_IMAGE_SIDE, type ImagePixels } from './image-pixels.js';
+import type { ImagePixels } from './image-pixels.js';
+import { lazy } from '../shared/lazy.js';
 import { MapsController, type MapsHost } from './maps-controller.js';
 import { MapsFailure, failureOf, mapsResult, type FeatureMapState, type MapsResult } from './maps-result.js';
+
+/** The longest side a photo is computed at; bigger images are downscaled (with a note) so the tab never freezes. */
+export const MAX_IMAGE_SIDE = 512;
+
+/**
+ * Photo mode's checks and downloads (photo-pipeline.ts: the filter chain, the photo's checked download and
+ * decoding), loaded when photo mode first runs: a page whose maps come from a trainer never downloads them.
+ */
+export const photoPipeline = lazy('the photo pipeline', () => import('./photo-pipeline.js'));
+type PhotoPipeline = NonNullable<typeof photoPipeline.module>;
 
 /** The element's attributes that photo mode reads. */
 export interface PhotoSettings {
@@ -87,15 +97,19 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
     const problem = this.options.problem();
     if (problem) throw new MapsFailure(problem);
     this.phase = 'computing';
-    const defs = checkSettings(s, await layerDefs(s));
+    const pipeline = await photoPipeline.load().catch((e: unknown) => {
+      throw new MapsFailure(`Could not load ${photoPipeline.what}: ${failureOf(e).message}`, true);
+    });
     if (signal.aborted) return initialState;
-    const img = await this.loadImage(s.src.trim() || assetUrl('images/chelsea-320.png'));
+    const defs = pipeline.checkSettings(s, await pipeline.layerDefs(s));
+    if (signal.aborted) return initialState;
+    const img = await this.loadImage(pipeline, s.src.trim() || assetUrl('images/chelsea-320.png'));
     if (signal.aborted) return initialState; // superseded: the newer run computes
     this.note =
       img.naturalWidth !== img.width || img.naturalHeight !== img.height
         ? `The ${img.naturalWidth}×${img.naturalHeight} image was downscaled to ${img.width}×${img.height} (at most ${MAX_IMAGE_SIDE} px a side) to keep the page responsive.`
         : '';
-    const chain = resolveChain(defs, [3, img.height, img.width], s.seed);
+    const chain = pipeline.resolveChain(defs, [3, img.height, img.width], s.seed);
     if (!chain.ok) throw new MapsFailure(chain.error);
     const layers = chain.layers;
     const last = layers[layers.length - 1]!;
@@ -120,11 +134,11 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
   }
 
   /** The photo at `src`: the one already decoded, or a fresh download (loading). Failures keep nothing. */
-  private async loadImage(src: string): Promise<ImagePixels> {
+  private async loadImage(pipeline: PhotoPipeline, src: string): Promise<ImagePixels> {
     if (this.image?.src === src) return this.image;
     this.setPhase('loading');
     this.image = null;
-    const img = await loadImagePixels(src);
+    const img = await pipeline.loadImagePixels(src, MAX_IMAGE_SIDE);
     this.image = { ...img, src };
     return img;
   }
@@ -136,38 +150,6 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
     // update scheduled during an update (lit warns), so it waits for the microtask after it.
     queueMicrotask(() => this.host.requestUpdate());
   }
-}
-
-/**
- * Checks what can be checked before any download (a typo in `filters` should not wait for a photo) and
- * returns the layer chain; throws the reader's message.
- */
-function checkSettings(s: PhotoSettings, defs: Awaited<ReturnType<typeof layerDefs>>): LayerDef[] {
-  if (!defs.ok) throw new MapsFailure(defs.error);
-  // Any whole number seeds the random filters (negative too); a typo must not silently use another seed.
-  if (!Number.isInteger(s.seed))
-    throw new MapsFailure(
-      `Seed must be a whole number${Number.isFinite(s.seed) ? ` (got ${s.seed})` : ''}, e.g. 1234.`,
-    );
-  // A size error may go away with the real photo's size; any other is the reader's to fix now.
-  const pre = resolveChain(defs.defs, [3, 64, 64], s.seed);
-  if (!pre.ok && pre.kind !== 'size') throw new MapsFailure(pre.error);
-  return defs.defs;
-}
-
-/**
- * The layer chain the attributes describe: `layers` (JSON, or PyTorch's words, whose parser loads only then), or
- * the single layer of the other attributes.
- */
-async function layerDefs(s: PhotoSettings): Promise<ReturnType<typeof parseLayers>> {
-  if (s.layers !== null && s.layers !== '') {
-    // Not JSON (which starts with "["): PyTorch layers.
-    if (typeof s.layers !== 'string' || s.layers.trim().startsWith('[')) return parseLayers(s.layers);
-    const { torchChain } = await import('../../engine/filters-torch.js');
-    return torchChain(s.layers);
-  }
-  const { filters, kernel, kernelSize, padding, stride, activation, pool } = s;
-  return { ok: true, defs: [{ filters, kernel, kernelSize, padding, stride, activation, pool }] };
 }
 
 /** TensorFlow.js and its guarded read-back, loaded on first need (a page without maps never downloads it). */

@@ -12,8 +12,8 @@ import { TrainerLink } from '../shared/trainer-link.js';
 import { checkInteger, walkModel, type LayerInfo, type ModelSpec } from '../../engine/conv-math.js';
 import { isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
 import { parseInputShape } from '../../engine/models/display.js';
-import { formatLayersError } from '../../engine/models/pytorch-network.js';
-import { isEmptyNetwork, parseNetworkValue, type NetworkValue } from '../../engine/models/network-value.js';
+import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-value.js';
+import { networkParser } from '../shared/network-parser.js';
 import { styles } from './model-summary.styles.js';
 import { SHARED_EN } from '../shared/shared.strings.js';
 import { message, messagesOf, type Message } from '../../engine/messages.js';
@@ -137,7 +137,9 @@ export class ModelSummary extends CnnElement<Record<string, unknown>, typeof EN>
       if (!Array.isArray(parsed)) return (this.setError(parsed.message), null);
       input = parsed;
     }
-    const r = parseNetworkValue(text, { inputShape: input, classes: null, limits: false });
+    const parser = this.parts.need(networkParser);
+    if (!parser) return (this.setError(null), null); // the table appears when the parser arrives
+    const r = parser.parseNetworkValue(text, { inputShape: input, classes: null, limits: false });
     if (r.ok) return r.spec;
     const e = r.error;
     this._spec = {
@@ -150,7 +152,7 @@ export class ModelSummary extends CnnElement<Record<string, unknown>, typeof EN>
     // Only the rows before the failing layer: the walk may have gone on past a count that does not match.
     this.failedAt = e.layerIndex >= 0 && r.layers.length ? e.layerIndex : null;
     this._layers = r.walkRows.slice(0, this.failedAt ?? 0);
-    const error = formatLayersError(e);
+    const error = parser.formatLayersError(e);
     this.setError(
       e.layerText && !e.message.includes(e.layerText)
         ? say('summary.networkErrorIn', { source, error, layer: e.layerText })

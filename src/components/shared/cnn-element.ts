@@ -2,6 +2,7 @@ import { html, LitElement, nothing, render, type PropertyDeclaration } from 'lit
 import { property } from 'lit/decorators.js';
 import { themeStyles } from './theme.styles.js';
 import { kindOf, readValue, stringValue, type ValueKind } from './property-values.js';
+import { LazyParts } from './lazy.js';
 import { LocalizeController, type Terms } from './localize.js';
 import { SHARED_EN } from './shared.strings.js';
 import { message, type Message } from '../../engine/messages.js';
@@ -77,8 +78,13 @@ export class CnnElement<
    * Read-only for users.
    */
   get error(): string | null {
-    return this.crash ?? this.inputError ?? this.themeProblem();
+    return this.crash ?? this.parts.error ?? this.inputError ?? this.themeProblem();
   }
+  /**
+   * The parts of the library this element loads only when a page asks for them (see lazy.ts):
+   * `this.parts.need(part)` in `willUpdate`. `updateComplete` waits for those in flight.
+   */
+  protected readonly parts = new LazyParts(this);
   private _error: Message | string | null = null;
   /** Each property's default (its initial value), recorded at its first set, for `null`/`undefined`. */
   private defaults?: Map<string, unknown>;
@@ -150,6 +156,16 @@ export class CnnElement<
       if (hadCrash === null) console.error(e);
       render(html`<div part="error" role="alert">${this.crash}</div>`, this.renderRoot, this.renderOptions);
     }
+  }
+
+  /** Resolves once the element has updated and no part it needs is still loading. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.parts.busy) {
+      await this.parts.settled();
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /** An unknown `theme` value is reported but harmless: the element follows the page's colour scheme. */

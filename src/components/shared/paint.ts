@@ -1,5 +1,5 @@
 /**
- * Paints images (an MNIST digit, a drawn pad, a colour dataset's picture) into canvases.
+ * Paints images (an MNIST digit, a drawn pad, a colour dataset's picture, a photo) into canvases.
  *
  * Why one function: the trainer's followers each had their own loop from values to RGBA bytes, and they
  * differed in rounding, in what a value out of range or `NaN` became, and in which way round the ink was.
@@ -107,4 +107,14 @@ export function paintInput(
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
   canvas.getContext('2d')?.putImageData(rgbImageData(values, width, height), 0, 0);
+}
+
+/** Paints RGB values (0–1, three per pixel, row-major: a photo as computed) into a canvas at their size. */
+export function paintRgb(
+  canvas: HTMLCanvasElement,
+  img: { pixels: ArrayLike<number>; width: number; height: number },
+): void {
+  canvas.width = img.width;
+  canvas.height = img.height;
+  canvas.getContext('2d')?.putImageData(rgbImageData(img.pixels, img.width, img.height), 0, 0);
 }

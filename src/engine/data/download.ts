@@ -28,6 +28,8 @@
  *
  * Light module: no TensorFlow.js, no DOM; runs on the page and in the training Worker alike.
  */
+import { assetPathOf } from '../assets.js';
+import { INTEGRITY } from './integrity.js';
 
 /** What went wrong with a download (or, for the loaders, with what it contained). */
 export type AssetErrorKind =
@@ -304,4 +306,13 @@ async function readAll(
     throw err;
   }
   return buf.subarray(0, got);
+}
+
+/**
+ * The size and checksum recorded at build time (integrity.ts) for an asset URL, or undefined for a file
+ * that is not one of the library's own (a writer's photo, weights or dataset elsewhere).
+ */
+export function integrityOf(url: string): { bytes: number; fnv1a: string } | undefined {
+  const path = assetPathOf(url);
+  return path === undefined ? undefined : INTEGRITY[path];
 }

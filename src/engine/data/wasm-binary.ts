@@ -17,8 +17,8 @@
  *
  * Light module: it receives the tfjs pieces it touches as arguments.
  */
-import { assetUrl, integrityOf } from '../assets.js';
-import { download } from './download.js';
+import { assetUrl } from '../assets.js';
+import { download, integrityOf } from './download.js';
 
 /** The parts of tfjs-core's `env()` this uses. */
 export interface TfEnvLike {

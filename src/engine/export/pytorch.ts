@@ -10,7 +10,7 @@
  * (`byte / 255`, data/dataset.ts `toFloat`) then standardised per channel with the dataset's mean and standard
  * deviation (dataset.json's `normalize`; MNIST's are torchvision's `Normalize((0.1307,), (0.3081,))`), as the
  * trainer feeds its model (training/pixels.ts); the same optimiser (Adam β = (0.9, 0.999), ε = 1e-8, or SGD with
- * the run's momentum), learning rate and schedule (`learningRateAt` in training/config.ts, line for line), batch
+ * the run's momentum), learning rate and schedule (`learningRateAt` in training/config-base.ts, line for line), batch
  * size, epochs and seed; the mean cross-entropy loss; the accuracy function; the training loop.
  *
  * `--eval` loads the exported weights instead of training and prints the test accuracy, which is the one the
@@ -24,8 +24,8 @@
  */
 import type { ModelSpec } from '../conv-math.js';
 import type { LrScheduleName, OptimizerName, TrainConfig } from '../training/config.js';
-import { COOLDOWN_FRACTION } from '../training/config.js';
-import { toTorchCalls } from '../models/pytorch-network.js';
+import { COOLDOWN_FRACTION } from '../training/config-base.js';
+import { toTorchCalls } from '../models/torch-calls.js';
 
 /** The parts of a training configuration the script reproduces. */
 export type ScriptConfig = Pick<

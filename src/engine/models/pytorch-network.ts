@@ -1,6 +1,7 @@
 /**
- * A parsed network checked against the data (the lesson: which count really arrives, and why), and a spec
- * written back as PyTorch text. The parser is pytorch-layers.ts; conv-math is the one source of every shape.
+ * A parsed network checked against the data (the lesson: which count really arrives, and why). The parser is
+ * pytorch-layers.ts; conv-math is the one source of every shape. A spec written back as PyTorch text is
+ * torch-calls.ts (re-exported here), which needs no parser: the PyTorch export uses it alone.
  */
 import { formatCount, walkModel, type LayerInfo, type ModelSpec } from '../conv-math.js';
 import {
@@ -13,6 +14,8 @@ import {
   type NetworkTarget,
   type ParsedLayer,
 } from './pytorch-layers.js';
+
+export { toLayersText, toTorchCalls } from './torch-calls.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Shapes: the lesson
@@ -177,91 +180,3 @@ export function formatLayersError(e: LayersError): string {
     ? `Layer ${e.layerIndex + 1}: ${e.message}`
     : `Line ${e.line}, column ${e.column}: ${e.message}`;
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Back to text
-// ---------------------------------------------------------------------------------------------------------
-
-/**
- * One PyTorch constructor call per layer of a spec (`nn.Conv2d(1, 16, kernel_size=3)` written as the lesson
- * would: `Conv2d(1, 16, 3)`), with the in-counts from the walk. Used for the `layers` text of a preset and by
- * the PyTorch export. Throws for a spec the walk refuses or a layer type PyTorch's Sequential cannot express
- * here (adaptive pooling and softmax are written too, for completeness).
- */
-export function toTorchCalls(
-  spec: ModelSpec,
-  inputShape: number[] = spec.inputShape,
-): { name: string; call: string }[] {
-  const walk = walkModel(spec, inputShape);
-  if (!walk.ok) throw new Error(walk.error);
-  const sq = (v: number | [number, number] | undefined): string | undefined =>
-    v === undefined
-      ? undefined
-      : Array.isArray(v)
-        ? v[0] === v[1]
-          ? String(v[0])
-          : `(${v[0]}, ${v[1]})`
-        : String(v);
-  return spec.layers.map((l, i) => {
-    const row = walk.layers[i]!;
-    const kw = (pairs: [string, string | undefined, string][]) =>
-      pairs
-        .filter(([, v, d]) => v !== undefined && v !== d)
-        .map(([k, v]) => `, ${k}=${v}`)
-        .join('');
-    let call: string;
-    switch (l.type) {
-      case 'conv2d': {
-        const pad = typeof l.padding === 'string' ? `'${l.padding}'` : sq(l.padding);
-        call = `Conv2d(${row.inputShape[0]}, ${l.filters}, ${sq(l.kernelSize)}${kw([
-          ['stride', sq(l.stride), '1'],
-          ['padding', pad, '0'],
-          ['dilation', sq(l.dilation), '1'],
-          ['bias', l.bias === false ? 'False' : undefined, 'True'],
-        ])})`;
-        break;
-      }
-      case 'maxpool2d':
-      case 'avgpool2d':
-        call = `${l.type === 'maxpool2d' ? 'MaxPool2d' : 'AvgPool2d'}(${sq(l.poolSize)}${kw([
-          ['stride', sq(l.stride), sq(l.poolSize)!],
-          ['padding', sq(l.padding), '0'],
-        ])})`;
-        break;
-      case 'adaptiveavgpool2d':
-        call = `AdaptiveAvgPool2d((${l.outputSize.join(', ')}))`;
-        break;
-      case 'dense':
-        call = `Linear(${row.inputShape[0]}, ${l.units}${l.bias === false ? ', bias=False' : ''})`;
-        break;
-      case 'relu':
-        call = 'ReLU()';
-        break;
-      case 'leakyrelu':
-        call = `LeakyReLU(${l.negativeSlope ?? 0.01})`;
-        break;
-      case 'tanh':
-        call = 'Tanh()';
-        break;
-      case 'sigmoid':
-        call = 'Sigmoid()';
-        break;
-      case 'softmax':
-        call = 'Softmax(dim=1)';
-        break;
-      case 'dropout':
-        call = `Dropout(${l.rate})`;
-        break;
-      case 'flatten':
-        call = 'Flatten()';
-        break;
-    }
-    return { name: row.name, call };
-  });
-}
-
-/** A spec written as a `layers` text (one layer a line), e.g. to show a preset the way a writer would edit it. */
-export const toLayersText = (spec: ModelSpec, inputShape?: number[]): string =>
-  toTorchCalls(spec, inputShape)
-    .map((c) => c.call)
-    .join(',\n');
