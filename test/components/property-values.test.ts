@@ -63,6 +63,13 @@ const BOOL_WRONG = [5, {}, Symbol('s'), []];
 const theme: Row = { prop: 'theme', attr: 'theme', text: 'dark', wrong: TEXT_WRONG };
 const num = (prop: string, attr: string, text: string): Row => ({ prop, attr, text, wrong: NUMBER_WRONG });
 const str = (prop: string, attr: string, text: string): Row => ({ prop, attr, text, wrong: TEXT_WRONG });
+// `network` takes the text or the engine's layer specs (an array; `[]`, like "", is no network of one's own).
+const network: Row = {
+  prop: 'network',
+  attr: 'layers',
+  text: 'Flatten(), Linear(784, 10)',
+  wrong: [5, {}, Symbol('s'), true],
+};
 
 const CASES: ElementCase[] = [
   {
@@ -92,6 +99,7 @@ const CASES: ElementCase[] = [
       { prop: 'kernel', attr: 'kernel', text: '[[1,0],[0,1]]', wrong: ARRAY_WRONG },
       num('seed', 'seed', '7'),
       num('step', 'step', '2'),
+      { prop: 'autoplay', attr: 'autoplay', text: 'false', wrong: BOOL_WRONG, noAttr: true },
       theme,
     ],
   },
@@ -133,7 +141,8 @@ const CASES: ElementCase[] = [
       num('seed', 'seed', '7'),
       str('backendPreference', 'backend', 'cpu'),
       str('dataSrc', 'data-src', 'data/'),
-      str('network', 'layers', 'Flatten(), Linear(784, 10)'),
+      { prop: 'workers', attr: 'workers', text: '2', wrong: TEXT_OR_NUMBER_WRONG },
+      network,
       { prop: 'autostart', attr: 'autostart', text: 'false', wrong: BOOL_WRONG, noAttr: true },
       theme,
     ],
@@ -156,7 +165,7 @@ const CASES: ElementCase[] = [
       str('htmlFor', 'for', 'no-such-trainer'),
       { prop: 'inputShape', attr: 'input-shape', text: '1x32x32', wrong: TEXT_OR_NUMBER_WRONG },
       num('denseHidden', 'dense-hidden', '100'),
-      str('network', 'layers', 'Flatten(), Linear(784, 10)'),
+      network,
       theme,
     ],
   },
@@ -168,6 +177,7 @@ const CASES: ElementCase[] = [
       str('htmlFor', 'for', 'other-trainer'),
       str('weightsSrc', 'weights-src', 'weights/cnn.json'),
       str('dataSrc', 'data-src', 'data/'),
+      str('mode', 'mode', 'teach'),
       theme,
     ],
   },

@@ -274,6 +274,16 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     this.validate();
   }
 
+  /** Also waits for the dataset.json of `data-src` (read at once: its class names, or why it failed). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.data.pending) {
+      await this.data.pending;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   private validate(): void {
     this.data.sync(this.dataSrc);
     const { backendPreference: backend, dataSrc, preset, propertyError: typeError, network, workers } = this;

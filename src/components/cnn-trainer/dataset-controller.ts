@@ -30,6 +30,8 @@ export class DatasetController implements ReactiveController {
   /** The `data-src` the current `known` (or load) belongs to; undefined: none read yet. */
   private src: string | null | undefined = undefined;
   private abort: AbortController | null = null;
+  /** The read of `data-src`'s dataset.json in flight (the trainer's `updateComplete` waits for it), or null. */
+  pending: Promise<void> | null = null;
   /** Why the dataset.json of `data-src` could not be read, or null. */
   error: { message: string; retryable: boolean } | null = null;
 
@@ -79,7 +81,7 @@ export class DatasetController implements ReactiveController {
     if (!src) return this.adopt(MNIST);
     this.known = null;
     const ac = (this.abort = new AbortController());
-    import('../../engine/data/dataset.js')
+    const read: Promise<void> = import('../../engine/data/dataset.js')
       .then((m) => m.loadDatasetInfo(src, ac.signal))
       .then(
         (meta) => {
@@ -94,7 +96,11 @@ export class DatasetController implements ReactiveController {
           };
           this.host.requestUpdate();
         },
-      );
+      )
+      .finally(() => {
+        if (this.pending === read) this.pending = null;
+      });
+    this.pending = read;
   }
 
   /** Reads the dataset.json of `data-src` again (the Retry after a failed read). */
