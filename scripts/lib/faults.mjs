@@ -5,7 +5,8 @@
 // same prefix, so a shard or a weights binary beside it goes through the fault too.
 //   kinds: truncate (half the bytes, a complete response), flip (256 bytes inverted mid-file, same length),
 //          stall (headers and 64 bytes, then silence), reset (half the bytes, then the connection is cut),
-//          html (a web page instead of the file), or an HTTP status (404, 500, 503…).
+//          html (a web page instead of the file), slow (the intact file, a second late), or an HTTP status (404,
+//          500, 503…).
 // Used by the browser tests' server (web-test-runner.config.mjs) and the page server (scripts/serve.mjs --faults).
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve, sep } from 'node:path';
@@ -56,6 +57,9 @@ export async function serveFault(pathname, req, res, { root = process.cwd(), map
       res.write(bytes.subarray(0, kind === 'stall' ? 64 : bytes.length >> 1));
       if (kind === 'reset') setTimeout(() => req.socket.destroy(), 50);
       return true;
+    case 'slow':
+      await new Promise((r) => setTimeout(r, 1000));
+      return end(res, 200, bytes, head);
     case 'html':
       return end(res, 200, '<!doctype html><title>Not found</title><p>Try the home page.</p>', {
         ...head,

@@ -31,6 +31,17 @@ async function firefoxLauncher(executablePath) {
   if (!env.DISPLAY) console.log('[wtr] no X display (apt-get install -y xvfb): Firefox runs without WebGL.');
   return chromeLauncher({
     puppeteer: puppeteerCore,
+    createPage: async ({ context }) => {
+      const page = await context.newPage();
+      // The runner sets an 800×600 viewport before every test file. puppeteer-core sends the screen-orientation
+      // override with it, which Firefox ESR 140 (Debian bookworm) does not know: the size is set all the same.
+      const setViewport = page.setViewport.bind(page);
+      page.setViewport = (viewport) =>
+        setViewport(viewport).catch((e) => {
+          if (!/setScreenOrientationOverride/.test(String(e?.message))) throw e;
+        });
+      return page;
+    },
     launchOptions: {
       browser: 'firefox',
       executablePath,

@@ -138,7 +138,10 @@ describe('<feature-map for layer> follows a trainer’s own network', function (
       'pool2',
       'dropout1',
     ]);
-    for (const row of images) {
+    // Last layer first, so that every step changes `layer` (it starts at conv1, whose maps may already be out:
+    // setting the same layer again is no change and gives no new event); a stale answer is ignored by the element.
+    for (const row of images.slice().reverse()) {
+      expect(fm.layer).to.not.equal(row.name);
       fm.layer = row.name;
       const ready = nextEvent(fm, 'maps-ready', 60000);
       await ready;
