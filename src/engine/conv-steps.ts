@@ -312,25 +312,19 @@ export function planViewer(s: ViewerSettings): ViewerPlan {
   }
   const channels = inC ?? kC ?? s.channels;
 
-  const pErr = checkRange(
-    NAMES.padding,
-    s.padding,
-    0,
-    L.padding,
-    say('viewer.paddingMax', { max: L.padding }),
-  );
-  if (pErr) return fail(pErr);
-  if (s.stride === 0) return fail(message(CONV_MATH_MESSAGES, 'conv.strideZero'));
-  const sErr = checkRange(NAMES.stride, s.stride, 1, L.stride, say('viewer.strideMax', { max: L.stride }));
-  if (sErr) return fail(sErr);
-  const dErr = checkRange(
-    NAMES.dilation,
-    s.dilation,
-    1,
-    L.kernel,
-    say('viewer.dilationMax', { max: L.kernel }),
-  );
-  if (dErr) return fail(dErr);
+  // Each setting in its range, in the order the reader reads them: padding, stride, dilation.
+  const ranges = [
+    [NAMES.padding, s.padding, 0, L.padding, 'viewer.paddingMax'],
+    [NAMES.stride, s.stride, 1, L.stride, 'viewer.strideMax'],
+    [NAMES.dilation, s.dilation, 1, L.kernel, 'viewer.dilationMax'],
+  ] as const;
+  for (const [name, value, min, max, key] of ranges) {
+    // A stride of 0 has its own lesson: the window would never move.
+    if (key === 'viewer.strideMax' && value === 0)
+      return fail(message(CONV_MATH_MESSAGES, 'conv.strideZero'));
+    const e = checkRange(name, value, min, max, say(key, { max }));
+    if (e) return fail(e);
+  }
 
   const { stride, padding, dilation } = s;
   const h = outputSize({ input: inRows, kernel: kRows, stride, padding, dilation });

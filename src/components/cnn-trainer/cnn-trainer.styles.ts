@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldStyles } from '../shared/theme.styles.js';
 
 export const styles = css`
   /* The charts' styles (and their custom properties) come with <cnn-training-curves>: curvesStyles. */
@@ -14,19 +15,7 @@ export const styles = css`
     border: 0;
     min-width: 0;
   }
-  label {
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  label input,
-  label select {
-    width: 100%;
-    font-size: 1.05em;
-    color: var(--_fg);
-  }
+  ${fieldStyles}
   input[aria-invalid='true'],
   textarea[aria-invalid='true'] {
     border-color: var(--_negative);
@@ -39,12 +28,7 @@ export const styles = css`
     width: 100%;
     box-sizing: border-box;
     resize: vertical;
-    font:
-      0.95em/1.45 ui-monospace,
-      SFMono-Regular,
-      Menlo,
-      Consolas,
-      monospace;
+    font: 0.95em/1.45 var(--_mono);
     color: var(--_fg);
     background: var(--_surface);
     border: 1px solid var(--_border);
@@ -54,12 +38,7 @@ export const styles = css`
   .pointer {
     margin: 4px 0 0;
     overflow-x: auto;
-    font:
-      0.85em/1.3 ui-monospace,
-      SFMono-Regular,
-      Menlo,
-      Consolas,
-      monospace;
+    font: 0.85em/1.3 var(--_mono);
     color: var(--_negative);
   }
   .actions {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldStyles } from '../shared/theme.styles.js';
 
 export const styles = css`
   :host {
@@ -11,24 +12,12 @@ export const styles = css`
     gap: 8px var(--_gap);
     margin-bottom: var(--_gap);
   }
-  label {
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  label input,
-  label select {
-    width: 100%;
-    font-size: 1.05em;
-    color: var(--_fg);
-  }
+  ${fieldStyles}
   label input[aria-invalid='true'] {
     border-color: var(--_negative);
   }
   [part~='formula'] {
-    font-family: var(--cnn-mono-font, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-family: var(--_mono);
     background: var(--_surface);
     border-radius: calc(var(--_radius) - 2px);
     padding: 10px 12px;

@@ -14,7 +14,7 @@ export const styles = css`
   }
   .formula {
     display: inline-block;
-    font-family: var(--cnn-mono-font, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-family: var(--_mono);
     background: var(--_surface);
     border-radius: 4px;
     padding: 0 6px;

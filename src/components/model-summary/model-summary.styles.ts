@@ -95,7 +95,7 @@ export const styles = css`
   }
   tbody th[scope='row'] {
     font-weight: 600;
-    font-family: var(--cnn-mono-font, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-family: var(--_mono);
     font-size: 0.95em;
   }
   .num {

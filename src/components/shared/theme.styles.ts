@@ -1,5 +1,19 @@
 import { css } from 'lit';
 
+/** The dark palette, once: forced by `theme="dark"`, or the reader's preference unless `theme="light"`. */
+const dark = css`
+  --_bg: var(--cnn-bg, #161b22);
+  --_fg: var(--cnn-fg, #e6e9ef);
+  --_muted: var(--cnn-muted, #a3adbd);
+  --_border: var(--cnn-border, #394150);
+  --_surface: var(--cnn-surface, #20262f);
+  --_accent: var(--cnn-accent, #7aa7ff);
+  --_accent-fg: var(--cnn-accent-fg, #0b1220);
+  --_positive: var(--cnn-positive, #5fd39a);
+  --_negative: var(--cnn-negative, #ff8a80);
+  color-scheme: dark;
+`;
+
 /**
  * Design tokens shared by every element. Two tiers, as Material Web does it: global `--cnn-*` tokens that a
  * writer sets once on the page (or on one element), and component variables that fall back to them.
@@ -19,6 +33,7 @@ import { css } from 'lit';
  * @cssproperty [--cnn-focus=#2a62d6] Focus ring colour.
  * @cssproperty [--cnn-radius=8px] Corner radius.
  * @cssproperty [--cnn-gap=12px] Base spacing.
+ * @cssproperty [--cnn-mono-font=ui-monospace] Monospaced font (formulas, code, numbers in grids).
  */
 export const themeStyles = css`
   :host {
@@ -34,6 +49,7 @@ export const themeStyles = css`
     --_focus: var(--cnn-focus, var(--_accent));
     --_radius: var(--cnn-radius, 8px);
     --_gap: var(--cnn-gap, 12px);
+    --_mono: var(--cnn-mono-font, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
     display: block;
     box-sizing: border-box;
     max-width: 100%;
@@ -48,29 +64,11 @@ export const themeStyles = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    --_bg: var(--cnn-bg, #161b22);
-    --_fg: var(--cnn-fg, #e6e9ef);
-    --_muted: var(--cnn-muted, #a3adbd);
-    --_border: var(--cnn-border, #394150);
-    --_surface: var(--cnn-surface, #20262f);
-    --_accent: var(--cnn-accent, #7aa7ff);
-    --_accent-fg: var(--cnn-accent-fg, #0b1220);
-    --_positive: var(--cnn-positive, #5fd39a);
-    --_negative: var(--cnn-negative, #ff8a80);
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--cnn-bg, #161b22);
-      --_fg: var(--cnn-fg, #e6e9ef);
-      --_muted: var(--cnn-muted, #a3adbd);
-      --_border: var(--cnn-border, #394150);
-      --_surface: var(--cnn-surface, #20262f);
-      --_accent: var(--cnn-accent, #7aa7ff);
-      --_accent-fg: var(--cnn-accent-fg, #0b1220);
-      --_positive: var(--cnn-positive, #5fd39a);
-      --_negative: var(--cnn-negative, #ff8a80);
-      color-scheme: dark;
+      ${dark}
     }
   }
   :host([hidden]) {
@@ -142,5 +140,22 @@ export const themeStyles = css`
       transition: none !important;
       animation: none !important;
     }
+  }
+`;
+
+/** Labelled form fields, as the trainer's settings and the calculator's inputs lay them out. */
+export const fieldStyles = css`
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  label input,
+  label select {
+    width: 100%;
+    font-size: 1.05em;
+    color: var(--_fg);
   }
 `;

@@ -146,21 +146,7 @@ export function parseInputShape(
   return [channels, nums[0]!, nums[0]!];
 }
 
-/** PyTorch's names for the layer types, as the lesson prints them. */
-export const TORCH_TYPE_NAMES: Readonly<Record<LayerInfo['type'], string>> = {
-  conv2d: 'Conv2d',
-  maxpool2d: 'MaxPool2d',
-  avgpool2d: 'AvgPool2d',
-  adaptiveavgpool2d: 'AdaptiveAvgPool2d',
-  dense: 'Linear',
-  relu: 'ReLU',
-  leakyrelu: 'LeakyReLU',
-  tanh: 'Tanh',
-  sigmoid: 'Sigmoid',
-  flatten: 'Flatten',
-  softmax: 'Softmax',
-  dropout: 'Dropout',
-};
+export { TORCH_TYPE_NAMES } from './torch-calls.js';
 
 const SPATIAL = new Set<LayerInfo['type']>(['conv2d', 'maxpool2d', 'avgpool2d', 'adaptiveavgpool2d']);
 

@@ -15,6 +15,7 @@
  */
 import { walkModel, type LayerSpec, type ModelSpec } from '../conv-math.js';
 import { parseNetwork, toLayersText } from './pytorch-network.js';
+import { TORCH_TYPE_NAMES } from './torch-calls.js';
 import type { LayersError, NetworkResult, NetworkTarget, ParsedLayer } from './pytorch-layers.js';
 
 /**
@@ -37,22 +38,6 @@ const PREFIX: Record<LayerSpec['type'], [prefix: string, numbered: boolean]> = {
   softmax: ['softmax', true],
   dropout: ['dropout', true],
   flatten: ['flatten', false],
-};
-
-/** PyTorch's class name of each spec type. */
-const TORCH: Record<LayerSpec['type'], string> = {
-  conv2d: 'Conv2d',
-  maxpool2d: 'MaxPool2d',
-  avgpool2d: 'AvgPool2d',
-  adaptiveavgpool2d: 'AdaptiveAvgPool2d',
-  dense: 'Linear',
-  relu: 'ReLU',
-  leakyrelu: 'LeakyReLU',
-  tanh: 'Tanh',
-  sigmoid: 'Sigmoid',
-  softmax: 'Softmax',
-  dropout: 'Dropout',
-  flatten: 'Flatten',
 };
 
 /** Whether a value means "no network of its own" (the element's `model` applies): empty text, `[]`, nothing. */
@@ -144,7 +129,12 @@ export function parseNetworkValue(value: unknown, target: NetworkTarget): Networ
       fromSpecs: true,
     };
     // The specs as parsed layers (no text of the writer's to point into), so a summary can mark the failing one.
-    const parsed = layers.map((l) => ({ spec: l, torchType: TORCH[l.type], text: l.name!, span: error }));
+    const parsed = layers.map((l) => ({
+      spec: l,
+      torchType: TORCH_TYPE_NAMES[l.type],
+      text: l.name!,
+      span: error,
+    }));
     return { ok: false, error, layers: parsed as ParsedLayer[], walkRows: walk.layers };
   }
   let text: string;

@@ -2,7 +2,23 @@
  * A spec written back as PyTorch text: one constructor call per layer, as the lesson writes them. No parser
  * here (pytorch-network.ts re-exports these beside it), so the PyTorch export loads without one.
  */
-import { walkModel, type ModelSpec } from '../conv-math.js';
+import { walkModel, type LayerSpec, type ModelSpec } from '../conv-math.js';
+
+/** PyTorch's class name of each layer type, as the lesson prints them (the summary, the parser's messages). */
+export const TORCH_TYPE_NAMES: Readonly<Record<LayerSpec['type'], string>> = {
+  conv2d: 'Conv2d',
+  maxpool2d: 'MaxPool2d',
+  avgpool2d: 'AvgPool2d',
+  adaptiveavgpool2d: 'AdaptiveAvgPool2d',
+  dense: 'Linear',
+  relu: 'ReLU',
+  leakyrelu: 'LeakyReLU',
+  tanh: 'Tanh',
+  sigmoid: 'Sigmoid',
+  flatten: 'Flatten',
+  softmax: 'Softmax',
+  dropout: 'Dropout',
+};
 
 /**
  * One PyTorch constructor call per layer of a spec (`nn.Conv2d(1, 16, kernel_size=3)` written as the lesson

@@ -46,7 +46,6 @@ import {
   softmax,
   stack,
   sum,
-  tensor,
   tensor1d,
   tensor2d,
   tensor4d,
@@ -70,6 +69,7 @@ import { learningRateAt, type BackendName, type MnistSplit, type TrainConfig } f
 import { fillBatch, inputFormat, standardised, type InputFormat } from './pixels.js';
 import { fitSpec } from '../models/fit.js';
 import { HelperPort, shares, sumInOrder, type GradientSource, type ShareReply } from './parallel.js';
+import { assignFlat, namedFromFlat, readFlat } from './flat-vars.js';
 
 import {
   yieldToEventLoop,
@@ -328,40 +328,17 @@ export class TrainerCore implements GradientSource {
 
   /** Every trainable variable's values, flattened in the model's order (the layout of a share's gradient). */
   flatWeights(): Float32Array {
-    const out = new Float32Array(this.vars.reduce((a, v) => a + v.size, 0));
-    let off = 0;
-    for (const v of this.vars) {
-      out.set(v.dataSync() as Float32Array, off);
-      off += v.size;
-    }
-    return out;
+    return readFlat(this.vars);
   }
 
-  /**
-   * Sets every trainable variable from a flat array (`flatWeights`' layout). Each gets a fresh tensor through
-   * `assign`: the wasm kernels cache packed weights by tensor id (see optimizers/fused-adam.ts).
-   */
+  /** Sets every trainable variable from a flat array (`flatWeights`' layout). */
   setFlatWeights(flat: Float32Array): void {
-    let off = 0;
-    for (const v of this.vars) {
-      const t = tensor(flat.slice(off, off + v.size), v.shape, 'float32');
-      v.assign(t);
-      t.dispose();
-      off += v.size;
-    }
+    assignFlat(this.vars, flat);
   }
 
   /** One optimizer update from a flat gradient (`flatWeights`' layout). */
   private applyFlat(flat: Float32Array): void {
-    tidy(() => {
-      const grads: NamedTensorMap = {};
-      let off = 0;
-      for (const v of this.vars) {
-        grads[v.name] = tensor(flat.subarray(off, off + v.size), v.shape, 'float32');
-        off += v.size;
-      }
-      this.optimizer.applyGradients(grads);
-    });
+    tidy(() => this.optimizer.applyGradients(namedFromFlat(this.vars, flat)));
   }
 
   /**
@@ -374,7 +351,7 @@ export class TrainerCore implements GradientSource {
     oneHot: Float32Array,
     divisor: number,
   ): { grads: Float32Array; loss: number; correct: number } {
-    const grads = new Float32Array(this.vars.reduce((a, v) => a + v.size, 0));
+    let grads: Float32Array = new Float32Array(0);
     let loss = 0;
     let correct = 0;
     let correctT: Tensor | null = null;
@@ -385,11 +362,7 @@ export class TrainerCore implements GradientSource {
           correctT = keep(r.correct); // survives variableGrads' own tidy; disposed below
           return r.loss as Scalar;
         }, this.vars);
-        let off = 0;
-        for (const v of this.vars) {
-          grads.set(named[v.name]!.dataSync() as Float32Array, off);
-          off += v.size;
-        }
+        grads = readFlat(this.vars.map((v) => named[v.name]!));
         loss = value.dataSync()[0]!;
         correct = (correctT as Tensor | null)!.dataSync()[0]!;
       });

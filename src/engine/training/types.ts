@@ -11,21 +11,18 @@ import type { BackendName, TrainState } from './config.js';
 import type { NamedWeights } from './protocol.js';
 import type { ModelSpec } from '../conv-math.js';
 import type { FineTuneOptions, FineTuneResult, TaughtExample } from './fine-tune.js';
+import type { BatchInfo } from './events.js';
 
 export type { FineTuneOptions, FineTuneResult, TaughtExample };
 
 /** Where a trainer's run is: idle → loading → training ⇄ paused → done | error (the engine's `TrainState`). */
 export type TrainerState = TrainState;
 
-/** One training batch, as the session reports it. */
-export interface TrainerBatch {
-  epoch: number;
-  batch: number;
-  batches: number;
-  loss: number;
-  accuracy: number;
-  imagesPerSecond: number;
-}
+/** One training batch, as the session reports it (the loop's `BatchInfo`, the fields every element may rely on). */
+export type TrainerBatch = Pick<
+  BatchInfo,
+  'epoch' | 'batch' | 'batches' | 'loss' | 'accuracy' | 'imagesPerSecond'
+>;
 /** One finished epoch. */
 export interface TrainerEpoch {
   epoch: number;
