@@ -118,7 +118,7 @@ describe('gpu loss: work in flight fails clearly instead of hanging', () => {
 
   for (const backend of ['webgl', 'webgpu'] as const) {
     it(`${backend}, main thread: a GPU lost after batch 3 fails the session (state 'error', train-error)`, async function () {
-      this.timeout(60000);
+      this.timeout(120000);
       if (backend === 'webgl' && detectWebGl().kind === 'unavailable') this.skip();
       if (backend === 'webgpu' && !(await hasWebGpuAdapter())) this.skip(); // no adapter in this browser
       const s = new TrainingSession({ ...RUN, backend, thread: 'main' });
@@ -137,12 +137,13 @@ describe('gpu loss: work in flight fails clearly instead of hanging', () => {
         else loseWebGpu();
       });
       try {
-        await within(s.start(), 20000, 'the training session, after its GPU was lost');
+        await within(s.start(), 60000, 'the training session, after its GPU was lost');
       } finally {
         s.dispose(); // stops the loop if it still runs (a failed check), frees the model
       }
       expect(lostAt, 'the GPU was lost after batch 3').to.be.above(0);
-      expect(performance.now() - lostAt, 'ms from the loss to the error').to.be.below(5000);
+      // Prompt, not waiting for the run to end: a generous bound, as a busy 2-core CI machine needs.
+      expect(performance.now() - lostAt, 'ms from the loss to the error').to.be.below(20000);
       expect(s.backend, 'the requested GPU backend trained').to.equal(backend);
       expect(s.thread).to.equal('main');
       expect(s.state).to.equal('error');
@@ -162,14 +163,14 @@ describe('gpu loss: work in flight fails clearly instead of hanging', () => {
   }
 
   it('webgl: predict(), activations(), evaluate() and weights() reject instead of hanging, during and after the loss', async function () {
-    this.timeout(60000);
+    this.timeout(120000);
     if (detectWebGl().kind === 'unavailable') this.skip();
     const config = resolveConfig({ ...RUN, backend: 'webgl' }) as TrainConfig;
     const core = await TrainerCore.create(config, DATA, { sliceMs: 20 });
     try {
       expect(core.backend).to.equal('webgl');
       const px = Float32Array.from(DATA.test.images.subarray(0, 2 * 784), (v) => v / 255);
-      expect(await within(core.predict(px, 2), 20000, 'predict on a healthy GPU')).to.have.length(20);
+      expect(await within(core.predict(px, 2), 60000, 'predict on a healthy GPU')).to.have.length(20);
       // The read-back of this prediction is in flight (its fence is queued) when the context goes.
       const listeners = engineState()!.lostListeners.size;
       const { gpgpu } = tf.findBackend('webgl') as unknown as GpuBackend;
@@ -221,7 +222,7 @@ describe('gpu loss: inside the training Worker', () => {
 
   for (const backend of ['webgl', 'webgpu'] as const) {
     it(`${backend}: a GPU lost in the worker after batch 3 rejects train() with the BackendLostError`, async function () {
-      this.timeout(60000);
+      this.timeout(120000);
       if (backend === 'webgl' && detectWebGl().kind === 'unavailable') this.skip();
       if (backend === 'webgpu' && !(await hasWebGpuAdapter())) this.skip();
       const worker = await startWorker();
@@ -250,11 +251,12 @@ describe('gpu loss: inside the training Worker', () => {
         }
         const e = await rejection(
           runner.train(),
-          20000,
+          60000,
           `train() in the worker after its ${backend} GPU was lost`,
         );
         expect(lostAt, 'the GPU was lost after batch 3').to.be.above(0);
-        expect(performance.now() - lostAt, 'ms from the loss to the error').to.be.below(5000);
+        // Prompt, not waiting for the run to end: a generous bound, as a busy 2-core CI machine needs.
+        expect(performance.now() - lostAt, 'ms from the loss to the error').to.be.below(20000);
         // Class identity does not cross threads; name and message do (protocol.ts), and the session reports them.
         expect(e.name).to.equal('BackendLostError');
         expect(e.message).to.match(LOST);
