@@ -11,6 +11,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { findChromium } from './lib/browser.mjs';
 
+// A story or docs entry named for a missing file (a 404, a download that fails) expects its 404.
+const EXPECTS_MISSING = /missing|404|not-found|load-error|retry|fails/i;
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 
@@ -230,7 +232,7 @@ try {
       await visit(`story ${entry.id}`, `${sb}/iframe.html?id=${entry.id}&viewMode=story`, {
         ready: () => document.querySelector('#storybook-root')?.children.length > 0,
         wait: 600,
-        expectMissing: /missing|404|not-found|load-error|retry/i.test(entry.id),
+        expectMissing: EXPECTS_MISSING.test(entry.id),
         check: () => {
           const errorShown = document.querySelector('.sb-show-errordisplay');
           return errorShown
@@ -274,7 +276,7 @@ try {
         ready: () => document.querySelector('.docblock-argstable tbody tr'),
         // A Docs page shows every story of its element, those that demonstrate a missing file included.
         expectMissing: Object.values(index.entries).some(
-          (e) => e.title === entry.title && /missing|404|not-found|load-error|retry/i.test(e.id),
+          (e) => e.title === entry.title && EXPECTS_MISSING.test(e.id),
         ),
         wait: 300,
         check: (expected) => {

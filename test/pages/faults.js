@@ -57,13 +57,15 @@ try {
   const t = await add(
     `<cnn-trainer data-src="${fault('reset', 'dataset.json')}mnist/" model="fnn" train-size="500" test-size="500" epochs="1" backend="wasm"></cnn-trainer>`,
   );
-  t.shadowRoot.querySelector('button[part=start]').click();
-  await until('trainer error for a dropped manifest', () => t.state === 'error');
+  // data-src's dataset.json is read at once (class names, shape): the fault shows before Start, with Retry.
+  await until('trainer error for a dropped manifest', () => t.error);
   check(!/format/i.test(t.error), `trainer: a dropped connection said "${t.error}"`);
   check(/dataset\.json/.test(t.error), `trainer: the message does not name the file: "${t.error}"`);
   check(retry(t), 'trainer: no Retry button for a dropped connection');
   const ended = new Promise((r) => t.addEventListener('train-end', r, { once: true }));
-  retry(t)?.click();
+  retry(t)?.click(); // reads dataset.json again (the fault is gone), then Start trains
+  await until('the dataset read after Retry', () => !t.error && t.datasetInfo);
+  t.shadowRoot.querySelector('button[part=start]').click();
   await Promise.race([ended, sleep(60000)]);
   check(t.state === 'done' && t.testAccuracy > 0.15, `trainer after Retry: ${t.state}, ${t.testAccuracy}`);
 } catch (e) {
