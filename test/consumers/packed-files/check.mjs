@@ -8,7 +8,7 @@
 // and for a folder of images it says to install sharp (its optional peer dependency, which this app does not
 // have).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -92,10 +92,24 @@ if (dataset.train.count !== 4 || dataset.classes.join() !== 'a,b')
 const images = join(src, 'images');
 mkdirSync(join(images, 'cat'), { recursive: true });
 mkdirSync(join(images, 'dog'), { recursive: true });
-const noSharp = spawnSync(bin, ['pack', images, join(src, 'out2')], {
-  encoding: 'utf8',
-  env: { PATH, HOME },
-});
+// Real 1×1 PNGs, two in each class: the images are there, only the decoder is missing.
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==',
+  'base64',
+);
+for (const c of ['cat', 'dog']) for (const i of [1, 2]) writeFileSync(join(images, c, `${c}${i}.png`), png);
+// As a project without sharp: the package's bin copied into a bare project under the temp folder (this app sits
+// inside the repository's .cache/, where walking up node_modules finds the repository's own sharp).
+const bare = join(src, 'bare');
+const bareBin = join(bare, 'node_modules', 'cnn-widgets');
+cpSync(join(pkgDir, 'bin'), join(bareBin, 'bin'), { recursive: true });
+cpSync(join(pkgDir, 'package.json'), join(bareBin, 'package.json'));
+writeFileSync(join(bare, 'package.json'), '{ "name": "bare", "private": true }');
+const noSharp = spawnSync(
+  process.execPath,
+  [join(bareBin, 'bin', 'cnn-widgets.mjs'), 'pack', images, join(src, 'out2'), '--size', '8x8'],
+  { encoding: 'utf8', cwd: bare, env: { PATH, HOME } },
+);
 if (noSharp.status === 0 || !noSharp.stderr.includes('npm install --save-dev sharp'))
   failures.push(
     `a folder of images without sharp: exit ${noSharp.status}, ${noSharp.stderr || noSharp.stdout}`,
