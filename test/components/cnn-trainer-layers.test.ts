@@ -7,7 +7,7 @@ import { resolveConfig } from '../../src/engine/training/config.js';
 import type { NamedWeights } from '../../src/engine/training/protocol.js';
 import { parseNetwork } from '../../src/engine/models/pytorch-network.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle } from '../helpers.js';
-import { LAYERS_DEBOUNCE_MS } from '../../src/components/cnn-trainer/layers-editor.js';
+import { LAYERS_DEBOUNCE_MS, LAYERS_ROWS } from '../../src/components/cnn-trainer/layers-editor.js';
 import { toLayersText } from '../../src/engine/models/pytorch-network.js';
 import { CNN } from '../../src/engine/models/specs.js';
 
@@ -82,6 +82,47 @@ describe('<cnn-trainer layers> (your own network)', () => {
     (el as unknown as { network: unknown }).network = 42;
     await settle(el);
     expect(el.error).to.match(/Property "network" must be/);
+  });
+
+  it('the text area grows with its text as the reader types, and a count error is pointed at in its one layer', async () => {
+    const el = await fixture<CnnTrainer>(`<cnn-trainer layers="Flatten(), Linear(784, 10)"></cnn-trainer>`);
+    const root = el.shadowRoot!;
+    const area = root.querySelector<HTMLTextAreaElement>('textarea[part=layers]')!;
+    const rows0 = area.rows;
+    const height0 = area.getBoundingClientRect().height;
+    expect(rows0).to.equal(LAYERS_ROWS.min);
+    // Typed line by line: it grows at once (before the text is read), and taller on the page.
+    const lines = [
+      'Conv2d(1, 4, 3),',
+      'ReLU(),',
+      'MaxPool2d(2),',
+      'Flatten(),',
+      'ReLU(),',
+      'Linear(676, 10)',
+    ];
+    area.value = lines.join('\n');
+    area.dispatchEvent(new Event('input'));
+    expect(area.rows).to.equal(lines.length + 1);
+    expect(area.getBoundingClientRect().height).to.be.greaterThan(height0 + 30);
+    // A long line that wraps counts as the lines it takes.
+    const long = Array.from({ length: 150 }, () => 'ReLU()').join(', ') + ', Flatten(), Linear(784, 10)';
+    area.value = long;
+    area.dispatchEvent(new Event('input'));
+    expect(area.rows).to.be.greaterThan(LAYERS_ROWS.min);
+    expect(area.scrollHeight).to.be.at.most(area.clientHeight + 1);
+    // Never past the most: beyond it, it scrolls.
+    area.value = Array.from({ length: 60 }, () => 'ReLU()').join('\n');
+    area.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(area.rows).to.equal(LAYERS_ROWS.max);
+    // A count error in the middle of a line: the pointer quotes that layer alone, the caret under the count.
+    el.network = 'Conv2d(1, 4, 3), ReLU(),\n  MaxPool2d(2), Flatten(), Linear(600, 10), ReLU()';
+    await settle(el);
+    expect(el.error).to.match(
+      /^Your network \(layers\): Line 2, column 35: Linear\(600, 10\) receives 676 features/,
+    );
+    const pointer = root.querySelector('[part=layers-pointer]')!.textContent!.split('\n');
+    expect(pointer).to.deep.equal(['Linear(600, 10)', '       ^^^']);
   });
 
   it('refuses a network too big for a tab, with the numbers', async () => {
@@ -161,8 +202,13 @@ describe('<cnn-trainer layers> (your own network)', () => {
     expect(el.error).to.match(/Line 1, column 17: .*"strid".*"stride"/);
     expect(sum.error).to.match(/strid/);
     expect(area.getAttribute('aria-invalid')).to.equal('true');
+    // The pointer quotes the one bad layer (not the line's other layers), a caret under the argument.
     const pointer = root.querySelector('[part=layers-pointer]')!.textContent!.split('\n');
-    expect(pointer[1]).to.equal(`${' '.repeat(16)}^^^^^`);
+    expect(pointer).to.deep.equal(['Conv2d(1, 4, 3, strid=2)', `${' '.repeat(16)}^^^^^`]);
+    // The field is described by the element's error region: a screen reader hears the message there.
+    const describedBy = area.getAttribute('aria-describedby')!;
+    expect(root.getElementById(describedBy)!.getAttribute('part')).to.equal('error');
+    expect(root.getElementById(describedBy)!.textContent!.trim()).to.equal(el.error);
     expect(root.querySelector<HTMLButtonElement>('[part=start]')!.disabled).to.equal(true);
     // Fixed, and focus leaves the field: read at once.
     area.value = SMALL;

@@ -67,7 +67,7 @@ describe('<model-summary layers> (your own network)', () => {
     expect(el.error).to.contain(
       'Linear(200, 128) receives 250 features here (10×5×5): write Linear(250, 128)',
     );
-    expect(el.error).to.match(/Line 2, column 12/);
+    expect(el.error).to.match(/Line 2, column 19/); // the 200 in Linear(200, 128)
     expect(errorText(el)).to.equal(el.error);
     // The rows computed before the failing layer are shown, and the failing layer is marked.
     expect(el.layers.map((l) => l.name)).to.include('flatten');

@@ -69,6 +69,16 @@ describe('models/pytorch-layers: a network in PyTorch’s words', () => {
     expect(p.error.message).to.equal('unknown argument "strid" for Conv2d — did you mean "stride"?');
     expect(p.error).to.include({ line: 2, column: 20, offset: 37, length: 5, layerIndex: 1 });
     expect(p.error.layerText).to.equal('Conv2d(1, 16, 3, strid=2)');
+    expect(p.error.layerOffset).to.equal(20);
+    // Layers after it on the same line are not part of it.
+    const mid = parseLayers('ReLU(), Conv2d(1, 16, 3, strid=2), ReLU(), MaxPool2d(2)');
+    expect(!mid.ok && [mid.error.layerText, mid.error.layerOffset, mid.error.column]).to.deep.equal([
+      'Conv2d(1, 16, 3, strid=2)',
+      8,
+      26,
+    ]);
+    const open = parseLayers('Conv2d(1, 16, 3, strid=2, ReLU()');
+    expect(!open.ok && open.error.layerText).to.equal('Conv2d(1, 16, 3, strid=2, ReLU()');
 
     const cases: [string, RegExp][] = [
       ['Conv2D(1, 16, 3)', /unknown layer "Conv2D" — did you mean "Conv2d"\?/],
@@ -113,7 +123,10 @@ describe('models/pytorch-layers: a network in PyTorch’s words', () => {
       'Linear(200, 128) receives 250 features here (10×5×5): write Linear(250, 128).',
     );
     expect(linear.layerIndex).to.equal(7);
-    expect(wrong.slice(linear.offset, linear.offset + linear.length)).to.equal('Linear(200, 128)');
+    // The position is the count that is wrong; the layer is named, and where it starts.
+    expect(wrong.slice(linear.offset, linear.offset + linear.length)).to.equal('200');
+    expect(linear.layerText).to.equal('Linear(200, 128)');
+    expect(wrong.slice(linear.layerOffset)).to.match(/^Linear\(200, 128\)/);
 
     const conv = errorOf(parseNetwork('Conv2d(3, 16, 3), Flatten(), Linear(10816, 10)', MNIST));
     expect(conv.message).to.equal(

@@ -17,6 +17,8 @@ import type { SettingsCheck } from './settings.js';
 
 /** How long typing must pause before the network is read (ms). */
 export const LAYERS_DEBOUNCE_MS = 300;
+/** The text area's height, in rows: it grows with its content from the fewest to the most, then scrolls. */
+export const LAYERS_ROWS = { min: 3, max: 20 } as const;
 
 /** What the trainer gives the editor. */
 export interface LayersEditorHost extends ReactiveControllerHost, HTMLElement {
@@ -44,6 +46,12 @@ export class LayersEditorController implements ReactiveController {
     this.flush();
   }
 
+  /** After each render, the text area fits its text (lines written and lines wrapped). */
+  hostUpdated(): void {
+    const area = this.host.shadowRoot?.querySelector<HTMLTextAreaElement>('textarea[part=layers]');
+    if (area) fitRows(area);
+  }
+
   /** What the model select shows. */
   get choice(): ModelChoice {
     return isEmptyNetwork(this.host.network) ? this.host.model : 'custom';
@@ -66,7 +74,9 @@ export class LayersEditorController implements ReactiveController {
   };
 
   private readonly onInput = (e: Event): void => {
-    this.pending = (e.target as HTMLTextAreaElement).value;
+    const area = e.target as HTMLTextAreaElement;
+    fitRows(area); // it grows as the reader types, not only once the text is read
+    this.pending = area.value;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), LAYERS_DEBOUNCE_MS);
   };
@@ -106,7 +116,7 @@ export class LayersEditorController implements ReactiveController {
         >Your network (PyTorch layers, comma- or newline-separated)
         <textarea
           part="layers"
-          rows=${Math.min(12, Math.max(3, text.split('\n').length + 1))}
+          aria-describedby="error"
           spellcheck="false"
           autocapitalize="off"
           autocomplete="off"
@@ -122,12 +132,50 @@ export class LayersEditorController implements ReactiveController {
   }
 }
 
-/** The line of the text an error is about, and a caret under the part it means (the message says the words). */
+/**
+ * Sets a text area's rows to fit its text: one per line written plus one to type on, and more while lines wrap,
+ * between {@link LAYERS_ROWS}' bounds (beyond them it scrolls).
+ */
+function fitRows(area: HTMLTextAreaElement): void {
+  let rows = Math.min(LAYERS_ROWS.max, Math.max(LAYERS_ROWS.min, area.value.split('\n').length + 1));
+  area.rows = rows;
+  while (rows < LAYERS_ROWS.max && area.scrollHeight > area.clientHeight) area.rows = ++rows;
+}
+
+/**
+ * The one layer an error is about, as written (not the other layers on its line), with a caret under the part
+ * the error means (an argument, a count; the message says the words). A layer written over several lines is
+ * quoted whole, the caret under the line of the error.
+ */
+export function pointerLines(text: string, e: LayersError): string[] | null {
+  if (e.layerIndex < 0 || e.offset < 0 || e.offset > text.length) return null;
+  const lineStart = text.lastIndexOf('\n', e.offset - 1) + 1;
+  let start = e.layerOffset ?? lineStart;
+  if (start < 0 || start > e.offset) start = lineStart;
+  const errorEnd = e.offset + Math.max(e.length, 0);
+  const written = e.layerText && !e.layerText.endsWith('…') && text.startsWith(e.layerText, start);
+  let end = Math.max(errorEnd, written ? start + e.layerText.length : errorEnd);
+  if (!written && end === errorEnd) {
+    const lineEnd = text.indexOf('\n', errorEnd);
+    end = lineEnd < 0 ? text.length : lineEnd;
+  }
+  const out: string[] = [];
+  let at = start;
+  for (const line of text.slice(start, end).split('\n')) {
+    out.push(line.trimEnd());
+    const lineEnd = at + line.length;
+    if (e.offset >= at && e.offset <= lineEnd) {
+      const width = Math.max(1, Math.min(e.length, lineEnd - e.offset, 80));
+      out.push(' '.repeat(e.offset - at) + '^'.repeat(width));
+    }
+    at = lineEnd + 1;
+  }
+  return out;
+}
+
+/** The pointer under the text area: {@link pointerLines}, hidden from screen readers (the message says it). */
 function pointer(text: string, e: LayersError) {
-  const line = text.split('\n')[e.line - 1];
-  if (line === undefined) return nothing;
-  const caret = ' '.repeat(Math.max(0, e.column - 1)) + '^'.repeat(Math.max(1, Math.min(e.length, 80)));
-  return html`<pre part="layers-pointer" class="pointer" aria-hidden="true">
-${line}
-${caret}</pre>`;
+  const lines = pointerLines(text, e);
+  if (!lines) return nothing;
+  return html`<pre part="layers-pointer" class="pointer" aria-hidden="true">${lines.join('\n')}</pre>`;
 }

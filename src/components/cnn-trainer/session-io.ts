@@ -11,6 +11,7 @@ import type { ModelSpec } from '../../engine/conv-math.js';
 import { MODEL_SPECS } from '../../engine/models/specs.js';
 import { fitSpec } from '../../engine/models/fit.js';
 import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
+import { SCRIPT_FILE, WEIGHTS_FILE } from '../../engine/export/file-names.js';
 import { lazy } from '../shared/lazy.js';
 
 /** The PyTorch script writer and the safetensors codec (model-files.ts), loaded from the first update on. */
@@ -168,11 +169,11 @@ export class ModelFilesController {
     try {
       const blob =
         what === 'code'
-          ? new Blob([this.toPyTorch({ weights: 'model.safetensors' })], { type: 'text/x-python' })
+          ? new Blob([this.toPyTorch({ weights: WEIGHTS_FILE })], { type: 'text/x-python' })
           : await this.exportWeights();
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
-      a.download = what === 'code' ? 'train.py' : 'model.safetensors';
+      a.download = what === 'code' ? SCRIPT_FILE : WEIGHTS_FILE;
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 0);
       this.report(null);

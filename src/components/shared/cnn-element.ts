@@ -154,7 +154,11 @@ export class CnnElement<
         message(SHARED_EN, 'error.crash', { error: e instanceof Error ? e.message : String(e) }),
       );
       if (hadCrash === null) console.error(e);
-      render(html`<div part="error" role="alert">${this.crash}</div>`, this.renderRoot, this.renderOptions);
+      render(
+        html`<div part="error" id="error" role="alert">${this.crash}</div>`,
+        this.renderRoot,
+        this.renderOptions,
+      );
     }
   }
 
@@ -188,9 +192,12 @@ export class CnnElement<
     this.requestUpdate('error', old);
   }
 
-  /** The error region: always in the DOM (live region), empty when there is no error. */
+  /**
+   * The error region: always in the DOM (live region), empty when there is no error. Its id (`error`) lets a
+   * field of the element name it with `aria-describedby`.
+   */
   protected renderError() {
-    return html`<div part="error" role="alert">${this.error ?? nothing}</div>`;
+    return html`<div part="error" id="error" role="alert">${this.error ?? nothing}</div>`;
   }
 
   /**

@@ -26,6 +26,9 @@ import type { ModelSpec } from '../conv-math.js';
 import type { LrScheduleName, OptimizerName, TrainConfig } from '../training/config.js';
 import { COOLDOWN_FRACTION } from '../training/config-base.js';
 import { toTorchCalls } from '../models/torch-calls.js';
+import { SCRIPT_FILE } from './file-names.js';
+
+export { SCRIPT_FILE, WEIGHTS_FILE } from './file-names.js';
 
 /** The parts of a training configuration the script reproduces. */
 export type ScriptConfig = Pick<
@@ -352,5 +355,5 @@ def main():
 
 if __name__ == "__main__":
     main()
-`.replaceAll('{script}', `${spec.name}.py`);
+`.replaceAll('{script}', SCRIPT_FILE);
 }

@@ -64,6 +64,11 @@ export interface LayersError extends SourceSpan {
   /** That layer's text as written (`Conv2d(1, 16, 3, strid=2)`), or '' when `layerIndex` is -1. */
   layerText: string;
   /**
+   * Where that layer's text starts in the text (an offset, as `offset` is), when it is known: a pointer can then
+   * quote the one layer, not the whole line it is on.
+   */
+  layerOffset?: number;
+  /**
    * The network was given as layer specs, not written (models/network-value.ts): `layerIndex` says where, and
    * the line and column are those of the text generated from the specs, which the writer never saw.
    */
@@ -225,6 +230,22 @@ class Scanner {
 // The parser
 // ---------------------------------------------------------------------------------------------------------
 
+/**
+ * The offset just after the layer that starts at `start`: after the `)` that closes its first `(`, or at the
+ * comma or line that ends it when it has no parentheses. Null when its parentheses are not closed.
+ */
+function layerEnd(toks: Token[], start: number): number | null {
+  let depth = 0;
+  for (const t of toks) {
+    if (t.offset < start) continue;
+    if (t.kind === 'end') return depth === 0 ? t.offset : null;
+    if (depth === 0 && (t.kind === ',' || t.kind === 'newline')) return t.offset;
+    if (t.kind === '(') depth++;
+    else if (t.kind === ')' && --depth <= 0) return t.offset + 1;
+  }
+  return null;
+}
+
 class ParseError extends Error {
   constructor(
     message: string,
@@ -334,9 +355,10 @@ export function parseLayers(text: unknown): ParseResult {
     if (!(e instanceof ParseError)) throw e;
     const index = layers.length;
     const end = Math.max(e.offset + e.length, layerStart);
-    // The layer's text: from its start to the end of its line or the error, whichever is later.
+    // The layer's text: from its start to its closing parenthesis (or, not closed, to the end of its line), and
+    // at least to the end of the error: the one layer, not the layers written after it on the same line.
     const lineEnd = src.indexOf('\n', layerStart);
-    const stop = Math.max(end, lineEnd < 0 ? src.length : lineEnd);
+    const stop = Math.max(end, layerEnd(toks, layerStart) ?? (lineEnd < 0 ? src.length : lineEnd));
     const layerText = src.slice(layerStart, stop).trim().replace(/,\s*$/, '');
     return {
       ok: false,
@@ -345,6 +367,7 @@ export function parseLayers(text: unknown): ParseResult {
         ...scanner.span(e.offset, e.length),
         layerIndex: index,
         layerText: layerText.length > 120 ? `${layerText.slice(0, 117)}…` : layerText,
+        layerOffset: layerStart,
       },
     };
   }

@@ -13,6 +13,7 @@ import {
   type NetworkResult,
   type NetworkTarget,
   type ParsedLayer,
+  type SourceSpan,
 } from './pytorch-layers.js';
 
 export { toLayersText, toTorchCalls } from './torch-calls.js';
@@ -48,12 +49,19 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
     inputShape: target.inputShape.slice(),
     layers: layers.map((l) => l.spec),
   };
-  const fail = (index: number, message: string, rows: LayerInfo[] = []): NetworkResult => {
+  // `at`: the part of the layer the error is about (a declared count), else the whole layer.
+  const fail = (index: number, message: string, rows: LayerInfo[] = [], at?: SourceSpan): NetworkResult => {
     const l = layers[Math.max(0, Math.min(index, layers.length - 1))];
-    const span = l?.span ?? { offset: 0, length: 0, line: 1, column: 1 };
+    const span = at ?? l?.span ?? { offset: 0, length: 0, line: 1, column: 1 };
     return {
       ok: false,
-      error: { message, ...span, layerIndex: l ? layers.indexOf(l) : -1, layerText: l?.text ?? '' },
+      error: {
+        message,
+        ...span,
+        layerIndex: l ? layers.indexOf(l) : -1,
+        layerText: l?.text ?? '',
+        ...(l ? { layerOffset: l.span.offset } : {}),
+      },
       layers,
       walkRows: rows,
     };
@@ -82,6 +90,7 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
           i,
           `${l.text} receives ${plural(shape[0]!, 'channel')} here${where ? ` ${where}` : ''}: write ${withIn(l, shape[0]!)}.`,
           rows,
+          l.declaredIn.span,
         );
       }
     }
@@ -99,6 +108,7 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
           i,
           `${l.text} receives ${plural(shape[0]!, 'feature')} here${why}: write ${withIn(l, shape[0]!)}.`,
           rows,
+          l.declaredIn.span,
         );
       }
     }
