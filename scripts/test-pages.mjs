@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { findChromium } from './lib/browser.mjs';
 import { pageEngines } from './lib/page-engines.mjs';
+import { hasDisplay } from './lib/xvfb.mjs';
 
 // A story or docs entry named for a missing file (a 404, a download that fails) expects its 404.
 const EXPECTS_MISSING = /missing|404|not-found|load-error|retry|fails/i;
@@ -239,7 +240,32 @@ try {
     ),
     { backend: 'wasm', used: 'wasm', thread: 'worker', how: 'module', note: 'none' },
   );
-  // The library from `lib`, the page from another origin with its own policy.
+  // WebGL in the trainer's Worker (OffscreenCanvas). WebKitGTK has none there (nor has headless Firefox without
+  // an X display): the trainer must say so in the element and train on wasm in the Worker instead, which is what
+  // its line checks.
+  {
+    const name = 'the trainer asked for webgl trains on it in its Worker';
+    const origin = await policy(
+      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; ${STRICT_REST}; connect-src 'self'; worker-src 'self'`,
+    );
+    const url = (q) => `${origin}/test/pages/trainer-policy.html?${new URLSearchParams(q)}`;
+    const webgl = { backend: 'webgl', used: 'webgl', thread: 'worker', how: 'module', note: 'none' };
+    await visit(name, url(webgl), { ...pageDone, wait: 200 });
+    await inEngines(name, url(webgl), pageDone, (id) =>
+      id === 'webkit' || !hasDisplay()
+        ? {
+            name: `the trainer asked for webgl says it trains on wasm in its Worker (${id === 'webkit' ? 'WebKitGTK has no WebGL in OffscreenCanvas' : 'no X display, no WebGL'})`,
+            url: url({
+              ...webgl,
+              used: 'wasm',
+              note: 'Training on wasm instead of webgl: webgl did not start',
+              cause: 'unsupported',
+            }),
+          }
+        : {},
+    );
+  }
+
   const pageCsp = (worker, extra = '') =>
     serve('.', [
       '--header',
