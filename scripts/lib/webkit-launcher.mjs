@@ -97,6 +97,7 @@ export class WebKitLauncher {
       },
     });
     this.sessionId = value.sessionId;
+    this.capabilities = value.capabilities; // browserVersion: WebKitGTK's version
   }
 
   async waitForDriver() {

@@ -1,5 +1,6 @@
 // Loads the CDN build from the origin given in ?lib= (a different port = a different origin), as a blog
 // would load it from a CDN, and checks that the elements work. Reports through data-done / data-problem.
+import './watch.js';
 const lib = new URLSearchParams(location.search).get('lib');
 const problems = [];
 // Every URL a Worker is constructed with: a library on another origin must go straight to a blob: worker (a
@@ -14,6 +15,9 @@ globalThis.Worker = class extends NativeWorker {
 };
 try {
   await import(`${lib}/dist/cdn/cnn-widgets.js`);
+  // The bundle defines every element: one that is missing is a failure, not a check left out.
+  for (const tag of ['conv-calculator', 'model-summary', 'cnn-trainer'])
+    if (!customElements.get(tag)) problems.push(`<${tag}> was not defined by the CDN bundle`);
   await customElements.whenDefined('conv-calculator');
   const calc = document.querySelector('conv-calculator');
   await calc.updateComplete;

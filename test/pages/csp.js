@@ -1,11 +1,14 @@
 // Runs under a strict Content-Security-Policy (see scripts/test-pages.mjs) and checks that the elements
 // render and compute. A CSP violation is reported through securitypolicyviolation events.
+import './watch.js';
 const problems = [];
 document.addEventListener('securitypolicyviolation', (e) =>
   problems.push(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
 );
 try {
   await import('/dist/cdn/cnn-widgets.js');
+  for (const tag of ['conv-calculator', 'kernel-viewer', 'model-summary', 'confusion-matrix', 'feature-map'])
+    if (!customElements.get(tag)) problems.push(`<${tag}> was not defined under the policy`);
   const calc = document.querySelector('conv-calculator');
   await customElements.whenDefined('conv-calculator');
   await calc.updateComplete;

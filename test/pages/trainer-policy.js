@@ -2,8 +2,11 @@
 // (scripts/test-pages.mjs) and checks where it trains and what it tells the reader about it.
 // Query: lib (origin of the library; default this page's), backend (the attribute), and the expectations:
 //   thread (worker | main), how (module | blob), used (the backend in use), note (a regex the visible note and
-//   `fallbacks` must match, or "none"), cause (of the fallback), blob-only (every Worker came from a blob: URL).
+//   `fallbacks` must match, or "none"), cause (of the fallback), blob-only (every Worker came from a blob: URL),
+//   tt (`enforced`: this browser has Trusted Types and enforces the page's policy, so a plain string is refused
+//   as a script URL while the trainer's own Worker still starts; `absent`: it has none, as Firefox ESR 140).
 // Reports through data-done / data-problem.
+import './watch.js';
 const q = new URLSearchParams(location.search);
 const lib = q.get('lib') ?? '';
 const problems = [];
@@ -67,6 +70,26 @@ try {
     problems.push(`a Worker was constructed from ${workerUrls.join(', ')}, not only from blob: URLs`);
   t.stop();
   await run;
+  const tt = q.get('tt');
+  if (tt === 'absent' && 'trustedTypes' in globalThis)
+    problems.push('this browser has Trusted Types, yet the case expects none');
+  if (tt === 'enforced') {
+    const refused = violations.filter((v) => /trusted-types/.test(v));
+    if (refused.length)
+      problems.push(`the library's own URLs were refused by Trusted Types: ${refused.join(', ')}`);
+    if (!('trustedTypes' in globalThis))
+      problems.push('this browser has no Trusted Types: nothing was enforced');
+    else {
+      // The policy is really in force: a plain string as a script URL is refused (the browser logs it).
+      let accepted = true;
+      try {
+        document.createElement('script').src = '/not-trusted.js';
+      } catch {
+        accepted = false;
+      }
+      if (accepted) problems.push('a plain string was taken as a script URL: Trusted Types are not enforced');
+    }
+  }
 } catch (e) {
   problems.push(String(e?.stack ?? e));
 }
