@@ -20,5 +20,6 @@ declare global {
     'train-end': CustomEvent<import('../components/cnn-trainer/cnn-trainer.js').TrainerEndDetail>;
     'train-error': CustomEvent<import('../components/cnn-trainer/cnn-trainer.js').TrainerErrorDetail>;
     'fine-tune': CustomEvent<import('../components/cnn-trainer/cnn-trainer.js').FineTuneResult>;
+    dataset: CustomEvent<import('../components/cnn-trainer/cnn-trainer.js').DatasetInfo>;
   }
 }

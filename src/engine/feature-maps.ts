@@ -26,6 +26,15 @@ export interface LayerWeights {
   bias: Float32Array;
 }
 
+/**
+ * A conv layer's kernels, one `kernelHeight × kernelWidth` slice per output filter and input channel:
+ * `data[o][i]` is filter `o`'s kernel over input channel `i` (row-major), as PyTorch's `weight[o][i]` holds it.
+ */
+export interface ChannelKernels {
+  shape: [outChannels: number, inChannels: number, kernelHeight: number, kernelWidth: number];
+  data: Float32Array[][];
+}
+
 /** An RGB image as the filters read it: `pixels` interleaved `[r, g, b, r, g, b, …]`, 0–1, row-major. */
 export interface RgbImage {
   pixels: Float32Array;
@@ -51,6 +60,23 @@ export function toHwio(
         for (let x = 0; x < K; x++)
           out[((y * K + x) * I + i) * O + o] = weights[((o * I + i) * K + y) * K + x]!;
   return out;
+}
+
+/**
+ * TensorFlow.js conv weights, `[KH][KW][in][out]` (HWIO, as a trainer's `weights()` gives `conv1/kernel`) → each
+ * filter's slice per input channel (copies). Null when the shape is not 4-D positive integers or the data does not
+ * match it.
+ */
+export function hwioKernels(shape: readonly number[], data: ArrayLike<number>): ChannelKernels | null {
+  if (shape.length !== 4 || !shape.every((d) => Number.isInteger(d) && d > 0)) return null;
+  const [kh, kw, ci, co] = shape as [number, number, number, number];
+  if (data.length !== kh * kw * ci * co) return null;
+  const out = Array.from({ length: co }, () => Array.from({ length: ci }, () => new Float32Array(kh * kw)));
+  for (let y = 0; y < kh; y++)
+    for (let x = 0; x < kw; x++)
+      for (let i = 0; i < ci; i++)
+        for (let o = 0; o < co; o++) out[o]![i]![y * kw + x] = data[((y * kw + x) * ci + i) * co + o]!;
+  return { shape: [co, ci, kh, kw], data: out };
 }
 
 /** Channel-major `[C·H·W]` values → one row-major plane per channel (copies, so the source may be reused). */

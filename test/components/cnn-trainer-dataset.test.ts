@@ -8,12 +8,15 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define/cnn-trainer.js';
 import '../../src/define/confusion-matrix.js';
 import '../../src/define/feature-map.js';
-import type { CnnTrainer } from '../../src/components/cnn-trainer/cnn-trainer.js';
+import '../../src/define/digit-pad.js';
+import type { CnnTrainer, DatasetInfo } from '../../src/components/cnn-trainer/cnn-trainer.js';
+import type { DigitPad } from '../../src/components/digit-pad/digit-pad.js';
 import type { ConfusionMatrix } from '../../src/components/confusion-matrix/confusion-matrix.js';
 import type { FeatureMap } from '../../src/components/feature-map/feature-map.js';
 import { TrainingSession } from '../../src/engine/tensor.js';
 import { clearDatasetCache } from '../../src/engine/data/dataset.js';
 import { setDownloadTimeout } from '../../src/engine/data/download.js';
+import { formatValue } from '../../src/components/shared/format.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle } from '../helpers.js';
 
 type Packed = { url: string; output: string; skipped?: undefined } | { skipped: string };
@@ -30,6 +33,14 @@ async function dataset(ctx: Mocha.Context, name: 'fashion-mnist' | 'shapes-rgb')
 }
 
 const q = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const texts = (el: Element, sel: string) =>
+  [...el.shadowRoot!.querySelectorAll(sel)].map((t) => t.textContent!.replace(/\s+/g, ' ').trim());
+const SHAPES: DatasetInfo = {
+  name: 'Shapes',
+  classes: ['blue-bar', 'green-disc', 'red-square'],
+  shape: [16, 16, 3],
+};
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const errorText = (el: Element) => q(el, '[part=error]')?.textContent?.trim() ?? '';
 
 /** Waits (a frame at a time) until `ok()`, or fails after `ms`. */
@@ -82,6 +93,67 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
     // What Start would do says how many images there really are (240, not the default 60,000).
     expect(q(el, '[part=progress]')!.textContent).to.contain('on 240 images');
     await expectAccessible(el);
+  });
+
+  it('fires `dataset` once data-src is read: the pad, the matrix and the feature map follow before Start, and the text counts its images', async function () {
+    const url = await dataset(this, 'shapes-rgb');
+    const host = await fixture<HTMLDivElement>(
+      `<div><cnn-trainer id="ds"></cnn-trainer><digit-pad for="ds"></digit-pad>
+        <confusion-matrix for="ds"></confusion-matrix><feature-map for="ds"></feature-map></div>`,
+    );
+    const el = host.querySelector('cnn-trainer') as CnnTrainer;
+    const pad = host.querySelector('digit-pad') as DigitPad;
+    const cm = host.querySelector('confusion-matrix') as ConfusionMatrix;
+    const fm = host.querySelector('feature-map') as FeatureMap;
+    for (const x of [el, pad, cm, fm]) await settle(x);
+    cm.matrix = [
+      [8, 1, 1],
+      [0, 9, 1],
+      [2, 0, 8],
+    ];
+    await settle(cm);
+    // MNIST to begin with: grey digits, numbered axes.
+    expect(texts(cm, 'thead th.label')).to.deep.equal(['0', '1', '2']);
+    expect(q(pad, 'canvas.pad')!.classList.contains('colour')).to.equal(false);
+    expect(texts(pad, '[part=probabilities] .d')).to.deep.equal(DIGITS);
+    expect(q(fm, '[part=controls] label')!.textContent).to.match(/^\s*Test digit/);
+    const known = nextEvent<DatasetInfo>(el, 'dataset');
+    el.dataSrc = url;
+    const e = await known;
+    expect(e.bubbles && e.composed).to.equal(true);
+    expect(e.detail).to.deep.equal(SHAPES);
+    expect(el.datasetInfo).to.deep.equal(SHAPES);
+    // The followers take it from the event (no Start, no polling): colour pad at 16×16, the classes named.
+    for (const x of [pad, cm, fm]) await settle(x);
+    expect(q(pad, 'canvas.pad')!.classList.contains('colour')).to.equal(true);
+    const input = q<HTMLCanvasElement>(pad, 'canvas.input')!;
+    expect([input.width, input.height]).to.deep.equal([16, 16]);
+    expect(texts(pad, '[part=probabilities] .d')).to.deep.equal(SHAPES.classes);
+    expect(texts(cm, 'thead th.label')).to.deep.equal(SHAPES.classes);
+    // The feature map's picker names the dataset's classes: "Test image: blue-bar".
+    const label = q(fm, '[part=controls] label')!;
+    expect(label.textContent).to.match(/^\s*Test image/);
+    expect([...label.querySelectorAll('option')].map((o) => o.textContent)).to.deep.equal(SHAPES.classes);
+    // The default 7 is an MNIST digit: on three classes it starts at the first.
+    expect(label.querySelector('select')!.selectedOptions[0]!.textContent).to.equal('blue-bar');
+    // The trainer's own text counts the dataset's images (240 training images, not 60,000).
+    await settle(el);
+    const train = q<HTMLInputElement>(el, 'input[data-field=trainSize]')!;
+    expect([train.value, train.max]).to.deep.equal(['240', '240']);
+    expect(q(el, '[part=progress]')!.textContent).to.contain('on 240 images');
+    expect(q(el, '[part=controls]')!.textContent).to.not.match(/60,?000/);
+    await expectAccessible(fm);
+    // Back to MNIST: `dataset` again, and the followers with it.
+    const back = nextEvent<DatasetInfo>(el, 'dataset');
+    el.dataSrc = null;
+    expect((await back).detail.name).to.equal('MNIST');
+    for (const x of [pad, cm, fm]) await settle(x);
+    expect(q(pad, 'canvas.pad')!.classList.contains('colour')).to.equal(false);
+    expect(texts(pad, '[part=probabilities] .d')).to.deep.equal(DIGITS);
+    expect(texts(cm, 'thead th.label')).to.deep.equal(['0', '1', '2']);
+    expect(q(fm, '[part=controls] label')!.textContent).to.match(/^\s*Test digit/);
+    await settle(el);
+    expect(q<HTMLInputElement>(el, 'input[data-field=trainSize]')!.value).to.equal('60000');
   });
 
   it('a layers network that does not fit the data says so in part="error": channels, then classes', async function () {
@@ -156,6 +228,35 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
     await until(fm, () => fm.maps !== null || fm.error !== null, 'the feature maps', 60_000);
     expect(fm.error).to.equal(null);
     expect(fm.maps!.shape).to.deep.equal([16, 14, 14]);
+    expect(q(fm, 'canvas[data-input]')!.getAttribute('aria-label')).to.equal(
+      'The test image blue-bar fed to the network, 16×16 in colour',
+    );
+    expect(q(fm, '[part=input] figcaption')!.textContent!.trim()).to.equal('blue-bar');
+    // …and its first layer's kernels, one per colour channel: the trainer's own weights (HWIO [3][3][3][16]).
+    const w = (await el.session!.weights!()).find((x) => x.name === 'conv1/kernel')!;
+    expect(w.shape).to.deep.equal([3, 3, 3, 16]);
+    const slice = (o: number, c: number) => Array.from({ length: 9 }, (_, p) => w.data[p * 48 + c * 16 + o]!);
+    const shows = () => fm.kernels?.data[4]?.[1]?.every((v, p) => v === slice(4, 1)[p]) === true;
+    await until(fm, shows, 'the final kernels', 30_000);
+    expect(fm.kernels!.shape).to.deep.equal([16, 3, 3, 3]);
+    const kernels = [...fm.shadowRoot!.querySelectorAll('[part=kernel]')];
+    expect(kernels).to.have.length(48);
+    expect(kernels.slice(0, 3).map((k) => k.querySelector('figcaption')!.textContent!.trim())).to.deep.equal([
+      'R',
+      'G',
+      'B',
+    ]);
+    const all5 = [0, 1, 2].flatMap((c) => slice(4, c));
+    const green5 = kernels[4 * 3 + 1]!.querySelector('canvas')!;
+    expect(green5.getAttribute('aria-label')).to.equal(
+      `Filter 5, green channel: 3×3 kernel, weights ${formatValue(Math.min(...all5))} to ${formatValue(Math.max(...all5))}`,
+    );
+    expect([green5.width, green5.height]).to.deep.equal([3, 3]);
+    expect(q(fm, '[part=kernels]')!.textContent).to.match(/Kernels of conv1, one per colour channel/);
+    await expectAccessible(fm);
+    // The trainer's result counts the dataset's 60 test images.
+    await settle(el);
+    expect(q(el, '[part=result]')!.textContent).to.match(/on 60 images/);
 
     // To PyTorch: the script reads the packed folder itself, and the browser's weights give its accuracy there.
     const script = el.toPyTorch({ weights: 'model.safetensors' });

@@ -430,9 +430,9 @@ describe('<confusion-matrix>', () => {
       await settle(cm);
       cm.remove();
     }
-    // Four listeners a mount (train-start, train-epoch, train-end, fine-tune), every one removed again.
-    expect(added).to.equal(80);
-    expect(removed).to.equal(80);
+    // Five listeners a mount (train-start, train-epoch, train-end, fine-tune, dataset), every one removed again.
+    expect(added).to.equal(100);
+    expect(removed).to.equal(100);
   });
 
   it('shows a visible focus ring on the cells, in light and dark', async () => {

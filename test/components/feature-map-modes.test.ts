@@ -124,6 +124,25 @@ describe('<feature-map> modes', function () {
     expect(el.maps!.data[0]![0]).to.equal(3);
   });
 
+  it('refreshes after a fine-tune (the same session, new weights) and on `dataset`', async () => {
+    const trainer = fakeTrainer('tr-tune');
+    const host = place('');
+    host.appendChild(trainer);
+    host.insertAdjacentHTML('beforeend', '<feature-map for="tr-tune" layer="conv1"></feature-map>');
+    const el = host.querySelector<FeatureMap>('feature-map')!;
+    if (!el.maps) await nextEvent(el, 'maps-ready');
+    expect(el.maps!.data[0]![0]).to.equal(1);
+    const tuned = nextEvent(el, 'maps-ready');
+    trainer.dispatchEvent(new CustomEvent('fine-tune', { detail: { steps: 30, examples: 1 } }));
+    await tuned;
+    expect(trainer.calls).to.equal(2);
+    expect(el.maps!.data[0]![0], 'the fine-tuned network’s answer').to.equal(2);
+    const known = nextEvent(el, 'maps-ready');
+    trainer.dispatchEvent(new CustomEvent('dataset', { detail: { name: 'MNIST' } }));
+    await known;
+    expect(el.maps!.data[0]![0]).to.equal(3);
+  });
+
   it('paints the input: the photo in colour, the test digit in grey', async () => {
     const host = place(`<feature-map src="${src}" filters="edge"></feature-map>`);
     const el = host.firstElementChild as FeatureMap;

@@ -4,6 +4,7 @@
 import { expect } from '@esm-bundle/chai';
 import {
   computeMaps,
+  hwioKernels,
   layerWeightsOf,
   nhwcToMaps,
   rgbToMaps,
@@ -44,6 +45,28 @@ describe('feature-maps: layouts', () => {
         for (let y = 0; y < K; y++)
           for (let x = 0; x < K; x++)
             expect(hwio[((y * K + x) * I + i) * O + o]).to.equal(((o * I + i) * K + y) * K + x);
+  });
+
+  it('hwioKernels reads [K][K][in][out] back as each filter’s slice per input channel (toHwio’s inverse), else null', () => {
+    const O = 4;
+    const I = 3;
+    const K = 3;
+    const weights = Float32Array.from({ length: O * I * K * K }, (_, i) => i * 0.5 - 20);
+    const hwio = toHwio({ outChannels: O, inChannels: I, kernelSize: K, weights });
+    const k = hwioKernels([K, K, I, O], hwio)!;
+    expect(k.shape).to.deep.equal([O, I, K, K]);
+    for (let o = 0; o < O; o++)
+      for (let i = 0; i < I; i++)
+        expect([...k.data[o]![i]!]).to.deep.equal([
+          ...weights.subarray((o * I + i) * K * K, (o * I + i + 1) * K * K),
+        ]);
+    // A 2×3 (H×W) kernel: rows stay rows.
+    const wide = hwioKernels([2, 3, 1, 1], Float32Array.of(1, 2, 3, 4, 5, 6))!;
+    expect(wide.shape).to.deep.equal([1, 1, 2, 3]);
+    expect([...wide.data[0]![0]!]).to.deep.equal([1, 2, 3, 4, 5, 6]);
+    expect(hwioKernels([3, 3, 3], new Float32Array(27))).to.equal(null);
+    expect(hwioKernels([3, 3, 3, 2], new Float32Array(10))).to.equal(null);
+    expect(hwioKernels([3, 0, 3, 2], new Float32Array(0))).to.equal(null);
   });
 
   it('nhwcToMaps reads [1, H, W, C] and [H, W, C] channel by channel, [1, N] as a strip, else null', () => {

@@ -53,6 +53,7 @@ test('the manifest has the eight elements, with attributes, properties and event
   assert.ok(elements.every((d) => attributes(d).length && writable(d).length));
   assert.deepEqual(events(elements.find((d) => d.tagName === 'cnn-trainer')).sort(), [
     'data-progress',
+    'dataset',
     'fine-tune',
     'train-batch',
     'train-end',

@@ -79,6 +79,8 @@ export const HIDDEN_PAUSE_MS = 30_000;
  * @fires train-end - The run ended (all epochs, or stopped).
  * @fires train-error - Loading or training failed; `detail.error` holds the error. `error` holds the message.
  * @fires fine-tune - `fineTune()` finished: `{ steps, examples, correct, predicted, testAccuracy, … }`.
+ * @fires dataset - What it trains on is known or changed (`datasetInfo`: `{ name, classes, shape }`): MNIST at
+ * once, a `data-src`'s dataset.json as soon as it is read (before Start). Followers take the class names from it.
  *
  * @csspart error - The message shown for bad settings or a failure (`role="alert"`).
  * @csspart retry - The Retry button shown after a failed download.
@@ -154,9 +156,9 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   declare lrSchedule: LrScheduleName;
   /** `adam` (default) or `sgd` (with momentum 0.9). */
   declare optimizer: 'adam' | 'sgd';
-  /** How many of the 60,000 training images to use, the first N (default 60,000; `notebook`: 500). */
+  /** How many training images to use, the first N (default 60,000, MNIST's all; a smaller dataset uses all it has; `notebook`: 500). */
   declare trainSize: number;
-  /** How many of the 10,000 test images to evaluate on, the first N (default 10,000; `notebook`: 500). */
+  /** How many test images to evaluate on, the first N (default 10,000, MNIST's all; a smaller dataset uses all it has; `notebook`: 500). */
   declare testSize: number;
   /** Random seed for weights and shuffling: the same seed gives the same run (default 1234). */
   declare seed: number;
@@ -261,7 +263,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   private readonly frames = new FrameController(this);
   private readonly files = new ModelFilesController(this, (config) => this.run.start(config));
   private readonly tuner = new FineTuneController(this);
-  private readonly data = new DatasetController(this);
+  private readonly data = new DatasetController(this, (info) => this.emit('dataset', info));
   private readonly editor = new LayersEditorController(this);
   protected readonly autostarter = new AutostartController(this);
 
@@ -358,20 +360,33 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
 
   protected override render() {
     const st = this.state;
-    const { value, text } = progressInfo({
+    const clamped = this.data.clamp(this.check.config);
+    const { value: progress, text } = progressInfo({
       state: st,
-      config: this.data.clamp(this.check.config),
+      config: clamped,
       waiting: this.data.loading,
       progress: this.run.progress,
       lastBatch: this.run.lastBatch,
       evaluating: this.run.evaluating,
     });
+    // The sizes the dataset really holds (a small dataset trains on all of its 240 images, not 60,000).
+    const counts = this.data.counts;
+    const value = (key: SettingKey): unknown =>
+      key === 'trainSize' && counts && typeof this.trainSize === 'number'
+        ? Math.min(this.trainSize, counts.train)
+        : this[key];
     const retry =
       this.data.error?.retryable ?? (this.run.runError?.retryable && st === 'error' && !this.check.error);
     return html`
       ${this.renderError()} ${renderRetry(retry === true, this.onStart)}
       ${this.editor.render(
-        { value: (key) => this[key], bad: this.check.bad, disabled: this.run.busy, onChange: this.onField },
+        {
+          value,
+          trainImages: counts?.train,
+          bad: this.check.bad,
+          disabled: this.run.busy,
+          onChange: this.onField,
+        },
         this.check,
       )}
       ${renderActions({
@@ -384,10 +399,10 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
         resume: () => this.resume(),
         stop: () => this.stop(),
       })}
-      ${this.files.render(this.run.busy)} ${this.tuner.render()} ${renderProgress(st, value, text)}
+      ${this.files.render(this.run.busy)} ${this.tuner.render()} ${renderProgress(st, progress, text)}
       ${renderNotes(this.note, this.fallbacks)}
       <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
-      ${renderResult(this.testAccuracy, this.check.config ? (this.check.config.testSize ?? 10000) : null)}
+      ${renderResult(this.testAccuracy, this.run.testImages ?? clamped?.testSize ?? counts?.test ?? null)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
         ${this.run.announcement}
       </div>

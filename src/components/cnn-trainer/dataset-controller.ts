@@ -13,6 +13,9 @@ export interface DatasetHost extends ReactiveControllerHost, HTMLElement {
   readonly session: TrainerSession | null;
 }
 
+/** Told each time what the trainer trains on becomes known or changes (the trainer fires `dataset`). */
+export type DatasetKnown = (info: DatasetInfo) => void;
+
 /** A dataset as the trainer keeps it: what it is, and how many examples each split holds. */
 type Known = TrainDataset & { counts: { train: number; test: number } };
 
@@ -24,6 +27,10 @@ const MNIST: Known = { ...MNIST_DATASET, counts: { train: MNIST_TRAIN_COUNT, tes
  * imported only then), so that class names reach the followers and a `layers` network is checked against the
  * real channels, size and class count before the reader presses Start. Once a run has loaded its data, the
  * session's own account of it wins. A failed read is kept as `error` (with `retryable`) for part="error".
+ *
+ * Each time what it knows becomes known or changes (MNIST at the first update, a `data-src`'s dataset.json once
+ * read, a run's own read that says otherwise), `known` is called with the new `info`: the trainer fires
+ * `dataset`, so that its followers take the class names and the image shape at once, without polling.
  */
 export class DatasetController implements ReactiveController {
   private known: Known | null = MNIST;
@@ -35,7 +42,13 @@ export class DatasetController implements ReactiveController {
   /** Why the dataset.json of `data-src` could not be read, or null. */
   error: { message: string; retryable: boolean } | null = null;
 
-  constructor(private readonly host: DatasetHost) {
+  /** The info last announced through `known` (JSON), so an unchanged adopt announces nothing. */
+  private announced = '';
+
+  constructor(
+    private readonly host: DatasetHost,
+    private readonly onKnown: DatasetKnown = () => {},
+  ) {
     host.addController(this);
     // A run's session read dataset.json itself (a redeployed folder, a Retry after a failed read): it wins.
     host.addEventListener('train-start', () => {
@@ -59,6 +72,12 @@ export class DatasetController implements ReactiveController {
     return this.known === null && this.error === null;
   }
 
+  /** How many examples each split holds (MNIST's 60,000 and 10,000), or null while unknown. */
+  get counts(): { train: number; test: number } | null {
+    const c = this.known?.counts;
+    return c ? { ...c } : null;
+  }
+
   /** `config` with its sizes clamped to what the dataset holds (for the text that says what Start will do). */
   clamp(config: TrainConfig | null): TrainConfig | null {
     const c = this.known?.counts;
@@ -80,6 +99,7 @@ export class DatasetController implements ReactiveController {
     this.error = null;
     if (!src) return this.adopt(MNIST);
     this.known = null;
+    this.announced = ''; // unknown meanwhile: the same dataset read again is news to the followers
     const ac = (this.abort = new AbortController());
     const read: Promise<void> = import('../../engine/data/dataset.js')
       .then((m) => m.loadDatasetInfo(src, ac.signal))
@@ -130,5 +150,10 @@ export class DatasetController implements ReactiveController {
     };
     this.error = null;
     this.host.requestUpdate();
+    const info = this.info!;
+    const key = JSON.stringify(info);
+    if (key === this.announced) return;
+    this.announced = key;
+    this.onKnown(info);
   }
 }

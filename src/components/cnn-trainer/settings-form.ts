@@ -10,6 +10,8 @@ export interface SettingsFormState {
   disabled: boolean;
   /** Reads an edited control (its `data-field` names the setting). */
   onChange: (e: Event) => void;
+  /** How many training images the dataset holds (the train size field's max), when known. */
+  trainImages?: number | undefined;
   /** The model select: what it shows (`custom` for the reader's own network) and its handler (layers-editor.ts). */
   model: { choice: string; onChange: (e: Event) => void };
 }
@@ -82,6 +84,9 @@ export function renderSettingsForm(s: SettingsFormState) {
       ['constant', 'Constant'],
       ['cosine', 'Cosine'],
     ])}
-    ${field(s, 'Train size (images)', 'trainSize', { min: 1, max: 60000 })}
+    ${field(s, 'Train size (images)', 'trainSize', {
+      min: 1,
+      ...(s.trainImages !== undefined && Number.isFinite(s.trainImages) ? { max: s.trainImages } : {}),
+    })}
   </fieldset>`;
 }

@@ -123,6 +123,8 @@ export class TrainingRunController implements ReactiveController {
   get session(): TrainerSession | null {
     return this._session;
   }
+  /** How many test images the run evaluates on (its `train-start` says: the dataset's own count), else null. */
+  testImages: number | null = null;
   /** The current session's results, else those of the last one disposed. */
   get results(): Snapshot | null {
     return this._session ?? this.snapshot;
@@ -283,6 +285,8 @@ export class TrainingRunController implements ReactiveController {
   private take(name: TrainerEventName, detail: unknown, session: TrainerSession): void {
     if (name === 'data-progress') this.progress = dataProgress(detail);
     else if (name === 'train-start') {
+      const n = Number((detail as { testSize?: unknown } | null)?.testSize);
+      this.testImages = Number.isInteger(n) && n > 0 ? n : null;
       this.progress = null;
       this.lastBatch = null;
       this.sync();

@@ -143,6 +143,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap, typeof 
       'train-epoch': () => this.pull(),
       'train-end': () => this.pull(),
       'fine-tune': () => this.pull(), // evaluated again after fine-tuning on taught examples
+      dataset: () => (this.namesChanged = true), // its class names are known now (a data-src read): the axes follow
     },
     onTrainer: (next, prev) => {
       if (next !== prev) this.selected = null;
@@ -181,13 +182,21 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap, typeof 
     super.willUpdate(changed);
     this.link.setFor(this.htmlFor);
     // A wrong-typed property hides the table; fixing it (whichever property it was) shows it again.
-    if (changed.has('matrix') || changed.has('labels') || this.propertyError !== this.computedWith) {
+    if (
+      changed.has('matrix') ||
+      changed.has('labels') ||
+      this.namesChanged ||
+      this.propertyError !== this.computedWith
+    ) {
       this.computedWith = this.propertyError;
+      this.namesChanged = false;
       this.compute();
     }
   }
   /** The `propertyError` of the last `compute()`. */
   private computedWith: string | null = null;
+  /** The trainer's dataset changed since the last `compute()` (its `dataset` event): its class names may have. */
+  private namesChanged = false;
 
   private compute(): void {
     this.valid = null;

@@ -98,6 +98,7 @@ export class PredictorController implements ReactiveController {
       'train-end': () => this.reload(),
       'train-error': () => this.reload(),
       'fine-tune': () => this.reload(), // taught: the same session, new weights
+      dataset: () => this.reload(), // its data is known now (a data-src read): its classes, size and colour
     },
     // Its network and its data, as the trainer reflects them: the layer strip and the bars follow at once.
     attributes: ['model', 'layers', 'data-src'],

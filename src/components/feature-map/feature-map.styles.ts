@@ -127,4 +127,47 @@ export const styles = css`
   .legend-note {
     margin-left: 8px;
   }
+  .kernels {
+    margin-top: var(--_gap);
+  }
+  .kernels-title {
+    margin: 0 0 6px;
+    font-size: 0.9em;
+  }
+  .filters {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr));
+    gap: 8px;
+  }
+  .slices {
+    display: flex;
+    gap: 3px;
+  }
+  .slices > figure {
+    flex: 1 1 0;
+  }
+  .filter > figcaption {
+    justify-content: center;
+    color: var(--_muted);
+  }
+  .channel {
+    justify-content: center;
+    font-weight: 700;
+  }
+  /* The letter in the text colour (readable in light and dark), above a bar in its channel's colour. */
+  .channel::after {
+    content: '';
+    flex-basis: 100%;
+    height: 3px;
+    border-radius: 2px;
+  }
+  .channel.red::after {
+    background: rgb(230, 40, 40);
+  }
+  .channel.green::after {
+    background: rgb(40, 170, 60);
+  }
+  .channel.blue::after {
+    background: rgb(50, 100, 235);
+  }
 `;

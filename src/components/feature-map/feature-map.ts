@@ -9,16 +9,23 @@ import {
   stringValue,
   textOrNumberValue,
 } from '../shared/property-values.js';
-import { layerWeightsOf, rgbToMaps, type FeatureMaps, type LayerWeights } from '../../engine/feature-maps.js';
+import {
+  layerWeightsOf,
+  rgbToMaps,
+  type ChannelKernels,
+  type FeatureMaps,
+  type LayerWeights,
+} from '../../engine/feature-maps.js';
 import type { FeatureMapState, MapsResult, MapsSource } from './maps-result.js';
 import { PhotoMapsController, photoPipeline } from './photo-maps-controller.js';
-import { TrainerMapsController } from './trainer-maps-controller.js';
+import { DEFAULT_DIGIT, TrainerMapsController } from './trainer-maps-controller.js';
 import { drawMaps, renderMaps, renderShapes, type MapsViewOptions } from './maps-view.js';
 import { styles } from './feature-map.styles.js';
 import { SHARED_EN } from '../shared/shared.strings.js';
 import { message } from '../../engine/messages.js';
+import { MNIST_DATASET } from '../../engine/models/dataset-of.js';
 
-export type { FeatureMaps, LayerWeights } from '../../engine/feature-maps.js';
+export type { ChannelKernels, FeatureMaps, LayerWeights } from '../../engine/feature-maps.js';
 export type { FeatureMapState } from './maps-result.js';
 export { MAX_IMAGE_SIDE } from './photo-maps-controller.js';
 
@@ -50,7 +57,9 @@ export interface MapsReadyDetail {
  * `MaxPool2d(2)` after each.
  *
  * A trained network: `for="trainer-id" layer="conv1"` shows that layer's real activations for the first
- * test image of `digit`, refreshed as the trainer reports batches and epochs (image attributes are ignored).
+ * test image of class `digit` (a digit for MNIST; for the trainer's own dataset, its classes, named in the
+ * picker), refreshed as the trainer reports batches and epochs and after a fine-tune (image attributes are
+ * ignored). On a colour dataset the first conv layer also shows its kernels, one per input channel (R, G, B).
  * Any image-shaped layer of the trainer's network, by the names `<model-summary for>` gives them (`conv1`,
  * `relu1`, `pool1`, … of a `<cnn-trainer layers>` network too); another name is explained, with the names there are.
  *
@@ -70,6 +79,8 @@ export interface MapsReadyDetail {
  * @csspart maps - The grid of activation maps.
  * @csspart map - One activation map (figure with its canvas and value range).
  * @csspart legend - The colour scale.
+ * @csspart kernels - Trainer mode on colour data, first conv layer: its kernels, each filter's R, G and B slices.
+ * @csspart kernel - One filter's kernel over one colour channel (its canvas and its R, G or B label).
  *
  * @cssproperty [--cnn-feature-map-size=150px] Smallest width of one map.
  */
@@ -109,8 +120,11 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
   @property({ attribute: 'for', reflect: true, converter: stringValue }) htmlFor: string | null = null;
   /** The trainer's layer to show, by the summary's names: `conv1`, `relu1`, `pool1`, `conv2`, … */
   @property({ reflect: true, converter: stringValue }) layer = 'conv1';
-  /** With `for`: the digit (0–9) whose first test image is fed to the network. */
-  @property({ reflect: true, converter: numberValue }) digit = 7;
+  /**
+   * With `for`: the class whose first test image is fed to the network — a digit 0–9 for MNIST, 0 … classes − 1
+   * for a dataset (the default 7 is a dataset's first class when it has 7 or fewer).
+   */
+  @property({ reflect: true, converter: numberValue }) digit = DEFAULT_DIGIT;
   /** With `for`: the MNIST folder (as `<cnn-trainer data-src>`); default the library's own. */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc = '';
 
@@ -133,6 +147,13 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
   get layerWeights(): LayerWeights[] | null {
     const layers = this.htmlFor ? null : this.photo.result?.layers;
     return layers ? layerWeightsOf(layers) : null;
+  }
+  /**
+   * Trainer mode on a colour dataset, showing the first conv layer: its kernels per input channel (`data[o][i]`
+   * is filter `o` over R, G or B, row-major; `shape` `[out, in, KH, KW]`), from the trainer's weights; else `null`.
+   */
+  get kernels(): ChannelKernels | null {
+    return (this.htmlFor && this.trainer.result?.kernels) || null;
   }
   /** The input as computed: `{ shape: [3, H, W], data }` (channel-major, 0–1), after any downscaling. */
   get inputImage(): FeatureMaps | null {
@@ -211,17 +232,27 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
   protected override render() {
     const state = this.state;
     const busy = state === 'loading' || state === 'computing';
+    const data = this.trainer.dataset;
+    const digits = data.classes.join() === MNIST_DATASET.classes.join();
+    const shown = this.trainer.classOf(this.digit);
     const statusText =
       state === 'loading'
         ? this.htmlFor
-          ? 'Loading the test digit…'
+          ? `Loading the test ${digits ? 'digit' : 'image'}…`
           : 'Loading the image…'
         : state === 'computing'
           ? 'Computing the feature maps…'
           : '';
     const r = this.result;
     const view: MapsViewOptions = {
-      trainer: this.htmlFor ? { layer: this.layer, digit: this.digit } : null,
+      trainer: this.htmlFor
+        ? {
+            layer: this.layer,
+            digit: shown,
+            label: data.classes[shown] ?? String(shown),
+            digits,
+          }
+        : null,
       compare: this.compare,
     };
     const note = this.mode.note;
@@ -244,11 +275,15 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
 
   private renderControls() {
     if (this.htmlFor) {
+      // The trainer's classes: MNIST's digits, or a dataset's names ("Test image: T-shirt/top").
+      const { classes } = this.trainer.dataset;
+      const digits = classes.join() === MNIST_DATASET.classes.join();
+      const shown = this.trainer.classOf(this.digit);
       return html`<div part="controls" class="controls">
         <label
-          >Test digit
-          <select data-field="digit" @change=${this.toggle} .value=${String(this.digit)}>
-            ${Array.from({ length: 10 }, (_, d) => html`<option value=${d} ?selected=${d === this.digit}>${d}</option>`)}
+          >${digits ? 'Test digit' : 'Test image'}
+          <select data-field="digit" @change=${this.toggle} .value=${String(shown)}>
+            ${classes.map((name, d) => html`<option value=${d} ?selected=${d === shown}>${name}</option>`)}
           </select></label
         >
       </div>`;

@@ -3,7 +3,7 @@
  * (`for` + `layer`: a trained network's activations) are two controllers; the element reads either through
  * `MapsSource` and renders, draws and announces a `MapsResult` the same way whichever produced it.
  */
-import type { FeatureMaps, Range } from '../../engine/feature-maps.js';
+import type { ChannelKernels, FeatureMaps, Range } from '../../engine/feature-maps.js';
 import type { ResolvedLayer } from '../../engine/filters.js';
 import { valueRange } from '../shared/colour-scale.js';
 
@@ -37,12 +37,29 @@ export interface MapsResult {
   /** Photo mode: the resolved chain (shapes and weights); trainer mode: `null`. */
   layers: ResolvedLayer[] | null;
   input: MapsInput;
+  /**
+   * Trainer mode on colour data, showing the first conv layer: that layer's kernels per input channel (R, G, B),
+   * from the trainer's weights; else absent.
+   */
+  kernels?: ChannelKernels | null;
+  /** Each filter's value range over all its channels (one scale for its R, G and B slices). */
+  kernelRanges?: Range[];
 }
 
 /** Builds a result, measuring every map's value range once (the view shows and scales by them). */
-export function mapsResult(parts: Omit<MapsResult, 'ranges' | 'beforeRanges'>): MapsResult {
+export function mapsResult(parts: Omit<MapsResult, 'ranges' | 'beforeRanges' | 'kernelRanges'>): MapsResult {
   return {
     ...parts,
+    ...(parts.kernels
+      ? {
+          kernelRanges: parts.kernels.data.map((slices) =>
+            slices.reduce((r, d) => {
+              const v = valueRange(d);
+              return { min: Math.min(r.min, v.min), max: Math.max(r.max, v.max) };
+            }, valueRange(slices[0]!)),
+          ),
+        }
+      : {}),
     ranges: parts.maps.data.map((d) => valueRange(d)),
     beforeRanges: parts.before ? parts.before.data.map((d) => valueRange(d)) : [],
   };

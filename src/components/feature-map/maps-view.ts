@@ -12,8 +12,11 @@ import type { MapsResult } from './maps-result.js';
 
 /** What the labels say besides the result: the trainer's layer and digit (trainer mode), and `compare`. */
 export interface MapsViewOptions {
-  /** Trainer mode: the layer shown and the test digit fed to the network. */
-  trainer: { layer: string; digit: number } | null;
+  /**
+   * Trainer mode: the layer shown and the test image fed to the network: its class (`digit`), the class's name
+   * (`label`), and whether the classes are MNIST's digits (`digits`: then it is called a digit).
+   */
+  trainer: { layer: string; digit: number; label: string; digits: boolean } | null;
   compare: boolean;
 }
 
@@ -57,9 +60,10 @@ export function renderMaps(r: MapsResult, { trainer, compare }: MapsViewOptions)
   const before = compare ? r.before : null;
   const beforeShape = before?.shape;
   const what = trainer ? `layer ${trainer.layer}` : 'filter';
+  const size = `${r.input.width}×${r.input.height}`;
   const inputLabel = trainer
-    ? `The test digit ${trainer.digit} fed to the network, 28×28`
-    : `The input photo as the filters see it, ${r.input.width}×${r.input.height} pixels`;
+    ? `The test ${trainer.digits ? 'digit' : 'image'} ${trainer.label} fed to the network, ${size}${r.input.channels === 3 ? ' in colour' : ''}`
+    : `The input photo as the filters see it, ${size} pixels`;
   const after = r.layers ? r.layers[r.layers.length - 1]! : null;
   const afterLabel = after
     ? [after.activation === 'relu' ? 'ReLU' : '', after.pool === 2 ? 'pool' : ''].filter(Boolean).join(' + ')
@@ -68,7 +72,9 @@ export function renderMaps(r: MapsResult, { trainer, compare }: MapsViewOptions)
     <div part="maps" class="maps ${before ? 'pairs' : ''}">
       <figure part="input" class="map">
         <canvas data-input role="img" aria-label=${inputLabel}></canvas>
-        <figcaption>${trainer ? `Digit ${trainer.digit}` : 'Input'}</figcaption>
+        <figcaption>
+          ${trainer ? (trainer.digits ? `Digit ${trainer.label}` : trainer.label) : 'Input'}
+        </figcaption>
       </figure>
       ${r.maps.data.map((_, i) => {
         const range = r.ranges[i] ?? { min: 0, max: 0 };
@@ -109,6 +115,7 @@ export function renderMaps(r: MapsResult, { trainer, compare }: MapsViewOptions)
         </figure>`;
       })}
     </div>
+    ${renderKernels(r, trainer?.layer ?? '')}
     <div part="legend" class="legend">
       <span>low</span>
       <span class="bar" ${inlineStyle({ background: gradientCss('viridis') })} aria-hidden="true"></span>
@@ -118,6 +125,50 @@ export function renderMaps(r: MapsResult, { trainer, compare }: MapsViewOptions)
       >
     </div>
   `;
+}
+
+/** The colour channels a first-layer kernel reads, in order. */
+const CHANNELS = [
+  ['R', 'red'],
+  ['G', 'green'],
+  ['B', 'blue'],
+] as const;
+
+/**
+ * A colour dataset's first conv layer: each filter's kernel per input channel (R, G, B), each filter's three
+ * slices on one scale, so that a filter that looks for red shows a bright R beside dark G and B.
+ */
+function renderKernels(r: MapsResult, layer: string) {
+  const k = r.kernels;
+  if (!k) return nothing;
+  const [, , kh, kw] = k.shape;
+  return html`<div part="kernels" class="kernels" role="group" aria-labelledby="kernels-title">
+    <p class="kernels-title" id="kernels-title">
+      Kernels of ${layer}, one per colour channel (${kh}×${kw} weights; each filter’s three on one scale)
+    </p>
+    <div class="filters">
+      ${k.data.map((slices, o) => {
+        const range = r.kernelRanges?.[o] ?? { min: 0, max: 0 };
+        return html`<figure class="filter">
+          <div class="slices">
+            ${slices.map((_, i) => {
+              const [letter, colour] = CHANNELS[i] ?? [String(i + 1), `channel ${i + 1}`];
+              return html`<figure part="kernel" class="kernel">
+                <canvas
+                  data-kernel=${o}
+                  data-channel=${i}
+                  role="img"
+                  aria-label=${`Filter ${o + 1}, ${colour} channel: ${kh}×${kw} kernel, weights ${formatValue(range.min)} to ${formatValue(range.max)}`}
+                ></canvas>
+                <figcaption class="channel ${colour}" aria-hidden="true">${letter}</figcaption>
+              </figure>`;
+            })}
+          </div>
+          <figcaption>filter ${o + 1}</figcaption>
+        </figure>`;
+      })}
+    </div>
+  </div>`;
 }
 
 /** Paints the rendered canvases: every map in viridis over its range, and the input picture. */
@@ -135,6 +186,13 @@ export function drawMaps(root: ParentNode, r: MapsResult, compare: boolean): voi
         ? r.beforeRanges[i]!
         : r.ranges[i]!;
     drawHeatmap(cv, maps.data[i]!, maps.shape[2], maps.shape[1], { ...range, map: 'viridis' });
+  });
+  root.querySelectorAll<HTMLCanvasElement>('canvas[data-kernel]').forEach((cv) => {
+    const o = Number(cv.dataset['kernel']);
+    const plane = r.kernels?.data[o]?.[Number(cv.dataset['channel'])];
+    if (!plane || !r.kernels) return;
+    const range = r.kernelRanges?.[o] ?? { min: 0, max: 0 };
+    drawHeatmap(cv, plane, r.kernels.shape[3], r.kernels.shape[2], { ...range, map: 'viridis' });
   });
   const input = root.querySelector<HTMLCanvasElement>('canvas[data-input]');
   if (!input) return;

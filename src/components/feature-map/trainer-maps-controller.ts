@@ -1,9 +1,10 @@
 import { initialState } from '../shared/task.js';
 import { TrainerLink } from '../shared/trainer-link.js';
-import { nhwcToMaps } from '../../engine/feature-maps.js';
-import type { TrainerLike, TrainerSession } from '../../engine/training/types.js';
-import { walkModel } from '../../engine/conv-math.js';
+import { hwioKernels, nhwcToMaps, type ChannelKernels } from '../../engine/feature-maps.js';
+import type { DatasetInfo, TrainerLike, TrainerSession } from '../../engine/training/types.js';
+import { walkModel, type ModelSpec } from '../../engine/conv-math.js';
 import { isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
+import { datasetOf } from '../../engine/models/dataset-of.js';
 import { MapsController, type MapsHost } from './maps-controller.js';
 import { MapsFailure, failureOf, mapsResult, type FeatureMapState, type MapsResult } from './maps-result.js';
 
@@ -17,9 +18,12 @@ export interface TrainerSettings {
 
 type TrainerHost = MapsHost & TrainerSettings;
 
+/** `<feature-map digit>`'s default. */
+export const DEFAULT_DIGIT = 7;
+
 /** Minimum milliseconds between refreshes driven by `train-batch` (epochs and the end refresh at once). */
 const BATCH_REFRESH_MS = 1000;
-/** How many test images are read to find the first of each digit (every digit occurs in the first 200). */
+/** How many test images are read to find the first of each class (every digit occurs in MNIST's first 200). */
 const TEST_IMAGES = 200;
 
 /** Only an element with a `session` counts: a `<cnn-trainer>` not upgraded yet is waited for. */
@@ -60,6 +64,8 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
         'train-epoch': () => this.rerun(),
         'train-end': () => this.rerun(),
         'train-batch': () => this.batch(),
+        'fine-tune': () => this.rerun(), // the same session, new weights
+        dataset: () => this.rerun(), // its data is known now: its class names, shape and test images
       },
       // Another trainer, none, or the same one upgraded now that its definition has loaded.
       onTrainer: () => this.rerun(),
@@ -75,6 +81,19 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
   }
   get note(): string {
     return this.task.status === 'initial' ? this.waiting : '';
+  }
+
+  /** What the followed trainer trains on (class names, image shape), else MNIST: what `digit` picks from. */
+  get dataset(): Readonly<DatasetInfo> {
+    return datasetOf(this.link.trainer);
+  }
+
+  /**
+   * The class whose test image is shown: `digit`, except that the default (7, an MNIST digit) on a dataset of
+   * 7 classes or fewer is its first class (a writer who names one that is not there is told so).
+   */
+  classOf(digit: number): number {
+    return digit === DEFAULT_DIGIT && this.dataset.classes.length <= DEFAULT_DIGIT ? 0 : digit;
   }
 
   /** Follows the trainer with this id (the host's `for`); call in `willUpdate`. */
@@ -101,7 +120,7 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
 
   private settings(): TrainerSettings {
     const { htmlFor, layer, digit, dataSrc } = this.host;
-    return { htmlFor, layer, digit, dataSrc };
+    return { htmlFor, layer, digit: this.classOf(digit), dataSrc };
   }
 
   protected async compute(signal: AbortSignal): Promise<MapsResult | typeof initialState> {
@@ -110,9 +129,10 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
     if (!s.htmlFor || !this.host.isConnected) return initialState;
     const problem = this.problem();
     if (problem) throw new MapsFailure(problem);
-    if (!Number.isInteger(s.digit) || s.digit < 0 || s.digit > 9)
+    const classes = this.dataset.classes;
+    if (!Number.isInteger(s.digit) || s.digit < 0 || s.digit >= classes.length)
       throw new MapsFailure(
-        `Digit must be a whole number from 0 to 9 (got ${Number.isFinite(s.digit) ? s.digit : Number.isNaN(s.digit) ? 'not a number' : 'an infinite number'}).`,
+        `Digit must be a whole number from 0 to ${classes.length - 1}${classes.length === 10 && classes.join() === '0,1,2,3,4,5,6,7,8,9' ? '' : ` (a class of ${this.dataset.name}: 0 is ${classes[0]})`} (got ${Number.isFinite(s.digit) ? s.digit : Number.isNaN(s.digit) ? 'not a number' : 'an infinite number'}).`,
       );
     const layer = s.layer.trim();
     if (!layer) throw new MapsFailure('Layer is empty: name a layer of the trainer, e.g. conv1.');
@@ -150,7 +170,10 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
       throw new MapsFailure(
         `Layer "${layer}" has shape [${a.shape.join(', ')}], which is not an image-shaped activation.`,
       );
+    const kernels = this.mnist!.shape[2] === 3 ? await colourKernels(session, layer) : null;
+    if (signal.aborted) return initialState;
     return mapsResult({
+      kernels,
       source: 'trainer',
       maps,
       before: null,
@@ -184,16 +207,41 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
     }
     const { images, labels, count, shape } = this.mnist;
     const p = shape[0] * shape[1] * shape[2];
-    let idx = 0;
-    for (let i = 0; i < count; i++) {
-      if (labels[i] === s.digit) {
-        idx = i;
-        break;
-      }
-    }
+    const idx = labels.subarray(0, count).indexOf(s.digit);
+    if (idx < 0)
+      throw new MapsFailure(
+        `None of the first ${count} test images is of class ${s.digit} (${this.dataset.classes[s.digit] ?? s.digit}): pick another.`,
+      );
     const pixels = Float32Array.from(images.subarray(idx * p, idx * p + p), (v) => v / 255);
     this.fed = { key, pixels };
     return pixels;
+  }
+}
+
+/** The network a session trains, by its settings: its own spec, else its preset; null when it does not say. */
+const specOf = (config: TrainerSession['config']): ModelSpec | null =>
+  config?.spec ?? (isModelName(config?.model) ? MODEL_SPECS[config.model] : null);
+
+/**
+ * The kernels of `layer` per colour channel, when it is the network's first convolution and reads the three
+ * channels of a colour dataset: from the session's weights (`<layer>/kernel`, HWIO), read at every refresh (they
+ * change as it trains). Null otherwise, and when the session cannot say (a stand-in without `weights`, a failed
+ * read): the maps are shown all the same.
+ */
+async function colourKernels(
+  session: Partial<TrainerSession>,
+  layer: string,
+): Promise<ChannelKernels | null> {
+  if (typeof session.weights !== 'function') return null;
+  const spec = specOf(session.config);
+  const first = spec ? walkModel(spec).layers.find((r) => r.type === 'conv2d')?.name : 'conv1';
+  if (layer !== first) return null;
+  try {
+    const w = (await session.weights()).find((x) => x.name === `${layer}/kernel`);
+    const k = w ? hwioKernels(w.shape, w.data) : null;
+    return k && k.shape[1] === 3 ? k : null;
+  } catch {
+    return null;
   }
 }
 
@@ -203,7 +251,7 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
  * `pool1`, …). Without the run's settings (a stand-in trainer), the session's own answer says it.
  */
 function checkLayer(layer: string, config: TrainerSession['config']): void {
-  const spec = config?.spec ?? (isModelName(config?.model) ? MODEL_SPECS[config.model] : null);
+  const spec = specOf(config);
   if (!spec) return;
   const rows = walkModel(spec).layers;
   const images = rows.filter((r) => r.outputShape.length === 3).map((r) => r.name);

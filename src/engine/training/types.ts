@@ -143,6 +143,11 @@ export interface TrainerEventMap {
   'train-error': TrainerErrorDetail;
   /** A fine-tune on taught examples finished (`trainer.fineTune()`); the weights and the test results changed. */
   'fine-tune': FineTuneResult;
+  /**
+   * What the trainer trains on is known, or changed (`trainer.datasetInfo`): MNIST at once, a `data-src`'s
+   * dataset.json once read. Followers take its class names and image shape from it, without polling.
+   */
+  dataset: DatasetInfo;
 }
 
 /** The name of a trainer event. */
