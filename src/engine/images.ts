@@ -16,6 +16,11 @@
  * unit-tested on their own (test/engine/images.test.ts). Nothing here touches the DOM or a tensor.
  */
 
+import { messagesOf, type Message } from './messages.js';
+import { INPUT_MESSAGES } from './input.messages.js';
+
+const say = messagesOf(INPUT_MESSAGES);
+
 /** MNIST's side: images are 28×28. */
 export const MNIST_SIDE = 28;
 /** MNIST's digit box: the longer side of the digit is scaled to 20 pixels. */
@@ -211,22 +216,21 @@ export function checkPixels(
   values: unknown,
   count = MNIST_SIDE * MNIST_SIDE,
   shape = '28×28',
-): Float32Array | { error: string } {
+): Float32Array | { error: string; message: Message } {
+  const bad = (m: Message) => ({ error: m.text, message: m });
   if (
     values === null ||
     typeof values !== 'object' ||
     typeof (values as ArrayLike<unknown>).length !== 'number'
   ) {
-    return { error: `Pixels must be an array of ${count} numbers in 0..1.` };
+    return bad(say('pixels.notArray', { count }));
   }
   const arr = values as ArrayLike<unknown>;
-  if (arr.length !== count)
-    return { error: `Pixels must be ${count} numbers (${shape}), got ${arr.length}.` };
+  if (arr.length !== count) return bad(say('pixels.count', { count, shape, got: arr.length }));
   const out = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     const v = arr[i];
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      return { error: `Pixel ${i} is not a finite number: every value must be in 0..1.` };
+    if (typeof v !== 'number' || !Number.isFinite(v)) return bad(say('pixels.notFinite', { index: i }));
     out[i] = Math.min(1, Math.max(0, v));
   }
   return out;

@@ -14,6 +14,8 @@ import { DISPLAY_MESSAGES } from '../engine/models/display.messages.js';
 import { SUMMARY_EN } from '../components/model-summary/model-summary.strings.js';
 import { MATRIX_EN } from '../components/confusion-matrix/confusion-matrix.strings.js';
 import { METRICS_MESSAGES } from '../engine/metrics.messages.js';
+import { PAD_EN } from '../components/digit-pad/digit-pad.strings.js';
+import { INPUT_MESSAGES } from '../engine/input.messages.js';
 import type { CompleteTranslation } from './types.js';
 
 const en = {
@@ -29,6 +31,8 @@ const en = {
   ...SUMMARY_EN,
   ...MATRIX_EN,
   ...METRICS_MESSAGES,
+  ...PAD_EN,
+  ...INPUT_MESSAGES,
 } satisfies CompleteTranslation;
 
 export default en;

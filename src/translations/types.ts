@@ -16,9 +16,12 @@ import type { DISPLAY_MESSAGES } from '../engine/models/display.messages.js';
 import type { SUMMARY_EN } from '../components/model-summary/model-summary.strings.js';
 
 import type { MATRIX_EN } from '../components/confusion-matrix/confusion-matrix.strings.js';
+import type { PAD_EN } from '../components/digit-pad/digit-pad.strings.js';
+import type { INPUT_MESSAGES } from '../engine/input.messages.js';
 
 /** The words of the elements (their own English tables). */
 export type UiTerms = typeof MATRIX_EN &
+  typeof PAD_EN &
   typeof SUMMARY_EN &
   typeof SHARED_EN &
   typeof CALCULATOR_EN &
@@ -28,6 +31,7 @@ import type { METRICS_MESSAGES } from '../engine/metrics.messages.js';
 
 /** The engine's messages (errors and notes that reach `part="error"`, `part="note"` …). */
 export type EngineTerms = typeof METRICS_MESSAGES &
+  typeof INPUT_MESSAGES &
   typeof CONV_MATH_MESSAGES &
   typeof CONV_STEPS_MESSAGES &
   typeof DISPLAY_MESSAGES;

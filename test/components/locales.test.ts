@@ -8,6 +8,8 @@ import '../../src/define/conv-calculator.js';
 import '../../src/define/kernel-viewer.js';
 import '../../src/define/model-summary.js';
 import '../../src/define/confusion-matrix.js';
+import '../../src/define/digit-pad.js';
+import type { DigitPad } from '../../src/components/digit-pad/digit-pad.js';
 import { loadTranslation } from '../../src/components/shared/localize.js';
 import { translations } from '../../src/translations/index.js';
 import { messageFormats } from '../../src/engine/messages.js';
@@ -73,6 +75,74 @@ const ELEMENTS: Record<string, string> = {
     '<confusion-matrix labels="a,,c" matrix="[[1,0,0],[0,1,0],[0,0,1]]"></confusion-matrix>',
 };
 
+/** A digit: a vertical bar in the middle of a 28×28 input (the pretrained CNN reads it as a 1). */
+const BAR = Float32Array.from({ length: 784 }, (_, i) =>
+  i % 28 >= 12 && i % 28 <= 15 && i > 140 && i < 640 ? 1 : 0,
+);
+const WEIGHTS = '/src/assets/weights/cnn-mnist.json';
+type PadState = { markup: string; act?: (el: DigitPad) => Promise<unknown>; expect: (el: DigitPad) => void };
+
+/** `<digit-pad>` in each state a reader meets: loading, waiting, drawn and predicted, teach mode, every error. */
+const PAD_STATES: Record<string, PadState> = {
+  'cleared (ready)': {
+    markup: '<digit-pad></digit-pad>',
+    act: async (el) => {
+      await el.setPixels(BAR);
+      el.clear();
+    },
+    expect: (el) => expect(el.state).to.equal('ready'),
+  },
+  'drawn and predicted (layers lit)': {
+    markup: '<digit-pad></digit-pad>',
+    act: (el) => el.setPixels(BAR),
+    expect: (el) => expect(el.prediction, 'a prediction').not.to.equal(null),
+  },
+  loading: {
+    // An address no other test uses: nothing cached, so the pad is still loading at the first render.
+    markup: `<digit-pad weights-src="${WEIGHTS}?loading-LANG"></digit-pad>`,
+    expect: (el) => expect(el.state).to.equal('loading'),
+  },
+  'waiting for a trainer': {
+    markup: '<digit-pad for="nowhere"></digit-pad>',
+    expect: (el) => expect(el.state).to.equal('waiting'),
+  },
+  'teach mode, one example taught': {
+    markup: '<digit-pad mode="teach"></digit-pad>',
+    act: async (el) => {
+      await el.setPixels(BAR);
+      el.teach(1);
+    },
+    expect: (el) => expect(el.examples).to.have.length(1),
+  },
+  'teach mode, a label that is not one': {
+    markup: '<digit-pad mode="teach"></digit-pad>',
+    act: async (el) => {
+      await el.setPixels(BAR);
+      el.teach('Hat');
+    },
+    expect: (el) => expect(el.error).to.contain('"Hat"'),
+  },
+  'teach mode, blank pad': {
+    markup: '<digit-pad mode="teach"></digit-pad>',
+    act: async (el) => el.teach(3),
+    expect: (el) => expect(el.error).to.be.a('string'),
+  },
+  'teach mode, bad examples': {
+    markup: '<digit-pad mode="teach"></digit-pad>',
+    act: async (el) => (el.examples = [{ pixels: new Float32Array(10), label: 1 }]),
+    expect: (el) => expect(el.error).to.contain('10'),
+  },
+  'bad pixels': {
+    markup: '<digit-pad></digit-pad>',
+    act: (el) => el.setPixels([1, 2, 3]),
+    expect: (el) => expect(el.error).to.contain('784'),
+  },
+  'bad mode': {
+    markup: '<digit-pad mode="paint"></digit-pad>',
+    expect: (el) => expect(el.error).to.contain('paint'),
+  },
+};
+
 describe('every element in every language', () => {
   before(async () => {
     for (const lang of LANGS) {
@@ -100,6 +170,36 @@ describe('every element in every language', () => {
           await expectAccessible(el);
         });
       }
+    });
+  }
+
+  for (const lang of LANGS) {
+    describe(`${lang}: <digit-pad>`, function () {
+      this.timeout(60000);
+      for (const [name, state] of Object.entries(PAD_STATES)) {
+        it(`${name}: no English left, accessible in light and dark`, async () => {
+          const el = await fixture<DigitPad>(
+            state.markup.replace('>', ` lang="${lang}">`).replace('LANG', lang),
+          );
+          await state.act?.(el);
+          await settle(el);
+          state.expect(el);
+          expect(englishLeft(el, lang)).to.deep.equal([]);
+          await expectAccessible(el);
+          el.theme = 'dark';
+          await settle(el);
+          await expectAccessible(el);
+        });
+      }
+      it('follows a change of lang (English, then this language)', async () => {
+        const el = await fixture<DigitPad>('<digit-pad lang="en" mode="teach"></digit-pad>');
+        await el.setPixels(BAR);
+        await settle(el);
+        expect(englishLeft(el, lang).length, 'English first').to.be.greaterThan(3);
+        el.setAttribute('lang', lang);
+        await settle(el);
+        expect(englishLeft(el, lang)).to.deep.equal([]);
+      });
     });
   }
 

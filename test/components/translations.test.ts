@@ -21,6 +21,8 @@ import { SUMMARY_EN } from '../../src/components/model-summary/model-summary.str
 import { MATRIX_EN } from '../../src/components/confusion-matrix/confusion-matrix.strings.js';
 import { METRICS_MESSAGES } from '../../src/engine/metrics.messages.js';
 import { messageFormats } from '../../src/engine/messages.js';
+import { PAD_EN } from '../../src/components/digit-pad/digit-pad.strings.js';
+import { INPUT_MESSAGES } from '../../src/engine/input.messages.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
@@ -33,6 +35,8 @@ const SOURCES: Record<string, object> = {
   CONV_MATH_MESSAGES,
   CONV_STEPS_MESSAGES,
   DISPLAY_MESSAGES,
+  PAD_EN,
+  INPUT_MESSAGES,
 };
 
 /**
@@ -48,6 +52,8 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'kv.gridChannel',
     'hyper.dropout',
     'layer.withRelu',
+    'layer.name',
+    'pad.examples',
     'value.boolean',
     'got.symbol',
     'got.bigint',

@@ -38,7 +38,7 @@ describe('fine-tune: the plain-data half', () => {
       [[{ pixels: new Float32Array(100), label: 1 }], /100 pixel values; this network takes 784 \(28×28\)/],
       [[{ label: 1 }], /no pixel values/],
       [[{ pixels: [...new Array(783).fill(0), NaN], label: 1 }], /pixel 783 is not a finite number/],
-      [Array.from({ length: 1001 }, () => good), /At most 1000/],
+      [Array.from({ length: 1001 }, () => good), /At most 1,000/],
     ];
     for (const [value, message] of bad) {
       const r = checkExamples(value, MNIST);

@@ -116,7 +116,12 @@ describe('images: MNIST-style preprocessing', () => {
     expect([px[5], px[6], px[7]]).to.deep.equal([1, 0.20000000298023224, 0]);
     expect(checkPixels(Array(784).fill(0.5))).to.be.instanceOf(Float32Array);
     expect((checkPixels(Array(784).fill(2)) as Float32Array)[0]).to.equal(1);
-    expect(checkPixels([1, 2, 3])).to.deep.equal({ error: 'Pixels must be 784 numbers (28×28), got 3.' });
+    const short = checkPixels([1, 2, 3]) as { error: string; message: { key: string; params: object } };
+    expect(short.error).to.equal('Pixels must be 784 numbers (28×28), got 3.');
+    expect([short.message.key, short.message.params]).to.deep.equal([
+      'pixels.count',
+      { count: 784, shape: '28×28', got: 3 },
+    ]);
     expect(checkPixels(null)).to.have.property('error');
     const withNaN = Array(784).fill(0);
     withNaN[10] = NaN;

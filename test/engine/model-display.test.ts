@@ -16,7 +16,8 @@ import { walkModel, type ModelSpec } from '../../src/engine/conv-math.js';
 
 describe('models/display: the layers <digit-pad> shows', () => {
   it('shows a layer after its ReLU, pooling as itself and the last layer as the scores', () => {
-    expect(displayLayers(CNN)).to.deep.equal([
+    const plain = (s: ModelSpec) => displayLayers(s).map(({ name, label }) => ({ name, label }));
+    expect(plain(CNN)).to.deep.equal([
       { name: 'relu1', label: 'conv1 + ReLU' },
       { name: 'pool1', label: 'pool1' },
       { name: 'relu2', label: 'conv2 + ReLU' },
@@ -25,7 +26,15 @@ describe('models/display: the layers <digit-pad> shows', () => {
       { name: 'relu4', label: 'fc2 + ReLU' },
       { name: 'fc3', label: 'fc3 (scores)' },
     ]);
-    expect(displayLayers(FNN).at(-1)).to.deep.equal({ name: 'fc3', label: 'fc3 (scores)' });
+    expect(plain(FNN).at(-1)).to.deep.equal({ name: 'fc3', label: 'fc3 (scores)' });
+    // Each label travels as a message too, for the reader's language: key and values.
+    const scores = displayLayers(CNN).at(-1)!.message;
+    expect([scores.key, scores.params, scores.text]).to.deep.equal([
+      'layer.scores',
+      { layer: 'fc3' },
+      'fc3 (scores)',
+    ]);
+    expect(displayLayers(CNN)[0]!.message.key).to.equal('layer.withRelu');
   });
 
   it('names unnamed layers by type and position, and skips flatten and dropout', () => {
@@ -39,7 +48,7 @@ describe('models/display: the layers <digit-pad> shows', () => {
         { type: 'dense', units: 3 },
       ],
     };
-    expect(displayLayers(spec)).to.deep.equal([
+    expect(displayLayers(spec).map(({ name, label }) => ({ name, label }))).to.deep.equal([
       { name: 'conv2d1', label: 'conv2d1' },
       { name: 'dense4', label: 'dense4 (scores)' },
     ]);

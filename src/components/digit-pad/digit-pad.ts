@@ -4,7 +4,9 @@ import { checkPixels } from '../../engine/images.js';
 import { shapeSize, shapeText } from '../../engine/pad-input.js';
 import type { DatasetInfo, TaughtExample } from '../../engine/training/types.js';
 import { CnnElement } from '../shared/cnn-element.js';
-import { formatPercent } from '../shared/format.js';
+import { SHARED_EN } from '../shared/shared.strings.js';
+import { messageOf, messagesOf, type Message } from '../../engine/messages.js';
+import { PAD_EN } from './digit-pad.strings.js';
 import { paintInput } from '../shared/paint.js';
 import { enumValue, stringValue } from '../shared/property-values.js';
 import { Task } from '../shared/task.js';
@@ -19,6 +21,9 @@ import {
 import { TeachController, type TeachDetail } from './teach-controller.js';
 import { pickTestImage } from './test-images.js';
 import { styles } from './digit-pad.styles.js';
+
+const EN = { ...SHARED_EN, ...PAD_EN };
+const say = messagesOf(PAD_EN);
 
 export type { DigitPrediction, LayerActivation, PadState, TaughtExample, TeachDetail };
 
@@ -62,8 +67,9 @@ export type { DigitPrediction, LayerActivation, PadState, TaughtExample, TeachDe
  * @cssproperty [--cnn-pad-size=280px] Largest side of the drawing surface.
  * @cssproperty [--cnn-pad-activation=var(--cnn-accent)] Colour of strong activations and probability bars.
  */
-export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: TeachDetail }> {
+export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: TeachDetail }, typeof EN> {
   static override styles = [...CnnElement.styles, styles];
+  protected static override strings = EN;
 
   /** Id of a `<cnn-trainer>` whose live model (and data) to use instead of the bundled pretrained CNN. */
   @property({ reflect: true, attribute: 'for', converter: stringValue }) htmlFor: string | null = null;
@@ -118,7 +124,7 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
   }
 
   @state() private _testDigit: { index: number; label: number } | null = null;
-  @state() private announcement = '';
+  @state() private announcement: Message | null = null;
   /** What Retry does: reload the network, or fetch the test digits again; `null`: no Retry to offer. */
   @state() private retry: 'network' | 'test-digits' | null = null;
   /** The pen's colour on a colour (RGB) pad. */
@@ -145,7 +151,7 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
     pixels: () => this.ink.capture(),
     onReload: () => {
       this.retry = null;
-      this.setError(null);
+      this.setError(this.modeError); // a bad `mode` stays reported: only the last network's messages go
     },
     onPredict: (p) => this.emit('predict', p),
     onError: (message, retryable) => {
@@ -174,17 +180,15 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
   }
 
   /** The message of a `mode` that is not one (kept apart so that a good `mode` clears only its own message). */
-  private modeError: string | null = null;
+  private modeError: Message | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (!changed.has('mode')) return;
     const bad =
-      this.mode === 'draw' || this.mode === 'teach'
-        ? null
-        : `mode must be "draw" or "teach", not "${this.mode}".`;
+      this.mode === 'draw' || this.mode === 'teach' ? null : say('pad.mode', { got: String(this.mode) });
     if (bad) this.setError(bad);
-    else if (this.modeError && this.error === this.modeError) this.setError(null);
+    else if (this.modeError && this.error === this.localize.say(this.modeError)) this.setError(null);
     this.modeError = bad;
   }
 
@@ -200,7 +204,7 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
     this.ink.clear();
     this.net.reset();
     this._testDigit = null;
-    this.announcement = 'Pad cleared.';
+    this.announcement = say('pad.cleared');
     if (this.inputError && this.state !== 'error') this.setError(null);
   }
 
@@ -213,7 +217,7 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
     const shape = this.data.shape;
     const px = checkPixels(values, shapeSize(shape), shapeText(shape));
     if (!(px instanceof Float32Array)) {
-      this.setError(px.error);
+      this.setError(px.message);
       return null;
     }
     if (this.state !== 'error') this.setError(null);
@@ -237,8 +241,8 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
   private announce(): void {
     const p = this.net.prediction;
     this.announcement = p
-      ? `The network reads ${p.label} (${formatPercent(p.probabilities[p.digit])} sure).`
-      : '';
+      ? say('pad.announce', { label: p.label, sure: p.probabilities[p.digit] ?? NaN })
+      : null;
   }
 
   private readonly onRetry = () => {
@@ -269,8 +273,9 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
       if (signal.aborted) return;
       // A failed download (404, offline, truncated) can be retried like the network's own.
       this.retry = ((e as { retryable?: boolean })?.retryable ?? true) ? 'test-digits' : null;
-      const what = `${dataset.name} test ${areDigits(dataset.classes) ? 'digits' : 'images'}`;
-      this.setError(`Could not load the ${what}: ${(e as Error)?.message ?? String(e)}`);
+      const error = messageOf(e) ?? (e instanceof Error ? e.message : String(e));
+      const key = areDigits(dataset.classes) ? 'pad.testDigitsFailed' : 'pad.testImagesFailed';
+      this.setError(say(key, { name: dataset.name, error }));
     }
   }
 
@@ -280,15 +285,17 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
     const p = this.net.prediction;
     const { classes, shape, name } = this.data;
     const digits = areDigits(classes);
-    const statusText = this.net.statusText;
+    const l = this.localize;
+    const statusText = l.say(this.net.statusMessage);
     const loadingTest = this.testDigits.status === 'pending';
     const size = shapeText(shape);
     const t = this._testDigit;
+    const fit = Math.round((shape[0] * 20) / 28);
     return html`
       ${this.renderError()}
       ${
         this.inputError && this.retry
-          ? html`<button part="retry" class="retry" @click=${this.onRetry}>Retry</button>`
+          ? html`<button part="retry" class="retry" @click=${this.onRetry}>${l.term('common.retry')}</button>`
           : nothing
       }
       <div class="main">
@@ -301,8 +308,10 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
             role="img"
             aria-label=${
               digits
-                ? 'Drawing pad: draw a digit from 0 to 9 with a mouse, finger or pen'
-                : `Drawing pad: draw one of ${classes.length <= 12 ? classes.join(', ') : `the ${classes.length} classes`} with a mouse, finger or pen`
+                ? l.term('pad.padDigits')
+                : classes.length <= 12
+                  ? l.term('pad.padClasses', { classes: l.formats.list(classes, 'disjunction') })
+                  : l.term('pad.padManyClasses', { count: classes.length })
             }
             @pointerdown=${this.ink.onPointerDown}
             @pointermove=${this.ink.onPointerMove}
@@ -311,19 +320,19 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
             @lostpointercapture=${this.ink.onPointerUp}
           ></canvas>
           <div part="controls" class="controls">
-            <button class="secondary" @click=${() => this.clear()}>Clear</button>
+            <button class="secondary" @click=${() => this.clear()}>${l.term('pad.clear')}</button>
             <button class="secondary" ?disabled=${loadingTest} @click=${() => this.tryTestDigit()}>
-              ${loadingTest ? 'Loading…' : digits ? 'Try a test digit' : 'Try a test image'}
+              ${l.term(loadingTest ? 'pad.loading' : digits ? 'pad.tryDigit' : 'pad.tryImage')}
             </button>
             ${
               this.ink.colour
                 ? html`<label class="pen"
-                    >Pen <input type="color" .value=${this.penColor} @input=${this.onPen}
+                    >${l.term('pad.pen')} <input type="color" .value=${this.penColor} @input=${this.onPen}
                   /></label>`
                 : nothing
             }
           </div>
-          ${this.mode === 'teach' ? this.teacher.render(Boolean(this.htmlFor && this.net.trainer?.fineTune)) : nothing}
+          ${this.mode === 'teach' ? this.teacher.render(Boolean(this.htmlFor && this.net.trainer?.fineTune), l) : nothing}
         </div>
         <div class="side">
           <div class="input-box">
@@ -335,27 +344,30 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
               role="img"
               aria-label=${
                 shape[2] === 1 && shape[0] === shape[1]
-                  ? `The ${size} input the network sees: your drawing scaled to fit ${Math.round((shape[0] * 20) / 28)}×${Math.round((shape[0] * 20) / 28)} and centred by its centre of mass`
-                  : `The ${size} input the network sees: your drawing scaled down`
+                  ? l.term('pad.inputCentred', { size, fit: `${fit}×${fit}` })
+                  : l.term('pad.inputScaled', { size })
               }
             ></canvas>
             <div class="caption">
-              ${size}
-              input${t ? html`<br />${name} test #${t.index}, label ${classes[t.label] ?? t.label}` : nothing}
+              ${l.term('pad.inputCaption', { size })}${
+                t
+                  ? html`<br />${l.term('pad.testCaption', { name, index: t.index, label: classes[t.label] ?? String(t.label) })}`
+                  : nothing
+              }
             </div>
           </div>
           <div class="guess">
-            <div class="caption">Prediction</div>
+            <div class="caption">${l.term('pad.prediction')}</div>
             <div part="digit" class=${`digit${p && p.label.length > 2 ? ' word' : ''}`} data-testid="digit">
               ${p ? p.label : '–'}
             </div>
             ${statusText ? html`<div part="status" class="status">${statusText}</div>` : nothing}
           </div>
-          ${renderProbabilities(classes, p)}
+          ${renderProbabilities(classes, p, l)}
         </div>
       </div>
-      <div class="visually-hidden" aria-live="polite" data-testid="announce">${this.announcement}</div>
-      ${renderLayers(this.net.spec, this.net.activations)}
+      <div class="visually-hidden" aria-live="polite" data-testid="announce">${l.say(this.announcement)}</div>
+      ${renderLayers(this.net.spec, this.net.activations, l)}
     `;
   }
 }

@@ -7,7 +7,8 @@ import { html, nothing } from 'lit';
 import type { ModelSpec } from '../../engine/conv-math.js';
 import { displayLayers, expectedShapes, layerGeometry, layerImage } from '../../engine/models/display.js';
 import { valueRange } from '../shared/colour-scale.js';
-import { formatPercent } from '../shared/format.js';
+import type { LocalizeController } from '../shared/localize.js';
+import type { PAD_EN } from './digit-pad.strings.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { paintGrey } from '../shared/paint.js';
 import type { DigitPrediction, LayerActivation } from './predictor-controller.js';
@@ -17,11 +18,15 @@ import { inkOf } from './ink-controller.js';
 const MAX_BARS = 12;
 const DIGITS = '0,1,2,3,4,5,6,7,8,9';
 
+/** Says the pad's terms (and the engine's layer labels) in the reader's language. */
+export type PadLocalize = LocalizeController<typeof PAD_EN>;
+
 /** True when the classes are MNIST's ten digits (the pad then speaks of digits). */
 export const areDigits = (classes: readonly string[]): boolean => classes.join() === DIGITS;
 
 /** One bar per class (`part="probabilities"`); over 12 classes, the 10 most probable, in that order. */
-export function renderProbabilities(classes: readonly string[], p: DigitPrediction | null) {
+export function renderProbabilities(classes: readonly string[], p: DigitPrediction | null, l: PadLocalize) {
+  const percent = (v: number) => l.formats.percent(v);
   const digits = areDigits(classes);
   let shown = classes.map((_, i) => i);
   if (classes.length > MAX_BARS) {
@@ -33,7 +38,7 @@ export function renderProbabilities(classes: readonly string[], p: DigitPredicti
   return html`<ol
       part="probabilities"
       class="probs"
-      aria-label=${digits ? 'Probability of each digit' : 'Probability of each class'}
+      aria-label=${l.term(digits ? 'pad.probsDigits' : 'pad.probsClasses')}
       ${inlineStyle({ '--_name-w': `${Math.min(12, Math.max(1.2, widest * 0.62))}em` })}
     >
       ${shown.map((d) => {
@@ -44,29 +49,34 @@ export function renderProbabilities(classes: readonly string[], p: DigitPredicti
           <span
             class="bar"
             role="meter"
-            aria-label=${digits ? `Digit ${d}` : name}
+            aria-label=${digits ? l.term('pad.digit', { digit: d }) : name}
             aria-valuemin="0"
             aria-valuemax="100"
             aria-valuenow=${Math.round(v * 1000) / 10}
-            aria-valuetext=${p ? formatPercent(v) : 'no prediction'}
+            aria-valuetext=${p ? percent(v) : l.term('pad.noPrediction')}
             ><span class="fill" ${inlineStyle({ width: `${(v * 100).toFixed(1)}%` })}></span
           ></span>
-          <span class="p">${p ? formatPercent(v) : '–'}</span>
+          <span class="p">${p ? percent(v) : '–'}</span>
         </li>`;
       })}
     </ol>
     ${
       classes.length > MAX_BARS
-        ? html`<div class="caption">The 10 most probable of ${classes.length} classes.</div>`
+        ? html`<div class="caption">${l.term('pad.topClasses', { count: classes.length })}</div>`
         : nothing
     }`;
 }
 
 /** Every shown layer as a captioned canvas (`part="layers"`), painted by `paintLayers` after the update. */
-export function renderLayers(spec: ModelSpec, acts: Readonly<Record<string, LayerActivation>> | null) {
+export function renderLayers(
+  spec: ModelSpec,
+  acts: Readonly<Record<string, LayerActivation>> | null,
+  l: PadLocalize,
+) {
   const expected = expectedShapes(spec);
-  return html`<section part="layers" class="layers" aria-label="Activations of every layer">
-    ${displayLayers(spec).map(({ name, label }) => {
+  return html`<section part="layers" class="layers" aria-label=${l.term('pad.layers')}>
+    ${displayLayers(spec).map(({ name, message }) => {
+      const label = l.say(message);
       const a = acts?.[name];
       // Before the first prediction, size the canvas from the spec's shape: no layout shift when it arrives.
       const shape = a?.shape ?? expected.get(name);
@@ -74,9 +84,9 @@ export function renderLayers(spec: ModelSpec, acts: Readonly<Record<string, Laye
       const desc =
         a && geo
           ? geo.spatial
-            ? `${label}: ${geo.c} feature maps of ${geo.h}×${geo.w}`
-            : `${label}: ${geo.width} values`
-          : `${label}: nothing yet, draw something`;
+            ? l.term('pad.layerMaps', { label, c: geo.c, h: geo.h, w: geo.w })
+            : l.term('pad.layerValues', { label, count: geo.width })
+          : l.term('pad.layerEmpty', { label });
       return html`<figure class=${`layer ${geo?.spatial ? 'spatial' : 'flat'}`}>
         <figcaption>
           ${label}${geo ? html` <span class="shape">${geo.spatial ? `${geo.c}×${geo.h}×${geo.w}` : geo.width}</span>` : nothing}

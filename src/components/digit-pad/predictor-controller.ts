@@ -7,6 +7,10 @@ import { CNN } from '../../engine/models/specs.js';
 import type { DatasetInfo, TrainerLike, TrainerSession } from '../../engine/training/types.js';
 import { Task, initialState } from '../shared/task.js';
 import { TrainerLink } from '../shared/trainer-link.js';
+import { messageOf, messagesOf, type Message } from '../../engine/messages.js';
+import { PAD_EN } from './digit-pad.strings.js';
+
+const say = messagesOf(PAD_EN);
 
 /** What the network thinks the drawing is. */
 export interface DigitPrediction {
@@ -48,7 +52,7 @@ export interface PredictorOptions {
   /** A new prediction (the host fires `predict`). */
   onPredict: (prediction: DigitPrediction) => void;
   /** A failure to show; `retryable` (only for the network's download) says whether loading again may help. */
-  onError: (message: string, retryable?: boolean) => void;
+  onError: (message: Message | string, retryable?: boolean) => void;
 }
 
 /**
@@ -139,15 +143,13 @@ export class PredictorController implements ReactiveController {
     return s === 'complete' ? 'ready' : s === 'error' ? 'error' : 'loading';
   }
 
-  /** What the pad says while it cannot predict yet; empty once it can (or when it failed: see `error`). */
-  get statusText(): string {
+  /** What the pad says while it cannot predict yet; null once it can (or when it failed: see `error`). */
+  get statusMessage(): Message | null {
     const state = this.state;
-    if (state === 'loading') return 'Loading the pretrained network…';
-    if (state !== 'waiting') return '';
+    if (state === 'loading') return say('pad.loadingNetwork');
+    if (state !== 'waiting') return null;
     const id = this.options.source().htmlFor ?? '';
-    return this.link.trainer
-      ? `Waiting for #${id} to train: its network has no weights yet. Press its Start button.`
-      : `Waiting for a trainer with id "${id}" on this page.`;
+    return this.link.trainer ? say('pad.waitingTrain', { id }) : say('pad.waitingTrainer', { id });
   }
 
   hostConnected(): void {
@@ -237,14 +239,17 @@ export class PredictorController implements ReactiveController {
     try {
       result = await predictor.run(pixels, layers);
     } catch (e) {
-      if (!signal.aborted) this.options.onError(`Prediction failed: ${(e as Error)?.message ?? String(e)}`);
+      if (!signal.aborted)
+        this.options.onError(
+          say('pad.predictFailed', { error: messageOf(e) ?? (e as Error)?.message ?? String(e) }),
+        );
       return null;
     }
     if (signal.aborted) return null; // overtaken, cleared or removed: the result is stale
     const classes = this.dataset.classes;
     const probabilities = Array.from(result.probabilities.slice(0, classes.length));
     if (probabilities.length < classes.length || probabilities.some((p) => !Number.isFinite(p))) {
-      this.options.onError('The network returned invalid numbers (is it still training from scratch?).');
+      this.options.onError(say('pad.invalidNumbers'));
       return null;
     }
     let digit = 0;
@@ -298,10 +303,7 @@ export class PredictorController implements ReactiveController {
     } catch (e) {
       if (!signal.aborted && (e as Error)?.name !== 'AbortError') {
         const retryable = (e as { retryable?: boolean }).retryable ?? true;
-        this.options.onError(
-          (e as Error)?.message || 'The pretrained network could not be loaded.',
-          retryable,
-        );
+        this.options.onError(messageOf(e) ?? ((e as Error)?.message || say('pad.loadFailed')), retryable);
       }
       throw e;
     }

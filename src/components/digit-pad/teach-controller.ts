@@ -4,7 +4,11 @@ import { labelIndex } from '../../engine/models/followed.js';
 import { shapeText } from '../../engine/pad-input.js';
 import { checkExamples } from '../../engine/training/fine-tune.js';
 import type { DatasetInfo, FineTuneResult, TaughtExample, TrainerLike } from '../../engine/training/types.js';
-import { formatPercent } from '../shared/format.js';
+import { messageOf, messagesOf, type Message } from '../../engine/messages.js';
+import { PAD_EN } from './digit-pad.strings.js';
+import type { PadLocalize } from './pad-views.js';
+
+const say = messagesOf(PAD_EN);
 
 /** `teach` event detail: the example just taught and how many there are now. */
 export interface TeachDetail {
@@ -20,7 +24,7 @@ export interface TeachOptions {
   /** The followed trainer, or null (no `for`, or none on the page). */
   trainer: () => TrainerLike | null;
   /** A failure to show in `part="error"`, or null to clear the last one. */
-  onError: (message: string | null) => void;
+  onError: (message: Message | string | null) => void;
   /** An example was taught (the host fires `teach`). */
   onTeach: (detail: TeachDetail) => void;
 }
@@ -42,7 +46,7 @@ export class TeachController implements ReactiveController {
   /** A fine-tune asked of the trainer is running. */
   busy = false;
   /** What the row says after the last action (a polite status, not an error). */
-  status = '';
+  status: Message | null = null;
   private list: TaughtExample[] = [];
   /** The dataset the examples were drawn for (its shape and class names). */
   private datasetKey: string | null = null;
@@ -60,7 +64,7 @@ export class TeachController implements ReactiveController {
   }
 
   /** Replaces the examples (`null`/`undefined`: none). Bad ones change nothing and return the message. */
-  setExamples(value: unknown): string | null {
+  setExamples(value: unknown): Message | null {
     if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
       this.list = [];
       this.host.requestUpdate();
@@ -68,7 +72,7 @@ export class TeachController implements ReactiveController {
     }
     const d = this.options.dataset();
     const checked = checkExamples(value, { shape: d.shape, classes: d.classes.length });
-    if ('error' in checked) return `examples: ${checked.error}`;
+    if ('error' in checked) return say('pad.examples', { error: checked.message ?? checked.error });
     this.list = checked;
     this.host.requestUpdate();
     return null;
@@ -83,7 +87,7 @@ export class TeachController implements ReactiveController {
     if (!d.classes.includes(this.picked)) this.picked = '';
     if (had) {
       this.list = [];
-      this.status = `The network now reads ${d.name} (${shapeText(d.shape)}): the examples taught before were dropped.`;
+      this.status = say('pad.teach.dropped', { name: d.name, shape: shapeText(d.shape) });
     }
   }
 
@@ -94,24 +98,24 @@ export class TeachController implements ReactiveController {
   teach(label: unknown = this.picked === '' ? undefined : this.picked): TaughtExample | null {
     const d = this.options.dataset();
     if (label === undefined || label === '') {
-      this.options.onError('Pick the right label first, then press Teach.');
+      this.options.onError(say('pad.teach.pickFirst'));
       return null;
     }
     const index = labelIndex(label, d.classes);
     if (typeof index !== 'number') {
-      this.options.onError(index.error);
+      this.options.onError(index.message ?? index.error);
       return null;
     }
     const pixels = this.options.pixels();
     if (isBlank(pixels)) {
-      this.options.onError('The pad is blank: draw first, then teach the network what it is.');
+      this.options.onError(say('pad.teach.blank'));
       return null;
     }
     this.options.onError(null);
     const example = { pixels: pixels.slice(), label: index };
     this.list.push(example);
     const n = this.list.length;
-    this.status = `Taught: this is ${d.classes[index]}. ${n} example${n === 1 ? '' : 's'} so far.`;
+    this.status = say('pad.teach.taught', { label: d.classes[index] ?? String(index), count: n });
     this.host.requestUpdate();
     this.options.onTeach({ example: copy(example), count: n });
     return copy(example);
@@ -120,7 +124,7 @@ export class TeachController implements ReactiveController {
   /** Forgets every taught example. */
   forget(): void {
     this.list = [];
-    this.status = 'Examples forgotten.';
+    this.status = say('pad.teach.forgotten');
     this.host.requestUpdate();
   }
 
@@ -128,30 +132,36 @@ export class TeachController implements ReactiveController {
   async fineTune(): Promise<FineTuneResult | null> {
     const trainer = this.options.trainer();
     if (!trainer || typeof trainer.fineTune !== 'function') {
-      this.options.onError('Fine-tuning needs a trainer: give the pad for="…" naming a <cnn-trainer>.');
+      this.options.onError(say('pad.teach.needsTrainer'));
       return null;
     }
     if (!this.list.length) {
-      this.options.onError('There are no examples yet: draw, pick the right label and press Teach.');
+      this.options.onError(say('pad.teach.noExamples'));
       return null;
     }
     this.busy = true;
-    this.status = 'Fine-tuning on your examples…';
+    this.status = say('pad.teach.fineTuning');
     this.host.requestUpdate();
     try {
       const r = await trainer.fineTune(this.examples);
       if (!r) {
         const why = (trainer as { error?: unknown }).error;
-        this.status = '';
-        this.options.onError(typeof why === 'string' && why ? why : 'The trainer could not fine-tune.');
+        this.status = null;
+        this.options.onError(typeof why === 'string' && why ? why : say('pad.teach.cannot'));
         return null;
       }
       this.options.onError(null);
-      this.status = `Fine-tuned: ${r.correct} of ${r.examples} example${r.examples === 1 ? '' : 's'} now read right; test accuracy ${formatPercent(r.previousTestAccuracy ?? NaN)} → ${formatPercent(r.testAccuracy ?? NaN)}.`;
+      this.status = say('pad.teach.fineTuned', {
+        correct: r.correct,
+        examples: r.examples,
+        before: r.previousTestAccuracy ?? NaN,
+        after: r.testAccuracy ?? NaN,
+      });
       return r;
     } catch (e) {
-      this.status = '';
-      this.options.onError(`Could not fine-tune: ${e instanceof Error ? e.message : String(e)}`);
+      this.status = null;
+      const error = messageOf(e) ?? (e instanceof Error ? e.message : String(e));
+      this.options.onError(say('pad.teach.failed', { error }));
       return null;
     } finally {
       this.busy = false;
@@ -165,28 +175,30 @@ export class TeachController implements ReactiveController {
   };
 
   /** The teach row (`part="teach"`): the label select, Teach, Fine-tune, Forget, and what happened. */
-  render(canFineTune: boolean) {
+  render(canFineTune: boolean, l: PadLocalize) {
     const d = this.options.dataset();
     const n = this.list.length;
     return html`<div part="teach" class="teach">
       <label class="pick"
-        >Right label
+        >${l.term('pad.teach.label')}
         <select .value=${this.picked} @change=${this.onPick}>
-          <option value="" ?selected=${this.picked === ''}>Pick…</option>
+          <option value="" ?selected=${this.picked === ''}>${l.term('pad.teach.pick')}</option>
           ${d.classes.map((c) => html`<option value=${c} ?selected=${this.picked === c}>${c}</option>`)}
         </select></label
       >
-      <button part="teach-button" @click=${() => this.teach()}>Teach</button>
+      <button part="teach-button" @click=${() => this.teach()}>${l.term('pad.teach.teach')}</button>
       ${
         canFineTune
           ? html`<button class="secondary" ?disabled=${this.busy} @click=${() => void this.fineTune()}>
-              ${this.busy ? 'Fine-tuning…' : 'Fine-tune'}
+              ${l.term(this.busy ? 'pad.teach.fineTuningButton' : 'pad.teach.fineTune')}
             </button>`
           : nothing
       }
-      <button class="secondary" ?disabled=${!n} @click=${() => this.forget()}>Forget</button>
+      <button class="secondary" ?disabled=${!n} @click=${() => this.forget()}>
+        ${l.term('pad.teach.forget')}
+      </button>
       <span class="teach-status" role="status" data-testid="teach-status"
-        >${this.status || (n ? `${n} example${n === 1 ? '' : 's'} taught.` : 'Draw, pick the right label, press Teach.')}</span
+        >${this.status ? l.say(this.status) : n ? l.term('pad.teach.count', { count: n }) : l.term('pad.teach.hint')}</span
       >
     </div>`;
   }

@@ -5,6 +5,8 @@
  */
 import type { DatasetInfo, TrainerSession } from '../../engine/training/types.js';
 import { shapeSize } from '../../engine/pad-input.js';
+import { message, MessageError } from '../../engine/messages.js';
+import { PAD_EN } from './digit-pad.strings.js';
 
 /** A test image as the pad shows it: values in 0..1 (h×w×c), its index in the test set and its label. */
 export interface PickedTestImage {
@@ -34,12 +36,8 @@ export async function pickTestImage(options: {
     return { pixels: Float32Array.from(own.pixels, (v) => v / 255), index: own.index, label: own.label };
   }
   if (!isMnist(dataset)) {
-    throw Object.assign(
-      new Error(
-        `The ${dataset.name} test images load with #${options.trainerId ?? 'the trainer'}'s data: press its Start button first.`,
-      ),
-      { retryable: false },
-    );
+    const m = message(PAD_EN, 'pad.testNeedsStart', { name: dataset.name, id: options.trainerId ?? '' });
+    throw Object.assign(new MessageError(m), { retryable: false });
   }
   const { loadMnist } = await import('../../engine/data/mnist.js');
   const split = await loadMnist({

@@ -13,6 +13,10 @@ export const DISPLAY_MESSAGES = {
   'shape.width': 'Width',
   /** `<digit-pad>`: a layer shown after its ReLU. */
   'layer.withRelu': (p: { layer: string }) => `${p.layer} + ReLU`,
+  /** `<digit-pad>`: a layer shown as it is, by its name. */
+  'layer.name': (p: { layer: string }) => `${p.layer}`,
+  /** `<digit-pad>`: a ReLU that follows nothing (it names itself "layer"). */
+  'layer.layer': 'layer',
   /** `<digit-pad>`: the last layer, the ten scores. */
   'layer.scores': (p: { layer: string }) => `${p.layer} (scores)`,
 };

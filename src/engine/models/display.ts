@@ -25,22 +25,24 @@ const say = messagesOf(DISPLAY_MESSAGES);
 const layerName = (l: LayerSpec, i: number): string => l.name ?? `${l.type}${i + 1}`;
 
 /**
- * The layers worth showing for a spec, with a reader's label: a conv/dense layer followed by a ReLU is shown
+ * The layers worth showing for a spec, with a reader's label (its English `label`, and `message` to say it in the
+ * reader's language): a conv/dense layer followed by a ReLU is shown
  * after the ReLU ("conv1 + ReLU"), pooling as itself, the last layer as the scores; flatten/dropout skipped.
  */
-export function displayLayers(spec: ModelSpec): { name: string; label: string }[] {
-  const out: { name: string; label: string }[] = [];
+export function displayLayers(spec: ModelSpec): { name: string; label: string; message: Message }[] {
+  const out: { name: string; label: string; message: Message }[] = [];
+  const push = (name: string, m: Message) => out.push({ name, label: m.text, message: m });
   const layers = spec.layers;
   layers.forEach((l: LayerSpec, i) => {
     const name = layerName(l, i);
     const next = layers[i + 1];
     const prev = layers[i - 1];
     if ((l.type === 'conv2d' || l.type === 'dense') && next?.type === 'relu') return;
-    if (l.type === 'relu') out.push({ name, label: `${prev?.name ?? 'layer'} + ReLU` });
+    if (l.type === 'relu') push(name, say('layer.withRelu', { layer: prev?.name ?? say('layer.layer') }));
     else if (l.type === 'maxpool2d' || l.type === 'avgpool2d' || l.type === 'conv2d')
-      out.push({ name, label: name });
-    else if (l.type === 'dense' && i === layers.length - 1) out.push({ name, label: `${name} (scores)` });
-    else if (l.type === 'dense') out.push({ name, label: name });
+      push(name, say('layer.name', { layer: name }));
+    else if (l.type === 'dense' && i === layers.length - 1) push(name, say('layer.scores', { layer: name }));
+    else if (l.type === 'dense') push(name, say('layer.name', { layer: name }));
   });
   return out;
 }

@@ -13,6 +13,10 @@ import { fitSpec } from './fit.js';
 import { isEmptyNetwork, parseNetworkValue } from './network-value.js';
 import { CNN, MODEL_SPECS } from './specs.js';
 import { datasetOf } from './dataset-of.js';
+import { messagesOf, type Message } from '../messages.js';
+import { INPUT_MESSAGES } from '../input.messages.js';
+
+const say = messagesOf(INPUT_MESSAGES);
 
 export { datasetOf, MNIST_DATASET } from './dataset-of.js';
 
@@ -69,7 +73,10 @@ export function networkOf(
  * A label as a writer or reader gives it — a class index (`3`) or a class name (`"7"`, `"Sneaker"`) — as the
  * class index, or a sentence saying which labels there are.
  */
-export function labelIndex(label: unknown, classes: readonly string[]): number | { error: string } {
+export function labelIndex(
+  label: unknown,
+  classes: readonly string[],
+): number | { error: string; message: Message } {
   if (typeof label === 'number' && Number.isInteger(label) && label >= 0 && label < classes.length)
     return label;
   if (typeof label === 'string') {
@@ -78,8 +85,8 @@ export function labelIndex(label: unknown, classes: readonly string[]): number |
     if (/^\d+$/.test(label.trim()) && Number(label) < classes.length) return Number(label);
   }
   const list = classes.length <= 12 ? classes.join(', ') : `${classes.slice(0, 10).join(', ')}, …`;
-  const shown = typeof label === 'string' ? `"${label}"` : label === undefined ? 'no label' : String(label);
-  return {
-    error: `${shown} is not a label here: pick one of ${list} (or its number, 0 to ${classes.length - 1}).`,
-  };
+  const shown =
+    typeof label === 'string' ? `"${label}"` : label === undefined ? say('label.none') : String(label);
+  const m = say('label.unknown', { label: shown, list, last: classes.length - 1 });
+  return { error: m.text, message: m };
 }

@@ -23,6 +23,10 @@
  */
 import { deriveSeed, mulberry32 } from '../random.js';
 import type { MnistSplit } from './config.js';
+import { messagesOf, type Message } from '../messages.js';
+import { INPUT_MESSAGES } from '../input.messages.js';
+
+const say = messagesOf(INPUT_MESSAGES);
 
 /**
  * One example a reader taught: an image as the network sees it (`height × width × channels` values in 0..1,
@@ -81,37 +85,41 @@ export interface ExampleTarget {
  * with `h·w·c` finite values (clamped to 0..1) and a whole label below the class count. Returns clean copies
  * (`Float32Array` pixels) or one sentence naming the first bad example.
  */
-export function checkExamples(examples: unknown, target: ExampleTarget): TaughtExample[] | { error: string } {
+export function checkExamples(
+  examples: unknown,
+  target: ExampleTarget,
+): TaughtExample[] | { error: string; message: Message } {
   const [h, w, c] = target.shape;
   const size = h * w * c;
-  if (!Array.isArray(examples))
-    return { error: 'Examples must be an array of { pixels, label } (teach the pad a few drawings first).' };
-  if (examples.length === 0)
-    return { error: 'There are no examples to learn from yet: draw, pick the right label and press Teach.' };
+  const bad = (m: Message) => ({ error: m.text, message: m });
+  if (!Array.isArray(examples)) return bad(say('examples.notArray'));
+  if (examples.length === 0) return bad(say('examples.empty'));
   if (examples.length > MAX_TAUGHT_EXAMPLES)
-    return { error: `At most ${MAX_TAUGHT_EXAMPLES} examples at once (got ${examples.length}).` };
+    return bad(say('examples.tooMany', { max: MAX_TAUGHT_EXAMPLES, got: examples.length }));
   const out: TaughtExample[] = [];
   for (const [i, e] of examples.entries()) {
-    const where = `Example ${i + 1}`;
+    const n = i + 1;
     const ex = e as Partial<TaughtExample> | null;
-    if (typeof ex !== 'object' || ex === null) return { error: `${where} is not { pixels, label }.` };
+    if (typeof ex !== 'object' || ex === null) return bad(say('examples.notExample', { n }));
     const label = ex.label;
     if (typeof label !== 'number' || !Number.isInteger(label) || label < 0 || label >= target.classes) {
-      return {
-        error: `${where} has label ${JSON.stringify(label ?? null)}: a label is a class number from 0 to ${target.classes - 1}.`,
-      };
+      return bad(
+        say('examples.label', {
+          n,
+          label: JSON.stringify(label ?? null) ?? 'null',
+          last: target.classes - 1,
+        }),
+      );
     }
     const px = ex.pixels as ArrayLike<unknown> | undefined;
     if (!px || typeof px !== 'object' || typeof px.length !== 'number' || px.length !== size) {
-      return {
-        error: `${where} has ${px && typeof px.length === 'number' ? px.length : 'no'} pixel values; this network takes ${size} (${h}×${w}${c > 1 ? `×${c}` : ''}).`,
-      };
+      const got = px && typeof px.length === 'number' ? px.length : -1;
+      return bad(say('examples.pixels', { n, got, size, shape: `${h}×${w}${c > 1 ? `×${c}` : ''}` }));
     }
     const pixels = new Float32Array(size);
     for (let p = 0; p < size; p++) {
       const v = px[p];
-      if (typeof v !== 'number' || !Number.isFinite(v))
-        return { error: `${where}: pixel ${p} is not a finite number (values are 0..1).` };
+      if (typeof v !== 'number' || !Number.isFinite(v)) return bad(say('examples.pixel', { n, index: p }));
       pixels[p] = Math.min(1, Math.max(0, v));
     }
     out.push({ pixels, label });
@@ -120,10 +128,12 @@ export function checkExamples(examples: unknown, target: ExampleTarget): TaughtE
 }
 
 /** The checked number of steps (or a sentence). */
-export function checkSteps(steps: unknown): number | { error: string } {
+export function checkSteps(steps: unknown): number | { error: string; message: Message } {
   const s = steps ?? FINE_TUNE_STEPS;
-  if (typeof s !== 'number' || !Number.isInteger(s) || s < 1 || s > MAX_FINE_TUNE_STEPS)
-    return { error: `Fine-tuning steps must be a whole number from 1 to ${MAX_FINE_TUNE_STEPS}.` };
+  if (typeof s !== 'number' || !Number.isInteger(s) || s < 1 || s > MAX_FINE_TUNE_STEPS) {
+    const m = say('examples.steps', { max: MAX_FINE_TUNE_STEPS });
+    return { error: m.text, message: m };
+  }
   return s;
 }
 

@@ -487,9 +487,11 @@ export class TrainingSession extends EventTarget {
     if (this.tuning) throw new Error('A fine-tune is already running.');
     const d = this.config.dataset ?? MNIST_DATASET; // the fitted config of the finished run
     const checked = checkExamples(examples, { shape: d.shape, classes: d.classes.length });
-    if ('error' in checked) throw new RangeError(checked.error);
+    // The message travels with the error (`detail`): an element says it in the reader's language.
+    if ('error' in checked) throw Object.assign(new RangeError(checked.error), { detail: checked.message });
     const steps = checkSteps(options.steps);
-    if (typeof steps !== 'number') throw new RangeError(steps.error);
+    if (typeof steps !== 'number')
+      throw Object.assign(new RangeError(steps.error), { detail: steps.message });
     const lr = options.learningRate;
     if (lr !== undefined && !(typeof lr === 'number' && Number.isFinite(lr) && lr > 0 && lr <= 10))
       throw new RangeError('The fine-tuning learning rate must be a number above 0 (and at most 10).');

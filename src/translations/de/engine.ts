@@ -1,10 +1,12 @@
 /** Deutsch: die Meldungen der Engine (see ../types.ts). */
 import type { EngineTerms, SameKeys } from '../types.js';
+import { INPUT } from './pad.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
 
 export const ENGINE: SameKeys<EngineTerms> = {
+  ...INPUT,
   'name.inputSize': 'Die Eingabegröße',
   'name.kernelSize': 'Die Kerngröße',
   'name.stride': 'Die Schrittweite',
@@ -88,6 +90,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'shape.height': 'Die Höhe',
   'shape.width': 'Die Breite',
   'layer.withRelu': (p) => `${p.layer} + ReLU`,
+  'layer.name': (p) => `${p.layer}`,
+  'layer.layer': 'Schicht',
   'layer.scores': (p) => `${p.layer} (Bewertungen)`,
 
   'matrix.json': (p) =>

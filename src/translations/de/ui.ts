@@ -1,7 +1,9 @@
 /** Deutsch: die Wörter der Elemente (see ../types.ts). */
 import type { SameKeys, UiTerms } from '../types.js';
+import { PAD } from './pad.js';
 
 export const UI: SameKeys<UiTerms> = {
+  ...PAD,
   'error.crash': (p) => `Etwas ist schiefgegangen: ${p.error}`,
   'error.theme': (p) =>
     `theme muss "light" oder "dark" sein (erhalten: "${p.got}"); es gilt stattdessen das Farbschema der Seite.`,

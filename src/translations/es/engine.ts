@@ -1,10 +1,12 @@
 /** Español: los mensajes del motor (see ../types.ts). */
 import type { EngineTerms, SameKeys } from '../types.js';
+import { INPUT } from './pad.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
 
 export const ENGINE: SameKeys<EngineTerms> = {
+  ...INPUT,
   'name.inputSize': 'El tamaño de entrada',
   'name.kernelSize': 'El tamaño del kernel',
   'name.stride': 'El paso',
@@ -87,6 +89,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'shape.height': 'El alto',
   'shape.width': 'El ancho',
   'layer.withRelu': (p) => `${p.layer} + ReLU`,
+  'layer.name': (p) => `${p.layer}`,
+  'layer.layer': 'capa',
   'layer.scores': (p) => `${p.layer} (puntuaciones)`,
 
   'matrix.json': (p) =>

@@ -1,10 +1,12 @@
 /** Français : les messages du moteur (see ../types.ts). */
 import type { EngineTerms, SameKeys } from '../types.js';
+import { INPUT } from './pad.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
 
 export const ENGINE: SameKeys<EngineTerms> = {
+  ...INPUT,
   'name.inputSize': 'La taille d’entrée',
   'name.kernelSize': 'La taille du noyau',
   'name.stride': 'Le pas',
@@ -89,6 +91,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'shape.height': 'La hauteur',
   'shape.width': 'La largeur',
   'layer.withRelu': (p) => `${p.layer} + ReLU`,
+  'layer.name': (p) => `${p.layer}`,
+  'layer.layer': 'couche',
   'layer.scores': (p) => `${p.layer} (scores)`,
 
   'matrix.json': (p) =>

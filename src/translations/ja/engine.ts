@@ -1,10 +1,12 @@
 /** 日本語: エンジンのメッセージ (see ../types.ts)。 */
 import type { EngineTerms, SameKeys } from '../types.js';
+import { INPUT } from './pad.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
 
 export const ENGINE: SameKeys<EngineTerms> = {
+  ...INPUT,
   'name.inputSize': '入力サイズ',
   'name.kernelSize': 'カーネルサイズ',
   'name.stride': 'ストライド',
@@ -88,6 +90,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'shape.height': '高さ',
   'shape.width': '幅',
   'layer.withRelu': (p) => `${p.layer} + ReLU`,
+  'layer.name': (p) => `${p.layer}`,
+  'layer.layer': '層',
   'layer.scores': (p) => `${p.layer} (スコア)`,
 
   'matrix.json': (p) => `行列は行の JSON 配列にしてください (例: [[5,1],[2,7]]、指定値: "${p.got}")。`,

@@ -1,10 +1,12 @@
 /** 简体中文：引擎的消息 (see ../types.ts)。 */
 import type { EngineTerms, SameKeys } from '../types.js';
+import { INPUT } from './pad.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
 
 export const ENGINE: SameKeys<EngineTerms> = {
+  ...INPUT,
   'name.inputSize': '输入尺寸',
   'name.kernelSize': '卷积核大小',
   'name.stride': '步幅',
@@ -78,6 +80,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'shape.height': '高度',
   'shape.width': '宽度',
   'layer.withRelu': (p) => `${p.layer} + ReLU`,
+  'layer.name': (p) => `${p.layer}`,
+  'layer.layer': '层',
   'layer.scores': (p) => `${p.layer}（得分）`,
 
   'matrix.json': (p) => `矩阵必须是由行组成的 JSON 数组，例如 [[5,1],[2,7]]（收到的是 "${p.got}"）。`,
