@@ -25,6 +25,8 @@ const { chromium } = require('playwright-core');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const results = [];
 const servers = [];
+// Firefox ESR and WebKitGTK, found (or, named in BROWSERS and missing, an error) before anything starts.
+const engines = pageEngines();
 
 /** Serves `root` on a free port (each call its own origin); resolves with the origin. */
 function serve(root = '.', extra = []) {
@@ -91,7 +93,6 @@ async function visit(
   record(name, problems);
 }
 
-const engines = pageEngines();
 /** Seconds each engine beyond Chromium spent on its page checks. */
 const engineTime = new Map();
 
