@@ -6,7 +6,49 @@ import manifest from '../custom-elements.json';
 
 setCustomElementsManifest(manifest);
 
+type Enhancer = NonNullable<Preview['argTypesEnhancers']>[number];
+interface Method {
+  kind: string;
+  name: string;
+  description?: string;
+  privacy?: string;
+  static?: boolean;
+  parameters?: { name: string; optional?: boolean; type?: { text: string } }[];
+  return?: { type?: { text: string } };
+}
+
+/**
+ * Storybook's web-components docgen reads attributes, properties, events, parts and custom properties from the
+ * manifest but leaves the methods out; this adds them, as a "methods" section of each element's Docs table
+ * (`start()`, `addBatch(b: TrainerBatch)`, with their return types). It runs after Storybook's own extraction.
+ */
+const withMethods: Enhancer = (context) => {
+  const { argTypes, component } = context;
+  if (typeof component !== 'string') return argTypes;
+  const declaration = (manifest.modules as { declarations?: { tagName?: string; members?: Method[] }[] }[])
+    .flatMap((m) => m.declarations ?? [])
+    .find((d) => d.tagName === component);
+  const methods = (declaration?.members ?? []).filter(
+    (m) => m.kind === 'method' && !m.static && (m.privacy ?? 'public') === 'public',
+  );
+  const added = { ...argTypes };
+  for (const m of methods) {
+    const params = (m.parameters ?? [])
+      .map((p) => `${p.name}${p.optional ? '?' : ''}${p.type ? `: ${p.type.text}` : ''}`)
+      .join(', ');
+    added[`method:${m.name}`] = {
+      name: `${m.name}(${params})`,
+      description: m.description ?? '',
+      control: false,
+      table: { category: 'methods', type: { summary: m.return?.type?.text ?? 'void' } },
+    };
+  }
+  return added;
+};
+withMethods.secondPass = true;
+
 const preview: Preview = {
+  argTypesEnhancers: [withMethods],
   parameters: {
     controls: { expanded: true },
     backgrounds: { disable: true },
