@@ -141,7 +141,9 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
     await settle(el);
     const train = q<HTMLInputElement>(el, 'input[data-field=trainSize]')!;
     expect([train.value, train.max]).to.deep.equal(['240', '240']);
-    expect(q(el, '[part=progress]')!.textContent).to.contain('on 240 images');
+    expect(q(el, '[part=progress]')!.textContent).to.contain(
+      'Ready: 2 epochs on 240 images of Shapes (3 classes: blue-bar, green-disc, red-square)',
+    );
     expect(q(el, '[part=controls]')!.textContent).to.not.match(/60,?000/);
     await expectAccessible(fm);
     // Back to MNIST: `dataset` again, and the followers with it.
@@ -155,6 +157,9 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
     expect(q(fm, '[part=controls] label')!.textContent).to.match(/^\s*Test digit/);
     await settle(el);
     expect(q<HTMLInputElement>(el, 'input[data-field=trainSize]')!.value).to.equal('60000');
+    expect(q(el, '[data-testid=progress-text]')!.textContent!.trim()).to.equal(
+      'Ready: 2 epochs on 60,000 images',
+    );
   });
 
   it('a layers network that does not fit the data says so in part="error": channels, then classes', async function () {
