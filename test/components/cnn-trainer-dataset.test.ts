@@ -16,6 +16,7 @@ import type { FeatureMap } from '../../src/components/feature-map/feature-map.js
 import { TrainingSession } from '../../src/engine/tensor.js';
 import { clearDatasetCache } from '../../src/engine/data/dataset.js';
 import { setDownloadTimeout } from '../../src/engine/data/download.js';
+import { KNOWN } from '../../bin/pack/known.mjs';
 import { formatValue } from '../../src/components/shared/format.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle } from '../helpers.js';
 
@@ -140,7 +141,9 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
     await settle(el);
     const train = q<HTMLInputElement>(el, 'input[data-field=trainSize]')!;
     expect([train.value, train.max]).to.deep.equal(['240', '240']);
-    expect(q(el, '[part=progress]')!.textContent).to.contain('on 240 images');
+    expect(q(el, '[part=progress]')!.textContent).to.contain(
+      'Ready: 2 epochs on 240 images of Shapes (3 classes: blue-bar, green-disc, red-square)',
+    );
     expect(q(el, '[part=controls]')!.textContent).to.not.match(/60,?000/);
     await expectAccessible(fm);
     // Back to MNIST: `dataset` again, and the followers with it.
@@ -154,6 +157,9 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
     expect(q(fm, '[part=controls] label')!.textContent).to.match(/^\s*Test digit/);
     await settle(el);
     expect(q<HTMLInputElement>(el, 'input[data-field=trainSize]')!.value).to.equal('60000');
+    expect(q(el, '[data-testid=progress-text]')!.textContent!.trim()).to.equal(
+      'Ready: 2 epochs on 60,000 images',
+    );
   });
 
   it('a layers network that does not fit the data says so in part="error": channels, then classes', async function () {
@@ -333,18 +339,7 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
     const el = host.querySelector('cnn-trainer') as CnnTrainer;
     const cm = host.querySelector('confusion-matrix') as ConfusionMatrix;
     await until(el, () => el.datasetInfo?.name === 'Fashion-MNIST', 'the dataset.json');
-    expect(el.datasetInfo!.classes).to.deep.equal([
-      'T-shirt/top',
-      'Trouser',
-      'Pullover',
-      'Dress',
-      'Coat',
-      'Sandal',
-      'Shirt',
-      'Sneaker',
-      'Bag',
-      'Ankle boot',
-    ]);
+    expect(el.datasetInfo!.classes).to.deep.equal(KNOWN.fashionmnist.classes); // as the packer knows them
     const start = nextEvent<{ trainSize: number; testSize: number }>(el, 'train-start', 300_000);
     const end = nextEvent(el, 'train-end', 600_000);
     await el.start();
@@ -358,7 +353,7 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
     expect(el.testAccuracy).to.be.at.least(0.8);
     await settle(cm);
     const heads = [...cm.shadowRoot!.querySelectorAll('thead th.label')].map((t) => t.textContent!.trim());
-    expect(heads[9]).to.equal('Ankle boot');
+    expect(heads[9]).to.equal(KNOWN.fashionmnist.classes[9]);
     expect(cm.accuracy).to.be.closeTo(el.testAccuracy!, 1e-9);
   });
 });

@@ -7,6 +7,7 @@ import { CnnTrainer, type FineTuneResult } from '../../src/components/cnn-traine
 import type { MnistSplit as Split, TrainConfig, TrainDataset } from '../../src/engine/training/config.js';
 import type { TrainerSession } from '../../src/engine/training/types.js';
 import { mulberry32 } from '../../src/engine/random.js';
+import { KNOWN } from '../../bin/pack/known.mjs';
 import { loadMnist, type MnistSplit } from '../../src/engine/data/mnist.js';
 import { mnistImage } from '../../src/engine/images.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText, typeInto } from '../helpers.js';
@@ -15,18 +16,8 @@ import { expectNoBadNumbers, expectVisibleFocus } from './quality.js';
 const q = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const button = (el: Element, text: RegExp) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => text.test(b.textContent ?? ''))!;
-const FASHION = [
-  'T-shirt/top',
-  'Trouser',
-  'Pullover',
-  'Dress',
-  'Coat',
-  'Sandal',
-  'Shirt',
-  'Sneaker',
-  'Bag',
-  'Ankle boot',
-];
+// Fashion-MNIST's class names, from the one place they live (the packer's list of known datasets).
+const FASHION = [...KNOWN.fashionmnist.classes];
 
 /** A stand-in trainer: a plain element with the members a follower reads, and a session that answers `answer`. */
 function standIn(

@@ -14,6 +14,7 @@ import { readIdx, readIdxDataset } from '../../bin/pack/idx.mjs';
 import { loadSharp } from '../../bin/pack/folder.mjs';
 import { main, parsePackArgs } from '../../bin/pack/cli.mjs';
 import { ensureDataset, FASHION_SRC } from '../../scripts/lib/datasets.mjs';
+import * as known from '../../bin/pack/known.mjs';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'cnn-pack-'));
 const json = (dir) => JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8'));
@@ -311,4 +312,23 @@ test("Debian's Fashion-MNIST, packed by the command line: 60,000 + 10,000 images
   const labels = readIdx(join(FASHION_SRC, 't10k-labels-idx1-ubyte.gz')).data;
   assert.deepEqual([...labels.subarray(0, 5)], [9, 2, 1, 1, 6]);
   assert.deepEqual(unpack(r.dir, 'test').labels.slice(0, 5), [9, 2, 1, 1, 6]);
+});
+
+test('the known datasets’ class names live in bin/pack/known.mjs only: src/ repeats none of them', () => {
+  const { KNOWN } = known;
+  // Names long enough to be unmistakable (no digit or letter lists), written out as a list item would be.
+  const names = Object.values(KNOWN)
+    .flatMap((k) => k.classes)
+    .filter((c) => c.length > 3);
+  assert.ok(names.includes('Ankle boot'));
+  const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  assert.ok(files.length > 50);
+  for (const f of files) {
+    const text = readFileSync(join('src', f), 'utf8');
+    for (const name of names)
+      assert.ok(
+        !text.includes(`'${name}'`),
+        `src/${f} repeats the class name '${name}': take it from the dataset`,
+      );
+  }
 });

@@ -368,6 +368,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
       progress: this.run.progress,
       lastBatch: this.run.lastBatch,
       evaluating: this.run.evaluating,
+      dataset: this.data.dataset,
     });
     // The sizes the dataset really holds (a small dataset trains on all of its 240 images, not 60,000).
     const counts = this.data.counts;

@@ -40,6 +40,19 @@ export interface ProgressInput {
   evaluating?: boolean;
   /** The settings wait for the dataset.json of `data-src` (a `layers` network is checked against it). */
   waiting?: boolean;
+  /** What it trains on, when known: a dataset other than MNIST is named, with its classes, in what Start would do. */
+  dataset?: { name: string; classes: readonly string[] } | null;
+}
+
+/** At most this many class names are listed; more are counted. */
+const LISTED_CLASSES = 10;
+
+/** ` of Shapes (3 classes: blue-bar, green-disc, red-square)`, or '' for MNIST (the lesson's, said nowhere else). */
+function ofDataset(d: ProgressInput['dataset']): string {
+  if (!d || (d.name === 'MNIST' && d.classes.join() === '0,1,2,3,4,5,6,7,8,9')) return '';
+  const n = d.classes.length;
+  const names = n <= LISTED_CLASSES ? `: ${d.classes.join(', ')}` : '';
+  return ` of ${d.name} (${formatInteger(n)} classes${names})`;
 }
 
 /** Reads a `data-progress` detail defensively: a fraction clamped to 0..1, counts that are numbers. */
@@ -56,7 +69,15 @@ export function dataProgress(detail: unknown): DataProgress {
 }
 
 /** The progress bar's value (0..1) and its text: download, then epoch and batch, else what Start would do. */
-export function progressInfo({ state, config, progress, lastBatch: b, waiting, evaluating }: ProgressInput): {
+export function progressInfo({
+  state,
+  config,
+  progress,
+  lastBatch: b,
+  waiting,
+  evaluating,
+  dataset,
+}: ProgressInput): {
   value: number;
   text: string;
 } {
@@ -97,7 +118,7 @@ export function progressInfo({ state, config, progress, lastBatch: b, waiting, e
   return {
     value: 0,
     text: config
-      ? `Ready: ${formatInteger(config.epochs)} epoch${config.epochs === 1 ? '' : 's'} on ${formatInteger(config.trainSize)} images`
+      ? `Ready: ${formatInteger(config.epochs)} epoch${config.epochs === 1 ? '' : 's'} on ${formatInteger(config.trainSize)} images${ofDataset(dataset)}`
       : waiting
         ? 'Reading the dataset…'
         : 'Fix the settings to start',
