@@ -36,6 +36,8 @@ import {
   type AssetErrorInit,
   type AssetErrorKind,
 } from './data/download.js';
+import { DOWNLOAD_MESSAGES } from './data/download.messages.js';
+import { message, type Message } from './messages.js';
 import { readBack, type BackendName, type Tf } from './backend.js';
 import { buildModel, type SpecModel } from './models/build.js';
 import { dispose, getBackend, softmax, tensor, tensor4d, tidy, type Tensor } from './tf-ops.js';
@@ -73,8 +75,19 @@ export interface WeightsManifest {
 /** Why the pretrained weights could not be loaded; `retryable` when trying again may help. */
 export class PretrainedLoadError extends AssetLoadError {
   override name = 'PretrainedLoadError';
-  constructor(message: string, retryable: boolean, url?: string, kind: AssetErrorKind = 'format') {
-    super(message, { kind, retryable, ...(url !== undefined ? { url } : {}) });
+  constructor(
+    message: string,
+    retryable: boolean,
+    url?: string,
+    kind: AssetErrorKind = 'format',
+    detail?: Message,
+  ) {
+    super(message, {
+      kind,
+      retryable,
+      ...(url !== undefined ? { url } : {}),
+      ...(detail !== undefined ? { detail } : {}),
+    });
   }
 }
 
@@ -88,14 +101,15 @@ const cache = (): Cache => {
   return (g[CACHE] ??= new Map());
 };
 
-const LABEL = 'the pretrained network';
-const pretrainedError = (message: string, init: AssetErrorInit) =>
-  new PretrainedLoadError(message, init.retryable, init.url, init.kind);
+const LABEL_MESSAGE = message(DOWNLOAD_MESSAGES, 'download.label.pretrained');
+const LABEL = LABEL_MESSAGE.text;
+const pretrainedError = (m: string, init: AssetErrorInit) =>
+  new PretrainedLoadError(m, init.retryable, init.url, init.kind, init.detail);
 
 /** Downloads one of the two files (inactivity timeout, classified errors, size and checksum checks). */
 const get = (url: string, expected: { bytes?: number; fnv1a?: string } | undefined) =>
   download(url, {
-    label: LABEL,
+    label: LABEL_MESSAGE,
     attribute: 'weights-src',
     error: pretrainedError,
     ...(expected ? { expected } : {}),

@@ -16,6 +16,7 @@ import { MATRIX_EN } from '../components/confusion-matrix/confusion-matrix.strin
 import { METRICS_MESSAGES } from '../engine/metrics.messages.js';
 import { PAD_EN } from '../components/digit-pad/digit-pad.strings.js';
 import { INPUT_MESSAGES } from '../engine/input.messages.js';
+import { DOWNLOAD_MESSAGES } from '../engine/data/download.messages.js';
 import type { CompleteTranslation } from './types.js';
 
 const en = {
@@ -33,6 +34,7 @@ const en = {
   ...METRICS_MESSAGES,
   ...PAD_EN,
   ...INPUT_MESSAGES,
+  ...DOWNLOAD_MESSAGES,
 } satisfies CompleteTranslation;
 
 export default en;

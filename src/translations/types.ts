@@ -18,6 +18,7 @@ import type { SUMMARY_EN } from '../components/model-summary/model-summary.strin
 import type { MATRIX_EN } from '../components/confusion-matrix/confusion-matrix.strings.js';
 import type { PAD_EN } from '../components/digit-pad/digit-pad.strings.js';
 import type { INPUT_MESSAGES } from '../engine/input.messages.js';
+import type { DOWNLOAD_MESSAGES } from '../engine/data/download.messages.js';
 
 /** The words of the elements (their own English tables). */
 export type UiTerms = typeof MATRIX_EN &
@@ -32,6 +33,7 @@ import type { METRICS_MESSAGES } from '../engine/metrics.messages.js';
 /** The engine's messages (errors and notes that reach `part="error"`, `part="note"` …). */
 export type EngineTerms = typeof METRICS_MESSAGES &
   typeof INPUT_MESSAGES &
+  typeof DOWNLOAD_MESSAGES &
   typeof CONV_MATH_MESSAGES &
   typeof CONV_STEPS_MESSAGES &
   typeof DISPLAY_MESSAGES;

@@ -23,6 +23,7 @@ import { METRICS_MESSAGES } from '../../src/engine/metrics.messages.js';
 import { messageFormats } from '../../src/engine/messages.js';
 import { PAD_EN } from '../../src/components/digit-pad/digit-pad.strings.js';
 import { INPUT_MESSAGES } from '../../src/engine/input.messages.js';
+import { DOWNLOAD_MESSAGES } from '../../src/engine/data/download.messages.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
@@ -37,6 +38,7 @@ const SOURCES: Record<string, object> = {
   DISPLAY_MESSAGES,
   PAD_EN,
   INPUT_MESSAGES,
+  DOWNLOAD_MESSAGES,
 };
 
 /**

@@ -41,8 +41,11 @@ import {
   type AssetErrorInit,
   type AssetErrorKind,
 } from './download.js';
+import { DOWNLOAD_MESSAGES } from './download.messages.js';
+import { messagesOf } from '../messages.js';
 
 export { fnv1a };
+const sayDownload = messagesOf(DOWNLOAD_MESSAGES);
 
 /** The `format` of every dataset.json, and the version this loader reads. */
 export const DATASET_FORMAT = 'cnn-widgets-dataset';
@@ -249,7 +252,8 @@ function join<T>(
 
 const datasetError = (message: string, init: AssetErrorInit) => new DatasetLoadError(message, init);
 /** What a file is, in messages: "the Fashion-MNIST data" once dataset.json named it, else "the dataset". */
-const labelOf = (name?: string) => (name ? `the ${name} data` : 'the dataset');
+const labelOf = (name?: string) =>
+  name ? sayDownload('download.label.data', { name }) : sayDownload('download.label.dataset');
 
 /** Downloads one file of a dataset (timeout, classified errors: see download.ts). */
 function get(
@@ -273,7 +277,7 @@ function get(
 async function inflate(data: Uint8Array<ArrayBuffer>, url: string, name: string): Promise<Uint8Array> {
   if (typeof DecompressionStream === 'undefined') {
     throw new DatasetLoadError(
-      `This browser cannot unpack ${labelOf(name)} (it lacks DecompressionStream). Please use a current browser.`,
+      `This browser cannot unpack ${labelOf(name).text} (it lacks DecompressionStream). Please use a current browser.`,
       { kind: 'unsupported', retryable: false, url },
     );
   }
@@ -286,7 +290,7 @@ async function inflate(data: Uint8Array<ArrayBuffer>, url: string, name: string)
 }
 
 const damaged = (url: string, name?: string, why = 'it does not match its checksum', cause?: unknown) =>
-  new DatasetLoadError(damagedMessage(`Could not load ${labelOf(name)}`, url, why), {
+  new DatasetLoadError(damagedMessage(`Could not load ${labelOf(name).text}`, url, why), {
     kind: 'corrupt',
     retryable: true,
     url,

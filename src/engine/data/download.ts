@@ -30,6 +30,11 @@
  */
 import { assetPathOf } from '../assets.js';
 import { INTEGRITY } from './integrity.js';
+import { messagesOf, type Message } from '../messages.js';
+import { DOWNLOAD_MESSAGES } from './download.messages.js';
+
+export { DOWNLOAD_MESSAGES } from './download.messages.js';
+const say = messagesOf(DOWNLOAD_MESSAGES);
 
 /** What went wrong with a download (or, for the loaders, with what it contained). */
 export type AssetErrorKind =
@@ -42,6 +47,8 @@ export interface AssetErrorInit {
   url?: string;
   status?: number;
   cause?: unknown;
+  /** The failure as a message (key and values), for an element to say in the reader's language. */
+  detail?: Message;
 }
 
 /** A failed asset load, in words a reader understands; `retryable`: trying again may succeed. */
@@ -55,6 +62,8 @@ export class AssetLoadError extends Error {
   status?: number;
   /** What went wrong, for code that wants to react differently. */
   kind: AssetErrorKind;
+  /** The same failure as a message (key and values): an element says it in the reader's language. */
+  detail?: Message;
 
   constructor(message: string, opts: AssetErrorInit) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
@@ -62,6 +71,7 @@ export class AssetLoadError extends Error {
     this.retryable = opts.retryable;
     if (opts.url !== undefined) this.url = opts.url;
     if (opts.status !== undefined) this.status = opts.status;
+    if (opts.detail !== undefined) this.detail = opts.detail;
   }
 }
 
@@ -102,10 +112,10 @@ export function setDownloadTimeout(ms: number | null): void {
 export interface DownloadOptions {
   /** Stops the download; the promise rejects with the signal's reason (an `AbortError`). */
   signal?: AbortSignal;
-  /** What the file is, for messages: "the MNIST data", "the pretrained network", … */
-  label: string;
+  /** What the file is, for messages: "the MNIST data", "the pretrained network", … (or a message saying it). */
+  label: string | Message;
   /** The start of a failure message; default `Could not download <label>`. */
-  lead?: string;
+  lead?: string | Message;
   /** The attribute a reader can fix when the address is wrong (`data-src`, `src`, …), for 404s. */
   attribute?: string;
   /** Size and checksum to verify, when known. */
@@ -124,7 +134,6 @@ export interface DownloadOptions {
 }
 
 export const CHECK_AND_RETRY = 'check your connection and press Retry';
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 const FAILED_KEY = Symbol.for('cnn-widgets.failedDownloads');
 /** URLs whose last download on this page failed (page-wide, shared by all copies of the library). */
@@ -156,7 +165,7 @@ async function downloadOnce(url: string, opts: DownloadOptions): Promise<Uint8Ar
   const { signal, expected } = opts;
   if (signal?.aborted) throw abortReason(signal);
   const make = opts.error ?? ((m: string, init: AssetErrorInit) => new AssetLoadError(m, init));
-  const lead = opts.lead ?? `Could not download ${opts.label}`;
+  const leadMessage = opts.lead ?? say('download.lead', { label: opts.label });
   const stallMs = opts.stallMs ?? downloadTimeout();
 
   // Our own controller: aborted by the caller's signal or by the inactivity timer; `timedOut` says which.
@@ -172,11 +181,11 @@ async function downloadOnce(url: string, opts: DownloadOptions): Promise<Uint8Ar
       ctl.abort(new DOMException('No data arrived in time.', 'TimeoutError'));
     }, stallMs);
   };
-  const stalled = (got: number) =>
-    make(
-      `${lead} (no data for ${fmt(stallMs / 1000)} s after ${fmt(got)} bytes of ${url}): the connection stalled; ${CHECK_AND_RETRY}.`,
-      { kind: 'timeout', retryable: true, url },
-    );
+  const advice = say('download.checkAndRetry');
+  const stalled = (got: number) => {
+    const m = say('download.stalled', { lead: leadMessage, seconds: stallMs / 1000, got, url, advice });
+    return make(m.text, { kind: 'timeout', retryable: true, url, detail: m });
+  };
   let got = 0;
   try {
     arm();
@@ -188,29 +197,23 @@ async function downloadOnce(url: string, opts: DownloadOptions): Promise<Uint8Ar
       if (signal?.aborted) throw abortReason(signal);
       if (timedOut) throw stalled(0);
       const why = (err as Error)?.message || 'no response';
-      throw make(`${lead} (${why} for ${url}): ${CHECK_AND_RETRY}.`, {
-        kind: 'network',
-        retryable: true,
-        url,
-        cause: err,
-      });
+      const m = say('download.network', { lead: leadMessage, why, url, advice });
+      throw make(m.text, { kind: 'network', retryable: true, url, cause: err, detail: m });
     }
     if (!res.ok) {
       // 4xx (bar timeouts and rate limits) usually means a wrong address; still retryable, since a CDN that
       // is mid-deploy answers 404 for a while too.
       const wrongAddress = res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429;
-      const advice = wrongAddress
-        ? `check the address${opts.attribute ? ` (${opts.attribute})` : ''}, then press Retry`
+      const httpAdvice = wrongAddress
+        ? opts.attribute
+          ? say('download.checkAttribute', { attribute: opts.attribute })
+          : say('download.checkAddress')
         : res.status >= 500
-          ? 'the server had a problem; press Retry in a moment'
-          : CHECK_AND_RETRY;
+          ? say('download.serverProblem')
+          : advice;
       void res.body?.cancel().catch(() => undefined);
-      throw make(`${lead} (HTTP ${res.status} for ${url}): ${advice}.`, {
-        kind: 'http',
-        retryable: true,
-        url,
-        status: res.status,
-      });
+      const m = say('download.http', { lead: leadMessage, status: res.status, url, advice: httpAdvice });
+      throw make(m.text, { kind: 'http', retryable: true, url, status: res.status, detail: m });
     }
     const buf = await readAll(res, expected?.bytes, ctl.signal, (n) => {
       got += n;
@@ -219,13 +222,12 @@ async function downloadOnce(url: string, opts: DownloadOptions): Promise<Uint8Ar
     }).catch((err: unknown) => {
       if (signal?.aborted) throw abortReason(signal);
       if (timedOut) throw stalled(got);
-      const why = (err as Error)?.message;
-      throw make(
-        `${lead}: the file arrived truncated, cut short (${fmt(got)}${expected?.bytes ? ` of ${fmt(expected.bytes)}` : ''} bytes of ${url}${why ? `: ${why}` : ''}); ${CHECK_AND_RETRY}.`,
-        { kind: 'truncated', retryable: true, url, cause: err },
-      );
+      const why = (err as Error)?.message ?? '';
+      const total = expected?.bytes ? expected.bytes : -1;
+      const m = say('download.truncated', { lead: leadMessage, got, total, url, why, advice });
+      throw make(m.text, { kind: 'truncated', retryable: true, url, cause: err, detail: m });
     });
-    verify(buf, url, expected, lead, make);
+    verify(buf, url, expected, leadMessage, make);
     return buf;
   } finally {
     clearTimeout(timer);
@@ -238,36 +240,38 @@ export function verify(
   bytes: Uint8Array,
   url: string,
   expected: Integrity | undefined,
-  lead: string,
+  lead: string | Message,
   make: (message: string, init: AssetErrorInit) => Error,
 ): void {
   if (!expected) return;
   if (expected.bytes !== undefined && bytes.length < expected.bytes) {
-    throw make(
-      `${lead}: the file arrived truncated, cut short (${fmt(bytes.length)} of ${fmt(expected.bytes)} bytes of ${url}); ${CHECK_AND_RETRY}.`,
-      { kind: 'truncated', retryable: true, url },
-    );
+    const m = say('download.truncated', {
+      lead,
+      got: bytes.length,
+      total: expected.bytes,
+      url,
+      why: '',
+      advice: say('download.checkAndRetry'),
+    });
+    throw make(m.text, { kind: 'truncated', retryable: true, url, detail: m });
   }
   const wrongSize = expected.bytes !== undefined && bytes.length !== expected.bytes;
   if (wrongSize || (expected.fnv1a !== undefined && fnv1a(bytes) !== expected.fnv1a)) {
-    throw make(
-      damagedMessage(
-        lead,
-        url,
-        wrongSize ? `${fmt(bytes.length)} bytes, not ${fmt(expected.bytes!)}` : 'its checksum does not match',
-      ),
-      {
-        kind: 'corrupt',
-        retryable: true,
-        url,
-      },
-    );
+    const why = wrongSize
+      ? say('download.wrongSize', { got: bytes.length, expected: expected.bytes! })
+      : say('download.checksum');
+    const m = damaged(lead, url, why);
+    throw make(m.text, { kind: 'corrupt', retryable: true, url, detail: m });
   }
 }
 
-/** The words for a file that arrived whole but wrong. */
-export const damagedMessage = (lead: string, url: string, why: string) =>
-  `${lead}: ${url} arrived damaged (${why}). Press Retry; if it happens again, the file on the server is broken.`;
+/** A file that arrived whole but wrong, as a message. */
+export const damaged = (lead: string | Message, url: string, why: string | Message): Message =>
+  say('download.damaged', { lead, url, why });
+
+/** The words for a file that arrived whole but wrong (English). */
+export const damagedMessage = (lead: string, url: string, why: string): string =>
+  damaged(lead, url, why).text;
 
 /**
  * Reads a body to the end, reporting each chunk; `expected` sizes the buffer (a body that sends more is kept

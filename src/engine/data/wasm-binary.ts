@@ -19,6 +19,8 @@
  */
 import { assetUrl } from '../assets.js';
 import { download, integrityOf } from './download.js';
+import { DOWNLOAD_MESSAGES } from './download.messages.js';
+import { message } from '../messages.js';
 
 /** The parts of tfjs-core's `env()` this uses. */
 export interface TfEnvLike {
@@ -66,7 +68,7 @@ export async function prepareWasm(wasm: WasmBackendLike, env: TfEnvLike): Promis
   if (!served?.has(url)) {
     const expected = integrityOf(url);
     const bytes = await download(url, {
-      label: 'the WebAssembly backend',
+      label: message(DOWNLOAD_MESSAGES, 'download.label.wasm'),
       ...(expected ? { expected } : {}),
     });
     if (!platform[SERVED]) {

@@ -1,12 +1,14 @@
 /** Deutsch: die Meldungen der Engine (see ../types.ts). */
 import type { EngineTerms, SameKeys } from '../types.js';
 import { INPUT } from './pad.js';
+import { DOWNLOAD } from './download.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
 
 export const ENGINE: SameKeys<EngineTerms> = {
   ...INPUT,
+  ...DOWNLOAD,
   'name.inputSize': 'Die Eingabegröße',
   'name.kernelSize': 'Die Kerngröße',
   'name.stride': 'Die Schrittweite',

@@ -1,12 +1,14 @@
 /** Français : les messages du moteur (see ../types.ts). */
 import type { EngineTerms, SameKeys } from '../types.js';
 import { INPUT } from './pad.js';
+import { DOWNLOAD } from './download.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
 
 export const ENGINE: SameKeys<EngineTerms> = {
   ...INPUT,
+  ...DOWNLOAD,
   'name.inputSize': 'La taille d’entrée',
   'name.kernelSize': 'La taille du noyau',
   'name.stride': 'Le pas',

@@ -1,12 +1,14 @@
 /** 日本語: エンジンのメッセージ (see ../types.ts)。 */
 import type { EngineTerms, SameKeys } from '../types.js';
 import { INPUT } from './pad.js';
+import { DOWNLOAD } from './download.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
 
 export const ENGINE: SameKeys<EngineTerms> = {
   ...INPUT,
+  ...DOWNLOAD,
   'name.inputSize': '入力サイズ',
   'name.kernelSize': 'カーネルサイズ',
   'name.stride': 'ストライド',

@@ -1,12 +1,14 @@
 /** 简体中文：引擎的消息 (see ../types.ts)。 */
 import type { EngineTerms, SameKeys } from '../types.js';
 import { INPUT } from './pad.js';
+import { DOWNLOAD } from './download.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
 
 export const ENGINE: SameKeys<EngineTerms> = {
   ...INPUT,
+  ...DOWNLOAD,
   'name.inputSize': '输入尺寸',
   'name.kernelSize': '卷积核大小',
   'name.stride': '步幅',
