@@ -99,7 +99,7 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
   it('fires `dataset` once data-src is read: the pad, the matrix and the feature map follow before Start, and the text counts its images', async function () {
     const url = await dataset(this, 'shapes-rgb');
     const host = await fixture<HTMLDivElement>(
-      `<div><cnn-trainer id="ds"></cnn-trainer><digit-pad for="ds"></digit-pad>
+      `<div><cnn-trainer id="ds"></cnn-trainer><digit-pad for="ds" mode="teach"></digit-pad>
         <confusion-matrix for="ds"></confusion-matrix><feature-map for="ds"></feature-map></div>`,
     );
     const el = host.querySelector('cnn-trainer') as CnnTrainer;
@@ -130,6 +130,8 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
     const input = q<HTMLCanvasElement>(pad, 'canvas.input')!;
     expect([input.width, input.height]).to.deep.equal([16, 16]);
     expect(texts(pad, '[part=probabilities] .d')).to.deep.equal(SHAPES.classes);
+    // Teach mode's label picker too: the reader teaches it by the dataset's names.
+    expect(texts(pad, '[part=teach] select option')).to.deep.equal(['Pick…', ...SHAPES.classes]);
     expect(texts(cm, 'thead th.label')).to.deep.equal(SHAPES.classes);
     // The feature map's picker names the dataset's classes: "Test image: blue-bar".
     const label = q(fm, '[part=controls] label')!;

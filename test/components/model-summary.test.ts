@@ -158,6 +158,36 @@ describe('<model-summary>', () => {
     expect(el.totalParams).to.equal(61100840);
   });
 
+  it('follows the trainer’s dataset: its preset fitted to the data’s size, channels and classes, on `dataset`', async () => {
+    const host = await fixture<HTMLDivElement>('<div></div>');
+    const trainer = document.createElement('div') as HTMLDivElement & { model: string; datasetInfo: unknown };
+    trainer.id = 'ms-data';
+    trainer.model = 'cnn';
+    trainer.datasetInfo = null; // still reading its dataset.json: MNIST's network meanwhile
+    host.append(trainer);
+    const el = document.createElement('model-summary');
+    el.htmlFor = 'ms-data';
+    host.append(el);
+    await settle(el);
+    expect(el.totalParams).to.equal(45424);
+    trainer.datasetInfo = { name: 'Shapes', classes: ['a', 'b', 'c'], shape: [16, 16, 3] };
+    trainer.dispatchEvent(new CustomEvent('dataset', { detail: trainer.datasetInfo }));
+    await settle(el);
+    expect(el.layers[0]!.inputShape).to.deep.equal([3, 16, 16]);
+    expect(el.layers.at(-1)!.outputShape).to.deep.equal([3]);
+    expect(shadowText(el)).to.contain('3×16×16');
+    // A network of its own is read against the data's shape too.
+    (trainer as unknown as { network: string }).network =
+      'Conv2d(3, 4, 3), ReLU(), Flatten(), Linear(784, 3)';
+    trainer.setAttribute('layers', 'x'); // the attribute the summary observes
+    const own = 4 * 27 + 4 + 784 * 3 + 3; // 4×14×14 = 784 features after the 3×3 conv on 16×16
+    for (let i = 0; i < 40 && el.totalParams !== own; i++) await settle(el);
+    expect(el.error).to.equal(null);
+    expect(el.layers[0]!.inputShape).to.deep.equal([3, 16, 16]);
+    expect(el.totalParams).to.equal(own);
+    expectNoBadNumbers(el);
+  });
+
   it('follows a <cnn-trainer> whose `model` is set from script or picked in its form (it reflects)', async () => {
     const host = document.createElement('div');
     host.className = 'fixture';

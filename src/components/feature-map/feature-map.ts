@@ -125,7 +125,7 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
    * for a dataset (the default 7 is a dataset's first class when it has 7 or fewer).
    */
   @property({ reflect: true, converter: numberValue }) digit = DEFAULT_DIGIT;
-  /** With `for`: the MNIST folder (as `<cnn-trainer data-src>`); default the library's own. */
+  /** With `for`: the dataset folder whose test images are fed (as `<cnn-trainer data-src>`); default the trainer's own. */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc = '';
 
   /** Same as `htmlFor`, the `for` attribute's twin. */

@@ -9,6 +9,9 @@ import {
   textOrNumberValue,
 } from '../shared/property-values.js';
 import { TrainerLink } from '../shared/trainer-link.js';
+import { datasetOf, MNIST_DATASET } from '../../engine/models/dataset-of.js';
+import { fitSpec } from '../../engine/models/fit.js';
+import type { DatasetInfo } from '../../engine/training/types.js';
 import { checkInteger, walkModel, type LayerInfo, type ModelSpec } from '../../engine/conv-math.js';
 import { isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
 import { parseInputShape } from '../../engine/models/display.js';
@@ -56,7 +59,7 @@ export class ModelSummary extends CnnElement<Record<string, unknown>, typeof EN>
    * property is already the computed rows.
    */
   @property({ attribute: 'layers', reflect: true, converter: networkValue }) network: NetworkValue = '';
-  /** Id of a trainer element (e.g. `<cnn-trainer>`) whose network (`layers`, else `model`) to show instead. */
+  /** Id of a trainer element (e.g. `<cnn-trainer>`) whose network (`layers`, else `model`, on its dataset's images) to show instead. */
   @property({ reflect: true, attribute: 'for', converter: stringValue }) htmlFor: string | null = null;
   /** Input shape: `"C×H×W"`, `"H×W"` or `"W"` (keeps the model's channels). Empty: the model's own input. */
   @property({
@@ -98,7 +101,11 @@ export class ModelSummary extends CnnElement<Record<string, unknown>, typeof EN>
    * observing the attribute sees every change without hooking into the trainer's update cycle or its events.
    * Each change requests an update, which recomputes.
    */
-  private readonly link = new TrainerLink(this, { attributes: ['model', 'layers'] });
+  private readonly link = new TrainerLink(this, {
+    attributes: ['model', 'layers', 'data-src'],
+    // What it trains on is known (a data-src read): its preset is fitted to that size, channels and classes.
+    on: { dataset: () => {} },
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -125,13 +132,38 @@ export class ModelSummary extends CnnElement<Record<string, unknown>, typeof EN>
     return { name: this.model, source: say('summary.source.model'), text: null };
   }
 
+  /** The followed trainer's dataset, `[C, H, W]` of one image, when it is not MNIST's; else null. */
+  private trainerInput(): number[] | null {
+    const d = this.trainerData();
+    return d ? [d.shape[2], d.shape[0], d.shape[1]] : null;
+  }
+
+  /** What the followed trainer trains on, when it says and it is not MNIST (whose networks need no fitting). */
+  private trainerData(): Readonly<DatasetInfo> | null {
+    const t = this.link.trainer;
+    if (!t) return null;
+    const d = datasetOf(t);
+    return d === MNIST_DATASET || (d.shape.join() === '28,28,1' && d.classes.length === 10) ? null : d;
+  }
+
+  /** A lesson preset as the followed trainer trains it: fitted to its dataset (as the trainer fits it). */
+  private fitted(spec: ModelSpec): ModelSpec {
+    const d = this.trainerData();
+    if (!d || spec === MODEL_SPECS.alexnet) return spec;
+    try {
+      return fitSpec(spec, d);
+    } catch {
+      return spec;
+    }
+  }
+
   /**
    * Parses a network text against the input shape (`input-shape`, else one 28×28 grey image) with any output
    * width and no training limits: a summary only shows it. Returns the spec, or shows the error (with the line
    * and column, and the layer's text) over the rows computed before the failing layer.
    */
   private parseText(text: unknown, source: Message): ModelSpec | null {
-    let input = [1, 28, 28];
+    let input = this.trainerInput() ?? [1, 28, 28];
     if (this.inputShape.trim()) {
       const parsed = parseInputShape(this.inputShape, 1);
       if (!Array.isArray(parsed)) return (this.setError(parsed.message), null);
@@ -175,7 +207,7 @@ export class ModelSummary extends CnnElement<Record<string, unknown>, typeof EN>
       const parsed = this.parseText(text, source);
       if (!parsed) return;
       this._spec = parsed;
-    } else this._spec = isModelName(key) ? MODEL_SPECS[key] : null;
+    } else this._spec = isModelName(key) ? this.fitted(MODEL_SPECS[key]) : null;
     if (!this._spec) {
       return this.setError(say('summary.unknownModel', { name: String(name), source }));
     }
