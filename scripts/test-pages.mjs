@@ -141,6 +141,82 @@ try {
     await visit(`example ${f}`, `${lib}/examples/${f}`, { check: widgetsOk, wait: 2500 });
   }
 
+  // 1b. examples/own-network.html as a reader uses it: they edit the layers in the trainer's text area, the
+  // summary below follows as they type (a mistake is explained in both), then Start trains that network.
+  await visit(
+    'own-network: edit the layers, the summary follows as you type, then it trains',
+    `${lib}/examples/own-network.html`,
+    {
+      ready: () => document.querySelector('cnn-trainer')?.shadowRoot?.querySelector('textarea[part=layers]'),
+      wait: 500,
+      check: async () => {
+        const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+        const until = async (test, what, ms = 60000) => {
+          for (const t0 = Date.now(); !test(); await sleep(50))
+            if (Date.now() - t0 > ms) throw new Error(`${what} within ${ms} ms`);
+        };
+        const t = document.querySelector('cnn-trainer');
+        const sum = document.querySelector('model-summary');
+        const area = t.shadowRoot.querySelector('textarea[part=layers]');
+        if (sum.totalParams !== 45424)
+          return `the page's network: the summary says ${sum.totalParams} parameters, not 45,424`;
+        /** Types text a key at a time (an input event each), as a reader does, then pauses. */
+        const type = async (text) => {
+          area.focus();
+          for (let i = 1; i <= text.length; i += 7) {
+            area.value = text.slice(0, i);
+            area.dispatchEvent(new Event('input', { bubbles: true }));
+            await sleep(5);
+          }
+          area.value = text;
+          area.dispatchEvent(new Event('input', { bubbles: true }));
+        };
+        // A mistake: the summary and the trainer both say which number arrives, without leaving the field.
+        await type('Conv2d(1, 8, 3), ReLU(), MaxPool2d(2), Flatten(), Linear(1000, 10)');
+        try {
+          await until(
+            () => /receives 1,352 features/.test(sum.error ?? ''),
+            'the summary explaining the mistake',
+            5000,
+          );
+        } catch (e) {
+          return `${e.message}: summary error ${sum.error}, trainer error ${t.error}`;
+        }
+        if (!/receives 1,352 features/.test(t.error ?? '')) return `the trainer says: ${t.error}`;
+        if (!t.shadowRoot.querySelector('button[part=start]').disabled)
+          return 'Start is on for a network that does not fit';
+        // Fixed as the message says: the summary follows, still typing (the field keeps focus).
+        await type('Conv2d(1, 8, 3), ReLU(), MaxPool2d(2), Flatten(), Linear(1352, 10)');
+        const params = 8 * 9 + 8 + 1352 * 10 + 10;
+        try {
+          await until(() => sum.totalParams === params && sum.error === null, 'the summary updating', 5000);
+        } catch (e) {
+          return `${e.message}: ${sum.totalParams} parameters, error ${sum.error}`;
+        }
+        if (t.shadowRoot.activeElement !== area) return 'the text area lost focus while the summary updated';
+        const names = sum.layers.map((l) => l.name).join(',');
+        if (names !== 'conv1,relu1,pool1,flatten,fc1') return `summary rows: ${names}`;
+        // A shorter run than the page's, as a reader may set it, then Start.
+        const size = t.shadowRoot.querySelector('[data-field=trainSize]');
+        size.value = '1000';
+        size.dispatchEvent(new Event('change', { bubbles: true }));
+        await t.updateComplete;
+        const ended = new Promise((r) => t.addEventListener('train-end', r, { once: true }));
+        t.shadowRoot.querySelector('button[part=start]').click();
+        await Promise.race([ended, sleep(120000)]);
+        if (t.state !== 'done') return `after Start: state ${t.state}, error ${t.error}`;
+        if (!(t.testAccuracy > 0.5)) return `trained to ${t.testAccuracy} test accuracy`;
+        if (t.config.spec.layers.length !== 5) return 'it trained another network than the one typed';
+        const matrix = document.querySelector('confusion-matrix');
+        await until(() => matrix.matrix !== null, 'the confusion matrix', 10000).catch(() => {});
+        if (!matrix.matrix) return 'the confusion matrix did not follow the run';
+        if (!t.shadowRoot.querySelector('button[part=download-code]'))
+          return 'no Download PyTorch code button after training';
+        return null;
+      },
+    },
+  );
+
   // 2. The CDN build from another origin: the page and the library on two ports.
   const other = await serve('test/pages');
   const pageDone = {
