@@ -15,6 +15,7 @@ import { SUMMARY_EN } from '../components/model-summary/model-summary.strings.js
 import { MATRIX_EN } from '../components/confusion-matrix/confusion-matrix.strings.js';
 import { METRICS_MESSAGES } from '../engine/metrics.messages.js';
 import { PAD_EN } from '../components/digit-pad/digit-pad.strings.js';
+import { TRAINER_EN } from '../components/cnn-trainer/cnn-trainer.strings.js';
 import { INPUT_MESSAGES } from '../engine/input.messages.js';
 import { DOWNLOAD_MESSAGES } from '../engine/data/download.messages.js';
 import type { CompleteTranslation } from './types.js';
@@ -33,6 +34,7 @@ const en = {
   ...MATRIX_EN,
   ...METRICS_MESSAGES,
   ...PAD_EN,
+  ...TRAINER_EN,
   ...INPUT_MESSAGES,
   ...DOWNLOAD_MESSAGES,
 } satisfies CompleteTranslation;

@@ -9,7 +9,9 @@ import '../../src/define/kernel-viewer.js';
 import '../../src/define/model-summary.js';
 import '../../src/define/confusion-matrix.js';
 import '../../src/define/digit-pad.js';
+import '../../src/define/cnn-trainer.js';
 import type { DigitPad } from '../../src/components/digit-pad/digit-pad.js';
+import { CnnTrainer, type TrainerSession } from '../../src/components/cnn-trainer/cnn-trainer.js';
 import { loadTranslation } from '../../src/components/shared/localize.js';
 import { translations } from '../../src/translations/index.js';
 import { messageFormats } from '../../src/engine/messages.js';
@@ -74,6 +76,9 @@ const ELEMENTS: Record<string, string> = {
   'confusion matrix': `<confusion-matrix matrix="[[50,2,1],[3,40,7],[0,1,60]]"></confusion-matrix>`,
   'confusion matrix (normalized)': `<confusion-matrix normalize matrix="[[5,0],[0,4]]"></confusion-matrix>`,
   'confusion matrix (waiting)': '<confusion-matrix for="nowhere"></confusion-matrix>',
+  trainer: '<cnn-trainer epochs="2" train-size="1000"></cnn-trainer>',
+  'trainer (your own network)':
+    '<cnn-trainer layers="Conv2d(1, 4, 3), ReLU(), MaxPool2d(2), Flatten(), Linear(676, 10)"></cnn-trainer>',
   'confusion matrix (bad)':
     '<confusion-matrix labels="a,,c" matrix="[[1,0,0],[0,1,0],[0,0,1]]"></confusion-matrix>',
 };
@@ -166,6 +171,37 @@ const PAD_STATES: Record<string, PadState> = {
   },
 };
 
+/** A trainer whose run is a stand-in the test plays: a download, batches, an epoch, the end. */
+class PlayedSession extends EventTarget implements Partial<TrainerSession> {
+  state: TrainerSession['state'] = 'idle';
+  backend: TrainerSession['backend'] = null;
+  history = { batches: [] as never[], epochs: [] as never[] };
+  testAccuracy: number | null = null;
+  confusion: number[][] | null = null;
+  async start() {
+    this.set('loading');
+  }
+  pause() {}
+  resume() {}
+  stop() {}
+  dispose() {}
+  fire(name: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(name, { detail }));
+  }
+  set(s: TrainerSession['state']) {
+    this.state = s;
+    this.fire('state', s);
+  }
+}
+let played: PlayedSession | null = null;
+class PlayedTrainer extends CnnTrainer {
+  protected override createSession(): Promise<TrainerSession> {
+    return Promise.resolve((played = new PlayedSession()) as unknown as TrainerSession);
+  }
+}
+customElements.define('played-cnn-trainer', PlayedTrainer);
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
 describe('every element in every language', () => {
   before(async () => {
     for (const lang of LANGS) {
@@ -233,6 +269,48 @@ describe('every element in every language', () => {
         await settle(el);
         expect(englishLeft(el, lang)).to.deep.equal([]);
       });
+    });
+  }
+
+  for (const lang of LANGS) {
+    it(`${lang}: a trainer downloading, training and done: no English left`, async () => {
+      const el = await fixture<PlayedTrainer>(
+        `<played-cnn-trainer lang="${lang}" epochs="2" train-size="640"></played-cnn-trainer>`,
+      );
+      await el.start();
+      await settle(el);
+      const s = played!;
+      const seen: string[] = [];
+      const look = async () => {
+        await frame();
+        await settle(el);
+        seen.push(...englishLeft(el, lang));
+      };
+      s.fire('data-progress', { loaded: 2.5e6, total: 1e7, fraction: 0.25, split: 'train' });
+      await look();
+      s.backend = 'wasm';
+      s.set('training');
+      s.fire('train-start', {});
+      for (let b = 1; b <= 3; b++)
+        s.fire('train-batch', {
+          epoch: 1,
+          batch: b,
+          batches: 10,
+          loss: 2 / b,
+          accuracy: 0.1 * b,
+          imagesPerSecond: 1850,
+        });
+      await look();
+      s.testAccuracy = 0.9;
+      s.fire('train-epoch', { epoch: 1, loss: 0.5, accuracy: 0.8, testAccuracy: 0.9 });
+      await look();
+      expect(el.shadowRoot!.querySelector('[data-testid=live]')!.textContent!.trim()).not.to.equal('');
+      s.set('done');
+      s.fire('train-end', {});
+      await look();
+      expect(el.state).to.equal('done');
+      expect(seen).to.deep.equal([]);
+      await expectAccessible(el);
     });
   }
 

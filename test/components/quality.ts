@@ -39,6 +39,8 @@ export function everyText(el: Element): string {
       'placeholder',
       'value',
     ]) {
+      // An option's value is code (`cooldown`), never shown: its text is.
+      if (a === 'value' && n.localName === 'option') continue;
       const v = n.getAttribute(a);
       if (v !== null) parts.push(v);
     }

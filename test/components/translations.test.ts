@@ -22,6 +22,7 @@ import { MATRIX_EN } from '../../src/components/confusion-matrix/confusion-matri
 import { METRICS_MESSAGES } from '../../src/engine/metrics.messages.js';
 import { messageFormats } from '../../src/engine/messages.js';
 import { PAD_EN } from '../../src/components/digit-pad/digit-pad.strings.js';
+import { TRAINER_EN } from '../../src/components/cnn-trainer/cnn-trainer.strings.js';
 import { INPUT_MESSAGES } from '../../src/engine/input.messages.js';
 import { DOWNLOAD_MESSAGES } from '../../src/engine/data/download.messages.js';
 
@@ -37,6 +38,7 @@ const SOURCES: Record<string, object> = {
   CONV_STEPS_MESSAGES,
   DISPLAY_MESSAGES,
   PAD_EN,
+  TRAINER_EN,
   INPUT_MESSAGES,
   DOWNLOAD_MESSAGES,
 };
@@ -60,7 +62,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'got.symbol',
     'got.bigint',
   ],
-  es: ['calc.pool', 'kv.kernel', 'summary.total'],
+  es: ['calc.pool', 'kv.kernel', 'summary.total', 'trainer.backend'],
   fr: [
     'calc.pool',
     'calc.conv',
@@ -69,8 +71,10 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'summary.col.type',
     'summary.total',
     'cm.imageCount',
+    'trainer.model.fnn',
+    'trainer.schedule.constant',
   ],
-  de: ['common.pause', 'calc.params', 'calc.padding'],
+  de: ['common.pause', 'calc.params', 'calc.padding', 'trainer.start', 'trainer.backend'],
   'zh-CN': [],
   ja: [],
 };

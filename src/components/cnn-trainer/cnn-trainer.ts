@@ -38,6 +38,9 @@ import { DatasetController } from './dataset-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
 import { progressInfo } from './progress.js';
+import { TRAINER_EN } from './cnn-trainer.strings.js';
+import { SHARED_EN } from '../shared/shared.strings.js';
+import { message, type Message } from '../../engine/messages.js';
 import { networkParser } from '../shared/network-parser.js';
 import { renderActions, renderNotes, renderProgress, renderResult, renderRetry } from './run-view.js';
 import type { TrainingCurves } from './training-curves.js';
@@ -100,8 +103,11 @@ export const HIDDEN_PAUSE_MS = 30_000;
  * @cssproperty [--cnn-trainer-test=var(--cnn-positive)] Colour of the test-accuracy line.
  * @cssproperty [--cnn-trainer-chart-height=160px] Height of each chart.
  */
-export class CnnTrainer extends CnnElement<TrainerEventMap> {
+const EN = { ...SHARED_EN, ...TRAINER_EN };
+
+export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
   static override styles = [...CnnElement.styles, styles, curvesStyles];
+  protected static override strings = EN;
 
   // The settings' hand-written accessors (below) read the value in effect (TrainerSettings, settings.ts).
   static override properties: PropertyDeclarations = {
@@ -230,7 +236,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   /** ms the tab may stay hidden before training pauses (a property so tests can shorten it). */
   hiddenPauseMs = HIDDEN_PAUSE_MS;
 
-  @state() private note = '';
+  @state() private note: Message | string = '';
   /** What the settings add up to: the configuration, or the message and the fields (and layer) it is about. */
   @state() private check: SettingsCheck = { config: null, error: '', bad: [] };
 
@@ -255,7 +261,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     running: () => this.state === 'training' || this.state === 'loading',
     pause: () => {
       this.pause();
-      this.note = 'Paused because the tab was hidden. Press Resume to continue.';
+      this.note = message(TRAINER_EN, 'trainer.hiddenPause');
     },
     delay: () => this.hiddenPauseMs,
   });
@@ -359,6 +365,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
   };
 
   protected override render() {
+    const l = this.localize;
     const st = this.state;
     const clamped = this.data.clamp(this.check.config);
     const { value: progress, text } = progressInfo({
@@ -379,7 +386,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
     const retry =
       this.data.error?.retryable ?? (this.run.runError?.retryable && st === 'error' && !this.check.error);
     return html`
-      ${this.renderError()} ${renderRetry(retry === true, this.onStart)}
+      ${this.renderError()} ${renderRetry(retry === true, this.onStart, l)}
       ${this.editor.render(
         {
           value,
@@ -387,6 +394,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
           bad: this.check.bad,
           disabled: this.run.busy,
           onChange: this.onField,
+          localize: l,
         },
         this.check,
       )}
@@ -399,13 +407,14 @@ export class CnnTrainer extends CnnElement<TrainerEventMap> {
         pause: () => this.pause(),
         resume: () => this.resume(),
         stop: () => this.stop(),
+        localize: l,
       })}
-      ${this.files.render(this.run.busy)} ${this.tuner.render()} ${renderProgress(st, progress, text)}
-      ${renderNotes(this.note, this.fallbacks)}
+      ${this.files.render(this.run.busy, l)} ${this.tuner.render(l)} ${renderProgress(st, progress, text, l)}
+      ${renderNotes(this.note, this.fallbacks, l)}
       <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
-      ${renderResult(this.testAccuracy, this.run.testImages ?? clamped?.testSize ?? counts?.test ?? null)}
+      ${renderResult(this.testAccuracy, this.run.testImages ?? clamped?.testSize ?? counts?.test ?? null, l)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
-        ${this.run.announcement}
+        ${l.say(this.run.announcement)}${this.run.announcementNotes ? ` ${this.run.announcementNotes}` : ''}
       </div>
     `;
   }

@@ -17,7 +17,7 @@ import type {
   TrainerSession,
   TrainerState,
 } from '../../engine/training/types.js';
-import { formatPercent } from '../shared/format.js';
+import type { TrainerLocalize } from './cnn-trainer.strings.js';
 
 /** What the trainer element gives the controller. */
 export interface FineTuneHost extends ReactiveControllerHost, HTMLElement {
@@ -107,17 +107,23 @@ export class FineTuneController {
   }
 
   /** The Fine-tune button (`part="fine-tune"`) and the last result, once a run has trained. */
-  render() {
+  render(l: TrainerLocalize) {
     if (!this.host.session || this.host.state !== 'done') return nothing;
     const r = this.result;
     return html`<div part="fine-tune" class="actions fine-tune">
       <button class="secondary" ?disabled=${this.busy} @click=${() => void this.fineTune()}>
-        ${this.busy ? 'Fine-tuning…' : 'Fine-tune on taught examples'}
+        ${l.term(this.busy ? 'trainer.fineTuning' : 'trainer.fineTune')}
       </button>
       <span class="fine-tune-result" data-testid="fine-tune-result" role="status"
         >${
           r
-            ? `${r.correct} of ${r.examples} taught example${r.examples === 1 ? '' : 's'} now read right after ${r.steps} steps; test accuracy ${formatPercent(r.previousTestAccuracy ?? NaN)} → ${formatPercent(r.testAccuracy ?? NaN)}.`
+            ? l.term('trainer.fineTuned', {
+                correct: r.correct,
+                examples: r.examples,
+                steps: r.steps,
+                before: r.previousTestAccuracy ?? NaN,
+                after: r.testAccuracy ?? NaN,
+              })
             : nothing
         }</span
       >

@@ -14,6 +14,7 @@ import type { ModelSpec } from '../../engine/conv-math.js';
 import { MODEL_SPECS } from '../../engine/models/specs.js';
 import { renderSettingsForm, type SettingsFormState } from './settings-form.js';
 import type { SettingsCheck } from './settings.js';
+import type { TrainerLocalize } from './cnn-trainer.strings.js';
 
 /** How long typing must pause before the network is read (ms). */
 export const LAYERS_DEBOUNCE_MS = 300;
@@ -103,17 +104,17 @@ export class LayersEditorController implements ReactiveController {
    */
   render(form: Omit<SettingsFormState, 'model'>, check: SettingsCheck) {
     return html`${renderSettingsForm({ ...form, model: { choice: this.choice, onChange: this.onModel } })}
-    ${this.renderText(check.config?.spec ?? null, check.network ?? null, form.disabled)}`;
+    ${this.renderText(check.config?.spec ?? null, check.network ?? null, form.disabled, form.localize)}`;
   }
 
-  private renderText(spec: ModelSpec | null, e: LayersError | null, disabled: boolean) {
+  private renderText(spec: ModelSpec | null, e: LayersError | null, disabled: boolean, l: TrainerLocalize) {
     const net = this.host.network;
     if (isEmptyNetwork(net) && this.pending === null && !this.open) return nothing;
     // Specs given as data are shown as the PyTorch text they mean (editing it makes it text).
     const text = typeof net === 'string' ? net : spec ? toLayersText(spec) : JSON.stringify(net, null, 1);
     return html`<div class="layers">
       <label
-        >Your network (PyTorch layers, comma- or newline-separated)
+        >${l.term('trainer.layers')}
         <textarea
           part="layers"
           aria-describedby="error"

@@ -3,10 +3,12 @@
  * the charts' text alternatives and the live region's announcements. No DOM: each is a function of its
  * arguments, so the wording is tested (and translated, later) in one place. Numbers go through format.ts.
  */
-import { formatInteger, formatFixed, formatMegabytes, formatPercent } from '../shared/format.js';
+import { messagesOf, type Message } from '../../engine/messages.js';
+import { TRAINER_EN } from './cnn-trainer.strings.js';
 import type { TrainConfig } from '../../engine/training/config.js';
-import type { FallbackNote } from '../../engine/backend.js';
 import type { TrainerBatch, TrainerEpoch, TrainerState } from '../../engine/training/types.js';
+
+const say = messagesOf(TRAINER_EN);
 
 /** The dataset download's progress, as the trainer keeps it from `data-progress` (every field finite). */
 export interface DataProgress {
@@ -48,11 +50,11 @@ export interface ProgressInput {
 const LISTED_CLASSES = 10;
 
 /** ` of Shapes (3 classes: blue-bar, green-disc, red-square)`, or '' for MNIST (the lesson's, said nowhere else). */
-function ofDataset(d: ProgressInput['dataset']): string {
+function ofDataset(d: ProgressInput['dataset']): Message | '' {
   if (!d || (d.name === 'MNIST' && d.classes.join() === '0,1,2,3,4,5,6,7,8,9')) return '';
   const n = d.classes.length;
-  const names = n <= LISTED_CLASSES ? `: ${d.classes.join(', ')}` : '';
-  return ` of ${d.name} (${formatInteger(n)} classes${names})`;
+  const names = n <= LISTED_CLASSES ? d.classes.join(', ') : '';
+  return say('trainer.ofDataset', { name: d.name, classes: n, names });
 }
 
 /** Reads a `data-progress` detail defensively: a fraction clamped to 0..1, counts that are numbers. */
@@ -68,7 +70,10 @@ export function dataProgress(detail: unknown): DataProgress {
   };
 }
 
-/** The progress bar's value (0..1) and its text: download, then epoch and batch, else what Start would do. */
+/**
+ * The progress bar's value (0..1) and its text: download, then epoch and batch, else what Start would do. The
+ * text is a message (said in the reader's language by the element; `.text` is the English).
+ */
 export function progressInfo({
   state,
   config,
@@ -79,94 +84,95 @@ export function progressInfo({
   dataset,
 }: ProgressInput): {
   value: number;
-  text: string;
+  text: Message;
 } {
   if (evaluating && state !== 'loading' && state !== 'idle') {
-    const what = state === 'done' ? 'Loaded weights, evaluated' : 'Evaluating the loaded weights';
     return {
       value: state === 'done' ? 1 : 0,
-      text: state === 'error' ? 'Failed' : `${what} on the test images`,
+      text: say(
+        state === 'error' ? 'trainer.failed' : state === 'done' ? 'trainer.evaluated' : 'trainer.evaluating',
+      ),
     };
   }
   if (state === 'loading') {
-    if (!progress) return { value: 0, text: 'Starting TensorFlow.js…' };
-    const { fraction, split, loaded, total, dataset } = progress;
-    const sizes = total ? `${formatMegabytes(loaded)} of ${formatMegabytes(total)} MB · ` : '';
+    if (!progress) return { value: 0, text: say('trainer.startingTf') };
+    const { fraction, loaded, total, dataset } = progress;
+    const split =
+      progress.split === 'train'
+        ? say('trainer.split.train')
+        : progress.split === 'test'
+          ? say('trainer.split.test')
+          : progress.split;
+    const percent = Math.round(fraction * 100) / 100;
     return {
       value: fraction,
-      text: `Downloading ${dataset} ${split} images: ${sizes}${Math.round(fraction * 100)}%`,
+      text: total
+        ? say('trainer.downloadingSized', {
+            dataset,
+            split,
+            loaded: loaded / 1e6,
+            total: total / 1e6,
+            percent,
+          })
+        : say('trainer.downloading', { dataset, split, percent }),
     };
   }
   if (b && config) {
     const batches = Math.max(1, b.batches);
     const done = (b.epoch - 1) * batches + b.batch;
     const value = Math.min(1, Math.max(0, done / (config.epochs * batches)));
-    const speed =
-      Number.isFinite(b.imagesPerSecond) && b.imagesPerSecond > 0
-        ? ` · ${formatInteger(b.imagesPerSecond)} img/s`
-        : '';
-    const prefix =
-      state === 'paused' ? 'Paused · ' : state === 'done' ? 'Done · ' : state === 'error' ? 'Stopped · ' : '';
+    const speed = Number.isFinite(b.imagesPerSecond) && b.imagesPerSecond > 0 ? b.imagesPerSecond : 0;
+    const shown = state === 'paused' || state === 'done' ? state : state === 'error' ? 'stopped' : '';
     return {
       value,
-      text: `${prefix}epoch ${b.epoch}/${config.epochs} · batch ${formatInteger(b.batch)}/${formatInteger(batches)}${speed}`,
+      text: say('trainer.batch', {
+        state: shown,
+        epoch: b.epoch,
+        epochs: config.epochs,
+        batch: b.batch,
+        batches,
+        speed,
+      }),
     };
   }
-  if (state === 'training') return { value: 0, text: 'Preparing the first batch…' };
-  if (state === 'paused') return { value: 0, text: 'Paused' };
-  if (state === 'error') return { value: 0, text: 'Failed' };
+  if (state === 'training') return { value: 0, text: say('trainer.preparing') };
+  if (state === 'paused') return { value: 0, text: say('trainer.paused') };
+  if (state === 'error') return { value: 0, text: say('trainer.failed') };
   return {
     value: 0,
     text: config
-      ? `Ready: ${formatInteger(config.epochs)} epoch${config.epochs === 1 ? '' : 's'} on ${formatInteger(config.trainSize)} images${ofDataset(dataset)}`
+      ? say('trainer.ready', { epochs: config.epochs, images: config.trainSize, of: ofDataset(dataset) })
       : waiting
-        ? 'Reading the dataset…'
-        : 'Fix the settings to start',
+        ? say('trainer.readingDataset')
+        : say('trainer.fixSettings'),
   };
 }
 
-/** A chart's text alternative: what it shows and where its curve went. */
-export function chartSummary(kind: 'loss' | 'accuracy', c: Curves): string {
+/** A chart's text alternative: what it shows and where its curve went (`percent` formats the test accuracies). */
+export function chartSummary(kind: 'loss' | 'accuracy', c: Curves, percent: (x: number) => string): Message {
   const n = c.x.length;
-  if (!n)
-    return kind === 'loss'
-      ? 'Loss per batch (smoothed): no data yet.'
-      : 'Accuracy per batch and test accuracy per epoch: no data yet.';
+  if (!n) return say(kind === 'loss' ? 'trainer.lossEmpty' : 'trainer.accuracyEmpty');
   if (kind === 'loss')
-    return `Loss per batch (smoothed): from ${formatFixed(c.loss[0], 2)} to ${formatFixed(c.loss[n - 1], 2)} after ${formatInteger(n)} batches.`;
-  const t = c.test.length
-    ? ` Test accuracy by epoch: ${c.test.map((a) => formatPercent(a)).join(', ')}.`
-    : '';
-  return `Training accuracy per batch (smoothed): from ${formatPercent(c.acc[0])} to ${formatPercent(c.acc[n - 1])}.${t}`;
+    return say('trainer.lossSummary', { from: c.loss[0] ?? NaN, to: c.loss[n - 1] ?? NaN, batches: n });
+  return say('trainer.accuracySummary', {
+    from: c.acc[0] ?? NaN,
+    to: c.acc[n - 1] ?? NaN,
+    tests: c.test.map(percent).join(', '),
+  });
 }
 
-/** Said when training starts: the network, the backend and every fallback (a silent one is a mystery slowness). */
-export const startAnnouncement = (
-  model: string,
-  backend: string | null,
-  fallbacks: readonly FallbackNote[],
-): string =>
-  [
-    `Training the ${model.toUpperCase()} on ${backend ?? 'the'} backend.`,
-    ...fallbacks.map((n) => n.message),
-  ].join(' ');
+/** Said when training starts: the network and the backend (the fallbacks follow, as the engine words them). */
+export const startAnnouncement = (model: string, backend: string | null): Message =>
+  say('trainer.announceStart', { model: model.toUpperCase(), backend: backend ?? '' });
 
 /** Said once per epoch (never per batch): a screen reader user hears the lesson, not a ticker. */
-export const epochAnnouncement = (ep: TrainerEpoch, epochs: number | undefined): string =>
-  `Epoch ${ep.epoch} of ${epochs ?? '?'} done${
-    Number.isFinite(ep.testAccuracy) ? `: test accuracy ${formatPercent(ep.testAccuracy)}` : ''
-  }.`;
+export const epochAnnouncement = (ep: TrainerEpoch, epochs: number | undefined): Message =>
+  say('trainer.announceEpoch', { epoch: ep.epoch, epochs: epochs ?? -1, accuracy: ep.testAccuracy });
 
 /** Said when loaded weights have been evaluated. */
-export const loadedAnnouncement = (testAccuracy: number | null): string =>
-  testAccuracy === null || !Number.isFinite(testAccuracy)
-    ? 'Weights loaded.'
-    : `Weights loaded: test accuracy ${formatPercent(testAccuracy)}.`;
+export const loadedAnnouncement = (testAccuracy: number | null): Message =>
+  say('trainer.announceLoaded', { accuracy: testAccuracy ?? NaN });
 
 /** Said when the run ends, finished or stopped. */
-export const endAnnouncement = (stopped: boolean, testAccuracy: number | null): string => {
-  const how = stopped ? 'Training stopped' : 'Training finished';
-  return testAccuracy === null || !Number.isFinite(testAccuracy)
-    ? `${how}.`
-    : `${how}: test accuracy ${formatPercent(testAccuracy)}.`;
-};
+export const endAnnouncement = (stopped: boolean, testAccuracy: number | null): Message =>
+  say('trainer.announceEnd', { stopped: stopped ? 'yes' : 'no', accuracy: testAccuracy ?? NaN });

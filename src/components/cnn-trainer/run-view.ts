@@ -4,7 +4,9 @@
  */
 import { html, nothing } from 'lit';
 import { inlineStyle } from '../shared/inline-style.js';
-import { formatInteger, formatPercent } from '../shared/format.js';
+import { withParts } from '../shared/parts.js';
+import type { Message } from '../../engine/messages.js';
+import type { TrainerLocalize } from './cnn-trainer.strings.js';
 import type { FallbackNote } from '../../engine/backend.js';
 import type { BackendName } from '../../engine/training/config.js';
 import type { TrainerState } from '../../engine/training/types.js';
@@ -20,19 +22,23 @@ export interface ActionsView {
   pause: () => void;
   resume: () => void;
   stop: () => void;
+  localize: TrainerLocalize;
 }
 
 /** The Retry button after a failed download (`part="retry"`), or nothing. */
-export function renderRetry(show: boolean, retry: () => void) {
-  return show ? html`<button part="retry" class="retry secondary" @click=${retry}>Retry</button>` : nothing;
+export function renderRetry(show: boolean, retry: () => void, l: TrainerLocalize) {
+  return show
+    ? html`<button part="retry" class="retry secondary" @click=${retry}>${l.term('common.retry')}</button>`
+    : nothing;
 }
 
 /** The Start / Pause (Resume) / Stop buttons and the backend in use (`part="actions"`). */
 export function renderActions(v: ActionsView) {
   const st = v.state;
+  const l = v.localize;
   return html`<div part="actions" class="actions">
     <button part="start" class="start" ?disabled=${v.busy || v.invalid} @click=${v.start}>
-      ${st === 'done' || st === 'error' ? 'Start again' : 'Start'}
+      ${l.term(st === 'done' || st === 'error' ? 'trainer.startAgain' : 'trainer.start')}
     </button>
     <button
       part="pause"
@@ -40,23 +46,26 @@ export function renderActions(v: ActionsView) {
       ?disabled=${!(st === 'training' || st === 'paused' || st === 'loading')}
       @click=${st === 'paused' ? v.resume : v.pause}
     >
-      ${st === 'paused' ? 'Resume' : 'Pause'}
+      ${l.term(st === 'paused' ? 'trainer.resume' : 'trainer.pause')}
     </button>
-    <button part="stop" class="stop secondary" ?disabled=${!v.busy} @click=${v.stop}>Stop</button>
+    <button part="stop" class="stop secondary" ?disabled=${!v.busy} @click=${v.stop}>
+      ${l.term('trainer.stop')}
+    </button>
     <span class="backend" data-testid="backend"
-      >${v.backend ? html`Backend: <strong>${v.backend}</strong>` : nothing}</span
+      >${v.backend ? html`${l.term('trainer.backend')} <strong>${v.backend}</strong>` : nothing}</span
     >
   </div>`;
 }
 
 /** The progress bar and its text (`part="progress"`): the download while loading, else the training. */
-export function renderProgress(state: TrainerState, value: number, text: string) {
+export function renderProgress(state: TrainerState, value: number, message: Message, l: TrainerLocalize) {
   const percent = Math.round(value * 100);
+  const text = l.say(message);
   return html`<div part="progress" class="progress">
     <div
       class="bar"
       role="progressbar"
-      aria-label=${state === 'loading' ? 'Download progress' : 'Training progress'}
+      aria-label=${l.term(state === 'loading' ? 'trainer.downloadProgress' : 'trainer.trainingProgress')}
       aria-valuemin="0"
       aria-valuemax="100"
       aria-valuenow=${percent}
@@ -69,8 +78,8 @@ export function renderProgress(state: TrainerState, value: number, text: string)
 }
 
 /** Why the run paused (a hidden tab), and every fallback of the run with its fix (`part="note"`). */
-export function renderNotes(note: string, fallbacks: readonly FallbackNote[]) {
-  return html`${note ? html`<p class="note" data-testid="note">${note}</p>` : nothing}
+export function renderNotes(note: Message | string, fallbacks: readonly FallbackNote[], l: TrainerLocalize) {
+  return html`${note ? html`<p class="note" data-testid="note">${l.say(note)}</p>` : nothing}
   ${
     fallbacks.length
       ? html`<p part="note" class="note fallback" data-testid="fallback">
@@ -81,14 +90,14 @@ export function renderNotes(note: string, fallbacks: readonly FallbackNote[]) {
 }
 
 /** The final (or latest) test accuracy, on how many images (`part="result"`). */
-export function renderResult(accuracy: number | null, testSize: number | null) {
+export function renderResult(accuracy: number | null, testSize: number | null, l: TrainerLocalize) {
+  const text =
+    testSize !== null ? l.term('trainer.resultOn', { images: testSize }) : l.term('trainer.result');
   return html`<p part="result" class="result" data-testid="result">
     ${
       accuracy !== null && Number.isFinite(accuracy)
-        ? html`Test accuracy
-            <strong>${formatPercent(accuracy)}</strong
-            >${testSize !== null ? html` on ${formatInteger(testSize)} images` : nothing}`
-        : html`Test accuracy appears after the first epoch.`
+        ? withParts(text, html`<strong>${l.formats.percent(accuracy)}</strong>`)
+        : l.term('trainer.noResult')
     }
   </p>`;
 }

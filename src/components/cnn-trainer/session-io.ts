@@ -13,6 +13,7 @@ import { fitSpec } from '../../engine/models/fit.js';
 import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
 import { SCRIPT_FILE, WEIGHTS_FILE } from '../../engine/export/file-names.js';
 import { lazy } from '../shared/lazy.js';
+import type { TrainerLocalize } from './cnn-trainer.strings.js';
 
 /** The PyTorch script writer and the safetensors codec (model-files.ts), loaded from the first update on. */
 export const modelFiles = lazy('the PyTorch exporter', () => import('./model-files.js'));
@@ -137,7 +138,7 @@ export class ModelFilesController {
    * "Download PyTorch code" and "Download weights" (`part="download-code"`, `"download-weights"`) once a run
    * trained (or loaded weights).
    */
-  render(busy: boolean) {
+  render(busy: boolean, l: TrainerLocalize) {
     const st = this.host.state;
     const trained = this.host.session !== null && (st === 'done' || st === 'paused');
     if (busy && st !== 'paused') return nothing;
@@ -145,15 +146,15 @@ export class ModelFilesController {
       ${
         trained
           ? html`<button part="download-code" class="secondary" @click=${() => this.download('code')}>
-                Download PyTorch code
+                ${l.term('trainer.downloadCode')}
               </button>
               <button part="download-weights" class="secondary" @click=${() => this.download('weights')}>
-                Download weights
+                ${l.term('trainer.downloadWeights')}
               </button>`
           : nothing
       }
       <label part="load-weights" class="secondary"
-        >Load weights <input type="file" accept=".safetensors" @change=${this.onFile}
+        >${l.term('trainer.loadWeights')} <input type="file" accept=".safetensors" @change=${this.onFile}
       /></label>
     </div>`;
   }

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { SettingKey } from './settings.js';
+import type { TrainerLocalize } from './cnn-trainer.strings.js';
 
 /** What the settings form shows: each setting's value in effect, the fields a message is about, the handler. */
 export interface SettingsFormState {
@@ -14,6 +15,7 @@ export interface SettingsFormState {
   trainImages?: number | undefined;
   /** The model select: what it shows (`custom` for the reader's own network) and its handler (layers-editor.ts). */
   model: { choice: string; onChange: (e: Event) => void };
+  localize: TrainerLocalize;
 }
 
 const invalid = (s: SettingsFormState, key: SettingKey) => (s.bad.includes(key) ? 'true' : 'false');
@@ -60,31 +62,33 @@ function choice(
 
 /** The trainer's settings form (`part="controls"`), locked while a run is in progress. */
 export function renderSettingsForm(s: SettingsFormState) {
+  const l = s.localize;
   return html`<fieldset part="controls" class="controls" ?disabled=${s.disabled}>
-    <legend class="visually-hidden">Training settings</legend>
+    <legend class="visually-hidden">${l.term('trainer.settings')}</legend>
     ${choice(
       s,
-      'Model',
+      l.term('trainer.model'),
       'model',
       [
         ['cnn', 'CNN'],
-        ['fnn', 'FNN (dense)'],
-        ['custom', 'Your own'],
+        ['fnn', l.term('trainer.model.fnn')],
+        ['custom', l.term('trainer.model.custom')],
       ],
       { v: s.model.choice, onChange: s.model.onChange },
     )}
-    ${field(s, 'Epochs', 'epochs', { min: 1 })} ${field(s, 'Batch size', 'batchSize', { min: 1 })}
-    ${field(s, 'Learning rate', 'learningRate', { min: 0, step: 'any' })}
-    ${choice(s, 'Optimizer', 'optimizer', [
+    ${field(s, l.term('trainer.epochs'), 'epochs', { min: 1 })}
+    ${field(s, l.term('trainer.batchSize'), 'batchSize', { min: 1 })}
+    ${field(s, l.term('trainer.learningRate'), 'learningRate', { min: 0, step: 'any' })}
+    ${choice(s, l.term('trainer.optimizer'), 'optimizer', [
       ['adam', 'Adam'],
       ['sgd', 'SGD'],
     ])}
-    ${choice(s, 'LR schedule', 'lrSchedule', [
-      ['cooldown', 'Cooldown'],
-      ['constant', 'Constant'],
-      ['cosine', 'Cosine'],
+    ${choice(s, l.term('trainer.lrSchedule'), 'lrSchedule', [
+      ['cooldown', l.term('trainer.schedule.cooldown')],
+      ['constant', l.term('trainer.schedule.constant')],
+      ['cosine', l.term('trainer.schedule.cosine')],
     ])}
-    ${field(s, 'Train size (images)', 'trainSize', {
+    ${field(s, l.term('trainer.trainSize'), 'trainSize', {
       min: 1,
       ...(s.trainImages !== undefined && Number.isFinite(s.trainImages) ? { max: s.trainImages } : {}),
     })}

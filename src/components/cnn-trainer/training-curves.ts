@@ -8,6 +8,8 @@ import type {
   TrainerEventName,
 } from '../../engine/training/types.js';
 import { chartSummary, type Curves } from './progress.js';
+import { LocalizeController } from '../shared/localize.js';
+import { TRAINER_EN } from './cnn-trainer.strings.js';
 import { FrameController } from './frame-controller.js';
 import { curvesStyles } from './training-curves.styles.js';
 
@@ -44,6 +46,8 @@ const span = (epochs: unknown): number => {
  */
 export class TrainingCurves extends LitElement {
   /** How many epochs the x axis spans (the run's `epochs`; anything but a positive number means 1). */
+  /** Says the charts' captions and summaries in the reader's language (the nearest `lang`). */
+  private readonly localize = new LocalizeController(this, TRAINER_EN);
   @property({ type: Number }) epochs = 1;
 
   private data: Curves = { x: [], loss: [], acc: [], testX: [], test: [] };
@@ -158,7 +162,7 @@ export class TrainingCurves extends LitElement {
       xMin: 0,
       xMax: span(this.epochs),
       yMin: 0,
-      xLabel: 'epoch',
+      xLabel: this.localize.term('trainer.epochAxis'),
     };
     const c = this.data;
     drawChart(loss, [{ xs: c.x, ys: c.loss, colour: v('--_loss', '#b3261e') }], axis);
@@ -173,16 +177,26 @@ export class TrainingCurves extends LitElement {
   }
 
   protected override render() {
+    const l = this.localize;
+    const percent = (x: number) => l.formats.percent(x);
     return html`<div part="charts" class="charts">
       <figure>
-        <canvas data-chart="loss" role="img" aria-label=${chartSummary('loss', this.data)}></canvas>
-        <figcaption><span class="key loss"></span>Loss (smoothed)</figcaption>
+        <canvas
+          data-chart="loss"
+          role="img"
+          aria-label=${l.say(chartSummary('loss', this.data, percent))}
+        ></canvas>
+        <figcaption><span class="key loss"></span>${l.term('trainer.lossCaption')}</figcaption>
       </figure>
       <figure>
-        <canvas data-chart="accuracy" role="img" aria-label=${chartSummary('accuracy', this.data)}></canvas>
+        <canvas
+          data-chart="accuracy"
+          role="img"
+          aria-label=${l.say(chartSummary('accuracy', this.data, percent))}
+        ></canvas>
         <figcaption>
-          <span class="key train"></span>Train accuracy <span class="key test"></span>Test accuracy (per
-          epoch)
+          <span class="key train"></span>${l.term('trainer.trainAccuracy')}
+          <span class="key test"></span>${l.term('trainer.testAccuracyCaption')}
         </figcaption>
       </figure>
     </div>`;

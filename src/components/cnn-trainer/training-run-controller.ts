@@ -1,6 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TrainConfig } from '../../engine/training/config.js';
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
+import { messagesOf, type Message } from '../../engine/messages.js';
+import { TRAINER_EN } from './cnn-trainer.strings.js';
 import type {
   TrainerBatch,
   TrainerEpoch,
@@ -50,6 +52,8 @@ export interface RunHooks {
 }
 
 /** The message of a failure, wherever it sits: `{ error }`, an Error, a string, `{ message }`. */
+const say = messagesOf(TRAINER_EN);
+
 const errorText = (d: unknown): string => {
   const e = (d as { error?: unknown } | null)?.error ?? d;
   if (e instanceof Error) return e.message;
@@ -95,7 +99,9 @@ export class TrainingRunController implements ReactiveController {
   /** The last batch of the run, or null. */
   lastBatch: TrainerBatch | null = null;
   /** What the live region says: the run's start, each epoch, its end or failure (never a batch). */
-  announcement = '';
+  announcement: Message | string = '';
+  /** Said after the announcement: the fallbacks of the run's start, as the engine words them. */
+  announcementNotes = '';
   /** The run only evaluates loaded weights (`evaluateOnly`): it says so instead of "training". */
   evaluating = false;
 
@@ -276,7 +282,7 @@ export class TrainingRunController implements ReactiveController {
       (inner as { retryable?: unknown } | null)?.retryable !== false;
     this.runError = { message, retryable };
     this.state = 'error';
-    this.announce(`Training failed: ${message}`);
+    this.announce(say('trainer.announceFailed', { error: message }));
     this.hooks.fail(message);
     if (emit) this.hooks.emit('train-error', { error: e });
   }
@@ -294,7 +300,10 @@ export class TrainingRunController implements ReactiveController {
       this.notes = fallbacksOf(session);
       this.lastReport = session.backendReport ?? null;
       if (!this.evaluating)
-        this.announce(startAnnouncement(this.hooks.model(), session.backend ?? null, this.notes));
+        this.announce(
+          startAnnouncement(this.hooks.model(), session.backend ?? null),
+          this.notes.map((n) => n.message).join(' '),
+        );
     } else if (name === 'train-batch') {
       this.lastBatch = detail as TrainerBatch;
       if (this._state !== 'training' && session.state === 'training') this.state = 'training';
@@ -313,8 +322,9 @@ export class TrainingRunController implements ReactiveController {
     }
   }
 
-  private announce(text: string): void {
+  private announce(text: Message | string, notes = ''): void {
     this.announcement = text;
+    this.announcementNotes = notes;
     this.host.requestUpdate();
   }
 

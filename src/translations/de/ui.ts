@@ -1,9 +1,11 @@
 /** Deutsch: die Wörter der Elemente (see ../types.ts). */
 import type { SameKeys, UiTerms } from '../types.js';
 import { PAD } from './pad.js';
+import { TRAINER } from './trainer.js';
 
 export const UI: SameKeys<UiTerms> = {
   ...PAD,
+  ...TRAINER,
   'error.crash': (p) => `Etwas ist schiefgegangen: ${p.error}`,
   'error.theme': (p) =>
     `theme muss "light" oder "dark" sein (erhalten: "${p.got}"); es gilt stattdessen das Farbschema der Seite.`,

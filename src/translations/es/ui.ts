@@ -1,9 +1,11 @@
 /** Español: las palabras de los elementos (see ../types.ts). */
 import type { SameKeys, UiTerms } from '../types.js';
 import { PAD } from './pad.js';
+import { TRAINER } from './trainer.js';
 
 export const UI: SameKeys<UiTerms> = {
   ...PAD,
+  ...TRAINER,
   'error.crash': (p) => `Algo salió mal: ${p.error}`,
   'error.theme': (p) =>
     `theme debe ser "light" o "dark" (se recibió "${p.got}"); se usa en su lugar el esquema de colores de la página.`,

@@ -1,9 +1,11 @@
 /** Français : les mots des éléments (see ../types.ts). */
 import type { SameKeys, UiTerms } from '../types.js';
 import { PAD } from './pad.js';
+import { TRAINER } from './trainer.js';
 
 export const UI: SameKeys<UiTerms> = {
   ...PAD,
+  ...TRAINER,
   'error.crash': (p) => `Un problème est survenu : ${p.error}`,
   'error.theme': (p) =>
     `theme doit valoir « light » ou « dark » (reçu : « ${p.got} ») ; le jeu de couleurs de la page s’applique à la place.`,

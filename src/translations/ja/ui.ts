@@ -1,9 +1,11 @@
 /** 日本語: 要素の言葉 (see ../types.ts)。 */
 import type { SameKeys, UiTerms } from '../types.js';
 import { PAD } from './pad.js';
+import { TRAINER } from './trainer.js';
 
 export const UI: SameKeys<UiTerms> = {
   ...PAD,
+  ...TRAINER,
   'error.crash': (p) => `問題が発生しました: ${p.error}`,
   'error.theme': (p) =>
     `theme は "light" か "dark" にしてください (指定値: "${p.got}")。代わりにページの配色に従います。`,

@@ -1,9 +1,11 @@
 /** 简体中文：元素的文字 (see ../types.ts)。 */
 import type { SameKeys, UiTerms } from '../types.js';
 import { PAD } from './pad.js';
+import { TRAINER } from './trainer.js';
 
 export const UI: SameKeys<UiTerms> = {
   ...PAD,
+  ...TRAINER,
   'error.crash': (p) => `出错了：${p.error}`,
   'error.theme': (p) => `theme 必须是 "light" 或 "dark"（收到的是 "${p.got}"），现改为跟随页面的配色方案。`,
   'error.propertyType': (p) => `属性 "${p.name}" 必须是${p.expects}（收到的是${p.got}）。`,

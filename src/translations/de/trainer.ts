@@ -1,0 +1,85 @@
+/** Deutsch: die Wörter von `<cnn-trainer>` (see ../types.ts). */
+import type { TRAINER_EN } from '../../components/cnn-trainer/cnn-trainer.strings.js';
+import type { SameKeys } from '../types.js';
+
+type F = { number(n: number, o?: Intl.NumberFormatOptions): string; plural(n: number): string };
+const int = (f: F, n: number) => f.number(n, { maximumFractionDigits: 0 });
+const one = (f: F, n: number, a: string, b: string) => (f.plural(n) === 'one' ? a : b);
+const dec = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+const dec2 = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+
+export const TRAINER: SameKeys<typeof TRAINER_EN> = {
+  'trainer.start': 'Start',
+  'trainer.startAgain': 'Neu starten',
+  'trainer.pause': 'Anhalten',
+  'trainer.resume': 'Fortsetzen',
+  'trainer.stop': 'Beenden',
+  'trainer.backend': 'Backend:',
+  'trainer.downloadCode': 'PyTorch-Code herunterladen',
+  'trainer.downloadWeights': 'Gewichte herunterladen',
+  'trainer.loadWeights': 'Gewichte laden',
+  'trainer.fineTune': 'Auf beigebrachten Beispielen feinabstimmen',
+  'trainer.fineTuning': 'Feinabstimmung…',
+  'trainer.fineTuned': (p, f) =>
+    `${p.correct} von ${p.examples} beigebrachten ${one(f, p.examples, 'Beispiel', 'Beispielen')} werden nach ${f.number(p.steps)} Schritten richtig erkannt; Testgenauigkeit ${f.percent(p.before)} → ${f.percent(p.after)}.`,
+  'trainer.settings': 'Trainingseinstellungen',
+  'trainer.model': 'Modell',
+  'trainer.model.fnn': 'FNN (vollständig verbunden)',
+  'trainer.model.custom': 'Eigenes Netz',
+  'trainer.epochs': 'Epochen',
+  'trainer.batchSize': 'Batchgröße',
+  'trainer.learningRate': 'Lernrate',
+  'trainer.optimizer': 'Optimierer',
+  'trainer.lrSchedule': 'Lernraten-Verlauf',
+  'trainer.schedule.cooldown': 'Abklingen',
+  'trainer.schedule.constant': 'Konstant',
+  'trainer.schedule.cosine': 'Kosinus',
+  'trainer.trainSize': 'Trainingsbilder (Anzahl)',
+  'trainer.layers': 'Ihr Netz (PyTorch-Schichten, durch Kommas oder Zeilenumbrüche getrennt)',
+  'trainer.downloadProgress': 'Fortschritt des Downloads',
+  'trainer.trainingProgress': 'Fortschritt des Trainings',
+  'trainer.evaluated': 'Geladene Gewichte, auf den Testbildern ausgewertet',
+  'trainer.evaluating': 'Die geladenen Gewichte werden auf den Testbildern ausgewertet',
+  'trainer.failed': 'Fehlgeschlagen',
+  'trainer.split.train': 'Training',
+  'trainer.split.test': 'Test',
+  'trainer.startingTf': 'TensorFlow.js wird gestartet…',
+  'trainer.downloading': (p, f) =>
+    `${p.dataset}-Bilder (${p.split}) werden geladen: ${f.percent(p.percent, 0)}`,
+  'trainer.downloadingSized': (p, f) =>
+    `${p.dataset}-Bilder (${p.split}) werden geladen: ${f.number(p.loaded, dec)} von ${f.number(p.total, dec)} MB · ${f.percent(p.percent, 0)}`,
+  'trainer.batch': (p, f) =>
+    `${p.state === 'paused' ? 'Angehalten · ' : p.state === 'done' ? 'Fertig · ' : p.state === 'stopped' ? 'Abgebrochen · ' : ''}Epoche ${p.epoch}/${p.epochs} · Batch ${int(f, p.batch)}/${int(f, p.batches)}${p.speed > 0 ? ` · ${int(f, p.speed)} Bilder/s` : ''}`,
+  'trainer.preparing': 'Der erste Batch wird vorbereitet…',
+  'trainer.paused': 'Angehalten',
+  'trainer.ready': (p, f) =>
+    `Bereit: ${int(f, p.epochs)} ${one(f, p.epochs, 'Epoche', 'Epochen')} auf ${int(f, p.images)} Bildern${p.of}`,
+  'trainer.ofDataset': (p, f) =>
+    ` aus ${p.name} (${int(f, p.classes)} ${one(f, p.classes, 'Klasse', 'Klassen')}${p.names ? `: ${p.names}` : ''})`,
+  'trainer.readingDataset': 'Der Datensatz wird gelesen…',
+  'trainer.fixSettings': 'Korrigieren Sie die Einstellungen, um zu starten',
+  'trainer.hiddenPause': 'Angehalten, weil der Tab verborgen war. Drücken Sie Fortsetzen, um weiterzumachen.',
+  'trainer.lossCaption': 'Verlust (geglättet)',
+  'trainer.trainAccuracy': 'Trainingsgenauigkeit',
+  'trainer.testAccuracyCaption': 'Testgenauigkeit (pro Epoche)',
+  'trainer.epochAxis': 'Epoche',
+  'trainer.lossEmpty': 'Verlust pro Batch (geglättet): noch keine Daten.',
+  'trainer.accuracyEmpty': 'Genauigkeit pro Batch und Testgenauigkeit pro Epoche: noch keine Daten.',
+  'trainer.lossSummary': (p, f) =>
+    `Verlust pro Batch (geglättet): von ${f.number(p.from, dec2)} auf ${f.number(p.to, dec2)} nach ${f.number(p.batches)} Batches.`,
+  'trainer.accuracySummary': (p, f) =>
+    `Trainingsgenauigkeit pro Batch (geglättet): von ${f.percent(p.from)} auf ${f.percent(p.to)}.${p.tests ? ` Testgenauigkeit pro Epoche: ${p.tests}.` : ''}`,
+  'trainer.result': 'Testgenauigkeit {0}',
+  'trainer.resultOn': (p, f) => `Testgenauigkeit {0} auf ${f.number(p.images)} Bildern`,
+  'trainer.noResult': 'Die Testgenauigkeit erscheint nach der ersten Epoche.',
+  'trainer.announceStart': (p) => `Das ${p.model} wird trainiert, Backend: ${p.backend || 'Standard'}.`,
+  'trainer.announceEpoch': (p, f) =>
+    `Epoche ${p.epoch} von ${p.epochs > 0 ? p.epochs : '?'} fertig${Number.isFinite(p.accuracy) ? `: Testgenauigkeit ${f.percent(p.accuracy)}` : ''}.`,
+  'trainer.announceLoaded': (p, f) =>
+    Number.isFinite(p.accuracy)
+      ? `Gewichte geladen: Testgenauigkeit ${f.percent(p.accuracy)}.`
+      : 'Gewichte geladen.',
+  'trainer.announceEnd': (p, f) =>
+    `${p.stopped === 'yes' ? 'Training abgebrochen' : 'Training beendet'}${Number.isFinite(p.accuracy) ? `: Testgenauigkeit ${f.percent(p.accuracy)}` : ''}.`,
+  'trainer.announceFailed': (p) => `Das Training ist fehlgeschlagen: ${p.error}`,
+};

@@ -1,0 +1,82 @@
+/** 日本語: `<cnn-trainer>` の言葉 (see ../types.ts)。 */
+import type { TRAINER_EN } from '../../components/cnn-trainer/cnn-trainer.strings.js';
+import type { SameKeys } from '../types.js';
+
+type F = { number(n: number, o?: Intl.NumberFormatOptions): string };
+const int = (f: F, n: number) => f.number(n, { maximumFractionDigits: 0 });
+const dec = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+const dec2 = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+
+export const TRAINER: SameKeys<typeof TRAINER_EN> = {
+  'trainer.start': '開始',
+  'trainer.startAgain': 'もう一度開始',
+  'trainer.pause': '一時停止',
+  'trainer.resume': '再開',
+  'trainer.stop': '停止',
+  'trainer.backend': 'バックエンド:',
+  'trainer.downloadCode': 'PyTorch コードをダウンロード',
+  'trainer.downloadWeights': '重みをダウンロード',
+  'trainer.loadWeights': '重みを読み込む',
+  'trainer.fineTune': '教えた例でファインチューニング',
+  'trainer.fineTuning': 'ファインチューニング中…',
+  'trainer.fineTuned': (p, f) =>
+    `${f.number(p.steps)} ステップ後、教えた例 ${p.examples} 個のうち ${p.correct} 個を正しく読めるようになりました。テスト精度 ${f.percent(p.before)} → ${f.percent(p.after)}。`,
+  'trainer.settings': '学習の設定',
+  'trainer.model': 'モデル',
+  'trainer.model.fnn': 'FNN (全結合)',
+  'trainer.model.custom': '自作のネットワーク',
+  'trainer.epochs': 'エポック数',
+  'trainer.batchSize': 'バッチサイズ',
+  'trainer.learningRate': '学習率',
+  'trainer.optimizer': '最適化手法',
+  'trainer.lrSchedule': '学習率スケジュール',
+  'trainer.schedule.cooldown': 'クールダウン',
+  'trainer.schedule.constant': '一定',
+  'trainer.schedule.cosine': 'コサイン',
+  'trainer.trainSize': '訓練画像の枚数',
+  'trainer.layers': 'あなたのネットワーク (PyTorch の層。カンマか改行で区切る)',
+  'trainer.downloadProgress': 'ダウンロードの進行状況',
+  'trainer.trainingProgress': '学習の進行状況',
+  'trainer.evaluated': '読み込んだ重みをテスト画像で評価しました',
+  'trainer.evaluating': '読み込んだ重みをテスト画像で評価中',
+  'trainer.failed': '失敗しました',
+  'trainer.split.train': '訓練',
+  'trainer.split.test': 'テスト',
+  'trainer.startingTf': 'TensorFlow.js を起動中…',
+  'trainer.downloading': (p, f) =>
+    `${p.dataset} の ${p.split} 画像をダウンロード中: ${f.percent(p.percent, 0)}`,
+  'trainer.downloadingSized': (p, f) =>
+    `${p.dataset} の ${p.split} 画像をダウンロード中: ${f.number(p.loaded, dec)} / ${f.number(p.total, dec)} MB · ${f.percent(p.percent, 0)}`,
+  'trainer.batch': (p, f) =>
+    `${p.state === 'paused' ? '一時停止中 · ' : p.state === 'done' ? '完了 · ' : p.state === 'stopped' ? '停止 · ' : ''}エポック ${p.epoch}/${p.epochs} · バッチ ${int(f, p.batch)}/${int(f, p.batches)}${p.speed > 0 ? ` · 毎秒 ${int(f, p.speed)} 枚` : ''}`,
+  'trainer.preparing': '最初のバッチを準備中…',
+  'trainer.paused': '一時停止中',
+  'trainer.ready': (p, f) => `準備完了: ${int(f, p.images)} 枚の画像で ${int(f, p.epochs)} エポック${p.of}`,
+  'trainer.ofDataset': (p, f) => `（${p.name}、${int(f, p.classes)} クラス${p.names ? `: ${p.names}` : ''}）`,
+  'trainer.readingDataset': 'データセットを読み込み中…',
+  'trainer.fixSettings': '開始するには設定を直してください',
+  'trainer.hiddenPause': 'タブが非表示になったため一時停止しました。続けるには「再開」を押してください。',
+  'trainer.lossCaption': '損失 (平滑化)',
+  'trainer.trainAccuracy': '訓練精度',
+  'trainer.testAccuracyCaption': 'テスト精度 (エポックごと)',
+  'trainer.epochAxis': 'エポック',
+  'trainer.lossEmpty': 'バッチごとの損失 (平滑化): まだデータがありません。',
+  'trainer.accuracyEmpty': 'バッチごとの精度とエポックごとのテスト精度: まだデータがありません。',
+  'trainer.lossSummary': (p, f) =>
+    `バッチごとの損失 (平滑化): ${f.number(p.batches)} バッチで ${f.number(p.from, dec2)} から ${f.number(p.to, dec2)} へ。`,
+  'trainer.accuracySummary': (p, f) =>
+    `バッチごとの訓練精度 (平滑化): ${f.percent(p.from)} から ${f.percent(p.to)} へ。${p.tests ? `エポックごとのテスト精度: ${p.tests}。` : ''}`,
+  'trainer.result': 'テスト精度 {0}',
+  'trainer.resultOn': (p, f) => `テスト画像 ${f.number(p.images)} 枚での精度 {0}`,
+  'trainer.noResult': 'テスト精度は最初のエポックの後に表示されます。',
+  'trainer.announceStart': (p) => `${p.model} を ${p.backend || '既定の'} バックエンドで学習しています。`,
+  'trainer.announceEpoch': (p, f) =>
+    `エポック ${p.epoch} / ${p.epochs > 0 ? p.epochs : '?'} 完了${Number.isFinite(p.accuracy) ? `: テスト精度 ${f.percent(p.accuracy)}` : ''}。`,
+  'trainer.announceLoaded': (p, f) =>
+    Number.isFinite(p.accuracy)
+      ? `重みを読み込みました: テスト精度 ${f.percent(p.accuracy)}。`
+      : '重みを読み込みました。',
+  'trainer.announceEnd': (p, f) =>
+    `${p.stopped === 'yes' ? '学習を停止しました' : '学習が終わりました'}${Number.isFinite(p.accuracy) ? `: テスト精度 ${f.percent(p.accuracy)}` : ''}。`,
+  'trainer.announceFailed': (p) => `学習に失敗しました: ${p.error}`,
+};
