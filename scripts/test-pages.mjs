@@ -165,11 +165,11 @@ try {
           area.focus();
           for (let i = 1; i <= text.length; i += 7) {
             area.value = text.slice(0, i);
-            area.dispatchEvent(new Event('input', { bubbles: true }));
+            area.dispatchEvent(new window.Event('input', { bubbles: true }));
             await sleep(5);
           }
           area.value = text;
-          area.dispatchEvent(new Event('input', { bubbles: true }));
+          area.dispatchEvent(new window.Event('input', { bubbles: true }));
         };
         // A mistake: the summary and the trainer both say which number arrives, without leaving the field.
         await type('Conv2d(1, 8, 3), ReLU(), MaxPool2d(2), Flatten(), Linear(1000, 10)');
@@ -199,7 +199,7 @@ try {
         // A shorter run than the page's, as a reader may set it, then Start.
         const size = t.shadowRoot.querySelector('[data-field=trainSize]');
         size.value = '1000';
-        size.dispatchEvent(new Event('change', { bubbles: true }));
+        size.dispatchEvent(new window.Event('change', { bubbles: true }));
         await t.updateComplete;
         const ended = new Promise((r) => t.addEventListener('train-end', r, { once: true }));
         t.shadowRoot.querySelector('button[part=start]').click();

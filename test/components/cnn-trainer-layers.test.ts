@@ -7,7 +7,12 @@ import { resolveConfig } from '../../src/engine/training/config.js';
 import type { NamedWeights } from '../../src/engine/training/protocol.js';
 import { parseNetwork } from '../../src/engine/models/pytorch-network.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle } from '../helpers.js';
-import { LAYERS_DEBOUNCE_MS, LAYERS_ROWS } from '../../src/components/cnn-trainer/layers-editor.js';
+import {
+  LAYERS_DEBOUNCE_MS,
+  LAYERS_ROWS,
+  pointerLines,
+} from '../../src/components/cnn-trainer/layers-editor.js';
+import { parseLayers } from '../../src/engine/models/pytorch-layers.js';
 import { toLayersText } from '../../src/engine/models/pytorch-network.js';
 import { CNN } from '../../src/engine/models/specs.js';
 
@@ -123,6 +128,22 @@ describe('<cnn-trainer layers> (your own network)', () => {
     );
     const pointer = root.querySelector('[part=layers-pointer]')!.textContent!.split('\n');
     expect(pointer).to.deep.equal(['Linear(600, 10)', '       ^^^']);
+    // A layer written over two lines is quoted whole, the caret under the line of the error; one of several on
+    // a line is quoted alone.
+    const quoted = (text: string) => {
+      const r = parseLayers(text);
+      return r.ok ? null : pointerLines(text, r.error);
+    };
+    expect(quoted('ReLU(),\nConv2d(1, 4,\n  3, strid=2), ReLU()')).to.deep.equal([
+      'Conv2d(1, 4,',
+      '  3, strid=2)',
+      '     ^^^^^',
+    ]);
+    expect(quoted('ReLU(), Conv2d(1, 4, 3, strid=2), ReLU()')).to.deep.equal([
+      'Conv2d(1, 4, 3, strid=2)',
+      `${' '.repeat(16)}^^^^^`,
+    ]);
+    expect(quoted('Flatten(), Linar(784, 10)')).to.deep.equal(['Linar(784, 10)', '^^^^^']);
   });
 
   it('refuses a network too big for a tab, with the numbers', async () => {
