@@ -154,6 +154,7 @@ export class TrainingCurves extends LitElement {
     const box = this.querySelector<HTMLElement>('[part~=charts]');
     if (!loss || !acc || !box || !loss.clientWidth) return;
     const cs = getComputedStyle(box);
+    const f = this.localize.formats;
     const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
     const axis = {
       axisColour: v('--_border', '#ccc'),
@@ -163,6 +164,8 @@ export class TrainingCurves extends LitElement {
       xMax: span(this.epochs),
       yMin: 0,
       xLabel: this.localize.term('trainer.epochAxis'),
+      // The ticks in the reader's locale (`0,75` in German).
+      yFormat: (y: number) => f.number(y, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     };
     const c = this.data;
     drawChart(loss, [{ xs: c.x, ys: c.loss, colour: v('--_loss', '#b3261e') }], axis);
@@ -172,7 +175,7 @@ export class TrainingCurves extends LitElement {
         { xs: c.x, ys: c.acc, colour: v('--_train', '#2a62d6') },
         { xs: c.testX, ys: c.test, colour: v('--_test', '#1d7f4e'), dash: [5, 3], markers: true, width: 2 },
       ],
-      { ...axis, yMax: 1, yFormat: (y) => `${Math.round(y * 100)}%` },
+      { ...axis, yMax: 1, yFormat: (y) => f.percent(y, 0) },
     );
   }
 

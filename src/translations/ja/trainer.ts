@@ -24,7 +24,7 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.settings': '学習の設定',
   'trainer.model': 'モデル',
   'trainer.model.fnn': 'FNN (全結合)',
-  'trainer.model.custom': '自作のネットワーク',
+  'trainer.model.custom': '自作',
   'trainer.epochs': 'エポック数',
   'trainer.batchSize': 'バッチサイズ',
   'trainer.learningRate': '学習率',
