@@ -58,11 +58,29 @@ const preview: Preview = {
       description: 'Widget theme',
       toolbar: { title: 'Theme', items: ['auto', 'light', 'dark'], dynamicTitle: true },
     },
+    // The widgets speak the page's language (`<html lang>`): English, or a shipped translation.
+    locale: {
+      description: 'Widget language',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'es', title: 'Español' },
+          { value: 'fr', title: 'Français' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'zh-CN', title: '中文（简体）' },
+          { value: 'ja', title: '日本語' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'auto' },
+  initialGlobals: { theme: 'auto', locale: 'en' },
   decorators: [
     (story, context) => {
       const theme = context.globals['theme'] as string;
+      document.documentElement.lang = (context.globals['locale'] as string | undefined) ?? 'en';
       document.documentElement.style.colorScheme = theme === 'auto' ? 'light dark' : theme;
       document.body.style.background = theme === 'dark' ? '#0d1117' : theme === 'light' ? '#ffffff' : '';
       document.body.style.color = theme === 'dark' ? '#e6e9ef' : '';

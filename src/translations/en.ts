@@ -18,6 +18,7 @@ import { PAD_EN } from '../components/digit-pad/digit-pad.strings.js';
 import { TRAINER_EN } from '../components/cnn-trainer/cnn-trainer.strings.js';
 import { INPUT_MESSAGES } from '../engine/input.messages.js';
 import { DOWNLOAD_MESSAGES } from '../engine/data/download.messages.js';
+import { CONFIG_MESSAGES } from '../engine/training/config.messages.js';
 import type { CompleteTranslation } from './types.js';
 
 const en = {
@@ -37,6 +38,7 @@ const en = {
   ...TRAINER_EN,
   ...INPUT_MESSAGES,
   ...DOWNLOAD_MESSAGES,
+  ...CONFIG_MESSAGES,
 } satisfies CompleteTranslation;
 
 export default en;

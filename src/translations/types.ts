@@ -20,6 +20,7 @@ import type { PAD_EN } from '../components/digit-pad/digit-pad.strings.js';
 import type { TRAINER_EN } from '../components/cnn-trainer/cnn-trainer.strings.js';
 import type { INPUT_MESSAGES } from '../engine/input.messages.js';
 import type { DOWNLOAD_MESSAGES } from '../engine/data/download.messages.js';
+import type { CONFIG_MESSAGES } from '../engine/training/config.messages.js';
 
 /** The words of the elements (their own English tables). */
 export type UiTerms = typeof MATRIX_EN &
@@ -36,6 +37,7 @@ import type { METRICS_MESSAGES } from '../engine/metrics.messages.js';
 export type EngineTerms = typeof METRICS_MESSAGES &
   typeof INPUT_MESSAGES &
   typeof DOWNLOAD_MESSAGES &
+  typeof CONFIG_MESSAGES &
   typeof CONV_MATH_MESSAGES &
   typeof CONV_STEPS_MESSAGES &
   typeof DISPLAY_MESSAGES;

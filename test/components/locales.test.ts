@@ -79,6 +79,11 @@ const ELEMENTS: Record<string, string> = {
   trainer: '<cnn-trainer epochs="2" train-size="1000"></cnn-trainer>',
   'trainer (your own network)':
     '<cnn-trainer layers="Conv2d(1, 4, 3), ReLU(), MaxPool2d(2), Flatten(), Linear(676, 10)"></cnn-trainer>',
+  'trainer (bad epochs)': '<cnn-trainer epochs="0"></cnn-trainer>',
+  'trainer (bad schedule)': '<cnn-trainer lr-schedule="zigzag"></cnn-trainer>',
+  'trainer (batch larger than the data)': '<cnn-trainer batch-size="200" train-size="100"></cnn-trainer>',
+  'trainer (too much work)': '<cnn-trainer epochs="500" train-size="60000"></cnn-trainer>',
+  'trainer (unknown preset)': '<cnn-trainer preset="fast"></cnn-trainer>',
   'confusion matrix (bad)':
     '<confusion-matrix labels="a,,c" matrix="[[1,0,0],[0,1,0],[0,0,1]]"></confusion-matrix>',
 };

@@ -25,6 +25,7 @@ import { PAD_EN } from '../../src/components/digit-pad/digit-pad.strings.js';
 import { TRAINER_EN } from '../../src/components/cnn-trainer/cnn-trainer.strings.js';
 import { INPUT_MESSAGES } from '../../src/engine/input.messages.js';
 import { DOWNLOAD_MESSAGES } from '../../src/engine/data/download.messages.js';
+import { CONFIG_MESSAGES } from '../../src/engine/training/config.messages.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
@@ -41,6 +42,7 @@ const SOURCES: Record<string, object> = {
   TRAINER_EN,
   INPUT_MESSAGES,
   DOWNLOAD_MESSAGES,
+  CONFIG_MESSAGES,
 };
 
 /**
@@ -58,6 +60,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'layer.withRelu',
     'layer.name',
     'pad.examples',
+    'trainer.settingError',
     'value.boolean',
     'got.symbol',
     'got.bigint',

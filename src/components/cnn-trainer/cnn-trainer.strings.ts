@@ -97,6 +97,16 @@ export const TRAINER_EN = {
   'trainer.result': 'Test accuracy {0}',
   'trainer.resultOn': (p: { images: number }, f: F) => `Test accuracy {0} on ${f.number(p.images)} images`,
   'trainer.noResult': 'Test accuracy appears after the first epoch.',
+  // The settings' errors. `error`: the engine's clause (`config.*`), said as a sentence.
+  'trainer.settingError': (p: { error: string }) =>
+    `${String(p.error).charAt(0).toUpperCase()}${String(p.error).slice(1)}`,
+  'trainer.networkError': (p: { error: string }) => `Your network (layers): ${p.error}`,
+  'trainer.unknownPreset': (p: { preset: string }) =>
+    `Unknown preset "${p.preset}": the only preset is "notebook".`,
+  'trainer.batchTooLarge': (p: { batch: number; images: number }, f: F) =>
+    `Batch size (${f.number(p.batch)}) is larger than the training set (${f.number(p.images)} images).`,
+  'trainer.tooMuchWork': (p: { epochs: number; images: number; max: number }, f: F) =>
+    `${f.number(p.epochs)} epochs × ${f.number(p.images)} images is too much work for a web page (at most ${f.number(p.max)} image passes, e.g. 20 epochs of all ${f.number(60000)}): lower epochs or train size.`,
   // Announcements (a polite live region).
   'trainer.announceStart': (p: { model: string; backend: string }) =>
     `Training the ${p.model} on ${p.backend || 'the'} backend.`,

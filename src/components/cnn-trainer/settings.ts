@@ -9,7 +9,10 @@ import {
   type TrainDataset,
 } from '../../engine/training/config-base.js';
 import { enumValue, numberValue, type ValueKind } from '../shared/property-values.js';
-import { formatInteger } from '../shared/format.js';
+import { messagesOf, type Message } from '../../engine/messages.js';
+import { TRAINER_EN } from './cnn-trainer.strings.js';
+
+const say = messagesOf(TRAINER_EN);
 import type { LayersError } from '../../engine/models/pytorch-layers.js';
 import { isEmptyNetwork } from '../../engine/models/network-value.js';
 import type { NetworkParser } from '../shared/network-parser.js';
@@ -119,7 +122,7 @@ export class TrainerSettings {
  */
 export type SettingsCheck =
   | { config: TrainConfig; error: null; bad: []; network?: undefined; waiting?: false }
-  | { config: null; error: string; bad: SettingKey[]; network?: LayersError; waiting?: false }
+  | { config: null; error: Message | string; bad: SettingKey[]; network?: LayersError; waiting?: false }
   | { config: null; error: null; bad: []; network?: undefined; waiting: true };
 
 /** What `checkSettings` reads beside the settings with a form field. */
@@ -149,7 +152,7 @@ export function checkSettings(
   value: (key: SettingKey) => unknown,
   { backend, dataSrc, preset: presetAttr, typeError, network, dataset, workers, parser }: SettingsContext,
 ): SettingsCheck {
-  const fail = (error: string, bad: SettingKey[] = [], network?: LayersError): SettingsCheck => ({
+  const fail = (error: Message | string, bad: SettingKey[] = [], network?: LayersError): SettingsCheck => ({
     config: null,
     error,
     bad,
@@ -167,13 +170,12 @@ export function checkSettings(
     if (!r.ok) {
       const e = r.error;
       const where = e.layerText && !e.message.includes(e.layerText) ? ` (in ${e.layerText})` : '';
-      return fail(`Your network (layers): ${parser.formatLayersError(e)}${where}`, [], e);
+      return fail(say('trainer.networkError', { error: `${parser.formatLayersError(e)}${where}` }), [], e);
     }
     spec = r.spec;
   }
   const preset = presetAttr?.trim() ? presetAttr.trim() : null;
-  if (preset !== null && !isPresetName(preset))
-    return fail(`Unknown preset "${preset}": the only preset is "notebook".`);
+  if (preset !== null && !isPresetName(preset)) return fail(say('trainer.unknownPreset', { preset }));
   const settings = Object.fromEntries(Object.keys(SETTINGS).map((k) => [k, value(k as SettingKey)]));
   // The spec (if any) was just checked by the parser against the same data and limits.
   const r = resolveConfigWith(
@@ -190,17 +192,15 @@ export function checkSettings(
   );
   if ('error' in r)
     // Only settings with a field in the form are marked (backend, momentum, thread and workers have none).
-    return fail(r.error.charAt(0).toUpperCase() + r.error.slice(1), isSettingKey(r.field) ? [r.field] : []);
-  const n = formatInteger;
-  if (r.batchSize > r.trainSize)
     return fail(
-      `Batch size (${n(r.batchSize)}) is larger than the training set (${n(r.trainSize)} images).`,
-      ['batchSize'],
+      say('trainer.settingError', { error: r.message ?? r.error }),
+      isSettingKey(r.field) ? [r.field] : [],
     );
+  if (r.batchSize > r.trainSize)
+    return fail(say('trainer.batchTooLarge', { batch: r.batchSize, images: r.trainSize }), ['batchSize']);
   if (r.epochs * r.trainSize > MAX_IMAGE_PASSES)
     return fail(
-      `${n(r.epochs)} epochs × ${n(r.trainSize)} images is too much work for a web page ` +
-        `(at most ${n(MAX_IMAGE_PASSES)} image passes, e.g. 20 epochs of all 60,000): lower epochs or train size.`,
+      say('trainer.tooMuchWork', { epochs: r.epochs, images: r.trainSize, max: MAX_IMAGE_PASSES }),
       ['epochs', 'trainSize'],
     );
   return { config: r, error: null, bad: [] };

@@ -6,6 +6,8 @@
  */
 import type { ModelSpec } from '../conv-math.js';
 import type { NamedWeights } from './protocol.js';
+import { messagesOf, type Message } from '../messages.js';
+import { CONFIG_MESSAGES } from './config.messages.js';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;
@@ -164,10 +166,18 @@ export const MNIST_TRAIN_COUNT = 60000;
 export const MNIST_TEST_COUNT = 10000;
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const say = messagesOf(CONFIG_MESSAGES);
+const bad = (field: keyof TrainConfig, message: Message): ConfigError => ({
+  error: message.text,
+  field,
+  message,
+});
 
 /** A setting `resolveConfig` refused: one sentence for the reader, and which setting it is about. */
 export interface ConfigError {
   error: string;
+  /** The same as a message (key and values), for an element to say in the reader's language. */
+  message?: Message;
   /** The setting the message is about, so a form can mark that field (`aria-invalid`) without reading words. */
   field: keyof TrainConfig;
 }
@@ -186,30 +196,24 @@ export function resolveConfigWith(
   ) as Partial<TrainConfig>;
   const c: TrainConfig = { ...DEFAULT_CONFIG, ...(preset ? PRESETS[preset] : {}), ...defined };
   if (c.model !== 'cnn' && c.model !== 'fnn')
-    return { error: `model must be "cnn" or "fnn", not "${String(c.model)}".`, field: 'model' };
+    return bad('model', say('config.model', { got: String(c.model) }));
   if (c.spec !== undefined) {
     const error = checkSpec(c.spec, c.dataset);
     if (error) return { error, field: 'spec' };
   }
   if (c.optimizer !== 'adam' && c.optimizer !== 'sgd') {
-    return { error: `optimizer must be "adam" or "sgd", not "${String(c.optimizer)}".`, field: 'optimizer' };
+    return bad('optimizer', say('config.optimizer', { got: String(c.optimizer) }));
   }
   if (c.lrSchedule !== undefined && !isLrScheduleName(c.lrSchedule)) {
-    return {
-      error: `learning-rate schedule must be "constant", "cooldown" or "cosine", not "${String(c.lrSchedule)}".`,
-      field: 'lrSchedule',
-    };
+    return bad('lrSchedule', say('config.lrSchedule', { got: String(c.lrSchedule) }));
   }
   if (!isBackendPreference(c.backend)) {
-    return {
-      error: `backend must be auto, webgpu, webgl, wasm or cpu, not "${String(c.backend)}".`,
-      field: 'backend',
-    };
+    return bad('backend', say('config.backend', { got: String(c.backend) }));
   }
   if (!isInt(c.epochs) || c.epochs < 1 || c.epochs > 10000)
-    return { error: 'epochs must be a whole number from 1 to 10,000.', field: 'epochs' };
+    return bad('epochs', say('config.epochs', { max: 10000 }));
   if (!isInt(c.batchSize) || c.batchSize < 1 || c.batchSize > 4096) {
-    return { error: 'batch size must be a whole number from 1 to 4,096.', field: 'batchSize' };
+    return bad('batchSize', say('config.batchSize', { max: 4096 }));
   }
   if (!(
     typeof c.learningRate === 'number' &&
@@ -217,30 +221,29 @@ export function resolveConfigWith(
     c.learningRate > 0 &&
     c.learningRate <= 10
   )) {
-    return { error: 'learning rate must be a number above 0 (and at most 10).', field: 'learningRate' };
+    return bad('learningRate', say('config.learningRate'));
   }
   const m = c.momentum ?? 0.9;
-  if (!(typeof m === 'number' && m >= 0 && m < 1))
-    return { error: 'momentum must be a number from 0 to below 1.', field: 'momentum' };
+  if (!(typeof m === 'number' && m >= 0 && m < 1)) return bad('momentum', say('config.momentum'));
   const maxTrain = c.data ? c.data.train.count : MNIST_TRAIN_COUNT;
   const maxTest = c.data ? c.data.test.count : MNIST_TEST_COUNT;
   if (!isInt(c.trainSize) || c.trainSize < 1 || c.trainSize > MNIST_TRAIN_COUNT) {
-    return { error: 'train size must be a whole number from 1 to 60,000.', field: 'trainSize' };
+    return bad('trainSize', say('config.trainSize', { max: MNIST_TRAIN_COUNT }));
   }
   const testSize = c.testSize ?? MNIST_TEST_COUNT;
   if (!isInt(testSize) || testSize < 1 || testSize > MNIST_TEST_COUNT) {
-    return { error: 'test size must be a whole number from 1 to 10,000.', field: 'testSize' };
+    return bad('testSize', say('config.testSize', { max: MNIST_TEST_COUNT }));
   }
-  if (!isInt(c.seed)) return { error: 'seed must be a whole number.', field: 'seed' };
+  if (!isInt(c.seed)) return bad('seed', say('config.seed'));
   if (c.thread !== undefined && c.thread !== 'auto' && c.thread !== 'worker' && c.thread !== 'main') {
-    return { error: 'thread must be auto, worker or main.', field: 'thread' };
+    return bad('thread', say('config.thread'));
   }
   if (
     c.workers !== undefined &&
     c.workers !== 'auto' &&
     !(isInt(c.workers) && c.workers >= 1 && c.workers <= MAX_WORKERS)
   ) {
-    return { error: `workers must be "auto" or a whole number from 1 to ${MAX_WORKERS}.`, field: 'workers' };
+    return bad('workers', say('config.workers', { max: MAX_WORKERS }));
   }
   return {
     ...c,

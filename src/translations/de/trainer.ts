@@ -1,6 +1,7 @@
 /** Deutsch: die Wörter von `<cnn-trainer>` (see ../types.ts). */
 import type { TRAINER_EN } from '../../components/cnn-trainer/cnn-trainer.strings.js';
 import type { SameKeys } from '../types.js';
+import type { CONFIG_MESSAGES } from '../../engine/training/config.messages.js';
 
 type F = { number(n: number, o?: Intl.NumberFormatOptions): string; plural(n: number): string };
 const int = (f: F, n: number) => f.number(n, { maximumFractionDigits: 0 });
@@ -72,6 +73,13 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.result': 'Testgenauigkeit {0}',
   'trainer.resultOn': (p, f) => `Testgenauigkeit {0} auf ${f.number(p.images)} Bildern`,
   'trainer.noResult': 'Die Testgenauigkeit erscheint nach der ersten Epoche.',
+  'trainer.settingError': (p) => `${String(p.error).charAt(0).toUpperCase()}${String(p.error).slice(1)}`,
+  'trainer.networkError': (p) => `Ihr Netz (layers): ${p.error}`,
+  'trainer.unknownPreset': (p) => `Unbekanntes preset "${p.preset}": Das einzige preset ist "notebook".`,
+  'trainer.batchTooLarge': (p, f) =>
+    `Die Batchgröße (${f.number(p.batch)}) ist größer als die Trainingsmenge (${f.number(p.images)} Bilder).`,
+  'trainer.tooMuchWork': (p, f) =>
+    `${f.number(p.epochs)} Epochen × ${f.number(p.images)} Bilder sind zu viel Arbeit für eine Webseite (höchstens ${f.number(p.max)} Bilddurchläufe, z. B. 20 Epochen mit allen ${f.number(60000)}): Verringern Sie die Epochen oder die Zahl der Trainingsbilder.`,
   'trainer.announceStart': (p) => `Das ${p.model} wird trainiert, Backend: ${p.backend || 'Standard'}.`,
   'trainer.announceEpoch': (p, f) =>
     `Epoche ${p.epoch} von ${p.epochs > 0 ? p.epochs : '?'} fertig${Number.isFinite(p.accuracy) ? `: Testgenauigkeit ${f.percent(p.accuracy)}` : ''}.`,
@@ -82,4 +90,23 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.announceEnd': (p, f) =>
     `${p.stopped === 'yes' ? 'Training abgebrochen' : 'Training beendet'}${Number.isFinite(p.accuracy) ? `: Testgenauigkeit ${f.percent(p.accuracy)}` : ''}.`,
   'trainer.announceFailed': (p) => `Das Training ist fehlgeschlagen: ${p.error}`,
+};
+
+export const CONFIG: SameKeys<typeof CONFIG_MESSAGES> = {
+  'config.model': (p) => `model muss "cnn" oder "fnn" sein, nicht "${p.got}".`,
+  'config.optimizer': (p) => `der Optimierer muss "adam" oder "sgd" sein, nicht "${p.got}".`,
+  'config.lrSchedule': (p) =>
+    `der Lernraten-Verlauf muss "constant", "cooldown" oder "cosine" sein, nicht "${p.got}".`,
+  'config.backend': (p) => `backend muss auto, webgpu, webgl, wasm oder cpu sein, nicht "${p.got}".`,
+  'config.epochs': (p, f) => `die Zahl der Epochen muss eine ganze Zahl von 1 bis ${f.number(p.max)} sein.`,
+  'config.batchSize': (p, f) => `die Batchgröße muss eine ganze Zahl von 1 bis ${f.number(p.max)} sein.`,
+  'config.learningRate': 'die Lernrate muss eine Zahl über 0 sein (und höchstens 10).',
+  'config.momentum': 'das Momentum muss eine Zahl von 0 bis unter 1 sein.',
+  'config.trainSize': (p, f) =>
+    `die Zahl der Trainingsbilder muss eine ganze Zahl von 1 bis ${f.number(p.max)} sein.`,
+  'config.testSize': (p, f) =>
+    `die Zahl der Testbilder muss eine ganze Zahl von 1 bis ${f.number(p.max)} sein.`,
+  'config.seed': 'seed muss eine ganze Zahl sein.',
+  'config.thread': 'thread muss auto, worker oder main sein.',
+  'config.workers': (p) => `workers muss "auto" oder eine ganze Zahl von 1 bis ${p.max} sein.`,
 };

@@ -1,6 +1,7 @@
 /** Español: las palabras de `<cnn-trainer>` (see ../types.ts). */
 import type { TRAINER_EN } from '../../components/cnn-trainer/cnn-trainer.strings.js';
 import type { SameKeys } from '../types.js';
+import type { CONFIG_MESSAGES } from '../../engine/training/config.messages.js';
 
 type F = { number(n: number, o?: Intl.NumberFormatOptions): string; plural(n: number): string };
 const int = (f: F, n: number) => f.number(n, { maximumFractionDigits: 0 });
@@ -72,6 +73,13 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.result': 'Exactitud en prueba {0}',
   'trainer.resultOn': (p, f) => `Exactitud en prueba {0} con ${f.number(p.images)} imágenes`,
   'trainer.noResult': 'La exactitud en prueba aparece tras la primera época.',
+  'trainer.settingError': (p) => `${String(p.error).charAt(0).toUpperCase()}${String(p.error).slice(1)}`,
+  'trainer.networkError': (p) => `Tu red (layers): ${p.error}`,
+  'trainer.unknownPreset': (p) => `preset desconocido "${p.preset}": el único preset es "notebook".`,
+  'trainer.batchTooLarge': (p, f) =>
+    `El tamaño del lote (${f.number(p.batch)}) es mayor que el conjunto de entrenamiento (${f.number(p.images)} imágenes).`,
+  'trainer.tooMuchWork': (p, f) =>
+    `${f.number(p.epochs)} épocas × ${f.number(p.images)} imágenes es demasiado trabajo para una página web (como máximo ${f.number(p.max)} pasadas de imágenes, p. ej. 20 épocas de las ${f.number(60000)}): reduce las épocas o el número de imágenes.`,
   'trainer.announceStart': (p) => `Entrenando la ${p.model} con el backend ${p.backend || 'predeterminado'}.`,
   'trainer.announceEpoch': (p, f) =>
     `Época ${p.epoch} de ${p.epochs > 0 ? p.epochs : '?'} terminada${Number.isFinite(p.accuracy) ? `: exactitud en prueba ${f.percent(p.accuracy)}` : ''}.`,
@@ -82,4 +90,23 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.announceEnd': (p, f) =>
     `${p.stopped === 'yes' ? 'Entrenamiento detenido' : 'Entrenamiento terminado'}${Number.isFinite(p.accuracy) ? `: exactitud en prueba ${f.percent(p.accuracy)}` : ''}.`,
   'trainer.announceFailed': (p) => `El entrenamiento falló: ${p.error}`,
+};
+
+export const CONFIG: SameKeys<typeof CONFIG_MESSAGES> = {
+  'config.model': (p) => `model debe ser "cnn" o "fnn", no "${p.got}".`,
+  'config.optimizer': (p) => `el optimizador debe ser "adam" o "sgd", no "${p.got}".`,
+  'config.lrSchedule': (p) =>
+    `el programa de la tasa debe ser "constant", "cooldown" o "cosine", no "${p.got}".`,
+  'config.backend': (p) => `backend debe ser auto, webgpu, webgl, wasm o cpu, no "${p.got}".`,
+  'config.epochs': (p, f) => `las épocas deben ser un número entero de 1 a ${f.number(p.max)}.`,
+  'config.batchSize': (p, f) => `el tamaño del lote debe ser un número entero de 1 a ${f.number(p.max)}.`,
+  'config.learningRate': 'la tasa de aprendizaje debe ser un número mayor que 0 (y como máximo 10).',
+  'config.momentum': 'el momento debe ser un número de 0 a menos de 1.',
+  'config.trainSize': (p, f) =>
+    `el número de imágenes de entrenamiento debe ser un entero de 1 a ${f.number(p.max)}.`,
+  'config.testSize': (p, f) =>
+    `el número de imágenes de prueba debe ser un entero de 1 a ${f.number(p.max)}.`,
+  'config.seed': 'seed debe ser un número entero.',
+  'config.thread': 'thread debe ser auto, worker o main.',
+  'config.workers': (p) => `workers debe ser "auto" o un número entero de 1 a ${p.max}.`,
 };

@@ -2,6 +2,7 @@
 import type { EngineTerms, SameKeys } from '../types.js';
 import { INPUT } from './pad.js';
 import { DOWNLOAD } from './download.js';
+import { CONFIG } from './trainer.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -9,6 +10,7 @@ const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: nu
 export const ENGINE: SameKeys<EngineTerms> = {
   ...INPUT,
   ...DOWNLOAD,
+  ...CONFIG,
   'name.inputSize': 'La taille d’entrée',
   'name.kernelSize': 'La taille du noyau',
   'name.stride': 'Le pas',

@@ -1,6 +1,7 @@
 /** Français : les mots de `<cnn-trainer>` (see ../types.ts). */
 import type { TRAINER_EN } from '../../components/cnn-trainer/cnn-trainer.strings.js';
 import type { SameKeys } from '../types.js';
+import type { CONFIG_MESSAGES } from '../../engine/training/config.messages.js';
 
 type F = { number(n: number, o?: Intl.NumberFormatOptions): string; plural(n: number): string };
 const int = (f: F, n: number) => f.number(n, { maximumFractionDigits: 0 });
@@ -72,6 +73,13 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.result': 'Exactitude en test {0}',
   'trainer.resultOn': (p, f) => `Exactitude en test {0} sur ${f.number(p.images)} images`,
   'trainer.noResult': 'L’exactitude en test apparaît après la première époque.',
+  'trainer.settingError': (p) => `${String(p.error).charAt(0).toUpperCase()}${String(p.error).slice(1)}`,
+  'trainer.networkError': (p) => `Votre réseau (layers) : ${p.error}`,
+  'trainer.unknownPreset': (p) => `preset inconnu « ${p.preset} » : le seul preset est « notebook ».`,
+  'trainer.batchTooLarge': (p, f) =>
+    `La taille du lot (${f.number(p.batch)}) dépasse l’ensemble d’entraînement (${f.number(p.images)} images).`,
+  'trainer.tooMuchWork': (p, f) =>
+    `${f.number(p.epochs)} époques × ${f.number(p.images)} images, c’est trop de travail pour une page web (au plus ${f.number(p.max)} passages d’images, p. ex. 20 époques des ${f.number(60000)}) : réduisez les époques ou le nombre d’images.`,
   'trainer.announceStart': (p) => `Entraînement du ${p.model} sur le backend ${p.backend || 'par défaut'}.`,
   'trainer.announceEpoch': (p, f) =>
     `Époque ${p.epoch} sur ${p.epochs > 0 ? p.epochs : '?'} terminée${Number.isFinite(p.accuracy) ? ` : exactitude en test ${f.percent(p.accuracy)}` : ''}.`,
@@ -82,4 +90,22 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.announceEnd': (p, f) =>
     `${p.stopped === 'yes' ? 'Entraînement arrêté' : 'Entraînement terminé'}${Number.isFinite(p.accuracy) ? ` : exactitude en test ${f.percent(p.accuracy)}` : ''}.`,
   'trainer.announceFailed': (p) => `L’entraînement a échoué : ${p.error}`,
+};
+
+export const CONFIG: SameKeys<typeof CONFIG_MESSAGES> = {
+  'config.model': (p) => `model doit valoir « cnn » ou « fnn », pas « ${p.got} ».`,
+  'config.optimizer': (p) => `l’optimiseur doit valoir « adam » ou « sgd », pas « ${p.got} ».`,
+  'config.lrSchedule': (p) =>
+    `l’évolution du taux doit valoir « constant », « cooldown » ou « cosine », pas « ${p.got} ».`,
+  'config.backend': (p) => `backend doit valoir auto, webgpu, webgl, wasm ou cpu, pas « ${p.got} ».`,
+  'config.epochs': (p, f) => `le nombre d’époques doit être un entier de 1 à ${f.number(p.max)}.`,
+  'config.batchSize': (p, f) => `la taille du lot doit être un entier de 1 à ${f.number(p.max)}.`,
+  'config.learningRate': 'le taux d’apprentissage doit être un nombre supérieur à 0 (et au plus 10).',
+  'config.momentum': 'le momentum doit être un nombre de 0 à moins de 1.',
+  'config.trainSize': (p, f) =>
+    `le nombre d’images d’entraînement doit être un entier de 1 à ${f.number(p.max)}.`,
+  'config.testSize': (p, f) => `le nombre d’images de test doit être un entier de 1 à ${f.number(p.max)}.`,
+  'config.seed': 'seed doit être un nombre entier.',
+  'config.thread': 'thread doit valoir auto, worker ou main.',
+  'config.workers': (p) => `workers doit valoir « auto » ou un entier de 1 à ${p.max}.`,
 };

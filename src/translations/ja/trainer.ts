@@ -1,6 +1,7 @@
 /** 日本語: `<cnn-trainer>` の言葉 (see ../types.ts)。 */
 import type { TRAINER_EN } from '../../components/cnn-trainer/cnn-trainer.strings.js';
 import type { SameKeys } from '../types.js';
+import type { CONFIG_MESSAGES } from '../../engine/training/config.messages.js';
 
 type F = { number(n: number, o?: Intl.NumberFormatOptions): string };
 const int = (f: F, n: number) => f.number(n, { maximumFractionDigits: 0 });
@@ -69,6 +70,13 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.result': 'テスト精度 {0}',
   'trainer.resultOn': (p, f) => `テスト画像 ${f.number(p.images)} 枚での精度 {0}`,
   'trainer.noResult': 'テスト精度は最初のエポックの後に表示されます。',
+  'trainer.settingError': (p) => `${String(p.error).charAt(0).toUpperCase()}${String(p.error).slice(1)}`,
+  'trainer.networkError': (p) => `あなたのネットワーク (layers): ${p.error}`,
+  'trainer.unknownPreset': (p) => `不明な preset "${p.preset}" です: preset は "notebook" だけです。`,
+  'trainer.batchTooLarge': (p, f) =>
+    `バッチサイズ (${f.number(p.batch)}) が訓練データ (${f.number(p.images)} 枚) より大きくなっています。`,
+  'trainer.tooMuchWork': (p, f) =>
+    `${f.number(p.epochs)} エポック × ${f.number(p.images)} 枚は Web ページには重すぎます (画像の処理は最大 ${f.number(p.max)} 回。例: ${f.number(60000)} 枚すべてで 20 エポック): エポック数か訓練画像の枚数を減らしてください。`,
   'trainer.announceStart': (p) => `${p.model} を ${p.backend || '既定の'} バックエンドで学習しています。`,
   'trainer.announceEpoch': (p, f) =>
     `エポック ${p.epoch} / ${p.epochs > 0 ? p.epochs : '?'} 完了${Number.isFinite(p.accuracy) ? `: テスト精度 ${f.percent(p.accuracy)}` : ''}。`,
@@ -79,4 +87,22 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.announceEnd': (p, f) =>
     `${p.stopped === 'yes' ? '学習を停止しました' : '学習が終わりました'}${Number.isFinite(p.accuracy) ? `: テスト精度 ${f.percent(p.accuracy)}` : ''}。`,
   'trainer.announceFailed': (p) => `学習に失敗しました: ${p.error}`,
+};
+
+export const CONFIG: SameKeys<typeof CONFIG_MESSAGES> = {
+  'config.model': (p) => `model は "cnn" か "fnn" にしてください ("${p.got}" ではなく)。`,
+  'config.optimizer': (p) => `最適化手法は "adam" か "sgd" にしてください ("${p.got}" ではなく)。`,
+  'config.lrSchedule': (p) =>
+    `学習率スケジュールは "constant"、"cooldown"、"cosine" のどれかにしてください ("${p.got}" ではなく)。`,
+  'config.backend': (p) =>
+    `backend は auto、webgpu、webgl、wasm、cpu のどれかにしてください ("${p.got}" ではなく)。`,
+  'config.epochs': (p, f) => `エポック数は 1〜${f.number(p.max)} の整数にしてください。`,
+  'config.batchSize': (p, f) => `バッチサイズは 1〜${f.number(p.max)} の整数にしてください。`,
+  'config.learningRate': '学習率は 0 より大きい数 (最大 10) にしてください。',
+  'config.momentum': 'モーメンタムは 0 以上 1 未満の数にしてください。',
+  'config.trainSize': (p, f) => `訓練画像の枚数は 1〜${f.number(p.max)} の整数にしてください。`,
+  'config.testSize': (p, f) => `テスト画像の枚数は 1〜${f.number(p.max)} の整数にしてください。`,
+  'config.seed': 'seed は整数にしてください。',
+  'config.thread': 'thread は auto、worker、main のどれかにしてください。',
+  'config.workers': (p) => `workers は "auto" か 1〜${p.max} の整数にしてください。`,
 };

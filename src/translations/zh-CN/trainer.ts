@@ -1,6 +1,7 @@
 /** 中文（简体）：`<cnn-trainer>` 的文字 (see ../types.ts)。 */
 import type { TRAINER_EN } from '../../components/cnn-trainer/cnn-trainer.strings.js';
 import type { SameKeys } from '../types.js';
+import type { CONFIG_MESSAGES } from '../../engine/training/config.messages.js';
 
 type F = { number(n: number, o?: Intl.NumberFormatOptions): string };
 const int = (f: F, n: number) => f.number(n, { maximumFractionDigits: 0 });
@@ -68,6 +69,13 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.result': '测试准确率 {0}',
   'trainer.resultOn': (p, f) => `在 ${f.number(p.images)} 张测试图像上的准确率 {0}`,
   'trainer.noResult': '第一轮结束后显示测试准确率。',
+  'trainer.settingError': (p) => `${String(p.error).charAt(0).toUpperCase()}${String(p.error).slice(1)}`,
+  'trainer.networkError': (p) => `你的网络（layers）：${p.error}`,
+  'trainer.unknownPreset': (p) => `未知的 preset "${p.preset}"：唯一的 preset 是 "notebook"。`,
+  'trainer.batchTooLarge': (p, f) =>
+    `批大小（${f.number(p.batch)}）大于训练集（${f.number(p.images)} 张图像）。`,
+  'trainer.tooMuchWork': (p, f) =>
+    `${f.number(p.epochs)} 轮 × ${f.number(p.images)} 张图像对网页来说计算量太大（最多 ${f.number(p.max)} 次图像处理，例如全部 ${f.number(60000)} 张训练 20 轮）：请减少轮数或训练图像数。`,
   'trainer.announceStart': (p) => `正在用 ${p.backend || '默认'} 后端训练 ${p.model}。`,
   'trainer.announceEpoch': (p, f) =>
     `第 ${p.epoch} 轮（共 ${p.epochs > 0 ? p.epochs : '?'} 轮）完成${Number.isFinite(p.accuracy) ? `：测试准确率 ${f.percent(p.accuracy)}` : ''}。`,
@@ -76,4 +84,20 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.announceEnd': (p, f) =>
     `${p.stopped === 'yes' ? '训练已停止' : '训练完成'}${Number.isFinite(p.accuracy) ? `：测试准确率 ${f.percent(p.accuracy)}` : ''}。`,
   'trainer.announceFailed': (p) => `训练失败：${p.error}`,
+};
+
+export const CONFIG: SameKeys<typeof CONFIG_MESSAGES> = {
+  'config.model': (p) => `model 必须是 "cnn" 或 "fnn"，而不是 "${p.got}"。`,
+  'config.optimizer': (p) => `优化器必须是 "adam" 或 "sgd"，而不是 "${p.got}"。`,
+  'config.lrSchedule': (p) => `学习率调度必须是 "constant"、"cooldown" 或 "cosine"，而不是 "${p.got}"。`,
+  'config.backend': (p) => `backend 必须是 auto、webgpu、webgl、wasm 或 cpu，而不是 "${p.got}"。`,
+  'config.epochs': (p, f) => `轮数必须是 1 到 ${f.number(p.max)} 的整数。`,
+  'config.batchSize': (p, f) => `批大小必须是 1 到 ${f.number(p.max)} 的整数。`,
+  'config.learningRate': '学习率必须是大于 0 的数（最大为 10）。',
+  'config.momentum': '动量必须是 0 到 1 之间（不含 1）的数。',
+  'config.trainSize': (p, f) => `训练图像数必须是 1 到 ${f.number(p.max)} 的整数。`,
+  'config.testSize': (p, f) => `测试图像数必须是 1 到 ${f.number(p.max)} 的整数。`,
+  'config.seed': 'seed 必须是整数。',
+  'config.thread': 'thread 必须是 auto、worker 或 main。',
+  'config.workers': (p) => `workers 必须是 "auto" 或 1 到 ${p.max} 的整数。`,
 };
