@@ -1,6 +1,6 @@
 /**
- * What the trainer asks of the engine beyond the run itself: the session it creates (through the engine's one
- * lazy "tensor side" entry, so a page that never starts training downloads no TensorFlow.js), and the network
+ * What the trainer asks of the engine beyond the run itself: the session it creates (loaded on first use, so a
+ * page that never starts training downloads none of it, and one that trains in a Worker no TensorFlow.js), and the network
  * taken out of the page and brought back in — the PyTorch script, the weights as safetensors — with the
  * buttons that offer them once a run has trained.
  */
@@ -21,9 +21,12 @@ export const modelFiles = lazy('the PyTorch exporter', () => import('./model-fil
 /** The configuration each session was created with, so the files follow the run, not later edits of the form. */
 const runConfigs = new WeakMap<object, TrainConfig>();
 
-/** Creates the engine's training session, loading TensorFlow.js on first use. */
+/**
+ * Creates the engine's training session. Its module is light (training/session.ts): it loads TensorFlow.js only
+ * where the run trains on the page's thread, so in a Worker the page evaluates none of it.
+ */
 export async function createTrainingSession(config: TrainConfig): Promise<TrainerSession> {
-  const mod = (await import('../../engine/tensor.js')) as unknown as {
+  const mod = (await import('../../engine/training/session.js')) as unknown as {
     TrainingSession?: new (c: TrainConfig) => TrainerSession;
   };
   if (!mod.TrainingSession) throw new Error('This build of cnn-widgets has no training engine.');

@@ -32,6 +32,7 @@
  * retry. A shard that arrived damaged is re-requested with `cache: 'reload'`, so a bad copy sitting in the
  * HTTP cache (or a proxy) cannot make every retry fail the same way.
  */
+import { yieldToEventLoop } from '../training/events.js';
 import { assetUrl, siblingUrl } from '../assets.js';
 import {
   AssetLoadError,
@@ -554,11 +555,14 @@ export async function loadDataset(opts: LoadDatasetOptions): Promise<DatasetSpli
     for (const l of loads) l.entry.listeners.delete(listener);
   }
 
-  // Assemble fresh arrays the caller owns (it may transfer them to a Worker without breaking the cache).
+  // Assemble fresh arrays the caller owns (it may transfer them to a Worker without breaking the cache), one
+  // shard per task: all 60,000 MNIST images at once (47 MB) were a main-thread task of 40–50 ms (issue #19).
   const labels = new Uint8Array(count);
   const images = new Uint8Array(count * pixels);
   const classes = manifest.meta.classes.length;
-  needed.forEach((s, i) => {
+  for (let i = 0; i < needed.length; i++) {
+    if (i > 0) await yieldToEventLoop();
+    const s = needed[i]!;
     const raw = shards[i]!;
     const n = Math.min(s.count, count! - s.start);
     const lab = raw.subarray(0, n);
@@ -573,7 +577,7 @@ export async function loadDataset(opts: LoadDatasetOptions): Promise<DatasetSpli
     }
     labels.set(lab, s.start);
     images.set(raw.subarray(s.count, s.count + n * pixels), s.start * pixels);
-  });
+  }
   report(true);
   return { images, labels, count, info: { ...manifest.meta, classes: manifest.meta.classes.slice() } };
 }

@@ -38,7 +38,10 @@ import {
   type TrainDataset,
   type TrainState,
 } from './config.js';
-import { TrainerCore } from './core.js';
+// TrainerCore and the fine-tune loop are TensorFlow.js: imported here only as types, and loaded with import() by
+// LocalRunner, the one place a run trains on the page's thread. In a Worker (the default) the page evaluates
+// no TensorFlow.js at all — compiling and running tfjs-core was a main-thread task of 50–250 ms after Start.
+import type { TrainerCore } from './core.js';
 import { Control } from './events.js';
 import { resolveWorkers } from './parallel.js';
 import {
@@ -48,7 +51,6 @@ import {
   type FineTuneResult,
   type TaughtExample,
 } from './fine-tune.js';
-import { fineTuneCore } from './fine-tune-run.js';
 import type {
   Activations,
   BatchInfo,
@@ -79,6 +81,7 @@ class LocalRunner implements Runner {
   ) {}
 
   async init(config: TrainConfig, data: { train: MnistSplit; test: MnistSplit }): Promise<StartInfo> {
+    const { TrainerCore } = await import('./core.js');
     const core = await TrainerCore.create(config, data, { sliceMs: this.sliceMs });
     if (this.disposed) {
       core.dispose();
@@ -120,7 +123,10 @@ class LocalRunner implements Runner {
     examples: TaughtExample[],
     options: FineTuneOptions & { steps: number },
   ): Promise<FineTuneOutcome> {
-    const run = fineTuneCore(this.need(), examples, options, () => this.disposed);
+    const core = this.need();
+    const run = import('./fine-tune-run.js').then(({ fineTuneCore }) =>
+      fineTuneCore(core, examples, options, () => this.disposed),
+    );
     this.idle = run.catch(() => undefined); // a dispose meanwhile frees the model once the steps let go
     return run;
   }
