@@ -54,6 +54,9 @@ export { MAX_IMAGE_PASSES } from './settings.js';
 /** How long the tab may stay hidden before training pauses (ms). */
 export const HIDDEN_PAUSE_MS = 30_000;
 
+/** The trainer's English: the shared words and its own (cnn-trainer.strings.ts). */
+const EN = { ...SHARED_EN, ...TRAINER_EN };
+
 /**
  * Trains the lesson's network — the CNN or the plain feed-forward net, or your own (`layers`) — on MNIST or your
  * own dataset (`data-src`: a folder `npx cnn-widgets pack` made, grey or RGB, 8×8 to 64×64) in the reader's own
@@ -103,8 +106,6 @@ export const HIDDEN_PAUSE_MS = 30_000;
  * @cssproperty [--cnn-trainer-test=var(--cnn-positive)] Colour of the test-accuracy line.
  * @cssproperty [--cnn-trainer-chart-height=160px] Height of each chart.
  */
-const EN = { ...SHARED_EN, ...TRAINER_EN };
-
 export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
   static override styles = [...CnnElement.styles, styles, curvesStyles];
   protected static override strings = EN;
