@@ -1,0 +1,218 @@
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define/cnn-trainer.js';
+import {
+  CnnTrainer,
+  type TrainerSession,
+  type TrainerState,
+} from '../../src/components/cnn-trainer/cnn-trainer.js';
+import type { TrainingCurves } from '../../src/components/cnn-trainer/training-curves.js';
+import type { TrainerBatch, TrainerEpoch } from '../../src/engine/training/types.js';
+import type { TrainConfig } from '../../src/engine/training/config.js';
+import { loadTranslation } from '../../src/components/shared/localize.js';
+import { cleanup, expectAccessible, fixture, settle } from '../helpers.js';
+import { expectNoBadNumbers } from './quality.js';
+
+/** A stand-in for the engine's session that records what it reports, as the real one does, in `history`. */
+class FakeSession extends EventTarget implements TrainerSession {
+  state: TrainerState = 'idle';
+  backend: TrainerSession['backend'] = null;
+  history = { batches: [] as TrainerBatch[], epochs: [] as TrainerEpoch[] };
+  testAccuracy: number | null = null;
+  confusion: number[][] | null = null;
+  constructor(readonly config: TrainConfig) {
+    super();
+    sessions.push(this);
+  }
+  async start() {
+    this.set('loading');
+  }
+  pause() {
+    this.set('paused');
+  }
+  resume() {
+    this.set('training');
+  }
+  stop() {
+    this.set('done');
+    this.fire('train-end', {});
+  }
+  dispose() {}
+  fire(name: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(name, { detail }));
+  }
+  set(s: TrainerState) {
+    this.state = s;
+    this.fire('state', s);
+  }
+  begin() {
+    this.backend = 'wasm';
+    this.set('training');
+    this.fire('train-start', {});
+  }
+  batch(epoch: number, batch: number, batches: number) {
+    const b = {
+      epoch,
+      batch,
+      batches,
+      loss: 2 / (epoch * batches + batch),
+      accuracy: 0.05 * batch,
+      imagesPerSecond: 900,
+    };
+    this.history.batches.push(b);
+    this.fire('train-batch', b);
+  }
+  epoch(epoch: number, testAccuracy: number) {
+    const e = { epoch, loss: 1 / epoch, accuracy: 0.5, testAccuracy };
+    this.history.epochs.push(e);
+    this.testAccuracy = testAccuracy;
+    this.fire('train-epoch', e);
+  }
+}
+let sessions: FakeSession[] = [];
+
+class ChartsTrainer extends CnnTrainer {
+  protected override async createSession(config: TrainConfig): Promise<TrainerSession> {
+    return new FakeSession(config);
+  }
+}
+customElements.define('charts-cnn-trainer', ChartsTrainer);
+
+const mount = (attrs = '') => fixture<ChartsTrainer>(`<charts-cnn-trainer ${attrs}></charts-cnn-trainer>`);
+const q = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+const started = async (el: ChartsTrainer) => {
+  await el.start();
+  await settle(el);
+  return sessions.at(-1)!;
+};
+const refresh = async (el: ChartsTrainer) => {
+  await frame();
+  await settle(el);
+  await settle(q<TrainingCurves>(el, 'cnn-training-curves')!);
+};
+const toggle = (el: Element) => q<HTMLButtonElement>(el, 'button[part=data-toggle]')!;
+/** The table's body, cell by cell (the row header first). */
+const cells = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('[part=data-table] tbody tr')].map((tr) =>
+    [...tr.children].map((c) => c.textContent!.trim()),
+  );
+
+/** Plays two epochs of 8 batches (the second with a test accuracy still to come) and half of a third. */
+async function play(el: ChartsTrainer) {
+  const s = await started(el);
+  s.begin();
+  for (let b = 1; b <= 8; b++) s.batch(1, b, 8);
+  s.epoch(1, 0.625);
+  for (let b = 1; b <= 8; b++) s.batch(2, b, 8);
+  s.epoch(2, 0.8125);
+  for (let b = 1; b <= 4; b++) s.batch(3, b, 8);
+  await refresh(el);
+  return s;
+}
+
+describe('<cnn-trainer> charts without sight', () => {
+  beforeEach(() => (sessions = []));
+  afterEach(cleanup);
+
+  it('a visible Data table toggle (a button with aria-expanded) opens the charts’ numbers as a table', async () => {
+    const el = await mount('epochs="3"');
+    const button = toggle(el);
+    expect(button.tagName).to.equal('BUTTON');
+    expect(button.textContent!.trim()).to.equal('Data table');
+    expect(button.getBoundingClientRect().height).to.be.greaterThan(20); // visible, not only for screen readers
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(q(el, '[part=data-table]')).to.equal(null);
+    await play(el);
+    button.click();
+    await refresh(el);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const region = q(el, '[part=data-table]')!;
+    expect(button.getAttribute('aria-controls')).to.equal(region.id);
+    expect(region.getAttribute('role')).to.equal('region');
+    expect(region.querySelector('caption')!.textContent).to.match(/by epoch/);
+    expect([...region.querySelectorAll('thead th')].map((t) => t.textContent!.trim())).to.deep.equal([
+      'Epoch',
+      'Batches',
+      'Loss',
+      'Train accuracy',
+      'Test accuracy',
+    ]);
+    await expectAccessible(el);
+    button.click();
+    await refresh(el);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(q(el, '[part=data-table]')).to.equal(null);
+  });
+
+  it('the table’s numbers are the curves’ (smoothed, at each epoch’s last batch) and the history’s', async () => {
+    const el = await mount('epochs="3"');
+    await play(el);
+    toggle(el).click();
+    await refresh(el);
+    const curves = q<TrainingCurves>(el, 'cnn-training-curves')!.curves;
+    const history = el.history;
+    const rows = cells(el);
+    expect(rows.map((r) => r[0])).to.deep.equal(['1', '2', '3']);
+    rows.forEach(([, batches, loss, acc, test], i) => {
+      const k = i + 1;
+      // The curves' points of epoch k lie in (k − 1, k]; the table shows the last one's values.
+      const last = curves.x
+        .map((x, j) => (x > k - 1 && x <= k ? j : -1))
+        .filter((j) => j >= 0)
+        .at(-1)!;
+      const ofEpoch = history.batches.filter((b) => b.epoch === k).length;
+      expect(Number(batches), `batches of epoch ${k}`).to.equal(ofEpoch);
+      expect(loss, `loss of epoch ${k}`).to.equal(curves.loss[last]!.toFixed(3));
+      expect(acc, `train accuracy of epoch ${k}`).to.equal(`${(curves.acc[last]! * 100).toFixed(1)}%`);
+      const tested = history.epochs.find((e) => e.epoch === k);
+      expect(test, `test accuracy of epoch ${k}`).to.equal(
+        tested ? `${(tested.testAccuracy * 100).toFixed(1)}%` : '—',
+      );
+      const at = curves.testX.indexOf(k);
+      if (at >= 0) expect(test).to.equal(`${(curves.test[at]! * 100).toFixed(1)}%`);
+    });
+    expect(rows[0]![4]).to.equal('62.5%');
+    expect(rows[1]![4]).to.equal('81.3%');
+    expect(rows[2]!.slice(1, 2)).to.deep.equal(['4']); // the epoch in progress: its 4 batches so far
+    expectNoBadNumbers(el);
+    // More batches arrive while it is open: the table follows.
+    const s = sessions.at(-1)!;
+    for (let b = 5; b <= 8; b++) s.batch(3, b, 8);
+    s.epoch(3, 0.9);
+    await refresh(el);
+    expect(cells(el)[2]!.slice(1)).to.deep.include.members(['8', '90.0%']);
+  });
+
+  it('the toggle works from the keyboard: focused, Enter and Space', async () => {
+    const el = await mount('epochs="3"');
+    await play(el);
+    const button = toggle(el);
+    button.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+    await sendKeys({ press: 'Enter' });
+    await refresh(el);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(cells(el).length).to.equal(3);
+    await sendKeys({ press: 'Space' });
+    await refresh(el);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(q(el, '[part=data-table]')).to.equal(null);
+  });
+
+  it('the table speaks the reader’s language, numbers included', async () => {
+    await loadTranslation('de');
+    const el = await mount('epochs="3" lang="de"');
+    await play(el);
+    await refresh(el);
+    expect(toggle(el).textContent!.trim()).to.equal('Datentabelle');
+    toggle(el).click();
+    await refresh(el);
+    expect(q(el, '[part=data-table] caption')!.textContent).to.match(/pro Epoche/);
+    expect(q(el, '[part=data-table] thead')!.textContent).to.match(/Verlust/);
+    const curves = q<TrainingCurves>(el, 'cnn-training-curves')!.curves;
+    const last = curves.x.filter((x) => x <= 1).length - 1;
+    expect(cells(el)[0]![2]).to.equal(curves.loss[last]!.toFixed(3).replace('.', ','));
+    expect(cells(el)[0]![4]).to.match(/^62,5\s?%$/);
+  });
+});
