@@ -216,3 +216,111 @@ describe('<cnn-trainer> charts without sight', () => {
     expect(cells(el)[0]![4]).to.match(/^62,5\s?%$/);
   });
 });
+
+/** The live region's texts as they change, each with when (ms since `watch` began). */
+function watch(live: Element) {
+  const t0 = performance.now();
+  const said: { at: number; text: string }[] = [];
+  const note = () => {
+    const text = live.textContent!.replace(/\s+/g, ' ').trim();
+    if (text && text !== said.at(-1)?.text) said.push({ at: performance.now() - t0, text });
+  };
+  const obs = new MutationObserver(note);
+  obs.observe(live, { childList: true, characterData: true, subtree: true });
+  return { said, stop: () => obs.disconnect() };
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('<cnn-trainer> announces epochs at most every 5 s', () => {
+  beforeEach(() => (sessions = []));
+  afterEach(cleanup);
+
+  it('says an epoch’s result in the polite live region', async () => {
+    const el = await mount('epochs="4"');
+    const s = await started(el);
+    const live = q(el, '[data-testid=live]')!;
+    expect(live.getAttribute('aria-live')).to.equal('polite');
+    expect(live.getAttribute('role')).to.equal('status');
+    s.begin();
+    for (let b = 1; b <= 8; b++) s.batch(1, b, 8);
+    s.epoch(1, 0.5);
+    await settle(el);
+    expect(live.textContent!.trim()).to.equal('Epoch 1 of 4 done: test accuracy 50.0%.');
+  });
+
+  it('coalesces fast epochs: none within 5 s of the last said, then the newest; the last epoch always said', async function () {
+    this.timeout(20000);
+    const el = await mount('epochs="6"');
+    const s = await started(el);
+    const live = q(el, '[data-testid=live]')!;
+    s.begin();
+    await settle(el);
+    const w = watch(live);
+    // Six epochs in well under 5 s (a small network on a fast machine): said are the first, then after 5 s the
+    // newest of those that came meanwhile, then the last with the run's end.
+    s.epoch(1, 0.5);
+    await settle(el);
+    for (let e = 2; e <= 4; e++) {
+      await sleep(30);
+      s.epoch(e, 0.5 + e / 20);
+      await settle(el);
+    }
+    await sleep(300);
+    expect(live.textContent!.trim()).to.equal('Epoch 1 of 6 done: test accuracy 50.0%.');
+    for (let i = 0; i < 70 && !/Epoch 4/.test(live.textContent!); i++) await sleep(100);
+    expect(live.textContent!.trim()).to.equal('Epoch 4 of 6 done: test accuracy 70.0%.');
+    s.epoch(5, 0.75);
+    await settle(el);
+    await sleep(200);
+    s.epoch(6, 0.8);
+    s.testAccuracy = 0.8;
+    s.set('done');
+    s.fire('train-end', {});
+    await settle(el);
+    await sleep(200);
+    w.stop();
+    const epochs = w.said.filter((x) => /Epoch/.test(x.text));
+    expect(
+      epochs.map((x) => x.text),
+      w.said.map((x) => `${Math.round(x.at)} ms: ${x.text}`).join(' | '),
+    ).to.deep.equal([
+      'Epoch 1 of 6 done: test accuracy 50.0%.',
+      'Epoch 4 of 6 done: test accuracy 70.0%.',
+      'Epoch 6 of 6 done: test accuracy 80.0%. Training finished: test accuracy 80.0%.',
+    ]);
+    // The second came 5 s after the first (not earlier, and not much later).
+    expect(epochs[1]!.at - epochs[0]!.at).to.be.within(4900, 5600);
+    expect(w.said.some((x) => /Epoch [235] /.test(x.text))).to.equal(false);
+    // Nothing is said after the end: the timer of a coalesced epoch is gone.
+    const before = live.textContent;
+    await sleep(300);
+    expect(live.textContent).to.equal(before);
+  });
+
+  it('an epoch waiting for its turn is said with a stop, and nothing after it or after a removal', async function () {
+    this.timeout(15000);
+    const stopped = await mount('epochs="3"');
+    const removed = await mount('epochs="3"');
+    const runs = [await started(stopped), await started(removed)];
+    for (const s of runs) {
+      s.begin();
+      s.epoch(1, 0.5);
+      s.epoch(2, 0.6); // within 5 s of epoch 1: waits for its turn
+    }
+    await settle(stopped);
+    await settle(removed);
+    const live = (el: Element) => q(el, '[data-testid=live]')!;
+    expect(live(stopped).textContent).to.match(/Epoch 1 of 3/);
+    expect(live(removed).textContent).to.match(/Epoch 1 of 3/);
+    stopped.stop();
+    removed.remove();
+    await settle(stopped);
+    expect(live(stopped).textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Epoch 2 of 3 done: test accuracy 60.0%. Training finished: test accuracy 60.0%.',
+    );
+    const after = [live(stopped).textContent, live(removed).textContent];
+    await sleep(5300);
+    expect([live(stopped).textContent, live(removed).textContent]).to.deep.equal(after);
+    expect(live(removed).textContent).not.to.match(/Epoch 2/);
+  });
+});
