@@ -184,17 +184,23 @@ describe('<cnn-trainer> charts without sight', () => {
     expect(cells(el)[2]!.slice(1)).to.deep.include.members(['8', '90.0%']);
   });
 
-  it('the toggle works from the keyboard: focused, Enter and Space', async () => {
+  it('the toggle works from the keyboard: focused, Enter and Space', async function () {
     const el = await mount('epochs="3"');
     await play(el);
     const button = toggle(el);
     button.focus();
     expect(el.shadowRoot!.activeElement).to.equal(button);
-    await sendKeys({ press: 'Enter' });
+    try {
+      await sendKeys({ press: 'Enter' });
+    } catch (e) {
+      // WebKitGTK's WebDriver sends no keys, and a synthetic key event does not press a real button.
+      if (/not supported/.test(String(e))) this.skip();
+      throw e;
+    }
     await refresh(el);
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     expect(cells(el).length).to.equal(3);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' }); // the space bar
     await refresh(el);
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     expect(q(el, '[part=data-table]')).to.equal(null);
