@@ -94,6 +94,8 @@ export const HIDDEN_PAUSE_MS = 30_000;
  * @csspart stop - The Stop button.
  * @csspart progress - The progress bar and its text.
  * @csspart charts - The two charts (loss, accuracy).
+ * @csspart data-toggle - The charts' *Data table* button (`aria-expanded`).
+ * @csspart data-table - That table: per epoch, its batches, smoothed loss and training accuracy, test accuracy.
  * @csspart result - The backend in use and the final test accuracy.
  * @csspart fine-tune - The "Fine-tune on taught examples" button and its result, once a run has trained.
  * @csspart note - Why training runs slower than it could (a fallback: no WebAssembly, no Worker), and the fix.
