@@ -77,7 +77,14 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'trainer.model.fnn',
     'trainer.schedule.constant',
   ],
-  de: ['common.pause', 'calc.params', 'calc.padding', 'trainer.start', 'trainer.backend'],
+  de: [
+    'common.pause',
+    'calc.params',
+    'calc.padding',
+    'trainer.start',
+    'trainer.backend',
+    'trainer.col.batches',
+  ],
   'zh-CN': [],
   ja: [],
 };

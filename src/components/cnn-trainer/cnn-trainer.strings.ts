@@ -93,6 +93,13 @@ export const TRAINER_EN = {
   /** `tests`: the test accuracies by epoch, each already a percentage, joined (empty: none yet). */
   'trainer.accuracySummary': (p: { from: number; to: number; tests: string }, f: F) =>
     `Training accuracy per batch (smoothed): from ${pct(f, p.from)} to ${pct(f, p.to)}.${p.tests ? ` Test accuracy by epoch: ${p.tests}.` : ''}`,
+  // The charts' *Data table*: one row per epoch.
+  'trainer.tableCaption': 'Loss and accuracy by epoch (smoothed values at the epoch’s last batch)',
+  'trainer.col.epoch': 'Epoch',
+  'trainer.col.batches': 'Batches',
+  'trainer.col.loss': 'Loss',
+  'trainer.col.trainAccuracy': 'Train accuracy',
+  'trainer.col.testAccuracy': 'Test accuracy',
   // The result. {0}: the accuracy, in bold.
   'trainer.result': 'Test accuracy {0}',
   'trainer.resultOn': (p: { images: number }, f: F) => `Test accuracy {0} on ${f.number(p.images)} images`,

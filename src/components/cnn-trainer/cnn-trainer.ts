@@ -97,6 +97,8 @@ const EN = { ...SHARED_EN, ...TRAINER_EN };
  * @csspart stop - The Stop button.
  * @csspart progress - The progress bar and its text.
  * @csspart charts - The two charts (loss, accuracy).
+ * @csspart data-toggle - The charts' *Data table* button (`aria-expanded`).
+ * @csspart data-table - That table: per epoch, its batches, smoothed loss and training accuracy, test accuracy.
  * @csspart result - The backend in use and the final test accuracy.
  * @csspart fine-tune - The "Fine-tune on taught examples" button and its result, once a run has trained.
  * @csspart note - Why training runs slower than it could (a fallback: no WebAssembly, no Worker), and the fix.
@@ -415,7 +417,9 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
       <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
       ${renderResult(this.testAccuracy, this.run.testImages ?? clamped?.testSize ?? counts?.test ?? null, l)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
-        ${l.say(this.run.announcement)}${this.run.announcementNotes ? ` ${this.run.announcementNotes}` : ''}
+        ${this.run.announcementLead ? `${l.say(this.run.announcementLead)} ` : ''}${l.say(
+          this.run.announcement,
+        )}${this.run.announcementNotes ? ` ${this.run.announcementNotes}` : ''}
       </div>
     `;
   }

@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { dataTableStyles } from '../shared/data-table.js';
 
 /**
  * The charts' styles, scoped to the `.charts` box that `<cnn-training-curves>` renders. Included in the styles
  * of the shadow root the element lives in (it has none of its own, see training-curves.ts).
  */
 export const curvesStyles = css`
+  ${dataTableStyles}
   .charts {
     --_loss: var(--cnn-trainer-loss, var(--_negative, #b3261e));
     --_train: var(--cnn-trainer-train, var(--_accent, #2a62d6));

@@ -1,6 +1,8 @@
 import { html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { drawChart } from '../shared/chart.js';
+import { renderDataTable, type DataTableSpec } from '../shared/data-table.js';
+import { SHARED_EN } from '../shared/shared.strings.js';
 import type {
   TrainerBatch,
   TrainerEpoch,
@@ -38,6 +40,9 @@ const span = (epochs: unknown): number => {
  * @summary The loss and accuracy curves of a training run, drawn once per frame.
  *
  * @csspart charts - The two charts (loss, accuracy).
+ * @csspart data-toggle - The *Data table* button (`aria-expanded`) under the charts.
+ * @csspart data-table - That table: per epoch, its batches, the smoothed loss and training accuracy at its
+ *   last batch, and its test accuracy.
  *
  * @cssproperty [--cnn-trainer-loss=var(--cnn-negative)] Colour of the loss curve.
  * @cssproperty [--cnn-trainer-train=var(--cnn-accent)] Colour of the training-accuracy curve.
@@ -45,10 +50,12 @@ const span = (epochs: unknown): number => {
  * @cssproperty [--cnn-trainer-chart-height=160px] Height of each chart.
  */
 export class TrainingCurves extends LitElement {
-  /** How many epochs the x axis spans (the run's `epochs`; anything but a positive number means 1). */
   /** Says the charts' captions and summaries in the reader's language (the nearest `lang`). */
-  private readonly localize = new LocalizeController(this, TRAINER_EN);
+  private readonly localize = new LocalizeController(this, { ...SHARED_EN, ...TRAINER_EN });
+  /** How many epochs the x axis spans (the run's `epochs`; anything but a positive number means 1). */
   @property({ type: Number }) epochs = 1;
+  /** Whether the *Data table* (the charts' numbers, per epoch) is open. */
+  @state() private showData = false;
 
   private data: Curves = { x: [], loss: [], acc: [], testX: [], test: [] };
   private ema = { loss: 0, acc: 0, n: 0 };
@@ -179,29 +186,95 @@ export class TrainingCurves extends LitElement {
     );
   }
 
+  /**
+   * The charts' numbers by epoch, as the *Data table* shows them: per epoch, how many batches the curves have
+   * of it and the smoothed loss and training accuracy at its last one (the curves' value at the epoch's end),
+   * and its test accuracy. Epochs count from 1; an epoch with neither batches nor a test accuracy has no row.
+   */
+  get epochRows(): {
+    epoch: number;
+    batches: number;
+    loss: number;
+    accuracy: number;
+    testAccuracy: number;
+  }[] {
+    const c = this.data;
+    const rows = new Map<
+      number,
+      { epoch: number; batches: number; loss: number; accuracy: number; testAccuracy: number }
+    >();
+    const row = (epoch: number) => {
+      let r = rows.get(epoch);
+      if (!r) rows.set(epoch, (r = { epoch, batches: 0, loss: NaN, accuracy: NaN, testAccuracy: NaN }));
+      return r;
+    };
+    // Batch j of n in epoch k sits at x = (k − 1) + j / n, j ≥ 1: its epoch is ⌈x⌉.
+    c.x.forEach((x, i) => {
+      const r = row(Math.max(1, Math.ceil(x - 1e-9)));
+      r.batches++;
+      r.loss = c.loss[i]!;
+      r.accuracy = c.acc[i]!;
+    });
+    c.testX.forEach((x, i) => (row(x).testAccuracy = c.test[i]!));
+    return [...rows.values()].sort((a, b) => a.epoch - b.epoch);
+  }
+
+  /** The *Data table*'s caption, headers and formatted rows (a missing value reads "—", never NaN). */
+  private tableSpec(): DataTableSpec {
+    const l = this.localize;
+    const f = l.formats;
+    const dash = '—';
+    const num = (x: number) =>
+      Number.isFinite(x) ? f.number(x, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) : dash;
+    const pct = (x: number) => (Number.isFinite(x) ? f.percent(x) : dash);
+    return {
+      caption: l.term('trainer.tableCaption'),
+      columns: [
+        l.term('trainer.col.epoch'),
+        l.term('trainer.col.batches'),
+        l.term('trainer.col.loss'),
+        l.term('trainer.col.trainAccuracy'),
+        l.term('trainer.col.testAccuracy'),
+      ],
+      rows: this.epochRows.map((r) => [
+        f.number(r.epoch),
+        f.number(r.batches),
+        num(r.loss),
+        pct(r.accuracy),
+        pct(r.testAccuracy),
+      ]),
+    };
+  }
+
   protected override render() {
     const l = this.localize;
     const percent = (x: number) => l.formats.percent(x);
     return html`<div part="charts" class="charts">
-      <figure>
-        <canvas
-          data-chart="loss"
-          role="img"
-          aria-label=${l.say(chartSummary('loss', this.data, percent))}
-        ></canvas>
-        <figcaption><span class="key loss"></span>${l.term('trainer.lossCaption')}</figcaption>
-      </figure>
-      <figure>
-        <canvas
-          data-chart="accuracy"
-          role="img"
-          aria-label=${l.say(chartSummary('accuracy', this.data, percent))}
-        ></canvas>
-        <figcaption>
-          <span class="key train"></span>${l.term('trainer.trainAccuracy')}
-          <span class="key test"></span>${l.term('trainer.testAccuracyCaption')}
-        </figcaption>
-      </figure>
-    </div>`;
+        <figure>
+          <canvas
+            data-chart="loss"
+            role="img"
+            aria-label=${l.say(chartSummary('loss', this.data, percent))}
+          ></canvas>
+          <figcaption><span class="key loss"></span>${l.term('trainer.lossCaption')}</figcaption>
+        </figure>
+        <figure>
+          <canvas
+            data-chart="accuracy"
+            role="img"
+            aria-label=${l.say(chartSummary('accuracy', this.data, percent))}
+          ></canvas>
+          <figcaption>
+            <span class="key train"></span>${l.term('trainer.trainAccuracy')}
+            <span class="key test"></span>${l.term('trainer.testAccuracyCaption')}
+          </figcaption>
+        </figure>
+      </div>
+      ${renderDataTable(this.tableSpec(), {
+        open: this.showData,
+        label: l.term('common.dataTable'),
+        id: 'curves-data',
+        toggle: () => (this.showData = !this.showData),
+      })}`;
   }
 }

@@ -51,9 +51,16 @@ export interface RunHooks {
   epochs(): number | undefined;
 }
 
-/** The message of a failure, wherever it sits: `{ error }`, an Error, a string, `{ message }`. */
 const say = messagesOf(TRAINER_EN);
 
+/**
+ * The least time between two epochs' announcements, in ms: a screen reader hears at most one epoch result every
+ * 5 s however fast the epochs go (a small network on a fast GPU does several a second); the ones in between are
+ * coalesced into the newest, which is always said.
+ */
+export const EPOCH_ANNOUNCEMENT_INTERVAL = 5000;
+
+/** The message of a failure, wherever it sits: `{ error }`, an Error, a string, `{ message }`. */
 const errorText = (d: unknown): string => {
   const e = (d as { error?: unknown } | null)?.error ?? d;
   if (e instanceof Error) return e.message;
@@ -102,6 +109,12 @@ export class TrainingRunController implements ReactiveController {
   announcement: Message | string = '';
   /** Said after the announcement: the fallbacks of the run's start, as the engine words them. */
   announcementNotes = '';
+  /** Said before the announcement: the run's last epoch, when its end came before that epoch's turn to be said. */
+  announcementLead: Message | null = null;
+  /** When the last epoch was announced (`performance.now()`), the epoch waiting for its turn, and its timer. */
+  private epochSaidAt = -Infinity;
+  private pendingEpoch: Message | null = null;
+  private epochTimer: ReturnType<typeof setTimeout> | null = null;
   /** The run only evaluates loaded weights (`evaluateOnly`): it says so instead of "training". */
   evaluating = false;
 
@@ -161,6 +174,8 @@ export class TrainingRunController implements ReactiveController {
     this.lastBatch = null;
     this.notes = [];
     this.pendingPause = false;
+    this.dropPendingEpoch();
+    this.epochSaidAt = -Infinity;
     this.evaluating = config.evaluateOnly === true;
     this.state = 'loading';
     this.hooks.reset();
@@ -250,6 +265,7 @@ export class TrainingRunController implements ReactiveController {
     this.unlisten?.();
     this.unlisten = null;
     this._session = null;
+    this.dropPendingEpoch();
     this.runId++;
     if (running) {
       // A run ends with an event however it ends: a session that said nothing on dispose gets one from us.
@@ -282,6 +298,7 @@ export class TrainingRunController implements ReactiveController {
       (inner as { retryable?: unknown } | null)?.retryable !== false;
     this.runError = { message, retryable };
     this.state = 'error';
+    this.dropPendingEpoch();
     this.announce(say('trainer.announceFailed', { error: message }));
     this.hooks.fail(message);
     if (emit) this.hooks.emit('train-error', { error: e });
@@ -308,24 +325,59 @@ export class TrainingRunController implements ReactiveController {
       this.lastBatch = detail as TrainerBatch;
       if (this._state !== 'training' && session.state === 'training') this.state = 'training';
     } else if (name === 'train-epoch')
-      // Announced once per epoch (never per batch): a screen reader user hears the lesson, not a ticker.
-      this.announce(epochAnnouncement(detail as TrainerEpoch, this.hooks.epochs()));
+      // Announced per epoch (never per batch), at most one every 5 s: the lesson, not a ticker.
+      this.announceEpoch(epochAnnouncement(detail as TrainerEpoch, this.hooks.epochs()));
     else if (name === 'train-end') {
       this.sync();
       if (this._state === 'training' || this._state === 'loading') this.state = 'done';
       const stopped = Boolean((detail as { stopped?: boolean } | null)?.stopped);
+      // The last epoch is always said: still waiting for its turn, it is said with the end.
+      const lead = this.pendingEpoch;
+      this.dropPendingEpoch();
       this.announce(
         this.evaluating
           ? loadedAnnouncement(session.testAccuracy ?? null)
           : endAnnouncement(stopped, session.testAccuracy ?? null),
+        '',
+        lead,
       );
     }
   }
 
-  private announce(text: Message | string, notes = ''): void {
+  private announce(text: Message | string, notes = '', lead: Message | null = null): void {
     this.announcement = text;
     this.announcementNotes = notes;
+    this.announcementLead = lead;
     this.host.requestUpdate();
+  }
+
+  /** Says an epoch's result now, or, within 5 s of the last one, when the 5 s are up (the newest waiting one). */
+  private announceEpoch(text: Message): void {
+    const wait = this.epochSaidAt + EPOCH_ANNOUNCEMENT_INTERVAL - performance.now();
+    if (wait <= 0 && !this.epochTimer) {
+      this.epochSaidAt = performance.now();
+      this.announce(text);
+      return;
+    }
+    this.pendingEpoch = text; // the newest replaces one still waiting
+    this.epochTimer ??= setTimeout(
+      () => {
+        this.epochTimer = null;
+        const pending = this.pendingEpoch;
+        this.pendingEpoch = null;
+        if (!pending) return;
+        this.epochSaidAt = performance.now();
+        this.announce(pending);
+      },
+      Math.max(0, wait),
+    );
+  }
+
+  /** Forgets an epoch still waiting to be said (a new run, an end that says it, a failure, a removal). */
+  private dropPendingEpoch(): void {
+    if (this.epochTimer) clearTimeout(this.epochTimer);
+    this.epochTimer = null;
+    this.pendingEpoch = null;
   }
 
   private listen(session: TrainerSession, run: number): void {

@@ -4,7 +4,7 @@ import { CnnElement } from '../shared/cnn-element.js';
 import { booleanValue, jsonArrayValue, numberValue, sizeValue } from '../shared/property-values.js';
 import { formatValue } from '../shared/format.js';
 import { SHARED_EN } from '../shared/shared.strings.js';
-import { prefersReducedMotion } from '../shared/motion.js';
+import { prefersReducedMotion, ReducedMotionController } from '../shared/motion.js';
 import {
   VIEWER_LIMITS,
   VIEWER_SETTINGS,
@@ -62,7 +62,8 @@ type GridValue = string | number[][] | number[][][] | null;
  * between cells and Enter edits one (Enter saves, Escape cancels). In a right-to-left page ← steps forward.
  *
  * Motion: `autoplay` starts playing once the element is on the page, except for a reader who asked for reduced
- * motion (`prefers-reduced-motion: reduce`), who starts it with Play; the Play / Pause button is always there.
+ * motion (`prefers-reduced-motion: reduce`), who starts it with Play; turning that wish on while it plays stops
+ * it; the Play / Pause button is always there.
  *
  * @tagname kernel-viewer
  * @summary A convolution stepped through window by window.
@@ -149,6 +150,9 @@ export class KernelViewer extends CnnElement<KernelViewerEventMap, typeof EN> {
     step: () => this.step,
     goTo: (s) => this.goTo(s),
   });
+
+  /** A reader who turns on reduced motion while it plays: it stops (Play starts it again). */
+  protected readonly motion = new ReducedMotionController(this, () => this.pause());
 
   /** The input's and kernel's cells: arrow keys inside each grid, editing in place (saving recomputes every window). */
   private readonly cells = new EditableGrids(this, {

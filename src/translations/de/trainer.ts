@@ -70,6 +70,14 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
     `Verlust pro Batch (geglättet): von ${f.number(p.from, dec2)} auf ${f.number(p.to, dec2)} nach ${f.number(p.batches)} Batches.`,
   'trainer.accuracySummary': (p, f) =>
     `Trainingsgenauigkeit pro Batch (geglättet): von ${f.percent(p.from)} auf ${f.percent(p.to)}.${p.tests ? ` Testgenauigkeit pro Epoche: ${p.tests}.` : ''}`,
+  // The charts' data table.
+  'trainer.tableCaption':
+    'Verlust und Genauigkeit pro Epoche (geglättete Werte beim letzten Batch der Epoche)',
+  'trainer.col.epoch': 'Epoche',
+  'trainer.col.batches': 'Batches',
+  'trainer.col.loss': 'Verlust',
+  'trainer.col.trainAccuracy': 'Trainingsgenauigkeit',
+  'trainer.col.testAccuracy': 'Testgenauigkeit',
   'trainer.result': 'Testgenauigkeit {0}',
   'trainer.resultOn': (p, f) => `Testgenauigkeit {0} auf ${f.number(p.images)} Bildern`,
   'trainer.noResult': 'Die Testgenauigkeit erscheint nach der ersten Epoche.',

@@ -70,6 +70,13 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
     `Pérdida por lote (suavizada): de ${f.number(p.from, dec2)} a ${f.number(p.to, dec2)} tras ${f.number(p.batches)} lotes.`,
   'trainer.accuracySummary': (p, f) =>
     `Exactitud de entrenamiento por lote (suavizada): de ${f.percent(p.from)} a ${f.percent(p.to)}.${p.tests ? ` Exactitud en prueba por época: ${p.tests}.` : ''}`,
+  // The charts' data table.
+  'trainer.tableCaption': 'Pérdida y exactitud por época (valores suavizados en el último lote de la época)',
+  'trainer.col.epoch': 'Época',
+  'trainer.col.batches': 'Lotes',
+  'trainer.col.loss': 'Pérdida',
+  'trainer.col.trainAccuracy': 'Exactitud de entrenamiento',
+  'trainer.col.testAccuracy': 'Exactitud en prueba',
   'trainer.result': 'Exactitud en prueba {0}',
   'trainer.resultOn': (p, f) => `Exactitud en prueba {0} con ${f.number(p.images)} imágenes`,
   'trainer.noResult': 'La exactitud en prueba aparece tras la primera época.',

@@ -70,6 +70,13 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
     `Perte par lot (lissée) : de ${f.number(p.from, dec2)} à ${f.number(p.to, dec2)} après ${f.number(p.batches)} lots.`,
   'trainer.accuracySummary': (p, f) =>
     `Exactitude d’entraînement par lot (lissée) : de ${f.percent(p.from)} à ${f.percent(p.to)}.${p.tests ? ` Exactitude en test par époque : ${p.tests}.` : ''}`,
+  // The charts' data table.
+  'trainer.tableCaption': 'Perte et exactitude par époque (valeurs lissées au dernier lot de l’époque)',
+  'trainer.col.epoch': 'Époque',
+  'trainer.col.batches': 'Lots',
+  'trainer.col.loss': 'Perte',
+  'trainer.col.trainAccuracy': 'Exactitude d’entraînement',
+  'trainer.col.testAccuracy': 'Exactitude en test',
   'trainer.result': 'Exactitude en test {0}',
   'trainer.resultOn': (p, f) => `Exactitude en test {0} sur ${f.number(p.images)} images`,
   'trainer.noResult': 'L’exactitude en test apparaît après la première époque.',

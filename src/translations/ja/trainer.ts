@@ -67,6 +67,13 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
     `バッチごとの損失 (平滑化): ${f.number(p.batches)} バッチで ${f.number(p.from, dec2)} から ${f.number(p.to, dec2)} へ。`,
   'trainer.accuracySummary': (p, f) =>
     `バッチごとの訓練精度 (平滑化): ${f.percent(p.from)} から ${f.percent(p.to)} へ。${p.tests ? `エポックごとのテスト精度: ${p.tests}。` : ''}`,
+  // The charts' data table.
+  'trainer.tableCaption': 'エポックごとの損失と精度 (各エポック最後のバッチでの平滑化した値)',
+  'trainer.col.epoch': 'エポック',
+  'trainer.col.batches': 'バッチ数',
+  'trainer.col.loss': '損失',
+  'trainer.col.trainAccuracy': '訓練精度',
+  'trainer.col.testAccuracy': 'テスト精度',
   'trainer.result': 'テスト精度 {0}',
   'trainer.resultOn': (p, f) => `テスト画像 ${f.number(p.images)} 枚での精度 {0}`,
   'trainer.noResult': 'テスト精度は最初のエポックの後に表示されます。',

@@ -66,6 +66,13 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
     `每批损失（平滑）：${f.number(p.batches)} 个批次后从 ${f.number(p.from, dec2)} 降到 ${f.number(p.to, dec2)}。`,
   'trainer.accuracySummary': (p, f) =>
     `每批训练准确率（平滑）：从 ${f.percent(p.from)} 到 ${f.percent(p.to)}。${p.tests ? `每轮测试准确率：${p.tests}。` : ''}`,
+  // The charts' data table.
+  'trainer.tableCaption': '每轮的损失和准确率（每轮最后一个批次时的平滑值）',
+  'trainer.col.epoch': '轮',
+  'trainer.col.batches': '批次数',
+  'trainer.col.loss': '损失',
+  'trainer.col.trainAccuracy': '训练准确率',
+  'trainer.col.testAccuracy': '测试准确率',
   'trainer.result': '测试准确率 {0}',
   'trainer.resultOn': (p, f) => `在 ${f.number(p.images)} 张测试图像上的准确率 {0}`,
   'trainer.noResult': '第一轮结束后显示测试准确率。',
