@@ -1,6 +1,6 @@
 /**
- * The English of `<feature-map>`'s filter chain (filters.ts, filters-torch.ts): what a writer is told about a
- * layer, a kernel or a `layers` value that cannot be used. Translations: translations/<lang>/feature-map.ts.
+ * The English of `<feature-map>`'s filter chain (filters.ts): what a writer is told about a layer, a kernel or
+ * a `layers` value that cannot be used; and of its photo's download (data/photo.ts). Translations: translations/<lang>/feature-map.ts.
  * Attribute and key names (`kernelSize`, `in_channels`), preset names and PyTorch's words stay as written.
  */
 import type { MessageFormats } from './messages.js';
@@ -52,4 +52,19 @@ export const FILTERS_MESSAGES = {
     `Layer ${p.n} must be an object like {"filters": "5", "kernelSize": 5}.`,
   'filters.layerKey': (p: { n: number; key: string }) =>
     `Layer ${p.n}: unknown key "${p.key}" (use filters, kernel, kernelSize, padding, stride, activation, pool).`,
+
+  // The photo's download (data/photo.ts).
+  /** What failed: the start of a download's failure message. */
+  'photo.lead': (p: { src: string }) => `Could not load the image "${p.src}"`,
+  /** The file downloaded, in a download's progress and failure messages. */
+  'photo.label': (p: { src: string }) => `the image "${p.src}"`,
+  'photo.badAddress': (p: { src: string }) => `"${p.src}" is not a valid image address.`,
+  'photo.cors': (p: { lead: string }) =>
+    `${p.lead}: it is on another site that may not allow reading its pixels (it needs CORS: Access-Control-Allow-Origin), or the connection failed; check that, then press Retry.`,
+  // Why a downloaded photo is damaged.
+  'photo.jpegCut': 'the JPEG has no end: it was cut short',
+  'photo.gifCut': 'the GIF has no end: it was cut short',
+  'photo.webpCut': 'the WebP file was cut short',
+  'photo.pngCut': 'the PNG was cut short',
+  'photo.pngChecksum': 'a PNG chunk fails its checksum',
 };

@@ -123,4 +123,14 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'filters.layerObject': (p) => `Schicht ${p.n} muss ein Objekt wie {"filters": "5", "kernelSize": 5} sein.`,
   'filters.layerKey': (p) =>
     `Schicht ${p.n}: unbekannter Schlüssel "${p.key}" (erlaubt: filters, kernel, kernelSize, padding, stride, activation, pool).`,
+  'photo.lead': (p) => `Das Bild "${p.src}" konnte nicht geladen werden`,
+  'photo.label': (p) => `das Bild "${p.src}"`,
+  'photo.badAddress': (p) => `"${p.src}" ist keine gültige Bildadresse.`,
+  'photo.cors': (p) =>
+    `${p.lead}: Es liegt auf einer anderen Website, die das Auslesen seiner Pixel vielleicht nicht erlaubt (dafür ist CORS nötig: Access-Control-Allow-Origin), oder die Verbindung ist fehlgeschlagen; prüfen Sie das und klicken Sie dann auf Erneut versuchen.`,
+  'photo.jpegCut': 'dem JPEG fehlt das Ende: Es wurde abgeschnitten',
+  'photo.gifCut': 'dem GIF fehlt das Ende: Es wurde abgeschnitten',
+  'photo.webpCut': 'die WebP-Datei wurde abgeschnitten',
+  'photo.pngCut': 'das PNG wurde abgeschnitten',
+  'photo.pngChecksum': 'ein PNG-Block hat eine falsche Prüfsumme',
 };

@@ -120,4 +120,14 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'filters.layerObject': (p) => `La capa ${p.n} debe ser un objeto como {"filters": "5", "kernelSize": 5}.`,
   'filters.layerKey': (p) =>
     `Capa ${p.n}: clave desconocida "${p.key}" (usa filters, kernel, kernelSize, padding, stride, activation, pool).`,
+  'photo.lead': (p) => `No se pudo cargar la imagen "${p.src}"`,
+  'photo.label': (p) => `la imagen "${p.src}"`,
+  'photo.badAddress': (p) => `"${p.src}" no es una dirección de imagen válida.`,
+  'photo.cors': (p) =>
+    `${p.lead}: está en otro sitio que quizá no permite leer sus píxeles (necesita CORS: Access-Control-Allow-Origin), o falló la conexión; compruébalo y pulsa Reintentar.`,
+  'photo.jpegCut': 'el JPEG no tiene final: llegó cortado',
+  'photo.gifCut': 'el GIF no tiene final: llegó cortado',
+  'photo.webpCut': 'el archivo WebP llegó cortado',
+  'photo.pngCut': 'el PNG llegó cortado',
+  'photo.pngChecksum': 'un bloque del PNG no supera su suma de comprobación',
 };

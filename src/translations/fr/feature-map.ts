@@ -123,4 +123,14 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
     `La couche ${p.n} doit être un objet comme {"filters": "5", "kernelSize": 5}.`,
   'filters.layerKey': (p) =>
     `Couche ${p.n} : clé inconnue « ${p.key} » (utilisez filters, kernel, kernelSize, padding, stride, activation, pool).`,
+  'photo.lead': (p) => `Impossible de charger l’image « ${p.src} »`,
+  'photo.label': (p) => `l’image « ${p.src} »`,
+  'photo.badAddress': (p) => `« ${p.src} » n’est pas une adresse d’image valide.`,
+  'photo.cors': (p) =>
+    `${p.lead} : elle se trouve sur un autre site qui n’autorise peut-être pas la lecture de ses pixels (il faut CORS : Access-Control-Allow-Origin), ou la connexion a échoué ; vérifiez-le, puis appuyez sur Réessayer.`,
+  'photo.jpegCut': 'le JPEG n’a pas de fin : il a été tronqué',
+  'photo.gifCut': 'le GIF n’a pas de fin : il a été tronqué',
+  'photo.webpCut': 'le fichier WebP a été tronqué',
+  'photo.pngCut': 'le PNG a été tronqué',
+  'photo.pngChecksum': 'un bloc du PNG a une somme de contrôle fausse',
 };

@@ -124,4 +124,14 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
     `${p.n} 番目の層は {"filters": "5", "kernelSize": 5} のようなオブジェクトにしてください。`,
   'filters.layerKey': (p) =>
     `${p.n} 番目の層：不明なキー「${p.key}」（使えるのは filters、kernel、kernelSize、padding、stride、activation、pool）。`,
+  'photo.lead': (p) => `画像「${p.src}」を読み込めませんでした`,
+  'photo.label': (p) => `画像「${p.src}」`,
+  'photo.badAddress': (p) => `「${p.src}」は有効な画像のアドレスではありません。`,
+  'photo.cors': (p) =>
+    `${p.lead}：ピクセルの読み取りを許可していない可能性のある別のサイトにあるか（CORS が必要です：Access-Control-Allow-Origin）、接続に失敗しました。確認してから「再試行」を押してください。`,
+  'photo.jpegCut': 'JPEG に終端がありません：途中で切れています',
+  'photo.gifCut': 'GIF に終端がありません：途中で切れています',
+  'photo.webpCut': 'WebP ファイルが途中で切れています',
+  'photo.pngCut': 'PNG が途中で切れています',
+  'photo.pngChecksum': 'PNG のチャンクのチェックサムが一致しません',
 };

@@ -113,4 +113,14 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'filters.layerObject': (p) => `第 ${p.n} 层必须是形如 {"filters": "5", "kernelSize": 5} 的对象。`,
   'filters.layerKey': (p) =>
     `第 ${p.n} 层：未知的键"${p.key}"（可用 filters、kernel、kernelSize、padding、stride、activation、pool）。`,
+  'photo.lead': (p) => `无法加载图像"${p.src}"`,
+  'photo.label': (p) => `图像"${p.src}"`,
+  'photo.badAddress': (p) => `"${p.src}"不是有效的图像地址。`,
+  'photo.cors': (p) =>
+    `${p.lead}：它位于可能不允许读取其像素的其他网站（需要 CORS：Access-Control-Allow-Origin），或者连接失败；请检查后点击"重试"。`,
+  'photo.jpegCut': 'JPEG 文件没有结尾：下载不完整',
+  'photo.gifCut': 'GIF 文件没有结尾：下载不完整',
+  'photo.webpCut': 'WebP 文件下载不完整',
+  'photo.pngCut': 'PNG 文件下载不完整',
+  'photo.pngChecksum': 'PNG 的某个数据块校验和不符',
 };
