@@ -37,7 +37,7 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
   .shape > span {
-    margin-right: 0.35em;
+    margin-inline-end: 0.35em;
   }
   .arrow {
     color: var(--_muted);
@@ -125,7 +125,7 @@ export const styles = css`
     border-radius: 3px;
   }
   .legend-note {
-    margin-left: 8px;
+    margin-inline-start: 8px;
   }
   .kernels {
     margin-top: var(--_gap);

@@ -34,6 +34,8 @@ function mapName(t: MapsViewOptions['t'], name: string | undefined, i: number): 
 }
 
 const fmt = (s: readonly number[]) => s.join(' × ');
+/** The arrow of the reading direction. */
+const arrowOf = (t: MapsViewOptions['t']) => (t.dir === 'rtl' ? '←' : '→');
 
 /** The shapes along the way: `input 3 × 320 × 320 → conv 5×5 → 5 × 316 × 316`, the last one in bold. */
 export function renderShapes(r: MapsResult, { trainer, t }: MapsViewOptions) {
@@ -44,7 +46,9 @@ export function renderShapes(r: MapsResult, { trainer, t }: MapsViewOptions) {
     >`;
   const layers = r.layers;
   if (!layers) return nothing;
-  // The walk of shapes: input → conv → [ReLU] → [pool] → …; the last shape is the answer, in bold.
+  // The walk of shapes: input → conv → [ReLU] → [pool] → …; the last shape is the answer, in bold. The arrows
+  // point the way the text reads (← right-to-left).
+  const a = arrowOf(t);
   const parts: unknown[] = [
     html`<span>${t.term('fm.shape.input', { shape: fmt(layers[0]!.inShape) })}</span>`,
   ];
@@ -52,12 +56,12 @@ export function renderShapes(r: MapsResult, { trainer, t }: MapsViewOptions) {
     const hyper = `${l.kernelSize}×${l.kernelSize}${l.padding ? `, P${l.padding}` : ''}${l.stride > 1 ? `, S${l.stride}` : ''}`;
     parts.push(
       html`<span class="arrow"
-        >→ ${t.term('fm.shape.conv', { hyper })}${l.activation === 'relu' ? ' → ReLU' : ''} →</span
+        >${a} ${t.term('fm.shape.conv', { hyper })}${l.activation === 'relu' ? ` ${a} ReLU` : ''} ${a}</span
       >`,
     );
     parts.push(l.convShape);
     if (l.pool === 2) {
-      parts.push(html`<span class="arrow">→ ${t.term('fm.shape.pool')} →</span>`);
+      parts.push(html`<span class="arrow">${a} ${t.term('fm.shape.pool')} ${a}</span>`);
       parts.push(l.outShape);
     }
   }
@@ -163,7 +167,7 @@ export function renderMaps(r: MapsResult, { trainer, compare, t }: MapsViewOptio
           <figcaption>
             <span class="name">${name}</span>
             <span class="range" data-testid="range"
-              >${before && rb ? `${formatValue(rb.min)} … ${formatValue(rb.max)} → ` : ''}${formatValue(range.min)}
+              >${before && rb ? `${formatValue(rb.min)} … ${formatValue(rb.max)} ${arrowOf(t)} ` : ''}${formatValue(range.min)}
               … ${formatValue(range.max)}</span
             >
           </figcaption>
@@ -173,7 +177,11 @@ export function renderMaps(r: MapsResult, { trainer, compare, t }: MapsViewOptio
     ${renderKernels(r, trainer?.layer ?? '', t)}
     <div part="legend" class="legend">
       <span>${t.term('fm.low')}</span>
-      <span class="bar" ${inlineStyle({ background: gradientCss('viridis') })} aria-hidden="true"></span>
+      <span
+        class="bar"
+        ${inlineStyle({ background: gradientCss('viridis', t.dir === 'rtl' ? 'to left' : 'to right') })}
+        aria-hidden="true"
+      ></span>
       <span>${t.term('fm.high')}</span>
       <span class="legend-note">${t.term(before ? 'fm.sharedScale' : 'fm.ownScale')}</span>
     </div>
