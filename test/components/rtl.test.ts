@@ -120,6 +120,18 @@ describe('right-to-left', function () {
     expect(low.left, 'low on the right').to.be.greaterThan(high.left);
     const bar = el.shadowRoot!.querySelector<HTMLElement>('[part=legend] .bar')!;
     expect(bar.style.background, 'the colour scale runs from the right').to.contain('to left');
+    // Each shape stays a left-to-right formula: C × H × W, C on the left.
+    const final = el.shadowRoot!.querySelector('[data-testid=shape]')!;
+    expect(getComputedStyle(final).direction).to.equal('ltr');
+    const text = document.createTreeWalker(final, NodeFilter.SHOW_TEXT).nextNode() as Text;
+    const at = (i: number) => {
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 1);
+      return r.getBoundingClientRect().left;
+    };
+    expect(text.data.trim()).to.equal('2 × 18 × 22');
+    expect(at(text.data.indexOf('2')), 'C on the left').to.be.lessThan(at(text.data.lastIndexOf('1')));
     const summary = el.shadowRoot!.querySelector('[part=summary]')!.textContent!;
     expect(summary).to.contain('←').and.not.contain('→');
     expect(el.shadowRoot!.querySelector('[part=input] figcaption')!.textContent!.trim()).to.equal('المدخل');

@@ -36,6 +36,11 @@ export const styles = css`
   .shape {
     font-variant-numeric: tabular-nums;
   }
+  .shape > span,
+  .shape > strong {
+    /* Each step of the walk is its own run: a right-to-left page orders the steps, never their digits. */
+    unicode-bidi: isolate;
+  }
   .shape > span {
     margin-inline-end: 0.35em;
   }

@@ -34,6 +34,11 @@ function mapName(t: MapsViewOptions['t'], name: string | undefined, i: number): 
 }
 
 const fmt = (s: readonly number[]) => s.join(' × ');
+/**
+ * A formula inside a sentence (`3 × 320 × 320`, `5×5, P2`), kept left-to-right in a right-to-left text (Unicode
+ * left-to-right isolate), as the lesson writes it; unchanged otherwise.
+ */
+const ltr = (t: MapsViewOptions['t'], s: string) => (t.dir === 'rtl' ? `\u2066${s}\u2069` : s);
 /** The arrow of the reading direction. */
 const arrowOf = (t: MapsViewOptions['t']) => (t.dir === 'rtl' ? '←' : '→');
 
@@ -42,7 +47,7 @@ export function renderShapes(r: MapsResult, { trainer, t }: MapsViewOptions) {
   if (trainer)
     return html`<span class="shape"
       >${t.term('fm.shape.layer', { layer: trainer.layer })}
-      <strong data-testid="shape">${fmt(r.maps.shape)}</strong></span
+      <strong data-testid="shape" dir="ltr">${fmt(r.maps.shape)}</strong></span
     >`;
   const layers = r.layers;
   if (!layers) return nothing;
@@ -50,13 +55,15 @@ export function renderShapes(r: MapsResult, { trainer, t }: MapsViewOptions) {
   // point the way the text reads (← right-to-left).
   const a = arrowOf(t);
   const parts: unknown[] = [
-    html`<span>${t.term('fm.shape.input', { shape: fmt(layers[0]!.inShape) })}</span>`,
+    html`<span>${t.term('fm.shape.input', { shape: ltr(t, fmt(layers[0]!.inShape)) })}</span>`,
   ];
   for (const l of layers) {
     const hyper = `${l.kernelSize}×${l.kernelSize}${l.padding ? `, P${l.padding}` : ''}${l.stride > 1 ? `, S${l.stride}` : ''}`;
     parts.push(
       html`<span class="arrow"
-        >${a} ${t.term('fm.shape.conv', { hyper })}${l.activation === 'relu' ? ` ${a} ReLU` : ''} ${a}</span
+        >${a}
+        ${t.term('fm.shape.conv', { hyper: ltr(t, hyper) })}${l.activation === 'relu' ? ` ${a} ReLU` : ''}
+        ${a}</span
       >`,
     );
     parts.push(l.convShape);
@@ -71,8 +78,8 @@ export function renderShapes(r: MapsResult, { trainer, t }: MapsViewOptions) {
       Array.isArray(p)
         ? i === last
           ? html`<span class="visually-hidden">${t.term('fm.shape.output')}</span>
-              <strong data-testid="shape" class="final">${fmt(p)}</strong>`
-          : html`<span>${fmt(p)}</span>`
+              <strong data-testid="shape" class="final" dir="ltr">${fmt(p)}</strong>`
+          : html`<span dir="ltr">${fmt(p)}</span>`
         : p,
     )}</span
   >`;
@@ -167,8 +174,12 @@ export function renderMaps(r: MapsResult, { trainer, compare, t }: MapsViewOptio
           <figcaption>
             <span class="name">${name}</span>
             <span class="range" data-testid="range"
-              >${before && rb ? `${formatValue(rb.min)} … ${formatValue(rb.max)} ${arrowOf(t)} ` : ''}${formatValue(range.min)}
-              … ${formatValue(range.max)}</span
+              >${
+                before && rb
+                  ? html`<span dir="ltr">${formatValue(rb.min)} … ${formatValue(rb.max)}</span>
+                      ${arrowOf(t)} `
+                  : ''
+              }<span dir="ltr">${formatValue(range.min)} … ${formatValue(range.max)}</span></span
             >
           </figcaption>
         </figure>`;
