@@ -67,4 +67,25 @@ export const FILTERS_MESSAGES = {
   'photo.webpCut': 'the WebP file was cut short',
   'photo.pngCut': 'the PNG was cut short',
   'photo.pngChecksum': 'a PNG chunk fails its checksum',
+
+  // The `layers` value in PyTorch's words (filters-torch.ts); `layer` is the layer as written (`Conv2d(3, 5, 5)`).
+  /** Where in the text: `Layers: Line 1, column 13: …`. */
+  'torch.at': (p: { line: number; column: number; error: string }) =>
+    `Layers: Line ${p.line}, column ${p.column}: ${p.error}`,
+  'torch.square': (p: { layer: string }) =>
+    `${p.layer}: the feature maps here take square kernels, strides and paddings.`,
+  'torch.dilation': (p: { layer: string }) => `${p.layer}: dilation is for <cnn-trainer layers>.`,
+  'torch.bias': (p: { layer: string }) => `${p.layer}: the filters here always have a bias.`,
+  'torch.tooMany': (p: { layer: string; max: number }) =>
+    `${p.layer}: at most ${p.max} convolutions are shown on a photo.`,
+  'torch.same': (p: { layer: string }) =>
+    `${p.layer}: padding='same' needs an odd kernel and stride 1 here; give a number.`,
+  'torch.first': (p: { layer: string }) =>
+    `The chain starts with a Conv2d (the photo goes into a convolution first), not ${p.layer}.`,
+  'torch.relu': (p: { layer: string }) => `${p.layer}: this convolution already has a ReLU.`,
+  'torch.pool': (p: { layer: string }) =>
+    `${p.layer}: the feature maps here pool 2×2 with stride 2: write MaxPool2d(2).`,
+  'torch.pooled': (p: { layer: string }) => `${p.layer}: this convolution is already pooled.`,
+  'torch.other': (p: { type: string }) =>
+    `${p.type} is not shown on a photo: the chain here is Conv2d, ReLU() and MaxPool2d(2) (train ${p.type} in <cnn-trainer layers>).`,
 };

@@ -115,6 +115,14 @@ const STATES: Record<string, State> = {
     markup: `<feature-map layers='[{"filters":"2"},{"filters":"2","stride":0}]'></feature-map>`,
     expect: (el) => expect(el.error).to.match(/2/),
   },
+  'bad layers (PyTorch: a Linear on a photo)': {
+    markup: `<feature-map layers="Conv2d(3, 2, 3), ReLU(), Linear(10, 2)"></feature-map>`,
+    expect: (el) => expect(el.error).to.contain('Linear'),
+  },
+  'bad layers (PyTorch: ReLU twice)': {
+    markup: `<feature-map layers="Conv2d(3, 2, 3), ReLU(), ReLU()"></feature-map>`,
+    expect: (el) => expect(el.error).to.contain('ReLU'),
+  },
   'bad filters': {
     markup: '<feature-map filters="sobel-x,nope"></feature-map>',
     expect: (el) => expect(el.error).to.contain('nope'),

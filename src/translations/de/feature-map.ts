@@ -133,4 +133,19 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'photo.webpCut': 'die WebP-Datei wurde abgeschnitten',
   'photo.pngCut': 'das PNG wurde abgeschnitten',
   'photo.pngChecksum': 'ein PNG-Block hat eine falsche Prüfsumme',
+  'torch.at': (p) => `layers: Zeile ${p.line}, Spalte ${p.column}: ${p.error}`,
+  'torch.square': (p) =>
+    `${p.layer}: Die Merkmalskarten hier nehmen nur quadratische Kerne, Schrittweiten und Paddings.`,
+  'torch.dilation': (p) => `${p.layer}: Dilatation gibt es nur in <cnn-trainer layers>.`,
+  'torch.bias': (p) => `${p.layer}: Die Filter hier haben immer einen Bias.`,
+  'torch.tooMany': (p) => `${p.layer}: Auf einem Foto werden höchstens ${p.max} Faltungen gezeigt.`,
+  'torch.same': (p) =>
+    `${p.layer}: padding='same' braucht hier einen ungeraden Kern und Schrittweite 1; geben Sie eine Zahl an.`,
+  'torch.first': (p) =>
+    `Die Kette beginnt mit einer Conv2d (das Foto geht zuerst in eine Faltung), nicht mit ${p.layer}.`,
+  'torch.relu': (p) => `${p.layer}: Diese Faltung hat schon eine ReLU.`,
+  'torch.pool': (p) => `${p.layer}: Das Pooling hier ist 2×2 mit Schrittweite 2: Schreiben Sie MaxPool2d(2).`,
+  'torch.pooled': (p) => `${p.layer}: Diese Faltung hat schon ein Pooling.`,
+  'torch.other': (p) =>
+    `${p.type} wird auf einem Foto nicht gezeigt: Die Kette hier besteht aus Conv2d, ReLU() und MaxPool2d(2) (trainieren Sie ${p.type} in <cnn-trainer layers>).`,
 };

@@ -130,4 +130,18 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'photo.webpCut': 'el archivo WebP llegó cortado',
   'photo.pngCut': 'el PNG llegó cortado',
   'photo.pngChecksum': 'un bloque del PNG no supera su suma de comprobación',
+  'torch.at': (p) => `layers: línea ${p.line}, columna ${p.column}: ${p.error}`,
+  'torch.square': (p) =>
+    `${p.layer}: aquí los mapas de características usan kernels, pasos y rellenos cuadrados.`,
+  'torch.dilation': (p) => `${p.layer}: la dilatación es para <cnn-trainer layers>.`,
+  'torch.bias': (p) => `${p.layer}: aquí los filtros siempre tienen sesgo.`,
+  'torch.tooMany': (p) => `${p.layer}: sobre una foto se muestran como máximo ${p.max} convoluciones.`,
+  'torch.same': (p) => `${p.layer}: padding='same' necesita aquí un kernel impar y paso 1; da un número.`,
+  'torch.first': (p) =>
+    `La cadena empieza con una Conv2d (la foto entra primero en una convolución), no con ${p.layer}.`,
+  'torch.relu': (p) => `${p.layer}: esta convolución ya tiene una ReLU.`,
+  'torch.pool': (p) => `${p.layer}: aquí los mapas usan un pooling 2×2 con paso 2: escribe MaxPool2d(2).`,
+  'torch.pooled': (p) => `${p.layer}: esta convolución ya tiene pooling.`,
+  'torch.other': (p) =>
+    `${p.type} no se muestra sobre una foto: aquí la cadena es Conv2d, ReLU() y MaxPool2d(2) (entrena ${p.type} en <cnn-trainer layers>).`,
 };

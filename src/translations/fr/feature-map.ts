@@ -133,4 +133,19 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'photo.webpCut': 'le fichier WebP a été tronqué',
   'photo.pngCut': 'le PNG a été tronqué',
   'photo.pngChecksum': 'un bloc du PNG a une somme de contrôle fausse',
+  'torch.at': (p) => `layers : ligne ${p.line}, colonne ${p.column} : ${p.error}`,
+  'torch.square': (p) =>
+    `${p.layer} : ici, les cartes de caractéristiques prennent des noyaux, des pas et des marges carrés.`,
+  'torch.dilation': (p) => `${p.layer} : la dilatation est pour <cnn-trainer layers>.`,
+  'torch.bias': (p) => `${p.layer} : ici, les filtres ont toujours un biais.`,
+  'torch.tooMany': (p) => `${p.layer} : au plus ${p.max} convolutions sont montrées sur une photo.`,
+  'torch.same': (p) =>
+    `${p.layer} : padding='same' demande ici un noyau impair et un pas de 1 ; donnez un nombre.`,
+  'torch.first': (p) =>
+    `La chaîne commence par une Conv2d (la photo passe d’abord par une convolution), pas par ${p.layer}.`,
+  'torch.relu': (p) => `${p.layer} : cette convolution a déjà une ReLU.`,
+  'torch.pool': (p) => `${p.layer} : ici, le pooling est 2×2 avec un pas de 2 : écrivez MaxPool2d(2).`,
+  'torch.pooled': (p) => `${p.layer} : cette convolution a déjà un pooling.`,
+  'torch.other': (p) =>
+    `${p.type} n’est pas montré sur une photo : la chaîne ici est Conv2d, ReLU() et MaxPool2d(2) (entraînez ${p.type} dans <cnn-trainer layers>).`,
 };

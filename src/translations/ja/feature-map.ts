@@ -134,4 +134,20 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'photo.webpCut': 'WebP ファイルが途中で切れています',
   'photo.pngCut': 'PNG が途中で切れています',
   'photo.pngChecksum': 'PNG のチャンクのチェックサムが一致しません',
+  'torch.at': (p) => `layers：${p.line} 行 ${p.column} 列：${p.error}`,
+  'torch.square': (p) =>
+    `${p.layer}：ここでの特徴マップは正方形のカーネル、ストライド、パディングのみ使えます。`,
+  'torch.dilation': (p) => `${p.layer}：ダイレーションは <cnn-trainer layers> で使ってください。`,
+  'torch.bias': (p) => `${p.layer}：ここでのフィルタには常にバイアスがあります。`,
+  'torch.tooMany': (p) => `${p.layer}：写真の上に表示できる畳み込みは最大 ${p.max} 個です。`,
+  'torch.same': (p) =>
+    `${p.layer}：ここでは padding='same' には奇数のカーネルとストライド 1 が必要です。数値を指定してください。`,
+  'torch.first': (p) =>
+    `この連鎖は ${p.layer} ではなく Conv2d で始めてください（写真はまず畳み込みに入ります）。`,
+  'torch.relu': (p) => `${p.layer}：この畳み込みにはすでに ReLU があります。`,
+  'torch.pool': (p) =>
+    `${p.layer}：ここでのプーリングはストライド 2 の 2×2 です：MaxPool2d(2) と書いてください。`,
+  'torch.pooled': (p) => `${p.layer}：この畳み込みはすでにプーリングされています。`,
+  'torch.other': (p) =>
+    `${p.type} は写真の上には表示できません：ここでの連鎖は Conv2d、ReLU()、MaxPool2d(2) です（${p.type} は <cnn-trainer layers> で学習させてください）。`,
 };

@@ -123,4 +123,16 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'photo.webpCut': 'WebP 文件下载不完整',
   'photo.pngCut': 'PNG 文件下载不完整',
   'photo.pngChecksum': 'PNG 的某个数据块校验和不符',
+  'torch.at': (p) => `layers：第 ${p.line} 行第 ${p.column} 列：${p.error}`,
+  'torch.square': (p) => `${p.layer}：这里的特征图只支持正方形的卷积核、步幅和填充。`,
+  'torch.dilation': (p) => `${p.layer}：空洞卷积（dilation）请在 <cnn-trainer layers> 中使用。`,
+  'torch.bias': (p) => `${p.layer}：这里的滤波器总是带偏置。`,
+  'torch.tooMany': (p) => `${p.layer}：照片上最多显示 ${p.max} 个卷积层。`,
+  'torch.same': (p) => `${p.layer}：这里 padding='same' 需要奇数大小的卷积核且步幅为 1；请给出一个数字。`,
+  'torch.first': (p) => `这条链必须以 Conv2d 开头（照片先进入卷积层），而不是 ${p.layer}。`,
+  'torch.relu': (p) => `${p.layer}：这个卷积层已经有 ReLU 了。`,
+  'torch.pool': (p) => `${p.layer}：这里的池化是步幅为 2 的 2×2 池化：请写 MaxPool2d(2)。`,
+  'torch.pooled': (p) => `${p.layer}：这个卷积层已经池化过了。`,
+  'torch.other': (p) =>
+    `${p.type} 不能在照片上显示：这里的链只能由 Conv2d、ReLU() 和 MaxPool2d(2) 组成（请在 <cnn-trainer layers> 中训练 ${p.type}）。`,
 };
