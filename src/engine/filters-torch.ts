@@ -16,20 +16,27 @@ import type { PaddingSpec } from './conv-math.js';
 import { MAX_LAYERS, type LayerDef } from './filters.js';
 import { parseLayers, type ParsedLayer } from './models/pytorch-layers.js';
 import { formatLayersError } from './models/pytorch-network.js';
+import { messagesOf, type Message } from './messages.js';
+import { FILTERS_MESSAGES } from './filters.messages.js';
+
+/** A message of this module (its English in filters.messages.ts). */
+const say = messagesOf(FILTERS_MESSAGES);
 
 /** One side of a square size (`3` or `(3, 3)`), or null when it is not square. */
 const side = (v: number | [number, number] | undefined, dflt: number): number | null =>
   v === undefined ? dflt : Array.isArray(v) ? (v[0] === v[1] ? v[0] : null) : v;
 
 /** The chain a PyTorch `layers` text describes, or the message (with its line and column). */
-export function torchChain(text: string): { ok: true; defs: LayerDef[] } | { ok: false; error: string } {
+export function torchChain(
+  text: string,
+): { ok: true; defs: LayerDef[] } | { ok: false; error: string; message?: Message } {
   const parsed = parseLayers(text);
   if (!parsed.ok) return { ok: false, error: `Layers: ${formatLayersError(parsed.error)}` };
   const defs: LayerDef[] = [];
-  const fail = (l: ParsedLayer, message: string) => ({
-    ok: false as const,
-    error: `Layers: Line ${l.span.line}, column ${l.span.column}: ${message}`,
-  });
+  const fail = (l: ParsedLayer, error: Message) => {
+    const m = say('torch.at', { line: l.span.line, column: l.span.column, error });
+    return { ok: false as const, error: m.text, message: m };
+  };
   for (const l of parsed.layers) {
     const s = l.spec;
     const last = defs[defs.length - 1];
@@ -38,16 +45,15 @@ export function torchChain(text: string): { ok: true; defs: LayerDef[] } | { ok:
       const stride = side(s.stride, 1);
       const pad: PaddingSpec | null = Array.isArray(s.padding) ? side(s.padding, 0) : (s.padding ?? 0);
       if (k === null || stride === null || pad === null)
-        return fail(l, `${l.text}: the feature maps here take square kernels, strides and paddings.`);
-      if (side(s.dilation, 1) !== 1) return fail(l, `${l.text}: dilation is for <cnn-trainer layers>.`);
-      if (s.bias === false) return fail(l, `${l.text}: the filters here always have a bias.`);
+        return fail(l, say('torch.square', { layer: l.text }));
+      if (side(s.dilation, 1) !== 1) return fail(l, say('torch.dilation', { layer: l.text }));
+      if (s.bias === false) return fail(l, say('torch.bias', { layer: l.text }));
       if (defs.length === MAX_LAYERS)
-        return fail(l, `${l.text}: at most ${MAX_LAYERS} convolutions are shown on a photo.`);
+        return fail(l, say('torch.tooMany', { layer: l.text, max: MAX_LAYERS }));
       let padding: number;
       if (pad === 'valid') padding = 0;
       else if (pad === 'same') {
-        if (k % 2 === 0 || stride !== 1)
-          return fail(l, `${l.text}: padding='same' needs an odd kernel and stride 1 here; give a number.`);
+        if (k % 2 === 0 || stride !== 1) return fail(l, say('torch.same', { layer: l.text }));
         padding = (k - 1) / 2;
       } else padding = pad;
       defs.push({
@@ -60,24 +66,18 @@ export function torchChain(text: string): { ok: true; defs: LayerDef[] } | { ok:
         ...(l.declaredIn ? { inChannels: l.declaredIn.value } : {}),
       });
     } else if (!last) {
-      return fail(
-        l,
-        `The chain starts with a Conv2d (the photo goes into a convolution first), not ${l.text}.`,
-      );
+      return fail(l, say('torch.first', { layer: l.text }));
     } else if (s.type === 'relu') {
-      if (last.activation === 'relu') return fail(l, `${l.text}: this convolution already has a ReLU.`);
+      if (last.activation === 'relu') return fail(l, say('torch.relu', { layer: l.text }));
       last.activation = 'relu';
     } else if (s.type === 'maxpool2d') {
       const stride = side(s.stride, side(s.poolSize, 2) ?? 2);
       if (side(s.poolSize, 0) !== 2 || stride !== 2 || (side(s.padding, 0) ?? 1) !== 0)
-        return fail(l, `${l.text}: the feature maps here pool 2×2 with stride 2: write MaxPool2d(2).`);
-      if (last.pool === 2) return fail(l, `${l.text}: this convolution is already pooled.`);
+        return fail(l, say('torch.pool', { layer: l.text }));
+      if (last.pool === 2) return fail(l, say('torch.pooled', { layer: l.text }));
       last.pool = 2;
     } else {
-      return fail(
-        l,
-        `${l.torchType} is not shown on a photo: the chain here is Conv2d, ReLU() and MaxPool2d(2) (train ${l.torchType} in <cnn-trainer layers>).`,
-      );
+      return fail(l, say('torch.other', { type: l.torchType }));
     }
   }
   return { ok: true, defs };

@@ -10,6 +10,16 @@
 import { outputSize } from './conv-size.js';
 import { deriveSeed, mulberry32 } from './random.js';
 import { parseGrid } from './conv-steps.js';
+import { CONV_STEPS_MESSAGES } from './conv-steps.messages.js';
+import { message, messagesOf, type Message } from './messages.js';
+import { FILTERS_MESSAGES } from './filters.messages.js';
+
+export { FILTERS_MESSAGES } from './filters.messages.js';
+
+/** A message of this module (its English in filters.messages.ts). */
+const say = messagesOf(FILTERS_MESSAGES);
+/** A failure with its message: `error` is the English text, `message` the data to translate. */
+const failed = (m: Message) => ({ ok: false as const, error: m.text, message: m });
 
 /** Names of the preset filters. */
 export const PRESETS = [
@@ -130,11 +140,11 @@ export interface ResolvedLayer {
 
 const isInt = (v: number) => typeof v === 'number' && Number.isInteger(v);
 
-function checkRange(name: string, v: number, min: number, max: number): string | null {
-  if (typeof v !== 'number' || Number.isNaN(v)) return `${name} must be a number.`;
-  if (!isInt(v)) return `${name} must be a whole number (got ${v}).`;
-  if (v < min) return `${name} must be at least ${min} (got ${v}).`;
-  if (v > max) return `${name}: at most ${max} (got ${v}).`;
+function checkRange(name: Message, v: number, min: number, max: number): Message | null {
+  if (typeof v !== 'number' || Number.isNaN(v)) return say('filters.notNumber', { name });
+  if (!isInt(v)) return say('filters.notWhole', { name, got: v });
+  if (v < min) return say('filters.tooSmall', { name, min, got: v });
+  if (v > max) return say('filters.tooBig', { name, max, got: v });
   return null;
 }
 
@@ -148,7 +158,10 @@ export type LayerErrorKind = 'input' | 'size';
 /** A layer (or chain) that cannot be resolved: the reader's message and its kind. */
 export interface LayerFailure {
   ok: false;
+  /** The English text. */
   error: string;
+  /** The message, to say in the reader's language. */
+  message: Message;
   kind: LayerErrorKind;
 }
 
@@ -162,28 +175,29 @@ export function resolveLayer(
   seed: number,
   index: number,
 ): { ok: true; layer: ResolvedLayer } | LayerFailure {
-  const fail = (error: string, kind: LayerErrorKind = 'input'): LayerFailure => ({ ok: false, error, kind });
+  const fail = (m: Message, kind: LayerErrorKind = 'input'): LayerFailure => ({ ...failed(m), kind });
   const [inC, inH, inW] = inShape;
   const activation = String(def.activation ?? 'none')
     .trim()
     .toLowerCase();
   if (activation !== 'none' && activation !== 'relu')
-    return fail(`Activation must be "none" or "relu" (got "${def.activation}").`);
+    return fail(say('filters.activation', { got: String(def.activation) }));
   const pool = def.pool;
   if (pool !== 0 && pool !== 2)
-    return fail(
-      `Pool must be 0 (none) or 2 (2×2 max-pooling) (got ${Number.isNaN(pool) ? 'not a number' : pool}).`,
-    );
+    return fail(say('filters.pool', { got: Number.isNaN(pool) ? say('filters.notANumber') : String(pool) }));
   // PyTorch's in_channels: what arrives, or 1 on the RGB photo (random filters on its grey, as a preset sees it).
   const grey = def.inChannels === 1 && inC === 3;
   if (def.inChannels !== undefined && def.inChannels !== inC && !grey)
     return fail(
-      `in_channels is ${def.inChannels}, but ${inC} channels arrive here (${index === 0 ? 'the photo is RGB' : "the previous layer's filters"}): write ${inC} (or 1 on the photo, for grey).`,
+      say(index === 0 ? 'filters.inChannelsPhoto' : 'filters.inChannels', {
+        declared: def.inChannels,
+        arrive: inC,
+      }),
     );
-  const pErr = checkRange('Padding', def.padding, 0, MAX_PADDING);
+  const pErr = checkRange(say('filters.name.padding'), def.padding, 0, MAX_PADDING);
   if (pErr) return fail(pErr);
-  if (def.stride === 0) return fail('Stride must be at least 1: a stride of 0 would never move the window.');
-  const sErr = checkRange('Stride', def.stride, 1, MAX_STRIDE);
+  if (def.stride === 0) return fail(say('filters.strideZero'));
+  const sErr = checkRange(say('filters.name.stride'), def.stride, 1, MAX_STRIDE);
   if (sErr) return fail(sErr);
 
   let k: number;
@@ -192,30 +206,25 @@ export function resolveLayer(
   let bias: Float32Array;
   const hasKernel = def.kernel !== undefined && def.kernel !== null && def.kernel !== '';
   if (hasKernel) {
-    const g = parseGrid(def.kernel, 'Kernel', MAX_KERNEL, 64);
-    if (!g.ok) return fail(g.error);
-    if (g.rows !== g.cols) return fail(`Kernel must be square (got ${g.rows}×${g.cols}).`);
+    const g = parseGrid(def.kernel, message(CONV_STEPS_MESSAGES, 'grid.kernel'), MAX_KERNEL, 64);
+    if (!g.ok) return fail(g.message);
+    if (g.rows !== g.cols) return fail(say('filters.kernelSquare', { rows: g.rows, cols: g.cols }));
     k = g.rows;
     if (g.depth === 3 && g.channels !== inC) {
-      return fail(
-        `The kernel has ${g.channels} channel slices but the input has ${inC} channels: give one slice per input channel, or a 2-D kernel.`,
-      );
+      return fail(say('filters.kernelSlices', { slices: g.channels, channels: inC }));
     }
     kernels = [g.depth === 3 ? g.grid : spreadOverChannels(g.grid[0]!, inC)];
     names = ['custom'];
     bias = new Float32Array(1);
   } else {
-    const kErr = checkRange('Kernel size', def.kernelSize, 1, MAX_KERNEL);
+    const kErr = checkRange(say('filters.name.kernelSize'), def.kernelSize, 1, MAX_KERNEL);
     if (kErr) return fail(kErr);
     k = def.kernelSize;
     const text = String(def.filters ?? '').trim();
-    if (text === '')
-      return fail(
-        `Filters is empty: give preset names (${PRESETS.join(', ')}) or a number of random filters.`,
-      );
+    if (text === '') return fail(say('filters.empty', { presets: PRESETS.join(', ') }));
     if (/^[-+]?\d+(\.\d+)?$/.test(text)) {
       const n = Number(text);
-      const nErr = checkRange('The number of filters', n, 1, MAX_FILTERS);
+      const nErr = checkRange(say('filters.name.count'), n, 1, MAX_FILTERS);
       if (nErr) return fail(nErr);
       // PyTorch's default for a fresh nn.Conv2d: kaiming_uniform_(a=√5), which works out to
       // U(−1/√fan_in, 1/√fan_in) for the weights, and the same bound for the biases (fan_in = C_in·K·K).
@@ -237,12 +246,12 @@ export function resolveLayer(
       if (unknown !== undefined) {
         return fail(
           unknown === ''
-            ? `Filters has an empty name (a stray comma?). Presets: ${PRESETS.join(', ')}.`
-            : `Unknown filter "${unknown}". Use preset names (${PRESETS.join(', ')}) or a number of random filters.`,
+            ? say('filters.emptyName', { presets: PRESETS.join(', ') })
+            : say('filters.unknown', { name: unknown, presets: PRESETS.join(', ') }),
         );
       }
       if (names.length > MAX_FILTERS)
-        return fail(`Too many filters (${names.length}): at most ${MAX_FILTERS}.`);
+        return fail(say('filters.tooMany', { count: names.length, max: MAX_FILTERS }));
       kernels = names.map((n) => spreadOverChannels(presetKernel(n as PresetName, k), inC));
       bias = new Float32Array(names.length);
     }
@@ -252,15 +261,15 @@ export function resolveLayer(
   const axis = (n: number) => outputSize({ input: n, kernel: k, stride: def.stride, padding: def.padding });
   const h = axis(inH);
   const w = axis(inW);
-  if (!h.ok) return fail(h.error, 'size');
-  if (!w.ok) return fail(w.error, 'size');
+  if (!h.ok) return fail(h.message, 'size');
+  if (!w.ok) return fail(w.message, 'size');
   const outC = kernels.length;
   const convShape: [number, number, number] = [outC, h.size, w.size];
   let outShape = convShape;
   if (pool === 2) {
     const ph = outputSize({ input: h.size, kernel: 2, stride: 2, mode: 'pool' });
     const pw = outputSize({ input: w.size, kernel: 2, stride: 2, mode: 'pool' });
-    if (!ph.ok || !pw.ok) return fail(`The ${h.size}×${w.size} map is too small to pool 2×2.`, 'size');
+    if (!ph.ok || !pw.ok) return fail(say('filters.poolTooSmall', { h: h.size, w: w.size }), 'size');
     outShape = [outC, ph.size, pw.size];
   }
   const weights = new Float32Array(outC * inC * k * k);
@@ -292,21 +301,19 @@ export function resolveLayer(
  * keys take the defaults (kernel-size 3, padding 0, stride 1, activation none, pool 0). Kebab-case keys
  * (`kernel-size`) are accepted too.
  */
-export function parseLayers(value: unknown): { ok: true; defs: LayerDef[] } | { ok: false; error: string } {
+export function parseLayers(
+  value: unknown,
+): { ok: true; defs: LayerDef[] } | { ok: false; error: string; message: Message } {
   let v = value;
   if (typeof v === 'string') {
     try {
       v = JSON.parse(v);
     } catch {
-      return {
-        ok: false,
-        error: 'Layers is not valid JSON: write e.g. [{"filters": "5", "kernelSize": 5}].',
-      };
+      return failed(say('filters.layersJson'));
     }
   }
-  if (!Array.isArray(v) || v.length === 0)
-    return { ok: false, error: 'Layers must be a non-empty JSON array of layer objects.' };
-  if (v.length > MAX_LAYERS) return { ok: false, error: `Layers: at most ${MAX_LAYERS} (got ${v.length}).` };
+  if (!Array.isArray(v) || v.length === 0) return failed(say('filters.layersEmpty'));
+  if (v.length > MAX_LAYERS) return failed(say('filters.layersTooMany', { max: MAX_LAYERS, got: v.length }));
   const defs: LayerDef[] = [];
   const known = new Set([
     'filters',
@@ -320,15 +327,11 @@ export function parseLayers(value: unknown): { ok: true; defs: LayerDef[] } | { 
   ]);
   for (const [i, item] of v.entries()) {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      return { ok: false, error: `Layer ${i + 1} must be an object like {"filters": "5", "kernelSize": 5}.` };
+      return failed(say('filters.layerObject', { n: i + 1 }));
     }
     const o = item as Record<string, unknown>;
     const bad = Object.keys(o).find((key) => !known.has(key));
-    if (bad)
-      return {
-        ok: false,
-        error: `Layer ${i + 1}: unknown key "${bad}" (use filters, kernel, kernelSize, padding, stride, activation, pool).`,
-      };
+    if (bad) return failed(say('filters.layerKey', { n: i + 1, key: bad }));
     const num = (key: string, alt: string | null, dflt: number) => {
       const x = o[key] ?? (alt ? o[alt] : undefined);
       return x === undefined
@@ -362,7 +365,11 @@ export function resolveChain(
   let shape = input;
   for (const [i, def] of defs.entries()) {
     const r = resolveLayer(def, shape, seed, i);
-    if (!r.ok) return { ...r, error: defs.length > 1 ? `Layer ${i + 1}: ${r.error}` : r.error };
+    if (!r.ok) {
+      if (defs.length === 1) return r;
+      const m = say('filters.inLayer', { n: i + 1, error: r.message });
+      return { ...r, error: m.text, message: m };
+    }
     layers.push(r.layer);
     shape = r.layer.outShape;
   }

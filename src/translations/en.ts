@@ -16,6 +16,8 @@ import { MATRIX_EN } from '../components/confusion-matrix/confusion-matrix.strin
 import { METRICS_MESSAGES } from '../engine/metrics.messages.js';
 import { PAD_EN } from '../components/digit-pad/digit-pad.strings.js';
 import { TRAINER_EN } from '../components/cnn-trainer/cnn-trainer.strings.js';
+import { FM_EN } from '../components/feature-map/feature-map.strings.js';
+import { FILTERS_MESSAGES } from '../engine/filters.messages.js';
 import { INPUT_MESSAGES } from '../engine/input.messages.js';
 import { DOWNLOAD_MESSAGES } from '../engine/data/download.messages.js';
 import { CONFIG_MESSAGES } from '../engine/training/config.messages.js';
@@ -36,6 +38,8 @@ const en = {
   ...METRICS_MESSAGES,
   ...PAD_EN,
   ...TRAINER_EN,
+  ...FM_EN,
+  ...FILTERS_MESSAGES,
   ...INPUT_MESSAGES,
   ...DOWNLOAD_MESSAGES,
   ...CONFIG_MESSAGES,

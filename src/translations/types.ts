@@ -18,12 +18,16 @@ import type { SUMMARY_EN } from '../components/model-summary/model-summary.strin
 import type { MATRIX_EN } from '../components/confusion-matrix/confusion-matrix.strings.js';
 import type { PAD_EN } from '../components/digit-pad/digit-pad.strings.js';
 import type { TRAINER_EN } from '../components/cnn-trainer/cnn-trainer.strings.js';
+import type { FM_EN } from '../components/feature-map/feature-map.strings.js';
+import type { FILTERS_MESSAGES } from '../engine/filters.messages.js';
 import type { INPUT_MESSAGES } from '../engine/input.messages.js';
 import type { DOWNLOAD_MESSAGES } from '../engine/data/download.messages.js';
 import type { CONFIG_MESSAGES } from '../engine/training/config.messages.js';
 
 /** The words of the elements (their own English tables). */
 export type UiTerms = typeof MATRIX_EN &
+  typeof FM_EN &
+  typeof FILTERS_MESSAGES &
   typeof PAD_EN &
   typeof TRAINER_EN &
   typeof SUMMARY_EN &

@@ -23,6 +23,8 @@ import { METRICS_MESSAGES } from '../../src/engine/metrics.messages.js';
 import { messageFormats } from '../../src/engine/messages.js';
 import { PAD_EN } from '../../src/components/digit-pad/digit-pad.strings.js';
 import { TRAINER_EN } from '../../src/components/cnn-trainer/cnn-trainer.strings.js';
+import { FM_EN } from '../../src/components/feature-map/feature-map.strings.js';
+import { FILTERS_MESSAGES } from '../../src/engine/filters.messages.js';
 import { INPUT_MESSAGES } from '../../src/engine/input.messages.js';
 import { DOWNLOAD_MESSAGES } from '../../src/engine/data/download.messages.js';
 import { CONFIG_MESSAGES } from '../../src/engine/training/config.messages.js';
@@ -40,6 +42,8 @@ const SOURCES: Record<string, object> = {
   DISPLAY_MESSAGES,
   PAD_EN,
   TRAINER_EN,
+  FM_EN,
+  FILTERS_MESSAGES,
   INPUT_MESSAGES,
   DOWNLOAD_MESSAGES,
   CONFIG_MESSAGES,
@@ -65,7 +69,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'got.symbol',
     'got.bigint',
   ],
-  es: ['calc.pool', 'kv.kernel', 'summary.total', 'trainer.backend'],
+  es: ['calc.pool', 'kv.kernel', 'summary.total', 'trainer.backend', 'fm.pooling'],
   fr: [
     'calc.pool',
     'calc.conv',
@@ -76,6 +80,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'cm.imageCount',
     'trainer.model.fnn',
     'trainer.schedule.constant',
+    'fm.pooling',
   ],
   de: [
     'common.pause',

@@ -36,8 +36,13 @@ export const styles = css`
   .shape {
     font-variant-numeric: tabular-nums;
   }
+  .shape > span,
+  .shape > strong {
+    /* Each step of the walk is its own run: a right-to-left page orders the steps, never their digits. */
+    unicode-bidi: isolate;
+  }
   .shape > span {
-    margin-right: 0.35em;
+    margin-inline-end: 0.35em;
   }
   .arrow {
     color: var(--_muted);
@@ -125,7 +130,7 @@ export const styles = css`
     border-radius: 3px;
   }
   .legend-note {
-    margin-left: 8px;
+    margin-inline-start: 8px;
   }
   .kernels {
     margin-top: var(--_gap);

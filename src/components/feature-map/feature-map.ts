@@ -22,6 +22,7 @@ import { DEFAULT_DIGIT, TrainerMapsController } from './trainer-maps-controller.
 import { drawMaps, renderMaps, renderShapes, type MapsViewOptions } from './maps-view.js';
 import { styles } from './feature-map.styles.js';
 import { SHARED_EN } from '../shared/shared.strings.js';
+import { FM_EN } from './feature-map.strings.js';
 import { message } from '../../engine/messages.js';
 import { MNIST_DATASET } from '../../engine/models/dataset-of.js';
 
@@ -84,8 +85,11 @@ export interface MapsReadyDetail {
  *
  * @cssproperty [--cnn-feature-map-size=150px] Smallest width of one map.
  */
-export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
+const EN = { ...SHARED_EN, ...FM_EN };
+
+export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }, typeof EN> {
   static override styles = [...CnnElement.styles, styles];
+  protected static override strings = EN;
 
   /** Image URL. Empty: the bundled sample photo (a 320×320 cat). Other sites' images need CORS. */
   @property({ reflect: true, converter: stringValue }) src = '';
@@ -235,13 +239,12 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
     const data = this.trainer.dataset;
     const digits = data.classes.join() === MNIST_DATASET.classes.join();
     const shown = this.trainer.classOf(this.digit);
+    const t = this.localize;
     const statusText =
       state === 'loading'
-        ? this.htmlFor
-          ? `Loading the test ${digits ? 'digit' : 'image'}…`
-          : 'Loading the image…'
+        ? t.term(this.htmlFor ? (digits ? 'fm.loadingDigit' : 'fm.loadingTestImage') : 'fm.loadingImage')
         : state === 'computing'
-          ? 'Computing the feature maps…'
+          ? t.term('fm.computing')
           : '';
     const r = this.result;
     const view: MapsViewOptions = {
@@ -254,19 +257,20 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
           }
         : null,
       compare: this.compare,
+      t,
     };
     const note = this.mode.note;
     return html`
       ${this.renderError()}
       ${
         this.inputError && this.mode.retryable && state === 'error'
-          ? html`<button part="retry" class="retry" @click=${this.onRetry}>Retry</button>`
+          ? html`<button part="retry" class="retry" @click=${this.onRetry}>${t.term('common.retry')}</button>`
           : nothing
       }
       ${this.renderControls()}
       <p part="summary" class="summary">
         ${r && (view.trainer || !this.inputError) ? renderShapes(r, view) : nothing}
-        ${note ? html`<span class="note">${note}</span>` : nothing}
+        ${note ? html`<span class="note">${t.say(note)}</span>` : nothing}
         <span class="status" role="status" aria-live="polite">${statusText}</span>
       </p>
       ${r && !this.inputError ? renderMaps(r, view) : busy ? html`<div class="placeholder" aria-hidden="true"></div>` : nothing}
@@ -281,7 +285,7 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
       const shown = this.trainer.classOf(this.digit);
       return html`<div part="controls" class="controls">
         <label
-          >${digits ? 'Test digit' : 'Test image'}
+          >${this.localize.term(digits ? 'fm.testDigit' : 'fm.testImage')}
           <select data-field="digit" @change=${this.toggle} .value=${String(shown)}>
             ${classes.map((name, d) => html`<option value=${d} ?selected=${d === shown}>${name}</option>`)}
           </select></label
@@ -293,7 +297,7 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
       part="controls"
       class="controls"
       role="group"
-      aria-label="What happens after the convolution"
+      aria-label=${this.localize.term('fm.after.group')}
     >
       <label class="check"
         ><input
@@ -306,11 +310,11 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }> {
       >
       <label class="check"
         ><input type="checkbox" data-field="pool" .checked=${this.pool === 2} @change=${this.toggle} />
-        Max-pool 2×2</label
+        ${this.localize.term('fm.maxPool')}</label
       >
       <label class="check"
-        ><input type="checkbox" data-field="compare" .checked=${this.compare} @change=${this.toggle} /> Before
-        / after</label
+        ><input type="checkbox" data-field="compare" .checked=${this.compare} @change=${this.toggle} />
+        ${this.localize.term('fm.compare')}</label
       >
     </div>`;
   }

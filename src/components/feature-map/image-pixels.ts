@@ -6,6 +6,8 @@
 import { AssetLoadError } from '../../engine/data/download.js';
 import { fetchPhoto } from '../../engine/data/photo.js';
 import type { RgbImage } from '../../engine/feature-maps.js';
+import { message, MessageError } from '../../engine/messages.js';
+import { FM_EN } from './feature-map.strings.js';
 
 /** A photo's pixels as computed (RGB, 0–1, row-major, after any downscaling), with the size it came in. */
 export type ImagePixels = RgbImage & { naturalWidth: number; naturalHeight: number };
@@ -46,12 +48,8 @@ export async function loadImagePixels(src: string, maxSide: number): Promise<Ima
     img.src = src;
     await img.decode();
   } catch {
-    throw new AssetLoadError(
-      cross
-        ? `Could not load the image "${src}": it is missing, not an image, or on another site that does not allow reading its pixels (it needs CORS: Access-Control-Allow-Origin).`
-        : `Could not load the image "${src}": it is missing or not an image.`,
-      { kind: 'format', retryable: false },
-    );
+    const detail = message(FM_EN, cross ? 'fm.image.cors' : 'fm.image.missing', { src });
+    throw new AssetLoadError(detail.text, { kind: 'format', retryable: false, detail });
   }
   return readPixels(img, img.naturalWidth, img.naturalHeight, src, maxSide);
 }
@@ -64,8 +62,7 @@ function readPixels(
   src: string,
   maxSide: number,
 ): ImagePixels {
-  if (!naturalWidth || !naturalHeight)
-    throw new Error(`The image "${src}" has no size (an SVG without width and height?).`);
+  if (!naturalWidth || !naturalHeight) throw new MessageError(message(FM_EN, 'fm.image.noSize', { src }));
   const scale = Math.min(1, maxSide / Math.max(naturalWidth, naturalHeight));
   const width = Math.max(1, Math.round(naturalWidth * scale));
   const height = Math.max(1, Math.round(naturalHeight * scale));
@@ -73,16 +70,14 @@ function readPixels(
   canvas.width = width;
   canvas.height = height;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('This browser cannot read image pixels (no 2-D canvas).');
+  if (!ctx) throw new MessageError(message(FM_EN, 'fm.image.noCanvas'));
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(img, 0, 0, width, height);
   let rgba: Uint8ClampedArray;
   try {
     rgba = ctx.getImageData(0, 0, width, height).data;
   } catch {
-    throw new Error(
-      `The image "${src}" is on another site that does not allow reading its pixels (CORS): serve it with Access-Control-Allow-Origin, or host it on this site.`,
-    );
+    throw new MessageError(message(FM_EN, 'fm.image.tainted', { src }));
   }
   const pixels = new Float32Array(width * height * 3);
   for (let i = 0, n = width * height; i < n; i++) {

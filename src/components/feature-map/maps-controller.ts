@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, type initialState } from '../shared/task.js';
 import { failureOf, type FeatureMapState, type MapsResult, type MapsSource } from './maps-result.js';
+import type { Message } from '../../engine/messages.js';
 
 /** What a mode's controller needs of its element. */
 export type MapsHost = ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean };
@@ -11,7 +12,7 @@ export type MapsHost = ReactiveControllerHost & HTMLElement & { readonly hasUpda
  * token that Retry and a re-attachment bump so that the task runs again with unchanged settings.
  */
 export abstract class MapsController<H extends MapsHost> implements ReactiveController, MapsSource {
-  abstract readonly note: string;
+  abstract readonly note: Message | string;
   protected readonly task: Task<readonly unknown[], MapsResult>;
   /** Bumped to run again with the same settings: the task's arguments change. */
   private token = 0;
@@ -52,8 +53,8 @@ export abstract class MapsController<H extends MapsHost> implements ReactiveCont
   get result(): MapsResult | null {
     return this.task.value ?? null;
   }
-  get error(): string | null {
-    return this.task.status === 'error' ? failureOf(this.task.error).message : null;
+  get error(): Message | string | null {
+    return this.task.status === 'error' ? failureOf(this.task.error).detail : null;
   }
   get retryable(): boolean {
     return this.task.status === 'error' && failureOf(this.task.error).retryable;

@@ -6,6 +6,7 @@
 import type { ChannelKernels, FeatureMaps, Range } from '../../engine/feature-maps.js';
 import type { ResolvedLayer } from '../../engine/filters.js';
 import { valueRange } from '../shared/colour-scale.js';
+import { isMessage, type Message } from '../../engine/messages.js';
 
 /**
  * Where the element is: `idle`, `loading` (image, test digits or TensorFlow.js), `computing`, `ready`, `waiting`
@@ -67,18 +68,26 @@ export function mapsResult(parts: Omit<MapsResult, 'ranges' | 'beforeRanges' | '
 
 /** A failure shown to the reader: the message, and whether pressing Retry may help (a download failed). */
 export class MapsFailure extends Error {
+  /** The message, to say in the reader's language (a text is shown as it is). */
+  readonly detail: Message | string;
   constructor(
-    message: string,
+    message: Message | string,
     readonly retryable = false,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.text);
+    this.detail = message;
   }
 }
 
-/** The reader's message for a caught exception, and whether it says that a second try may work. */
-export function failureOf(e: unknown): { message: string; retryable: boolean } {
+/**
+ * The reader's message for a caught exception (`detail`: its message to translate, when it carries one: a
+ * `MapsFailure`, an `AssetLoadError`, a `MessageError`), and whether it says that a second try may work.
+ */
+export function failureOf(e: unknown): { message: string; detail: Message | string; retryable: boolean } {
   const message = e instanceof Error ? e.message : String(e);
-  return { message, retryable: (e as { retryable?: unknown } | null)?.retryable === true };
+  const d = (e as { detail?: unknown } | null)?.detail;
+  const detail = typeof d === 'string' || isMessage(d) ? d : message;
+  return { message, detail, retryable: (e as { retryable?: unknown } | null)?.retryable === true };
 }
 
 /** What the element reads of either mode's controller. */
@@ -87,11 +96,11 @@ export interface MapsSource {
   /** The maps last computed; kept while a newer run is pending, `null` on error or when there is nothing. */
   readonly result: MapsResult | null;
   /** The failure's message while `state` is `error`, else `null`. */
-  readonly error: string | null;
+  readonly error: Message | string | null;
   /** The failure was a download that may work on a second try: show Retry. */
   readonly retryable: boolean;
   /** A remark shown beside the shapes (a downscaled photo, what is being waited for), or `''`. */
-  readonly note: string;
+  readonly note: Message | string;
   /** Forgets what failed to download and computes again. */
   retry(): void;
 }

@@ -9,6 +9,8 @@ import { paintGrey, paintRgb } from '../shared/paint.js';
 import { formatValue } from '../shared/format.js';
 import { unionRange } from '../../engine/feature-maps.js';
 import type { MapsResult } from './maps-result.js';
+import type { LocalizeController } from '../shared/localize.js';
+import type { FM_EN } from './feature-map.strings.js';
 
 /** What the labels say besides the result: the trainer's layer and digit (trainer mode), and `compare`. */
 export interface MapsViewOptions {
@@ -18,26 +20,55 @@ export interface MapsViewOptions {
    */
   trainer: { layer: string; digit: number; label: string; digits: boolean } | null;
   compare: boolean;
+  /** The element's words, in its language. */
+  t: LocalizeController<typeof FM_EN>;
+}
+
+/** A map's name in the reader's language: `filter 3`, `channel 2` and `custom` are words; presets are names. */
+function mapName(t: MapsViewOptions['t'], name: string | undefined, i: number): string {
+  if (name === undefined) return t.term('fm.channel', { n: i + 1 });
+  if (name === 'custom') return t.term('fm.custom');
+  const m = /^(filter|channel) (\d+)$/.exec(name);
+  if (m) return t.term(m[1] === 'filter' ? 'fm.filterN' : 'fm.channel', { n: Number(m[2]) });
+  return name;
 }
 
 const fmt = (s: readonly number[]) => s.join(' × ');
+/**
+ * A formula inside a sentence (`3 × 320 × 320`, `5×5, P2`), kept left-to-right in a right-to-left text (Unicode
+ * left-to-right isolate), as the lesson writes it; unchanged otherwise.
+ */
+const ltr = (t: MapsViewOptions['t'], s: string) => (t.dir === 'rtl' ? `\u2066${s}\u2069` : s);
+/** The arrow of the reading direction. */
+const arrowOf = (t: MapsViewOptions['t']) => (t.dir === 'rtl' ? '←' : '→');
 
 /** The shapes along the way: `input 3 × 320 × 320 → conv 5×5 → 5 × 316 × 316`, the last one in bold. */
-export function renderShapes(r: MapsResult, { trainer }: MapsViewOptions) {
+export function renderShapes(r: MapsResult, { trainer, t }: MapsViewOptions) {
   if (trainer)
     return html`<span class="shape"
-      >Layer ${trainer.layer}: <strong data-testid="shape">${fmt(r.maps.shape)}</strong></span
+      >${t.term('fm.shape.layer', { layer: trainer.layer })}
+      <strong data-testid="shape" dir="ltr">${fmt(r.maps.shape)}</strong></span
     >`;
   const layers = r.layers;
   if (!layers) return nothing;
-  // The walk of shapes: input → conv → [ReLU] → [pool] → …; the last shape is the answer, in bold.
-  const parts: unknown[] = [html`<span>input ${fmt(layers[0]!.inShape)}</span>`];
+  // The walk of shapes: input → conv → [ReLU] → [pool] → …; the last shape is the answer, in bold. The arrows
+  // point the way the text reads (← right-to-left).
+  const a = arrowOf(t);
+  const parts: unknown[] = [
+    html`<span>${t.term('fm.shape.input', { shape: ltr(t, fmt(layers[0]!.inShape)) })}</span>`,
+  ];
   for (const l of layers) {
     const hyper = `${l.kernelSize}×${l.kernelSize}${l.padding ? `, P${l.padding}` : ''}${l.stride > 1 ? `, S${l.stride}` : ''}`;
-    parts.push(html`<span class="arrow">→ conv ${hyper}${l.activation === 'relu' ? ' → ReLU' : ''} →</span>`);
+    parts.push(
+      html`<span class="arrow"
+        >${a}
+        ${t.term('fm.shape.conv', { hyper: ltr(t, hyper) })}${l.activation === 'relu' ? ` ${a} ReLU` : ''}
+        ${a}</span
+      >`,
+    );
     parts.push(l.convShape);
     if (l.pool === 2) {
-      parts.push(html`<span class="arrow">→ max-pool 2×2 →</span>`);
+      parts.push(html`<span class="arrow">${a} ${t.term('fm.shape.pool')} ${a}</span>`);
       parts.push(l.outShape);
     }
   }
@@ -46,39 +77,47 @@ export function renderShapes(r: MapsResult, { trainer }: MapsViewOptions) {
     >${parts.map((p, i) =>
       Array.isArray(p)
         ? i === last
-          ? html`<span class="visually-hidden">output shape C × H × W:</span>
-              <strong data-testid="shape" class="final">${fmt(p)}</strong>`
-          : html`<span>${fmt(p)}</span>`
+          ? html`<span class="visually-hidden">${t.term('fm.shape.output')}</span>
+              <strong data-testid="shape" class="final" dir="ltr">${fmt(p)}</strong>`
+          : html`<span dir="ltr">${fmt(p)}</span>`
         : p,
     )}</span
   >`;
 }
 
 /** The input, one figure per map (before beside after with `compare`), and the colour legend. */
-export function renderMaps(r: MapsResult, { trainer, compare }: MapsViewOptions) {
+export function renderMaps(r: MapsResult, { trainer, compare, t }: MapsViewOptions) {
   const [, h, w] = r.maps.shape;
   const before = compare ? r.before : null;
   const beforeShape = before?.shape;
-  const what = trainer ? `layer ${trainer.layer}` : 'filter';
   const size = `${r.input.width}×${r.input.height}`;
   const inputLabel = trainer
-    ? `The test ${trainer.digits ? 'digit' : 'image'} ${trainer.label} fed to the network, ${size}${r.input.channels === 3 ? ' in colour' : ''}`
-    : `The input photo as the filters see it, ${size} pixels`;
+    ? t.term(
+        trainer.digits
+          ? 'fm.testDigitFed'
+          : r.input.channels === 3
+            ? 'fm.testImageFedColour'
+            : 'fm.testImageFed',
+        { label: trainer.label, size },
+      )
+    : t.term('fm.photo', { size });
   const after = r.layers ? r.layers[r.layers.length - 1]! : null;
   const afterLabel = after
-    ? [after.activation === 'relu' ? 'ReLU' : '', after.pool === 2 ? 'pool' : ''].filter(Boolean).join(' + ')
+    ? [after.activation === 'relu' ? 'ReLU' : '', after.pool === 2 ? t.term('fm.pooling') : '']
+        .filter(Boolean)
+        .join(' + ')
     : '';
   return html`
     <div part="maps" class="maps ${before ? 'pairs' : ''}">
       <figure part="input" class="map">
         <canvas data-input role="img" aria-label=${inputLabel}></canvas>
         <figcaption>
-          ${trainer ? (trainer.digits ? `Digit ${trainer.label}` : trainer.label) : 'Input'}
+          ${trainer ? (trainer.digits ? t.term('fm.digit', { label: trainer.label }) : trainer.label) : t.term('fm.input')}
         </figcaption>
       </figure>
       ${r.maps.data.map((_, i) => {
         const range = r.ranges[i] ?? { min: 0, max: 0 };
-        const name = r.names[i] ?? `channel ${i + 1}`;
+        const name = mapName(t, r.names[i], i);
         const rb = r.beforeRanges[i];
         return html`<figure part="map" class="map">
           <div class="pair">
@@ -89,9 +128,17 @@ export function renderMaps(r: MapsResult, { trainer, compare }: MapsViewOptions)
                       data-map=${i}
                       data-kind="before"
                       role="img"
-                      aria-label=${`Map ${i + 1} (${name}) before ${afterLabel}: ${beforeShape[1]}×${beforeShape[2]}, values ${formatValue(rb.min)} to ${formatValue(rb.max)}`}
+                      aria-label=${t.term('fm.mapBefore', {
+                        n: i + 1,
+                        name,
+                        what: afterLabel,
+                        h: beforeShape[1]!,
+                        w: beforeShape[2]!,
+                        min: formatValue(rb.min),
+                        max: formatValue(rb.max),
+                      })}
                     ></canvas>
-                    <div class="tag">before</div>
+                    <div class="tag">${t.term('fm.before')}</div>
                   </div>`
                 : nothing
             }
@@ -100,71 +147,103 @@ export function renderMaps(r: MapsResult, { trainer, compare }: MapsViewOptions)
                 data-map=${i}
                 data-kind="after"
                 role="img"
-                aria-label=${`Map ${i + 1} (${name}) of ${what}: ${h}×${w}, values ${formatValue(range.min)} to ${formatValue(range.max)}`}
+                aria-label=${
+                  trainer
+                    ? t.term('fm.mapOfLayer', {
+                        n: i + 1,
+                        name,
+                        layer: trainer.layer,
+                        h: h!,
+                        w: w!,
+                        min: formatValue(range.min),
+                        max: formatValue(range.max),
+                      })
+                    : t.term('fm.map', {
+                        n: i + 1,
+                        name,
+                        h: h!,
+                        w: w!,
+                        min: formatValue(range.min),
+                        max: formatValue(range.max),
+                      })
+                }
               ></canvas>
-              ${before ? html`<div class="tag">after ${afterLabel}</div>` : nothing}
+              ${before ? html`<div class="tag">${t.term('fm.afterWhat', { what: afterLabel })}</div>` : nothing}
             </div>
           </div>
           <figcaption>
             <span class="name">${name}</span>
             <span class="range" data-testid="range"
-              >${before && rb ? `${formatValue(rb.min)} … ${formatValue(rb.max)} → ` : ''}${formatValue(range.min)}
-              … ${formatValue(range.max)}</span
+              >${
+                before && rb
+                  ? html`<span dir="ltr">${formatValue(rb.min)} … ${formatValue(rb.max)}</span>
+                      ${arrowOf(t)} `
+                  : ''
+              }<span dir="ltr">${formatValue(range.min)} … ${formatValue(range.max)}</span></span
             >
           </figcaption>
         </figure>`;
       })}
     </div>
-    ${renderKernels(r, trainer?.layer ?? '')}
+    ${renderKernels(r, trainer?.layer ?? '', t)}
     <div part="legend" class="legend">
-      <span>low</span>
-      <span class="bar" ${inlineStyle({ background: gradientCss('viridis') })} aria-hidden="true"></span>
-      <span>high</span>
-      <span class="legend-note"
-        >${before ? 'each before/after pair shares one scale' : 'each map is scaled to its own range'}</span
-      >
+      <span>${t.term('fm.low')}</span>
+      <span
+        class="bar"
+        ${inlineStyle({ background: gradientCss('viridis', t.dir === 'rtl' ? 'to left' : 'to right') })}
+        aria-hidden="true"
+      ></span>
+      <span>${t.term('fm.high')}</span>
+      <span class="legend-note">${t.term(before ? 'fm.sharedScale' : 'fm.ownScale')}</span>
     </div>
   `;
 }
 
 /** The colour channels a first-layer kernel reads, in order. */
 const CHANNELS = [
-  ['R', 'red'],
-  ['G', 'green'],
-  ['B', 'blue'],
+  ['R', 'red', 'fm.red'],
+  ['G', 'green', 'fm.green'],
+  ['B', 'blue', 'fm.blue'],
 ] as const;
 
 /**
  * A colour dataset's first conv layer: each filter's kernel per input channel (R, G, B), each filter's three
  * slices on one scale, so that a filter that looks for red shows a bright R beside dark G and B.
  */
-function renderKernels(r: MapsResult, layer: string) {
+function renderKernels(r: MapsResult, layer: string, t: MapsViewOptions['t']) {
   const k = r.kernels;
   if (!k) return nothing;
   const [, , kh, kw] = k.shape;
   return html`<div part="kernels" class="kernels" role="group" aria-labelledby="kernels-title">
-    <p class="kernels-title" id="kernels-title">
-      Kernels of ${layer}, one per colour channel (${kh}×${kw} weights; each filter’s three on one scale)
-    </p>
+    <p class="kernels-title" id="kernels-title">${t.term('fm.kernels', { layer, kh: kh!, kw: kw! })}</p>
     <div class="filters">
       ${k.data.map((slices, o) => {
         const range = r.kernelRanges?.[o] ?? { min: 0, max: 0 };
         return html`<figure class="filter">
           <div class="slices">
             ${slices.map((_, i) => {
-              const [letter, colour] = CHANNELS[i] ?? [String(i + 1), `channel ${i + 1}`];
+              const c = CHANNELS[i];
+              const [letter, colour] = c ? [c[0], c[1]] : [String(i + 1), ''];
+              const channel = c ? t.term(c[2]) : t.term('fm.channel', { n: i + 1 });
               return html`<figure part="kernel" class="kernel">
                 <canvas
                   data-kernel=${o}
                   data-channel=${i}
                   role="img"
-                  aria-label=${`Filter ${o + 1}, ${colour} channel: ${kh}×${kw} kernel, weights ${formatValue(range.min)} to ${formatValue(range.max)}`}
+                  aria-label=${t.term('fm.kernel', {
+                    n: o + 1,
+                    channel,
+                    kh: kh!,
+                    kw: kw!,
+                    min: formatValue(range.min),
+                    max: formatValue(range.max),
+                  })}
                 ></canvas>
                 <figcaption class="channel ${colour}" aria-hidden="true">${letter}</figcaption>
               </figure>`;
             })}
           </div>
-          <figcaption>filter ${o + 1}</figcaption>
+          <figcaption>${t.term('fm.filterN', { n: o + 1 })}</figcaption>
         </figure>`;
       })}
     </div>

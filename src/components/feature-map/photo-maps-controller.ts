@@ -4,6 +4,8 @@ import { computeMaps, type TensorSide } from '../../engine/feature-maps.js';
 import type { ImagePixels } from './image-pixels.js';
 import { lazy } from '../shared/lazy.js';
 import { MapsController, type MapsHost } from './maps-controller.js';
+import { message, type Message } from '../../engine/messages.js';
+import { FM_EN } from './feature-map.strings.js';
 import { MapsFailure, failureOf, mapsResult, type FeatureMapState, type MapsResult } from './maps-result.js';
 
 /** The longest side a photo is computed at; bigger images are downscaled (with a note) so the tab never freezes. */
@@ -62,7 +64,7 @@ export interface PhotoMapsOptions {
 export class PhotoMapsController extends MapsController<PhotoHost> {
   /** The photo as computed, and the `src` it came from. */
   image: (ImagePixels & { src: string }) | null = null;
-  note = '';
+  note: Message | '' = '';
   /** What a pending run is doing: downloading and decoding the photo, or computing. */
   private phase: 'loading' | 'computing' = 'computing';
 
@@ -98,7 +100,7 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
     if (problem) throw new MapsFailure(problem);
     this.phase = 'computing';
     const pipeline = await photoPipeline.load().catch((e: unknown) => {
-      throw new MapsFailure(`Could not load ${photoPipeline.what}: ${failureOf(e).message}`, true);
+      throw new MapsFailure(message(FM_EN, 'fm.pipelineFailed', { error: failureOf(e).detail }), true);
     });
     if (signal.aborted) return initialState;
     const defs = pipeline.checkSettings(s, await pipeline.layerDefs(s));
@@ -107,10 +109,16 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
     if (signal.aborted) return initialState; // superseded: the newer run computes
     this.note =
       img.naturalWidth !== img.width || img.naturalHeight !== img.height
-        ? `The ${img.naturalWidth}×${img.naturalHeight} image was downscaled to ${img.width}×${img.height} (at most ${MAX_IMAGE_SIDE} px a side) to keep the page responsive.`
+        ? message(FM_EN, 'fm.downscaled', {
+            nw: img.naturalWidth,
+            nh: img.naturalHeight,
+            w: img.width,
+            h: img.height,
+            max: MAX_IMAGE_SIDE,
+          })
         : '';
     const chain = pipeline.resolveChain(defs, [3, img.height, img.width], s.seed);
-    if (!chain.ok) throw new MapsFailure(chain.error);
+    if (!chain.ok) throw new MapsFailure(chain.message);
     const layers = chain.layers;
     const last = layers[layers.length - 1]!;
     const wantBefore = s.compare && (last.activation === 'relu' || last.pool === 2);
@@ -121,7 +129,7 @@ export class PhotoMapsController extends MapsController<PhotoHost> {
     try {
       result = await computeMaps(side, img, layers, wantBefore);
     } catch (e) {
-      throw new MapsFailure(`Computing the maps failed: ${failureOf(e).message}`);
+      throw new MapsFailure(message(FM_EN, 'fm.computeFailed', { error: failureOf(e).detail }));
     }
     return mapsResult({
       source: 'image',
@@ -158,6 +166,6 @@ async function tensorSide(): Promise<TensorSide> {
     const engine = await import('../../engine/tensor.js');
     return { ...(await engine.getTf()), readBack: engine.readBack };
   } catch (e) {
-    throw new MapsFailure(`TensorFlow.js could not start: ${failureOf(e).message}`);
+    throw new MapsFailure(message(FM_EN, 'fm.tfFailed', { error: failureOf(e).detail }));
   }
 }

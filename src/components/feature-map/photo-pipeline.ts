@@ -5,6 +5,8 @@
  */
 import { parseLayers, resolveChain, type LayerDef } from '../../engine/filters.js';
 import { MapsFailure } from './maps-result.js';
+import { message, type Message } from '../../engine/messages.js';
+import { FM_EN } from './feature-map.strings.js';
 import type { PhotoSettings } from './photo-maps-controller.js';
 
 export { resolveChain };
@@ -15,15 +17,15 @@ export { loadImagePixels } from './image-pixels.js';
  * returns the layer chain; throws the reader's message.
  */
 export function checkSettings(s: PhotoSettings, defs: Awaited<ReturnType<typeof layerDefs>>): LayerDef[] {
-  if (!defs.ok) throw new MapsFailure(defs.error);
+  if (!defs.ok) throw new MapsFailure(defs.message ?? defs.error);
   // Any whole number seeds the random filters (negative too); a typo must not silently use another seed.
   if (!Number.isInteger(s.seed))
     throw new MapsFailure(
-      `Seed must be a whole number${Number.isFinite(s.seed) ? ` (got ${s.seed})` : ''}, e.g. 1234.`,
+      Number.isFinite(s.seed) ? message(FM_EN, 'fm.seedGot', { got: s.seed }) : message(FM_EN, 'fm.seed'),
     );
   // A size error may go away with the real photo's size; any other is the reader's to fix now.
   const pre = resolveChain(defs.defs, [3, 64, 64], s.seed);
-  if (!pre.ok && pre.kind !== 'size') throw new MapsFailure(pre.error);
+  if (!pre.ok && pre.kind !== 'size') throw new MapsFailure(pre.message);
   return defs.defs;
 }
 
@@ -31,7 +33,9 @@ export function checkSettings(s: PhotoSettings, defs: Awaited<ReturnType<typeof 
  * The layer chain the attributes describe: `layers` (JSON, or PyTorch's words, whose parser loads only then), or
  * the single layer of the other attributes.
  */
-export async function layerDefs(s: PhotoSettings): Promise<ReturnType<typeof parseLayers>> {
+export async function layerDefs(
+  s: PhotoSettings,
+): Promise<{ ok: true; defs: LayerDef[] } | { ok: false; error: string; message?: Message }> {
   if (s.layers !== null && s.layers !== '') {
     // Not JSON (which starts with "["): PyTorch layers.
     if (typeof s.layers !== 'string' || s.layers.trim().startsWith('[')) return parseLayers(s.layers);

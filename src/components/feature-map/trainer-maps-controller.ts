@@ -6,6 +6,8 @@ import { walkModel, type ModelSpec } from '../../engine/conv-math.js';
 import { isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
 import { datasetOf } from '../../engine/models/dataset-of.js';
 import { MapsController, type MapsHost } from './maps-controller.js';
+import { message, type Message } from '../../engine/messages.js';
+import { FM_EN } from './feature-map.strings.js';
 import { MapsFailure, failureOf, mapsResult, type FeatureMapState, type MapsResult } from './maps-result.js';
 
 /** The element's attributes that trainer mode reads. */
@@ -28,6 +30,9 @@ const TEST_IMAGES = 200;
 
 /** Only an element with a `session` counts: a `<cnn-trainer>` not upgraded yet is waited for. */
 const isTrainer = (el: Element): el is TrainerLike => 'session' in el;
+/** A message of `<feature-map>`'s table. */
+const say = (key: keyof typeof FM_EN & string, params?: object): Message =>
+  (message as (t: object, k: string, p?: object) => Message)(FM_EN, key, params);
 
 /**
  * Trainer mode (`for` + `layer`): the named layer's activations in the trainer's network for the first test
@@ -38,7 +43,7 @@ const isTrainer = (el: Element): el is TrainerLike => 'session' in el;
  */
 export class TrainerMapsController extends MapsController<TrainerHost> {
   /** Why there are no maps yet while `state` is `waiting` (no trainer, or one that has not started), else `''`. */
-  private waiting = '';
+  private waiting: Message | '' = '';
   /** When a batch last refreshed (the first batch always does). */
   private lastBatchRefresh = -Infinity;
   private mnist: {
@@ -79,7 +84,7 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
   protected override get idleState(): FeatureMapState {
     return this.waiting ? 'waiting' : 'idle';
   }
-  get note(): string {
+  get note(): Message | '' {
     return this.task.status === 'initial' ? this.waiting : '';
   }
 
@@ -132,10 +137,22 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
     const classes = this.dataset.classes;
     if (!Number.isInteger(s.digit) || s.digit < 0 || s.digit >= classes.length)
       throw new MapsFailure(
-        `Digit must be a whole number from 0 to ${classes.length - 1}${classes.length === 10 && classes.join() === '0,1,2,3,4,5,6,7,8,9' ? '' : ` (a class of ${this.dataset.name}: 0 is ${classes[0]})`} (got ${Number.isFinite(s.digit) ? s.digit : Number.isNaN(s.digit) ? 'not a number' : 'an infinite number'}).`,
+        say(
+          classes.length === 10 && classes.join() === '0,1,2,3,4,5,6,7,8,9'
+            ? 'fm.digitRange'
+            : 'fm.classRange',
+          {
+            last: classes.length - 1,
+            name: this.dataset.name,
+            first: classes[0] ?? '',
+            got: Number.isFinite(s.digit)
+              ? String(s.digit)
+              : say(Number.isNaN(s.digit) ? 'fm.got.nan' : 'fm.got.infinite'),
+          },
+        ),
       );
     const layer = s.layer.trim();
-    if (!layer) throw new MapsFailure('Layer is empty: name a layer of the trainer, e.g. conv1.');
+    if (!layer) throw new MapsFailure(say('fm.layerEmpty'));
     const trainer = this.link.trainer;
     const session = trainer?.session;
     if (
@@ -145,8 +162,8 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
       session.state === 'loading'
     ) {
       this.waiting = trainer
-        ? `Waiting for the network to train: the activations of ${layer} appear once <cnn-trainer id="${s.htmlFor}"> has started.`
-        : `Waiting for <cnn-trainer id="${s.htmlFor}"> to appear on the page.`;
+        ? say('fm.waitingTrain', { layer, id: s.htmlFor })
+        : say('fm.waitingTrainer', { id: s.htmlFor });
       return initialState;
     }
     checkLayer(layer, session.config);
@@ -160,16 +177,13 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
       if (signal.aborted) return initialState; // superseded: the newer run asks
       acts = await session.activations(pixels, [layer]);
     } catch (e) {
-      const { message, retryable } = failureOf(e);
-      throw new MapsFailure(`Could not read the activations of "${layer}": ${message}`, retryable);
+      const { detail, retryable } = failureOf(e);
+      throw new MapsFailure(say('fm.activationsFailed', { layer, error: detail }), retryable);
     }
     const a = acts?.[layer];
-    if (!a) throw new MapsFailure(`The trainer's network has no layer "${layer}".`);
+    if (!a) throw new MapsFailure(say('fm.noLayer', { layer }));
     const maps = nhwcToMaps(a.shape, a.data);
-    if (!maps)
-      throw new MapsFailure(
-        `Layer "${layer}" has shape [${a.shape.join(', ')}], which is not an image-shaped activation.`,
-      );
+    if (!maps) throw new MapsFailure(say('fm.notImage', { layer, shape: a.shape.join(', ') }));
     const kernels = this.mnist!.shape[2] === 3 ? await colourKernels(session, layer) : null;
     if (signal.aborted) return initialState;
     return mapsResult({
@@ -210,7 +224,11 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
     const idx = labels.subarray(0, count).indexOf(s.digit);
     if (idx < 0)
       throw new MapsFailure(
-        `None of the first ${count} test images is of class ${s.digit} (${this.dataset.classes[s.digit] ?? s.digit}): pick another.`,
+        say('fm.noTestImage', {
+          count,
+          digit: s.digit,
+          name: this.dataset.classes[s.digit] ?? String(s.digit),
+        }),
       );
     const pixels = Float32Array.from(images.subarray(idx * p, idx * p + p), (v) => v / 255);
     this.fed = { key, pixels };
@@ -255,13 +273,15 @@ function checkLayer(layer: string, config: TrainerSession['config']): void {
   if (!spec) return;
   const rows = walkModel(spec).layers;
   const images = rows.filter((r) => r.outputShape.length === 3).map((r) => r.name);
-  const which = images.length
-    ? `: its image layers are ${images.join(', ')}`
-    : ': it has no image layers (it flattens the digit first)';
+  const layers = images.join(', ');
   const row = rows.find((r) => r.name === layer);
-  if (!row) throw new MapsFailure(`The trainer's network has no layer "${layer}"${which}.`);
+  if (!row) throw new MapsFailure(say(images.length ? 'fm.noLayerIn' : 'fm.noLayerFlat', { layer, layers }));
   if (row.outputShape.length !== 3)
     throw new MapsFailure(
-      `Layer "${layer}" gives ${row.outputShape[0]} values, not an image, so it has no feature maps${which}.`,
+      say(images.length ? 'fm.flatLayer' : 'fm.flatLayerNone', {
+        layer,
+        count: row.outputShape[0] ?? 0,
+        layers,
+      }),
     );
 }

@@ -164,6 +164,23 @@ function nearest(el: Element, attr: 'lang' | 'dir'): string | null {
 }
 
 /**
+ * `:host { direction: rtl }`, adopted by the shadow root of an element whose direction is right-to-left but
+ * comes from its language's table (`$dir`), not from a `dir` attribute the page's layout already follows.
+ * Made on first need (one sheet for every element); `null` where constructable sheets are missing.
+ */
+let rtlSheet: CSSStyleSheet | null | undefined;
+function rtlStyles(): CSSStyleSheet | null {
+  if (rtlSheet !== undefined) return rtlSheet;
+  try {
+    rtlSheet = new CSSStyleSheet();
+    rtlSheet.replaceSync(':host { direction: rtl; }');
+  } catch {
+    rtlSheet = null;
+  }
+  return rtlSheet;
+}
+
+/**
  * One element's localisation: add it in the constructor with the element's English terms,
  * `localize = new LocalizeController(this, EN)`, then `this.localize.term('key', { …values })`,
  * `this.localize.say(message)`, `this.localize.percent(0.98)` in `render()`. It re-renders the element when its
@@ -236,6 +253,22 @@ export class LocalizeController<T extends Terms = Terms> implements ReactiveCont
     }
     const dir = nearest(this.host, 'dir');
     this._dir = dir === 'rtl' || dir === 'ltr' ? dir : (this.tables[0]?.$dir ?? 'ltr');
+    this.applyDir(dir === null && this._dir === 'rtl');
+  }
+
+  /**
+   * Lays the element out right-to-left when its language's table says so and no `dir` on the page says
+   * otherwise (`<p lang="ar">` without `dir`): its shadow root adopts `:host { direction: rtl }`. A `dir`
+   * attribute needs nothing: CSS `direction` inherits into the shadow tree.
+   */
+  private applyDir(rtl: boolean): void {
+    const root = this.host.shadowRoot;
+    if (!root || !('adoptedStyleSheets' in root)) return;
+    const sheet = rtlStyles();
+    if (!sheet) return;
+    const has = root.adoptedStyleSheets.includes(sheet);
+    if (rtl && !has) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    else if (!rtl && has) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((x) => x !== sheet);
   }
 
   /** The term in the element's language; a template is filled with `params`. */

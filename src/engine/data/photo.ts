@@ -19,26 +19,32 @@
  *
  * Light module: no TensorFlow.js, no DOM.
  */
-import { AssetLoadError, damagedMessage, download } from './download.js';
+import { AssetLoadError, damaged, download } from './download.js';
+import { messagesOf, type Message } from '../messages.js';
+import { FILTERS_MESSAGES } from '../filters.messages.js';
+
+/** A message of the photo's download (its English in filters.messages.ts, with `<feature-map>`'s others). */
+const say = messagesOf(FILTERS_MESSAGES);
 
 /** Fetches and checks the photo at `src` (resolved against `base`); `null` for a `data:`/`blob:` URL. */
 export async function fetchPhoto(
   src: string,
   opts: { signal?: AbortSignal; base?: string } = {},
 ): Promise<Uint8Array<ArrayBuffer> | null> {
-  const lead = `Could not load the image "${src}"`;
+  const lead = say('photo.lead', { src });
   let url: URL;
   try {
     url = new URL(src, opts.base ?? globalThis.location?.href);
   } catch {
-    throw new AssetLoadError(`"${src}" is not a valid image address.`, { kind: 'input', retryable: false });
+    const detail = say('photo.badAddress', { src });
+    throw new AssetLoadError(detail.text, { kind: 'input', retryable: false, detail });
   }
   if (url.protocol === 'data:' || url.protocol === 'blob:') return null;
   const cross = globalThis.location !== undefined && url.origin !== globalThis.location.origin;
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = await download(url.href, {
-      label: `the image "${src}"`,
+      label: say('photo.label', { src }),
       lead,
       attribute: 'src',
       ...(opts.signal ? { signal: opts.signal } : {}),
@@ -46,20 +52,21 @@ export async function fetchPhoto(
   } catch (e) {
     // A cross-origin fetch that CORS refuses fails exactly like a dropped connection: name both.
     if (cross && e instanceof AssetLoadError && e.kind === 'network') {
-      throw new AssetLoadError(
-        `${lead}: it is on another site that may not allow reading its pixels (it needs CORS: Access-Control-Allow-Origin), or the connection failed; check that, then press Retry.`,
-        { kind: 'network', retryable: true, url: url.href, cause: e },
-      );
+      const detail = say('photo.cors', { lead });
+      throw new AssetLoadError(detail.text, {
+        kind: 'network',
+        retryable: true,
+        url: url.href,
+        cause: e,
+        detail,
+      });
     }
     throw e;
   }
-  const why = imageDamage(bytes);
+  const why = damageOf(bytes);
   if (why) {
-    throw new AssetLoadError(damagedMessage(lead, url.href, why), {
-      kind: 'corrupt',
-      retryable: true,
-      url: url.href,
-    });
+    const detail = damaged(lead, url.href, why);
+    throw new AssetLoadError(detail.text, { kind: 'corrupt', retryable: true, url: url.href, detail });
   }
   return bytes;
 }
@@ -92,32 +99,37 @@ const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] ==
  * not know). Pure: unit-tested on real and broken files.
  */
 export function imageDamage(b: Uint8Array): string | null {
+  return damageOf(b)?.text ?? null;
+}
+
+/** The same as `imageDamage`, as a message (to say in the reader's language). */
+function damageOf(b: Uint8Array): Message | null {
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return pngDamage(b);
   if (startsWith(b, [0xff, 0xd8, 0xff])) {
     // The end-of-image marker, allowing for a trailer some cameras append after it.
     for (let i = b.length - 2, stop = Math.max(2, b.length - 65536); i >= stop; i--)
       if (b[i] === 0xff && b[i + 1] === 0xd9) return null;
-    return 'the JPEG has no end: it was cut short';
+    return say('photo.jpegCut');
   }
   if (startsWith(b, [0x47, 0x49, 0x46, 0x38])) {
     for (let i = b.length - 1; i >= Math.max(6, b.length - 16); i--) if (b[i] === 0x3b) return null;
-    return 'the GIF has no end: it was cut short';
+    return say('photo.gifCut');
   }
   if (startsWith(b, [0x52, 0x49, 0x46, 0x46]) && b.length >= 12 && u32be(b, 8) === 0x57454250) {
-    return u32le(b, 4) + 8 > b.length ? 'the WebP file was cut short' : null;
+    return u32le(b, 4) + 8 > b.length ? say('photo.webpCut') : null;
   }
   return null;
 }
 
-function pngDamage(b: Uint8Array): string | null {
+function pngDamage(b: Uint8Array): Message | null {
   let i = 8;
   while (i + 12 <= b.length) {
     const len = u32be(b, i);
     const end = i + 12 + len;
-    if (end > b.length) return 'the PNG was cut short';
-    if (crc32(b, i + 4, i + 8 + len) !== u32be(b, i + 8 + len)) return 'a PNG chunk fails its checksum';
+    if (end > b.length) return say('photo.pngCut');
+    if (crc32(b, i + 4, i + 8 + len) !== u32be(b, i + 8 + len)) return say('photo.pngChecksum');
     if (u32be(b, i + 4) === 0x49454e44) return null; // IEND
     i = end;
   }
-  return 'the PNG was cut short';
+  return say('photo.pngCut');
 }

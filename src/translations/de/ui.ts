@@ -2,10 +2,13 @@
 import type { SameKeys, UiTerms } from '../types.js';
 import { PAD } from './pad.js';
 import { TRAINER } from './trainer.js';
+import { FM, FILTERS } from './feature-map.js';
 
 export const UI: SameKeys<UiTerms> = {
   ...PAD,
   ...TRAINER,
+  ...FM,
+  ...FILTERS,
   'error.crash': (p) => `Etwas ist schiefgegangen: ${p.error}`,
   'error.theme': (p) =>
     `theme muss "light" oder "dark" sein (erhalten: "${p.got}"); es gilt stattdessen das Farbschema der Seite.`,

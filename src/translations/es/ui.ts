@@ -2,10 +2,13 @@
 import type { SameKeys, UiTerms } from '../types.js';
 import { PAD } from './pad.js';
 import { TRAINER } from './trainer.js';
+import { FM, FILTERS } from './feature-map.js';
 
 export const UI: SameKeys<UiTerms> = {
   ...PAD,
   ...TRAINER,
+  ...FM,
+  ...FILTERS,
   'error.crash': (p) => `Algo salió mal: ${p.error}`,
   'error.theme': (p) =>
     `theme debe ser "light" o "dark" (se recibió "${p.got}"); se usa en su lugar el esquema de colores de la página.`,

@@ -2,10 +2,13 @@
 import type { SameKeys, UiTerms } from '../types.js';
 import { PAD } from './pad.js';
 import { TRAINER } from './trainer.js';
+import { FM, FILTERS } from './feature-map.js';
 
 export const UI: SameKeys<UiTerms> = {
   ...PAD,
   ...TRAINER,
+  ...FM,
+  ...FILTERS,
   'error.crash': (p) => `Un problème est survenu : ${p.error}`,
   'error.theme': (p) =>
     `theme doit valoir « light » ou « dark » (reçu : « ${p.got} ») ; le jeu de couleurs de la page s’applique à la place.`,

@@ -2,10 +2,13 @@
 import type { SameKeys, UiTerms } from '../types.js';
 import { PAD } from './pad.js';
 import { TRAINER } from './trainer.js';
+import { FM, FILTERS } from './feature-map.js';
 
 export const UI: SameKeys<UiTerms> = {
   ...PAD,
   ...TRAINER,
+  ...FM,
+  ...FILTERS,
   'error.crash': (p) => `問題が発生しました: ${p.error}`,
   'error.theme': (p) =>
     `theme は "light" か "dark" にしてください (指定値: "${p.got}")。代わりにページの配色に従います。`,

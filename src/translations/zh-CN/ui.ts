@@ -2,10 +2,13 @@
 import type { SameKeys, UiTerms } from '../types.js';
 import { PAD } from './pad.js';
 import { TRAINER } from './trainer.js';
+import { FM, FILTERS } from './feature-map.js';
 
 export const UI: SameKeys<UiTerms> = {
   ...PAD,
   ...TRAINER,
+  ...FM,
+  ...FILTERS,
   'error.crash': (p) => `出错了：${p.error}`,
   'error.theme': (p) => `theme 必须是 "light" 或 "dark"（收到的是 "${p.got}"），现改为跟随页面的配色方案。`,
   'error.propertyType': (p) => `属性 "${p.name}" 必须是${p.expects}（收到的是${p.got}）。`,

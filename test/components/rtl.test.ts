@@ -1,0 +1,163 @@
+/**
+ * Right-to-left: a language registered with `$dir: 'rtl'` lays the elements out right-to-left, whether the page
+ * says `<html lang="ar" dir="rtl">`, only `<html lang="ar">`, or an element has its own `lang="ar"`; a `dir`
+ * on the page wins over the table's; a change of `lang` back to English lays it out left-to-right again; and a
+ * partial table falls back on English key by key. Arabic here is a test-only partial table.
+ */
+import { expect } from '@esm-bundle/chai';
+import '../../src/define/feature-map.js';
+import '../../src/define/kernel-viewer.js';
+import '../../src/define/conv-calculator.js';
+import '../../src/define/confusion-matrix.js';
+import '../../src/define/model-summary.js';
+import type { FeatureMap } from '../../src/components/feature-map/feature-map.js';
+import { registerTranslation } from '../../src/components/shared/localize.js';
+import { FM_EN } from '../../src/components/feature-map/feature-map.strings.js';
+import { cleanup, expectAccessible, fixture, settle } from '../helpers.js';
+
+registerTranslation({
+  $code: 'ar',
+  $name: 'العربية',
+  $dir: 'rtl',
+  'fm.input': 'المدخل',
+  'fm.low': 'منخفض',
+  'fm.high': 'مرتفع',
+  'fm.compare': 'قبل / بعد',
+  'kv.back': 'السابق',
+  'kv.next': 'التالي',
+  'cm.predicted': 'المتوقَّع',
+});
+
+/** A small photo, so that maps compute fast. */
+function photo(): string {
+  const c = document.createElement('canvas');
+  c.width = 24;
+  c.height = 20;
+  const ctx = c.getContext('2d')!;
+  ctx.fillStyle = 'rgb(10, 120, 230)';
+  ctx.fillRect(0, 0, 24, 20);
+  ctx.fillStyle = 'rgb(240, 200, 40)';
+  ctx.fillRect(8, 4, 10, 10);
+  return c.toDataURL('image/png');
+}
+const PHOTO = photo();
+
+const until = async (el: FeatureMap, done: () => boolean) => {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 25));
+  await settle(el);
+};
+const dirOf = (el: Element) => getComputedStyle(el).direction;
+const box = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel)!.getBoundingClientRect();
+
+/** Each element's markup, with a part whose direction is checked inside its shadow root. */
+const ELEMENTS: Record<string, [string, string]> = {
+  'feature-map': [`<feature-map src="${PHOTO}" filters="2"></feature-map>`, '[part=summary]'],
+  'kernel-viewer': ['<kernel-viewer></kernel-viewer>', 'button'],
+  'conv-calculator': ['<conv-calculator></conv-calculator>', 'input'],
+  'confusion-matrix': ['<confusion-matrix matrix="[[5,1],[2,7]]"></confusion-matrix>', 'table'],
+  'model-summary': ['<model-summary model="cnn" input-shape="1x28x28"></model-summary>', 'table'],
+};
+
+describe('right-to-left', function () {
+  this.timeout(30000);
+  const html = document.documentElement;
+  const saved = { lang: html.getAttribute('lang'), dir: html.getAttribute('dir') };
+  afterEach(() => {
+    cleanup();
+    for (const [k, v] of Object.entries(saved))
+      v === null ? html.removeAttribute(k) : html.setAttribute(k, v);
+  });
+
+  for (const [name, [markup, inner]] of Object.entries(ELEMENTS)) {
+    it(`${name}: its own lang="ar" lays it out right-to-left; lang="en" left-to-right again`, async () => {
+      const el = await fixture<HTMLElement>(markup.replace('>', ' lang="ar">'));
+      await settle(el);
+      expect(dirOf(el), 'the host').to.equal('rtl');
+      expect(dirOf(el.shadowRoot!.querySelector(inner)!), inner).to.equal('rtl');
+      el.setAttribute('lang', 'en');
+      await settle(el);
+      expect(dirOf(el)).to.equal('ltr');
+      expect(dirOf(el.shadowRoot!.querySelector(inner)!)).to.equal('ltr');
+    });
+
+    it(`${name}: <html lang="ar"> without dir, and <html lang="ar" dir="rtl">`, async () => {
+      html.setAttribute('lang', 'ar');
+      html.removeAttribute('dir');
+      const el = await fixture<HTMLElement>(markup);
+      await settle(el);
+      expect(dirOf(el.shadowRoot!.querySelector(inner)!)).to.equal('rtl');
+      html.setAttribute('dir', 'rtl');
+      await settle(el);
+      expect(dirOf(el.shadowRoot!.querySelector(inner)!)).to.equal('rtl');
+      await expectAccessible(el);
+    });
+  }
+
+  it('a dir on the page wins over the table: lang="ar" dir="ltr" stays left-to-right', async () => {
+    const el = await fixture<HTMLElement>('<kernel-viewer lang="ar" dir="ltr"></kernel-viewer>');
+    expect(dirOf(el)).to.equal('ltr');
+    const host = document.createElement('div');
+    host.className = 'fixture';
+    host.setAttribute('dir', 'ltr');
+    host.innerHTML = '<kernel-viewer lang="ar"></kernel-viewer>';
+    document.body.appendChild(host);
+    const inner = host.firstElementChild as HTMLElement;
+    await settle(inner);
+    expect(dirOf(inner)).to.equal('ltr');
+  });
+
+  it('<feature-map lang="ar">: mirrored (input on the right, low on the right, arrows ←), English where the table has no word', async () => {
+    const el = await fixture<FeatureMap>(
+      `<feature-map lang="ar" src="${PHOTO}" filters="2" activation="relu" compare></feature-map>`,
+    );
+    await until(el, () => el.state === 'ready');
+    const input = box(el, '[part=input]');
+    const firstMap = box(el, '[part=map]');
+    expect(input.left, 'the input is the first figure, on the right').to.be.greaterThan(firstMap.left);
+    const legend = el.shadowRoot!.querySelectorAll('[part=legend] > span');
+    const [low, high] = [legend[0]!.getBoundingClientRect(), legend[2]!.getBoundingClientRect()];
+    expect(legend[0]!.textContent).to.equal('منخفض');
+    expect(low.left, 'low on the right').to.be.greaterThan(high.left);
+    const bar = el.shadowRoot!.querySelector<HTMLElement>('[part=legend] .bar')!;
+    expect(bar.style.background, 'the colour scale runs from the right').to.contain('to left');
+    // Each shape stays a left-to-right formula: C × H × W, C on the left.
+    const final = el.shadowRoot!.querySelector('[data-testid=shape]')!;
+    expect(getComputedStyle(final).direction).to.equal('ltr');
+    const text = document.createTreeWalker(final, NodeFilter.SHOW_TEXT).nextNode() as Text;
+    const at = (i: number) => {
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 1);
+      return r.getBoundingClientRect().left;
+    };
+    expect(text.data.trim()).to.equal('2 × 18 × 22');
+    expect(at(text.data.indexOf('2')), 'C on the left').to.be.lessThan(at(text.data.lastIndexOf('1')));
+    const summary = el.shadowRoot!.querySelector('[part=summary]')!.textContent!;
+    expect(summary).to.contain('←').and.not.contain('→');
+    expect(el.shadowRoot!.querySelector('[part=input] figcaption')!.textContent!.trim()).to.equal('المدخل');
+    // No Arabic for these: English, key by key.
+    expect(el.shadowRoot!.querySelector('.legend-note')!.textContent!.trim()).to.equal(
+      FM_EN['fm.sharedScale'],
+    );
+    expect(el.shadowRoot!.querySelector('[data-kind=after]')!.getAttribute('aria-label')).to.match(
+      /^Map 1 \(filter 1\) of the filter/,
+    );
+    await expectAccessible(el);
+
+    // Back to English: left-to-right, arrows →, the input on the left.
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    expect(box(el, '[part=input]').left).to.be.lessThan(box(el, '[part=map]').left);
+    expect(el.shadowRoot!.querySelector('[part=summary]')!.textContent).to.contain('→').and.not.contain('←');
+  });
+
+  it('<kernel-viewer lang="ar">: Back (السابق) is on the right of Next (التالي)', async () => {
+    const el = await fixture<HTMLElement>('<kernel-viewer lang="ar"></kernel-viewer>');
+    const buttons = [...el.shadowRoot!.querySelectorAll('button')];
+    const back = buttons.find((b) => b.textContent!.includes('السابق'))!;
+    const next = buttons.find((b) => b.textContent!.includes('التالي'))!;
+    expect(back, 'Back in Arabic').to.exist;
+    expect(next, 'Next in Arabic').to.exist;
+    expect(back.getBoundingClientRect().left).to.be.greaterThan(next.getBoundingClientRect().left);
+  });
+});
