@@ -37,6 +37,9 @@ export interface MapsReadyDetail {
   source: 'image' | 'trainer';
 }
 
+/** The feature map's English: the shared words and its own (feature-map.strings.ts). */
+const EN = { ...SHARED_EN, ...FM_EN };
+
 /**
  * Convolution filters applied to a real photo: every output channel is shown as an activation map in a
  * perceptually uniform colour scale (viridis) with its value range, and the output shape `C × H × W`
@@ -85,8 +88,6 @@ export interface MapsReadyDetail {
  *
  * @cssproperty [--cnn-feature-map-size=150px] Smallest width of one map.
  */
-const EN = { ...SHARED_EN, ...FM_EN };
-
 export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }, typeof EN> {
   static override styles = [...CnnElement.styles, styles];
   protected static override strings = EN;
