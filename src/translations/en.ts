@@ -19,6 +19,7 @@ import { TRAINER_EN } from '../components/cnn-trainer/cnn-trainer.strings.js';
 import { INPUT_MESSAGES } from '../engine/input.messages.js';
 import { DOWNLOAD_MESSAGES } from '../engine/data/download.messages.js';
 import { CONFIG_MESSAGES } from '../engine/training/config.messages.js';
+import { LAYERS_MESSAGES } from '../engine/models/layers.messages.js';
 import type { CompleteTranslation } from './types.js';
 
 const en = {
@@ -39,6 +40,7 @@ const en = {
   ...INPUT_MESSAGES,
   ...DOWNLOAD_MESSAGES,
   ...CONFIG_MESSAGES,
+  ...LAYERS_MESSAGES,
 } satisfies CompleteTranslation;
 
 export default en;

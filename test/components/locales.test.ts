@@ -52,7 +52,10 @@ function englishLeft(el: Element, lang: string): string[] {
   // Addresses and attribute names are code, the same in every language (`…/dataset.json`, `weights-src`).
   const text = everyText(el)
     .replace(/\bhttps?:\/\/[^\s)）：，,]+/g, '')
-    .replace(/\b[a-z]+-src\b/g, '');
+    .replace(/\b[a-z]+-src\b/g, '')
+    // PyTorch's argument names, as written or suggested (`kernel_size`, `"stride"`), are code too.
+    .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, '')
+    .replace(/["«]\s?[a-z_]+\s?["»]/g, '');
   const found: string[] = [];
   for (const m of text.matchAll(/\p{L}{4,}/gu)) {
     if (bad.has(m[0].toLowerCase()))
@@ -84,6 +87,16 @@ const ELEMENTS: Record<string, string> = {
   'trainer (batch larger than the data)': '<cnn-trainer batch-size="200" train-size="100"></cnn-trainer>',
   'trainer (too much work)': '<cnn-trainer epochs="500" train-size="60000"></cnn-trainer>',
   'trainer (unknown preset)': '<cnn-trainer preset="fast"></cnn-trainer>',
+  'model summary (a wrong in_features)':
+    '<model-summary input-shape="1x28x28" layers="Conv2d(1, 10, 5), MaxPool2d(2), Conv2d(10, 10, 5), MaxPool2d(2), Flatten(), Linear(200, 10)"></model-summary>',
+  'model summary (a misspelt argument)':
+    '<model-summary input-shape="1x28x28" layers="Conv2d(1, 16, 3, strid=2), Flatten()"></model-summary>',
+  'trainer (a wrong in_features)':
+    '<cnn-trainer layers="Conv2d(1, 10, 5), MaxPool2d(2), Conv2d(10, 10, 5), MaxPool2d(2), Flatten(), Linear(200, 10)"></cnn-trainer>',
+  'trainer (a network too big to train)':
+    '<cnn-trainer layers="Flatten(), Linear(784, 8000), Linear(8000, 10)"></cnn-trainer>',
+  'trainer (a bad argument value)':
+    '<cnn-trainer layers="Conv2d(1, 16, 2.5), Flatten(), Linear(10, 10)"></cnn-trainer>',
   'confusion matrix (bad)':
     '<confusion-matrix labels="a,,c" matrix="[[1,0,0],[0,1,0],[0,0,1]]"></confusion-matrix>',
 };
@@ -318,6 +331,38 @@ describe('every element in every language', () => {
       await expectAccessible(el);
     });
   }
+
+  describe('a PyTorch layers error, in German', () => {
+    const layers =
+      'Conv2d(1, 10, 5), MaxPool2d(2), Conv2d(10, 10, 5), MaxPool2d(2), Flatten(), Linear(200, 10)';
+    const errorOf = (el: Element) => el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '';
+    it('<model-summary layers>: the count that arrives, and why, in German', async () => {
+      const el = await fixture(
+        `<model-summary lang="de" input-shape="1x28x28" layers="${layers}"></model-summary>`,
+      );
+      await settle(el);
+      expect(errorOf(el)).to.contain(
+        'Zeile 1, Spalte 84: Linear(200, 10) erhält hier 160 Merkmale (10×4×4): Schreiben Sie Linear(160, 10).',
+      );
+      el.setAttribute('lang', 'en');
+      await settle(el);
+      expect(errorOf(el)).to.contain(
+        'Linear(200, 10) receives 160 features here (10×4×4): write Linear(160, 10).',
+      );
+    });
+    it('<cnn-trainer layers>: the same message, and a misspelt argument', async () => {
+      const el = await fixture(`<cnn-trainer lang="de" layers="${layers}"></cnn-trainer>`);
+      await settle(el);
+      expect(errorOf(el)).to.contain(
+        'Linear(200, 10) erhält hier 160 Merkmale (10×4×4): Schreiben Sie Linear(160, 10).',
+      );
+      el.setAttribute('layers', 'Conv2d(1, 16, 3, strid=2), Flatten(), Linear(10816, 10)');
+      await settle(el);
+      expect(errorOf(el)).to.contain(
+        'Zeile 1, Spalte 18: unbekanntes Argument "strid" für Conv2d – meinten Sie "stride"?',
+      );
+    });
+  });
 
   it('would see English left (the check can fail)', async () => {
     const el = await fixture<HTMLElement>('<conv-calculator lang="en"></conv-calculator>');

@@ -26,6 +26,7 @@ import { TRAINER_EN } from '../../src/components/cnn-trainer/cnn-trainer.strings
 import { INPUT_MESSAGES } from '../../src/engine/input.messages.js';
 import { DOWNLOAD_MESSAGES } from '../../src/engine/data/download.messages.js';
 import { CONFIG_MESSAGES } from '../../src/engine/training/config.messages.js';
+import { LAYERS_MESSAGES } from '../../src/engine/models/layers.messages.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
@@ -43,6 +44,7 @@ const SOURCES: Record<string, object> = {
   INPUT_MESSAGES,
   DOWNLOAD_MESSAGES,
   CONFIG_MESSAGES,
+  LAYERS_MESSAGES,
 };
 
 /**
@@ -77,7 +79,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'trainer.model.fnn',
     'trainer.schedule.constant',
   ],
-  de: ['common.pause', 'calc.params', 'calc.padding', 'trainer.start', 'trainer.backend'],
+  de: ['common.pause', 'calc.params', 'calc.padding', 'trainer.start', 'trainer.backend', 'layers.in'],
   'zh-CN': [],
   ja: [],
 };

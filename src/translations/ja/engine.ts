@@ -3,6 +3,7 @@ import type { EngineTerms, SameKeys } from '../types.js';
 import { INPUT } from './pad.js';
 import { DOWNLOAD } from './download.js';
 import { CONFIG } from './trainer.js';
+import { LAYERS } from './layers.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -11,6 +12,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   ...INPUT,
   ...DOWNLOAD,
   ...CONFIG,
+  ...LAYERS,
   'name.inputSize': '入力サイズ',
   'name.kernelSize': 'カーネルサイズ',
   'name.stride': 'ストライド',
