@@ -20,6 +20,7 @@ import { INPUT_MESSAGES } from '../engine/input.messages.js';
 import { DOWNLOAD_MESSAGES } from '../engine/data/download.messages.js';
 import { CONFIG_MESSAGES } from '../engine/training/config.messages.js';
 import { LAYERS_MESSAGES } from '../engine/models/layers.messages.js';
+import { FALLBACK_MESSAGES } from '../engine/fallback.messages.js';
 import type { CompleteTranslation } from './types.js';
 
 const en = {
@@ -41,6 +42,7 @@ const en = {
   ...DOWNLOAD_MESSAGES,
   ...CONFIG_MESSAGES,
   ...LAYERS_MESSAGES,
+  ...FALLBACK_MESSAGES,
 } satisfies CompleteTranslation;
 
 export default en;

@@ -15,6 +15,8 @@ import { CnnTrainer, type TrainerSession } from '../../src/components/cnn-traine
 import { loadTranslation } from '../../src/components/shared/localize.js';
 import { translations } from '../../src/translations/index.js';
 import { messageFormats } from '../../src/engine/messages.js';
+import { backendFallbackNote } from '../../src/engine/backend-detect.js';
+import { threadFallbackNote } from '../../src/engine/worker/spawn.js';
 import { cleanup, expectAccessible, fixture, settle } from '../helpers.js';
 import { everyText } from './quality.js';
 
@@ -363,6 +365,45 @@ describe('every element in every language', () => {
       );
     });
   });
+
+  for (const lang of LANGS) {
+    it(`${lang}: a trainer's slower-fallback notes (no WebAssembly, no Worker): no English left`, async () => {
+      const el = await fixture<PlayedTrainer>(
+        `<played-cnn-trainer lang="${lang}" epochs="1" train-size="640"></played-cnn-trainer>`,
+      );
+      await el.start();
+      const s = played! as PlayedSession & Partial<TrainerSession>;
+      const backend = backendFallbackNote('wasm', 'cpu', { wasm: { detail: 'refused', cause: 'csp' } })!;
+      Object.assign(s, {
+        backend: 'cpu',
+        backendReport: {
+          chosen: 'cpu',
+          reason: '',
+          candidates: [],
+          lost: [],
+          decisionMs: 1,
+          fallback: backend,
+        },
+        threadFallback: threadFallbackNote([
+          { how: 'blob', error: new Error('blocked'), violated: ['worker-src'] },
+        ]),
+      });
+      s.set('training');
+      s.fire('train-start', {});
+      await frame();
+      await settle(el);
+      const note = el.shadowRoot!.querySelector('[part~=note]')!.textContent!.replace(/\s+/g, ' ');
+      const live = el.shadowRoot!.querySelector('[data-testid=live]')!.textContent!;
+      if (lang === 'de') {
+        expect(note).to.contain('Training auf dem Prozessor ohne WebAssembly (8× langsamer)');
+        expect(note).to.contain('Training im eigenen Thread der Seite');
+        expect(live).to.contain('ohne WebAssembly');
+      }
+      expect(note).not.to.contain('Training on');
+      expect(live).not.to.contain('Training on');
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+    });
+  }
 
   it('would see English left (the check can fail)', async () => {
     const el = await fixture<HTMLElement>('<conv-calculator lang="en"></conv-calculator>');

@@ -27,6 +27,7 @@ import { INPUT_MESSAGES } from '../../src/engine/input.messages.js';
 import { DOWNLOAD_MESSAGES } from '../../src/engine/data/download.messages.js';
 import { CONFIG_MESSAGES } from '../../src/engine/training/config.messages.js';
 import { LAYERS_MESSAGES } from '../../src/engine/models/layers.messages.js';
+import { FALLBACK_MESSAGES } from '../../src/engine/fallback.messages.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
@@ -45,6 +46,7 @@ const SOURCES: Record<string, object> = {
   DOWNLOAD_MESSAGES,
   CONFIG_MESSAGES,
   LAYERS_MESSAGES,
+  FALLBACK_MESSAGES,
 };
 
 /**

@@ -27,6 +27,8 @@ import type { ModelSpec } from '../conv-math.js';
 import { fitSpec } from '../models/fit.js';
 import { MODEL_SPECS } from '../models/specs.js';
 import type { BackendReport, FallbackNote } from '../backend.js';
+import { messagesOf } from '../messages.js';
+import { FALLBACK_MESSAGES } from '../fallback.messages.js';
 import {
   MNIST_DATASET,
   resolveConfig,
@@ -60,6 +62,8 @@ import type {
   Runner,
   StartInfo,
 } from './protocol.js';
+
+const say = messagesOf(FALLBACK_MESSAGES);
 
 export type { BatchInfo, EpochInfo, Evaluation, StartInfo, TrainConfig, TrainState, Activations };
 export type { FineTuneOptions, FineTuneResult, TaughtExample };
@@ -377,12 +381,15 @@ export class TrainingSession extends EventTarget {
       } catch (e) {
         if (where === 'worker') throw e;
         // Fall through: train on the main thread in small slices — and say why (worker/spawn.ts words it).
+        const why = say('thread.failed', { detail: e instanceof Error ? e.message : String(e) });
+        const detail = say('thread.note', { why });
         this.threadFallback = (e as { note?: FallbackNote }).note ?? {
           what: 'thread',
           wanted: 'worker',
           used: 'main',
           cause: 'failed',
-          message: `Training on the page's own thread: the training Worker did not start (${e instanceof Error ? e.message : String(e)}).`,
+          message: detail.text,
+          detail,
         };
       }
     }

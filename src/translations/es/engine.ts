@@ -4,6 +4,7 @@ import { INPUT } from './pad.js';
 import { DOWNLOAD } from './download.js';
 import { CONFIG } from './trainer.js';
 import { LAYERS } from './layers.js';
+import { FALLBACK } from './fallback.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -13,6 +14,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   ...DOWNLOAD,
   ...CONFIG,
   ...LAYERS,
+  ...FALLBACK,
   'name.inputSize': 'El tamaño de entrada',
   'name.kernelSize': 'El tamaño del kernel',
   'name.stride': 'El paso',
