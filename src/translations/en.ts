@@ -21,6 +21,7 @@ import { DOWNLOAD_MESSAGES } from '../engine/data/download.messages.js';
 import { CONFIG_MESSAGES } from '../engine/training/config.messages.js';
 import { LAYERS_MESSAGES } from '../engine/models/layers.messages.js';
 import { FALLBACK_MESSAGES } from '../engine/fallback.messages.js';
+import { SESSION_MESSAGES } from '../engine/training/session.messages.js';
 import type { CompleteTranslation } from './types.js';
 
 const en = {
@@ -43,6 +44,7 @@ const en = {
   ...CONFIG_MESSAGES,
   ...LAYERS_MESSAGES,
   ...FALLBACK_MESSAGES,
+  ...SESSION_MESSAGES,
 } satisfies CompleteTranslation;
 
 export default en;

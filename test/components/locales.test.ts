@@ -405,6 +405,37 @@ describe('every element in every language', () => {
     });
   }
 
+  for (const lang of LANGS) {
+    it(`${lang}: a fine-tune refused (nothing trained yet, then a session that refuses): no English left`, async () => {
+      const el = await fixture<PlayedTrainer>(`<played-cnn-trainer lang="${lang}"></played-cnn-trainer>`);
+      expect(await el.fineTune([])).to.equal(null);
+      await settle(el);
+      const error = () => el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '';
+      if (lang === 'de') expect(error()).to.contain('Feinabstimmung braucht ein trainiertes Netz');
+      expect(error()).not.to.contain('Fine-tuning');
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+      // The session's own refusal (a MessageError, as from the Worker) is said in the language too.
+      await el.start();
+      const s = played! as PlayedSession & Partial<TrainerSession>;
+      const { MessageError } = await import('../../src/engine/messages.js');
+      const { SESSION_MESSAGES } = await import('../../src/engine/training/session.messages.js');
+      Object.assign(s, {
+        fineTune: () =>
+          Promise.reject(
+            new MessageError({ key: 'session.tuning', params: {}, text: SESSION_MESSAGES['session.tuning'] }),
+          ),
+      });
+      s.set('done');
+      s.fire('train-end', {});
+      await settle(el);
+      expect(await el.fineTune([{ pixels: new Float32Array(784), label: 1 }])).to.equal(null);
+      await settle(el);
+      if (lang === 'de')
+        expect(error()).to.equal('Feinabstimmung nicht möglich: Eine Feinabstimmung läuft bereits.');
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+    });
+  }
+
   it('would see English left (the check can fail)', async () => {
     const el = await fixture<HTMLElement>('<conv-calculator lang="en"></conv-calculator>');
     expect(englishLeft(el, 'de').length).to.be.greaterThan(5);

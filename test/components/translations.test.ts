@@ -28,6 +28,7 @@ import { DOWNLOAD_MESSAGES } from '../../src/engine/data/download.messages.js';
 import { CONFIG_MESSAGES } from '../../src/engine/training/config.messages.js';
 import { LAYERS_MESSAGES } from '../../src/engine/models/layers.messages.js';
 import { FALLBACK_MESSAGES } from '../../src/engine/fallback.messages.js';
+import { SESSION_MESSAGES } from '../../src/engine/training/session.messages.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
@@ -47,6 +48,7 @@ const SOURCES: Record<string, object> = {
   CONFIG_MESSAGES,
   LAYERS_MESSAGES,
   FALLBACK_MESSAGES,
+  SESSION_MESSAGES,
 };
 
 /**

@@ -5,6 +5,7 @@ import { DOWNLOAD } from './download.js';
 import { CONFIG } from './trainer.js';
 import { LAYERS } from './layers.js';
 import { FALLBACK } from './fallback.js';
+import { SESSION } from './session.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -15,6 +16,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   ...CONFIG,
   ...LAYERS,
   ...FALLBACK,
+  ...SESSION,
   'name.inputSize': 'Die Eingabegröße',
   'name.kernelSize': 'Die Kerngröße',
   'name.stride': 'Die Schrittweite',
