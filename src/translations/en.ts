@@ -22,6 +22,7 @@ import { CONFIG_MESSAGES } from '../engine/training/config.messages.js';
 import { LAYERS_MESSAGES } from '../engine/models/layers.messages.js';
 import { FALLBACK_MESSAGES } from '../engine/fallback.messages.js';
 import { SESSION_MESSAGES } from '../engine/training/session.messages.js';
+import { FILES_MESSAGES } from '../engine/export/files.messages.js';
 import type { CompleteTranslation } from './types.js';
 
 const en = {
@@ -45,6 +46,7 @@ const en = {
   ...LAYERS_MESSAGES,
   ...FALLBACK_MESSAGES,
   ...SESSION_MESSAGES,
+  ...FILES_MESSAGES,
 } satisfies CompleteTranslation;
 
 export default en;

@@ -436,6 +436,28 @@ describe('every element in every language', () => {
     });
   }
 
+  for (const lang of LANGS) {
+    it(`${lang}: a safetensors file for another network is refused in the language`, async () => {
+      const { encodeSafetensors } = await import('../../src/engine/export/safetensors.js');
+      const el = await fixture<CnnTrainer>(`<cnn-trainer lang="${lang}" model="fnn"></cnn-trainer>`);
+      await settle(el);
+      const file = encodeSafetensors([{ name: 'head.weight', shape: [2], data: new Float32Array(2) }]);
+      let thrown: unknown = null;
+      await el.importWeights(new Blob([file as Uint8Array<ArrayBuffer>])).catch((e: unknown) => (thrown = e));
+      expect((thrown as Error).message).to.match(
+        /^Could not load the weights: These weights are not for this network: it lacks .*; it has head\.weight/,
+      );
+      await settle(el);
+      const error = el.shadowRoot!.querySelector('[part=error]')!.textContent!.trim();
+      if (lang === 'de')
+        expect(error).to.match(
+          /^Die Gewichte konnten nicht geladen werden: Diese Gewichte gehören nicht zu diesem Netz: Es fehlt .*; sie enthalten head\.weight, was dieses Netz nicht hat\.$/,
+        );
+      expect(error).to.contain('head.weight');
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+    });
+  }
+
   it('would see English left (the check can fail)', async () => {
     const el = await fixture<HTMLElement>('<conv-calculator lang="en"></conv-calculator>');
     expect(englishLeft(el, 'de').length).to.be.greaterThan(5);

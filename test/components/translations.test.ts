@@ -29,6 +29,7 @@ import { CONFIG_MESSAGES } from '../../src/engine/training/config.messages.js';
 import { LAYERS_MESSAGES } from '../../src/engine/models/layers.messages.js';
 import { FALLBACK_MESSAGES } from '../../src/engine/fallback.messages.js';
 import { SESSION_MESSAGES } from '../../src/engine/training/session.messages.js';
+import { FILES_MESSAGES } from '../../src/engine/export/files.messages.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
@@ -49,6 +50,7 @@ const SOURCES: Record<string, object> = {
   LAYERS_MESSAGES,
   FALLBACK_MESSAGES,
   SESSION_MESSAGES,
+  FILES_MESSAGES,
 };
 
 /**

@@ -6,6 +6,7 @@ import { CONFIG } from './trainer.js';
 import { LAYERS } from './layers.js';
 import { FALLBACK } from './fallback.js';
 import { SESSION } from './session.js';
+import { FILES } from './files.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -17,6 +18,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   ...LAYERS,
   ...FALLBACK,
   ...SESSION,
+  ...FILES,
   'name.inputSize': 'El tamaño de entrada',
   'name.kernelSize': 'El tamaño del kernel',
   'name.stride': 'El paso',
