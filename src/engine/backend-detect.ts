@@ -5,6 +5,10 @@
  * is told apart from a software renderer (`gpuKind`, `detectWebGpu`, `detectWebGl`). No TensorFlow.js here.
  */
 import type { BackendName, BackendPreference } from './training/config.js';
+import { messagesOf, type Message } from './messages.js';
+import { FALLBACK_MESSAGES } from './fallback.messages.js';
+
+const say = messagesOf(FALLBACK_MESSAGES);
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -37,7 +41,10 @@ export interface FallbackNote {
   /** What is used instead: a backend name, or `main`. */
   used: string;
   cause: 'csp' | 'trusted-types' | 'unsupported' | 'failed';
+  /** The English sentence (`detail.text`). */
   message: string;
+  /** The note as data (key and values), for the reader's language (see messages.ts). */
+  detail?: Message;
 }
 
 /** A backend that cannot start for a reason we can name (`cause`), rather than tfjs' bare "failed". */
@@ -141,30 +148,22 @@ export function backendFallbackNote(
   const wasm = errors.wasm;
   const asked = wanted === 'auto' ? 'wasm' : wanted;
   const own = errors[asked as BackendName];
-  const also = asked !== 'wasm' && own ? ` (${asked} did not start: ${own.detail})` : '';
   if (used === 'cpu' && wasm) {
     const why =
       wasm.cause === 'csp'
-        ? "this page's Content-Security-Policy blocks WebAssembly — add 'wasm-unsafe-eval' to script-src"
+        ? say('fallback.whyCsp')
         : wasm.cause === 'unsupported'
-          ? 'this browser has no WebAssembly'
-          : `WebAssembly did not start (${wasm.detail})`;
-    return {
-      what: 'backend',
-      wanted: asked,
-      used,
-      cause: wasm.cause,
-      message: `Training on the processor without WebAssembly (8× slower): ${why}${also}.`,
-    };
+          ? say('fallback.whyNoWasm')
+          : say('fallback.whyWasmFailed', { detail: wasm.detail });
+    const detail =
+      asked !== 'wasm' && own
+        ? say('fallback.cpuAlso', { why, asked, detail: own.detail })
+        : say('fallback.cpu', { why });
+    return { what: 'backend', wanted: asked, used, cause: wasm.cause, message: detail.text, detail };
   }
   if (wanted === 'auto') return null; // auto's own choice, explained by `reason`
-  return {
-    what: 'backend',
-    wanted,
-    used,
-    cause: own?.cause ?? 'failed',
-    message: `Training on ${used} instead of ${wanted}: ${wanted} did not start (${own?.detail ?? 'no reason given'}).`,
-  };
+  const detail = say('fallback.instead', { used, wanted, detail: own?.detail ?? say('fallback.noReason') });
+  return { what: 'backend', wanted, used, cause: own?.cause ?? 'failed', message: detail.text, detail };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -21,6 +21,10 @@ import { FILTERS_MESSAGES } from '../engine/filters.messages.js';
 import { INPUT_MESSAGES } from '../engine/input.messages.js';
 import { DOWNLOAD_MESSAGES } from '../engine/data/download.messages.js';
 import { CONFIG_MESSAGES } from '../engine/training/config.messages.js';
+import { LAYERS_MESSAGES } from '../engine/models/layers.messages.js';
+import { FALLBACK_MESSAGES } from '../engine/fallback.messages.js';
+import { SESSION_MESSAGES } from '../engine/training/session.messages.js';
+import { FILES_MESSAGES } from '../engine/export/files.messages.js';
 import type { CompleteTranslation } from './types.js';
 
 const en = {
@@ -43,6 +47,10 @@ const en = {
   ...INPUT_MESSAGES,
   ...DOWNLOAD_MESSAGES,
   ...CONFIG_MESSAGES,
+  ...LAYERS_MESSAGES,
+  ...FALLBACK_MESSAGES,
+  ...SESSION_MESSAGES,
+  ...FILES_MESSAGES,
 } satisfies CompleteTranslation;
 
 export default en;

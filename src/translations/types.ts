@@ -23,6 +23,10 @@ import type { FILTERS_MESSAGES } from '../engine/filters.messages.js';
 import type { INPUT_MESSAGES } from '../engine/input.messages.js';
 import type { DOWNLOAD_MESSAGES } from '../engine/data/download.messages.js';
 import type { CONFIG_MESSAGES } from '../engine/training/config.messages.js';
+import type { LAYERS_MESSAGES } from '../engine/models/layers.messages.js';
+import type { FALLBACK_MESSAGES } from '../engine/fallback.messages.js';
+import type { SESSION_MESSAGES } from '../engine/training/session.messages.js';
+import type { FILES_MESSAGES } from '../engine/export/files.messages.js';
 
 /** The words of the elements (their own English tables). */
 export type UiTerms = typeof MATRIX_EN &
@@ -42,6 +46,10 @@ export type EngineTerms = typeof METRICS_MESSAGES &
   typeof INPUT_MESSAGES &
   typeof DOWNLOAD_MESSAGES &
   typeof CONFIG_MESSAGES &
+  typeof LAYERS_MESSAGES &
+  typeof FALLBACK_MESSAGES &
+  typeof SESSION_MESSAGES &
+  typeof FILES_MESSAGES &
   typeof CONV_MATH_MESSAGES &
   typeof CONV_STEPS_MESSAGES &
   typeof DISPLAY_MESSAGES;

@@ -15,6 +15,8 @@ import { CnnTrainer, type TrainerSession } from '../../src/components/cnn-traine
 import { loadTranslation } from '../../src/components/shared/localize.js';
 import { translations } from '../../src/translations/index.js';
 import { messageFormats } from '../../src/engine/messages.js';
+import { backendFallbackNote } from '../../src/engine/backend-detect.js';
+import { threadFallbackNote } from '../../src/engine/worker/spawn.js';
 import { cleanup, expectAccessible, fixture, settle } from '../helpers.js';
 import { everyText } from './quality.js';
 
@@ -52,7 +54,10 @@ function englishLeft(el: Element, lang: string): string[] {
   // Addresses and attribute names are code, the same in every language (`…/dataset.json`, `weights-src`).
   const text = everyText(el)
     .replace(/\bhttps?:\/\/[^\s)）：，,]+/g, '')
-    .replace(/\b[a-z]+-src\b/g, '');
+    .replace(/\b[a-z]+-src\b/g, '')
+    // PyTorch's argument names, as written or suggested (`kernel_size`, `"stride"`), are code too.
+    .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, '')
+    .replace(/["«]\s?[a-z_]+\s?["»]/g, '');
   const found: string[] = [];
   for (const m of text.matchAll(/\p{L}{4,}/gu)) {
     if (bad.has(m[0].toLowerCase()))
@@ -84,6 +89,16 @@ const ELEMENTS: Record<string, string> = {
   'trainer (batch larger than the data)': '<cnn-trainer batch-size="200" train-size="100"></cnn-trainer>',
   'trainer (too much work)': '<cnn-trainer epochs="500" train-size="60000"></cnn-trainer>',
   'trainer (unknown preset)': '<cnn-trainer preset="fast"></cnn-trainer>',
+  'model summary (a wrong in_features)':
+    '<model-summary input-shape="1x28x28" layers="Conv2d(1, 10, 5), MaxPool2d(2), Conv2d(10, 10, 5), MaxPool2d(2), Flatten(), Linear(200, 10)"></model-summary>',
+  'model summary (a misspelt argument)':
+    '<model-summary input-shape="1x28x28" layers="Conv2d(1, 16, 3, strid=2), Flatten()"></model-summary>',
+  'trainer (a wrong in_features)':
+    '<cnn-trainer layers="Conv2d(1, 10, 5), MaxPool2d(2), Conv2d(10, 10, 5), MaxPool2d(2), Flatten(), Linear(200, 10)"></cnn-trainer>',
+  'trainer (a network too big to train)':
+    '<cnn-trainer layers="Flatten(), Linear(784, 8000), Linear(8000, 10)"></cnn-trainer>',
+  'trainer (a bad argument value)':
+    '<cnn-trainer layers="Conv2d(1, 16, 2.5), Flatten(), Linear(10, 10)"></cnn-trainer>',
   'confusion matrix (bad)':
     '<confusion-matrix labels="a,,c" matrix="[[1,0,0],[0,1,0],[0,0,1]]"></confusion-matrix>',
 };
@@ -316,6 +331,130 @@ describe('every element in every language', () => {
       expect(el.state).to.equal('done');
       expect(seen).to.deep.equal([]);
       await expectAccessible(el);
+    });
+  }
+
+  describe('a PyTorch layers error, in German', () => {
+    const layers =
+      'Conv2d(1, 10, 5), MaxPool2d(2), Conv2d(10, 10, 5), MaxPool2d(2), Flatten(), Linear(200, 10)';
+    const errorOf = (el: Element) => el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '';
+    it('<model-summary layers>: the count that arrives, and why, in German', async () => {
+      const el = await fixture(
+        `<model-summary lang="de" input-shape="1x28x28" layers="${layers}"></model-summary>`,
+      );
+      await settle(el);
+      expect(errorOf(el)).to.contain(
+        'Zeile 1, Spalte 84: Linear(200, 10) erhält hier 160 Merkmale (10×4×4): Schreiben Sie Linear(160, 10).',
+      );
+      el.setAttribute('lang', 'en');
+      await settle(el);
+      expect(errorOf(el)).to.contain(
+        'Linear(200, 10) receives 160 features here (10×4×4): write Linear(160, 10).',
+      );
+    });
+    it('<cnn-trainer layers>: the same message, and a misspelt argument', async () => {
+      const el = await fixture(`<cnn-trainer lang="de" layers="${layers}"></cnn-trainer>`);
+      await settle(el);
+      expect(errorOf(el)).to.contain(
+        'Linear(200, 10) erhält hier 160 Merkmale (10×4×4): Schreiben Sie Linear(160, 10).',
+      );
+      el.setAttribute('layers', 'Conv2d(1, 16, 3, strid=2), Flatten(), Linear(10816, 10)');
+      await settle(el);
+      expect(errorOf(el)).to.contain(
+        'Zeile 1, Spalte 18: unbekanntes Argument "strid" für Conv2d – meinten Sie "stride"?',
+      );
+    });
+  });
+
+  for (const lang of LANGS) {
+    it(`${lang}: a trainer's slower-fallback notes (no WebAssembly, no Worker): no English left`, async () => {
+      const el = await fixture<PlayedTrainer>(
+        `<played-cnn-trainer lang="${lang}" epochs="1" train-size="640"></played-cnn-trainer>`,
+      );
+      await el.start();
+      const s = played! as PlayedSession & Partial<TrainerSession>;
+      const backend = backendFallbackNote('wasm', 'cpu', { wasm: { detail: 'refused', cause: 'csp' } })!;
+      Object.assign(s, {
+        backend: 'cpu',
+        backendReport: {
+          chosen: 'cpu',
+          reason: '',
+          candidates: [],
+          lost: [],
+          decisionMs: 1,
+          fallback: backend,
+        },
+        threadFallback: threadFallbackNote([
+          { how: 'blob', error: new Error('blocked'), violated: ['worker-src'] },
+        ]),
+      });
+      s.set('training');
+      s.fire('train-start', {});
+      await frame();
+      await settle(el);
+      const note = el.shadowRoot!.querySelector('[part~=note]')!.textContent!.replace(/\s+/g, ' ');
+      const live = el.shadowRoot!.querySelector('[data-testid=live]')!.textContent!;
+      if (lang === 'de') {
+        expect(note).to.contain('Training auf dem Prozessor ohne WebAssembly (8× langsamer)');
+        expect(note).to.contain('Training im eigenen Thread der Seite');
+        expect(live).to.contain('ohne WebAssembly');
+      }
+      expect(note).not.to.contain('Training on');
+      expect(live).not.to.contain('Training on');
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+    });
+  }
+
+  for (const lang of LANGS) {
+    it(`${lang}: a fine-tune refused (nothing trained yet, then a session that refuses): no English left`, async () => {
+      const el = await fixture<PlayedTrainer>(`<played-cnn-trainer lang="${lang}"></played-cnn-trainer>`);
+      expect(await el.fineTune([])).to.equal(null);
+      await settle(el);
+      const error = () => el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '';
+      if (lang === 'de') expect(error()).to.contain('Feinabstimmung braucht ein trainiertes Netz');
+      expect(error()).not.to.contain('Fine-tuning');
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+      // The session's own refusal (a MessageError, as from the Worker) is said in the language too.
+      await el.start();
+      const s = played! as PlayedSession & Partial<TrainerSession>;
+      const { MessageError } = await import('../../src/engine/messages.js');
+      const { SESSION_MESSAGES } = await import('../../src/engine/training/session.messages.js');
+      Object.assign(s, {
+        fineTune: () =>
+          Promise.reject(
+            new MessageError({ key: 'session.tuning', params: {}, text: SESSION_MESSAGES['session.tuning'] }),
+          ),
+      });
+      s.set('done');
+      s.fire('train-end', {});
+      await settle(el);
+      expect(await el.fineTune([{ pixels: new Float32Array(784), label: 1 }])).to.equal(null);
+      await settle(el);
+      if (lang === 'de')
+        expect(error()).to.equal('Feinabstimmung nicht möglich: Eine Feinabstimmung läuft bereits.');
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+    });
+  }
+
+  for (const lang of LANGS) {
+    it(`${lang}: a safetensors file for another network is refused in the language`, async () => {
+      const { encodeSafetensors } = await import('../../src/engine/export/safetensors.js');
+      const el = await fixture<CnnTrainer>(`<cnn-trainer lang="${lang}" model="fnn"></cnn-trainer>`);
+      await settle(el);
+      const file = encodeSafetensors([{ name: 'head.weight', shape: [2], data: new Float32Array(2) }]);
+      let thrown: unknown = null;
+      await el.importWeights(new Blob([file as Uint8Array<ArrayBuffer>])).catch((e: unknown) => (thrown = e));
+      expect((thrown as Error).message).to.match(
+        /^Could not load the weights: These weights are not for this network: it lacks .*; it has head\.weight/,
+      );
+      await settle(el);
+      const error = el.shadowRoot!.querySelector('[part=error]')!.textContent!.trim();
+      if (lang === 'de')
+        expect(error).to.match(
+          /^Die Gewichte konnten nicht geladen werden: Diese Gewichte gehören nicht zu diesem Netz: Es fehlt .*; sie enthalten head\.weight, was dieses Netz nicht hat\.$/,
+        );
+      expect(error).to.contain('head.weight');
+      expect(englishLeft(el, lang)).to.deep.equal([]);
     });
   }
 

@@ -28,6 +28,10 @@ import { FILTERS_MESSAGES } from '../../src/engine/filters.messages.js';
 import { INPUT_MESSAGES } from '../../src/engine/input.messages.js';
 import { DOWNLOAD_MESSAGES } from '../../src/engine/data/download.messages.js';
 import { CONFIG_MESSAGES } from '../../src/engine/training/config.messages.js';
+import { LAYERS_MESSAGES } from '../../src/engine/models/layers.messages.js';
+import { FALLBACK_MESSAGES } from '../../src/engine/fallback.messages.js';
+import { SESSION_MESSAGES } from '../../src/engine/training/session.messages.js';
+import { FILES_MESSAGES } from '../../src/engine/export/files.messages.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
@@ -47,6 +51,10 @@ const SOURCES: Record<string, object> = {
   INPUT_MESSAGES,
   DOWNLOAD_MESSAGES,
   CONFIG_MESSAGES,
+  LAYERS_MESSAGES,
+  FALLBACK_MESSAGES,
+  SESSION_MESSAGES,
+  FILES_MESSAGES,
 };
 
 /**
@@ -89,6 +97,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'trainer.start',
     'trainer.backend',
     'trainer.col.batches',
+    'layers.in',
   ],
   'zh-CN': [],
   ja: [],

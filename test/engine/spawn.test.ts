@@ -26,7 +26,12 @@ describe('training worker: where it can come from and why it could not', () => {
       ],
       cdn,
     );
-    expect(blocked).to.deep.equal({
+    // The note as data too, for the reader's language: the head and the reason, each a message.
+    const { detail, ...plain } = blocked;
+    expect(detail?.key).to.equal('thread.note');
+    expect((detail?.params['why'] as { key: string }).key).to.equal('thread.cspBlob');
+    expect(detail?.text).to.equal(blocked.message);
+    expect(plain).to.deep.equal({
       what: 'thread',
       wanted: 'worker',
       used: 'main',

@@ -417,9 +417,10 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
       <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
       ${renderResult(this.testAccuracy, this.run.testImages ?? clamped?.testSize ?? counts?.test ?? null, l)}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
-        ${this.run.announcementLead ? `${l.say(this.run.announcementLead)} ` : ''}${l.say(
-          this.run.announcement,
-        )}${this.run.announcementNotes ? ` ${this.run.announcementNotes}` : ''}
+        ${[this.run.announcementLead ?? '', this.run.announcement, ...this.run.announcementNotes]
+          .map((m) => l.say(m))
+          .filter((t) => t)
+          .join(' ')}
       </div>
     `;
   }

@@ -18,6 +18,8 @@ import type {
   TrainerState,
 } from '../../engine/training/types.js';
 import type { TrainerLocalize } from './cnn-trainer.strings.js';
+import { messageOf, messagesOf, type Message } from '../../engine/messages.js';
+import { SESSION_MESSAGES } from '../../engine/training/session.messages.js';
 
 /** What the trainer element gives the controller. */
 export interface FineTuneHost extends ReactiveControllerHost, HTMLElement {
@@ -26,7 +28,10 @@ export interface FineTuneHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /** The message of a rejection (the engine's are sentences). */
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const say = messagesOf(SESSION_MESSAGES);
+/** A failure's message: as data when it carries one (said in the reader's language), else its text. */
+const failureOf = (e: unknown): Message | string =>
+  messageOf(e) ?? (e instanceof Error ? e.message : String(e));
 
 /** The taught examples of every follower that teaches (`for` = this trainer's id) in the trainer's tree. */
 export function followersExamples(trainer: Element): unknown[] {
@@ -48,7 +53,11 @@ export class FineTuneController {
   /** A fine-tune is running. */
   busy = false;
   /** The last failure and result, and the session they belong to: a new run (another session) forgets them. */
-  private last: { session: TrainerSession | null; error: string | null; result: FineTuneResult | null } = {
+  private last: {
+    session: TrainerSession | null;
+    error: Message | string | null;
+    result: FineTuneResult | null;
+  } = {
     session: null,
     error: null,
     result: null,
@@ -57,7 +66,7 @@ export class FineTuneController {
   constructor(private readonly host: FineTuneHost) {}
 
   /** Why the last fine-tune could not run or failed, or null (cleared by the next success and by a new run). */
-  get error(): string | null {
+  get error(): Message | string | null {
     return this.last.session === this.host.session ? this.last.error : null;
   }
   /** The last fine-tune's result in this run, or null. */
@@ -70,19 +79,21 @@ export class FineTuneController {
     options?: FineTuneOptions,
   ): Promise<FineTuneResult | null> {
     const s = this.host.session;
-    if (this.busy) return this.fail('A fine-tune is already running: wait for it to finish.');
+    if (this.busy) return this.fail(say('session.tuningWait'));
     if (!s || typeof s.fineTune !== 'function' || this.host.state !== 'done') {
       return this.fail(
-        this.host.state === 'training' || this.host.state === 'paused' || this.host.state === 'loading'
-          ? 'Fine-tuning needs a trained network: wait for the run to end (or stop it) first.'
-          : 'Fine-tuning needs a trained network: press Start and let it train first.',
+        say(
+          this.host.state === 'training' || this.host.state === 'paused' || this.host.state === 'loading'
+            ? 'session.notTrained'
+            : 'session.notStarted',
+        ),
       );
     }
     const list = examples ?? followersExamples(this.host);
     if (examples === undefined && list.length === 0) {
       const id = this.host.id;
       return this.fail(
-        `There are no examples to learn from yet: draw in a <digit-pad${id ? ` for="${id}"` : ''} mode="teach">, pick the right label and press Teach.`,
+        say('session.noExamples', { pad: `<digit-pad${id ? ` for="${id}"` : ''} mode="teach">` }),
       );
     }
     this.busy = true;
@@ -93,14 +104,14 @@ export class FineTuneController {
       this.last = { session: s, error: null, result: r };
       return r;
     } catch (e) {
-      return s === this.host.session ? this.fail(`Could not fine-tune: ${messageOf(e)}`) : null;
+      return s === this.host.session ? this.fail(say('session.tuneFailed', { error: failureOf(e) })) : null;
     } finally {
       this.busy = false;
       this.host.requestUpdate();
     }
   }
 
-  private fail(message: string): null {
+  private fail(message: Message | string): null {
     this.last = { session: this.host.session, error: message, result: this.result };
     this.host.requestUpdate();
     return null;

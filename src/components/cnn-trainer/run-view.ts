@@ -83,7 +83,7 @@ export function renderNotes(note: Message | string, fallbacks: readonly Fallback
   ${
     fallbacks.length
       ? html`<p part="note" class="note fallback" data-testid="fallback">
-          ${fallbacks.map((n) => html`<span>${n.message}</span> `)}
+          ${fallbacks.map((n) => html`<span>${l.say(n.detail ?? n.message)}</span> `)}
         </p>`
       : nothing
   }`;

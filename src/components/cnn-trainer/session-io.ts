@@ -14,6 +14,10 @@ import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
 import { SCRIPT_FILE, WEIGHTS_FILE } from '../../engine/export/file-names.js';
 import { lazy } from '../shared/lazy.js';
 import type { TrainerLocalize } from './cnn-trainer.strings.js';
+import { MessageError, messageOf, messagesOf, type Message } from '../../engine/messages.js';
+import { FILES_MESSAGES } from '../../engine/export/files.messages.js';
+
+const say = messagesOf(FILES_MESSAGES);
 
 /** The PyTorch script writer and the safetensors codec (model-files.ts), loaded from the first update on. */
 export const modelFiles = lazy('the PyTorch exporter', () => import('./model-files.js'));
@@ -62,7 +66,7 @@ export interface ModelFilesHost extends ReactiveControllerHost, HTMLElement {
  */
 export class ModelFilesController {
   /** Why the last export or import failed, or null. Cleared by the next success and by a new run. */
-  error: string | null = null;
+  error: Message | string | null = null;
 
   constructor(
     private readonly host: ModelFilesHost,
@@ -97,8 +101,7 @@ export class ModelFilesController {
 
   async exportWeights(): Promise<Blob> {
     const s = this.host.session;
-    if (!s?.weights || this.host.state === 'loading')
-      throw new Error('There are no weights yet: train the network first.');
+    if (!s?.weights || this.host.state === 'loading') throw new MessageError(say('io.noWeights'));
     const { exportSafetensors } = await modelFiles.load();
     const bytes = exportSafetensors(await s.weights(), specOf(this.config()));
     return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
@@ -109,29 +112,31 @@ export class ModelFilesController {
       const [bytes, { importSafetensors }] = await Promise.all([readSource(source), modelFiles.load()]);
       const s = this.host.session;
       const st = this.host.state;
-      if (st === 'loading') throw new Error('The run is still starting: load the weights once it trains.');
+      if (st === 'loading') throw new MessageError(say('io.starting'));
       if (s?.setWeights && (st === 'training' || st === 'paused')) {
         await s.setWeights(importSafetensors(bytes, specOf(this.config())));
       } else {
         const config = this.host.config;
-        if (!config) throw new Error('The settings are not valid (see the message in the trainer).');
+        if (!config) throw new MessageError(say('io.badSettings'));
         // Checked against the network before anything changes: a file for another network is refused here.
         const data = this.host.datasetInfo;
         const spec = config.spec ?? (data ? fitSpec(MODEL_SPECS[config.model], data) : specOf(config));
         const initialWeights = importSafetensors(bytes, spec);
         await this.run({ ...config, initialWeights, evaluateOnly: true, workers: 1 });
         if (this.host.state !== 'done')
-          throw new Error(this.host.error ?? 'The loaded network did not start.');
+          throw this.host.error ? new Error(this.host.error) : new MessageError(say('io.notStarted'));
       }
       this.report(null);
     } catch (e) {
-      const message = `Could not load the weights: ${e instanceof Error ? e.message : String(e)}`;
+      const message = say('io.loadFailed', {
+        error: messageOf(e) ?? (e instanceof Error ? e.message : String(e)),
+      });
       this.report(message);
-      throw new Error(message, { cause: e });
+      throw new MessageError(message, { cause: e });
     }
   }
 
-  private report(error: string | null): void {
+  private report(error: Message | string | null): void {
     this.error = error;
     this.host.requestUpdate();
   }
@@ -182,7 +187,7 @@ export class ModelFilesController {
       setTimeout(() => URL.revokeObjectURL(a.href), 0);
       this.report(null);
     } catch (e) {
-      this.report(e instanceof Error ? e.message : String(e));
+      this.report(messageOf(e) ?? (e instanceof Error ? e.message : String(e)));
     }
   }
 }
@@ -190,8 +195,11 @@ export class ModelFilesController {
 /** The bytes of a Blob, or of a URL fetched (a shared trained model); a failed fetch says which URL. */
 async function readSource(source: Blob | string): Promise<ArrayBuffer> {
   if (source instanceof Blob) return source.arrayBuffer();
-  if (typeof source !== 'string') throw new Error('importWeights takes a Blob (a File) or a URL.');
+  if (typeof source !== 'string') throw new MessageError(say('io.source'));
   const res = await fetch(source);
-  if (!res.ok) throw new Error(`${source} answered ${res.status} ${res.statusText}`.trim());
+  if (!res.ok)
+    throw new MessageError(
+      say('io.answered', { url: source, status: `${res.status} ${res.statusText}`.trim() }),
+    );
   return res.arrayBuffer();
 }

@@ -169,8 +169,11 @@ export function checkSettings(
     const r = parser.parseNetworkValue(network, { inputShape: [c, h, w], classes });
     if (!r.ok) {
       const e = r.error;
-      const where = e.layerText && !e.message.includes(e.layerText) ? ` (in ${e.layerText})` : '';
-      return fail(say('trainer.networkError', { error: `${parser.formatLayersError(e)}${where}` }), [], e);
+      return fail(
+        say('trainer.networkError', { error: parser.formatLayersMessage(e, { layer: true }) }),
+        [],
+        e,
+      );
     }
     spec = r.spec;
   }

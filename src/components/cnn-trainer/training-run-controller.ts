@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TrainConfig } from '../../engine/training/config.js';
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
-import { messagesOf, type Message } from '../../engine/messages.js';
+import { messageOf, messagesOf, type Message } from '../../engine/messages.js';
 import { TRAINER_EN } from './cnn-trainer.strings.js';
 import type {
   TrainerBatch,
@@ -45,7 +45,7 @@ export interface RunHooks {
   /** A session event arrived (after the controller took what it keeps from it), before it is re-dispatched. */
   event<K extends TrainerEventName>(name: K, detail: TrainerEventMap[K]): void;
   /** The run failed with this message. */
-  fail(message: string): void;
+  fail(message: Message | string): void;
   /** The network in effect and the epochs of the configuration in effect, for the announcements. */
   model(): string;
   epochs(): number | undefined;
@@ -61,8 +61,11 @@ const say = messagesOf(TRAINER_EN);
 export const EPOCH_ANNOUNCEMENT_INTERVAL = 5000;
 
 /** The message of a failure, wherever it sits: `{ error }`, an Error, a string, `{ message }`. */
-const errorText = (d: unknown): string => {
+const errorText = (d: unknown): Message | string => {
   const e = (d as { error?: unknown } | null)?.error ?? d;
+  // A failure that carries its message as data (also across the training Worker): said in the reader's language.
+  const m0 = messageOf(e);
+  if (m0) return m0;
   if (e instanceof Error) return e.message;
   if (typeof e === 'string') return e;
   const m = (e as { message?: unknown } | null)?.message;
@@ -100,7 +103,7 @@ export class TrainingRunController implements ReactiveController {
   private notes: FallbackNote[] = [];
 
   /** The last failure of a run, and whether Retry may help. */
-  runError: { message: string; retryable: boolean } | null = null;
+  runError: { message: Message | string; retryable: boolean } | null = null;
   /** The download's progress (while loading), or null. */
   progress: DataProgress | null = null;
   /** The last batch of the run, or null. */
@@ -108,7 +111,7 @@ export class TrainingRunController implements ReactiveController {
   /** What the live region says: the run's start, each epoch, its end or failure (never a batch). */
   announcement: Message | string = '';
   /** Said after the announcement: the fallbacks of the run's start, as the engine words them. */
-  announcementNotes = '';
+  announcementNotes: readonly (Message | string)[] = [];
   /** Said before the announcement: the run's last epoch, when its end came before that epoch's turn to be said. */
   announcementLead: Message | null = null;
   /** When the last epoch was announced (`performance.now()`), the epoch waiting for its turn, and its timer. */
@@ -319,7 +322,7 @@ export class TrainingRunController implements ReactiveController {
       if (!this.evaluating)
         this.announce(
           startAnnouncement(this.hooks.model(), session.backend ?? null),
-          this.notes.map((n) => n.message).join(' '),
+          this.notes.map((n) => n.detail ?? n.message),
         );
     } else if (name === 'train-batch') {
       this.lastBatch = detail as TrainerBatch;
@@ -338,13 +341,17 @@ export class TrainingRunController implements ReactiveController {
         this.evaluating
           ? loadedAnnouncement(session.testAccuracy ?? null)
           : endAnnouncement(stopped, session.testAccuracy ?? null),
-        '',
+        [],
         lead,
       );
     }
   }
 
-  private announce(text: Message | string, notes = '', lead: Message | null = null): void {
+  private announce(
+    text: Message | string,
+    notes: readonly (Message | string)[] = [],
+    lead: Message | null = null,
+  ): void {
     this.announcement = text;
     this.announcementNotes = notes;
     this.announcementLead = lead;

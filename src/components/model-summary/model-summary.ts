@@ -184,7 +184,7 @@ export class ModelSummary extends CnnElement<Record<string, unknown>, typeof EN>
     // Only the rows before the failing layer: the walk may have gone on past a count that does not match.
     this.failedAt = e.layerIndex >= 0 && r.layers.length ? e.layerIndex : null;
     this._layers = r.walkRows.slice(0, this.failedAt ?? 0);
-    const error = parser.formatLayersError(e);
+    const error = parser.formatLayersMessage(e);
     this.setError(
       e.layerText && !e.message.includes(e.layerText)
         ? say('summary.networkErrorIn', { source, error, layer: e.layerText })

@@ -1,4 +1,8 @@
-import type { formatLayersError, parseNetwork } from '../../engine/models/pytorch-network.js';
+import type {
+  formatLayersError,
+  formatLayersMessage,
+  parseNetwork,
+} from '../../engine/models/pytorch-network.js';
 import type { parseNetworkValue } from '../../engine/models/network-value.js';
 import { lazy } from './lazy.js';
 
@@ -8,6 +12,8 @@ export interface NetworkParser {
   /** A network given as text or as layer specs (models/network-value.ts). */
   parseNetworkValue: typeof parseNetworkValue;
   formatLayersError: typeof formatLayersError;
+  /** The same, as a message for the reader's language. */
+  formatLayersMessage: typeof formatLayersMessage;
 }
 
 /**
@@ -24,5 +30,6 @@ export const networkParser = lazy<NetworkParser>('the PyTorch-layers parser', as
     parseNetwork: network.parseNetwork,
     parseNetworkValue: value.parseNetworkValue,
     formatLayersError: network.formatLayersError,
+    formatLayersMessage: network.formatLayersMessage,
   };
 });

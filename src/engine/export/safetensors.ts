@@ -20,6 +20,8 @@
  */
 import { walkModel, type ModelSpec } from '../conv-math.js';
 import type { NamedWeights } from '../training/protocol.js';
+import { MessageError, messagesOf, type Message } from '../messages.js';
+import { FILES_MESSAGES } from './files.messages.js';
 
 /** One tensor as stored: a name, a shape and float32 values. */
 export interface StoredTensor {
@@ -44,7 +46,15 @@ export interface WeightMapping {
 /** A safetensors file that is damaged, or does not fit the network: the message says which and how. */
 export class SafetensorsError extends Error {
   override name = 'SafetensorsError';
+  /** The message as data (key and values), for the reader's language (see ../messages.ts). */
+  readonly detail: Message;
+  constructor(detail: Message) {
+    super(detail.text);
+    this.detail = detail;
+  }
 }
+
+const say = messagesOf(FILES_MESSAGES);
 
 /**
  * Every parameter of `spec` (at `inputShape`), in order, with its engine and PyTorch names and shapes. Throws
@@ -191,19 +201,19 @@ export function decodeSafetensors(input: ArrayBuffer | Uint8Array): {
 } {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bad = (why: string) => new SafetensorsError(`This is not a safetensors weights file: ${why}.`);
-  if (bytes.length < 8) throw bad(`it has only ${bytes.length} bytes`);
+  const bad = (why: Message) => new SafetensorsError(say('st.notFile', { why }));
+  if (bytes.length < 8) throw bad(say('st.whyShort', { bytes: bytes.length }));
   const n = Number(view.getBigUint64(0, true));
   if (n < 2 || n > MAX_HEADER || 8 + n > bytes.length)
-    throw bad(`its header length (${n}) does not fit its ${bytes.length} bytes`);
+    throw bad(say('st.whyHeaderLength', { n, bytes: bytes.length }));
   let header: unknown;
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + n)));
   } catch {
-    throw bad('its header is not JSON');
+    throw bad(say('st.whyHeaderJson'));
   }
   if (typeof header !== 'object' || header === null || Array.isArray(header))
-    throw bad('its header is not a JSON object');
+    throw bad(say('st.whyHeaderObject'));
   const base = 8 + n;
   const dataLength = bytes.length - base;
   const tensors: StoredTensor[] = [];
@@ -214,24 +224,22 @@ export function decodeSafetensors(input: ArrayBuffer | Uint8Array): {
       continue;
     }
     const i = info as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
-    if (typeof i !== 'object' || i === null) throw bad(`the entry "${name}" is not an object`);
+    if (typeof i !== 'object' || i === null) throw bad(say('st.whyEntry', { name }));
     if (i.dtype !== 'F32') {
-      throw new SafetensorsError(
-        `"${name}" is stored as ${String(i.dtype)}; only float32 (F32) weights are read here: save with .float().`,
-      );
+      throw new SafetensorsError(say('st.dtype', { name, dtype: String(i.dtype) }));
     }
     const shape = i.shape;
     const off = i.data_offsets;
     if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
-      throw bad(`"${name}" has no valid shape`);
+      throw bad(say('st.whyShape', { name }));
     if (!Array.isArray(off) || off.length !== 2 || !off.every((d) => Number.isInteger(d) && d >= 0)) {
-      throw bad(`"${name}" has no valid data_offsets`);
+      throw bad(say('st.whyOffsets', { name }));
     }
     const [begin, end] = off as [number, number];
     const count = (shape as number[]).reduce((a, b) => a * b, 1);
     if (end < begin || end > dataLength || end - begin !== count * 4) {
       throw bad(
-        `"${name}" (${(shape as number[]).join('×')}) does not fit bytes ${begin}…${end} of ${dataLength}`,
+        say('st.whyFit', { name, shape: (shape as number[]).join('×'), begin, end, length: dataLength }),
       );
     }
     const data = new Float32Array(count);
@@ -258,10 +266,10 @@ export function exportSafetensors(
   const byName = new Map(weights.map((w) => [w.name, w]));
   const tensors = weightMappings(spec, options.inputShape).map((m) => {
     const w = byName.get(m.engineName);
-    if (!w) throw new Error(`The weights have no "${m.engineName}" (the network "${spec.name}" needs it).`);
+    if (!w) throw new MessageError(say('st.exportMissing', { name: m.engineName, network: spec.name }));
     if (!sameShape(w.shape, m.engineShape) || w.data.length !== m.engineShape.reduce((a, b) => a * b, 1)) {
-      throw new Error(
-        `"${m.engineName}" is ${w.shape.join('×')}, but the network needs ${m.engineShape.join('×')}.`,
+      throw new MessageError(
+        say('st.exportShape', { name: m.engineName, got: w.shape.join('×'), want: m.engineShape.join('×') }),
       );
     }
     return { name: m.torchName, shape: m.torchShape, data: toTorchLayout(m, w.data) };
@@ -287,17 +295,21 @@ export function importSafetensors(
   const strangers = tensors.map((t) => t.name).filter((n) => !expected.has(n));
   const missing = mappings.map((m) => m.torchName).filter((n) => !byName.has(n));
   if (missing.length || strangers.length) {
-    const parts = [
-      missing.length ? `it lacks ${missing.join(', ')}` : '',
-      strangers.length ? `it has ${strangers.join(', ')}, which this network does not` : '',
-    ].filter(Boolean);
-    throw new SafetensorsError(`These weights are not for this network: ${parts.join('; ')}.`);
+    const lacks = missing.join(', ');
+    const has = strangers.join(', ');
+    throw new SafetensorsError(
+      missing.length && strangers.length
+        ? say('st.lacksAndStrangers', { missing: lacks, strangers: has })
+        : missing.length
+          ? say('st.lacks', { missing: lacks })
+          : say('st.strangers', { strangers: has }),
+    );
   }
   return mappings.map((m) => {
     const t = byName.get(m.torchName)!;
     if (!sameShape(t.shape, m.torchShape)) {
       throw new SafetensorsError(
-        `"${m.torchName}" is ${t.shape.join('×')} in the file, but this network's is ${m.torchShape.join('×')}.`,
+        say('st.fileShape', { name: m.torchName, got: t.shape.join('×'), want: m.torchShape.join('×') }),
       );
     }
     return { name: m.engineName, shape: m.engineShape.slice(), data: toEngineLayout(m, t.data) };

@@ -17,6 +17,10 @@ import { walkModel, type LayerSpec, type ModelSpec } from '../conv-math.js';
 import { parseNetwork, toLayersText } from './pytorch-network.js';
 import { TORCH_TYPE_NAMES } from './torch-calls.js';
 import type { LayersError, NetworkResult, NetworkTarget, ParsedLayer } from './pytorch-layers.js';
+import { messageOf, messagesOf, type Message } from '../messages.js';
+import { LAYERS_MESSAGES } from './layers.messages.js';
+
+const say = messagesOf(LAYERS_MESSAGES);
 
 /**
  * A `network` property's value: the PyTorch text, or an array of the engine's plain layer specs (as in
@@ -53,7 +57,7 @@ export function isEmptyNetwork(value: unknown): boolean {
  * The layer specs a value holds (an array, `{ layers }`, or the JSON text of either), `null` when it is PyTorch
  * text, or a message when it is neither.
  */
-export function specsOf(value: unknown): unknown[] | null | { error: string } {
+export function specsOf(value: unknown): unknown[] | null | { error: Message } {
   let v = value;
   if (typeof v === 'string') {
     const t = v.trim();
@@ -61,25 +65,20 @@ export function specsOf(value: unknown): unknown[] | null | { error: string } {
     try {
       v = JSON.parse(t) as unknown;
     } catch {
-      return {
-        error:
-          'layers starts like JSON but is not valid JSON: write PyTorch layers ("Conv2d(1, 16, 3), ReLU(), …") or a JSON array of layer specs.',
-      };
+      return { error: say('net.badJson') };
     }
   }
   if (Array.isArray(v)) return v;
   const layers = (v as { layers?: unknown } | null)?.layers;
   if (typeof v === 'object' && v !== null && Array.isArray(layers)) return layers as unknown[];
-  return {
-    error:
-      'network must be PyTorch layers as text, or layer specs: an array like [{ "type": "conv2d", "filters": 16, "kernelSize": 3 }, …].',
-  };
+  return { error: say('net.notValue') };
 }
 
 /** An error about the whole value (not one layer). */
-function whole(message: string): NetworkResult {
+function whole(detail: Message): NetworkResult {
   const error: LayersError = {
-    message,
+    message: detail.text,
+    detail,
     offset: 0,
     length: 0,
     line: 1,
@@ -98,15 +97,18 @@ export function parseNetworkValue(value: unknown, target: NetworkTarget): Networ
   const specs = specsOf(value);
   if (specs === null) return parseNetwork(value, target);
   if (!Array.isArray(specs)) return whole(specs.error);
-  if (specs.length === 0) return whole('The network has no layers.');
+  if (specs.length === 0) return whole(say('net.noLayers'));
   // Named as the parser names a written network, so that the walk's messages, the summary and the engine agree.
   const counts = new Map<string, number>();
   const layers: LayerSpec[] = [];
   for (const [i, s] of specs.entries()) {
     const type = (s as { type?: unknown } | null)?.type;
     if (typeof s !== 'object' || s === null || typeof type !== 'string' || !Object.hasOwn(PREFIX, type)) {
+      const types = Object.keys(PREFIX).join(', ');
       return whole(
-        `Layer ${i + 1} is not a layer spec: give { "type": … } with one of ${Object.keys(PREFIX).join(', ')}${typeof type === 'string' ? ` (not "${type}")` : ''}.`,
+        typeof type === 'string'
+          ? say('net.notSpecType', { n: i + 1, types, type })
+          : say('net.notSpec', { n: i + 1, types }),
       );
     }
     const [prefix, numbered] = PREFIX[type as LayerSpec['type']];
@@ -120,6 +122,7 @@ export function parseNetworkValue(value: unknown, target: NetworkTarget): Networ
     const at = Math.max(0, walk.at);
     const error: LayersError = {
       message: walk.error,
+      detail: walk.message,
       offset: 0,
       length: 0,
       line: at + 1,
@@ -141,7 +144,8 @@ export function parseNetworkValue(value: unknown, target: NetworkTarget): Networ
   try {
     text = toLayersText(spec);
   } catch (e) {
-    return whole(e instanceof Error ? e.message : String(e));
+    const text = e instanceof Error ? e.message : String(e);
+    return whole(messageOf(e) ?? { key: 'net.error', params: {}, text });
   }
   const r = parseNetwork(text, target);
   return r.ok ? r : { ...r, error: { ...r.error, fromSpecs: true } };

@@ -28,7 +28,6 @@
  * LIGHT: no TensorFlow.js, so `<model-summary layers>` can show a network without downloading it.
  */
 import {
-  formatCount,
   type LayerInfo,
   type LayerSpec,
   type ModelSpec,
@@ -41,13 +40,16 @@ import {
   SIGNATURES,
   TORCH_LAYERS,
   closest,
-  didYouMean,
   type Arg,
   type Param,
   type SourceSpan,
   type TorchLayerName,
   type Value,
 } from './pytorch-signatures.js';
+import { messagesOf, type Message } from '../messages.js';
+import { LAYERS_MESSAGES } from './layers.messages.js';
+
+const say = messagesOf(LAYERS_MESSAGES);
 
 export { TORCH_LAYERS };
 export type { SourceSpan, TorchLayerName };
@@ -58,7 +60,10 @@ export type { SourceSpan, TorchLayerName };
 
 /** An error in a `layers` text: a sentence, and where it is. */
 export interface LayersError extends SourceSpan {
+  /** The English sentence (`detail.text`). */
   message: string;
+  /** The message as data (key and values), for the reader's language (see ../messages.ts). */
+  detail: Message;
   /** The layer it is about (0-based), or -1 when it is about the whole text (e.g. it is empty). */
   layerIndex: number;
   /** That layer's text as written (`Conv2d(1, 16, 3, strid=2)`), or '' when `layerIndex` is -1. */
@@ -169,7 +174,7 @@ class Scanner {
     return { offset, length, line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
   }
 
-  tokens(): Token[] | { offset: number; length: number; message: string } {
+  tokens(): Token[] | { offset: number; length: number; message: Message } {
     const out: Token[] = [];
     const s = this.text;
     let i = 0;
@@ -209,7 +214,7 @@ class Scanner {
         const end = s.indexOf(c, i + 1);
         const nl = s.indexOf('\n', i + 1);
         if (end < 0 || (nl >= 0 && nl < end)) {
-          return { offset: i, length: 1, message: `this string is not closed: add a ${c} after it.` };
+          return { offset: i, length: 1, message: say('layers.unclosedString', { quote: c }) };
         }
         out.push({ kind: 'string', text: s.slice(i, end + 1), offset: i, value: s.slice(i + 1, end) });
         i = end + 1;
@@ -218,7 +223,7 @@ class Scanner {
       return {
         offset: i,
         length: 1,
-        message: `unexpected "${c}": write layers like Conv2d(1, 16, 3), separated by commas or new lines.`,
+        message: say('layers.unexpectedChar', { char: c }),
       };
     }
     out.push({ kind: 'end', text: '', offset: s.length });
@@ -248,11 +253,11 @@ function layerEnd(toks: Token[], start: number): number | null {
 
 class ParseError extends Error {
   constructor(
-    message: string,
+    readonly detail: Message,
     readonly offset: number,
     readonly length: number,
   ) {
-    super(message);
+    super(detail.text);
   }
 }
 
@@ -269,22 +274,20 @@ export const MAX_LAYERS = 200;
 export function parseLayers(text: unknown): ParseResult {
   const src = typeof text === 'string' ? text : '';
   const scanner = new Scanner(src);
-  const whole = (message: string): ParseResult => ({
+  const whole = (detail: Message): ParseResult => ({
     ok: false,
-    error: { message, ...scanner.span(0, src.length), layerIndex: -1, layerText: '' },
+    error: { message: detail.text, detail, ...scanner.span(0, src.length), layerIndex: -1, layerText: '' },
   });
-  if (typeof text !== 'string') return whole('layers must be text like "Conv2d(1, 16, 3), ReLU(), …".');
-  if (src.length > MAX_LAYERS_TEXT) {
-    return whole(
-      `layers is too long (${formatCount(src.length)} characters; at most ${formatCount(MAX_LAYERS_TEXT)}).`,
-    );
-  }
+  if (typeof text !== 'string') return whole(say('layers.notText'));
+  if (src.length > MAX_LAYERS_TEXT)
+    return whole(say('layers.tooLong', { length: src.length, max: MAX_LAYERS_TEXT }));
   const scanned = scanner.tokens();
   if (!Array.isArray(scanned)) {
     return {
       ok: false,
       error: {
-        message: scanned.message,
+        message: scanned.message.text,
+        detail: scanned.message,
         ...scanner.span(scanned.offset, scanned.length),
         layerIndex: -1,
         layerText: '',
@@ -321,7 +324,7 @@ export function parseLayers(text: unknown): ParseResult {
     }
     while (peek().kind !== 'end' && !(wrapped && peek().kind === ')')) {
       if (layers.length >= MAX_LAYERS)
-        throw new ParseError(`too many layers (at most ${MAX_LAYERS}).`, peek().offset, 1);
+        throw new ParseError(say('layers.tooMany', { max: MAX_LAYERS }), peek().offset, 1);
       layerStart = peek().offset;
       const layer = parseLayer();
       const kind = KIND[layer.torchType];
@@ -333,20 +336,19 @@ export function parseLayers(text: unknown): ParseResult {
       if (t.kind === 'end' || (wrapped && t.kind === ')')) break;
       if (!skipSeparators()) {
         throw new ParseError(
-          `expected a comma or a new line after ${layer.text}, found "${t.text}".`,
+          say('layers.separator', { layer: layer.text, found: t.text }),
           t.offset,
           Math.max(1, t.text.length),
         );
       }
     }
     if (wrapped) {
-      if (peek().kind !== ')')
-        throw new ParseError('Sequential( is not closed: add a ")" at the end.', src.length, 0);
+      if (peek().kind !== ')') throw new ParseError(say('layers.sequentialOpen'), src.length, 0);
       pos++;
       skipSeparators();
       if (peek().kind !== 'end')
         throw new ParseError(
-          `unexpected "${peek().text}" after Sequential(…).`,
+          say('layers.afterSequential', { found: peek().text }),
           peek().offset,
           peek().text.length,
         );
@@ -364,6 +366,7 @@ export function parseLayers(text: unknown): ParseResult {
       ok: false,
       error: {
         message: e.message,
+        detail: e.detail,
         ...scanner.span(e.offset, e.length),
         layerIndex: index,
         layerText: layerText.length > 120 ? `${layerText.slice(0, 117)}…` : layerText,
@@ -371,15 +374,14 @@ export function parseLayers(text: unknown): ParseResult {
       },
     };
   }
-  if (layers.length === 0)
-    return whole('layers is empty: write a network like "Flatten(), Linear(784, 10)".');
+  if (layers.length === 0) return whole(say('layers.empty'));
   return { ok: true, layers };
 
   function parseLayer(): ParsedLayer {
     const t = peek();
     if (t.kind !== 'name') {
       throw new ParseError(
-        `expected a layer like Conv2d(1, 16, 3), found "${t.text || 'the end'}".`,
+        say('layers.expectedLayer', { found: t.text || say('layers.theEnd') }),
         t.offset,
         Math.max(1, t.text.length),
       );
@@ -390,17 +392,17 @@ export function parseLayers(text: unknown): ParseResult {
       const suggestion = closest(bare, TORCH_LAYERS);
       const list = TORCH_LAYERS.join(', ');
       const message = KNOWN_UNSUPPORTED.has(bare)
-        ? `${bare} is not one of the layers built here (${list}).`
+        ? say('layers.notBuilt', { layer: bare, list })
         : suggestion
-          ? `unknown layer "${t.text}"${didYouMean(suggestion)}`
-          : `unknown layer "${t.text}". The layers are ${list}.`;
+          ? say('layers.unknownLayerHint', { layer: t.text, hint: suggestion })
+          : say('layers.unknownLayer', { layer: t.text, list });
       throw new ParseError(message, t.offset, t.text.length);
     }
     const torchType = bare as TorchLayerName;
     const open = peek();
     if (open.kind !== '(') {
       throw new ParseError(
-        `${bare} needs parentheses: write ${bare}(${SIGNATURES[torchType].length ? '…' : ''}).`,
+        say('layers.parentheses', { layer: bare, args: SIGNATURES[torchType].length ? '…' : '' }),
         t.offset,
         t.text.length,
       );
@@ -420,8 +422,8 @@ export function parseLayers(text: unknown): ParseResult {
       if (sep.kind === ')') break;
       throw new ParseError(
         sep.kind === 'end'
-          ? `${bare}( is not closed: add a ")".`
-          : `expected "," or ")" in ${bare}(…), found "${sep.text}".`,
+          ? say('layers.callOpen', { layer: bare })
+          : say('layers.callComma', { layer: bare, found: sep.text }),
         sep.kind === 'end' ? open.offset : sep.offset,
         sep.kind === 'end' ? 1 : Math.max(1, sep.text.length),
       );
@@ -471,7 +473,7 @@ export function parseLayers(text: unknown): ParseResult {
     }
     if (t.kind === 'name' && (t.text === 'true' || t.text === 'false')) {
       throw new ParseError(
-        `write ${t.text === 'true' ? 'True' : 'False'} (Python spells it with a capital).`,
+        say('layers.capital', { word: t.text === 'true' ? 'True' : 'False' }),
         t.offset,
         t.text.length,
       );
@@ -483,7 +485,7 @@ export function parseLayers(text: unknown): ParseResult {
         const v = peek();
         if (v.kind !== 'number') {
           throw new ParseError(
-            `a tuple here holds numbers, like (3, 3); found "${v.text || 'the end'}".`,
+            say('layers.tupleNumbers', { found: v.text || say('layers.theEnd') }),
             v.offset,
             Math.max(1, v.text.length),
           );
@@ -492,13 +494,13 @@ export function parseLayers(text: unknown): ParseResult {
         pos++;
         if (peek().kind === ',') pos++;
         else if (peek().kind !== ')')
-          throw new ParseError(`expected "," or ")" in the tuple, found "${peek().text}".`, peek().offset, 1);
+          throw new ParseError(say('layers.tupleComma', { found: peek().text }), peek().offset, 1);
       }
       pos++;
       return { kind: 'tuple', value: items };
     }
     throw new ParseError(
-      `expected a value in ${layer}(…) (a number, 'same', True…), found "${t.text || 'the end'}".`,
+      say('layers.expectedValue', { layer, found: t.text || say('layers.theEnd') }),
       t.offset,
       Math.max(1, t.text.length),
     );
@@ -519,16 +521,17 @@ export function parseLayers(text: unknown): ParseResult {
     args.forEach((a, i) => {
       if (a.keyword === null) {
         if (sawKeyword)
-          throw new ParseError(
-            'a positional argument cannot follow a keyword argument (Python’s rule).',
-            a.span.offset,
-            a.span.length,
-          );
+          throw new ParseError(say('layers.positionalAfterKeyword'), a.span.offset, a.span.length);
         if (i >= sig.length) {
           throw new ParseError(
             sig.length === 0
-              ? `${written}() takes no arguments.`
-              : `${written} takes at most ${sig.length} positional argument${sig.length === 1 ? '' : 's'} (${sig.map((p) => p.name).join(', ')}); this is number ${i + 1}.`,
+              ? say('layers.noArguments', { layer: written })
+              : say('layers.tooManyPositional', {
+                  layer: written,
+                  max: sig.length,
+                  names: sig.map((p) => p.name).join(', '),
+                  n: i + 1,
+                }),
             a.span.offset,
             a.span.length,
           );
@@ -543,12 +546,17 @@ export function parseLayers(text: unknown): ParseResult {
         const names = sig.map((s) => s.name);
         const hint = closest(a.keyword, names);
         throw new ParseError(
-          `unknown argument "${a.keyword}" for ${written}${hint ? didYouMean(hint) : names.length ? ` (it takes ${names.join(', ')})` : ' (it takes none)'}`,
+          hint
+            ? say('layers.unknownArgumentHint', { arg: a.keyword, layer: written, hint })
+            : names.length
+              ? say('layers.unknownArgument', { arg: a.keyword, layer: written, names: names.join(', ') })
+              : say('layers.unknownArgumentNone', { arg: a.keyword, layer: written }),
           ks.offset,
           ks.length,
         );
       }
-      if (bound.has(p.name)) throw new ParseError(`${written} got ${p.name} twice.`, ks.offset, ks.length);
+      if (bound.has(p.name))
+        throw new ParseError(say('layers.twice', { layer: written, arg: p.name }), ks.offset, ks.length);
       bound.set(p.name, a);
     });
     const values: Record<string, unknown> = {};
@@ -558,7 +566,12 @@ export function parseLayers(text: unknown): ParseResult {
         if (p.required) {
           const missing = sig.filter((q) => q.required && !bound.has(q.name)).map((q) => q.name);
           throw new ParseError(
-            `${written} is missing ${missing.length === 1 ? 'its argument' : 'arguments'} ${missing.join(', ')}: write e.g. ${EXAMPLES[torchType]}.`,
+            say('layers.missing', {
+              layer: written,
+              count: missing.length,
+              names: missing.join(', '),
+              example: EXAMPLES[torchType],
+            }),
             offset,
             text.length,
           );
@@ -567,7 +580,11 @@ export function parseLayers(text: unknown): ParseResult {
       }
       const r = p.read(a.value);
       if ('error' in r)
-        throw new ParseError(`${p.name} of ${written} ${r.error}.`, a.span.offset, a.span.length);
+        throw new ParseError(
+          say('layers.badArgument', { arg: p.name, layer: written, error: r.error }),
+          a.span.offset,
+          a.span.length,
+        );
       values[p.name] = r.ok;
     }
     const spec = buildSpec(torchType, values);
@@ -577,11 +594,7 @@ export function parseLayers(text: unknown): ParseResult {
       const stride = (values['stride'] as number | undefined) ?? 1;
       if (stride !== 1) {
         const a = bound.get('padding')!;
-        throw new ParseError(
-          `padding='same' needs stride 1 (PyTorch refuses it for strided convolutions).`,
-          a.span.offset,
-          a.span.length,
-        );
+        throw new ParseError(say('layers.sameStride'), a.span.offset, a.span.length);
       }
     }
     if (
@@ -590,11 +603,7 @@ export function parseLayers(text: unknown): ParseResult {
       ((values['stride'] as number | undefined) ?? 1) > 1
     ) {
       const a = bound.get('dilation')!;
-      throw new ParseError(
-        'a stride and a dilation above 1 cannot be combined here.',
-        a.span.offset,
-        a.span.length,
-      );
+      throw new ParseError(say('layers.strideDilation'), a.span.offset, a.span.length);
     }
     return {
       spec,

@@ -3,7 +3,9 @@
  * pytorch-layers.ts; conv-math is the one source of every shape. A spec written back as PyTorch text is
  * torch-calls.ts (re-exported here), which needs no parser: the PyTorch export uses it alone.
  */
-import { formatCount, walkModel, type LayerInfo, type ModelSpec } from '../conv-math.js';
+import { walkModel, type LayerInfo, type ModelSpec } from '../conv-math.js';
+import { isMessage, messagesOf, type Message } from '../messages.js';
+import { LAYERS_MESSAGES } from './layers.messages.js';
 import {
   MAX_TRAIN_FLOPS_PER_IMAGE,
   MAX_TRAIN_PARAMS,
@@ -23,7 +25,7 @@ export { toLayersText, toTorchCalls } from './torch-calls.js';
 // ---------------------------------------------------------------------------------------------------------
 
 const shapeText = (s: readonly number[]) => s.join('×');
-const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+const say = messagesOf(LAYERS_MESSAGES);
 
 /** The layer's text with its declared-in argument replaced by `value` (the fix to write). */
 function withIn(l: ParsedLayer, value: number): string {
@@ -50,13 +52,14 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
     layers: layers.map((l) => l.spec),
   };
   // `at`: the part of the layer the error is about (a declared count), else the whole layer.
-  const fail = (index: number, message: string, rows: LayerInfo[] = [], at?: SourceSpan): NetworkResult => {
+  const fail = (index: number, detail: Message, rows: LayerInfo[] = [], at?: SourceSpan): NetworkResult => {
     const l = layers[Math.max(0, Math.min(index, layers.length - 1))];
     const span = at ?? l?.span ?? { offset: 0, length: 0, line: 1, column: 1 };
     return {
       ok: false,
       error: {
-        message,
+        message: detail.text,
+        detail,
         ...span,
         layerIndex: l ? layers.indexOf(l) : -1,
         layerText: l?.text ?? '',
@@ -66,7 +69,7 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
       walkRows: rows,
     };
   };
-  if (layers.length === 0) return fail(-1, 'The network has no layers.');
+  if (layers.length === 0) return fail(-1, say('net.noLayers'));
   const walk = walkModel(spec);
   const rows = walk.layers;
 
@@ -76,19 +79,19 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
   for (const [i, l] of layers.entries()) {
     const row = rows[i];
     const type = l.spec.type;
-    const where = i === 0 ? `(the input is ${shapeText(shape)})` : '';
+    const input = i === 0 ? shapeText(shape) : '';
     if (type === 'conv2d' || type === 'maxpool2d' || type === 'avgpool2d') {
       if (shape.length !== 3) {
         return fail(
           i,
-          `${l.text} needs an image [channels, height, width], but the input here is flat (${plural(shape[0]!, 'feature')}${before ? `, from ${shapeText(before)}` : ''}): move it before Flatten().`,
+          say('net.flatInput', { layer: l.text, features: shape[0]!, from: before ? shapeText(before) : '' }),
           rows,
         );
       }
       if (type === 'conv2d' && l.declaredIn && l.declaredIn.value !== shape[0]) {
         return fail(
           i,
-          `${l.text} receives ${plural(shape[0]!, 'channel')} here${where ? ` ${where}` : ''}: write ${withIn(l, shape[0]!)}.`,
+          say('net.channels', { layer: l.text, channels: shape[0]!, input, fix: withIn(l, shape[0]!) }),
           rows,
           l.declaredIn.span,
         );
@@ -98,15 +101,24 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
       if (shape.length === 3) {
         return fail(
           i,
-          `${l.text} receives a ${shapeText(shape)} image here: add Flatten() before it (that gives ${plural(shape[0]! * shape[1]! * shape[2]!, 'feature')}).`,
+          say('net.needsFlatten', {
+            layer: l.text,
+            shape: shapeText(shape),
+            features: shape[0]! * shape[1]! * shape[2]!,
+          }),
           rows,
         );
       }
       if (l.declaredIn && l.declaredIn.value !== shape[0]) {
-        const why = before ? ` (${shapeText(before)})` : where ? ` ${where}` : '';
         return fail(
           i,
-          `${l.text} receives ${plural(shape[0]!, 'feature')} here${why}: write ${withIn(l, shape[0]!)}.`,
+          say('net.features', {
+            layer: l.text,
+            features: shape[0]!,
+            from: before ? shapeText(before) : '',
+            input,
+            fix: withIn(l, shape[0]!),
+          }),
           rows,
           l.declaredIn.span,
         );
@@ -114,15 +126,16 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
     }
     if (!walk.ok && walk.at === i) {
       // A window larger than the image that arrives, and other impossibilities conv-math finds.
-      const detail = walk.error.replace(/^[^:]*: /, '');
-      return fail(i, `${l.text} receives a ${shapeText(shape)} image here: ${lowerFirst(detail)}`, rows);
+      const inner = walk.message.key === 'walk.layer' ? walk.message.params['error'] : undefined;
+      const error = isMessage(inner) ? inner : walk.error.replace(/^[^:]*: /, '');
+      return fail(i, say('net.window', { layer: l.text, shape: shapeText(shape), error }), rows);
     }
     if (!row) break;
     if (type === 'flatten') before = shape.length === 3 ? shape.slice() : before;
     else if (type === 'dense') before = null;
     shape = row.outputShape;
   }
-  if (!walk.ok) return fail(walk.at, walk.error, rows);
+  if (!walk.ok) return fail(walk.at, walk.message, rows);
 
   const lastIndex = layers.length - 1;
   const out = walk.outputShape;
@@ -132,18 +145,23 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
     const n = out.reduce((a, b) => a * b, 1);
     return fail(
       lastIndex,
-      `The network ends with a ${shapeText(out)} image, but it must end with one score per class (${target.classes}): add Flatten() and Linear(${n}, ${target.classes}).`,
+      say('net.endsWithImage', { shape: shapeText(out), classes: target.classes, features: n }),
       rows,
     );
   } else if (out[0] !== target.classes) {
     const lastDense = [...layers.keys()].reverse().find((k) => layers[k]!.spec.type === 'dense');
-    const fix =
-      lastDense !== undefined
-        ? `: write ${layers[lastDense]!.text.replace(/^(torch\.)?nn\./, '').replace(/,\s*[^,()]*\)$/, `, ${target.classes})`)}`
-        : `: end with Linear(${out[0]}, ${target.classes})`;
+    const counts = { outputs: out[0]!, classes: target.classes };
     return fail(
       lastDense ?? lastIndex,
-      `The last layer gives ${plural(out[0]!, 'output')}, but the data has ${plural(target.classes, 'class', 'classes')}${fix}.`,
+      lastDense !== undefined
+        ? say('net.lastLayer', {
+            ...counts,
+            fix: layers[lastDense]!.text.replace(/^(torch\.)?nn\./, '').replace(
+              /,\s*[^,()]*\)$/,
+              `, ${target.classes})`,
+            ),
+          })
+        : say('net.lastLayerEnd', counts),
       rows,
     );
   }
@@ -153,7 +171,12 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
       const big = rows.reduce((a, r, k) => (r.params > rows[a]!.params ? k : a), 0);
       return fail(
         big,
-        `This network has ${formatCount(walk.totalParams)} parameters, over the ${formatCount(MAX_TRAIN_PARAMS)} a browser tab can train (${rows[big]!.name} alone has ${formatCount(rows[big]!.params)}): make it smaller.`,
+        say('net.tooManyParams', {
+          params: walk.totalParams,
+          max: MAX_TRAIN_PARAMS,
+          layer: rows[big]!.name,
+          layerParams: rows[big]!.params,
+        }),
         rows,
       );
     }
@@ -161,17 +184,18 @@ export function checkNetwork(parsed: ParsedLayer[], target: NetworkTarget): Netw
       const big = rows.reduce((a, r, k) => (r.macs > rows[a]!.macs ? k : a), 0);
       return fail(
         big,
-        `One training image would cost ${formatMflop(flops)} MFLOP, over the ${formatMflop(MAX_TRAIN_FLOPS_PER_IMAGE)} MFLOP a browser tab can train at (${rows[big]!.name} costs ${formatMflop(trainingFlopsPerImage(rows[big]!.macs))}): use fewer channels, a smaller input or an earlier pooling.`,
+        say('net.tooManyFlops', {
+          mflop: flops / 1e6,
+          max: MAX_TRAIN_FLOPS_PER_IMAGE / 1e6,
+          layer: rows[big]!.name,
+          layerMflop: trainingFlopsPerImage(rows[big]!.macs) / 1e6,
+        }),
         rows,
       );
     }
   }
   return { ok: true, spec, layers, walk, trainingFlopsPerImage: flops };
 }
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const formatMflop = (flops: number) =>
-  (flops / 1e6).toLocaleString('en-US', { maximumFractionDigits: flops < 1e7 ? 1 : 0 });
 
 /** `parseLayers` then `checkNetwork`: the text of a `layers` attribute to a checked spec, or one error. */
 export function parseNetwork(text: unknown, target: NetworkTarget): NetworkResult {
@@ -185,8 +209,22 @@ export function parseNetwork(text: unknown, target: NetworkTarget): NetworkResul
  * layer specs, `Layer 3: …`.
  */
 export function formatLayersError(e: LayersError): string {
-  if (e.layerIndex < 0) return e.message;
-  return e.fromSpecs
-    ? `Layer ${e.layerIndex + 1}: ${e.message}`
-    : `Line ${e.line}, column ${e.column}: ${e.message}`;
+  return formatLayersMessage(e).text;
+}
+
+/**
+ * {@link formatLayersError} as a message, for the reader's language: `Zeile 1, Spalte 18: …`. `layer`: also name
+ * the layer's text (`… (in Conv2d(1, 16, 3, strid=2))`) when the sentence does not quote it already.
+ */
+export function formatLayersMessage(e: LayersError, { layer = false } = {}): Message {
+  const error = e.detail;
+  const at =
+    e.layerIndex < 0
+      ? error
+      : e.fromSpecs
+        ? say('layers.atLayer', { index: e.layerIndex + 1, error })
+        : say('layers.at', { line: e.line, column: e.column, error });
+  return layer && e.layerText && !e.message.includes(e.layerText)
+    ? say('layers.in', { error: at, layer: e.layerText })
+    : at;
 }

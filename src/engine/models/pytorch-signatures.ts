@@ -2,7 +2,10 @@
  * The layers a `layers` text may name, with PyTorch's own signatures: each argument's name, position, default
  * and how its value is read (and the "did you mean" for a misspelt one). Data for the parser (pytorch-layers.ts).
  */
-import { formatCount } from '../conv-math.js';
+import { messagesOf, type Message } from '../messages.js';
+import { LAYERS_MESSAGES } from './layers.messages.js';
+
+const say = messagesOf(LAYERS_MESSAGES);
 
 /** Where something is in the text: 0-based `offset` and `length`, 1-based `line` and `column`. */
 export interface SourceSpan {
@@ -34,7 +37,7 @@ export interface Arg {
 }
 
 /** How one parameter reads its value; returns the converted value or a message (without the name). */
-export type Reader = (v: Value) => { ok: unknown } | { error: string };
+export type Reader = (v: Value) => { ok: unknown } | { error: Message };
 
 export const describe = (v: Value): string =>
   v.kind === 'number'
@@ -52,10 +55,10 @@ export const describe = (v: Value): string =>
 export const wholeNumber =
   (min: number): Reader =>
   (v) => {
-    if (v.kind !== 'number') return { error: `must be a whole number, not ${describe(v)}` };
-    if (!Number.isInteger(v.value)) return { error: `must be a whole number (got ${v.value})` };
-    if (v.value < min) return { error: `must be at least ${min} (got ${v.value})` };
-    if (v.value > 100_000) return { error: `is too large (at most 100,000; got ${formatCount(v.value)})` };
+    if (v.kind !== 'number') return { error: say('arg.wholeNot', { value: describe(v) }) };
+    if (!Number.isInteger(v.value)) return { error: say('arg.whole', { value: describe(v) }) };
+    if (v.value < min) return { error: say('arg.atLeast', { min, value: describe(v) }) };
+    if (v.value > 100_000) return { error: say('arg.tooLarge', { max: 100_000, value: v.value }) };
     return { ok: v.value };
   };
 
@@ -64,12 +67,9 @@ export const sizeOrSquare =
   (min: number): Reader =>
   (v) => {
     if (v.kind === 'tuple') {
-      if (v.value.length !== 2)
-        return { error: `must be a number or a pair like (3, 3), not ${describe(v)}` };
+      if (v.value.length !== 2) return { error: say('arg.pair', { value: describe(v) }) };
       if (v.value[0] !== v.value[1]) {
-        return {
-          error: `must be square here: (${v.value.join(', ')}) has two different sizes; write one number instead`,
-        };
+        return { error: say('arg.square', { value: describe(v) }) };
       }
       return wholeNumber(min)({ kind: 'number', value: v.value[0]! });
     }
@@ -79,41 +79,41 @@ export const sizeOrSquare =
 export const paddingReader: Reader = (v) => {
   if (v.kind === 'string') {
     if (v.value === 'same' || v.value === 'valid') return { ok: v.value };
-    return { error: `must be a number, 'same' or 'valid', not '${v.value}'` };
+    return { error: say('arg.padding', { value: describe(v) }) };
   }
   if (v.kind === 'number' || v.kind === 'tuple') return sizeOrSquare(0)(v);
-  return { error: `must be a number, 'same' or 'valid', not ${describe(v)}` };
+  return { error: say('arg.padding', { value: describe(v) }) };
 };
 
 export const bool: Reader = (v) =>
-  v.kind === 'bool' ? { ok: v.value } : { error: `must be True or False, not ${describe(v)}` };
+  v.kind === 'bool' ? { ok: v.value } : { error: say('arg.bool', { value: describe(v) }) };
 
 /** A number in [lo, hi) (or [lo, hi] when `closed`). */
 export const fraction =
   (lo: number, hi: number, closed = false): Reader =>
   (v) => {
-    if (v.kind !== 'number') return { error: `must be a number, not ${describe(v)}` };
+    if (v.kind !== 'number') return { error: say('arg.number', { value: describe(v) }) };
     if (v.value < lo || (closed ? v.value > hi : v.value >= hi)) {
-      return { error: `must be from ${lo} to ${closed ? hi : `below ${hi}`} (got ${v.value})` };
+      return { error: say(closed ? 'arg.range' : 'arg.rangeBelow', { lo, hi, value: describe(v) }) };
     }
     return { ok: v.value };
   };
 
 export const slope: Reader = (v) => {
-  if (v.kind !== 'number') return { error: `must be a number, not ${describe(v)}` };
+  if (v.kind !== 'number') return { error: say('arg.number', { value: describe(v) }) };
   if (!Number.isFinite(v.value) || Math.abs(v.value) > 100)
-    return { error: `must be a small number (got ${v.value})` };
+    return { error: say('arg.small', { value: describe(v) }) };
   return { ok: v.value };
 };
 
 /** Accepts only PyTorch's default value of a parameter the engine does not implement otherwise. */
 export const onlyDefault =
-  (dflt: Value, why: string): Reader =>
+  (dflt: Value, why: Message): Reader =>
   (v) =>
     describe(v) === describe(dflt) ||
     (v.kind === 'number' && dflt.kind === 'number' && v.value === dflt.value)
       ? { ok: null }
-      : { error: `can only be ${describe(dflt)} here (${why}; got ${describe(v)})` };
+      : { error: say('arg.onlyDefault', { only: describe(dflt), why, value: describe(v) }) };
 
 /** Accepts None (PyTorch's "same as the kernel"), else a size. */
 export const noneOr =
@@ -138,22 +138,22 @@ export const SIGNATURES = {
     { name: 'stride', read: sizeOrSquare(1) },
     { name: 'padding', read: paddingReader },
     { name: 'dilation', read: sizeOrSquare(1) },
-    { name: 'groups', read: onlyDefault({ kind: 'number', value: 1 }, 'grouped convolutions are not built') },
+    { name: 'groups', read: onlyDefault({ kind: 'number', value: 1 }, say('why.groups')) },
     { name: 'bias', read: bool },
     {
       name: 'padding_mode',
-      read: onlyDefault({ kind: 'string', value: 'zeros' }, 'padding is always with zeros'),
+      read: onlyDefault({ kind: 'string', value: 'zeros' }, say('why.paddingMode')),
     },
   ],
   MaxPool2d: [
     { name: 'kernel_size', required: true, read: sizeOrSquare(1) },
     { name: 'stride', read: noneOr(sizeOrSquare(1)) },
     { name: 'padding', read: sizeOrSquare(0) },
-    { name: 'dilation', read: onlyDefault({ kind: 'number', value: 1 }, 'dilated pooling is not built') },
-    { name: 'return_indices', read: onlyDefault({ kind: 'bool', value: false }, 'only the values are used') },
+    { name: 'dilation', read: onlyDefault({ kind: 'number', value: 1 }, say('why.poolDilation')) },
+    { name: 'return_indices', read: onlyDefault({ kind: 'bool', value: false }, say('why.indices')) },
     {
       name: 'ceil_mode',
-      read: onlyDefault({ kind: 'bool', value: false }, 'sizes round down, as by default'),
+      read: onlyDefault({ kind: 'bool', value: false }, say('why.ceil')),
     },
   ],
   AvgPool2d: [
@@ -162,11 +162,11 @@ export const SIGNATURES = {
     { name: 'padding', read: sizeOrSquare(0) },
     {
       name: 'ceil_mode',
-      read: onlyDefault({ kind: 'bool', value: false }, 'sizes round down, as by default'),
+      read: onlyDefault({ kind: 'bool', value: false }, say('why.ceil')),
     },
     {
       name: 'count_include_pad',
-      read: onlyDefault({ kind: 'bool', value: true }, 'padding zeros count in the mean, as by default'),
+      read: onlyDefault({ kind: 'bool', value: true }, say('why.countPad')),
     },
   ],
   ReLU: [IGNORED_INPLACE],
@@ -177,11 +177,11 @@ export const SIGNATURES = {
   Flatten: [
     {
       name: 'start_dim',
-      read: onlyDefault({ kind: 'number', value: 1 }, 'everything but the batch is flattened'),
+      read: onlyDefault({ kind: 'number', value: 1 }, say('why.flatten')),
     },
     {
       name: 'end_dim',
-      read: onlyDefault({ kind: 'number', value: -1 }, 'everything but the batch is flattened'),
+      read: onlyDefault({ kind: 'number', value: -1 }, say('why.flatten')),
     },
   ],
   Linear: [

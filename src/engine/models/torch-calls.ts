@@ -2,6 +2,7 @@
  * A spec written back as PyTorch text: one constructor call per layer, as the lesson writes them. No parser
  * here (pytorch-network.ts re-exports these beside it), so the PyTorch export loads without one.
  */
+import { MessageError } from '../messages.js';
 import { walkModel, type LayerSpec, type ModelSpec } from '../conv-math.js';
 
 /** PyTorch's class name of each layer type, as the lesson prints them (the summary, the parser's messages). */
@@ -31,7 +32,7 @@ export function toTorchCalls(
   inputShape: number[] = spec.inputShape,
 ): { name: string; call: string }[] {
   const walk = walkModel(spec, inputShape);
-  if (!walk.ok) throw new Error(walk.error);
+  if (!walk.ok) throw new MessageError(walk.message);
   const sq = (v: number | [number, number] | undefined): string | undefined =>
     v === undefined
       ? undefined

@@ -8,6 +8,10 @@
  */
 import { readBack } from '../backend.js';
 import type { TrainerCore } from './core.js';
+import { MessageError, messagesOf } from '../messages.js';
+import { SESSION_MESSAGES } from './session.messages.js';
+
+const tell = messagesOf(SESSION_MESSAGES);
 import { yieldToEventLoop, type Evaluation } from './events.js';
 import { fineTunePlan, type FineTuneOptions, type TaughtExample } from './fine-tune.js';
 
@@ -40,7 +44,7 @@ export async function fineTuneCore(
   core.setLearningRate(options.learningRate ?? config.learningRate);
   let loss = NaN;
   for (let s = 0; s < options.steps; s++) {
-    if (disposed()) throw new Error('This training session was disposed.');
+    if (disposed()) throw new MessageError(tell('session.disposed'));
     const batch = plan.next();
     const order = new Uint32Array(batch.count).map((_, i) => i);
     const stats = await core.step(order, 0, batch.count, batch);
@@ -49,10 +53,7 @@ export async function fineTuneCore(
     } finally {
       stats.dispose();
     }
-    if (!Number.isFinite(loss))
-      throw new Error(
-        `Fine-tuning diverged at step ${s + 1} (the loss is not a number): try a smaller learning rate.`,
-      );
+    if (!Number.isFinite(loss)) throw new MessageError(tell('session.diverged', { step: s + 1 }));
     await yieldToEventLoop(); // a dispose (or a predict call) gets through between steps
   }
   const evaluation = await core.evaluate();

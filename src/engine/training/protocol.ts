@@ -3,6 +3,7 @@
  * and the `Runner` interface both the proxy and the main-thread fallback implement. Types only (light).
  */
 import type { BackendName, MnistSplit, TrainConfig } from './config.js';
+import { messageOf, type Message } from '../messages.js';
 import type { BatchInfo, CoreEvents, EpochInfo, Evaluation, StartInfo } from './events.js';
 import type { FineTuneOptions, TaughtExample } from './fine-tune.js';
 import type { FineTuneOutcome } from './fine-tune-run.js';
@@ -64,6 +65,8 @@ export interface WireError {
   message: string;
   retryable?: boolean;
   backend?: BackendName;
+  /** The failure's message as data (key and values), so the page says it in the reader's language. */
+  detail?: Message;
 }
 
 export type FromWorker =
@@ -80,6 +83,8 @@ export function toWire(e: unknown): WireError {
     const w: WireError = { name: e.name, message: e.message };
     if (typeof extra.retryable === 'boolean') w.retryable = extra.retryable;
     if (typeof extra.backend === 'string') w.backend = extra.backend as BackendName;
+    const detail = messageOf(e);
+    if (detail) w.detail = detail;
     return w;
   }
   return { name: 'Error', message: String(e) };
@@ -87,9 +92,10 @@ export function toWire(e: unknown): WireError {
 
 /** Rebuilds an Error on this side (same name and message, `retryable`/`backend` kept). */
 export function fromWire(w: WireError): Error {
-  const e = new Error(w.message) as Error & { retryable?: boolean; backend?: BackendName };
+  const e = new Error(w.message) as Error & { retryable?: boolean; backend?: BackendName; detail?: Message };
   e.name = w.name;
   if (w.retryable !== undefined) e.retryable = w.retryable;
   if (w.backend !== undefined) e.backend = w.backend;
+  if (w.detail !== undefined) e.detail = w.detail;
   return e;
 }

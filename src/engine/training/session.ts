@@ -27,6 +27,10 @@ import type { ModelSpec } from '../conv-math.js';
 import { fitSpec } from '../models/fit.js';
 import { MODEL_SPECS } from '../models/specs.js';
 import type { BackendReport, FallbackNote } from '../backend.js';
+import { messagesOf } from '../messages.js';
+import { FALLBACK_MESSAGES } from '../fallback.messages.js';
+import { MessageError } from '../messages.js';
+import { SESSION_MESSAGES } from './session.messages.js';
 import {
   MNIST_DATASET,
   resolveConfig,
@@ -63,6 +67,9 @@ import type {
   StartInfo,
 } from './protocol.js';
 
+const say = messagesOf(FALLBACK_MESSAGES);
+const tell = messagesOf(SESSION_MESSAGES);
+
 export type { BatchInfo, EpochInfo, Evaluation, StartInfo, TrainConfig, TrainState, Activations };
 export type { FineTuneOptions, FineTuneResult, TaughtExample };
 
@@ -85,14 +92,13 @@ class LocalRunner implements Runner {
     const core = await TrainerCore.create(config, data, { sliceMs: this.sliceMs });
     if (this.disposed) {
       core.dispose();
-      throw new Error('This training session was disposed.');
+      throw new MessageError(tell('session.disposed'));
     }
     this.core = core;
     return core.startInfo;
   }
   private need(): TrainerCore {
-    if (!this.core)
-      throw new Error(this.disposed ? 'This training session was disposed.' : 'Not initialised.');
+    if (!this.core) throw new MessageError(tell(this.disposed ? 'session.disposed' : 'session.notReady'));
     return this.core;
   }
   train(): Promise<'done' | 'stopped'> {
@@ -383,12 +389,15 @@ export class TrainingSession extends EventTarget {
       } catch (e) {
         if (where === 'worker') throw e;
         // Fall through: train on the main thread in small slices — and say why (worker/spawn.ts words it).
+        const why = say('thread.failed', { detail: e instanceof Error ? e.message : String(e) });
+        const detail = say('thread.note', { why });
         this.threadFallback = (e as { note?: FallbackNote }).note ?? {
           what: 'thread',
           wanted: 'worker',
           used: 'main',
           cause: 'failed',
-          message: `Training on the page's own thread: the training Worker did not start (${e instanceof Error ? e.message : String(e)}).`,
+          message: detail.text,
+          detail,
         };
       }
     }
@@ -485,12 +494,8 @@ export class TrainingSession extends EventTarget {
   async fineTune(examples: readonly TaughtExample[], options: FineTuneOptions = {}): Promise<FineTuneResult> {
     if (this.disposed || !this.runner) throw this.notReady();
     if (this.state !== 'done')
-      throw new Error(
-        this.state === 'error'
-          ? 'This run failed: start a new one, then fine-tune.'
-          : 'Fine-tuning needs a trained network: wait for the run to end (or stop it) first.',
-      );
-    if (this.tuning) throw new Error('A fine-tune is already running.');
+      throw new MessageError(tell(this.state === 'error' ? 'session.runFailed' : 'session.notTrained'));
+    if (this.tuning) throw new MessageError(tell('session.tuning'));
     const d = this.config.dataset ?? MNIST_DATASET; // the fitted config of the finished run
     const checked = checkExamples(examples, { shape: d.shape, classes: d.classes.length });
     // The message travels with the error (`detail`): an element says it in the reader's language.
@@ -500,7 +505,9 @@ export class TrainingSession extends EventTarget {
       throw Object.assign(new RangeError(steps.error), { detail: steps.message });
     const lr = options.learningRate;
     if (lr !== undefined && !(typeof lr === 'number' && Number.isFinite(lr) && lr > 0 && lr <= 10))
-      throw new RangeError('The fine-tuning learning rate must be a number above 0 (and at most 10).');
+      throw Object.assign(new RangeError(tell('session.tuneRate').text), {
+        detail: tell('session.tuneRate'),
+      });
     this.tuning = true;
     try {
       const previousTestAccuracy = this.testAccuracy;
@@ -531,9 +538,7 @@ export class TrainingSession extends EventTarget {
   private tuning = false;
 
   private notReady(): Error {
-    return new Error(
-      this.disposed ? 'This training session was disposed.' : 'The model is not ready yet (start() first).',
-    );
+    return new MessageError(tell(this.disposed ? 'session.disposed' : 'session.notStartedYet'));
   }
 
   /** `tf.memory().numTensors` on the training thread (for leak checks). */

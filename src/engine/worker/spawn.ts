@@ -36,6 +36,10 @@
  * "the policy forbids it" (the writer can fix that) from "it failed" — the error event itself says nothing.
  */
 import type { FallbackNote } from '../backend.js';
+import { messagesOf, type Message } from '../messages.js';
+import { FALLBACK_MESSAGES } from '../fallback.messages.js';
+
+const say = messagesOf(FALLBACK_MESSAGES);
 
 /**
  * The worker file, deliberately NOT a literal in `new URL()` here: a bundler would emit the file a second time
@@ -181,25 +185,17 @@ export function threadFallbackNote(
   attempts: readonly Attempt[],
   workerUrl: URL = trainWorkerUrl(),
 ): FallbackNote {
-  const head = "Training on the page's own thread";
-  const note = (cause: FallbackNote['cause'], why: string): FallbackNote => ({
-    what: 'thread',
-    wanted: 'worker',
-    used: 'main',
-    cause,
-    message: `${head}: ${why}`,
-  });
+  const note = (cause: FallbackNote['cause'], why: Message): FallbackNote => {
+    const detail = say('thread.note', { why });
+    return { what: 'thread', wanted: 'worker', used: 'main', cause, message: detail.text, detail };
+  };
   const errors = attempts.map((a) => a.error);
   const tt = errors.find(
     (e) => e instanceof TypeError && /trusted ?script ?url|trusted.?types/i.test(e.message),
   );
   const policyError = trustedTypesPolicy().error;
   if (tt || policyError) {
-    return note(
-      'trusted-types',
-      `this page requires Trusted Types and does not allow the policy "${TRUSTED_TYPES_POLICY}" — add ` +
-        `trusted-types ${TRUSTED_TYPES_POLICY} to its Content-Security-Policy.`,
-    );
+    return note('trusted-types', say('thread.trustedTypes', { policy: TRUSTED_TYPES_POLICY }));
   }
   const blocked = attempts.filter(
     (a) =>
@@ -207,23 +203,16 @@ export function threadFallbackNote(
       (a.error instanceof Error && a.error.name === 'SecurityError' && /polic/i.test(a.error.message)),
   );
   if (blocked.some((a) => a.how === 'blob')) {
-    return note(
-      'csp',
-      "this page's Content-Security-Policy does not allow Workers from blob: — add worker-src blob: " +
-        '(or host the library on this site).',
-    );
+    return note('csp', say('thread.cspBlob'));
   }
   if (blocked.length) {
-    return note(
-      'csp',
-      `this page's Content-Security-Policy does not allow the training Worker — add worker-src ${workerUrl.origin} blob:.`,
-    );
+    return note('csp', say('thread.csp', { origin: workerUrl.origin }));
   }
-  if (typeof Worker === 'undefined') return note('unsupported', 'this browser cannot start Workers here.');
+  if (typeof Worker === 'undefined') return note('unsupported', say('thread.unsupported'));
   const detail = attempts.map(
     (a) => `${a.how}: ${a.error instanceof Error ? a.error.message : String(a.error)}`,
   );
-  return note('failed', `the training Worker did not start (${detail.join('; ')}).`);
+  return note('failed', say('thread.failed', { detail: detail.join('; ') }));
 }
 
 /** Thrown when no training worker could start; `note` is what the trainer shows. */

@@ -3,6 +3,10 @@ import type { EngineTerms, SameKeys } from '../types.js';
 import { INPUT } from './pad.js';
 import { DOWNLOAD } from './download.js';
 import { CONFIG } from './trainer.js';
+import { LAYERS } from './layers.js';
+import { FALLBACK } from './fallback.js';
+import { SESSION } from './session.js';
+import { FILES } from './files.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -11,6 +15,10 @@ export const ENGINE: SameKeys<EngineTerms> = {
   ...INPUT,
   ...DOWNLOAD,
   ...CONFIG,
+  ...LAYERS,
+  ...FALLBACK,
+  ...SESSION,
+  ...FILES,
   'name.inputSize': 'El tamaño de entrada',
   'name.kernelSize': 'El tamaño del kernel',
   'name.stride': 'El paso',

@@ -1,0 +1,22 @@
+/** Deutsch: was eine Trainingssitzung ablehnt oder woran sie scheitert (see ../../engine/training/session.messages.ts). */
+import type { SameKeys } from '../types.js';
+import type { SESSION_MESSAGES } from '../../engine/training/session.messages.js';
+
+export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
+  'session.disposed': 'Diese Trainingssitzung wurde beendet.',
+  'session.notReady': 'Nicht initialisiert.',
+  'session.notStartedYet': 'Das Modell ist noch nicht bereit (zuerst start()).',
+  'session.runFailed': 'Dieser Lauf ist gescheitert: Starten Sie einen neuen und verfeinern Sie dann.',
+  'session.notTrained':
+    'Feinabstimmung braucht ein trainiertes Netz: Warten Sie, bis der Lauf endet (oder stoppen Sie ihn).',
+  'session.notStarted':
+    'Feinabstimmung braucht ein trainiertes Netz: Drücken Sie Start und lassen Sie es zuerst trainieren.',
+  'session.tuning': 'Eine Feinabstimmung läuft bereits.',
+  'session.tuningWait': 'Eine Feinabstimmung läuft bereits: Warten Sie, bis sie fertig ist.',
+  'session.tuneRate': 'Die Lernrate der Feinabstimmung muss eine Zahl über 0 sein (und höchstens 10).',
+  'session.diverged': (p) =>
+    `Die Feinabstimmung ist bei Schritt ${p.step} divergiert (der Verlust ist keine Zahl): Versuchen Sie eine kleinere Lernrate.`,
+  'session.noExamples': (p) =>
+    `Es gibt noch keine Beispiele zum Lernen: Zeichnen Sie in einem ${p.pad}, wählen Sie die richtige Klasse und drücken Sie „Beibringen“.`,
+  'session.tuneFailed': (p) => `Feinabstimmung nicht möglich: ${p.error}`,
+};
