@@ -57,7 +57,9 @@ function englishLeft(el: Element, lang: string): string[] {
     .replace(/\b[a-z]+-src\b/g, '')
     // PyTorch's argument names, as written or suggested (`kernel_size`, `"stride"`), are code too.
     .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, '')
-    .replace(/["«]\s?[a-z_]+\s?["»]/g, '');
+    .replace(/["«]\s?[a-z_]+\s?["»]/g, '')
+    // Tensor names (`fc1.bias`, `conv1.weight`) are PyTorch's state-dict keys: code.
+    .replace(/\b[a-z][a-z0-9_]*\.(?:weight|bias)\b/g, '');
   const found: string[] = [];
   for (const m of text.matchAll(/\p{L}{4,}/gu)) {
     if (bad.has(m[0].toLowerCase()))
