@@ -10,6 +10,7 @@ import '../../src/define/kernel-viewer.js';
 import '../../src/define/conv-calculator.js';
 import '../../src/define/confusion-matrix.js';
 import '../../src/define/model-summary.js';
+import '../../src/define/cnn-trainer.js';
 import type { FeatureMap } from '../../src/components/feature-map/feature-map.js';
 import { registerTranslation } from '../../src/components/shared/localize.js';
 import { FM_EN } from '../../src/components/feature-map/feature-map.strings.js';
@@ -159,5 +160,107 @@ describe('right-to-left', function () {
     expect(back, 'Back in Arabic').to.exist;
     expect(next, 'Next in Arabic').to.exist;
     expect(back.getBoundingClientRect().left).to.be.greaterThan(next.getBoundingClientRect().left);
+  });
+  /** Where a cell's text sits in it: its gap on the left less its gap on the right (> 0: right-aligned). */
+  const leaning = (cell: Element) => {
+    const r = document.createRange();
+    r.selectNodeContents(cell);
+    const text = r.getBoundingClientRect();
+    const c = cell.getBoundingClientRect();
+    return text.left - c.left - (c.right - text.right);
+  };
+
+  for (const lang of ['ar', 'en']) {
+    const rtl = lang === 'ar';
+    const side = rtl ? 'mirrored' : 'left-to-right as before';
+
+    it(`<cnn-trainer lang="${lang}">: ${side} (Start at the line's start, the backend at its end)`, async () => {
+      const el = await fixture<HTMLElement>(`<cnn-trainer lang="${lang}"></cnn-trainer>`);
+      await settle(el);
+      const start = box(el, '[part=start]');
+      const backend = box(el, '[data-testid=backend]');
+      const actions = box(el, '[part=actions]');
+      if (rtl) {
+        expect(start.left, 'Start on the right of the backend').to.be.greaterThan(backend.left);
+        expect(actions.right - start.right, 'Start at the right edge').to.be.lessThan(2);
+      } else {
+        expect(start.left).to.be.lessThan(backend.left);
+        expect(start.left - actions.left, 'Start at the left edge').to.be.lessThan(2);
+      }
+      expect(actions.right - backend.right, 'the backend pushed to the end').to.satisfy((d: number) =>
+        rtl ? d > actions.width / 2 : d < 2,
+      );
+    });
+
+    it(`<confusion-matrix lang="${lang}">: ${side} (class names, recall column, precision, the colour ramp)`, async () => {
+      const el = await fixture<HTMLElement>(
+        `<confusion-matrix lang="${lang}" matrix="[[5,1],[2,7]]"></confusion-matrix>`,
+      );
+      await settle(el);
+      const root = el.shadowRoot!;
+      const name = root.querySelector('tbody th.label')!;
+      const recall = root.querySelector('tbody td.metric')!.getBoundingClientRect();
+      const cell = root.querySelector('tbody td:not(.metric)')!.getBoundingClientRect();
+      const precision = root.querySelector('tfoot th.metric')!;
+      const ramp = root.querySelector<HTMLElement>('.ramp')!;
+      const scale = root.querySelector('.scale')!;
+      const bg = getComputedStyle(ramp).backgroundImage;
+      if (rtl) {
+        expect(recall.left, 'recall on the left of the counts').to.be.lessThan(cell.left);
+        expect(name.getBoundingClientRect().left, 'class names on the right of the counts').to.be.greaterThan(
+          cell.left,
+        );
+        expect(getComputedStyle(name).textAlign, 'class names against the counts').to.equal('end');
+        expect(getComputedStyle(precision).textAlign).to.equal('end');
+        expect(bg, 'the ramp runs from the right').to.contain('to left');
+        expect(scale.textContent).to.contain('0 ← 7');
+        const acc = root.querySelector('[part=summary] strong')!.getBoundingClientRect();
+        expect(
+          acc.left - scale.getBoundingClientRect().right,
+          'the scale pushed away to the left',
+        ).to.be.greaterThan(12);
+      } else {
+        expect(recall.left).to.be.greaterThan(cell.left);
+        expect(name.getBoundingClientRect().left).to.be.lessThan(cell.left);
+        expect(getComputedStyle(name).textAlign).to.equal('end');
+        expect(getComputedStyle(precision).textAlign).to.equal('end');
+        expect(bg).to.contain('to right').and.contain('rgb(68, 1, 84)');
+        expect(scale.textContent).to.contain('0 → 7');
+        const acc = root.querySelector('[part=summary] strong')!.getBoundingClientRect();
+        expect(
+          scale.getBoundingClientRect().left - acc.right,
+          'the scale pushed away to the right',
+        ).to.be.greaterThan(12);
+      }
+    });
+
+    it(`<model-summary lang="${lang}">: ${side} (names at the start, numbers at the end of their cells)`, async () => {
+      const el = await fixture<HTMLElement>(
+        `<model-summary lang="${lang}" model="cnn" input-shape="1x28x28"></model-summary>`,
+      );
+      await settle(el);
+      const root = el.shadowRoot!;
+      const num = root.querySelector('tbody td.num')!;
+      const first = root.querySelector('tbody tr > :first-child')!;
+      const caption = root.querySelector('caption')!;
+      const sign = rtl ? -1 : 1;
+      expect(sign * leaning(num), 'a number against the end of its cell').to.be.greaterThan(0);
+      expect(sign * leaning(first), 'a name against the start of its cell').to.be.lessThan(0);
+      expect(getComputedStyle(caption).textAlign).to.equal('start');
+    });
+  }
+
+  it('<kernel-viewer lang="ar">: the picture keeps its columns left to right under its window', async () => {
+    const el = await fixture<HTMLElement>('<kernel-viewer lang="ar"></kernel-viewer>');
+    await settle(el);
+    const grid = el.shadowRoot!.querySelector('.grid')!;
+    expect(getComputedStyle(grid).direction).to.equal('ltr');
+    const cells = grid.querySelectorAll(':scope > :not(.window)');
+    expect(cells[0]!.getBoundingClientRect().left).to.be.lessThan(cells[1]!.getBoundingClientRect().left);
+    const win = box(el, '[part=window]');
+    expect(
+      Math.abs(win.left - cells[0]!.getBoundingClientRect().left),
+      'the first window over the first column',
+    ).to.be.lessThan(6);
   });
 });

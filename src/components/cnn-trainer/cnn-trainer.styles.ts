@@ -81,7 +81,7 @@ export const styles = css`
     outline-offset: 2px;
   }
   .backend {
-    margin-left: auto;
+    margin-inline-start: auto;
     font-size: 0.88em;
     color: var(--_muted);
   }

@@ -40,14 +40,14 @@ export const curvesStyles = css`
     width: 18px;
     height: 0;
     vertical-align: middle;
-    margin-right: 4px;
+    margin-inline-end: 4px;
     border-top: 2px solid var(--_loss);
   }
   .charts .key.train {
     border-top-color: var(--_train);
   }
   .charts .key.test {
-    margin-left: 10px;
+    margin-inline-start: 10px;
     border-top: 2px dashed var(--_test);
   }
 `;

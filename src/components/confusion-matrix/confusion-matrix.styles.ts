@@ -28,7 +28,7 @@ export const styles = css`
     text-align: center;
   }
   tbody th.label {
-    text-align: right;
+    text-align: end;
   }
   .axis-x {
     text-align: center;
@@ -90,7 +90,7 @@ export const styles = css`
     white-space: nowrap;
   }
   tfoot th.metric {
-    text-align: right;
+    text-align: end;
   }
   .summary {
     margin: 8px 0 0;
@@ -106,7 +106,7 @@ export const styles = css`
     gap: 6px;
     color: var(--_muted);
     font-size: 0.9em;
-    margin-left: auto;
+    margin-inline-start: auto;
   }
   .ramp {
     display: inline-block;
@@ -114,7 +114,7 @@ export const styles = css`
     height: 10px;
     border-radius: 2px;
     background: linear-gradient(
-      to right,
+      var(--_ramp-to, to right),
       #440154,
       #482475,
       #414487,
@@ -127,6 +127,10 @@ export const styles = css`
       #bddf26,
       #fde725
     );
+  }
+  /* Low at the start of the line: on the right in a right-to-left layout. */
+  .ramp.rtl {
+    --_ramp-to: to left;
   }
   .placeholder,
   .note {

@@ -131,7 +131,8 @@ export function renderMatrix(v: MatrixView) {
     <p part="summary" class="summary">
       ${withParts(t.term('cm.accuracy', { correct: d.correct, total: d.total }), html`<strong>${pct(d.accuracy)}</strong>`)}
       <span class="scale" aria-hidden="true"
-        ><span class="ramp"></span>${norm ? t.term('cm.scaleRow') : `0 → ${int(d.max)}`}</span
+        ><span class=${rtl ? 'ramp rtl' : 'ramp'}></span
+        >${norm ? t.term('cm.scaleRow') : rtl ? `0 ← ${int(d.max)}` : `0 → ${int(d.max)}`}</span
       >
       <span class="confused"
         >${

@@ -160,7 +160,7 @@ export const styles = css`
     transition: width 0.12s linear;
   }
   .p {
-    text-align: right;
+    text-align: end;
     color: var(--_muted);
   }
   .top .p {

@@ -86,6 +86,8 @@ export const styles = css`
   }
   .grid {
     position: relative;
+    /* A picture and its kernel keep their columns left to right on a right-to-left page (the window is placed from the left). */
+    direction: ltr;
     display: grid;
     grid-template-columns: repeat(var(--cols), var(--_cell));
     grid-auto-rows: var(--_cell);

@@ -76,7 +76,7 @@ export const styles = css`
   caption {
     /* Keep the caption readable in a narrow column even when the table itself scrolls sideways. */
     max-width: 100cqw;
-    text-align: left;
+    text-align: start;
     font-weight: 600;
     padding-bottom: 6px;
   }
@@ -84,7 +84,7 @@ export const styles = css`
   td {
     padding: 3px 8px;
     border-bottom: 1px solid var(--_border);
-    text-align: left;
+    text-align: start;
     vertical-align: top;
   }
   thead th {
@@ -99,7 +99,7 @@ export const styles = css`
     font-size: 0.95em;
   }
   .num {
-    text-align: right;
+    text-align: end;
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
