@@ -170,6 +170,26 @@ describe('right-to-left', function () {
     return text.left - c.left - (c.right - text.right);
   };
 
+  /** Whether a formula reads left to right: its first character on the left of its last. */
+  const readsLeftToRight = (el: Element) => {
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.textContent!.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+    });
+    const texts: Text[] = [];
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) texts.push(n as Text);
+    const at = (t: Text, i: number) => {
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 1);
+      return r.getBoundingClientRect().left;
+    };
+    const first = texts[0]!;
+    const last = texts[texts.length - 1]!;
+    const i = first.data.search(/\S/);
+    const j = last.data.trimEnd().length - 1;
+    return at(first, i) < at(last, j);
+  };
+
   for (const lang of ['ar', 'en']) {
     const rtl = lang === 'ar';
     const side = rtl ? 'mirrored' : 'left-to-right as before';
@@ -247,8 +267,27 @@ describe('right-to-left', function () {
       expect(sign * leaning(num), 'a number against the end of its cell').to.be.greaterThan(0);
       expect(sign * leaning(first), 'a name against the start of its cell').to.be.lessThan(0);
       expect(getComputedStyle(caption).textAlign).to.equal('start');
+      // C×H×W and 250 → 128 stay formulas read from the left: C first, the input before the output.
+      expect(num.textContent!.trim()).to.match(/^\d+×\d+×\d+$/);
+      expect(readsLeftToRight(num), num.textContent!).to.equal(true);
+      expect(readsLeftToRight(root.querySelector('.stage-shape')!)).to.equal(true);
+      const fc1 = [...root.querySelectorAll('tbody tr')].find((r) => r.textContent!.includes('fc1'))!;
+      const linear = fc1.querySelector('td:nth-of-type(2)')!;
+      expect(linear.textContent!.trim()).to.match(/^\d+ → \d+$/);
+      expect(readsLeftToRight(linear)).to.equal(true);
     });
   }
+
+  for (const lang of ['ar', 'en'])
+    it(`<kernel-viewer lang="${lang}">: the output-size formula and the sum of products read left to right`, async () => {
+      const el = await fixture<HTMLElement>(`<kernel-viewer lang="${lang}"></kernel-viewer>`);
+      await settle(el);
+      const root = el.shadowRoot!;
+      expect(readsLeftToRight(root.querySelector('.formula')!), 'the formula').to.equal(true);
+      const sum = root.querySelector('.sum')!;
+      expect(sum.textContent!.replace(/\s+/g, ' ').trim()).to.match(/ = -?\d+$/);
+      expect(readsLeftToRight(sum), 'the products, then = and their sum').to.equal(true);
+    });
 
   it('<kernel-viewer lang="ar">: the picture keeps its columns left to right under its window', async () => {
     const el = await fixture<HTMLElement>('<kernel-viewer lang="ar"></kernel-viewer>');

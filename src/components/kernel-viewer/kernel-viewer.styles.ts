@@ -14,6 +14,8 @@ export const styles = css`
   }
   .formula {
     display: inline-block;
+    direction: ltr;
+    unicode-bidi: isolate;
     font-family: var(--_mono);
     background: var(--_surface);
     border-radius: 4px;

@@ -103,8 +103,10 @@ export function renderProducts(v: PictureView, w: WindowStep) {
         ${flat.map((p) => html`<span class="cell product ${p === 0 ? 'zero' : ''}">${f(p)}</span>`)}
       </div>
       <p class="sum">
-        ${flat.map(term).join(' + ')} =
-        <strong data-testid="channel-sum">${f(w.channelSums[c]!)}</strong>
+        <span class="ltr"
+          >${flat.map(term).join(' + ')} =
+          <strong data-testid="channel-sum">${f(w.channelSums[c]!)}</strong></span
+        >
       </p>
     </div>`;
   });
@@ -112,8 +114,10 @@ export function renderProducts(v: PictureView, w: WindowStep) {
     ${
       g.channels > 1
         ? html`<p class="total">
-            ${w.channelSums.map((s, c) => `${channel(v, c)} ${term(s)}`).join(' + ')} =
-            <strong data-testid="total">${f(w.value)}</strong>
+            <span class="ltr"
+              >${w.channelSums.map((s, c) => `${channel(v, c)} ${term(s)}`).join(' + ')} =
+              <strong data-testid="total">${f(w.value)}</strong></span
+            >
           </p>`
         : nothing
     }`;

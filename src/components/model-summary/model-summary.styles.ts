@@ -52,6 +52,8 @@ export const styles = css`
     font-weight: 600;
   }
   .stage-shape {
+    direction: ltr;
+    unicode-bidi: isolate;
     font-size: 0.74em;
     color: var(--_muted);
     font-variant-numeric: tabular-nums;

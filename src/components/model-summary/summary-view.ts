@@ -159,7 +159,7 @@ export function renderTable(v: SummaryView) {
           <th scope="row">${t.term('summary.input')}</th>
           <td></td>
           <td></td>
-          <td class="num">${shapeText(v.input)}</td>
+          <td class="num"><span class="ltr">${shapeText(v.input)}</span></td>
           <td class="num">—</td>
           <td class="num">—</td>
         </tr>
@@ -176,11 +176,11 @@ export function renderTable(v: SummaryView) {
                   <th scope="row">${l.name}</th>
                   <td>${TORCH_TYPE_NAMES[l.type] ?? l.type}</td>
                   <td>
-                    ${l.hyperMessage ? t.say(l.hyperMessage) : l.hyper}${
+                    ${l.hyperMessage ? t.say(l.hyperMessage) : html`<span class="ltr">${l.hyper}</span>`}${
                       l.note ? html`<span class="note"> (${t.say(l.noteMessage ?? l.note)})</span>` : nothing
                     }
                   </td>
-                  <td class="num">${shapeText(l.outputShape)}</td>
+                  <td class="num"><span class="ltr">${shapeText(l.outputShape)}</span></td>
                   <td class="num">${n(l.params)}</td>
                   <td class="num">${l.macs ? n(l.macs) : '—'}</td>
                 </tr>`,

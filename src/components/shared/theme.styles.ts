@@ -126,6 +126,11 @@ export const themeStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  /* A formula (1×28×28, 250 → 128, 0 + 6 = 6): left to right as written, in a right-to-left text too. */
+  .ltr {
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;
