@@ -279,6 +279,33 @@ describe('right-to-left', function () {
   }
 
   for (const lang of ['ar', 'en'])
+    it(`<confusion-matrix lang="${lang}">: the arrow keys move the way they point`, async () => {
+      const el = await fixture<HTMLElement>(
+        `<confusion-matrix lang="${lang}" matrix="[[5,1],[2,7]]"></confusion-matrix>`,
+      );
+      await settle(el);
+      const cellAt = (r: number, c: number) =>
+        el.shadowRoot!.querySelector<HTMLButtonElement>(`td button[data-r="${r}"][data-c="${c}"]`)!;
+      const press = async (k: string) => {
+        const from = el.shadowRoot!.activeElement!;
+        from.dispatchEvent(
+          new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }),
+        );
+        await settle(el);
+        return [from.getBoundingClientRect(), el.shadowRoot!.activeElement!.getBoundingClientRect()] as const;
+      };
+      cellAt(0, 0).focus();
+      // From the first column, the key toward the second one moves there; the other key stays at the edge.
+      const [a, b] = await press(lang === 'ar' ? 'ArrowLeft' : 'ArrowRight');
+      expect(el.shadowRoot!.activeElement).to.equal(cellAt(0, 1));
+      expect(b.left, 'the focus moved the way the arrow points')[lang === 'ar' ? 'lessThan' : 'greaterThan'](
+        a.left,
+      );
+      await press(lang === 'ar' ? 'ArrowRight' : 'ArrowLeft');
+      expect(el.shadowRoot!.activeElement).to.equal(cellAt(0, 0));
+    });
+
+  for (const lang of ['ar', 'en'])
     it(`<kernel-viewer lang="${lang}">: the output-size formula and the sum of products read left to right`, async () => {
       const el = await fixture<HTMLElement>(`<kernel-viewer lang="${lang}"></kernel-viewer>`);
       await settle(el);

@@ -64,12 +64,15 @@ export class RovingGrid implements ReactiveController {
     if (rows < 1 || cols < 1) return false;
     let r = this._row;
     let c = this._col;
+    // A grid laid out right-to-left (a table under an Arabic page) has its first column on the right.
+    const target = e.target instanceof Element ? e.target : null;
+    const step = target && getComputedStyle(target).direction === 'rtl' ? -1 : 1;
     switch (e.key) {
       case 'ArrowRight':
-        c++;
+        c += step;
         break;
       case 'ArrowLeft':
-        c--;
+        c -= step;
         break;
       case 'ArrowDown':
         r++;
