@@ -76,6 +76,8 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'value.boolean',
     'got.symbol',
     'got.bigint',
+    // The setting's name (code) before the network's own error, said in the language.
+    'config.spec',
   ],
   es: ['calc.pool', 'kv.kernel', 'summary.total', 'trainer.backend', 'fm.pooling'],
   fr: [
