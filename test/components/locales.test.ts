@@ -504,6 +504,41 @@ describe('every element in every language', () => {
     });
   }
 
+  let faultId = 0;
+  /** A real network fault on one file of the served MNIST (scripts/lib/faults.mjs). */
+  const fault = (kind: string, file: string) =>
+    `/__fault/${kind},99,${file},l${Date.now()}x${faultId++}/dist/assets/mnist/`;
+  for (const lang of LANGS) {
+    it(`${lang}: a data-src whose dataset.json is a web page, then damaged: said in the language`, async () => {
+      const errorOf = (el: Element) =>
+        el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '';
+      const shown = async (el: CnnTrainer) => {
+        for (let t0 = performance.now(); !errorOf(el) && performance.now() - t0 < 20000;) await settle(el);
+        return errorOf(el);
+      };
+      let el = await fixture<CnnTrainer>(
+        `<cnn-trainer lang="${lang}" data-src="${fault('html', 'dataset.json')}"></cnn-trainer>`,
+      );
+      let error = await shown(el);
+      expect(el.error).to.equal(error); // what the element says, in the language
+      if (lang === 'de')
+        expect(error).to.match(
+          /^Der Datensatz unter \S+ liegt nicht in dem Format vor, das diese Bibliothek liest \(eine Webseite statt JSON: Prüfen Sie die Adresse \(data-src\)\)\.$/,
+        );
+      expect(error).to.contain('data-src');
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+      cleanup();
+      el = await fixture<CnnTrainer>(
+        `<cnn-trainer lang="${lang}" data-src="${fault('flip', 'dataset.json')}"></cnn-trainer>`,
+      );
+      error = await shown(el);
+      expect(error).to.contain('dataset.json');
+      expect(error).not.to.contain('arrived damaged');
+      if (lang === 'de') expect(error).to.match(/^Der Datensatz konnte nicht geladen werden: /);
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+    });
+  }
+
   for (const lang of LANGS) {
     it(`${lang}: a safetensors file for another network is refused in the language`, async () => {
       const { encodeSafetensors } = await import('../../src/engine/export/safetensors.js');
