@@ -25,6 +25,7 @@ import { LAYERS_MESSAGES } from '../engine/models/layers.messages.js';
 import { FALLBACK_MESSAGES } from '../engine/fallback.messages.js';
 import { SESSION_MESSAGES } from '../engine/training/session.messages.js';
 import { FILES_MESSAGES } from '../engine/export/files.messages.js';
+import { DATASET_MESSAGES } from '../engine/data/dataset.messages.js';
 import type { CompleteTranslation } from './types.js';
 
 const en = {
@@ -51,6 +52,7 @@ const en = {
   ...FALLBACK_MESSAGES,
   ...SESSION_MESSAGES,
   ...FILES_MESSAGES,
+  ...DATASET_MESSAGES,
 } satisfies CompleteTranslation;
 
 export default en;

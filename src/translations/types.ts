@@ -27,6 +27,7 @@ import type { LAYERS_MESSAGES } from '../engine/models/layers.messages.js';
 import type { FALLBACK_MESSAGES } from '../engine/fallback.messages.js';
 import type { SESSION_MESSAGES } from '../engine/training/session.messages.js';
 import type { FILES_MESSAGES } from '../engine/export/files.messages.js';
+import type { DATASET_MESSAGES } from '../engine/data/dataset.messages.js';
 
 /** The words of the elements (their own English tables). */
 export type UiTerms = typeof MATRIX_EN &
@@ -50,6 +51,7 @@ export type EngineTerms = typeof METRICS_MESSAGES &
   typeof FALLBACK_MESSAGES &
   typeof SESSION_MESSAGES &
   typeof FILES_MESSAGES &
+  typeof DATASET_MESSAGES &
   typeof CONV_MATH_MESSAGES &
   typeof CONV_STEPS_MESSAGES &
   typeof DISPLAY_MESSAGES;

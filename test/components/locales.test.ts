@@ -439,6 +439,107 @@ describe('every element in every language', () => {
   }
 
   for (const lang of LANGS) {
+    it(`${lang}: a network that does not fit the data, refused by the session (across the Worker), in the language`, async () => {
+      const { TrainingSession } = await import('../../src/engine/training/session.js');
+      const { toWire, fromWire } = await import('../../src/engine/training/protocol.js');
+      const el = await fixture<PlayedTrainer>(`<played-cnn-trainer lang="${lang}"></played-cnn-trainer>`);
+      await el.start();
+      const s = played!;
+      const error = () => el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '';
+      const refuse = async (e: unknown) => {
+        s.set('error');
+        s.fire('train-error', { error: fromWire(toWire(e)) });
+        await settle(el);
+      };
+      // A spec with 7 scores out, on MNIST's 10 classes: the session's own check.
+      const spec = {
+        name: 'seven',
+        inputShape: [1, 28, 28],
+        layers: [{ type: 'flatten' }, { type: 'dense', units: 7 }],
+      };
+      let thrown: unknown = null;
+      try {
+        new TrainingSession({ spec: spec as never });
+      } catch (e) {
+        thrown = e;
+      }
+      expect((thrown as Error).message).to.match(/^spec: /);
+      await refuse(thrown);
+      expect(error()).to.contain('spec');
+      if (lang === 'de') expect(error()).not.to.contain('receives');
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+      // A dataset (data-src) the network was not written for: said when the session fits the network to it.
+      const session = new TrainingSession({
+        spec: {
+          name: 'mnist',
+          inputShape: [1, 28, 28],
+          layers: [{ type: 'flatten' }, { type: 'dense', units: 10 }],
+        } as never,
+      });
+      const open = session as unknown as { setDataset(d: unknown): void; fitted(): unknown };
+      open.setDataset({
+        name: 'CIFAR-10',
+        classes: ['a', 'b', 'c'],
+        shape: [32, 32, 3],
+        normalize: { mean: [0, 0, 0], std: [1, 1, 1] },
+        counts: { train: 10, test: 10 },
+      });
+      thrown = null;
+      try {
+        open.fitted();
+      } catch (e) {
+        thrown = e;
+      }
+      expect((thrown as Error).message).to.match(
+        /^Your network \(layers\) does not fit CIFAR-10 \(3×32×32 images, 3 classes\): /,
+      );
+      await refuse(thrown);
+      if (lang === 'de')
+        expect(error()).to.contain(
+          'Ihr Netz (layers) passt nicht zu CIFAR-10 (Bilder von 3×32×32, 3 Klassen):',
+        );
+      expect(error()).to.contain('CIFAR-10');
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+      session.dispose();
+    });
+  }
+
+  let faultId = 0;
+  /** A real network fault on one file of the served MNIST (scripts/lib/faults.mjs). */
+  const fault = (kind: string, file: string) =>
+    `/__fault/${kind},99,${file},l${Date.now()}x${faultId++}/dist/assets/mnist/`;
+  for (const lang of LANGS) {
+    it(`${lang}: a data-src whose dataset.json is a web page, then damaged: said in the language`, async () => {
+      const errorOf = (el: Element) =>
+        el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '';
+      const shown = async (el: CnnTrainer) => {
+        for (let t0 = performance.now(); !errorOf(el) && performance.now() - t0 < 20000;) await settle(el);
+        return errorOf(el);
+      };
+      let el = await fixture<CnnTrainer>(
+        `<cnn-trainer lang="${lang}" data-src="${fault('html', 'dataset.json')}"></cnn-trainer>`,
+      );
+      let error = await shown(el);
+      expect(el.error).to.equal(error); // what the element says, in the language
+      if (lang === 'de')
+        expect(error).to.match(
+          /^Der Datensatz unter \S+ liegt nicht in dem Format vor, das diese Bibliothek liest \(eine Webseite statt JSON: Prüfen Sie die Adresse \(data-src\)\)\.$/,
+        );
+      expect(error).to.contain('data-src');
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+      cleanup();
+      el = await fixture<CnnTrainer>(
+        `<cnn-trainer lang="${lang}" data-src="${fault('flip', 'dataset.json')}"></cnn-trainer>`,
+      );
+      error = await shown(el);
+      expect(error).to.contain('dataset.json');
+      expect(error).not.to.contain('arrived damaged');
+      if (lang === 'de') expect(error).to.match(/^Der Datensatz konnte nicht geladen werden: /);
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+    });
+  }
+
+  for (const lang of LANGS) {
     it(`${lang}: a safetensors file for another network is refused in the language`, async () => {
       const { encodeSafetensors } = await import('../../src/engine/export/safetensors.js');
       const el = await fixture<CnnTrainer>(`<cnn-trainer lang="${lang}" model="fnn"></cnn-trainer>`);

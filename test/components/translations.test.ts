@@ -32,6 +32,7 @@ import { LAYERS_MESSAGES } from '../../src/engine/models/layers.messages.js';
 import { FALLBACK_MESSAGES } from '../../src/engine/fallback.messages.js';
 import { SESSION_MESSAGES } from '../../src/engine/training/session.messages.js';
 import { FILES_MESSAGES } from '../../src/engine/export/files.messages.js';
+import { DATASET_MESSAGES } from '../../src/engine/data/dataset.messages.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
@@ -55,6 +56,7 @@ const SOURCES: Record<string, object> = {
   FALLBACK_MESSAGES,
   SESSION_MESSAGES,
   FILES_MESSAGES,
+  DATASET_MESSAGES,
 };
 
 /**
@@ -76,6 +78,8 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'value.boolean',
     'got.symbol',
     'got.bigint',
+    // The setting's name (code) before the network's own error, said in the language.
+    'config.spec',
   ],
   es: ['calc.pool', 'kv.kernel', 'summary.total', 'trainer.backend', 'fm.pooling'],
   fr: [

@@ -7,6 +7,7 @@ import {
   type TrainDataset,
 } from '../../engine/training/config.js';
 import type { DatasetInfo, TrainerSession } from '../../engine/training/types.js';
+import { messageOf, type Message } from '../../engine/messages.js';
 
 /** What the trainer gives the controller. */
 export interface DatasetHost extends ReactiveControllerHost, HTMLElement {
@@ -40,7 +41,8 @@ export class DatasetController implements ReactiveController {
   /** The read of `data-src`'s dataset.json in flight (the trainer's `updateComplete` waits for it), or null. */
   pending: Promise<void> | null = null;
   /** Why the dataset.json of `data-src` could not be read, or null. */
-  error: { message: string; retryable: boolean } | null = null;
+  /** `message`: the engine's message as data where it carries one (said in the reader's language). */
+  error: { message: Message | string; retryable: boolean } | null = null;
 
   /** The info last announced through `known` (JSON), so an unchanged adopt announces nothing. */
   private announced = '';
@@ -111,7 +113,7 @@ export class DatasetController implements ReactiveController {
           if (ac.signal.aborted) return;
           const err = e as { message?: unknown; retryable?: unknown } | null;
           this.error = {
-            message: typeof err?.message === 'string' ? err.message : String(e),
+            message: messageOf(e) ?? (typeof err?.message === 'string' ? err.message : String(e)),
             retryable: err?.retryable !== false,
           };
           this.host.requestUpdate();

@@ -36,17 +36,19 @@ import { yieldToEventLoop } from '../training/events.js';
 import { assetUrl, siblingUrl } from '../assets.js';
 import {
   AssetLoadError,
-  damagedMessage,
+  damaged as damagedAs,
   download,
   fnv1a,
   type AssetErrorInit,
   type AssetErrorKind,
 } from './download.js';
 import { DOWNLOAD_MESSAGES } from './download.messages.js';
-import { messagesOf } from '../messages.js';
+import { DATASET_MESSAGES } from './dataset.messages.js';
+import { messagesOf, type Message } from '../messages.js';
 
 export { fnv1a };
 const sayDownload = messagesOf(DOWNLOAD_MESSAGES);
+const sayData = messagesOf(DATASET_MESSAGES);
 
 /** The `format` of every dataset.json, and the version this loader reads. */
 export const DATASET_FORMAT = 'cnn-widgets-dataset';
@@ -286,24 +288,23 @@ async function inflate(data: Uint8Array<ArrayBuffer>, url: string, name: string)
     const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (err) {
-    throw damaged(url, name, 'it does not unpack', err);
+    throw damaged(url, name, sayData('dataset.damaged.unpack'), err);
   }
 }
 
-const damaged = (url: string, name?: string, why = 'it does not match its checksum', cause?: unknown) =>
-  new DatasetLoadError(damagedMessage(`Could not load ${labelOf(name).text}`, url, why), {
-    kind: 'corrupt',
-    retryable: true,
-    url,
-    cause,
-  });
+const damaged = (
+  url: string,
+  name?: string,
+  why: Message = sayData('dataset.damaged.checksum'),
+  cause?: unknown,
+) => {
+  const detail = damagedAs(sayData('dataset.cannotLoad', { label: labelOf(name) }), url, why);
+  return new DatasetLoadError(detail.text, { kind: 'corrupt', retryable: true, url, cause, detail });
+};
 
-function badFormat(url: string, why: string): DatasetLoadError {
-  return new DatasetLoadError(`The dataset at ${url} is not in the format this library reads (${why}).`, {
-    kind: 'format',
-    retryable: false,
-    url,
-  });
+function badFormat(url: string, why: Message): DatasetLoadError {
+  const detail = sayData('dataset.format', { url, why });
+  return new DatasetLoadError(detail.text, { kind: 'format', retryable: false, url, detail });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -317,16 +318,17 @@ const numbers = (v: unknown, n: number) =>
 /** Checks a parsed dataset.json field by field; a message names what is wrong (not retryable: a format problem). */
 function validate(json: unknown, url: string): Manifest {
   const d = json as Record<string, unknown> | null;
-  if (!d || typeof d !== 'object' || Array.isArray(d)) throw badFormat(url, 'not a dataset.json');
+  if (!d || typeof d !== 'object' || Array.isArray(d))
+    throw badFormat(url, sayData('dataset.why.notDatasetJson'));
   if (d['format'] !== DATASET_FORMAT)
     throw badFormat(
       url,
-      `its "format" is ${JSON.stringify(d['format'])}, not "${DATASET_FORMAT}": pack it with npx cnn-widgets pack`,
+      sayData('dataset.why.formatName', { got: String(JSON.stringify(d['format'])), format: DATASET_FORMAT }),
     );
   if (d['version'] !== DATASET_FORMAT_VERSION) {
     throw badFormat(
       url,
-      `version ${String(d['version'])}; this library reads version ${DATASET_FORMAT_VERSION}`,
+      sayData('dataset.why.version', { got: String(d['version']), version: DATASET_FORMAT_VERSION }),
     );
   }
   const shape = d['shape'] as unknown[];
@@ -339,7 +341,11 @@ function validate(json: unknown, url: string): Manifest {
   )
     throw badFormat(
       url,
-      `"shape" must be [height, width, channels] with sides ${MIN_IMAGE_SIDE} to ${MAX_IMAGE_SIDE} and 1 or 3 channels, not ${JSON.stringify(shape)}`,
+      sayData('dataset.why.shape', {
+        min: MIN_IMAGE_SIDE,
+        max: MAX_IMAGE_SIDE,
+        got: String(JSON.stringify(shape)),
+      }),
     );
   const [h, w, c] = shape as [number, number, number];
   const classes = d['classes'];
@@ -349,16 +355,16 @@ function validate(json: unknown, url: string): Manifest {
     classes.length > 256 ||
     !classes.every((x) => typeof x === 'string' && x.trim() !== '')
   )
-    throw badFormat(url, '"classes" must list 2 to 256 class names');
+    throw badFormat(url, sayData('dataset.why.classes'));
   const norm = d['normalize'] as { mean?: unknown; std?: unknown } | undefined;
   if (!norm || !numbers(norm.mean, c) || !numbers(norm.std, c) || !(norm.std as number[]).every((x) => x > 0))
-    throw badFormat(url, `"normalize" must give a mean and a positive std for each of the ${c} channels`);
+    throw badFormat(url, sayData('dataset.why.normalize', { channels: c }));
   const splits = {} as Manifest['splits'];
   const pixels = h * w * c;
   for (const split of ['train', 'test'] as const) {
     const s = d[split] as { count?: unknown; files?: unknown } | undefined;
     if (!s || !Array.isArray(s.files) || !isInt(s.count) || s.count < 1)
-      throw badFormat(url, `no "${split}" split`);
+      throw badFormat(url, sayData('dataset.why.noSplit', { split }));
     let next = 0;
     for (const sh of s.files as Partial<ShardInfo>[]) {
       const ok =
@@ -371,10 +377,11 @@ function validate(json: unknown, url: string): Manifest {
         sh.bytes > 0 &&
         sh.rawBytes === sh.count * (pixels + 1) &&
         typeof sh.fnv1a === 'string';
-      if (!ok) throw badFormat(url, `shard ${String(sh?.file)} of "${split}" is malformed`);
+      if (!ok) throw badFormat(url, sayData('dataset.why.shard', { file: String(sh?.file), split }));
       next += sh.count!;
     }
-    if (next !== s.count) throw badFormat(url, `"${split}" shards hold ${next} examples, not ${s.count}`);
+    if (next !== s.count)
+      throw badFormat(url, sayData('dataset.why.shardCount', { split, held: next, count: s.count }));
     splits[split] = { count: s.count, files: s.files as ShardInfo[] };
   }
   const text = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
@@ -405,15 +412,15 @@ function parseDatasetJson(bytes: Uint8Array, url: string): Manifest {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    if (/^\s*</.test(text)) throw badFormat(url, 'a web page, not JSON: check the address (data-src)');
-    throw damaged(url, undefined, 'it is not valid JSON', err);
+    if (/^\s*</.test(text)) throw badFormat(url, sayData('dataset.why.webPage'));
+    throw damaged(url, undefined, sayData('dataset.damaged.json'), err);
   }
   // The checksum first: a changed value is damage (retryable) even when it also breaks the shape. The packer
   // always writes one; a dataset.json written by hand may leave it out.
   if (json && typeof json === 'object' && 'checksum' in json) {
     const { checksum, ...rest } = json as { checksum?: unknown };
     if (checksum !== fnv1a(new TextEncoder().encode(JSON.stringify(rest))))
-      throw damaged(url, undefined, 'its checksum does not match');
+      throw damaged(url, undefined, sayData('dataset.damaged.jsonChecksum'));
   }
   return validate(json, url);
 }
@@ -572,7 +579,7 @@ export async function loadDataset(opts: LoadDatasetOptions): Promise<DatasetSpli
       if (lab[k]! >= classes)
         throw badFormat(
           siblingUrl(s.file, manifestUrl),
-          `example ${s.start + k} has label ${lab[k]}, but there are ${classes} classes`,
+          sayData('dataset.why.label', { example: s.start + k, label: lab[k]!, classes }),
         );
     }
     labels.set(lab, s.start);

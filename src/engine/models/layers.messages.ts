@@ -19,6 +19,9 @@ export const LAYERS_MESSAGES = {
     `Line ${p.line}, column ${p.column}: ${p.error}`,
   'layers.atLayer': (p: { index: number; error: string }) => `Layer ${p.index}: ${p.error}`,
   'layers.in': (p: { error: string; layer: string }) => `${p.error} (in ${p.layer})`,
+  /** A network given as specs that cannot be written as a `layers` text for the data's images (specFitError). */
+  'layers.cannotTake': (p: { width: number; height: number; channels: number; error: string }) =>
+    `it cannot take ${p.width}×${p.height}×${p.channels} images: ${p.error}`,
 
   // The text as a whole, and the scanner.
   'layers.notText': 'layers must be text like "Conv2d(1, 16, 3), ReLU(), …".',

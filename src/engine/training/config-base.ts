@@ -187,7 +187,7 @@ export interface ConfigError {
  * trained on the dataset, or null. (The trainer element checks its `layers` text with the parser itself.)
  */
 export function resolveConfigWith(
-  checkSpec: (spec: unknown, dataset: TrainDataset | undefined) => string | null,
+  checkSpec: (spec: unknown, dataset: TrainDataset | undefined) => string | Message | null,
   partial: Partial<TrainConfig> = {},
   preset?: PresetName | null,
 ): TrainConfig | ConfigError {
@@ -199,7 +199,8 @@ export function resolveConfigWith(
     return bad('model', say('config.model', { got: String(c.model) }));
   if (c.spec !== undefined) {
     const error = checkSpec(c.spec, c.dataset);
-    if (error) return { error, field: 'spec' };
+    if (typeof error === 'string' && error) return { error, field: 'spec' };
+    if (error && typeof error === 'object') return bad('spec', error);
   }
   if (c.optimizer !== 'adam' && c.optimizer !== 'sgd') {
     return bad('optimizer', say('config.optimizer', { got: String(c.optimizer) }));

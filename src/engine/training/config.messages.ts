@@ -9,6 +9,9 @@ import type { MessageFormats } from '../messages.js';
 type F = MessageFormats;
 
 export const CONFIG_MESSAGES = {
+  'config.notSpec': 'spec must be a network ({ name, inputShape, layers: [...] }).',
+  /** `error`: why the network does not fit the data (a `layers` error, specFitError). */
+  'config.spec': (p: { error: string }) => `spec: ${p.error}`,
   'config.model': (p: { got: string }) => `model must be "cnn" or "fnn", not "${p.got}".`,
   'config.optimizer': (p: { got: string }) => `optimizer must be "adam" or "sgd", not "${p.got}".`,
   'config.lrSchedule': (p: { got: string }) =>

@@ -4,7 +4,10 @@
  * the trainer element uses config-base.ts, so a page without a `layers` text never downloads the parser.
  */
 import type { ModelSpec } from '../conv-math.js';
-import { parseNetwork, toLayersText, formatLayersError } from '../models/pytorch-network.js';
+import { parseNetwork, toLayersText, formatLayersMessage } from '../models/pytorch-network.js';
+import { messageOf, messagesOf, type Message } from '../messages.js';
+import { LAYERS_MESSAGES } from '../models/layers.messages.js';
+import { CONFIG_MESSAGES } from './config.messages.js';
 import {
   MNIST_DATASET,
   resolveConfigWith,
@@ -24,7 +27,7 @@ export function resolveConfig(
   partial: Partial<TrainConfig> = {},
   preset?: PresetName | null,
 ): TrainConfig | ConfigError {
-  return resolveConfigWith(checkTrainSpec, partial, preset);
+  return resolveConfigWith(checkTrainSpecMessage, partial, preset);
 }
 
 /**
@@ -33,12 +36,19 @@ export function resolveConfig(
  * that arrive, the class count, the size limits.
  */
 export function checkTrainSpec(spec: unknown, dataset: TrainDataset = MNIST_DATASET): string | null {
-  const s = spec as Partial<ModelSpec> | null;
-  if (typeof s !== 'object' || s === null || !Array.isArray(s.layers))
-    return 'spec must be a network ({ name, inputShape, layers: [...] }).';
-  const e = specFitError(s as ModelSpec, dataset);
-  return e === null ? null : `spec: ${e}`;
+  return checkTrainSpecMessage(spec, dataset)?.text ?? null;
 }
+
+/** {@link checkTrainSpec} as a message, for the reader's language (or null when the spec fits). */
+export function checkTrainSpecMessage(spec: unknown, dataset: TrainDataset = MNIST_DATASET): Message | null {
+  const s = spec as Partial<ModelSpec> | null;
+  if (typeof s !== 'object' || s === null || !Array.isArray(s.layers)) return sayConfig('config.notSpec');
+  const e = specFitMessage(s as ModelSpec, dataset);
+  return e === null ? null : sayConfig('config.spec', { error: e });
+}
+
+const sayConfig = messagesOf(CONFIG_MESSAGES);
+const sayLayers = messagesOf(LAYERS_MESSAGES);
 
 /**
  * Why `spec` cannot train on `dataset`'s images (its channels and size in, one score per class out, the size
@@ -46,14 +56,24 @@ export function checkTrainSpec(spec: unknown, dataset: TrainDataset = MNIST_DATA
  * or null when it fits.
  */
 export function specFitError(spec: ModelSpec, dataset: TrainDataset): string | null {
+  return specFitMessage(spec, dataset)?.text ?? null;
+}
+
+/** {@link specFitError} as a message (key and values), for the reader's language; null when the spec fits. */
+export function specFitMessage(spec: ModelSpec, dataset: TrainDataset): Message | null {
   const [h, w, c] = dataset.shape;
   const inputShape = [c, h, w];
   let text: string;
   try {
     text = toLayersText({ name: 'custom', inputShape, layers: spec.layers }, inputShape);
   } catch (e) {
-    return `it cannot take ${w}×${h}×${c} images: ${e instanceof Error ? e.message : String(e)}`;
+    return sayLayers('layers.cannotTake', {
+      width: w,
+      height: h,
+      channels: c,
+      error: messageOf(e) ?? (e instanceof Error ? e.message : String(e)),
+    });
   }
   const r = parseNetwork(text, { inputShape, classes: dataset.classes.length });
-  return r.ok ? null : formatLayersError(r.error);
+  return r.ok ? null : formatLayersMessage(r.error);
 }

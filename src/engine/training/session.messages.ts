@@ -4,6 +4,16 @@
  * the same situations from the element's side. Also the English translation table's entries for them.
  */
 export const SESSION_MESSAGES = {
+  /** `error`: why (a `layers` error, specFitError). */
+  'session.networkMisfit': (p: {
+    dataset: string;
+    channels: number;
+    height: number;
+    width: number;
+    classes: number;
+    error: string;
+  }) =>
+    `Your network (layers) does not fit ${p.dataset} (${p.channels}×${p.height}×${p.width} images, ${p.classes} classes): ${p.error}`,
   'session.disposed': 'This training session was disposed.',
   'session.notReady': 'Not initialised.',
   'session.notStartedYet': 'The model is not ready yet (start() first).',

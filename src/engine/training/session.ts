@@ -34,7 +34,7 @@ import { SESSION_MESSAGES } from './session.messages.js';
 import {
   MNIST_DATASET,
   resolveConfig,
-  specFitError,
+  specFitMessage,
   type BackendName,
   type MnistSplit,
   type PresetName,
@@ -220,7 +220,12 @@ export class TrainingSession extends EventTarget {
     super();
     const { preset, sliceMs, ...rest } = config;
     const resolved = resolveConfig(rest, preset ?? null);
-    if ('error' in resolved) throw new RangeError(resolved.error);
+    // The message travels with the error (`detail`): an element says it in the reader's language.
+    if ('error' in resolved)
+      throw Object.assign(
+        new RangeError(resolved.error),
+        resolved.message ? { detail: resolved.message } : {},
+      );
     this.config = this.asked = resolved;
     this.sliceMs = sliceMs ?? 20;
   }
@@ -363,12 +368,18 @@ export class TrainingSession extends EventTarget {
     let spec: ModelSpec;
     const asked = this.asked;
     if (asked.spec) {
-      const error = specFitError(asked.spec, dataset);
+      const error = specFitMessage(asked.spec, dataset);
       if (error) {
         const [h, w, c] = dataset.shape;
-        throw notRetryable(
-          `Your network (layers) does not fit ${dataset.name} (${c}×${h}×${w} images, ${dataset.classes.length} classes): ${error}`,
-        );
+        const detail = tell('session.networkMisfit', {
+          dataset: dataset.name,
+          channels: c,
+          height: h,
+          width: w,
+          classes: dataset.classes.length,
+          error,
+        });
+        throw Object.assign(notRetryable(detail.text), { detail });
       }
       spec = { ...asked.spec, inputShape: [dataset.shape[2], dataset.shape[0], dataset.shape[1]] };
     } else spec = fitSpec(MODEL_SPECS[asked.model], dataset);

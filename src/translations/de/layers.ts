@@ -12,6 +12,8 @@ const mflop = (f: F, n: number) => f.number(n, { maximumFractionDigits: n < 10 ?
 export const LAYERS: SameKeys<typeof LAYERS_MESSAGES> = {
   'layers.at': (p) => `Zeile ${p.line}, Spalte ${p.column}: ${p.error}`,
   'layers.atLayer': (p) => `Schicht ${p.index}: ${p.error}`,
+  'layers.cannotTake': (p) =>
+    `es kann keine Bilder von ${p.width}×${p.height}×${p.channels} aufnehmen: ${p.error}`,
   'layers.in': (p) => `${p.error} (in ${p.layer})`,
   'layers.notText': 'layers muss ein Text sein, etwa "Conv2d(1, 16, 3), ReLU(), …".',
   'layers.tooLong': (p, f) =>

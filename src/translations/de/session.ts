@@ -3,6 +3,8 @@ import type { SameKeys } from '../types.js';
 import type { SESSION_MESSAGES } from '../../engine/training/session.messages.js';
 
 export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
+  'session.networkMisfit': (p) =>
+    `Ihr Netz (layers) passt nicht zu ${p.dataset} (Bilder von ${p.channels}×${p.height}×${p.width}, ${p.classes} Klassen): ${p.error}`,
   'session.disposed': 'Diese Trainingssitzung wurde beendet.',
   'session.notReady': 'Nicht initialisiert.',
   'session.notStartedYet': 'Das Modell ist noch nicht bereit (zuerst start()).',

@@ -101,6 +101,8 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
 };
 
 export const CONFIG: SameKeys<typeof CONFIG_MESSAGES> = {
+  'config.notSpec': 'spec muss ein Netz sein ({ name, inputShape, layers: [...] }).',
+  'config.spec': (p) => `spec: ${p.error}`,
   'config.model': (p) => `model muss "cnn" oder "fnn" sein, nicht "${p.got}".`,
   'config.optimizer': (p) => `der Optimierer muss "adam" oder "sgd" sein, nicht "${p.got}".`,
   'config.lrSchedule': (p) =>

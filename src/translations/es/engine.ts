@@ -7,6 +7,7 @@ import { LAYERS } from './layers.js';
 import { FALLBACK } from './fallback.js';
 import { SESSION } from './session.js';
 import { FILES } from './files.js';
+import { DATA } from './data.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -19,6 +20,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   ...FALLBACK,
   ...SESSION,
   ...FILES,
+  ...DATA,
   'name.inputSize': 'El tamaño de entrada',
   'name.kernelSize': 'El tamaño del kernel',
   'name.stride': 'El paso',

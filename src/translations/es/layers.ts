@@ -13,6 +13,7 @@ const lowerFirst = (s: string) => String(s).charAt(0).toLowerCase() + String(s).
 export const LAYERS: SameKeys<typeof LAYERS_MESSAGES> = {
   'layers.at': (p) => `Línea ${p.line}, columna ${p.column}: ${p.error}`,
   'layers.atLayer': (p) => `Capa ${p.index}: ${p.error}`,
+  'layers.cannotTake': (p) => `no puede recibir imágenes de ${p.width}×${p.height}×${p.channels}: ${p.error}`,
   'layers.in': (p) => `${p.error} (en ${p.layer})`,
   'layers.notText': 'layers debe ser un texto como "Conv2d(1, 16, 3), ReLU(), …".',
   'layers.tooLong': (p, f) =>

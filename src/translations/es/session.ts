@@ -3,6 +3,8 @@ import type { SameKeys } from '../types.js';
 import type { SESSION_MESSAGES } from '../../engine/training/session.messages.js';
 
 export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
+  'session.networkMisfit': (p) =>
+    `Tu red (layers) no encaja con ${p.dataset} (imágenes de ${p.channels}×${p.height}×${p.width}, ${p.classes} clases): ${p.error}`,
   'session.disposed': 'Esta sesión de entrenamiento se cerró.',
   'session.notReady': 'Sin inicializar.',
   'session.notStartedYet': 'El modelo aún no está listo (primero start()).',

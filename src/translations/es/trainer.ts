@@ -100,6 +100,8 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
 };
 
 export const CONFIG: SameKeys<typeof CONFIG_MESSAGES> = {
+  'config.notSpec': 'spec debe ser una red ({ name, inputShape, layers: [...] }).',
+  'config.spec': (p) => `spec: ${p.error}`,
   'config.model': (p) => `model debe ser "cnn" o "fnn", no "${p.got}".`,
   'config.optimizer': (p) => `el optimizador debe ser "adam" o "sgd", no "${p.got}".`,
   'config.lrSchedule': (p) =>

@@ -13,6 +13,8 @@ const lowerFirst = (s: string) => String(s).charAt(0).toLowerCase() + String(s).
 export const LAYERS: SameKeys<typeof LAYERS_MESSAGES> = {
   'layers.at': (p) => `Ligne ${p.line}, colonne ${p.column} : ${p.error}`,
   'layers.atLayer': (p) => `Couche ${p.index} : ${p.error}`,
+  'layers.cannotTake': (p) =>
+    `il ne peut pas recevoir d’images de ${p.width}×${p.height}×${p.channels} : ${p.error}`,
   'layers.in': (p) => `${p.error} (dans ${p.layer})`,
   'layers.notText': 'layers doit être un texte comme « Conv2d(1, 16, 3), ReLU(), … ».',
   'layers.tooLong': (p, f) =>

@@ -3,6 +3,8 @@ import type { SameKeys } from '../types.js';
 import type { SESSION_MESSAGES } from '../../engine/training/session.messages.js';
 
 export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
+  'session.networkMisfit': (p) =>
+    `Votre réseau (layers) ne convient pas à ${p.dataset} (images de ${p.channels}×${p.height}×${p.width}, ${p.classes} classes) : ${p.error}`,
   'session.disposed': 'Cette session d’entraînement a été libérée.',
   'session.notReady': 'Pas encore initialisée.',
   'session.notStartedYet': 'Le modèle n’est pas encore prêt (appelez d’abord start()).',

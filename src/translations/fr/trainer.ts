@@ -100,6 +100,8 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
 };
 
 export const CONFIG: SameKeys<typeof CONFIG_MESSAGES> = {
+  'config.notSpec': 'spec doit être un réseau ({ name, inputShape, layers: [...] }).',
+  'config.spec': (p) => `spec : ${p.error}`,
   'config.model': (p) => `model doit valoir « cnn » ou « fnn », pas « ${p.got} ».`,
   'config.optimizer': (p) => `l’optimiseur doit valoir « adam » ou « sgd », pas « ${p.got} ».`,
   'config.lrSchedule': (p) =>

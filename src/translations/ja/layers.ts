@@ -10,6 +10,7 @@ const mflop = (f: F, v: number) => f.number(v, { maximumFractionDigits: v < 10 ?
 export const LAYERS: SameKeys<typeof LAYERS_MESSAGES> = {
   'layers.at': (p) => `${p.line} 行 ${p.column} 列目: ${p.error}`,
   'layers.atLayer': (p) => `${p.index} 番目の層: ${p.error}`,
+  'layers.cannotTake': (p) => `${p.width}×${p.height}×${p.channels} の画像を受け取れません: ${p.error}`,
   'layers.in': (p) => `${p.error}（${p.layer} 内）`,
   'layers.notText': 'layers は "Conv2d(1, 16, 3), ReLU(), …" のようなテキストで指定してください。',
   'layers.tooLong': (p, f) =>

@@ -3,6 +3,8 @@ import type { SameKeys } from '../types.js';
 import type { SESSION_MESSAGES } from '../../engine/training/session.messages.js';
 
 export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
+  'session.networkMisfit': (p) =>
+    `ネットワーク (layers) が ${p.dataset}（${p.channels}×${p.height}×${p.width} の画像、${p.classes} クラス）に合いません: ${p.error}`,
   'session.disposed': 'この学習セッションは破棄されました。',
   'session.notReady': '初期化されていません。',
   'session.notStartedYet': 'モデルはまだ準備できていません（先に start() を呼んでください）。',

@@ -97,6 +97,8 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
 };
 
 export const CONFIG: SameKeys<typeof CONFIG_MESSAGES> = {
+  'config.notSpec': 'spec はネットワーク ({ name, inputShape, layers: [...] }) にしてください。',
+  'config.spec': (p) => `spec: ${p.error}`,
   'config.model': (p) => `model は "cnn" か "fnn" にしてください ("${p.got}" ではなく)。`,
   'config.optimizer': (p) => `最適化手法は "adam" か "sgd" にしてください ("${p.got}" ではなく)。`,
   'config.lrSchedule': (p) =>

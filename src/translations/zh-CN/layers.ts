@@ -10,6 +10,7 @@ const mflop = (f: F, v: number) => f.number(v, { maximumFractionDigits: v < 10 ?
 export const LAYERS: SameKeys<typeof LAYERS_MESSAGES> = {
   'layers.at': (p) => `第 ${p.line} 行，第 ${p.column} 列：${p.error}`,
   'layers.atLayer': (p) => `第 ${p.index} 层：${p.error}`,
+  'layers.cannotTake': (p) => `它无法接收 ${p.width}×${p.height}×${p.channels} 的图像：${p.error}`,
   'layers.in': (p) => `${p.error}（位于 ${p.layer}）`,
   'layers.notText': 'layers 必须是文本，例如 "Conv2d(1, 16, 3), ReLU(), …"。',
   'layers.tooLong': (p, f) => `layers 太长（${f.number(p.length)} 个字符；最多 ${f.number(p.max)} 个）。`,

@@ -3,6 +3,8 @@ import type { SameKeys } from '../types.js';
 import type { SESSION_MESSAGES } from '../../engine/training/session.messages.js';
 
 export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
+  'session.networkMisfit': (p) =>
+    `你的网络（layers）与 ${p.dataset} 不匹配（${p.channels}×${p.height}×${p.width} 的图像，${p.classes} 个类别）：${p.error}`,
   'session.disposed': '这个训练会话已被释放。',
   'session.notReady': '尚未初始化。',
   'session.notStartedYet': '模型尚未就绪（请先调用 start()）。',

@@ -94,6 +94,8 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
 };
 
 export const CONFIG: SameKeys<typeof CONFIG_MESSAGES> = {
+  'config.notSpec': 'spec 必须是一个网络（{ name, inputShape, layers: [...] }）。',
+  'config.spec': (p) => `spec：${p.error}`,
   'config.model': (p) => `model 必须是 "cnn" 或 "fnn"，而不是 "${p.got}"。`,
   'config.optimizer': (p) => `优化器必须是 "adam" 或 "sgd"，而不是 "${p.got}"。`,
   'config.lrSchedule': (p) => `学习率调度必须是 "constant"、"cooldown" 或 "cosine"，而不是 "${p.got}"。`,
