@@ -106,9 +106,15 @@ describe('data-parallel: the pieces', () => {
     expect(resolveConfig({ workers: 2 })).to.include({ workers: 2 });
     for (const bad of [0, 9, 1.5, -1, 'two', NaN]) {
       const r = resolveConfig({ workers: bad as number });
+      // The English, the field, and the message as data (said in the reader's language by the element).
       expect(r, String(bad)).to.deep.equal({
         error: 'workers must be "auto" or a whole number from 1 to 8.',
         field: 'workers',
+        message: {
+          key: 'config.workers',
+          params: { max: 8 },
+          text: 'workers must be "auto" or a whole number from 1 to 8.',
+        },
       });
     }
   });
