@@ -190,8 +190,12 @@ describe('data-parallel: training in several Workers (wasm)', function () {
       await started;
       expect(s.workers).to.equal(2);
       s.pause();
-      // The batch in flight may still report; then nothing while paused.
-      await new Promise((r) => setTimeout(r, 300));
+      // The batch in flight may still report (late on a busy machine): wait for a quiet 400 ms, at most 5 s (a
+      // run that does not pause is never quiet), then nothing while paused.
+      for (let t0 = performance.now(), seen = -1; seen !== batches && performance.now() - t0 < 5000;) {
+        seen = batches;
+        await new Promise((r) => setTimeout(r, 400));
+      }
       const atPause = batches;
       await new Promise((r) => setTimeout(r, 700));
       expect(batches - atPause, 'batches while paused').to.equal(0);
