@@ -175,6 +175,10 @@ async function responsiveness() {
       process.stderr.write(
         `longest ${f(r.longest)} ms, ${r.over50} over 50 ms, blocking ${f(r.blocking)} ms in ${f(r.seconds, 1)} s (${r.thread}); tasks over 50 ms at ${r.tasks.map((t) => `${f(t.at)}+${f(t.ms)}`).join(', ')} ms after Start\n`,
       );
+      for (const fr of r.frames ?? [])
+        process.stderr.write(
+          `  long frame at ${f(fr.at)} ms: ${f(fr.ms)} ms, rendering ${f(fr.render)} (style+layout+paint ${f(fr.styleLayout)}); scripts: ${fr.scripts.join('; ') || 'none'}\n`,
+        );
     } catch (e) {
       rs.push({ error: e.message, load: load() });
       process.stderr.write(`failed: ${e.message}\n`);

@@ -108,6 +108,32 @@ const performUpdate = ReactiveElement.prototype['performUpdate'] as (this: React
 const raf = window.requestAnimationFrame.bind(window);
 window.requestAnimationFrame = (cb) => raf(timed('animation frame callback', cb));
 
+/** The parts of a 'long-animation-frame' entry the table reads (not yet in TypeScript's DOM types). */
+interface LoafEntry extends PerformanceEntry {
+  renderStart: number;
+  styleAndLayoutStart: number;
+  blockingDuration: number;
+  scripts: { invoker: string; duration: number; forcedStyleAndLayoutDuration: number }[];
+}
+/** One long frame: when, how long, its scripts' share (longest first), and its rendering's. */
+const loafSummary = (f: LoafEntry, t0: number) => {
+  const end = f.startTime + f.duration;
+  return {
+    at: Math.round(f.startTime - t0),
+    ms: Math.round(f.duration),
+    // Style and layout, then paint: from the rendering's start (or, with no rendering, nothing) to the end.
+    render: f.renderStart ? Math.round(end - f.renderStart) : 0,
+    styleLayout: f.styleAndLayoutStart ? Math.round(end - f.styleAndLayoutStart) : 0,
+    scripts: [...f.scripts]
+      .sort((a, b) => b.duration - a.duration)
+      .slice(0, 4)
+      .map(
+        (s) =>
+          `${s.invoker} ${Math.round(s.duration)} ms${s.forcedStyleAndLayoutDuration >= 1 ? ` (forced layout ${Math.round(s.forcedStyleAndLayoutDuration)})` : ''}`,
+      ),
+  };
+};
+
 const w = window as unknown as { __bench?: unknown; __benchError?: string };
 const q = new URLSearchParams(location.search);
 const n = Number(q.get('n') ?? 3200);
@@ -118,6 +144,17 @@ async function main() {
     type: 'longtask',
     buffered: true,
   });
+  // What a long frame is made of (Chromium's Long Animation Frames): the scripts it ran, each with its invoker
+  // and time, and how long its style, layout and paint took after them.
+  const frames: PerformanceEntry[] = [];
+  try {
+    new PerformanceObserver((list) => frames.push(...list.getEntries())).observe({
+      type: 'long-animation-frame',
+      buffered: true,
+    });
+  } catch {
+    // Not in this browser: the table goes without it.
+  }
   document.body.innerHTML = `
     <cnn-trainer id="t" train-size="${n}" test-size="1000" epochs="1"></cnn-trainer>
     <confusion-matrix for="t"></confusion-matrix>
@@ -151,6 +188,9 @@ async function main() {
     over50: durations.filter((d) => d > 50).length,
     blocking: durations.reduce((a, d) => a + Math.max(0, d - 50), 0),
     tasks: inRun.map((t) => ({ at: t.startTime - t0, ms: t.duration })),
+    frames: frames
+      .filter((f) => f.duration > 50 && f.startTime + f.duration >= t0 && f.startTime <= t1)
+      .map((f) => loafSummary(f as LoafEntry, t0)),
     // The page's own scripts fetched from Start on (the Worker's are not in the page's timeline).
     scripts: performance
       .getEntriesByType('resource')

@@ -1,5 +1,7 @@
 import { expect } from '@esm-bundle/chai';
-import { greyImageData, paintGrey } from '../../src/components/shared/paint.js';
+import { greyImageData, paintGrey, paintInput, paintRgb } from '../../src/components/shared/paint.js';
+import { drawHeatmap } from '../../src/components/shared/colour-scale.js';
+import { paintThumb } from '../../src/components/confusion-matrix/dataset-view.js';
 
 const rgba = (img: ImageData, i: number) => [...img.data.subarray(i * 4, i * 4 + 4)];
 
@@ -39,5 +41,32 @@ describe('paintGrey (shared/paint.ts)', () => {
     const ctx = canvas.getContext('2d')!;
     expect(ctx.getImageData(5, 3, 1, 1).data[0]).to.equal(255);
     expect(ctx.getImageData(3, 5, 1, 1).data[0]).to.equal(0);
+  });
+
+  // A GPU-backed canvas gives each small picture a GPU surface that the page's main thread creates and flushes
+  // (34 ms for one feature map's canvases under a software GPU): every painter of pixels asks for a canvas
+  // kept in memory. The first call's options are the canvas's for good, so each painter must be the one asking.
+  it('every painter of pixels asks for a canvas in main memory (willReadFrequently)', function () {
+    const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+    if (
+      typeof probe?.getContextAttributes !== 'function' ||
+      !('willReadFrequently' in probe.getContextAttributes())
+    )
+      this.skip(); // an engine that does not report the attribute
+    const px = new Float32Array(4 * 4 * 3).fill(0.5);
+    const painters: [string, (c: HTMLCanvasElement) => void][] = [
+      ['paintGrey', (c) => paintGrey(c, px, 4, 4)],
+      ['paintInput (grey)', (c) => paintInput(c, px, [4, 4, 1], [0, 0, 0])],
+      ['paintInput (RGB)', (c) => paintInput(c, px, [4, 4, 3], [0, 0, 0])],
+      ['paintRgb', (c) => paintRgb(c, { pixels: px, width: 4, height: 4 })],
+      ['drawHeatmap', (c) => drawHeatmap(c, px, 4, 4)],
+      ['paintThumb', (c) => paintThumb(c, { index: 0, pixels: new Uint8Array(16), shape: [4, 4, 1] })],
+    ];
+    for (const [name, paint] of painters) {
+      const canvas = document.createElement('canvas');
+      paint(canvas);
+      const attrs = canvas.getContext('2d')!.getContextAttributes();
+      expect(attrs.willReadFrequently, name).to.equal(true);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * gives no `labels`), and its test images at their own size and colour for the thumbnails of a cell.
  */
 import type { TestExample, TrainerLike } from '../../engine/training/types.js';
-import { paintGrey } from '../shared/paint.js';
+import { paintGrey, pixelContext } from '../shared/paint.js';
 
 /**
  * The class names of the followed trainer's dataset (`datasetInfo`, read defensively: a stand-in may call it
@@ -44,5 +44,5 @@ export function paintThumb(canvas: HTMLCanvasElement, ex: TestExample): void {
     img.data[i * 4 + 2] = ex.pixels[i * 3 + 2] ?? 0;
     img.data[i * 4 + 3] = 255;
   }
-  canvas.getContext('2d')?.putImageData(img, 0, 0);
+  pixelContext(canvas)?.putImageData(img, 0, 0);
 }

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { padToInput, shapeSize, type ImageShape } from '../../engine/pad-input.js';
-import { paintInput } from '../shared/paint.js';
+import { paintInput, pixelContext } from '../shared/paint.js';
 
 /** Side of the drawing surface in canvas pixels (CSS scales it to the space available). */
 export const PAD = 280;
@@ -11,7 +11,7 @@ const PEN = 22;
 function rgbOf(color: string): [number, number, number] {
   const c = document.createElement('canvas');
   c.width = c.height = 1;
-  const ctx = c.getContext('2d', { willReadFrequently: true });
+  const ctx = pixelContext(c);
   if (!ctx) return [0, 0, 0];
   ctx.fillStyle = color || '#000';
   ctx.fillRect(0, 0, 1, 1);
@@ -94,7 +94,7 @@ export class InkController implements ReactiveController {
   /** The current input: the pad's ink read now (when the pad is the input), else the image last shown. */
   capture(): Float32Array {
     const c = this.options.canvas();
-    const ctx = this.fromCanvas ? c?.getContext('2d', { willReadFrequently: true }) : null;
+    const ctx = this.fromCanvas && c ? pixelContext(c) : null;
     if (c && ctx) {
       const img = ctx.getImageData(0, 0, c.width, c.height);
       this.pixels = this.drawn
@@ -121,9 +121,9 @@ export class InkController implements ReactiveController {
   /** Paints the shown input onto the pad, scaled up, so the reader sees what was set. */
   private paintPad(): void {
     const c = this.options.canvas();
-    const ctx = c?.getContext('2d', { willReadFrequently: true });
+    const ctx = c && pixelContext(c);
     const small = document.createElement('canvas');
-    if (!c || !ctx || !small.getContext('2d')) return;
+    if (!c || !ctx || !pixelContext(small)) return;
     this.padStale = false;
     paintInput(small, this.pixels, this.shape, inkOf(c));
     this.wipe(c, ctx);
@@ -142,7 +142,7 @@ export class InkController implements ReactiveController {
   /** Wipes the pad and the input. */
   clear(): void {
     const c = this.options.canvas();
-    const ctx = c?.getContext('2d', { willReadFrequently: true });
+    const ctx = c && pixelContext(c);
     if (c && ctx) this.wipe(c, ctx);
     this.pixels = new Float32Array(shapeSize(this.shape));
     this.fromCanvas = true;
@@ -163,7 +163,7 @@ export class InkController implements ReactiveController {
     const p = this.point(c, e);
     this.stroke = { id: e.pointerId, ...p };
     this.fromCanvas = true;
-    if (!this.drawn && this.colour) this.wipe(c, c.getContext('2d', { willReadFrequently: true })!);
+    if (!this.drawn && this.colour) this.wipe(c, pixelContext(c)!);
     this.drawn = true;
     if (this.padStale) this.paintPad(); // (a stroke must not be painted over at the next update)
     this.options.onStart?.();
@@ -214,7 +214,7 @@ export class InkController implements ReactiveController {
 
   /** The pad's context set up as a round pen in the canvas's CSS colour (a colour pad: the chosen colour). */
   private pen(c: HTMLCanvasElement): CanvasRenderingContext2D | null {
-    const ctx = c.getContext('2d', { willReadFrequently: true });
+    const ctx = pixelContext(c);
     if (!ctx) return null;
     const colour = this.colour ? this.options.penColor?.() : null;
     ctx.strokeStyle = ctx.fillStyle = colour || getComputedStyle(c).color || '#000';

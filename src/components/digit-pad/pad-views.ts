@@ -10,7 +10,7 @@ import { valueRange } from '../shared/colour-scale.js';
 import type { LocalizeController } from '../shared/localize.js';
 import type { PAD_EN } from './digit-pad.strings.js';
 import { inlineStyle } from '../shared/inline-style.js';
-import { paintGrey } from '../shared/paint.js';
+import { paintGrey, pixelContext } from '../shared/paint.js';
 import type { DigitPrediction, LayerActivation } from './predictor-controller.js';
 import { inkOf } from './ink-controller.js';
 
@@ -114,7 +114,7 @@ export function paintLayers(root: ParentNode, acts: Readonly<Record<string, Laye
       paintGrey(canvas, values, width, height, { ink: inkOf(canvas) });
     } else {
       // Blank (cleared pad, no network yet): the canvas keeps its size but shows nothing stale.
-      canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+      pixelContext(canvas)?.clearRect(0, 0, canvas.width, canvas.height);
     }
   }
 }

@@ -15,6 +15,7 @@
  * html`<span ${inlineStyle({ background: gradientCss('viridis') })}></span>`; // via the CSSOM: CSP-safe (see inline-style.ts)
  * ```
  */
+import { pixelContext } from './paint.js';
 
 /** The colour maps on offer. */
 export type ColourMapName = 'viridis' | 'cividis';
@@ -115,7 +116,7 @@ export function drawHeatmap(
   const lut = colourLut(opts.map);
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
-  const ctx = canvas.getContext('2d');
+  const ctx = pixelContext(canvas);
   if (!ctx || width === 0 || height === 0) return;
   const img = ctx.createImageData(width, height);
   const span = range.max - range.min;

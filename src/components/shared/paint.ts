@@ -5,6 +5,17 @@
  * differed in rounding, in what a value out of range or `NaN` became, and in which way round the ink was.
  */
 
+/**
+ * The 2-D context of a canvas whose pixels the CPU writes (`putImageData`): a small image, a map, a thumbnail.
+ * Asked for with `willReadFrequently`, which keeps the canvas in main memory: a GPU-backed canvas costs each
+ * of the dozens of small canvases a lesson shows a GPU surface, created and flushed on the page's main thread
+ * at every frame that changes it (34 ms for one feature map's canvases measured under a software GPU), for
+ * pictures of 28 × 28 pixels. Every call for one canvas must ask the same way: only the first call's options
+ * count.
+ */
+export const pixelContext = (canvas: HTMLCanvasElement): CanvasRenderingContext2D | null =>
+  canvas.getContext('2d', { willReadFrequently: true });
+
 export interface PaintGreyOptions {
   /**
    * The value that means full ink: `255` for bytes, `1` for fractions. Default: 255 for a `Uint8Array` or
@@ -70,7 +81,7 @@ export function paintGrey(
   if (target instanceof HTMLCanvasElement) {
     if (target.width !== width) target.width = width;
     if (target.height !== height) target.height = height;
-    ctx = target.getContext('2d');
+    ctx = pixelContext(target);
   } else ctx = target;
   ctx?.putImageData(greyImageData(values, width, height, options), 0, 0);
 }
@@ -106,7 +117,7 @@ export function paintInput(
   if (channels !== 3) return paintGrey(canvas, values, width, height, { ink });
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
-  canvas.getContext('2d')?.putImageData(rgbImageData(values, width, height), 0, 0);
+  pixelContext(canvas)?.putImageData(rgbImageData(values, width, height), 0, 0);
 }
 
 /** Paints RGB values (0–1, three per pixel, row-major: a photo as computed) into a canvas at their size. */
@@ -116,5 +127,5 @@ export function paintRgb(
 ): void {
   canvas.width = img.width;
   canvas.height = img.height;
-  canvas.getContext('2d')?.putImageData(rgbImageData(img.pixels, img.width, img.height), 0, 0);
+  pixelContext(canvas)?.putImageData(rgbImageData(img.pixels, img.width, img.height), 0, 0);
 }
