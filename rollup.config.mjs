@@ -23,10 +23,12 @@ const input = Object.fromEntries([
 ]);
 // Each shipped translation is an entry too, dist/cdn/translations/<lang>.js: a page may load one with a
 // <script type="module"> before the widgets render, and the elements' own import() of it (on first need)
-// resolves to the same file. English needs none (every element brings its own).
+// resolves to the same file. English needs none (every element brings its own); index, types and formats (what
+// the tables' templates share) are not languages.
 for (const f of readdirSync('src/translations')) {
   const m = /^([a-zA-Z-]+)\.ts$/.exec(f);
-  if (m && !['en', 'index', 'types'].includes(m[1])) input[`translations/${m[1]}`] = `src/translations/${f}`;
+  if (m && !['en', 'index', 'types', 'formats'].includes(m[1]))
+    input[`translations/${m[1]}`] = `src/translations/${f}`;
 }
 // The training worker is its own entry.
 import { existsSync } from 'node:fs';

@@ -19,11 +19,10 @@ import type {
   TrainerState,
 } from '../../engine/training/types.js';
 import {
-  SETTINGS,
   SETTING_KINDS,
   TrainerSettings,
   checkSettings,
-  isSettingKey,
+  defineSettingAccessors,
   workersValue,
   type SettingKey,
   type SettingsCheck,
@@ -37,7 +36,6 @@ import { AutostartController } from './autostart-controller.js';
 import { DatasetController } from './dataset-controller.js';
 import { HiddenPauseController } from './hidden-pause-controller.js';
 import { FrameController } from './frame-controller.js';
-import { progressInfo } from './progress.js';
 import { TRAINER_EN } from './cnn-trainer.strings.js';
 import { SHARED_EN } from '../shared/shared.strings.js';
 import { message, type Message } from '../../engine/messages.js';
@@ -135,19 +133,12 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
   }
 
   // One accessor per setting, over `settings`: it reads the value in effect and records what the writer set.
-  // Declared below (for their types and docs), defined here, in one place for all of them.
   static {
-    for (const key of Object.keys(SETTINGS) as SettingKey[])
-      Object.defineProperty(this.prototype, key, {
-        get(this: CnnTrainer) {
-          return this.settings.effective(key);
-        },
-        set(this: CnnTrainer, v: unknown) {
-          this.setRaw(key, v);
-        },
-        configurable: true,
-        enumerable: true,
-      });
+    defineSettingAccessors(
+      this.prototype,
+      (el, key) => el.settings.effective(key),
+      (el, key, v) => el.setRaw(key, v),
+    );
   }
 
   /** Which network: `cnn` (the lesson's CNN, 45,424 parameters) or `fnn` (the plain dense net, 40,480). */
@@ -273,7 +264,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
   private readonly files = new ModelFilesController(this, (config) => this.run.start(config));
   private readonly tuner = new FineTuneController(this);
   private readonly data = new DatasetController(this, (info) => this.emit('dataset', info));
-  private readonly editor = new LayersEditorController(this);
+  private readonly editor = new LayersEditorController(this, (key, v) => this.setRaw(key, v));
   protected readonly autostarter = new AutostartController(this);
 
   /** The charts (rendered by this element, fed by the run's events). */
@@ -286,29 +277,16 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
   }
 
   /** Also waits for the dataset.json of `data-src` (read at once: its class names, or why it failed). */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.data.pending) {
-      await this.data.pending;
-      done = await super.getUpdateComplete();
-    }
-    return done;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.data.settled(() => super.getUpdateComplete());
   }
 
   private validate(): void {
     this.data.sync(this.dataSrc);
     const { backendPreference: backend, dataSrc, preset, propertyError: typeError, network, workers } = this;
     const parser = isEmptyNetwork(network) ? undefined : this.parts.need(networkParser);
-    const context = {
-      backend,
-      dataSrc,
-      preset,
-      typeError,
-      network,
-      workers,
-      dataset: this.data.dataset,
-      parser,
-    };
+    const { dataset } = this.data;
+    const context = { backend, dataSrc, preset, typeError, network, workers, dataset, parser };
     const check = (this.check = checkSettings((key) => this[key], context));
     const failed = this.data.error?.message ?? this.tuner.error ?? this.run.runError?.message;
     this.setError(check.error ?? this.files.error ?? failed ?? null);
@@ -360,43 +338,18 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
 
   private readonly onStart = (): void => void this.start();
 
-  /** Reads an edited control into its setting (which the preset then no longer overrides). */
-  private readonly onField = (e: Event): void => {
-    const input = e.target as HTMLInputElement | HTMLSelectElement;
-    const key = input.dataset['field'];
-    if (isSettingKey(key)) this.setRaw(key, input.value);
-  };
-
   protected override render() {
     const l = this.localize;
     const st = this.state;
-    const clamped = this.data.clamp(this.check.config);
-    const { value: progress, text } = progressInfo({
-      state: st,
-      config: clamped,
-      waiting: this.data.loading,
-      progress: this.run.progress,
-      lastBatch: this.run.lastBatch,
-      evaluating: this.run.evaluating,
-      dataset: this.data.dataset,
-    });
-    // The sizes the dataset really holds (a small dataset trains on all of its 240 images, not 60,000).
-    const counts = this.data.counts;
-    const value = (key: SettingKey): unknown =>
-      key === 'trainSize' && counts && typeof this.trainSize === 'number'
-        ? Math.min(this.trainSize, counts.train)
-        : this[key];
     const retry =
       this.data.error?.retryable ?? (this.run.runError?.retryable && st === 'error' && !this.check.error);
     return html`
       ${this.renderError()} ${renderRetry(retry === true, this.onStart, l)}
       ${this.editor.render(
         {
-          value,
-          trainImages: counts?.train,
-          bad: this.check.bad,
+          value: (key) => this.data.shown(key, this[key]),
+          trainImages: this.data.counts?.train,
           disabled: this.run.busy,
-          onChange: this.onField,
           localize: l,
         },
         this.check,
@@ -412,16 +365,12 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
         stop: () => this.stop(),
         localize: l,
       })}
-      ${this.files.render(this.run.busy, l)} ${this.tuner.render(l)} ${renderProgress(st, progress, text, l)}
+      ${this.files.render(this.run.busy, l)} ${this.tuner.render(l)}
+      ${renderProgress({ ...this.run.display, ...this.data.display(this.check.config) }, l)}
       ${renderNotes(this.note, this.fallbacks, l)}
       <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
-      ${renderResult(this.testAccuracy, this.run.testImages ?? clamped?.testSize ?? counts?.test ?? null, l)}
-      <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
-        ${[this.run.announcementLead ?? '', this.run.announcement, ...this.run.announcementNotes]
-          .map((m) => l.say(m))
-          .filter((t) => t)
-          .join(' ')}
-      </div>
+      ${renderResult(this.testAccuracy, this.run.testImages ?? this.data.testImages(this.check.config), l)}
+      ${this.run.live.render(l)}
     `;
   }
 }

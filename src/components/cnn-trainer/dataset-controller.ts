@@ -8,6 +8,7 @@ import {
 } from '../../engine/training/config.js';
 import type { DatasetInfo, TrainerSession } from '../../engine/training/types.js';
 import { messageOf, type Message } from '../../engine/messages.js';
+import type { ProgressInput } from './progress.js';
 
 /** What the trainer gives the controller. */
 export interface DatasetHost extends ReactiveControllerHost, HTMLElement {
@@ -89,6 +90,32 @@ export class DatasetController implements ReactiveController {
       trainSize: Math.min(config.trainSize, c.train),
       testSize: Math.min(config.testSize ?? c.test, c.test),
     };
+  }
+
+  /** What the progress text says of the dataset: what it is, whether it is still read, `config` clamped to it. */
+  display(config: TrainConfig | null): Pick<ProgressInput, 'config' | 'waiting' | 'dataset'> {
+    return { config: this.clamp(config), waiting: this.loading, dataset: this.known };
+  }
+
+  /** The value a setting's control shows: the train size the dataset really holds (a small one's 240, not 60,000). */
+  shown(key: string, value: unknown): unknown {
+    const c = this.known?.counts;
+    return key === 'trainSize' && c && typeof value === 'number' ? Math.min(value, c.train) : value;
+  }
+
+  /** How many test images a run of `config` evaluates on, as far as known before it starts (else null). */
+  testImages(config: TrainConfig | null): number | null {
+    return this.clamp(config)?.testSize ?? this.known?.counts.test ?? null;
+  }
+
+  /** `update()`, after every read of dataset.json in flight (the element's `updateComplete`). */
+  async settled(update: () => Promise<boolean>): Promise<boolean> {
+    let done = await update();
+    while (this.pending) {
+      await this.pending;
+      done = await update();
+    }
+    return done;
   }
 
   /** Follows the element's `data-src` (called on every update; only a change loads). */

@@ -13,7 +13,7 @@ import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-v
 import type { ModelSpec } from '../../engine/conv-math.js';
 import { MODEL_SPECS } from '../../engine/models/specs.js';
 import { renderSettingsForm, type SettingsFormState } from './settings-form.js';
-import type { SettingsCheck } from './settings.js';
+import { isSettingKey, type SettingKey, type SettingsCheck } from './settings.js';
 import type { TrainerLocalize } from './cnn-trainer.strings.js';
 
 /** How long typing must pause before the network is read (ms). */
@@ -39,7 +39,11 @@ export class LayersEditorController implements ReactiveController {
   /** "Your own" was picked: the text area stays open even while emptied (until a lesson network is picked). */
   private open = false;
 
-  constructor(private readonly host: LayersEditorHost) {
+  /** `setField`: records a setting the reader edited in the form (which the preset then no longer overrides). */
+  constructor(
+    private readonly host: LayersEditorHost,
+    private readonly setField: (key: SettingKey, value: string) => void,
+  ) {
     host.addController(this);
   }
 
@@ -98,12 +102,21 @@ export class LayersEditorController implements ReactiveController {
     this.flush();
   };
 
+  /** Reads an edited control of the form into its setting (the control's `data-field` names it). */
+  private readonly onField = (e: Event): void => {
+    const input = e.target as HTMLInputElement | HTMLSelectElement;
+    const key = input.dataset['field'];
+    if (isSettingKey(key)) this.setField(key, input.value);
+  };
+
   /**
    * The settings form with its model select, then — when the trainer trains a network of its own — the text area
-   * (`part="layers"`) and the pointer at the error. `check` is what the settings add up to.
+   * (`part="layers"`) and the pointer at the error. `check` is what the settings add up to (and which fields
+   * its message is about).
    */
-  render(form: Omit<SettingsFormState, 'model'>, check: SettingsCheck) {
-    return html`${renderSettingsForm({ ...form, model: { choice: this.choice, onChange: this.onModel } })}
+  render(form: Omit<SettingsFormState, 'model' | 'bad' | 'onChange'>, check: SettingsCheck) {
+    const model = { choice: this.choice, onChange: this.onModel };
+    return html`${renderSettingsForm({ ...form, bad: check.bad, onChange: this.onField, model })}
     ${this.renderText(check.config?.spec ?? null, check.network ?? null, form.disabled, form.localize)}`;
   }
 

@@ -10,6 +10,7 @@ import type { TrainerLocalize } from './cnn-trainer.strings.js';
 import type { FallbackNote } from '../../engine/backend.js';
 import type { BackendName } from '../../engine/training/config.js';
 import type { TrainerState } from '../../engine/training/types.js';
+import { progressInfo, type ProgressInput } from './progress.js';
 
 export interface ActionsView {
   state: TrainerState;
@@ -57,8 +58,13 @@ export function renderActions(v: ActionsView) {
   </div>`;
 }
 
-/** The progress bar and its text (`part="progress"`): the download while loading, else the training. */
-export function renderProgress(state: TrainerState, value: number, message: Message, l: TrainerLocalize) {
+/**
+ * The progress bar and its text (`part="progress"`): the download while loading, else the training, else what
+ * Start would do (on the images the dataset really holds: all of a small one's 240, not 60,000).
+ */
+export function renderProgress(input: ProgressInput, l: TrainerLocalize) {
+  const { state } = input;
+  const { value, text: message } = progressInfo(input);
   const percent = Math.round(value * 100);
   const text = l.say(message);
   return html`<div part="progress" class="progress">

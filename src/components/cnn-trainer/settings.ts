@@ -114,6 +114,27 @@ export class TrainerSettings {
 }
 
 /**
+ * Defines one accessor per setting on the element's prototype, in one place for all of them: `get` reads the
+ * value in effect, `set` records what the writer set. (The element declares each, for its type and its doc.)
+ */
+export function defineSettingAccessors<E>(
+  proto: E,
+  get: (el: E, key: SettingKey) => unknown,
+  set: (el: E, key: SettingKey, value: unknown) => void,
+): void {
+  for (const key of Object.keys(SETTINGS) as SettingKey[])
+    Object.defineProperty(proto, key, {
+      get(this: E) {
+        return get(this, key);
+      },
+      set(this: E, value: unknown) {
+        set(this, key, value);
+      },
+      configurable: true,
+      enumerable: true,
+    });
+}
+
 /**
  * What a set of settings adds up to: a complete configuration, or the message and the fields it is about (and,
  * for the writer's own network, the error with its position and layer, for the editor to point at), or

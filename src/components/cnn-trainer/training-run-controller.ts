@@ -18,7 +18,9 @@ import {
   loadedAnnouncement,
   startAnnouncement,
   type DataProgress,
+  type ProgressInput,
 } from './progress.js';
+import { AnnouncementController } from './announcement-controller.js';
 
 /** The events re-dispatched from the session on the element (bubbling, composed). */
 export const TRAINER_EVENTS = [
@@ -53,13 +55,6 @@ export interface RunHooks {
 
 const say = messagesOf(TRAINER_EN);
 
-/**
- * The least time between two epochs' announcements, in ms: a screen reader hears at most one epoch result every
- * 5 s however fast the epochs go (a small network on a fast GPU does several a second); the ones in between are
- * coalesced into the newest, which is always said.
- */
-export const EPOCH_ANNOUNCEMENT_INTERVAL = 5000;
-
 /** The message of a failure, wherever it sits: `{ error }`, an Error, a string, `{ message }`. */
 const errorText = (d: unknown): Message | string => {
   const e = (d as { error?: unknown } | null)?.error ?? d;
@@ -85,7 +80,8 @@ const fallbacksOf = (s: TrainerSession): FallbackNote[] => {
  * One trainer's run: the engine's session, from `start()` to its disposal. It owns the session, the run id that
  * tells the current session's events from a disposed one's, the results kept readable after disposal, a Pause
  * pressed while TensorFlow.js still imports, and the state shown (`idle` → `loading` → `training` ⇄ `paused` →
- * `done` | `error`). Every session event is re-dispatched on the element.
+ * `done` | `error`). Every session event is re-dispatched on the element; what a screen reader hears of the run
+ * goes to its live region (`live`, announcement-controller.ts).
  *
  * Lifetimes: removing the element disposes the session (and every tensor) and ends a running run with
  * `train-end` (`stopped: true`); a move within the page (disconnect and connect in one task) keeps training.
@@ -108,16 +104,8 @@ export class TrainingRunController implements ReactiveController {
   progress: DataProgress | null = null;
   /** The last batch of the run, or null. */
   lastBatch: TrainerBatch | null = null;
-  /** What the live region says: the run's start, each epoch, its end or failure (never a batch). */
-  announcement: Message | string = '';
-  /** Said after the announcement: the fallbacks of the run's start, as the engine words them. */
-  announcementNotes: readonly (Message | string)[] = [];
-  /** Said before the announcement: the run's last epoch, when its end came before that epoch's turn to be said. */
-  announcementLead: Message | null = null;
-  /** When the last epoch was announced (`performance.now()`), the epoch waiting for its turn, and its timer. */
-  private epochSaidAt = -Infinity;
-  private pendingEpoch: Message | null = null;
-  private epochTimer: ReturnType<typeof setTimeout> | null = null;
+  /** What the live region says: the run's start, each epoch (at most one every 5 s), its end or failure. */
+  readonly live: AnnouncementController;
   /** The run only evaluates loaded weights (`evaluateOnly`): it says so instead of "training". */
   evaluating = false;
 
@@ -126,6 +114,7 @@ export class TrainingRunController implements ReactiveController {
     private readonly hooks: RunHooks,
   ) {
     host.addController(this);
+    this.live = new AnnouncementController(host);
   }
 
   /** Where the run is. */
@@ -140,6 +129,11 @@ export class TrainingRunController implements ReactiveController {
   /** Loading, training or paused: a run is in progress. */
   get busy(): boolean {
     return this._state === 'loading' || this._state === 'training' || this._state === 'paused';
+  }
+  /** What the progress bar shows of the run. */
+  get display(): Pick<ProgressInput, 'state' | 'progress' | 'lastBatch' | 'evaluating'> {
+    const { state, progress, lastBatch, evaluating } = this;
+    return { state, progress, lastBatch, evaluating };
   }
   /** The session of the current run, or null. */
   get session(): TrainerSession | null {
@@ -177,8 +171,7 @@ export class TrainingRunController implements ReactiveController {
     this.lastBatch = null;
     this.notes = [];
     this.pendingPause = false;
-    this.dropPendingEpoch();
-    this.epochSaidAt = -Infinity;
+    this.live.reset();
     this.evaluating = config.evaluateOnly === true;
     this.state = 'loading';
     this.hooks.reset();
@@ -268,7 +261,7 @@ export class TrainingRunController implements ReactiveController {
     this.unlisten?.();
     this.unlisten = null;
     this._session = null;
-    this.dropPendingEpoch();
+    this.live.drop();
     this.runId++;
     if (running) {
       // A run ends with an event however it ends: a session that said nothing on dispose gets one from us.
@@ -301,8 +294,8 @@ export class TrainingRunController implements ReactiveController {
       (inner as { retryable?: unknown } | null)?.retryable !== false;
     this.runError = { message, retryable };
     this.state = 'error';
-    this.dropPendingEpoch();
-    this.announce(say('trainer.announceFailed', { error: message }));
+    this.live.drop();
+    this.live.say(say('trainer.announceFailed', { error: message }));
     this.hooks.fail(message);
     if (emit) this.hooks.emit('train-error', { error: e });
   }
@@ -320,7 +313,7 @@ export class TrainingRunController implements ReactiveController {
       this.notes = fallbacksOf(session);
       this.lastReport = session.backendReport ?? null;
       if (!this.evaluating)
-        this.announce(
+        this.live.say(
           startAnnouncement(this.hooks.model(), session.backend ?? null),
           this.notes.map((n) => n.detail ?? n.message),
         );
@@ -329,62 +322,18 @@ export class TrainingRunController implements ReactiveController {
       if (this._state !== 'training' && session.state === 'training') this.state = 'training';
     } else if (name === 'train-epoch')
       // Announced per epoch (never per batch), at most one every 5 s: the lesson, not a ticker.
-      this.announceEpoch(epochAnnouncement(detail as TrainerEpoch, this.hooks.epochs()));
+      this.live.epoch(epochAnnouncement(detail as TrainerEpoch, this.hooks.epochs()));
     else if (name === 'train-end') {
       this.sync();
       if (this._state === 'training' || this._state === 'loading') this.state = 'done';
       const stopped = Boolean((detail as { stopped?: boolean } | null)?.stopped);
       // The last epoch is always said: still waiting for its turn, it is said with the end.
-      const lead = this.pendingEpoch;
-      this.dropPendingEpoch();
-      this.announce(
+      this.live.end(
         this.evaluating
           ? loadedAnnouncement(session.testAccuracy ?? null)
           : endAnnouncement(stopped, session.testAccuracy ?? null),
-        [],
-        lead,
       );
     }
-  }
-
-  private announce(
-    text: Message | string,
-    notes: readonly (Message | string)[] = [],
-    lead: Message | null = null,
-  ): void {
-    this.announcement = text;
-    this.announcementNotes = notes;
-    this.announcementLead = lead;
-    this.host.requestUpdate();
-  }
-
-  /** Says an epoch's result now, or, within 5 s of the last one, when the 5 s are up (the newest waiting one). */
-  private announceEpoch(text: Message): void {
-    const wait = this.epochSaidAt + EPOCH_ANNOUNCEMENT_INTERVAL - performance.now();
-    if (wait <= 0 && !this.epochTimer) {
-      this.epochSaidAt = performance.now();
-      this.announce(text);
-      return;
-    }
-    this.pendingEpoch = text; // the newest replaces one still waiting
-    this.epochTimer ??= setTimeout(
-      () => {
-        this.epochTimer = null;
-        const pending = this.pendingEpoch;
-        this.pendingEpoch = null;
-        if (!pending) return;
-        this.epochSaidAt = performance.now();
-        this.announce(pending);
-      },
-      Math.max(0, wait),
-    );
-  }
-
-  /** Forgets an epoch still waiting to be said (a new run, an end that says it, a failure, a removal). */
-  private dropPendingEpoch(): void {
-    if (this.epochTimer) clearTimeout(this.epochTimer);
-    this.epochTimer = null;
-    this.pendingEpoch = null;
   }
 
   private listen(session: TrainerSession, run: number): void {

@@ -2,12 +2,7 @@
 import type { TRAINER_EN } from '../../components/cnn-trainer/cnn-trainer.strings.js';
 import type { SameKeys } from '../types.js';
 import type { CONFIG_MESSAGES } from '../../engine/training/config.messages.js';
-
-type F = { number(n: number, o?: Intl.NumberFormatOptions): string; plural(n: number): string };
-const int = (f: F, n: number) => f.number(n, { maximumFractionDigits: 0 });
-const one = (f: F, n: number, a: string, b: string) => (f.plural(n) === 'one' ? a : b);
-const dec = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
-const dec2 = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+import { int, one, dec, dec2 } from '../formats.js';
 
 export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.start': 'Démarrer',
