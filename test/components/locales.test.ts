@@ -539,6 +539,45 @@ describe('every element in every language', () => {
     });
   }
 
+  /** A real network fault on one file of the served pretrained weights (the manifest or its binary). */
+  const weightsFault = (kind: string, file: string) =>
+    `/__fault/${kind},99,${file},w${Date.now()}x${faultId++}/dist/assets/weights/cnn-mnist.json`;
+  for (const lang of LANGS) {
+    it(`${lang}: a weights-src that answers a web page, then a damaged manifest: said in the language`, async () => {
+      const errorOf = (el: Element) =>
+        el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '';
+      const shown = async (el: DigitPad) => {
+        for (let t0 = performance.now(); !errorOf(el) && performance.now() - t0 < 20000;) await settle(el);
+        return errorOf(el);
+      };
+      let el = await fixture<DigitPad>(
+        `<digit-pad lang="${lang}" weights-src="${weightsFault('html', 'cnn-mnist.json')}"></digit-pad>`,
+      );
+      let error = await shown(el);
+      expect(error).to.contain('weights-src');
+      expect(error).to.contain('cnn-mnist.json');
+      expect(error).not.to.contain('web page');
+      if (lang === 'de')
+        expect(error).to.match(
+          /^Das Manifest des vortrainierten Netzes \(\S+cnn-mnist\.json\) ist eine Webseite statt JSON: Prüfen Sie die Adresse \(weights-src\)\.$/,
+        );
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+      cleanup();
+      // Not the library's own copy (no build-time checksum): the manifest's bytes reach JSON.parse, damaged.
+      el = await fixture<DigitPad>(
+        `<digit-pad lang="${lang}" weights-src="${weightsFault('flip', 'cnn-mnist.json')}"></digit-pad>`,
+      );
+      error = await shown(el);
+      expect(error).to.contain('cnn-mnist.json');
+      expect(error).not.to.contain('not valid JSON');
+      if (lang === 'de')
+        expect(error).to.match(
+          /^Das vortrainierte Netz konnte nicht geladen werden: \S+ kam beschädigt an \(sein Manifest ist kein gültiges JSON\)\./,
+        );
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+    });
+  }
+
   for (const lang of LANGS) {
     it(`${lang}: a safetensors file for another network is refused in the language`, async () => {
       const { encodeSafetensors } = await import('../../src/engine/export/safetensors.js');

@@ -8,6 +8,7 @@ import { FALLBACK } from './fallback.js';
 import { SESSION } from './session.js';
 import { FILES } from './files.js';
 import { DATA } from './data.js';
+import { PRETRAINED } from './pretrained.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -21,6 +22,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   ...SESSION,
   ...FILES,
   ...DATA,
+  ...PRETRAINED,
   'name.inputSize': 'La taille d’entrée',
   'name.kernelSize': 'La taille du noyau',
   'name.stride': 'Le pas',
