@@ -71,6 +71,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'summary.source.model',
     'summary.title.alexnet',
     'walk.layer',
+    'viewer.size',
     'kv.gridChannel',
     'hyper.dropout',
     'layer.withRelu',

@@ -94,6 +94,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.dilationMax': (p) => `Dilatation: höchstens ${p.max}.`,
   'viewer.summary': (p) =>
     `Eine ${p.channels > 1 ? `${p.channels}-kanalige ` : ''}Eingabe von ${p.input}, Padding ${p.padding}, ein ${p.kernel}-Kern${p.dilation > 1 ? ` (Dilatation ${p.dilation})` : ''}, Schrittweite ${p.stride} → eine Ausgabe von ${p.output}.`,
+  'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `Kanal ${p.channel}`,
 
   'shape.empty':

@@ -94,6 +94,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.dilationMax': (p) => `Dilatación: como máximo ${p.max}.`,
   'viewer.summary': (p) =>
     `Una entrada ${p.channels > 1 ? `de ${p.channels} canales ` : ''}de ${p.input}, relleno ${p.padding}, un kernel de ${p.kernel}${p.dilation > 1 ? ` (dilatación ${p.dilation})` : ''}, paso ${p.stride} → una salida de ${p.output}.`,
+  'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `canal ${p.channel}`,
 
   'shape.empty': 'La forma de entrada está vacía: indique "W", "H×W" o "C×H×W", p. ej. "28" o "3x224x224".',

@@ -95,6 +95,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.dilationMax': (p) => `Dilatation : au plus ${p.max}.`,
   'viewer.summary': (p) =>
     `Une entrée ${p.input}${p.channels > 1 ? ` à ${p.channels} canaux` : ''}, marge ${p.padding}, un noyau ${p.kernel}${p.dilation > 1 ? ` (dilatation ${p.dilation})` : ''}, pas ${p.stride} → une sortie ${p.output}.`,
+  'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `canal ${p.channel}`,
 
   'shape.empty':

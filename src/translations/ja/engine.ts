@@ -94,6 +94,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.dilationMax': (p) => `ダイレーションは最大 ${p.max} です。`,
   'viewer.summary': (p) =>
     `${p.channels > 1 ? `${p.channels} チャネルの` : ''}${p.input} の入力、パディング ${p.padding}、${p.kernel} のカーネル${p.dilation > 1 ? ` (ダイレーション ${p.dilation})` : ''}、ストライド ${p.stride} → ${p.output} の出力。`,
+  'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `チャネル ${p.channel}`,
 
   'shape.empty':

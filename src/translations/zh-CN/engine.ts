@@ -87,6 +87,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.dilationMax': (p) => `膨胀率：最多 ${p.max}。`,
   'viewer.summary': (p) =>
     `${p.channels > 1 ? `${p.channels} 通道、` : ''}${p.input} 的输入，填充 ${p.padding}，${p.kernel} 的卷积核${p.dilation > 1 ? `（膨胀率 ${p.dilation}）` : ''}，步幅 ${p.stride} → ${p.output} 的输出。`,
+  'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `通道 ${p.channel}`,
 
   'shape.empty': '输入形状为空：请给出 "W"、"H×W" 或 "C×H×W"，例如 "28" 或 "3x224x224"。',
