@@ -50,16 +50,21 @@ export const CONV_STEPS_MESSAGES = {
   'viewer.dilationMax': (p: { max: number }) => `Dilation: at most ${p.max}.`,
 
   // describeGeometry: the picture in one sentence.
-  'viewer.summary': (p: {
-    channels: number;
-    input: string;
-    padding: number;
-    kernel: string;
-    dilation: number;
-    stride: number;
-    output: string;
-  }) =>
-    `A ${p.channels > 1 ? `${p.channels}-channel ` : ''}${p.input} input, padding ${p.padding}, a ${p.kernel} kernel${p.dilation > 1 ? ` (dilation ${p.dilation})` : ''}, stride ${p.stride} → a ${p.output} output.`,
+  'viewer.summary': (
+    p: {
+      channels: number;
+      input: string;
+      padding: number;
+      kernel: string;
+      dilation: number;
+      stride: number;
+      output: string;
+    },
+    f: F,
+  ) =>
+    `A ${p.channels > 1 ? `${f.number(p.channels)}-channel ` : ''}${p.input} input, padding ${f.number(p.padding)}, a ${p.kernel} kernel${p.dilation > 1 ? ` (dilation ${f.number(p.dilation)})` : ''}, stride ${f.number(p.stride)} → a ${p.output} output.`,
+  /** A size in the summary (`input`, `kernel`, `output` above): rows × columns, in the locale's digits. */
+  'viewer.size': (p: { rows: number; cols: number }, f: F) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   /** A channel's name when there are not three (R, G, B). */
-  'viewer.channel': (p: { channel: number }) => `channel ${p.channel}`,
+  'viewer.channel': (p: { channel: number }, f: F) => `channel ${f.number(p.channel)}`,
 };

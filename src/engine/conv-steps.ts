@@ -412,10 +412,14 @@ export function stepForKey(key: string, step: number, steps: number): number | n
 /**
  * The picture's sizes in words (`A 6×6 input, padding 1, a 3×3 kernel, stride 2 → a 3×3 output.`) and, for a
  * square input and kernel, the output-size formula with its numbers (`⌊(6 − 3 + 2·1) / 2⌋ + 1 = 3`; the dilated
- * form when D > 1), else `null`.
+ * form when D > 1), else `null`. `num` writes the formula's numbers (an element passes its locale's formatter, so
+ * that the formula's digits are the rest of the picture's: ٦ in Arabic-Indic, 6 in Latin).
  */
-export function describeGeometry(g: ViewerGeometry): { text: Message; formula: string | null } {
-  const size = (r: number, c: number) => `${r}×${c}`;
+export function describeGeometry(
+  g: ViewerGeometry,
+  num: (n: number) => string = String,
+): { text: Message; formula: string | null } {
+  const size = (rows: number, cols: number) => say('viewer.size', { rows, cols });
   const text = say('viewer.summary', {
     channels: g.channels,
     input: size(g.inRows, g.inCols),
@@ -426,8 +430,10 @@ export function describeGeometry(g: ViewerGeometry): { text: Message; formula: s
     output: size(g.outRows, g.outCols),
   });
   if (g.inRows !== g.inCols || g.kRows !== g.kCols) return { text, formula: null };
-  const [W, K, P, S, D] = [g.inRows, g.kRows, g.pad, g.stride, g.dilation];
+  const [W, K, P, S, D, one, two] = [g.inRows, g.kRows, g.pad, g.stride, g.dilation, 1, 2].map(num);
   const formula =
-    D === 1 ? `⌊(${W} − ${K} + 2·${P}) / ${S}⌋ + 1` : `⌊(${W} + 2·${P} − ${D}·(${K}−1) − 1) / ${S}⌋ + 1`;
-  return { text, formula: `${formula} = ${g.outRows}` };
+    g.dilation === 1
+      ? `⌊(${W} − ${K} + ${two}·${P}) / ${S}⌋ + ${one}`
+      : `⌊(${W} + ${two}·${P} − ${D}·(${K}−${one}) − ${one}) / ${S}⌋ + ${one}`;
+  return { text, formula: `${formula} = ${num(g.outRows)}` };
 }

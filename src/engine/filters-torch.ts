@@ -15,7 +15,7 @@
 import type { PaddingSpec } from './conv-math.js';
 import { MAX_LAYERS, type LayerDef } from './filters.js';
 import { parseLayers, type ParsedLayer } from './models/pytorch-layers.js';
-import { formatLayersError } from './models/pytorch-network.js';
+import { formatLayersMessage } from './models/pytorch-network.js';
 import { messagesOf, type Message } from './messages.js';
 import { FILTERS_MESSAGES } from './filters.messages.js';
 
@@ -31,7 +31,10 @@ export function torchChain(
   text: string,
 ): { ok: true; defs: LayerDef[] } | { ok: false; error: string; message?: Message } {
   const parsed = parseLayers(text);
-  if (!parsed.ok) return { ok: false, error: `Layers: ${formatLayersError(parsed.error)}` };
+  if (!parsed.ok) {
+    const m = say('torch.parse', { error: formatLayersMessage(parsed.error) });
+    return { ok: false, error: m.text, message: m };
+  }
   const defs: LayerDef[] = [];
   const fail = (l: ParsedLayer, error: Message) => {
     const m = say('torch.at', { line: l.span.line, column: l.span.column, error });

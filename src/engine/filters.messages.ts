@@ -69,6 +69,8 @@ export const FILTERS_MESSAGES = {
   'photo.pngChecksum': 'a PNG chunk fails its checksum',
 
   // The `layers` value in PyTorch's words (filters-torch.ts); `layer` is the layer as written (`Conv2d(3, 5, 5)`).
+  /** A text that does not parse as layers (`error`: where and why, `layers.at`): `Layers: Line 1, column 17: …`. */
+  'torch.parse': (p: { error: string }) => `Layers: ${p.error}`,
   /** Where in the text: `Layers: Line 1, column 13: …`. */
   'torch.at': (p: { line: number; column: number; error: string }) =>
     `Layers: Line ${p.line}, column ${p.column}: ${p.error}`,

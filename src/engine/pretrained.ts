@@ -30,14 +30,15 @@
 import { assetUrl, siblingUrl } from './assets.js';
 import {
   AssetLoadError,
-  damagedMessage,
+  damaged,
   download,
   integrityOf,
   type AssetErrorInit,
   type AssetErrorKind,
 } from './data/download.js';
 import { DOWNLOAD_MESSAGES } from './data/download.messages.js';
-import { message, type Message } from './messages.js';
+import { PRETRAINED_MESSAGES } from './pretrained.messages.js';
+import { message, messagesOf, type Message } from './messages.js';
 import { readBack, type BackendName, type Tf } from './backend.js';
 import { buildModel, type SpecModel } from './models/build.js';
 import { dispose, getBackend, softmax, tensor, tensor4d, tidy, type Tensor } from './tf-ops.js';
@@ -72,6 +73,8 @@ export interface WeightsManifest {
   training?: Record<string, unknown>;
 }
 
+const say = messagesOf(PRETRAINED_MESSAGES);
+
 /** Why the pretrained weights could not be loaded; `retryable` when trying again may help. */
 export class PretrainedLoadError extends AssetLoadError {
   override name = 'PretrainedLoadError';
@@ -102,9 +105,12 @@ const cache = (): Cache => {
 };
 
 const LABEL_MESSAGE = message(DOWNLOAD_MESSAGES, 'download.label.pretrained');
-const LABEL = LABEL_MESSAGE.text;
 const pretrainedError = (m: string, init: AssetErrorInit) =>
   new PretrainedLoadError(m, init.retryable, init.url, init.kind, init.detail);
+
+/** A `PretrainedLoadError` that says `detail` (its English as the message, its key for the reader's language). */
+const failure = (detail: Message, retryable: boolean, url?: string, kind?: AssetErrorKind) =>
+  new PretrainedLoadError(detail.text, retryable, url, kind, detail);
 
 /** Downloads one of the two files (inactivity timeout, classified errors, size and checksum checks). */
 const get = (url: string, expected: { bytes?: number; fnv1a?: string } | undefined) =>
@@ -124,30 +130,25 @@ function parseManifest(bytes: Uint8Array, url: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    if (/^\s*</.test(text))
-      throw new PretrainedLoadError(
-        `The pretrained network's manifest (${url}) is a web page, not JSON: check the address (weights-src).`,
-        false,
-        url,
-      );
-    throw new PretrainedLoadError(
-      damagedMessage(`Could not load ${LABEL}`, url, 'its manifest is not valid JSON'),
-      true,
-      url,
-      'corrupt',
-    );
+    if (/^\s*</.test(text)) throw failure(say('pretrained.webPage', { url }), false, url);
+    const detail = damaged(say('pretrained.cannotLoad'), url, say('pretrained.damaged.json'));
+    throw failure(detail, true, url, 'corrupt');
   }
 }
 
-/** Checks that a manifest describes the lesson's CNN and fits in the binary; returns a message or null. */
+/** Checks that a manifest describes the lesson's CNN and fits in the binary; returns why not (in English), or null. */
 export function checkManifest(m: unknown): string | null {
+  return manifestProblem(m)?.text ?? null;
+}
+
+/** Why a manifest does not describe the lesson's CNN or does not fit in the binary, as a message; or null. */
+export function manifestProblem(m: unknown): Message | null {
   const man = m as Partial<WeightsManifest> | null;
-  if (!man || typeof man !== 'object') return 'the manifest is not a JSON object';
-  if (man.format !== 1) return `unsupported manifest format ${String(man.format)}`;
-  if (man.model !== 'cnn') return `the weights are for model "${String(man.model)}", not "cnn"`;
-  if (!Array.isArray(man.tensors) || !man.tensors.length) return 'the manifest lists no tensors';
-  if (typeof man.byteLength !== 'number' || typeof man.file !== 'string')
-    return 'the manifest lacks the binary file or its size';
+  if (!man || typeof man !== 'object') return say('pretrained.why.notObject');
+  if (man.format !== 1) return say('pretrained.why.format', { got: String(man.format) });
+  if (man.model !== 'cnn') return say('pretrained.why.model', { got: String(man.model), model: 'cnn' });
+  if (!Array.isArray(man.tensors) || !man.tensors.length) return say('pretrained.why.noTensors');
+  if (typeof man.byteLength !== 'number' || typeof man.file !== 'string') return say('pretrained.why.noFile');
   for (const t of man.tensors) {
     const n = Array.isArray(t.shape) ? t.shape.reduce((a, b) => a * b, 1) : NaN;
     if (
@@ -156,7 +157,7 @@ export function checkManifest(m: unknown): string | null {
       t.offset % 4 !== 0 ||
       t.offset + 4 * t.length > man.byteLength
     ) {
-      return `tensor ${String(t.layer)}.${String(t.role)} is inconsistent`;
+      return say('pretrained.why.tensor', { tensor: `${String(t.layer)}.${String(t.role)}` });
     }
   }
   return null;
@@ -172,9 +173,8 @@ export function fetchPretrained(
   if (!p) {
     p = (async () => {
       const manifest = parseManifest(await get(url, integrityOf(url)), url) as WeightsManifest;
-      const bad = checkManifest(manifest);
-      if (bad)
-        throw new PretrainedLoadError(`The pretrained network's manifest is unusable: ${bad}.`, false, url);
+      const bad = manifestProblem(manifest);
+      if (bad) throw failure(say('pretrained.unusable', { why: bad }), false, url);
       const binUrl = siblingUrl(manifest.file, url);
       const own = integrityOf(binUrl);
       const sum = own?.fnv1a ?? (typeof manifest.fnv1a === 'string' ? manifest.fnv1a : undefined);
@@ -213,15 +213,16 @@ export async function loadPretrainedCnn(
     for (const w of model.weights) {
       const e = byName.get(w.name);
       if (!e) {
-        throw new PretrainedLoadError(
-          `The pretrained weights have no ${w.layer} layer matching the model.`,
-          false,
-        );
+        throw failure(say('pretrained.noLayer', { layer: w.layer }), false);
       }
       const want = w.variable.shape;
       if (want.length !== e.shape.length || want.some((d, k) => d !== e.shape[k])) {
-        throw new PretrainedLoadError(
-          `The pretrained ${e.layer}.${e.role} has shape [${e.shape.join(', ')}] but the model wants [${want.join(', ')}].`,
+        throw failure(
+          say('pretrained.shape', {
+            tensor: `${e.layer}.${e.role}`,
+            got: `[${e.shape.join(', ')}]`,
+            want: `[${want.join(', ')}]`,
+          }),
           false,
         );
       }
@@ -230,7 +231,7 @@ export async function loadPretrainedCnn(
       value.dispose();
     }
     if (model.weights.length !== manifest.tensors.length) {
-      throw new PretrainedLoadError('The pretrained weights name layers the model does not have.', false);
+      throw failure(say('pretrained.extraLayers'), false);
     }
     return { model, manifest };
   } catch (e) {

@@ -26,6 +26,7 @@ import { FALLBACK_MESSAGES } from '../engine/fallback.messages.js';
 import { SESSION_MESSAGES } from '../engine/training/session.messages.js';
 import { FILES_MESSAGES } from '../engine/export/files.messages.js';
 import { DATASET_MESSAGES } from '../engine/data/dataset.messages.js';
+import { PRETRAINED_MESSAGES } from '../engine/pretrained.messages.js';
 import type { CompleteTranslation } from './types.js';
 
 const en = {
@@ -53,6 +54,7 @@ const en = {
   ...SESSION_MESSAGES,
   ...FILES_MESSAGES,
   ...DATASET_MESSAGES,
+  ...PRETRAINED_MESSAGES,
 } satisfies CompleteTranslation;
 
 export default en;

@@ -28,6 +28,7 @@ import type { FALLBACK_MESSAGES } from '../engine/fallback.messages.js';
 import type { SESSION_MESSAGES } from '../engine/training/session.messages.js';
 import type { FILES_MESSAGES } from '../engine/export/files.messages.js';
 import type { DATASET_MESSAGES } from '../engine/data/dataset.messages.js';
+import type { PRETRAINED_MESSAGES } from '../engine/pretrained.messages.js';
 
 /** The words of the elements (their own English tables). */
 export type UiTerms = typeof MATRIX_EN &
@@ -52,6 +53,7 @@ export type EngineTerms = typeof METRICS_MESSAGES &
   typeof SESSION_MESSAGES &
   typeof FILES_MESSAGES &
   typeof DATASET_MESSAGES &
+  typeof PRETRAINED_MESSAGES &
   typeof CONV_MATH_MESSAGES &
   typeof CONV_STEPS_MESSAGES &
   typeof DISPLAY_MESSAGES;

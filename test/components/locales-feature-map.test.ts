@@ -123,6 +123,13 @@ const STATES: Record<string, State> = {
     markup: `<feature-map layers="Conv2d(3, 2, 3), ReLU(), ReLU()"></feature-map>`,
     expect: (el) => expect(el.error).to.contain('ReLU'),
   },
+  'bad layers (PyTorch: a misspelt argument)': {
+    markup: `<feature-map layers="Conv2d(3, 4, 3, strid=2)"></feature-map>`,
+    expect: (el) => {
+      expect(el.error).to.contain('strid');
+      expect(el.error).not.to.match(/^Layers: Line/);
+    },
+  },
   'bad filters': {
     markup: '<feature-map filters="sobel-x,nope"></feature-map>',
     expect: (el) => expect(el.error).to.contain('nope'),

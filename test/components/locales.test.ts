@@ -540,6 +540,118 @@ describe('every element in every language', () => {
   }
 
   for (const lang of LANGS) {
+    it(`${lang}: a data-src that is not an address: said in the language`, async () => {
+      const el = await fixture<CnnTrainer>(
+        `<cnn-trainer lang="${lang}" data-src="http://[nope]/mnist/"></cnn-trainer>`,
+      );
+      const errorOf = () => el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '';
+      for (let t0 = performance.now(); !errorOf() && performance.now() - t0 < 10000;) await settle(el);
+      const error = errorOf();
+      expect(error).to.contain('data-src');
+      expect(error).to.contain('http://[nope]/mnist/');
+      expect(error).not.to.contain('not a valid address');
+      if (lang === 'de')
+        expect(error).to.equal(
+          '"http://[nope]/mnist/" ist keine gültige Adresse für einen Datensatz (data-src).',
+        );
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+    });
+  }
+
+  for (const lang of LANGS) {
+    it(`${lang}: more data than a tab should hold, refused by the session (across the Worker), in the language`, async () => {
+      const { TrainingSession } = await import('../../src/engine/training/session.js');
+      const { toWire, fromWire } = await import('../../src/engine/training/protocol.js');
+      // A dataset.json (written by hand: no checksum) of 30,000 + 1,000 RGB images of 64×64: 381 MB.
+      const pixels = 64 * 64 * 3;
+      const split = (count: number, file: string) => ({
+        count,
+        files: [{ file, start: 0, count, bytes: 1, rawBytes: count * (pixels + 1), fnv1a: '0' }],
+      });
+      const json = JSON.stringify({
+        format: 'cnn-widgets-dataset',
+        version: 1,
+        name: 'Big',
+        shape: [64, 64, 3],
+        classes: ['a', 'b'],
+        normalize: { mean: [0.5, 0.5, 0.5], std: [0.25, 0.25, 0.25] },
+        train: split(30000, 'train-0.u8z'),
+        test: split(1000, 'test-0.u8z'),
+      });
+      const realFetch = window.fetch;
+      window.fetch = (input, init) =>
+        String(input instanceof Request ? input.url : input).includes(`/big-${lang}/dataset.json`)
+          ? Promise.resolve(new Response(json, { headers: { 'content-type': 'application/json' } }))
+          : realFetch(input, init);
+      after = () => (window.fetch = realFetch);
+      const session = new TrainingSession({ dataSrc: `/big-${lang}/`, trainSize: 30000, testSize: 1000 });
+      let thrown: unknown = null;
+      try {
+        await (session as unknown as { loadData(): Promise<unknown> }).loadData();
+      } catch (e) {
+        thrown = e;
+      }
+      session.dispose();
+      expect((thrown as Error | null)?.message).to.equal(
+        "30,000 training and 1,000 test images of 64×64×3 are 381 MB, more than a reader's tab should hold (256 MB): set train-size to at most 19,833.",
+      );
+      const el = await fixture<PlayedTrainer>(`<played-cnn-trainer lang="${lang}"></played-cnn-trainer>`);
+      await el.start();
+      const s = played!;
+      s.set('error');
+      s.fire('train-error', { error: fromWire(toWire(thrown)) });
+      await settle(el);
+      const error = el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '';
+      expect(error).to.contain('train-size');
+      expect(error).not.to.contain('should hold');
+      if (lang === 'de')
+        expect(error).to.contain(
+          '30.000 Trainings- und 1.000 Testbilder von 64×64×3 sind 381 MB, mehr als ein Browser-Tab fassen sollte (256 MB): Setzen Sie train-size auf höchstens 19.833.',
+        );
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+    });
+  }
+
+  /** A real network fault on one file of the served pretrained weights (the manifest or its binary). */
+  const weightsFault = (kind: string, file: string) =>
+    `/__fault/${kind},99,${file},w${Date.now()}x${faultId++}/dist/assets/weights/cnn-mnist.json`;
+  for (const lang of LANGS) {
+    it(`${lang}: a weights-src that answers a web page, then a damaged manifest: said in the language`, async () => {
+      const errorOf = (el: Element) =>
+        el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '';
+      const shown = async (el: DigitPad) => {
+        for (let t0 = performance.now(); !errorOf(el) && performance.now() - t0 < 20000;) await settle(el);
+        return errorOf(el);
+      };
+      let el = await fixture<DigitPad>(
+        `<digit-pad lang="${lang}" weights-src="${weightsFault('html', 'cnn-mnist.json')}"></digit-pad>`,
+      );
+      let error = await shown(el);
+      expect(error).to.contain('weights-src');
+      expect(error).to.contain('cnn-mnist.json');
+      expect(error).not.to.contain('web page');
+      if (lang === 'de')
+        expect(error).to.match(
+          /^Das Manifest des vortrainierten Netzes \(\S+cnn-mnist\.json\) ist eine Webseite statt JSON: Prüfen Sie die Adresse \(weights-src\)\.$/,
+        );
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+      cleanup();
+      // Not the library's own copy (no build-time checksum): the manifest's bytes reach JSON.parse, damaged.
+      el = await fixture<DigitPad>(
+        `<digit-pad lang="${lang}" weights-src="${weightsFault('flip', 'cnn-mnist.json')}"></digit-pad>`,
+      );
+      error = await shown(el);
+      expect(error).to.contain('cnn-mnist.json');
+      expect(error).not.to.contain('not valid JSON');
+      if (lang === 'de')
+        expect(error).to.match(
+          /^Das vortrainierte Netz konnte nicht geladen werden: \S+ kam beschädigt an \(sein Manifest ist kein gültiges JSON\)\./,
+        );
+      expect(englishLeft(el, lang)).to.deep.equal([]);
+    });
+  }
+
+  for (const lang of LANGS) {
     it(`${lang}: a safetensors file for another network is refused in the language`, async () => {
       const { encodeSafetensors } = await import('../../src/engine/export/safetensors.js');
       const el = await fixture<CnnTrainer>(`<cnn-trainer lang="${lang}" model="fnn"></cnn-trainer>`);

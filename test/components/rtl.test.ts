@@ -319,6 +319,52 @@ describe('right-to-left', function () {
       expect(readsLeftToRight(sum), 'the products, then = and their sum').to.equal(true);
     });
 
+  it('<kernel-viewer> in a locale with Arabic-Indic digits: every number it shows in them, none in Latin digits', async () => {
+    // `-u-nu-arab` asks every engine's Intl for ٠–٩ (Chromium writes plain `ar` with 0–9, WebKit with ٠–٩).
+    const lang = 'ar-u-nu-arab';
+    expect(new Intl.NumberFormat(lang).format(123), 'this Intl writes Arabic-Indic digits').to.equal('١٢٣');
+    const el = await fixture<HTMLElement>(
+      `<kernel-viewer lang="${lang}" channels="3" padding="1" stride="2"></kernel-viewer>`,
+    );
+    await settle(el);
+    const root = el.shadowRoot!;
+    expect(dirOf(root.querySelector('button')!)).to.equal('rtl');
+    const textOf = (sel: string) => root.querySelector(sel)!.textContent!.replace(/\s+/g, ' ').trim();
+    const sum = textOf('.sum');
+    expect(sum, 'the sum of products').to.match(/[\u0660-\u0669]/);
+    expect(sum, 'the sum of products').not.to.match(/[0-9]/);
+    for (const sel of [
+      '.total',
+      '.where',
+      '[part=summary]',
+      '[part=input]',
+      '[part=kernel]',
+      '[part=output]',
+    ]) {
+      const text = textOf(sel);
+      expect(text, sel).to.match(/[\u0660-\u0669]/);
+      expect(text, sel).not.to.match(/[0-9]/);
+    }
+    const labels = [...root.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')!);
+    expect(
+      labels.filter((l) => /[0-9]/.test(l)),
+      'what a screen reader hears',
+    ).to.deep.equal([]);
+    // The formula keeps its shape and reads left to right, in the same digits.
+    const formula = root.querySelector('.formula')!;
+    expect(formula.textContent!.trim()).to.match(/^⌊\([٠-٩]+ − [٠-٩]+ \+ ٢·[٠-٩]+\) \/ ٢⌋ \+ ١ = [٠-٩]+$/);
+    expect(readsLeftToRight(formula), 'the formula').to.equal(true);
+    // The same viewer in English: Latin digits, as before.
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    expect(textOf('.sum'))
+      .to.match(/[0-9]/)
+      .and.not.to.match(/[\u0660-\u0669]/);
+    expect(root.querySelector('.formula')!.textContent!.trim()).to.match(
+      /^⌊\(\d+ − \d+ \+ 2·1\) \/ 2⌋ \+ 1 = \d+$/,
+    );
+  });
+
   it('<kernel-viewer lang="ar">: the picture keeps its columns left to right under its window', async () => {
     const el = await fixture<HTMLElement>('<kernel-viewer lang="ar"></kernel-viewer>');
     await settle(el);

@@ -33,6 +33,7 @@ import { FALLBACK_MESSAGES } from '../../src/engine/fallback.messages.js';
 import { SESSION_MESSAGES } from '../../src/engine/training/session.messages.js';
 import { FILES_MESSAGES } from '../../src/engine/export/files.messages.js';
 import { DATASET_MESSAGES } from '../../src/engine/data/dataset.messages.js';
+import { PRETRAINED_MESSAGES } from '../../src/engine/pretrained.messages.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
@@ -57,6 +58,7 @@ const SOURCES: Record<string, object> = {
   SESSION_MESSAGES,
   FILES_MESSAGES,
   DATASET_MESSAGES,
+  PRETRAINED_MESSAGES,
 };
 
 /**
@@ -69,6 +71,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'summary.source.model',
     'summary.title.alexnet',
     'walk.layer',
+    'viewer.size',
     'kv.gridChannel',
     'hyper.dropout',
     'layer.withRelu',

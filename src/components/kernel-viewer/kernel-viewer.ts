@@ -23,8 +23,11 @@ import { EditableGrids } from './editable-grids.js';
 import { renderOutput, renderPlane, renderProducts, type PictureView } from './picture-view.js';
 import { styles } from './kernel-viewer.styles.js';
 import { KERNEL_VIEWER_EN } from './kernel-viewer.strings.js';
+import { CONV_STEPS_MESSAGES } from '../../engine/conv-steps.messages.js';
 
-const EN = { ...SHARED_EN, ...KERNEL_VIEWER_EN };
+// With the engine's English of the picture (its summary, channel names, errors): where the reader's table lacks
+// one, it is still filled in the reader's locale (its digits), not taken as the engine's en-US text.
+const EN = { ...SHARED_EN, ...KERNEL_VIEWER_EN, ...CONV_STEPS_MESSAGES };
 
 /** Detail of the `step-change` event: the window position and the value it wrote. */
 export interface KernelStepDetail {
@@ -251,7 +254,7 @@ export class KernelViewer extends CnnElement<KernelViewerEventMap, typeof EN> {
     const w = this.windows[this.step]!;
     const last = this.steps - 1;
     const t = this.localize;
-    const summary = describeGeometry(g);
+    const summary = describeGeometry(g, (x) => formatValue(x, t.lang));
     const [back, next] = t.dir === 'rtl' ? ['▶', '◀'] : ['◀', '▶'];
     const at = { step: this.step + 1, steps: this.steps };
     const view: PictureView = {
@@ -309,7 +312,7 @@ export class KernelViewer extends CnnElement<KernelViewerEventMap, typeof EN> {
       >
         <div part="input" class="panel">
           <h3>
-            ${t.term('kv.input')}${g.pad ? html` <span class="muted">(${t.term('kv.paddingShown', { padding: g.pad })} <span class="pad-key">0</span>)</span>` : nothing}
+            ${t.term('kv.input')}${g.pad ? html` <span class="muted">(${t.term('kv.paddingShown', { padding: g.pad })} <span class="pad-key">${formatValue(0, t.lang)}</span>)</span>` : nothing}
           </h3>
           <div class="planes">${this.inGrid.map((_, c) => renderPlane(view, 'input', c, w))}</div>
         </div>

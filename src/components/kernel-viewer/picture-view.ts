@@ -50,7 +50,7 @@ export function renderPlane(v: PictureView, kind: GridKind, c: number, w: Window
       const isPad = i < 0 || j < 0 || i >= rows || j >= cols;
       const cls = input ? `cell${isPad ? ' pad' : ''}${isTap(g, w, y, x) ? ' tap' : ''}` : 'cell weight';
       if (isPad) {
-        cells.push(html`<span class=${cls} aria-hidden="true">0</span>`);
+        cells.push(html`<span class=${cls} aria-hidden="true">${formatValue(0, t.lang)}</span>`);
         continue;
       }
       const shown = formatValue(values[i]![j]!, t.lang);

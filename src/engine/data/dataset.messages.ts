@@ -15,6 +15,9 @@ export const DATASET_MESSAGES = {
   /** `why`: one of `dataset.why.*`. */
   'dataset.format': (p: { url: string; why: string }) =>
     `The dataset at ${p.url} is not in the format this library reads (${p.why}).`,
+  /** `address`: the `data-src` as written. */
+  'dataset.badAddress': (p: { address: string }) =>
+    `"${p.address}" is not a valid address for a dataset (data-src).`,
   'dataset.why.notDatasetJson': 'not a dataset.json',
   'dataset.why.webPage': 'a web page, not JSON: check the address (data-src)',
   /** `got`: the value found, as JSON; `format`: the format's name. */

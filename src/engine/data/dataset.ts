@@ -477,11 +477,8 @@ export function datasetUrl(baseUrl: string | null | undefined): string {
   try {
     href = new URL(raw, globalThis.location?.href).href;
   } catch (err) {
-    throw new DatasetLoadError(`"${raw}" is not a valid address for a dataset (data-src).`, {
-      kind: 'input',
-      retryable: false,
-      cause: err,
-    });
+    const detail = sayData('dataset.badAddress', { address: raw });
+    throw new DatasetLoadError(detail.text, { kind: 'input', retryable: false, cause: err, detail });
   }
   if (/\.json([?#].*)?$/i.test(href)) return href;
   return new URL('dataset.json', href.endsWith('/') ? href : `${href}/`).href;

@@ -3,6 +3,8 @@
  * ../messages.ts), and of the trainer's fine-tune (components/cnn-trainer/fine-tune-controller.ts), which says
  * the same situations from the element's side. Also the English translation table's entries for them.
  */
+import type { MessageFormats } from '../messages.js';
+
 export const SESSION_MESSAGES = {
   /** `error`: why (a `layers` error, specFitError). */
   'session.networkMisfit': (p: {
@@ -14,6 +16,21 @@ export const SESSION_MESSAGES = {
     error: string;
   }) =>
     `Your network (layers) does not fit ${p.dataset} (${p.channels}×${p.height}×${p.width} images, ${p.classes} classes): ${p.error}`,
+  /** `mb`, `maxMb`: megabytes (10⁶ bytes); `most`: the largest train-size that fits. */
+  'session.tooMuchData': (
+    p: {
+      train: number;
+      test: number;
+      width: number;
+      height: number;
+      channels: number;
+      mb: number;
+      maxMb: number;
+      most: number;
+    },
+    f: MessageFormats,
+  ) =>
+    `${f.number(p.train)} training and ${f.number(p.test)} test images of ${p.width}×${p.height}×${p.channels} are ${f.number(p.mb)} MB, more than a reader's tab should hold (${f.number(p.maxMb)} MB): set train-size to at most ${f.number(p.most)}.`,
   'session.disposed': 'This training session was disposed.',
   'session.notReady': 'Not initialised.',
   'session.notStartedYet': 'The model is not ready yet (start() first).',

@@ -330,9 +330,17 @@ export class TrainingSession extends EventTarget {
     const bytes = (nTrain + nTest) * h * w * c;
     if (bytes > MAX_DATA_BYTES) {
       const most = Math.max(1, Math.floor(MAX_DATA_BYTES / (h * w * c)) - nTest);
-      throw notRetryable(
-        `${nTrain.toLocaleString('en-US')} training and ${nTest.toLocaleString('en-US')} test images of ${w}×${h}×${c} are ${Math.round(bytes / 1e6)} MB, more than a reader's tab should hold (${MAX_DATA_BYTES / 1e6} MB): set train-size to at most ${most.toLocaleString('en-US')}.`,
-      );
+      const detail = tell('session.tooMuchData', {
+        train: nTrain,
+        test: nTest,
+        width: w,
+        height: h,
+        channels: c,
+        mb: Math.round(bytes / 1e6),
+        maxMb: MAX_DATA_BYTES / 1e6,
+        most,
+      });
+      throw Object.assign(notRetryable(detail.text), { detail });
     }
     // The network must fit the data before any image is downloaded: a wrong count is said at once.
     this.fitted();

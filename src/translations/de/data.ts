@@ -11,6 +11,7 @@ export const DATA: SameKeys<typeof DATASET_MESSAGES> = {
   'dataset.damaged.jsonChecksum': 'die Prüfsumme stimmt nicht',
   'dataset.format': (p) =>
     `Der Datensatz unter ${p.url} liegt nicht in dem Format vor, das diese Bibliothek liest (${p.why}).`,
+  'dataset.badAddress': (p) => `"${p.address}" ist keine gültige Adresse für einen Datensatz (data-src).`,
   'dataset.why.notDatasetJson': 'keine dataset.json',
   'dataset.why.webPage': 'eine Webseite statt JSON: Prüfen Sie die Adresse (data-src)',
   'dataset.why.formatName': (p) =>

@@ -8,6 +8,7 @@ import { FALLBACK } from './fallback.js';
 import { SESSION } from './session.js';
 import { FILES } from './files.js';
 import { DATA } from './data.js';
+import { PRETRAINED } from './pretrained.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -21,6 +22,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   ...SESSION,
   ...FILES,
   ...DATA,
+  ...PRETRAINED,
   'name.inputSize': 'Die Eingabegröße',
   'name.kernelSize': 'Die Kerngröße',
   'name.stride': 'Die Schrittweite',
@@ -92,6 +94,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.dilationMax': (p) => `Dilatation: höchstens ${p.max}.`,
   'viewer.summary': (p) =>
     `Eine ${p.channels > 1 ? `${p.channels}-kanalige ` : ''}Eingabe von ${p.input}, Padding ${p.padding}, ein ${p.kernel}-Kern${p.dilation > 1 ? ` (Dilatation ${p.dilation})` : ''}, Schrittweite ${p.stride} → eine Ausgabe von ${p.output}.`,
+  'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `Kanal ${p.channel}`,
 
   'shape.empty':

@@ -133,6 +133,7 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'photo.webpCut': 'die WebP-Datei wurde abgeschnitten',
   'photo.pngCut': 'das PNG wurde abgeschnitten',
   'photo.pngChecksum': 'ein PNG-Block hat eine falsche Prüfsumme',
+  'torch.parse': (p) => `layers: ${p.error}`,
   'torch.at': (p) => `layers: Zeile ${p.line}, Spalte ${p.column}: ${p.error}`,
   'torch.square': (p) =>
     `${p.layer}: Die Merkmalskarten hier nehmen nur quadratische Kerne, Schrittweiten und Paddings.`,

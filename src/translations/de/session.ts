@@ -5,6 +5,8 @@ import type { SESSION_MESSAGES } from '../../engine/training/session.messages.js
 export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
   'session.networkMisfit': (p) =>
     `Ihr Netz (layers) passt nicht zu ${p.dataset} (Bilder von ${p.channels}×${p.height}×${p.width}, ${p.classes} Klassen): ${p.error}`,
+  'session.tooMuchData': (p, f) =>
+    `${f.number(p.train)} Trainings- und ${f.number(p.test)} Testbilder von ${p.width}×${p.height}×${p.channels} sind ${f.number(p.mb)} MB, mehr als ein Browser-Tab fassen sollte (${f.number(p.maxMb)} MB): Setzen Sie train-size auf höchstens ${f.number(p.most)}.`,
   'session.disposed': 'Diese Trainingssitzung wurde beendet.',
   'session.notReady': 'Nicht initialisiert.',
   'session.notStartedYet': 'Das Modell ist noch nicht bereit (zuerst start()).',

@@ -10,6 +10,8 @@ export const DATA: SameKeys<typeof DATASET_MESSAGES> = {
   'dataset.damaged.jsonChecksum': 'su suma de verificación no coincide',
   'dataset.format': (p) =>
     `El conjunto de datos de ${p.url} no está en el formato que lee esta biblioteca (${p.why}).`,
+  'dataset.badAddress': (p) =>
+    `"${p.address}" no es una dirección válida para un conjunto de datos (data-src).`,
   'dataset.why.notDatasetJson': 'no es un dataset.json',
   'dataset.why.webPage': 'una página web, no JSON: revisa la dirección (data-src)',
   'dataset.why.formatName': (p) =>

@@ -8,6 +8,7 @@ import { FALLBACK } from './fallback.js';
 import { SESSION } from './session.js';
 import { FILES } from './files.js';
 import { DATA } from './data.js';
+import { PRETRAINED } from './pretrained.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -21,6 +22,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   ...SESSION,
   ...FILES,
   ...DATA,
+  ...PRETRAINED,
   'name.inputSize': 'El tamaño de entrada',
   'name.kernelSize': 'El tamaño del kernel',
   'name.stride': 'El paso',
@@ -92,6 +94,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.dilationMax': (p) => `Dilatación: como máximo ${p.max}.`,
   'viewer.summary': (p) =>
     `Una entrada ${p.channels > 1 ? `de ${p.channels} canales ` : ''}de ${p.input}, relleno ${p.padding}, un kernel de ${p.kernel}${p.dilation > 1 ? ` (dilatación ${p.dilation})` : ''}, paso ${p.stride} → una salida de ${p.output}.`,
+  'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `canal ${p.channel}`,
 
   'shape.empty': 'La forma de entrada está vacía: indique "W", "H×W" o "C×H×W", p. ej. "28" o "3x224x224".',

@@ -130,6 +130,7 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'photo.webpCut': 'el archivo WebP llegó cortado',
   'photo.pngCut': 'el PNG llegó cortado',
   'photo.pngChecksum': 'un bloque del PNG no supera su suma de comprobación',
+  'torch.parse': (p) => `layers: ${p.error}`,
   'torch.at': (p) => `layers: línea ${p.line}, columna ${p.column}: ${p.error}`,
   'torch.square': (p) =>
     `${p.layer}: aquí los mapas de características usan kernels, pasos y rellenos cuadrados.`,

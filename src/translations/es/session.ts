@@ -5,6 +5,8 @@ import type { SESSION_MESSAGES } from '../../engine/training/session.messages.js
 export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
   'session.networkMisfit': (p) =>
     `Tu red (layers) no encaja con ${p.dataset} (imágenes de ${p.channels}×${p.height}×${p.width}, ${p.classes} clases): ${p.error}`,
+  'session.tooMuchData': (p, f) =>
+    `${f.number(p.train)} imágenes de entrenamiento y ${f.number(p.test)} de prueba de ${p.width}×${p.height}×${p.channels} ocupan ${f.number(p.mb)} MB, más de lo que debería guardar una pestaña del navegador (${f.number(p.maxMb)} MB): pon train-size en ${f.number(p.most)} como máximo.`,
   'session.disposed': 'Esta sesión de entrenamiento se cerró.',
   'session.notReady': 'Sin inicializar.',
   'session.notStartedYet': 'El modelo aún no está listo (primero start()).',

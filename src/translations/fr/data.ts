@@ -10,6 +10,8 @@ export const DATA: SameKeys<typeof DATASET_MESSAGES> = {
   'dataset.damaged.jsonChecksum': 'sa somme de contrôle ne correspond pas',
   'dataset.format': (p) =>
     `Le jeu de données à l’adresse ${p.url} n’est pas au format que lit cette bibliothèque (${p.why}).`,
+  'dataset.badAddress': (p) =>
+    `« ${p.address} » n’est pas une adresse valide pour un jeu de données (data-src).`,
   'dataset.why.notDatasetJson': 'ce n’est pas un dataset.json',
   'dataset.why.webPage': 'une page web, pas du JSON : vérifiez l’adresse (data-src)',
   'dataset.why.formatName': (p) =>

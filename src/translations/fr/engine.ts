@@ -8,6 +8,7 @@ import { FALLBACK } from './fallback.js';
 import { SESSION } from './session.js';
 import { FILES } from './files.js';
 import { DATA } from './data.js';
+import { PRETRAINED } from './pretrained.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -21,6 +22,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   ...SESSION,
   ...FILES,
   ...DATA,
+  ...PRETRAINED,
   'name.inputSize': 'La taille d’entrée',
   'name.kernelSize': 'La taille du noyau',
   'name.stride': 'Le pas',
@@ -93,6 +95,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.dilationMax': (p) => `Dilatation : au plus ${p.max}.`,
   'viewer.summary': (p) =>
     `Une entrée ${p.input}${p.channels > 1 ? ` à ${p.channels} canaux` : ''}, marge ${p.padding}, un noyau ${p.kernel}${p.dilation > 1 ? ` (dilatation ${p.dilation})` : ''}, pas ${p.stride} → une sortie ${p.output}.`,
+  'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `canal ${p.channel}`,
 
   'shape.empty':

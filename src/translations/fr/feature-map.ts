@@ -133,6 +133,7 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'photo.webpCut': 'le fichier WebP a été tronqué',
   'photo.pngCut': 'le PNG a été tronqué',
   'photo.pngChecksum': 'un bloc du PNG a une somme de contrôle fausse',
+  'torch.parse': (p) => `layers : ${p.error}`,
   'torch.at': (p) => `layers : ligne ${p.line}, colonne ${p.column} : ${p.error}`,
   'torch.square': (p) =>
     `${p.layer} : ici, les cartes de caractéristiques prennent des noyaux, des pas et des marges carrés.`,

@@ -5,6 +5,8 @@ import type { SESSION_MESSAGES } from '../../engine/training/session.messages.js
 export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
   'session.networkMisfit': (p) =>
     `Votre réseau (layers) ne convient pas à ${p.dataset} (images de ${p.channels}×${p.height}×${p.width}, ${p.classes} classes) : ${p.error}`,
+  'session.tooMuchData': (p, f) =>
+    `${f.number(p.train)} images d’entraînement et ${f.number(p.test)} images de test de ${p.width}×${p.height}×${p.channels} font ${f.number(p.mb)} Mo, plus que ce qu’un onglet du navigateur devrait contenir (${f.number(p.maxMb)} Mo) : donnez à train-size au plus ${f.number(p.most)}.`,
   'session.disposed': 'Cette session d’entraînement a été libérée.',
   'session.notReady': 'Pas encore initialisée.',
   'session.notStartedYet': 'Le modèle n’est pas encore prêt (appelez d’abord start()).',

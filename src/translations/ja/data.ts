@@ -10,6 +10,7 @@ export const DATA: SameKeys<typeof DATASET_MESSAGES> = {
   'dataset.damaged.jsonChecksum': 'チェックサムが一致しません',
   'dataset.format': (p) =>
     `${p.url} のデータセットは、このライブラリが読める形式ではありません（${p.why}）。`,
+  'dataset.badAddress': (p) => `"${p.address}" はデータセットの有効なアドレスではありません (data-src)。`,
   'dataset.why.notDatasetJson': 'dataset.json ではありません',
   'dataset.why.webPage': 'JSON ではなくウェブページです。アドレス (data-src) を確認してください',
   'dataset.why.formatName': (p) =>

@@ -8,6 +8,7 @@ import { FALLBACK } from './fallback.js';
 import { SESSION } from './session.js';
 import { FILES } from './files.js';
 import { DATA } from './data.js';
+import { PRETRAINED } from './pretrained.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -21,6 +22,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   ...SESSION,
   ...FILES,
   ...DATA,
+  ...PRETRAINED,
   'name.inputSize': '入力サイズ',
   'name.kernelSize': 'カーネルサイズ',
   'name.stride': 'ストライド',
@@ -92,6 +94,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.dilationMax': (p) => `ダイレーションは最大 ${p.max} です。`,
   'viewer.summary': (p) =>
     `${p.channels > 1 ? `${p.channels} チャネルの` : ''}${p.input} の入力、パディング ${p.padding}、${p.kernel} のカーネル${p.dilation > 1 ? ` (ダイレーション ${p.dilation})` : ''}、ストライド ${p.stride} → ${p.output} の出力。`,
+  'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `チャネル ${p.channel}`,
 
   'shape.empty':

@@ -134,6 +134,7 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'photo.webpCut': 'WebP ファイルが途中で切れています',
   'photo.pngCut': 'PNG が途中で切れています',
   'photo.pngChecksum': 'PNG のチャンクのチェックサムが一致しません',
+  'torch.parse': (p) => `layers：${p.error}`,
   'torch.at': (p) => `layers：${p.line} 行 ${p.column} 列：${p.error}`,
   'torch.square': (p) =>
     `${p.layer}：ここでの特徴マップは正方形のカーネル、ストライド、パディングのみ使えます。`,

@@ -5,6 +5,8 @@ import type { SESSION_MESSAGES } from '../../engine/training/session.messages.js
 export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
   'session.networkMisfit': (p) =>
     `ネットワーク (layers) が ${p.dataset}（${p.channels}×${p.height}×${p.width} の画像、${p.classes} クラス）に合いません: ${p.error}`,
+  'session.tooMuchData': (p, f) =>
+    `${p.width}×${p.height}×${p.channels} の学習画像 ${f.number(p.train)} 枚とテスト画像 ${f.number(p.test)} 枚で ${f.number(p.mb)} MB になり、ブラウザーのタブ 1 つに収めるべき量 (${f.number(p.maxMb)} MB) を超えています。train-size を ${f.number(p.most)} 以下にしてください。`,
   'session.disposed': 'この学習セッションは破棄されました。',
   'session.notReady': '初期化されていません。',
   'session.notStartedYet': 'モデルはまだ準備できていません（先に start() を呼んでください）。',

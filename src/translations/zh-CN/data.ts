@@ -9,6 +9,7 @@ export const DATA: SameKeys<typeof DATASET_MESSAGES> = {
   'dataset.damaged.json': '不是有效的 JSON',
   'dataset.damaged.jsonChecksum': '校验和不符',
   'dataset.format': (p) => `${p.url} 处的数据集不是本库能读取的格式（${p.why}）。`,
+  'dataset.badAddress': (p) => `"${p.address}" 不是有效的数据集地址 (data-src)。`,
   'dataset.why.notDatasetJson': '不是 dataset.json',
   'dataset.why.webPage': '是网页而不是 JSON：请检查地址 (data-src)',
   'dataset.why.formatName': (p) =>

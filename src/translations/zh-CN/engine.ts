@@ -8,6 +8,7 @@ import { FALLBACK } from './fallback.js';
 import { SESSION } from './session.js';
 import { FILES } from './files.js';
 import { DATA } from './data.js';
+import { PRETRAINED } from './pretrained.js';
 
 const n = (f: { number(v: number, o?: Intl.NumberFormatOptions): string }, v: number) =>
   f.number(v, { maximumFractionDigits: 6 });
@@ -21,6 +22,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   ...SESSION,
   ...FILES,
   ...DATA,
+  ...PRETRAINED,
   'name.inputSize': '输入尺寸',
   'name.kernelSize': '卷积核大小',
   'name.stride': '步幅',
@@ -85,6 +87,7 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.dilationMax': (p) => `膨胀率：最多 ${p.max}。`,
   'viewer.summary': (p) =>
     `${p.channels > 1 ? `${p.channels} 通道、` : ''}${p.input} 的输入，填充 ${p.padding}，${p.kernel} 的卷积核${p.dilation > 1 ? `（膨胀率 ${p.dilation}）` : ''}，步幅 ${p.stride} → ${p.output} 的输出。`,
+  'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `通道 ${p.channel}`,
 
   'shape.empty': '输入形状为空：请给出 "W"、"H×W" 或 "C×H×W"，例如 "28" 或 "3x224x224"。',

@@ -123,6 +123,7 @@ export const FILTERS: SameKeys<typeof FILTERS_MESSAGES> = {
   'photo.webpCut': 'WebP 文件下载不完整',
   'photo.pngCut': 'PNG 文件下载不完整',
   'photo.pngChecksum': 'PNG 的某个数据块校验和不符',
+  'torch.parse': (p) => `layers：${p.error}`,
   'torch.at': (p) => `layers：第 ${p.line} 行第 ${p.column} 列：${p.error}`,
   'torch.square': (p) => `${p.layer}：这里的特征图只支持正方形的卷积核、步幅和填充。`,
   'torch.dilation': (p) => `${p.layer}：空洞卷积（dilation）请在 <cnn-trainer layers> 中使用。`,

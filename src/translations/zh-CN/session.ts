@@ -5,6 +5,8 @@ import type { SESSION_MESSAGES } from '../../engine/training/session.messages.js
 export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
   'session.networkMisfit': (p) =>
     `你的网络（layers）与 ${p.dataset} 不匹配（${p.channels}×${p.height}×${p.width} 的图像，${p.classes} 个类别）：${p.error}`,
+  'session.tooMuchData': (p, f) =>
+    `${f.number(p.train)} 张训练图像和 ${f.number(p.test)} 张测试图像（${p.width}×${p.height}×${p.channels}）共 ${f.number(p.mb)} MB，超出了一个浏览器标签页应承载的量（${f.number(p.maxMb)} MB）：请把 train-size 设为不超过 ${f.number(p.most)}。`,
   'session.disposed': '这个训练会话已被释放。',
   'session.notReady': '尚未初始化。',
   'session.notStartedYet': '模型尚未就绪（请先调用 start()）。',
