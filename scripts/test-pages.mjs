@@ -217,6 +217,48 @@ try {
     },
   );
 
+  // 1c. examples/colour-data.html: the reader presses Start on a colour dataset packed from a folder of PNGs;
+  // the followers take its classes, the feature map draws conv1's kernels per R, G and B channel, the pad inks in
+  // colour. (`npm run build` packs the shapes when sharp is installed; CI installs it.)
+  await visit(
+    'colour-data: trains on a packed folder of colour PNGs; conv1 kernels per R/G/B channel',
+    `${lib}/examples/colour-data.html`,
+    {
+      // The page has read datasets.json and the trainer the shapes' dataset.json (or the page says why not).
+      ready: () =>
+        !document.getElementById('missing').hidden ||
+        document.querySelector('cnn-trainer')?.datasetInfo?.name === 'Shapes',
+      wait: 500,
+      check: async () => {
+        const missing = document.getElementById('missing');
+        if (!missing.hidden) return `the page says: ${missing.textContent}`;
+        const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+        const t = document.querySelector('cnn-trainer');
+        const ended = new Promise((r) => t.addEventListener('train-end', r, { once: true }));
+        t.shadowRoot.querySelector('button[part=start]').click();
+        await Promise.race([ended, sleep(120000)]);
+        if (t.state !== 'done') return `after Start: state ${t.state}, error ${t.error}`;
+        if (!(t.testAccuracy > 0.6)) return `trained to ${t.testAccuracy} test accuracy (chance is 1/3)`;
+        const fm = document.querySelector('feature-map');
+        for (const t0 = Date.now(); !fm.maps && !fm.error && Date.now() - t0 < 30000;) await sleep(100);
+        if (fm.error) return `the feature map says: ${fm.error}`;
+        if (!fm.maps) return 'no feature maps after training';
+        const kernels = [...fm.shadowRoot.querySelectorAll('canvas[data-kernel]')];
+        const channels = new Set(kernels.map((k) => k.dataset.channel));
+        if (kernels.length !== 16 * 3 || channels.size !== 3)
+          return `conv1's kernels: ${kernels.length} canvases over channels ${[...channels]} (want 16 filters × R, G, B)`;
+        const heads = [
+          ...document.querySelector('confusion-matrix').shadowRoot.querySelectorAll('thead th.label'),
+        ];
+        const names = heads.map((h) => h.textContent.trim()).join(',');
+        if (names !== 'blue-bar,green-disc,red-square') return `the confusion matrix's classes: ${names}`;
+        const pad = document.querySelector('digit-pad');
+        if (!pad.shadowRoot.querySelector('canvas.pad.colour')) return 'the pad does not ink in colour';
+        return null;
+      },
+    },
+  );
+
   // 2. The CDN build from another origin: the page and the library on two ports.
   const other = await serve('test/pages');
   const pageDone = {

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { until } from 'lit/directives/until.js';
 import '../src/index.js';
 
@@ -94,29 +94,29 @@ export const SevenDrawADigit: Story = {
 };
 
 /**
- * Fashion-MNIST, packed by `npx cnn-widgets pack` from Debian's dataset-fashion-mnist when `npm run build` finds
- * it (scripts/examples-data.mjs), served beside the stories at examples-data/ (.storybook/main.ts).
+ * A dataset `npm run build` packs with `npx cnn-widgets pack` (scripts/examples-data.mjs: Fashion-MNIST from
+ * Debian's dataset-fashion-mnist, the colour shapes drawn with sharp), served beside the stories at
+ * examples-data/ (.storybook/main.ts); where it was not packed, the lesson says why.
  */
-const fashionLesson = async () => {
+const packedLesson = async (
+  key: 'fashion-mnist' | 'shapes-rgb',
+  what: string,
+  lesson: (src: string) => TemplateResult,
+) => {
   try {
     const res = await fetch('examples-data/datasets.json');
-    const index = (await res.json()) as { 'fashion-mnist'?: string | null; notes?: Record<string, string> };
-    const folder = index['fashion-mnist'];
-    if (!folder) throw new Error(index.notes?.['fashion-mnist'] ?? 'it was not packed');
-    return html`
-      <div
-        style="display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:16px;align-items:start"
-      >
-        <cnn-trainer id="lesson-fashion" data-src=${`examples-data/${folder}`} epochs="1"></cnn-trainer>
-        <confusion-matrix for="lesson-fashion"></confusion-matrix>
-      </div>
-    `;
+    const index = (await res.json()) as Record<string, string | null> & { notes?: Record<string, string> };
+    const folder = index[key];
+    if (!folder) throw new Error(index.notes?.[key] ?? 'it was not packed');
+    return lesson(`examples-data/${folder}`);
   } catch (e) {
     return prose(
-      `Fashion-MNIST is not packed for this Storybook, so this lesson cannot train here: ${e instanceof Error ? e.message : String(e)}.`,
+      `${what} is not packed for this Storybook, so this lesson cannot train here: ${e instanceof Error ? e.message : String(e)}.`,
     );
   }
 };
+const grid =
+  'display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:16px;align-items:start';
 
 export const EightYourOwnData: Story = {
   name: '8. Your own data: Fashion-MNIST',
@@ -124,7 +124,19 @@ export const EightYourOwnData: Story = {
     ${prose(
       'The same network on clothes instead of digits: Fashion-MNIST’s 70,000 photos (Zalando Research, MIT), packed with npx cnn-widgets pack and given to the trainer with data-src. The network takes the data’s size and classes; the matrix labels its axes with the class names. Shirts, T-shirts, pullovers and coats are what it confuses.',
     )}
-    ${until(fashionLesson(), prose('Looking for the packed Fashion-MNIST…'))}
+    ${until(
+      packedLesson(
+        'fashion-mnist',
+        'Fashion-MNIST',
+        (src) => html`
+          <div style=${grid}>
+            <cnn-trainer id="lesson-fashion" data-src=${src} epochs="1"></cnn-trainer>
+            <confusion-matrix for="lesson-fashion"></confusion-matrix>
+          </div>
+        `,
+      ),
+      prose('Looking for the packed Fashion-MNIST…'),
+    )}
   `,
 };
 
@@ -148,5 +160,35 @@ Flatten(), Linear(400, 64), ReLU(), Linear(64, 10)"
     ${prose('Once it trains: the first ReLU’s maps of a test digit, and the digits it confuses.')}
     <feature-map for="lesson-own" layer="relu1"></feature-map>
     <confusion-matrix for="lesson-own"></confusion-matrix>
+  `,
+};
+
+export const TenYourOwnDataInColour: Story = {
+  name: '10. Your own data, in colour',
+  render: () => html`
+    ${prose(
+      'A folder of your own pictures, a sub-folder per class, packed with npx cnn-widgets pack --rgb: here 300 small drawings of a red square, a green disc and a blue bar. The network’s first layer now takes three channels, so each of conv1’s filters is three kernels, one per colour; after Start, the feature map draws them channel by channel, and the pad inks in colour.',
+    )}
+    ${until(
+      packedLesson(
+        'shapes-rgb',
+        'The colour shapes',
+        (src) => html`
+          <div style=${grid}>
+            <cnn-trainer
+              id="lesson-colour"
+              data-src=${src}
+              epochs="4"
+              batch-size="16"
+              learning-rate="0.01"
+            ></cnn-trainer>
+            <confusion-matrix for="lesson-colour"></confusion-matrix>
+            <digit-pad for="lesson-colour"></digit-pad>
+            <feature-map for="lesson-colour" layer="conv1" digit="0"></feature-map>
+          </div>
+        `,
+      ),
+      prose('Looking for the packed colour shapes…'),
+    )}
   `,
 };

@@ -93,6 +93,34 @@ async function drawShapes(sharp, src) {
 }
 
 /**
+ * Draws the shapes dataset (three classes of coloured shapes, 300 PNGs) and packs it into `dir` as 16×16 RGB,
+ * a fifth of it for testing, with the packer's CLI; resolves with the packer's output. The tests' copy and the
+ * example page's (scripts/examples-data.mjs) are made the same way.
+ */
+export async function packShapes(sharp, dir) {
+  const src = join(CACHE, 'shapes-src');
+  await drawShapes(sharp, src);
+  return runPack([
+    src,
+    dir,
+    '--size',
+    '16x16',
+    '--rgb',
+    '--test',
+    '0.2',
+    '--name',
+    'Shapes',
+    '--licence',
+    'CC0',
+    '--source',
+    'drawn by scripts/lib/datasets.mjs',
+  ]);
+}
+
+/** Whether `dir` holds a whole packed dataset (for scripts/examples-data.mjs). */
+export const isPacked = (dir) => packed(dir);
+
+/**
  * Packs `name` into .cache/datasets/<name>/ unless it is there already; resolves `{ dir, url, output }` or
  * `{ skipped }` (an error instead when DATASETS names it).
  */
@@ -113,25 +141,7 @@ export async function ensureDataset(name) {
     const sharp = loadSharp();
     if (!sharp) return skip(SHARP_MISSING);
     if (packed(dir)) return result();
-    const src = join(CACHE, 'shapes-src');
-    await drawShapes(sharp, src);
-    return result(
-      await runPack([
-        src,
-        dir,
-        '--size',
-        '16x16',
-        '--rgb',
-        '--test',
-        '0.2',
-        '--name',
-        'Shapes',
-        '--licence',
-        'CC0',
-        '--source',
-        'drawn by scripts/lib/datasets.mjs',
-      ]),
-    );
+    return result(await packShapes(sharp, dir));
   }
   throw new Error(`No dataset "${name}" (fashion-mnist, shapes-rgb).`);
 }
