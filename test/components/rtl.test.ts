@@ -257,6 +257,22 @@ describe('right-to-left', function () {
       }
     });
 
+    it(`<confusion-matrix lang="${lang}" normalize>: the scale's arrow points the way its ramp runs`, async () => {
+      const el = await fixture<HTMLElement>(
+        `<confusion-matrix lang="${lang}" normalize matrix="[[5,1],[2,7]]"></confusion-matrix>`,
+      );
+      await settle(el);
+      const scale = latinDigits(el.shadowRoot!.querySelector('.scale')!.textContent!.trim());
+      const bg = getComputedStyle(el.shadowRoot!.querySelector('.ramp')!).backgroundImage;
+      if (rtl) {
+        expect(bg, 'the ramp runs from the right').to.contain('to left');
+        expect(scale).to.contain('0 ← 1').and.not.contain('→');
+      } else {
+        expect(bg).to.contain('to right');
+        expect(scale).to.equal('0 → 1 of row');
+      }
+    });
+
     it(`<model-summary lang="${lang}">: ${side} (names at the start, numbers at the end of their cells)`, async () => {
       const el = await fixture<HTMLElement>(
         `<model-summary lang="${lang}" model="cnn" input-shape="1x28x28"></model-summary>`,
