@@ -15,6 +15,7 @@ import {
 } from '../../src/components/cnn-trainer/cnn-trainer.js';
 import type { TrainConfig } from '../../src/engine/training/config.js';
 import { prefersReducedMotion } from '../../src/components/shared/motion.js';
+import { loadTranslation } from '../../src/components/shared/localize.js';
 import { cleanup, fixture, settle } from '../helpers.js';
 
 /** A session that only says it trains (the trainer's Pause is what is looked at). */
@@ -196,6 +197,34 @@ describe('motion under prefers-reduced-motion', () => {
       // No emulation in this browser: CSS cannot be told, so each has the rule that stops it under reduce.
       for (const [el, sel] of nodes)
         expect(reduceRuleStops(el.shadowRoot!.querySelector(sel)!), sel).to.equal(true);
+  });
+
+  it('an autostart trainer starts by itself with no preference; under reduce it waits for Start and says why', async () => {
+    await loadTranslation('de');
+    const eager = await fixture<MotionTrainer>('<motion-cnn-trainer autostart></motion-cnn-trainer>');
+    await settle(eager);
+    expect(eager.state).to.equal('training');
+    cleanup();
+    await setReducedMotion(true);
+    for (const lang of ['en', 'de']) {
+      const el = await fixture<MotionTrainer>(
+        `<motion-cnn-trainer lang="${lang}" autostart></motion-cnn-trainer>`,
+      );
+      await settle(el);
+      await sleep(100);
+      expect(el.state, 'nothing started by itself').to.equal('idle');
+      const note = () =>
+        el.shadowRoot!.querySelector('[part~=note]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+      expect(note()).to.contain(lang === 'de' ? 'weniger Bewegung' : 'reduced motion');
+      const start = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=start]')!;
+      expect(visible(start), 'Start is there to press').to.equal(true);
+      expect(start.disabled).to.equal(false);
+      start.click(); // what the reader starts still runs
+      await settle(el);
+      expect(el.state).to.equal('training');
+      expect(note(), 'the note goes once it trains').not.to.contain(lang === 'de' ? 'Bewegung' : 'motion');
+      cleanup();
+    }
   });
 
   it('a training run (its curves move as it trains) has a visible Pause, under reduce too', async () => {

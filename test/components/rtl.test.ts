@@ -11,6 +11,8 @@ import '../../src/define/conv-calculator.js';
 import '../../src/define/confusion-matrix.js';
 import '../../src/define/model-summary.js';
 import '../../src/define/cnn-trainer.js';
+import '../../src/define/digit-pad.js';
+import type { DigitPad } from '../../src/components/digit-pad/digit-pad.js';
 import type { FeatureMap } from '../../src/components/feature-map/feature-map.js';
 import { registerTranslation } from '../../src/components/shared/localize.js';
 import { FM_EN } from '../../src/components/feature-map/feature-map.strings.js';
@@ -257,6 +259,22 @@ describe('right-to-left', function () {
       }
     });
 
+    it(`<confusion-matrix lang="${lang}" normalize>: the scale's arrow points the way its ramp runs`, async () => {
+      const el = await fixture<HTMLElement>(
+        `<confusion-matrix lang="${lang}" normalize matrix="[[5,1],[2,7]]"></confusion-matrix>`,
+      );
+      await settle(el);
+      const scale = latinDigits(el.shadowRoot!.querySelector('.scale')!.textContent!.trim());
+      const bg = getComputedStyle(el.shadowRoot!.querySelector('.ramp')!).backgroundImage;
+      if (rtl) {
+        expect(bg, 'the ramp runs from the right').to.contain('to left');
+        expect(scale).to.contain('0 ← 1').and.not.contain('→');
+      } else {
+        expect(bg).to.contain('to right');
+        expect(scale).to.equal('0 → 1 of row');
+      }
+    });
+
     it(`<model-summary lang="${lang}">: ${side} (names at the start, numbers at the end of their cells)`, async () => {
       const el = await fixture<HTMLElement>(
         `<model-summary lang="${lang}" model="cnn" input-shape="1x28x28"></model-summary>`,
@@ -278,6 +296,87 @@ describe('right-to-left', function () {
       const linear = fc1.querySelector('td:nth-of-type(2)')!;
       expect(linear.textContent!.trim()).to.match(/^\d+ → \d+$/);
       expect(readsLeftToRight(linear)).to.equal(true);
+    });
+  }
+
+  for (const lang of ['ar', 'en']) {
+    const rtl = lang === 'ar';
+    const side = rtl ? 'mirrored' : 'left-to-right as before';
+
+    it(`<conv-calculator lang="${lang}">: ${side} (the first setting at the line's start), its formulas read left to right`, async () => {
+      const el = await fixture<HTMLElement>(
+        `<conv-calculator lang="${lang}" input-size="28x32" kernel-size="5" padding="1" stride="2" in-channels="3" out-channels="8"></conv-calculator>`,
+      );
+      await settle(el);
+      const root = el.shadowRoot!;
+      expect(dirOf(el), 'the host').to.equal(rtl ? 'rtl' : 'ltr');
+      const [first, second] = [...root.querySelectorAll('[part=controls] label')].map((l) =>
+        l.getBoundingClientRect(),
+      );
+      const controls = box(el, '[part=controls]');
+      if (rtl) {
+        expect(first!.left, 'input size on the right of kernel size').to.be.greaterThan(second!.left);
+        expect(controls.right - first!.right, 'the first setting at the right edge').to.be.lessThan(2);
+      } else {
+        expect(first!.left).to.be.lessThan(second!.left);
+        expect(first!.left - controls.left).to.be.lessThan(2);
+      }
+      // Each axis: its name in the reader's direction, its steps a formula from the left (⌊(W − K + 2P) / S⌋ + 1 first).
+      const axes = [...root.querySelectorAll('.axis')];
+      expect(axes.length, 'a height and a width axis').to.equal(2);
+      for (const axis of axes) {
+        const steps = axis.querySelector('.steps')!;
+        expect(getComputedStyle(steps).direction).to.equal('ltr');
+        expect(getComputedStyle(axis.querySelector('.axis-name')!).direction).to.equal(rtl ? 'rtl' : 'ltr');
+        expect(readsLeftToRight(steps), steps.textContent!).to.equal(true);
+        const [formula, answer] = [axis.querySelector('.step')!, axis.querySelector('.answer')!].map((e) =>
+          e.getBoundingClientRect(),
+        );
+        expect(formula!.left, 'the formula before its answer').to.be.lessThan(answer!.left);
+      }
+      const shape = root.querySelector('[data-testid=shape]')!;
+      expect(latinDigits(shape.textContent!.trim())).to.match(/^8 × \d+ × \d+$/);
+      expect(readsLeftToRight(shape), 'C × H × W, C on the left').to.equal(true);
+      const weights = root.querySelector('[data-testid=weights]')!;
+      expect(readsLeftToRight(weights), weights.textContent!).to.equal(true);
+    });
+
+    it(`<digit-pad lang="${lang}">: ${side} (the pad at the line's start, names before their bars), shapes read left to right`, async function () {
+      this.timeout(60000);
+      const el = await fixture<DigitPad>(`<digit-pad lang="${lang}"></digit-pad>`);
+      await el.setPixels(
+        Float32Array.from({ length: 784 }, (_, i) =>
+          i % 28 >= 12 && i % 28 <= 15 && i > 140 && i < 640 ? 1 : 0,
+        ),
+      );
+      await settle(el);
+      expect(el.prediction, 'a prediction').not.to.equal(null);
+      expect(dirOf(el), 'the host').to.equal(rtl ? 'rtl' : 'ltr');
+      const pad = box(el, 'canvas.pad');
+      const input = box(el, 'canvas.input');
+      const row = el.shadowRoot!.querySelector('.probs li.top')!;
+      const [name, bar, pct] = [
+        row.querySelector('.d')!,
+        row.querySelector('.bar')!,
+        row.querySelector('.p')!,
+      ].map((e) => e.getBoundingClientRect());
+      const fill = row.querySelector('.fill')!.getBoundingClientRect();
+      expect(fill.width, 'the top class has a visible bar').to.be.greaterThan(4);
+      if (rtl) {
+        expect(pad.left, 'the pad on the right of its input').to.be.greaterThan(input.left);
+        expect(name!.left, 'the name on the right of its bar').to.be.greaterThan(bar!.left);
+        expect(pct!.left, 'the percentage on the left of the bar').to.be.lessThan(bar!.left);
+        expect(bar!.right - fill.right, 'the bar fills from the right').to.be.lessThan(1);
+      } else {
+        expect(pad.left).to.be.lessThan(input.left);
+        expect(name!.left).to.be.lessThan(bar!.left);
+        expect(pct!.left).to.be.greaterThan(bar!.left);
+        expect(fill.left - bar!.left, 'the bar fills from the left').to.be.lessThan(1);
+      }
+      const shape = el.shadowRoot!.querySelector('[part=layers] .shape')!;
+      expect(latinDigits(shape.textContent!.trim())).to.match(/^\d+×\d+×\d+$/);
+      expect(readsLeftToRight(shape), 'C×H×W, C on the left').to.equal(true);
+      await expectAccessible(el);
     });
   }
 

@@ -81,6 +81,9 @@ export const TRAINER_EN = {
   'trainer.readingDataset': 'Reading the dataset…',
   'trainer.fixSettings': 'Fix the settings to start',
   'trainer.hiddenPause': 'Paused because the tab was hidden. Press Resume to continue.',
+  /** An `autostart` trainer that waits, because the reader asked for reduced motion. */
+  'trainer.autostartHeld':
+    'Not started by itself, because your device asks for reduced motion. Press Start to train.',
   // The charts.
   'trainer.lossCaption': 'Loss (smoothed)',
   'trainer.trainAccuracy': 'Train accuracy',

@@ -177,7 +177,10 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
    * (`Conv2d(1, 16, 3), ReLU(), …`), or the engine's plain layer specs (an array, or its JSON in the attribute).
    */
   @property({ attribute: 'layers', reflect: true, converter: networkValue }) network: NetworkValue = '';
-  /** Start training as soon as the element is on the page (off by default: training costs the reader). */
+  /**
+   * Start training as soon as the element is on the page (off by default: training costs the reader). Not under
+   * `prefers-reduced-motion: reduce`: then the trainer waits for Start, and its note says why.
+   */
   @property({ type: Boolean, reflect: true, converter: booleanValue }) autostart = false;
 
   /** `idle`, `loading` (data/backend), `training`, `paused`, `done` or `error`. */
@@ -265,7 +268,10 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
   private readonly tuner = new FineTuneController(this);
   private readonly data = new DatasetController(this, (info) => this.emit('dataset', info));
   private readonly editor = new LayersEditorController(this, (key, v) => this.setRaw(key, v));
-  protected readonly autostarter = new AutostartController(this);
+  protected readonly autostarter = new AutostartController(
+    this,
+    () => (this.note = message(TRAINER_EN, 'trainer.autostartHeld')),
+  );
 
   /** The charts (rendered by this element, fed by the run's events). */
   @query('cnn-training-curves') private curves!: TrainingCurves | null;

@@ -29,7 +29,11 @@ export const MATRIX_EN = {
   /** The line under the table. {0}: the accuracy, in bold. */
   'cm.accuracy': (p: { correct: number; total: number }, f: F) =>
     `Accuracy {0} (${f.number(p.correct)} of ${f.number(p.total)} on the diagonal)`,
-  'cm.scaleRow': '0 → 1 of row',
+  /**
+   * The colour scale of a normalized matrix. `range`: `0 → 1`, written by the element with the arrow pointing
+   * the way the ramp runs (`0 ← 1` right-to-left) and the numbers in the locale's digits.
+   */
+  'cm.scaleRow': (p: { range: string }) => `${p.range} of row`,
   'cm.mostConfused': (p: { actual: string; predicted: string; count: number }, f: F) =>
     `Most often confused: actual ${p.actual} predicted as ${p.predicted} (${images(f, p.count)}).`,
   'cm.noConfusion': 'Nothing confused: every test image is on the diagonal.',

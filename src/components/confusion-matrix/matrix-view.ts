@@ -83,6 +83,8 @@ export function renderMatrix(v: MatrixView) {
     });
   const worst = mostConfused(m);
   const rtl = t.dir === 'rtl';
+  /** The colour scale's range, 0 to `top`: its arrow points the way the ramp runs (from the right in RTL). */
+  const scale = (top: number) => `${int(0)} ${rtl ? '←' : '→'} ${int(top)}`;
   return html`
     <div class="wrap">
       <table part="table" @keydown=${v.grid.handleKey}>
@@ -132,7 +134,7 @@ export function renderMatrix(v: MatrixView) {
       ${withParts(t.term('cm.accuracy', { correct: d.correct, total: d.total }), html`<strong>${pct(d.accuracy)}</strong>`)}
       <span class="scale" aria-hidden="true"
         ><span class=${rtl ? 'ramp rtl' : 'ramp'}></span
-        >${norm ? t.term('cm.scaleRow') : rtl ? `0 ← ${int(d.max)}` : `0 → ${int(d.max)}`}</span
+        >${norm ? t.term('cm.scaleRow', { range: scale(1) }) : scale(d.max)}</span
       >
       <span class="confused"
         >${

@@ -41,6 +41,15 @@ export const styles = css`
     font-size: 0.88em;
     flex-basis: 100%;
   }
+  /* The formula's steps: left to right as written, also in a right-to-left language (its name above follows the
+     reader's direction). */
+  .steps {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    row-gap: 2px;
+    max-width: 100%;
+  }
   .step {
     white-space: nowrap;
   }

@@ -284,6 +284,7 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap, typeof EN
     }
     const kernel = this.kernelSize;
     const n = (v: number) => formatInteger(v, t.lang);
+    const shape = `${this.inChannels} × ${size[0]} × ${size[1]}`;
     return html`
       <div part="formula" role="group" aria-label=${t.term('calc.formula')}>
         ${
@@ -295,12 +296,15 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap, typeof EN
       <div part="results" class="results">
         <div class="card">
           <h3>${t.term('calc.shape')}</h3>
-          <div class="big" data-testid="shape">
-            ${r.outputChannels} × ${r.outputHeight} × ${r.outputWidth}
+          <div class="big">
+            <span class="ltr" data-testid="shape"
+              >${r.outputChannels} × ${r.outputHeight} × ${r.outputWidth}</span
+            >
           </div>
           <div class="detail">
             ${t.term('calc.from', {
-              shape: `${this.inChannels} × ${size[0]} × ${size[1]}`,
+              // Isolated left to right inside the sentence (FSI…PDI would guess; LRI…PDI says it).
+              shape: t.dir === 'rtl' ? `\u2066${shape}\u2069` : shape,
               values: r.outputChannels * r.outputHeight * r.outputWidth,
             })}
           </div>
@@ -311,11 +315,12 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap, typeof EN
             this.mode !== 'pool'
               ? html`<div class="big" data-testid="params">${n(r.params)}</div>
                   <div class="detail">
-                    ${t.term('calc.weights')} K·K·C<sub>in</sub>·C<sub>out</sub> =
-                    ${kernel}·${kernel}·${this.inChannels}·${this.outChannels} = ${n(r.weights)}<br />${t.term(
-                      'calc.biases',
-                    )}
-                    C<sub>out</sub> = ${n(r.biases)}
+                    ${t.term('calc.weights')}
+                    <span class="ltr" data-testid="weights"
+                      >K·K·C<sub>in</sub>·C<sub>out</sub> =
+                      ${kernel}·${kernel}·${this.inChannels}·${this.outChannels} = ${n(r.weights)}</span
+                    ><br />${t.term('calc.biases')}
+                    <span class="ltr">C<sub>out</sub> = ${n(r.biases)}</span>
                   </div>`
               : html`<div class="big" data-testid="params">0</div>
                   <div class="detail">${t.term('calc.poolNoParams')}</div>`
@@ -349,9 +354,12 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap, typeof EN
         : '';
     return html`<p class="axis">
       <span class="axis-name">${name}${word}</span>
-      <span class="step">${formula}</span><span class="eq">=</span><span class="step">${substituted}</span
-      ><span class="eq">=</span><span class="step">⌊${a.numerator} / ${S}⌋ + 1</span><span class="eq">=</span
-      ><span class="step">${division} + 1</span><span class="eq">=</span><span class="answer">${a.size}</span>
+      <span class="steps ltr"
+        ><span class="step">${formula}</span><span class="eq">=</span><span class="step">${substituted}</span
+        ><span class="eq">=</span><span class="step">⌊${a.numerator} / ${S}⌋ + 1</span
+        ><span class="eq">=</span><span class="step">${division} + 1</span><span class="eq">=</span
+        ><span class="answer">${a.size}</span></span
+      >
     </p>`;
   }
 }

@@ -89,7 +89,7 @@ export function renderLayers(
           : l.term('pad.layerEmpty', { label });
       return html`<figure class=${`layer ${geo?.spatial ? 'spatial' : 'flat'}`}>
         <figcaption>
-          ${label}${geo ? html` <span class="shape">${geo.spatial ? `${geo.c}×${geo.h}×${geo.w}` : geo.width}</span>` : nothing}
+          ${label}${geo ? html` <span class="shape ltr">${geo.spatial ? `${geo.c}×${geo.h}×${geo.w}` : geo.width}</span>` : nothing}
         </figcaption>
         <canvas
           data-layer=${name}

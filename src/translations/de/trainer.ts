@@ -55,6 +55,8 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.readingDataset': 'Der Datensatz wird gelesen…',
   'trainer.fixSettings': 'Korrigieren Sie die Einstellungen, um zu starten',
   'trainer.hiddenPause': 'Angehalten, weil der Tab verborgen war. Drücken Sie Fortsetzen, um weiterzumachen.',
+  'trainer.autostartHeld':
+    'Nicht von selbst gestartet, weil Ihr Gerät um weniger Bewegung bittet. Drücken Sie Start, um zu trainieren.',
   'trainer.lossCaption': 'Verlust (geglättet)',
   'trainer.trainAccuracy': 'Trainingsgenauigkeit',
   'trainer.testAccuracyCaption': 'Testgenauigkeit (pro Epoche)',

@@ -152,7 +152,7 @@ export const UI: SameKeys<UiTerms> = {
   'cm.correct': ', richtig',
   'cm.accuracy': (p, f) =>
     `Genauigkeit {0} (${f.number(p.correct)} von ${f.number(p.total)} auf der Diagonale)`,
-  'cm.scaleRow': '0 → 1 je Zeile',
+  'cm.scaleRow': (p) => `${p.range} je Zeile`,
   'cm.mostConfused': (p, f) =>
     `Am häufigsten verwechselt: tatsächlich ${p.actual}, vorhergesagt als ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'Bild' : 'Bilder'}).`,
   'cm.noConfusion': 'Nichts verwechselt: Jedes Testbild liegt auf der Diagonale.',

@@ -55,6 +55,8 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.readingDataset': 'Leyendo el conjunto de datos…',
   'trainer.fixSettings': 'Corrige los ajustes para empezar',
   'trainer.hiddenPause': 'En pausa porque la pestaña quedó oculta. Pulsa Reanudar para continuar.',
+  'trainer.autostartHeld':
+    'No empezó automáticamente porque tu dispositivo pide reducir el movimiento. Pulsa Iniciar para entrenar.',
   'trainer.lossCaption': 'Pérdida (suavizada)',
   'trainer.trainAccuracy': 'Exactitud de entrenamiento',
   'trainer.testAccuracyCaption': 'Exactitud en prueba (por época)',

@@ -151,7 +151,7 @@ export const UI: SameKeys<UiTerms> = {
     `${p.value} de las ${p.actual} reales predichas como ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'imagen' : 'imágenes'})`,
   'cm.correct': ', correcto',
   'cm.accuracy': (p, f) => `Exactitud {0} (${f.number(p.correct)} de ${f.number(p.total)} en la diagonal)`,
-  'cm.scaleRow': '0 → 1 por fila',
+  'cm.scaleRow': (p) => `${p.range} por fila`,
   'cm.mostConfused': (p, f) =>
     `La confusión más frecuente: ${p.actual} real predicha como ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'imagen' : 'imágenes'}).`,
   'cm.noConfusion': 'Ninguna confusión: todas las imágenes de prueba están en la diagonal.',

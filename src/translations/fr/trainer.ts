@@ -55,6 +55,8 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.readingDataset': 'Lecture du jeu de données…',
   'trainer.fixSettings': 'Corrigez les réglages pour démarrer',
   'trainer.hiddenPause': 'En pause car l’onglet était masqué. Appuyez sur Reprendre pour continuer.',
+  'trainer.autostartHeld':
+    'L’entraînement n’a pas démarré automatiquement, car votre appareil demande de réduire les animations. Appuyez sur Démarrer pour le lancer.',
   'trainer.lossCaption': 'Perte (lissée)',
   'trainer.trainAccuracy': 'Exactitude d’entraînement',
   'trainer.testAccuracyCaption': 'Exactitude en test (par époque)',

@@ -153,7 +153,7 @@ export const UI: SameKeys<UiTerms> = {
   'cm.correct': ', juste',
   'cm.accuracy': (p, f) =>
     `Exactitude {0} (${f.number(p.correct)} sur ${f.number(p.total)} sur la diagonale)`,
-  'cm.scaleRow': '0 → 1 par ligne',
+  'cm.scaleRow': (p) => `${p.range} par ligne`,
   'cm.mostConfused': (p, f) =>
     `Confusion la plus fréquente : ${p.actual} réel prédit ${p.predicted} (${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'image' : 'images'}).`,
   'cm.noConfusion': 'Aucune confusion : toutes les images de test sont sur la diagonale.',

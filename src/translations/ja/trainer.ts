@@ -53,6 +53,8 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.readingDataset': 'データセットを読み込み中…',
   'trainer.fixSettings': '開始するには設定を直してください',
   'trainer.hiddenPause': 'タブが非表示になったため一時停止しました。続けるには「再開」を押してください。',
+  'trainer.autostartHeld':
+    'お使いのデバイスで動きを減らす設定がオンになっているため、自動では開始しませんでした。学習するには「開始」を押してください。',
   'trainer.lossCaption': '損失 (平滑化)',
   'trainer.trainAccuracy': '訓練精度',
   'trainer.testAccuracyCaption': 'テスト精度 (エポックごと)',

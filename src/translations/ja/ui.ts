@@ -148,7 +148,7 @@ export const UI: SameKeys<UiTerms> = {
     `${p.value}、正解 ${p.actual} のうち ${p.predicted} と予測 (${f.number(p.count)} 枚)`,
   'cm.correct': '、正解',
   'cm.accuracy': (p, f) => `正解率 {0} (対角線上に ${f.number(p.total)} 枚中 ${f.number(p.correct)} 枚)`,
-  'cm.scaleRow': '行ごとに 0 → 1',
+  'cm.scaleRow': (p) => `行ごとに ${p.range}`,
   'cm.mostConfused': (p, f) =>
     `最も多い取り違え: 正解 ${p.actual} を ${p.predicted} と予測 (${f.number(p.count)} 枚)。`,
   'cm.noConfusion': '取り違えはありません。すべてのテスト画像が対角線上にあります。',

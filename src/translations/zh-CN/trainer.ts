@@ -52,6 +52,7 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.readingDataset': '正在读取数据集…',
   'trainer.fixSettings': '请先修正设置再开始',
   'trainer.hiddenPause': '因为标签页被隐藏而暂停。按“继续”接着训练。',
+  'trainer.autostartHeld': '由于您的设备要求减少动态效果，训练没有自动开始。按“开始”进行训练。',
   'trainer.lossCaption': '损失（平滑）',
   'trainer.trainAccuracy': '训练准确率',
   'trainer.testAccuracyCaption': '测试准确率（每轮）',

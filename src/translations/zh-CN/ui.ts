@@ -141,7 +141,7 @@ export const UI: SameKeys<UiTerms> = {
     `${p.value}，真实为 ${p.actual} 中预测为 ${p.predicted} 的比例（${f.number(p.count)} 张图像）`,
   'cm.correct': '，正确',
   'cm.accuracy': (p, f) => `准确率 {0}（对角线上 ${f.number(p.correct)} / ${f.number(p.total)}）`,
-  'cm.scaleRow': '每行 0 → 1',
+  'cm.scaleRow': (p) => `每行 ${p.range}`,
   'cm.mostConfused': (p, f) =>
     `最常混淆的是：真实为 ${p.actual}、预测为 ${p.predicted}（${f.number(p.count)} 张图像）。`,
   'cm.noConfusion': '没有混淆：每张测试图像都在对角线上。',
