@@ -89,6 +89,38 @@ describe('<cnn-trainer layers> (your own network)', () => {
     expect(el.error).to.match(/Property "network" must be/);
   });
 
+  // The trainer updates once a frame while it trains; measuring the text area then would force a layout each
+  // frame. It is measured when its text or its width changes, and not otherwise.
+  it('the text area measures its text when the text or its width changes, not at every update', async () => {
+    const el = await fixture<CnnTrainer>(`<cnn-trainer layers="Flatten(), Linear(784, 10)"></cnn-trainer>`);
+    const area = el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[part=layers]')!;
+    const scrollHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight')!;
+    let reads = 0;
+    Object.defineProperty(area, 'scrollHeight', {
+      configurable: true,
+      get(this: Element) {
+        reads++;
+        return scrollHeight.get!.call(this) as number;
+      },
+    });
+    for (let i = 0; i < 5; i++) {
+      el.requestUpdate();
+      await el.updateComplete;
+    }
+    expect(reads, 'measurements in 5 updates with the same text').to.equal(0);
+    // A long line that wraps: it grows when typed, and again when the element gets narrower.
+    area.value = Array.from({ length: 40 }, () => 'ReLU()').join(', ') + ', Flatten(), Linear(784, 10)';
+    area.dispatchEvent(new Event('input'));
+    expect(reads).to.be.greaterThan(0);
+    const wide = area.rows;
+    el.style.display = 'block';
+    el.style.width = '320px';
+    const t0 = performance.now();
+    while (area.rows <= wide && performance.now() - t0 < 3000) await new Promise(requestAnimationFrame);
+    expect(area.rows, 'rows once narrower').to.be.greaterThan(wide);
+    expect(area.scrollHeight).to.be.at.most(area.clientHeight + 1);
+  });
+
   it('the text area grows with its text as the reader types, and a count error is pointed at in its one layer', async () => {
     const el = await fixture<CnnTrainer>(`<cnn-trainer layers="Flatten(), Linear(784, 10)"></cnn-trainer>`);
     const root = el.shadowRoot!;

@@ -49,13 +49,42 @@ export class LayersEditorController implements ReactiveController {
 
   hostDisconnected(): void {
     this.flush();
+    this.resize?.disconnect();
+    this.resize = null;
+    this.fitted = null;
   }
 
-  /** After each render, the text area fits its text (lines written and lines wrapped). */
+  /**
+   * After a render that shows other text, the text area fits it (lines written and lines wrapped); and again
+   * when its width changes, which wraps the lines anew. Not at every render: the trainer renders once a frame
+   * while it trains, and each measurement would force a layout.
+   */
   hostUpdated(): void {
     const area = this.host.shadowRoot?.querySelector<HTMLTextAreaElement>('textarea[part=layers]');
-    if (area) fitRows(area);
+    if (!area || (this.fitted?.area === area && this.fitted.value === area.value)) return;
+    const observed = this.fitted?.area === area && this.resize !== null;
+    this.fit(area);
+    if (observed) return;
+    this.resize?.disconnect();
+    this.resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(this.onResize);
+    this.resize?.observe(area);
   }
+
+  /** The text area last fitted, the text it was fitted to and its width then (its `clientWidth`). */
+  private fitted: { area: HTMLTextAreaElement; value: string; width: number } | null = null;
+  private resize: ResizeObserver | null = null;
+
+  private fit(area: HTMLTextAreaElement): void {
+    fitRows(area);
+    // Read after fitting, whose measurements have just laid the page out: this costs no layout of its own.
+    this.fitted = { area, value: area.value, width: area.clientWidth };
+  }
+
+  /** A new width wraps the lines anew (a new height, from fitting, does not call for another fit). */
+  private readonly onResize = (): void => {
+    const f = this.fitted;
+    if (f?.area.isConnected && f.area.clientWidth !== f.width) this.fit(f.area);
+  };
 
   /** What the model select shows. */
   get choice(): ModelChoice {
@@ -80,7 +109,7 @@ export class LayersEditorController implements ReactiveController {
 
   private readonly onInput = (e: Event): void => {
     const area = e.target as HTMLTextAreaElement;
-    fitRows(area); // it grows as the reader types, not only once the text is read
+    this.fit(area); // it grows as the reader types, not only once the text is read
     this.pending = area.value;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), LAYERS_DEBOUNCE_MS);

@@ -270,7 +270,7 @@ export class TrainingCurves extends LitElement {
           </figcaption>
         </figure>
       </div>
-      ${renderDataTable(this.tableSpec(), {
+      ${renderDataTable(() => this.tableSpec(), {
         open: this.showData,
         label: l.term('common.dataTable'),
         id: 'curves-data',

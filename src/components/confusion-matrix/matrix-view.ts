@@ -151,7 +151,7 @@ export function renderMatrix(v: MatrixView) {
       >
     </p>
     ${renderDataTable(
-      {
+      () => ({
         caption: t.term('cm.table'),
         columns: [
           t.term('cm.col.class'),
@@ -173,7 +173,7 @@ export function renderMatrix(v: MatrixView) {
             top >= 0 && off[top]! > 0 ? `${names[top]} (${int(off[top]!)})` : MISSING,
           ];
         }),
-      },
+      }),
       { open: v.showData, label: t.term('common.dataTable'), id: 'data', toggle: v.toggleData },
     )}
   `;

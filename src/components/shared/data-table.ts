@@ -18,12 +18,15 @@ export interface DataTableSpec {
 
 /**
  * The toggle (`part="data-toggle"`) and, when `open`, the table (`part="data-table"`, the first column as row
- * headers). `label` is the toggle's text in the reader's language; `id` ties the button to the region.
+ * headers). `label` is the toggle's text in the reader's language; `id` ties the button to the region. `table`
+ * is asked for the rows only when the table is open: a chart renders once a frame while it trains, and a closed
+ * table needs none of them formatted.
  */
 export function renderDataTable(
-  spec: DataTableSpec,
+  table: () => DataTableSpec,
   o: { open: boolean; label: string; id: string; toggle: () => void },
 ) {
+  const spec = o.open ? table() : null;
   return html`<div class="data">
     <button
       part="data-toggle"
@@ -35,7 +38,7 @@ export function renderDataTable(
       ${o.label}
     </button>
     ${
-      o.open
+      spec
         ? html`<div part="data-table" class="data-table" id=${o.id} role="region" aria-label=${spec.caption}>
             <table>
               <caption>
