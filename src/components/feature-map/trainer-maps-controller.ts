@@ -6,7 +6,7 @@ import { walkModel, type ModelSpec } from '../../engine/conv-math.js';
 import { isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
 import { datasetOf } from '../../engine/models/dataset-of.js';
 import { MapsController, type MapsHost } from './maps-controller.js';
-import { message, type Message } from '../../engine/messages.js';
+import { messagesOf, type Message } from '../../engine/messages.js';
 import { FM_EN } from './feature-map.strings.js';
 import { MapsFailure, failureOf, mapsResult, type FeatureMapState, type MapsResult } from './maps-result.js';
 
@@ -31,8 +31,7 @@ const TEST_IMAGES = 200;
 /** Only an element with a `session` counts: a `<cnn-trainer>` not upgraded yet is waited for. */
 const isTrainer = (el: Element): el is TrainerLike => 'session' in el;
 /** A message of `<feature-map>`'s table. */
-const say = (key: keyof typeof FM_EN & string, params?: object): Message =>
-  (message as (t: object, k: string, p?: object) => Message)(FM_EN, key, params);
+const say = messagesOf(FM_EN);
 
 /**
  * Trainer mode (`for` + `layer`): the named layer's activations in the trainer's network for the first test

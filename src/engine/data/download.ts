@@ -133,8 +133,6 @@ export interface DownloadOptions {
   error?: (message: string, init: AssetErrorInit) => Error;
 }
 
-export const CHECK_AND_RETRY = 'check your connection and press Retry';
-
 const FAILED_KEY = Symbol.for('cnn-widgets.failedDownloads');
 /** URLs whose last download on this page failed (page-wide, shared by all copies of the library). */
 function failedUrls(): Set<string> {
@@ -268,10 +266,6 @@ export function verify(
 /** A file that arrived whole but wrong, as a message. */
 export const damaged = (lead: string | Message, url: string, why: string | Message): Message =>
   say('download.damaged', { lead, url, why });
-
-/** The words for a file that arrived whole but wrong (English). */
-export const damagedMessage = (lead: string, url: string, why: string): string =>
-  damaged(lead, url, why).text;
 
 /**
  * Reads a body to the end, reporting each chunk; `expected` sizes the buffer (a body that sends more is kept
