@@ -1,50 +1,15 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/cnn-trainer.js';
-import {
-  CnnTrainer,
-  type TrainerSession,
-  type TrainerState,
-} from '../../src/components/cnn-trainer/cnn-trainer.js';
+import type { CnnTrainer } from '../../src/components/cnn-trainer/cnn-trainer.js';
 import type { TrainingCurves } from '../../src/components/cnn-trainer/training-curves.js';
-import type { TrainerBatch, TrainerEpoch } from '../../src/engine/training/types.js';
-import type { TrainConfig } from '../../src/engine/training/config.js';
 import { loadTranslation } from '../../src/components/shared/localize.js';
-import { cleanup, expectAccessible, fixture, settle } from '../helpers.js';
+import { cleanup, expectAccessible, settle } from '../helpers.js';
 import { expectNoBadNumbers } from './quality.js';
+import { FakeSession, fakeTrainer, frame } from './fake-trainer.js';
 
-/** A stand-in for the engine's session that records what it reports, as the real one does, in `history`. */
-class FakeSession extends EventTarget implements TrainerSession {
-  state: TrainerState = 'idle';
-  backend: TrainerSession['backend'] = null;
-  history = { batches: [] as TrainerBatch[], epochs: [] as TrainerEpoch[] };
-  testAccuracy: number | null = null;
-  confusion: number[][] | null = null;
-  constructor(readonly config: TrainConfig) {
-    super();
-    sessions.push(this);
-  }
-  async start() {
-    this.set('loading');
-  }
-  pause() {
-    this.set('paused');
-  }
-  resume() {
-    this.set('training');
-  }
-  stop() {
-    this.set('done');
-    this.fire('train-end', {});
-  }
-  dispose() {}
-  fire(name: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(name, { detail }));
-  }
-  set(s: TrainerState) {
-    this.state = s;
-    this.fire('state', s);
-  }
+/** The stand-in session, recording what it reports in `history` as the real one does. */
+class ChartsSession extends FakeSession {
   begin() {
     this.backend = 'wasm';
     this.set('training');
@@ -69,24 +34,10 @@ class FakeSession extends EventTarget implements TrainerSession {
     this.fire('train-epoch', e);
   }
 }
-let sessions: FakeSession[] = [];
+const { sessions, mount, started } = fakeTrainer('charts-cnn-trainer', (config) => new ChartsSession(config));
 
-class ChartsTrainer extends CnnTrainer {
-  protected override async createSession(config: TrainConfig): Promise<TrainerSession> {
-    return new FakeSession(config);
-  }
-}
-customElements.define('charts-cnn-trainer', ChartsTrainer);
-
-const mount = (attrs = '') => fixture<ChartsTrainer>(`<charts-cnn-trainer ${attrs}></charts-cnn-trainer>`);
 const q = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-const started = async (el: ChartsTrainer) => {
-  await el.start();
-  await settle(el);
-  return sessions.at(-1)!;
-};
-const refresh = async (el: ChartsTrainer) => {
+const refresh = async (el: CnnTrainer) => {
   await frame();
   await settle(el);
   await settle(q<TrainingCurves>(el, 'cnn-training-curves')!);
@@ -99,7 +50,7 @@ const cells = (el: Element) =>
   );
 
 /** Plays two epochs of 8 batches (the second with a test accuracy still to come) and half of a third. */
-async function play(el: ChartsTrainer) {
+async function play(el: CnnTrainer) {
   const s = await started(el);
   s.begin();
   for (let b = 1; b <= 8; b++) s.batch(1, b, 8);
@@ -112,7 +63,7 @@ async function play(el: ChartsTrainer) {
 }
 
 describe('<cnn-trainer> charts without sight', () => {
-  beforeEach(() => (sessions = []));
+  beforeEach(() => (sessions.length = 0));
   afterEach(cleanup);
 
   it('a visible Data table toggle (a button with aria-expanded) opens the charts’ numbers as a table', async () => {
@@ -238,7 +189,7 @@ function watch(live: Element) {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('<cnn-trainer> announces epochs at most every 5 s', () => {
-  beforeEach(() => (sessions = []));
+  beforeEach(() => (sessions.length = 0));
   afterEach(cleanup);
 
   it('says an epoch’s result in the polite live region', async () => {

@@ -1,53 +1,12 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/define/cnn-trainer.js';
-import {
-  CnnTrainer,
-  type TrainerSession,
-  type TrainerState,
-} from '../../src/components/cnn-trainer/cnn-trainer.js';
-import type { TrainConfig } from '../../src/engine/training/config.js';
+import type { CnnTrainer } from '../../src/components/cnn-trainer/cnn-trainer.js';
 import { cleanup, expectAccessible, fixture, nextEvent, settle, shadowText, typeInto } from '../helpers.js';
 import { describeBadInput, expectNoBadNumbers, expectVisibleFocus } from './quality.js';
+import { FakeSession, fakeTrainer, frame } from './fake-trainer.js';
 
-/** A stand-in for the engine's TrainingSession that the test drives step by step. */
-class FakeSession extends EventTarget implements TrainerSession {
-  state: TrainerState = 'idle';
-  backend: TrainerSession['backend'] = null;
-  history = { batches: [] as never[], epochs: [] as never[] };
-  testAccuracy: number | null = null;
-  confusion: number[][] | null = null;
-  calls: string[] = [];
-  constructor(readonly config: TrainConfig) {
-    super();
-    sessions.push(this);
-  }
-  async start() {
-    this.calls.push('start');
-    this.set('loading');
-  }
-  pause() {
-    this.calls.push('pause');
-    this.set('paused');
-  }
-  resume() {
-    this.calls.push('resume');
-    this.set('training');
-  }
-  stop() {
-    this.calls.push('stop');
-    this.set('done');
-    this.fire('train-end', {});
-  }
-  dispose() {
-    this.calls.push('dispose');
-  }
-  fire(name: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(name, { detail }));
-  }
-  set(s: TrainerState) {
-    this.state = s;
-    this.fire('state', s);
-  }
+/** The stand-in session, with the beginning of a run to play. */
+class PlayedSession extends FakeSession {
   /** Plays the beginning of a run: download, backend, start, a few batches. */
   begin(batches = 3, of = 10) {
     this.fire('data-progress', { loaded: 5e6, total: 1e7, fraction: 0.5, split: 'train' });
@@ -66,34 +25,21 @@ class FakeSession extends EventTarget implements TrainerSession {
     }
   }
 }
-let sessions: FakeSession[] = [];
 let failCreate: Error | null = null;
 /** When set, createSession waits for it: the time TensorFlow.js takes to import. */
 let createGate: Promise<void> | null = null;
 
-class TestTrainer extends CnnTrainer {
-  protected override async createSession(config: TrainConfig): Promise<TrainerSession> {
-    if (createGate) await createGate;
-    if (failCreate) throw failCreate;
-    return new FakeSession(config);
-  }
-}
-customElements.define('test-cnn-trainer', TestTrainer);
-
-const mount = (attrs = '') => fixture<TestTrainer>(`<test-cnn-trainer ${attrs}></test-cnn-trainer>`);
+const { sessions, mount, started } = fakeTrainer('test-cnn-trainer', async (config) => {
+  if (createGate) await createGate;
+  if (failCreate) throw failCreate;
+  return new PlayedSession(config);
+});
 const q = <T extends Element>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const btn = (el: Element, part: string) => q<HTMLButtonElement>(el, `button[part=${part}]`);
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-const started = async (el: TestTrainer) => {
-  const p = el.start();
-  await p;
-  await settle(el);
-  return sessions.at(-1)!;
-};
 
 describe('<cnn-trainer>', () => {
   beforeEach(() => {
-    sessions = [];
+    sessions.length = 0;
     failCreate = null;
     createGate = null;
   });
@@ -592,7 +538,7 @@ describe('<cnn-trainer>', () => {
     const host = await fixture<HTMLDivElement>(
       '<div><test-cnn-trainer model="cnn"></test-cnn-trainer><test-cnn-trainer model="fnn" epochs="1"></test-cnn-trainer></div>',
     );
-    const [a, b] = [...host.querySelectorAll<TestTrainer>('test-cnn-trainer')] as [TestTrainer, TestTrainer];
+    const [a, b] = [...host.querySelectorAll<CnnTrainer>('test-cnn-trainer')] as [CnnTrainer, CnnTrainer];
     await settle(a);
     await settle(b);
     const sa = await started(a);

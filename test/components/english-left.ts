@@ -1,7 +1,8 @@
 /**
  * What English an element still shows in another language: every word (4 letters or more) of every English
  * term, except the words the language's own table uses too (Kernel, Padding, Pooling…), found in the element's
- * text and aria text. The same check as locales.test.ts, for the tests that live in their own files.
+ * text and aria text; what is code (addresses, attribute and argument names, tensor names) is not looked at.
+ * The one check of locales.test.ts, locales-feature-map.test.ts and translations.test.ts.
  */
 import { translations } from '../../src/translations/index.js';
 import { messageFormats } from '../../src/engine/messages.js';
@@ -33,13 +34,23 @@ export function englishWords(table: Record<string, unknown>): Set<string> {
   return out;
 }
 
-/** The English words shown or announced by `el`, each with a little context. */
-/** `own`: what the writer wrote (an address, a key), shown as written. */
+/**
+ * The English words shown or announced by `el`, each with a little context. `own`: what the writer wrote (an
+ * address, a key), shown as written.
+ */
 export function englishLeft(el: Element, table: Record<string, unknown>, own: string[] = []): string[] {
   const bad = englishWords(table);
   let text = everyText(el);
   for (const o of own) text = text.replaceAll(o, '');
-  text = text.replace(/\bhttps?:\/\/[^\s)）：，,]+/g, '').replace(/\b[a-z]+-src\b/g, '');
+  // Addresses and attribute names are code, the same in every language (`…/dataset.json`, `weights-src`).
+  text = text
+    .replace(/\bhttps?:\/\/[^\s)）：，,]+/g, '')
+    .replace(/\b[a-z]+-src\b/g, '')
+    // PyTorch's argument names, as written or suggested (`kernel_size`, `"stride"`), are code too.
+    .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, '')
+    .replace(/["«]\s?[a-z_]+\s?["»]/g, '')
+    // Tensor names (`fc1.bias`, `conv1.weight`) are PyTorch's state-dict keys: code.
+    .replace(/\b[a-z][a-z0-9_]*\.(?:weight|bias)\b/g, '');
   const found: string[] = [];
   for (const m of text.matchAll(/\p{L}{4,}/gu))
     if (bad.has(m[0].toLowerCase()))

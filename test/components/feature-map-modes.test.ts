@@ -6,18 +6,10 @@ import '../../src/define/feature-map.js';
 import type { FeatureMap, MapsReadyDetail } from '../../src/components/feature-map/feature-map.js';
 import { loadMnist } from '../../src/engine/data/mnist.js';
 import { cleanup, nextEvent, settle } from '../helpers.js';
+import { photo } from './photo.js';
 
 /** A 16×16 opaque PNG as a data URL, with a known colour at (3, 5). */
-function photo(): string {
-  const c = document.createElement('canvas');
-  c.width = c.height = 16;
-  const ctx = c.getContext('2d')!;
-  ctx.fillStyle = 'rgb(10, 120, 230)';
-  ctx.fillRect(0, 0, 16, 16);
-  ctx.fillStyle = 'rgb(200, 40, 90)';
-  ctx.fillRect(3, 5, 1, 1);
-  return c.toDataURL('image/png');
-}
+const knownPhoto = () => photo(16, 16, { x: 3, y: 5, size: 1, colour: 'rgb(200, 40, 90)' });
 
 /** A stand-in trainer: `session.activations` answers conv1 (26×26×16) with `calls` as every value. */
 function fakeTrainer(id: string) {
@@ -56,7 +48,7 @@ const pixel = (cv: HTMLCanvasElement, x: number, y: number) => [
 describe('<feature-map> modes', function () {
   this.timeout(60000);
   afterEach(cleanup);
-  const src = photo();
+  const src = knownPhoto();
 
   it('`state` names the lifecycle (`status` is its alias): ready, error, waiting', async () => {
     const host = document.createElement('div');

@@ -10,23 +10,11 @@ import '../../src/define/feature-map.js';
 import type { FeatureMap } from '../../src/components/feature-map/feature-map.js';
 import { loadTranslation } from '../../src/components/shared/localize.js';
 import { cleanup, expectAccessible, fixture, settle } from '../helpers.js';
+import { photo } from './photo.js';
 import { englishLeft } from './english-left.js';
 
 const LANGS = ['es', 'fr', 'de', 'zh-CN', 'ja'] as const;
 const tables: Record<string, Record<string, unknown>> = {};
-
-/** A small photo (24×20, two colours with an edge), so that maps compute fast. */
-function photo(): string {
-  const c = document.createElement('canvas');
-  c.width = 24;
-  c.height = 20;
-  const ctx = c.getContext('2d')!;
-  ctx.fillStyle = 'rgb(10, 120, 230)';
-  ctx.fillRect(0, 0, 24, 20);
-  ctx.fillStyle = 'rgb(240, 200, 40)';
-  ctx.fillRect(8, 4, 10, 10);
-  return c.toDataURL('image/png');
-}
 
 /** A stand-in trainer: `session.activations` answers conv1 (26×26×4) and nothing else. */
 function fakeTrainer(id: string) {

@@ -13,62 +13,17 @@ import '../../src/define/cnn-trainer.js';
 import type { DigitPad } from '../../src/components/digit-pad/digit-pad.js';
 import { CnnTrainer, type TrainerSession } from '../../src/components/cnn-trainer/cnn-trainer.js';
 import { loadTranslation } from '../../src/components/shared/localize.js';
-import { translations } from '../../src/translations/index.js';
-import { messageFormats } from '../../src/engine/messages.js';
 import { backendFallbackNote } from '../../src/engine/backend-detect.js';
 import { threadFallbackNote } from '../../src/engine/worker/spawn.js';
 import { cleanup, expectAccessible, fixture, settle } from '../helpers.js';
-import { everyText } from './quality.js';
+import { englishLeft as englishLeftIn } from './english-left.js';
 
 const LANGS = ['es', 'fr', 'de', 'zh-CN', 'ja'] as const;
-const en = translations.en as unknown as Record<string, unknown>;
-
-/** What a term says with stand-in values. */
-const fill = (term: unknown, lang: string): string =>
-  typeof term === 'string'
-    ? term
-    : (term as (p: unknown, f: unknown) => string)(new Proxy({}, { get: () => 7 }), messageFormats(lang));
-const words = (text: string) => text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
 
 /** Tables by code, loaded once. */
 const tables: Record<string, Record<string, unknown>> = {};
-
-/**
- * The English words an element in `lang` must not show: every word of every English term, except the words
- * the language's own table uses as well (Kernel, Padding, Pooling…) and the names a reader writes or code
- * uses (layer names, PyTorch's types).
- */
-function englishWords(lang: string): Set<string> {
-  const own = new Set(Object.values(tables[lang]!).flatMap((t) => words(fill(t, lang))));
-  const out = new Set<string>();
-  for (const [k, t] of Object.entries(en)) {
-    if (k.startsWith('$')) continue;
-    for (const w of words(fill(t, 'en'))) if (!own.has(w)) out.add(w);
-  }
-  return out;
-}
-
-/** The English words shown or announced by `el`, with a little context. */
-function englishLeft(el: Element, lang: string): string[] {
-  const bad = englishWords(lang);
-  // Addresses and attribute names are code, the same in every language (`…/dataset.json`, `weights-src`).
-  const text = everyText(el)
-    .replace(/\bhttps?:\/\/[^\s)）：，,]+/g, '')
-    .replace(/\b[a-z]+-src\b/g, '')
-    // PyTorch's argument names, as written or suggested (`kernel_size`, `"stride"`), are code too.
-    .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, '')
-    .replace(/["«]\s?[a-z_]+\s?["»]/g, '')
-    // Tensor names (`fc1.bias`, `conv1.weight`) are PyTorch's state-dict keys: code.
-    .replace(/\b[a-z][a-z0-9_]*\.(?:weight|bias)\b/g, '');
-  const found: string[] = [];
-  for (const m of text.matchAll(/\p{L}{4,}/gu)) {
-    if (bad.has(m[0].toLowerCase()))
-      found.push(
-        `"${m[0]}" in …${text.slice(Math.max(0, m.index - 30), m.index + 30).replace(/\s+/g, ' ')}…`,
-      );
-  }
-  return found;
-}
+/** The English words `el` shows in `lang`, with a little context (english-left.ts). */
+const englishLeft = (el: Element, lang: string) => englishLeftIn(el, tables[lang]!);
 
 /** Each element in a state that shows most of its words. */
 const ELEMENTS: Record<string, string> = {

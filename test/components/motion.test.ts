@@ -8,51 +8,24 @@ import '../../src/define/kernel-viewer.js';
 import '../../src/define/digit-pad.js';
 import '../../src/define/cnn-trainer.js';
 import type { KernelViewer } from '../../src/components/kernel-viewer/kernel-viewer.js';
-import {
-  CnnTrainer,
-  type TrainerSession,
-  type TrainerState,
-} from '../../src/components/cnn-trainer/cnn-trainer.js';
-import type { TrainConfig } from '../../src/engine/training/config.js';
+import type { CnnTrainer } from '../../src/components/cnn-trainer/cnn-trainer.js';
 import { prefersReducedMotion } from '../../src/components/shared/motion.js';
 import { loadTranslation } from '../../src/components/shared/localize.js';
 import { cleanup, fixture, settle } from '../helpers.js';
+import { FakeSession, fakeTrainer } from './fake-trainer.js';
 
 /** A session that only says it trains (the trainer's Pause is what is looked at). */
-class StillSession extends EventTarget implements TrainerSession {
-  state: TrainerState = 'idle';
-  backend: TrainerSession['backend'] = 'cpu';
-  history = { batches: [], epochs: [] };
-  testAccuracy: number | null = null;
-  confusion: number[][] | null = null;
-  constructor(readonly config: TrainConfig) {
-    super();
-  }
-  async start() {
+class StillSession extends FakeSession {
+  override backend: FakeSession['backend'] = 'cpu';
+  override async start() {
     this.set('training');
-    this.dispatchEvent(new CustomEvent('train-start', { detail: {} }));
+    this.fire('train-start', {});
   }
-  pause() {
-    this.set('paused');
-  }
-  resume() {
-    this.set('training');
-  }
-  stop() {
+  override stop() {
     this.set('done');
   }
-  dispose() {}
-  private set(s: TrainerState) {
-    this.state = s;
-    this.dispatchEvent(new CustomEvent('state', { detail: s }));
-  }
 }
-class MotionTrainer extends CnnTrainer {
-  protected override async createSession(config: TrainConfig): Promise<TrainerSession> {
-    return new StillSession(config);
-  }
-}
-customElements.define('motion-cnn-trainer', MotionTrainer);
+fakeTrainer('motion-cnn-trainer', (config) => new StillSession(config));
 
 /**
  * The reader's wish, set in the browser (`emulateMedia`, where the browser is driven over CDP: Chromium), else
@@ -177,7 +150,7 @@ describe('motion under prefers-reduced-motion', () => {
 
   it('no transition runs under reduce: kernel-viewer’s window, the trainer’s progress bar, the pad’s bars', async () => {
     const viewer = await fixture<KernelViewer>('<kernel-viewer></kernel-viewer>');
-    const trainer = await fixture<MotionTrainer>('<motion-cnn-trainer></motion-cnn-trainer>');
+    const trainer = await fixture<CnnTrainer>('<motion-cnn-trainer></motion-cnn-trainer>');
     const pad = await fixture<HTMLElement>('<digit-pad></digit-pad>');
     await settle(viewer);
     await settle(trainer);
@@ -201,13 +174,13 @@ describe('motion under prefers-reduced-motion', () => {
 
   it('an autostart trainer starts by itself with no preference; under reduce it waits for Start and says why', async () => {
     await loadTranslation('de');
-    const eager = await fixture<MotionTrainer>('<motion-cnn-trainer autostart></motion-cnn-trainer>');
+    const eager = await fixture<CnnTrainer>('<motion-cnn-trainer autostart></motion-cnn-trainer>');
     await settle(eager);
     expect(eager.state).to.equal('training');
     cleanup();
     await setReducedMotion(true);
     for (const lang of ['en', 'de']) {
-      const el = await fixture<MotionTrainer>(
+      const el = await fixture<CnnTrainer>(
         `<motion-cnn-trainer lang="${lang}" autostart></motion-cnn-trainer>`,
       );
       await settle(el);
@@ -229,7 +202,7 @@ describe('motion under prefers-reduced-motion', () => {
 
   it('a training run (its curves move as it trains) has a visible Pause, under reduce too', async () => {
     await setReducedMotion(true);
-    const el = await fixture<MotionTrainer>('<motion-cnn-trainer></motion-cnn-trainer>');
+    const el = await fixture<CnnTrainer>('<motion-cnn-trainer></motion-cnn-trainer>');
     await el.start();
     await settle(el);
     expect(el.state).to.equal('training');

@@ -17,6 +17,7 @@ import type { FeatureMap } from '../../src/components/feature-map/feature-map.js
 import { registerTranslation } from '../../src/components/shared/localize.js';
 import { FM_EN } from '../../src/components/feature-map/feature-map.strings.js';
 import { cleanup, expectAccessible, fixture, settle } from '../helpers.js';
+import { photo } from './photo.js';
 
 /** Arabic-Indic digits as Latin ones: WebKit's Intl writes numbers in `ar` with ٠–٩, Chromium's with 0–9. */
 const latinDigits = (t: string) => t.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660));
@@ -34,18 +35,6 @@ registerTranslation({
   'cm.predicted': 'المتوقَّع',
 });
 
-/** A small photo, so that maps compute fast. */
-function photo(): string {
-  const c = document.createElement('canvas');
-  c.width = 24;
-  c.height = 20;
-  const ctx = c.getContext('2d')!;
-  ctx.fillStyle = 'rgb(10, 120, 230)';
-  ctx.fillRect(0, 0, 24, 20);
-  ctx.fillStyle = 'rgb(240, 200, 40)';
-  ctx.fillRect(8, 4, 10, 10);
-  return c.toDataURL('image/png');
-}
 const PHOTO = photo();
 
 const until = async (el: FeatureMap, done: () => boolean) => {

@@ -20,7 +20,6 @@ import { DISPLAY_MESSAGES } from '../../src/engine/models/display.messages.js';
 import { SUMMARY_EN } from '../../src/components/model-summary/model-summary.strings.js';
 import { MATRIX_EN } from '../../src/components/confusion-matrix/confusion-matrix.strings.js';
 import { METRICS_MESSAGES } from '../../src/engine/metrics.messages.js';
-import { messageFormats } from '../../src/engine/messages.js';
 import { PAD_EN } from '../../src/components/digit-pad/digit-pad.strings.js';
 import { TRAINER_EN } from '../../src/components/cnn-trainer/cnn-trainer.strings.js';
 import { FM_EN } from '../../src/components/feature-map/feature-map.strings.js';
@@ -34,6 +33,7 @@ import { SESSION_MESSAGES } from '../../src/engine/training/session.messages.js'
 import { FILES_MESSAGES } from '../../src/engine/export/files.messages.js';
 import { DATASET_MESSAGES } from '../../src/engine/data/dataset.messages.js';
 import { PRETRAINED_MESSAGES } from '../../src/engine/pretrained.messages.js';
+import { fill } from './english-left.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
@@ -112,13 +112,6 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
 
 const en = translations.en as unknown as Record<string, unknown>;
 const keys = (t: object) => Object.keys(t).filter((k) => !k.startsWith('$'));
-
-/** Fills a term with stand-in values: a number for every value a template asks for. */
-function fill(term: unknown, lang: string): string {
-  if (typeof term === 'string') return term;
-  const params = new Proxy({}, { get: () => 7 });
-  return (term as (p: unknown, f: unknown) => string)(params, messageFormats(lang));
-}
 
 describe('the shipped translations', () => {
   it('take every key from exactly one English table', () => {
