@@ -360,7 +360,12 @@ describe('right-to-left', function () {
         row.querySelector('.bar')!,
         row.querySelector('.p')!,
       ].map((e) => e.getBoundingClientRect());
-      const fill = row.querySelector('.fill')!.getBoundingClientRect();
+      // The bar grows (a short transition): measured once it has.
+      const fillOf = () => row.querySelector('.fill')!.getBoundingClientRect();
+      for (let t0 = performance.now(); fillOf().width <= 4 && performance.now() - t0 < 2000;)
+        await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 300));
+      const fill = fillOf();
       expect(fill.width, 'the top class has a visible bar').to.be.greaterThan(4);
       if (rtl) {
         expect(pad.left, 'the pad on the right of its input').to.be.greaterThan(input.left);
@@ -443,6 +448,29 @@ describe('right-to-left', function () {
       const text = textOf(sel);
       expect(text, sel).to.match(/[\u0660-\u0669]/);
       expect(text, sel).not.to.match(/[0-9]/);
+    }
+    // Read left to right all the same: each term on the left of the next, the sum last; a minus before its number.
+    const terms = [...root.querySelector('.sum')!.querySelectorAll('.term')];
+    expect(terms.length).to.be.greaterThan(2);
+    // Line by line (a long sum wraps), each line from the left.
+    const boxes = terms.map((t) => t.getBoundingClientRect());
+    for (let i = 1; i < boxes.length; i++) {
+      const [a, b] = [boxes[i - 1]!, boxes[i]!];
+      const sameLine = Math.abs(a.top - b.top) < a.height / 2;
+      expect(sameLine ? b.left > a.left : b.top > a.top, `term ${i + 1} after term ${i}`).to.equal(true);
+    }
+    for (const t of terms.filter((t) => t.textContent!.includes('−'))) {
+      const walk = document.createTreeWalker(t, NodeFilter.SHOW_TEXT);
+      let text = walk.nextNode() as Text;
+      while (!text.data.includes('−')) text = walk.nextNode() as Text;
+      const at = (i: number) => {
+        const r = document.createRange();
+        r.setStart(text, i);
+        r.setEnd(text, i + 1);
+        return r.getBoundingClientRect().left;
+      };
+      const minus = text.data.indexOf('−');
+      expect(at(minus), `the minus of ${text.data} on the left`).to.be.lessThan(at(minus + 1));
     }
     const labels = [...root.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')!);
     expect(

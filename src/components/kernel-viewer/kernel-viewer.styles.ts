@@ -176,6 +176,9 @@ export const styles = css`
     margin-bottom: 6px;
     max-width: 15rem;
   }
+  .term {
+    unicode-bidi: isolate;
+  }
   .sum,
   .total {
     margin: 2px 0 0;
