@@ -381,6 +381,8 @@ describe('right-to-left', function () {
       const shape = el.shadowRoot!.querySelector('[part=layers] .shape')!;
       expect(latinDigits(shape.textContent!.trim())).to.match(/^\d+×\d+×\d+$/);
       expect(readsLeftToRight(shape), 'C×H×W, C on the left').to.equal(true);
+      // Isolated left to right itself, not only because an English layer name before it happens to be.
+      expect(getComputedStyle(shape).direction).to.equal('ltr');
       await expectAccessible(el);
     });
   }
