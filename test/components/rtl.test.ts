@@ -494,6 +494,34 @@ describe('right-to-left', function () {
     );
   });
 
+  it('<conv-calculator> in a locale with Arabic-Indic digits: every number in them, each step strictly left to right', async () => {
+    const el = await fixture<HTMLElement>(
+      '<conv-calculator lang="ar-u-nu-arab" input-size="28" kernel-size="5" padding="same" stride="2" in-channels="3" out-channels="8"></conv-calculator>',
+    );
+    await settle(el);
+    const root = el.shadowRoot!;
+    for (const sel of ['[part=formula]', '[part=results]', '[part=note]']) {
+      const text = root.querySelector(sel)!.textContent!.replace(/\s+/g, ' ');
+      expect(text, sel).to.match(/[\u0660-\u0669]/);
+      expect(text, sel).not.to.match(/[0-9]/);
+    }
+    // Every character of a step on the right of the one before it: ⌊(٢٨ − ٥ + ٢·٢) / ٢⌋ + ١ as written.
+    for (const step of root.querySelectorAll('.step, .answer')) {
+      const walk = document.createTreeWalker(step, NodeFilter.SHOW_TEXT);
+      const lefts: number[] = [];
+      for (let n = walk.nextNode() as Text | null; n; n = walk.nextNode() as Text | null)
+        for (let i = 0; i < n.data.length; i++) {
+          if (!n.data[i]!.trim()) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          lefts.push(r.getBoundingClientRect().left);
+        }
+      expect(lefts.length, step.textContent!).to.be.greaterThan(0);
+      expect(lefts, step.textContent!).to.deep.equal([...lefts].sort((a, b) => a - b));
+    }
+  });
+
   it('<kernel-viewer lang="ar">: the picture keeps its columns left to right under its window', async () => {
     const el = await fixture<HTMLElement>('<kernel-viewer lang="ar"></kernel-viewer>');
     await settle(el);
