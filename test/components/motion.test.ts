@@ -187,7 +187,7 @@ describe('motion under prefers-reduced-motion', () => {
       await sleep(100);
       expect(el.state, 'nothing started by itself').to.equal('idle');
       const note = () =>
-        el.shadowRoot!.querySelector('[part~=note]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+        el.shadowRoot!.querySelector('[data-testid=note]')?.textContent?.replace(/\s+/g, ' ') ?? '';
       expect(note()).to.contain(lang === 'de' ? 'weniger Bewegung' : 'reduced motion');
       const start = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=start]')!;
       expect(visible(start), 'Start is there to press').to.equal(true);

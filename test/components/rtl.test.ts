@@ -349,7 +349,12 @@ describe('right-to-left', function () {
         row.querySelector('.bar')!,
         row.querySelector('.p')!,
       ].map((e) => e.getBoundingClientRect());
-      const fill = row.querySelector('.fill')!.getBoundingClientRect();
+      // The bar grows (a short transition): measured once it has.
+      const fillOf = () => row.querySelector('.fill')!.getBoundingClientRect();
+      for (let t0 = performance.now(); fillOf().width <= 4 && performance.now() - t0 < 2000;)
+        await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 300));
+      const fill = fillOf();
       expect(fill.width, 'the top class has a visible bar').to.be.greaterThan(4);
       if (rtl) {
         expect(pad.left, 'the pad on the right of its input').to.be.greaterThan(input.left);
@@ -365,6 +370,8 @@ describe('right-to-left', function () {
       const shape = el.shadowRoot!.querySelector('[part=layers] .shape')!;
       expect(latinDigits(shape.textContent!.trim())).to.match(/^\d+×\d+×\d+$/);
       expect(readsLeftToRight(shape), 'C×H×W, C on the left').to.equal(true);
+      // Isolated left to right itself, not only because an English layer name before it happens to be.
+      expect(getComputedStyle(shape).direction).to.equal('ltr');
       await expectAccessible(el);
     });
   }
@@ -433,6 +440,29 @@ describe('right-to-left', function () {
       expect(text, sel).to.match(/[\u0660-\u0669]/);
       expect(text, sel).not.to.match(/[0-9]/);
     }
+    // Read left to right all the same: each term on the left of the next, the sum last; a minus before its number.
+    const terms = [...root.querySelector('.sum')!.querySelectorAll('.term')];
+    expect(terms.length).to.be.greaterThan(2);
+    // Line by line (a long sum wraps), each line from the left.
+    const boxes = terms.map((t) => t.getBoundingClientRect());
+    for (let i = 1; i < boxes.length; i++) {
+      const [a, b] = [boxes[i - 1]!, boxes[i]!];
+      const sameLine = Math.abs(a.top - b.top) < a.height / 2;
+      expect(sameLine ? b.left > a.left : b.top > a.top, `term ${i + 1} after term ${i}`).to.equal(true);
+    }
+    for (const t of terms.filter((t) => t.textContent!.includes('−'))) {
+      const walk = document.createTreeWalker(t, NodeFilter.SHOW_TEXT);
+      let text = walk.nextNode() as Text;
+      while (!text.data.includes('−')) text = walk.nextNode() as Text;
+      const at = (i: number) => {
+        const r = document.createRange();
+        r.setStart(text, i);
+        r.setEnd(text, i + 1);
+        return r.getBoundingClientRect().left;
+      };
+      const minus = text.data.indexOf('−');
+      expect(at(minus), `the minus of ${text.data} on the left`).to.be.lessThan(at(minus + 1));
+    }
     const labels = [...root.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')!);
     expect(
       labels.filter((l) => /[0-9]/.test(l)),
@@ -451,6 +481,34 @@ describe('right-to-left', function () {
     expect(root.querySelector('.formula')!.textContent!.trim()).to.match(
       /^⌊\(\d+ − \d+ \+ 2·1\) \/ 2⌋ \+ 1 = \d+$/,
     );
+  });
+
+  it('<conv-calculator> in a locale with Arabic-Indic digits: every number in them, each step strictly left to right', async () => {
+    const el = await fixture<HTMLElement>(
+      '<conv-calculator lang="ar-u-nu-arab" input-size="28" kernel-size="5" padding="same" stride="2" in-channels="3" out-channels="8"></conv-calculator>',
+    );
+    await settle(el);
+    const root = el.shadowRoot!;
+    for (const sel of ['[part=formula]', '[part=results]', '[part=note]']) {
+      const text = root.querySelector(sel)!.textContent!.replace(/\s+/g, ' ');
+      expect(text, sel).to.match(/[\u0660-\u0669]/);
+      expect(text, sel).not.to.match(/[0-9]/);
+    }
+    // Every character of a step on the right of the one before it: ⌊(٢٨ − ٥ + ٢·٢) / ٢⌋ + ١ as written.
+    for (const step of root.querySelectorAll('.step, .answer')) {
+      const walk = document.createTreeWalker(step, NodeFilter.SHOW_TEXT);
+      const lefts: number[] = [];
+      for (let n = walk.nextNode() as Text | null; n; n = walk.nextNode() as Text | null)
+        for (let i = 0; i < n.data.length; i++) {
+          if (!n.data[i]!.trim()) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          lefts.push(r.getBoundingClientRect().left);
+        }
+      expect(lefts.length, step.textContent!).to.be.greaterThan(0);
+      expect(lefts, step.textContent!).to.deep.equal([...lefts].sort((a, b) => a - b));
+    }
   });
 
   it('<kernel-viewer lang="ar">: the picture keeps its columns left to right under its window', async () => {

@@ -41,11 +41,11 @@ export const CALCULATOR_EN = {
   'calc.biases': 'biases',
   'calc.poolNoParams': 'Pooling has no parameters: it only takes the maximum of each window.',
   'calc.unreachedRows': (p: { count: number }, f: F) =>
-    `The stride does not divide exactly: the last ${p.count} padded ${f.plural(p.count) === 'one' ? 'row is' : 'rows are'} never reached by the window.`,
+    `The stride does not divide exactly: the last ${f.number(p.count)} padded ${f.plural(p.count) === 'one' ? 'row is' : 'rows are'} never reached by the window.`,
   'calc.unreachedCols': (p: { count: number }, f: F) =>
-    `The stride does not divide exactly: the last ${p.count} padded ${f.plural(p.count) === 'one' ? 'column is' : 'columns are'} never reached by the window.`,
-  'calc.unevenRows': (p: { before: number; after: number }) =>
-    `"same" pads rows unevenly: ${p.before} before and ${p.after} after.`,
-  'calc.unevenCols': (p: { before: number; after: number }) =>
-    `"same" pads columns unevenly: ${p.before} before and ${p.after} after.`,
+    `The stride does not divide exactly: the last ${f.number(p.count)} padded ${f.plural(p.count) === 'one' ? 'column is' : 'columns are'} never reached by the window.`,
+  'calc.unevenRows': (p: { before: number; after: number }, f: F) =>
+    `"same" pads rows unevenly: ${f.number(p.before)} before and ${f.number(p.after)} after.`,
+  'calc.unevenCols': (p: { before: number; after: number }, f: F) =>
+    `"same" pads columns unevenly: ${f.number(p.before)} before and ${f.number(p.after)} after.`,
 };

@@ -50,8 +50,15 @@ export const styles = css`
     row-gap: 2px;
     max-width: 100%;
   }
-  .step {
+  .strict {
+    unicode-bidi: isolate-override;
+  }
+  .step,
+  .answer {
     white-space: nowrap;
+    /* Strictly left to right: Arabic-Indic digits (٢٨ − ٥) would otherwise pull the operators between them
+       into a right-to-left run. The steps hold only numbers, letters W K P S D and symbols. */
+    unicode-bidi: isolate-override;
   }
   .eq {
     color: var(--_muted);

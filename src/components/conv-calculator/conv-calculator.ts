@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { CnnElement, numberConverter } from '../shared/cnn-element.js';
 import { enumValue, numberValue, sizeValue, type ValueKind } from '../shared/property-values.js';
 import { SHARED_EN } from '../shared/shared.strings.js';
-import { formatFixed, formatInteger } from '../shared/format.js';
+import { formatFixed, formatInteger, formatValue } from '../shared/format.js';
 import { messagesOf, type Message } from '../../engine/messages.js';
 import {
   CONV_MATH_MESSAGES,
@@ -282,9 +282,10 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap, typeof EN
       if (a.ok && a.padBefore !== a.padAfter)
         notes.push(t.term(uneven, { before: a.padBefore, after: a.padAfter }));
     }
-    const kernel = this.kernelSize;
     const n = (v: number) => formatInteger(v, t.lang);
-    const shape = `${this.inChannels} × ${size[0]} × ${size[1]}`;
+    const v = (x: number) => formatValue(x, t.lang);
+    const kernel = v(this.kernelSize);
+    const shape = `${v(this.inChannels)} × ${v(size[0])} × ${v(size[1])}`;
     return html`
       <div part="formula" role="group" aria-label=${t.term('calc.formula')}>
         ${
@@ -297,14 +298,15 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap, typeof EN
         <div class="card">
           <h3>${t.term('calc.shape')}</h3>
           <div class="big">
-            <span class="ltr" data-testid="shape"
-              >${r.outputChannels} × ${r.outputHeight} × ${r.outputWidth}</span
+            <span class="ltr strict" data-testid="shape"
+              >${v(r.outputChannels)} × ${v(r.outputHeight)} × ${v(r.outputWidth)}</span
             >
           </div>
           <div class="detail">
             ${t.term('calc.from', {
               // Isolated left to right inside the sentence (FSI…PDI would guess; LRI…PDI says it).
-              shape: t.dir === 'rtl' ? `\u2066${shape}\u2069` : shape,
+              // (LRO…PDF inside: strictly, for Arabic-Indic digits, which the bidi algorithm reads right to left.)
+              shape: t.dir === 'rtl' ? `\u2066\u202d${shape}\u202c\u2069` : shape,
               values: r.outputChannels * r.outputHeight * r.outputWidth,
             })}
           </div>
@@ -316,13 +318,13 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap, typeof EN
               ? html`<div class="big" data-testid="params">${n(r.params)}</div>
                   <div class="detail">
                     ${t.term('calc.weights')}
-                    <span class="ltr" data-testid="weights"
+                    <span class="ltr strict" data-testid="weights"
                       >K·K·C<sub>in</sub>·C<sub>out</sub> =
-                      ${kernel}·${kernel}·${this.inChannels}·${this.outChannels} = ${n(r.weights)}</span
+                      ${kernel}·${kernel}·${v(this.inChannels)}·${v(this.outChannels)} = ${n(r.weights)}</span
                     ><br />${t.term('calc.biases')}
-                    <span class="ltr">C<sub>out</sub> = ${n(r.biases)}</span>
+                    <span class="ltr strict">C<sub>out</sub> = ${n(r.biases)}</span>
                   </div>`
-              : html`<div class="big" data-testid="params">0</div>
+              : html`<div class="big" data-testid="params">${n(0)}</div>
                   <div class="detail">${t.term('calc.poolNoParams')}</div>`
           }
         </div>
@@ -334,31 +336,33 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap, typeof EN
   /** One axis's working, step by step: the formula, the numbers substituted, the division, the answer. */
   private renderAxis(name: string, input: number, a: AxisResult) {
     if (!a.ok) return nothing;
-    const K = this.kernelSize;
-    const S = this.stride;
-    const D = this.dilation;
-    const P = a.padBefore === a.padAfter ? a.padBefore : null;
-    const padTerm = P === null ? `${a.padBefore}+${a.padAfter}` : `2·${P}`;
-    const dilated = D > 1;
-    const formula = dilated ? '⌊(W + 2P − D·(K−1) − 1) / S⌋ + 1' : '⌊(W − K + 2P) / S⌋ + 1';
+    // Every number in the reader's locale digits (٢٨ on an ar-EG page), as the rest of the element writes them.
+    const v = (x: number) => formatValue(x, this.localize.lang);
+    const [K, S, D, one, two] = [this.kernelSize, this.stride, this.dilation, 1, 2].map(v);
+    const P = a.padBefore === a.padAfter ? v(a.padBefore) : null;
+    const padTerm = P === null ? `${v(a.padBefore)}+${v(a.padAfter)}` : `${two}·${P}`;
+    const dilated = this.dilation > 1;
+    const formula = dilated
+      ? `⌊(W + ${two}P − D·(K−${one}) − ${one}) / S⌋ + ${one}`
+      : `⌊(W − K + ${two}P) / S⌋ + ${one}`;
     const substituted = dilated
-      ? `⌊(${input} + ${padTerm} − ${D}·(${K}−1) − 1) / ${S}⌋ + 1`
-      : `⌊(${input} − ${K} + ${padTerm}) / ${S}⌋ + 1`;
+      ? `⌊(${v(input)} + ${padTerm} − ${D}·(${K}−${one}) − ${one}) / ${S}⌋ + ${one}`
+      : `⌊(${v(input)} − ${K} + ${padTerm}) / ${S}⌋ + ${one}`;
     const division =
-      a.numerator % S === 0
-        ? `${a.numerator / S}`
-        : `⌊${formatFixed(a.numerator / S, 2, this.localize.lang)}⌋`;
+      a.numerator % this.stride === 0
+        ? v(a.numerator / this.stride)
+        : `⌊${formatFixed(a.numerator / this.stride, 2, this.localize.lang)}⌋`;
     const word =
       typeof this.padding === 'string'
-        ? ` ${this.localize.term('calc.paddingWord', { word: this.padding, value: `${P ?? `${a.padBefore}/${a.padAfter}`}` })}`
+        ? ` ${this.localize.term('calc.paddingWord', { word: this.padding, value: P ?? `${v(a.padBefore)}/${v(a.padAfter)}` })}`
         : '';
     return html`<p class="axis">
       <span class="axis-name">${name}${word}</span>
       <span class="steps ltr"
         ><span class="step">${formula}</span><span class="eq">=</span><span class="step">${substituted}</span
-        ><span class="eq">=</span><span class="step">⌊${a.numerator} / ${S}⌋ + 1</span
-        ><span class="eq">=</span><span class="step">${division} + 1</span><span class="eq">=</span
-        ><span class="answer">${a.size}</span></span
+        ><span class="eq">=</span><span class="step">⌊${v(a.numerator)} / ${S}⌋ + ${one}</span
+        ><span class="eq">=</span><span class="step">${division} + ${one}</span><span class="eq">=</span
+        ><span class="answer">${v(a.size)}</span></span
       >
     </p>`;
   }

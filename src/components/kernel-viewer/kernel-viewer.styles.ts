@@ -15,7 +15,9 @@ export const styles = css`
   .formula {
     display: inline-block;
     direction: ltr;
-    unicode-bidi: isolate;
+    /* Strictly left to right (only numbers and symbols): Arabic-Indic digits would pull its operators into a
+       right-to-left run. */
+    unicode-bidi: isolate-override;
     font-family: var(--_mono);
     background: var(--_surface);
     border-radius: 4px;
@@ -175,6 +177,9 @@ export const styles = css`
   .product-plane {
     margin-bottom: 6px;
     max-width: 15rem;
+  }
+  .term {
+    unicode-bidi: isolate;
   }
   .sum,
   .total {

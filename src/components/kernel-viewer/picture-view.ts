@@ -90,6 +90,13 @@ export function renderPlane(v: PictureView, kind: GridKind, c: number, w: Window
   </figure>`;
 }
 
+/**
+ * A sum written left to right as a formula: each term its own isolate. Arabic-Indic digits are right-to-left
+ * numbers for the bidi algorithm, so `٣ + ٤` with a bare `+` between them would be laid out from the right even
+ * inside a left-to-right span; isolated terms are neutral to their `+`, which then follow the span's direction.
+ */
+const sumOf = (terms: string[]) => terms.map((t, i) => html`${i ? ' + ' : ''}<span class="term">${t}</span>`);
+
 export function renderProducts(v: PictureView, w: WindowStep) {
   const g = v.geo;
   const f = (x: number) => formatValue(x, v.localize.lang);
@@ -104,8 +111,8 @@ export function renderProducts(v: PictureView, w: WindowStep) {
       </div>
       <p class="sum">
         <span class="ltr"
-          >${flat.map(term).join(' + ')} =
-          <strong data-testid="channel-sum">${f(w.channelSums[c]!)}</strong></span
+          >${sumOf(flat.map(term))} =
+          <strong class="term" data-testid="channel-sum">${f(w.channelSums[c]!)}</strong></span
         >
       </p>
     </div>`;
@@ -115,8 +122,8 @@ export function renderProducts(v: PictureView, w: WindowStep) {
       g.channels > 1
         ? html`<p class="total">
             <span class="ltr"
-              >${w.channelSums.map((s, c) => `${channel(v, c)} ${term(s)}`).join(' + ')} =
-              <strong data-testid="total">${f(w.value)}</strong></span
+              >${sumOf(w.channelSums.map((s, c) => `${channel(v, c)} ${term(s)}`))} =
+              <strong class="term" data-testid="total">${f(w.value)}</strong></span
             >
           </p>`
         : nothing

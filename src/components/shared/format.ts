@@ -72,10 +72,13 @@ export function formatFixed(x: number | null | undefined, digits: number, locale
 export function formatValue(x: number, locale?: string): string {
   if (!Number.isFinite(x)) return '–';
   const r = Math.round(x * 100) / 100;
-  const s = Object.is(r, -0)
-    ? '0'
-    : numberFormat({ maximumFractionDigits: 2, useGrouping: false }, locale).format(r);
-  return s.replace('-', '−');
+  // -0 (a negative weight times a 0) is written as 0, in the locale's digits like every other value. Arabic's
+  // letter mark before a minus (U+061C, Intl's `ar`) goes: in a left-to-right formula it would put the minus on
+  // the right of its number; in a right-to-left text the number reads the same without it.
+  return numberFormat({ maximumFractionDigits: 2, useGrouping: false }, locale)
+    .format(r || 0)
+    .replace(/\u061c/g, '')
+    .replace('-', '−');
 }
 
 /** Megabytes (10^6 bytes) as a number without the unit, for "1.2 of 11.3 MB": `11_300_000` → `11.3`. */
