@@ -3,6 +3,7 @@ import { padToInput, shapeSize, shapeText } from '../../src/engine/pad-input.js'
 import { preprocessDigit, greyFromRgba, boundingBox } from '../../src/engine/images.js';
 import { datasetOf, labelIndex, MNIST_DATASET, networkOf } from '../../src/engine/models/followed.js';
 import { CNN, FNN } from '../../src/engine/models/specs.js';
+import { areDigitClasses, isMnistShaped } from '../../src/engine/models/dataset-of.js';
 import type { TrainerLike } from '../../src/engine/training/types.js';
 
 /** RGBA bytes of a w×h canvas: transparent, with an opaque `[r, g, b]` rectangle (x0..x1, y0..y1). */
@@ -97,6 +98,23 @@ describe('followed: what a follower reads of its trainer', () => {
       },
     });
     expect(datasetOf(throwing as unknown as TrainerLike)).to.equal(MNIST_DATASET);
+  });
+
+  it('digit classes are exactly 0..9 in order; MNIST-shaped is 28×28×1 in 10 classes (Fashion-MNIST too)', () => {
+    const digits = MNIST_DATASET.classes;
+    expect(areDigitClasses(digits)).to.equal(true);
+    expect(areDigitClasses([...digits].reverse())).to.equal(false);
+    expect(areDigitClasses(digits.slice(0, 9))).to.equal(false);
+    expect(areDigitClasses(['0,1', ...digits.slice(2)])).to.equal(false);
+    expect(areDigitClasses(['0123456789', 'x'])).to.equal(false);
+    const fashion = {
+      classes: Array.from({ length: 10 }, (_, i) => `c${i}`),
+      shape: [28, 28, 1] as [number, number, number],
+    };
+    expect(isMnistShaped(MNIST_DATASET)).to.equal(true);
+    expect(isMnistShaped(fashion)).to.equal(true);
+    expect(isMnistShaped({ ...fashion, shape: [28, 28, 3] })).to.equal(false);
+    expect(isMnistShaped({ ...fashion, classes: fashion.classes.slice(1) })).to.equal(false);
   });
 
   it('the network: the session’s spec or model, else the `layers` text for the dataset, else `model`', () => {

@@ -1,7 +1,9 @@
 // Starting the training Worker (src/engine/worker/spawn.ts): which ways it tries for a library on another origin,
 // and what it tells the reader when no Worker may start.
 import { expect } from '@esm-bundle/chai';
-import { defaultWays, threadFallbackNote } from '../../src/engine/worker/spawn.js';
+import { defaultWays, threadFallbackNote, threadNote } from '../../src/engine/worker/spawn.js';
+import { message } from '../../src/engine/messages.js';
+import { FALLBACK_MESSAGES } from '../../src/engine/fallback.messages.js';
 
 describe('training worker: where it can come from and why it could not', () => {
   it('goes straight to a blob: worker for a library on another origin (Firefox logs the module attempt)', () => {
@@ -69,5 +71,15 @@ describe('training worker: where it can come from and why it could not', () => {
     ]);
     expect(failed.cause).to.equal('failed');
     expect(failed.message).to.match(/did not start \(module: the worker did not start within 30000 ms\)\.$/);
+  });
+
+  it('one note for every cause (the session words its own failures with it too)', () => {
+    const why = message(FALLBACK_MESSAGES, 'thread.failed', { detail: 'boom' });
+    const note = threadNote('failed', why);
+    expect(note).to.deep.include({ what: 'thread', wanted: 'worker', used: 'main', cause: 'failed' });
+    expect(note.message).to.equal(
+      "Training on the page's own thread: the training Worker did not start (boom).",
+    );
+    expect(note.detail).to.deep.equal(message(FALLBACK_MESSAGES, 'thread.note', { why }));
   });
 });

@@ -5,6 +5,7 @@
  */
 import { messagesOf, type Message } from '../../engine/messages.js';
 import { TRAINER_EN } from './cnn-trainer.strings.js';
+import { areDigitClasses } from '../../engine/models/dataset-of.js';
 import type { TrainConfig } from '../../engine/training/config.js';
 import type { TrainerBatch, TrainerEpoch, TrainerState } from '../../engine/training/types.js';
 
@@ -51,7 +52,7 @@ const LISTED_CLASSES = 10;
 
 /** ` of Shapes (3 classes: blue-bar, green-disc, red-square)`, or '' for MNIST (the lesson's, said nowhere else). */
 function ofDataset(d: ProgressInput['dataset']): Message | '' {
-  if (!d || (d.name === 'MNIST' && d.classes.join() === '0,1,2,3,4,5,6,7,8,9')) return '';
+  if (!d || (d.name === 'MNIST' && areDigitClasses(d.classes))) return '';
   const n = d.classes.length;
   const names = n <= LISTED_CLASSES ? d.classes.join(', ') : '';
   return say('trainer.ofDataset', { name: d.name, classes: n, names });

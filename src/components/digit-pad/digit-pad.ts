@@ -11,7 +11,8 @@ import { paintInput } from '../shared/paint.js';
 import { enumValue, stringValue } from '../shared/property-values.js';
 import { Task } from '../shared/task.js';
 import { InkController, inkOf, PAD } from './ink-controller.js';
-import { areDigits, paintLayers, renderLayers, renderProbabilities } from './pad-views.js';
+import { paintLayers, renderLayers, renderProbabilities } from './pad-views.js';
+import { areDigitClasses } from '../../engine/models/dataset-of.js';
 import {
   PredictorController,
   type DigitPrediction,
@@ -274,7 +275,7 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
       // A failed download (404, offline, truncated) can be retried like the network's own.
       this.retry = ((e as { retryable?: boolean })?.retryable ?? true) ? 'test-digits' : null;
       const error = messageOf(e) ?? (e instanceof Error ? e.message : String(e));
-      const key = areDigits(dataset.classes) ? 'pad.testDigitsFailed' : 'pad.testImagesFailed';
+      const key = areDigitClasses(dataset.classes) ? 'pad.testDigitsFailed' : 'pad.testImagesFailed';
       this.setError(say(key, { name: dataset.name, error }));
     }
   }
@@ -284,7 +285,7 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
   protected override render() {
     const p = this.net.prediction;
     const { classes, shape, name } = this.data;
-    const digits = areDigits(classes);
+    const digits = areDigitClasses(classes);
     const l = this.localize;
     const statusText = l.say(this.net.statusMessage);
     const loadingTest = this.testDigits.status === 'pending';

@@ -13,21 +13,18 @@ import { inlineStyle } from '../shared/inline-style.js';
 import { paintGrey, pixelContext } from '../shared/paint.js';
 import type { DigitPrediction, LayerActivation } from './predictor-controller.js';
 import { inkOf } from './ink-controller.js';
+import { areDigitClasses } from '../../engine/models/dataset-of.js';
 
 /** At most this many bars: a dataset with more classes shows its most probable ones. */
 const MAX_BARS = 12;
-const DIGITS = '0,1,2,3,4,5,6,7,8,9';
 
 /** Says the pad's terms (and the engine's layer labels) in the reader's language. */
 export type PadLocalize = LocalizeController<typeof PAD_EN>;
 
-/** True when the classes are MNIST's ten digits (the pad then speaks of digits). */
-export const areDigits = (classes: readonly string[]): boolean => classes.join() === DIGITS;
-
 /** One bar per class (`part="probabilities"`); over 12 classes, the 10 most probable, in that order. */
 export function renderProbabilities(classes: readonly string[], p: DigitPrediction | null, l: PadLocalize) {
   const percent = (v: number) => l.formats.percent(v);
-  const digits = areDigits(classes);
+  const digits = areDigitClasses(classes);
   let shown = classes.map((_, i) => i);
   if (classes.length > MAX_BARS) {
     shown = p

@@ -5,6 +5,7 @@
  */
 import type { DatasetInfo, TrainerSession } from '../../engine/training/types.js';
 import { shapeSize } from '../../engine/pad-input.js';
+import { areDigitClasses, isMnistShaped } from '../../engine/models/dataset-of.js';
 import { message, MessageError } from '../../engine/messages.js';
 import { PAD_EN } from './digit-pad.strings.js';
 
@@ -14,9 +15,6 @@ export interface PickedTestImage {
   index: number;
   label: number;
 }
-
-const isMnist = (d: Readonly<DatasetInfo>) =>
-  d.shape.join() === '28,28,1' && d.classes.join('') === '0123456789';
 
 /**
  * Picks one. Rejects with a sentence (and `retryable`) when none can be had: a failed download, or a dataset
@@ -35,7 +33,7 @@ export async function pickTestImage(options: {
   if (own && own.pixels.length === size) {
     return { pixels: Float32Array.from(own.pixels, (v) => v / 255), index: own.index, label: own.label };
   }
-  if (!isMnist(dataset)) {
+  if (!isMnistShaped(dataset) || !areDigitClasses(dataset.classes)) {
     const m = message(PAD_EN, 'pad.testNeedsStart', { name: dataset.name, id: options.trainerId ?? '' });
     throw Object.assign(new MessageError(m), { retryable: false });
   }

@@ -24,7 +24,7 @@ import { styles } from './feature-map.styles.js';
 import { SHARED_EN } from '../shared/shared.strings.js';
 import { FM_EN } from './feature-map.strings.js';
 import { message } from '../../engine/messages.js';
-import { MNIST_DATASET } from '../../engine/models/dataset-of.js';
+import { areDigitClasses } from '../../engine/models/dataset-of.js';
 
 export type { ChannelKernels, FeatureMaps, LayerWeights } from '../../engine/feature-maps.js';
 export type { FeatureMapState } from './maps-result.js';
@@ -237,8 +237,9 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }, ty
   protected override render() {
     const state = this.state;
     const busy = state === 'loading' || state === 'computing';
-    const data = this.trainer.dataset;
-    const digits = data.classes.join() === MNIST_DATASET.classes.join();
+    // The trainer's classes: MNIST's digits, or a dataset's names ("Test image: T-shirt/top").
+    const { classes } = this.trainer.dataset;
+    const digits = areDigitClasses(classes);
     const shown = this.trainer.classOf(this.digit);
     const t = this.localize;
     const statusText =
@@ -253,7 +254,7 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }, ty
         ? {
             layer: this.layer,
             digit: shown,
-            label: data.classes[shown] ?? String(shown),
+            label: classes[shown] ?? String(shown),
             digits,
           }
         : null,
@@ -268,7 +269,7 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }, ty
           ? html`<button part="retry" class="retry" @click=${this.onRetry}>${t.term('common.retry')}</button>`
           : nothing
       }
-      ${this.renderControls()}
+      ${this.renderControls(classes, digits, shown)}
       <p part="summary" class="summary">
         ${r && (view.trainer || !this.inputError) ? renderShapes(r, view) : nothing}
         ${note ? html`<span class="note">${t.say(note)}</span>` : nothing}
@@ -278,12 +279,9 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }, ty
     `;
   }
 
-  private renderControls() {
+  /** Trainer mode's class chooser (the trainer's `classes`, `digits` when they are MNIST's, `shown` chosen). */
+  private renderControls(classes: readonly string[], digits: boolean, shown: number) {
     if (this.htmlFor) {
-      // The trainer's classes: MNIST's digits, or a dataset's names ("Test image: T-shirt/top").
-      const { classes } = this.trainer.dataset;
-      const digits = classes.join() === MNIST_DATASET.classes.join();
-      const shown = this.trainer.classOf(this.digit);
       return html`<div part="controls" class="controls">
         <label
           >${this.localize.term(digits ? 'fm.testDigit' : 'fm.testImage')}

@@ -4,7 +4,7 @@ import { hwioKernels, nhwcToMaps, type ChannelKernels } from '../../engine/featu
 import type { DatasetInfo, TrainerLike, TrainerSession } from '../../engine/training/types.js';
 import { walkModel, type ModelSpec } from '../../engine/conv-math.js';
 import { isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
-import { datasetOf } from '../../engine/models/dataset-of.js';
+import { areDigitClasses, datasetOf } from '../../engine/models/dataset-of.js';
 import { MapsController, type MapsHost } from './maps-controller.js';
 import { messagesOf, type Message } from '../../engine/messages.js';
 import { FM_EN } from './feature-map.strings.js';
@@ -136,19 +136,14 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
     const classes = this.dataset.classes;
     if (!Number.isInteger(s.digit) || s.digit < 0 || s.digit >= classes.length)
       throw new MapsFailure(
-        say(
-          classes.length === 10 && classes.join() === '0,1,2,3,4,5,6,7,8,9'
-            ? 'fm.digitRange'
-            : 'fm.classRange',
-          {
-            last: classes.length - 1,
-            name: this.dataset.name,
-            first: classes[0] ?? '',
-            got: Number.isFinite(s.digit)
-              ? String(s.digit)
-              : say(Number.isNaN(s.digit) ? 'fm.got.nan' : 'fm.got.infinite'),
-          },
-        ),
+        say(areDigitClasses(classes) ? 'fm.digitRange' : 'fm.classRange', {
+          last: classes.length - 1,
+          name: this.dataset.name,
+          first: classes[0] ?? '',
+          got: Number.isFinite(s.digit)
+            ? String(s.digit)
+            : say(Number.isNaN(s.digit) ? 'fm.got.nan' : 'fm.got.infinite'),
+        }),
       );
     const layer = s.layer.trim();
     if (!layer) throw new MapsFailure(say('fm.layerEmpty'));

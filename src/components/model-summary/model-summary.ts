@@ -9,7 +9,7 @@ import {
   textOrNumberValue,
 } from '../shared/property-values.js';
 import { TrainerLink } from '../shared/trainer-link.js';
-import { datasetOf, MNIST_DATASET } from '../../engine/models/dataset-of.js';
+import { datasetOf, isMnistShaped } from '../../engine/models/dataset-of.js';
 import { fitSpec } from '../../engine/models/fit.js';
 import type { DatasetInfo } from '../../engine/training/types.js';
 import { checkInteger, walkModel, type LayerInfo, type ModelSpec } from '../../engine/conv-math.js';
@@ -143,7 +143,7 @@ export class ModelSummary extends CnnElement<Record<string, unknown>, typeof EN>
     const t = this.link.trainer;
     if (!t) return null;
     const d = datasetOf(t);
-    return d === MNIST_DATASET || (d.shape.join() === '28,28,1' && d.classes.length === 10) ? null : d;
+    return isMnistShaped(d) ? null : d;
   }
 
   /** A lesson preset as the followed trainer trains it: fitted to its dataset (as the trainer fits it). */

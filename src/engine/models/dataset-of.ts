@@ -14,6 +14,17 @@ export const MNIST_DATASET: Readonly<DatasetInfo> = Object.freeze({
   shape: Object.freeze([28, 28, 1]) as unknown as [number, number, number],
 });
 
+/** True when the classes are MNIST's ten digits, '0' to '9' in order (a widget then speaks of digits). */
+export const areDigitClasses = (classes: readonly string[]): boolean =>
+  classes.length === 10 && classes.every((c, i) => c === String(i));
+
+/**
+ * True for a dataset of MNIST's shape: 28×28 grey images in 10 classes (MNIST, and Fashion-MNIST too), which
+ * the lesson's networks fit unchanged.
+ */
+export const isMnistShaped = (d: Readonly<Pick<DatasetInfo, 'shape' | 'classes'>>): boolean =>
+  d.shape.join() === '28,28,1' && d.classes.length === 10;
+
 const isSide = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 1024;
 

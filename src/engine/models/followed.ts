@@ -12,7 +12,7 @@ import type { DatasetInfo, TrainerLike } from '../training/types.js';
 import { fitSpec } from './fit.js';
 import { isEmptyNetwork, parseNetworkValue } from './network-value.js';
 import { CNN, MODEL_SPECS } from './specs.js';
-import { datasetOf } from './dataset-of.js';
+import { datasetOf, isMnistShaped } from './dataset-of.js';
 import { messagesOf, type Message } from '../messages.js';
 import { INPUT_MESSAGES } from '../input.messages.js';
 
@@ -27,12 +27,10 @@ const isSpec = (s: unknown): s is ModelSpec =>
   Array.isArray((s as ModelSpec).layers) &&
   (s as ModelSpec).layers.length > 0;
 
-const isMnist = (d: Readonly<DatasetInfo>) => d.shape.join() === '28,28,1' && d.classes.length === 10;
-
 /** `cnn`/`fnn` (the two trainable presets) fitted to the dataset (as the trainer fits them), else null. */
 function preset(m: unknown, dataset: Readonly<DatasetInfo>): ModelSpec | null {
   if (m !== 'cnn' && m !== 'fnn') return null;
-  if (isMnist(dataset)) return MODEL_SPECS[m];
+  if (isMnistShaped(dataset)) return MODEL_SPECS[m];
   try {
     return fitSpec(MODEL_SPECS[m], dataset);
   } catch {

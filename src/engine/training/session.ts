@@ -31,6 +31,7 @@ import { messagesOf } from '../messages.js';
 import { FALLBACK_MESSAGES } from '../fallback.messages.js';
 import { MessageError } from '../messages.js';
 import { SESSION_MESSAGES } from './session.messages.js';
+import { threadNote } from '../worker/spawn.js';
 import {
   MNIST_DATASET,
   resolveConfig,
@@ -408,16 +409,9 @@ export class TrainingSession extends EventTarget {
       } catch (e) {
         if (where === 'worker') throw e;
         // Fall through: train on the main thread in small slices — and say why (worker/spawn.ts words it).
-        const why = say('thread.failed', { detail: e instanceof Error ? e.message : String(e) });
-        const detail = say('thread.note', { why });
-        this.threadFallback = (e as { note?: FallbackNote }).note ?? {
-          what: 'thread',
-          wanted: 'worker',
-          used: 'main',
-          cause: 'failed',
-          message: detail.text,
-          detail,
-        };
+        this.threadFallback =
+          (e as { note?: FallbackNote }).note ??
+          threadNote('failed', say('thread.failed', { detail: e instanceof Error ? e.message : String(e) }));
       }
     }
     return new LocalRunner(events, this.sliceMs);

@@ -180,22 +180,24 @@ function crossOrigin(url: URL): boolean {
   return typeof origin === 'string' && origin !== 'null' && url.origin !== origin;
 }
 
+/** The note of training on the main thread instead of a Worker, for this cause and reason (`thread.*`). */
+export function threadNote(cause: FallbackNote['cause'], why: Message): FallbackNote {
+  const detail = say('thread.note', { why });
+  return { what: 'thread', wanted: 'worker', used: 'main', cause, message: detail.text, detail };
+}
+
 /** The note a reader sees when no Worker started: why, and (for a policy) what the page must allow. */
 export function threadFallbackNote(
   attempts: readonly Attempt[],
   workerUrl: URL = trainWorkerUrl(),
 ): FallbackNote {
-  const note = (cause: FallbackNote['cause'], why: Message): FallbackNote => {
-    const detail = say('thread.note', { why });
-    return { what: 'thread', wanted: 'worker', used: 'main', cause, message: detail.text, detail };
-  };
   const errors = attempts.map((a) => a.error);
   const tt = errors.find(
     (e) => e instanceof TypeError && /trusted ?script ?url|trusted.?types/i.test(e.message),
   );
   const policyError = trustedTypesPolicy().error;
   if (tt || policyError) {
-    return note('trusted-types', say('thread.trustedTypes', { policy: TRUSTED_TYPES_POLICY }));
+    return threadNote('trusted-types', say('thread.trustedTypes', { policy: TRUSTED_TYPES_POLICY }));
   }
   const blocked = attempts.filter(
     (a) =>
@@ -203,16 +205,16 @@ export function threadFallbackNote(
       (a.error instanceof Error && a.error.name === 'SecurityError' && /polic/i.test(a.error.message)),
   );
   if (blocked.some((a) => a.how === 'blob')) {
-    return note('csp', say('thread.cspBlob'));
+    return threadNote('csp', say('thread.cspBlob'));
   }
   if (blocked.length) {
-    return note('csp', say('thread.csp', { origin: workerUrl.origin }));
+    return threadNote('csp', say('thread.csp', { origin: workerUrl.origin }));
   }
-  if (typeof Worker === 'undefined') return note('unsupported', say('thread.unsupported'));
+  if (typeof Worker === 'undefined') return threadNote('unsupported', say('thread.unsupported'));
   const detail = attempts.map(
     (a) => `${a.how}: ${a.error instanceof Error ? a.error.message : String(a.error)}`,
   );
-  return note('failed', say('thread.failed', { detail: detail.join('; ') }));
+  return threadNote('failed', say('thread.failed', { detail: detail.join('; ') }));
 }
 
 /** Thrown when no training worker could start; `note` is what the trainer shows. */
