@@ -303,8 +303,7 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap, typeof EN
           </div>
           <div class="detail">
             ${t.term('calc.from', {
-              // Isolated left to right inside the sentence (FSI…PDI would guess; LRI…PDI says it).
-              shape: t.dir === 'rtl' ? `\u2066${shape}\u2069` : shape,
+              shape: t.ltr(shape), // isolated left to right inside the sentence
               values: r.outputChannels * r.outputHeight * r.outputWidth,
             })}
           </div>

@@ -34,11 +34,6 @@ function mapName(t: MapsViewOptions['t'], name: string | undefined, i: number): 
 }
 
 const fmt = (s: readonly number[]) => s.join(' × ');
-/**
- * A formula inside a sentence (`3 × 320 × 320`, `5×5, P2`), kept left-to-right in a right-to-left text (Unicode
- * left-to-right isolate), as the lesson writes it; unchanged otherwise.
- */
-const ltr = (t: MapsViewOptions['t'], s: string) => (t.dir === 'rtl' ? `\u2066${s}\u2069` : s);
 /** The arrow of the reading direction. */
 const arrowOf = (t: MapsViewOptions['t']) => (t.dir === 'rtl' ? '←' : '→');
 
@@ -55,14 +50,14 @@ export function renderShapes(r: MapsResult, { trainer, t }: MapsViewOptions) {
   // point the way the text reads (← right-to-left).
   const a = arrowOf(t);
   const parts: unknown[] = [
-    html`<span>${t.term('fm.shape.input', { shape: ltr(t, fmt(layers[0]!.inShape)) })}</span>`,
+    html`<span>${t.term('fm.shape.input', { shape: t.ltr(fmt(layers[0]!.inShape)) })}</span>`,
   ];
   for (const l of layers) {
     const hyper = `${l.kernelSize}×${l.kernelSize}${l.padding ? `, P${l.padding}` : ''}${l.stride > 1 ? `, S${l.stride}` : ''}`;
     parts.push(
       html`<span class="arrow"
         >${a}
-        ${t.term('fm.shape.conv', { hyper: ltr(t, hyper) })}${l.activation === 'relu' ? ` ${a} ReLU` : ''}
+        ${t.term('fm.shape.conv', { hyper: t.ltr(hyper) })}${l.activation === 'relu' ? ` ${a} ReLU` : ''}
         ${a}</span
       >`,
     );
