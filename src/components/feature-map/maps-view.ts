@@ -24,13 +24,15 @@ export interface MapsViewOptions {
   t: LocalizeController<typeof FM_EN>;
 }
 
-/** A map's name in the reader's language: `filter 3`, `channel 2` and `custom` are words; presets are names. */
+/**
+ * A map's name in the reader's language: `filter 3` and `custom` are words, presets are names; a map with no
+ * name (a trainer's layer) is `channel n`.
+ */
 function mapName(t: MapsViewOptions['t'], name: string | undefined, i: number): string {
   if (name === undefined) return t.term('fm.channel', { n: i + 1 });
   if (name === 'custom') return t.term('fm.custom');
-  const m = /^(filter|channel) (\d+)$/.exec(name);
-  if (m) return t.term(m[1] === 'filter' ? 'fm.filterN' : 'fm.channel', { n: Number(m[2]) });
-  return name;
+  const m = /^filter (\d+)$/.exec(name);
+  return m ? t.term('fm.filterN', { n: Number(m[1]) }) : name;
 }
 
 const fmt = (s: readonly number[]) => s.join(' × ');
