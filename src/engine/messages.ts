@@ -141,6 +141,14 @@ export class MessageError extends Error {
   }
 }
 
+/**
+ * `error` carrying its message as `detail` (as a `MessageError` does), for a failure that must stay its own kind
+ * (a RangeError, a not-retryable Error); with no message it is returned as it is.
+ */
+export function withDetail<E extends Error>(error: E, detail: Message | undefined): E & { detail?: Message } {
+  return detail ? Object.assign(error, { detail }) : error;
+}
+
 /** Whether a value is a `Message` (e.g. carried on a failure or posted from the training Worker). */
 export function isMessage(v: unknown): v is Message {
   const m = v as Partial<Message> | null;

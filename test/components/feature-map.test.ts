@@ -459,6 +459,9 @@ describe('<feature-map>', function () {
       expect(trainer.calls.length).to.equal(2);
       expect(el.maps!.data[4]![5 * 26 + 7]).to.be.closeTo(px[6 * 28 + 8]! * 5 * 2, 1e-6);
       expect(shadowText(el)).to.contain('16 × 26 × 26');
+      // A layer's maps are its channels, named so in order.
+      const names = [...el.shadowRoot!.querySelectorAll('[part="map"] .name')].map((n) => n.textContent);
+      expect(names).to.deep.equal(Array.from({ length: 16 }, (_, i) => `channel ${i + 1}`));
       // Another digit while a refresh is in flight: in the end the first test image of 1 is shown.
       const first1 = [...test.labels].indexOf(1);
       const px1 = Float32Array.from(test.images.subarray(first1 * 784, first1 * 784 + 784), (v) => v / 255);

@@ -160,9 +160,12 @@ describe('localisation', () => {
     await settle(probe);
     expect(probe.localize.dir).to.equal('rtl');
     expect(probe.shadowRoot!.textContent).to.contain('שלום');
+    // A formula in a right-to-left sentence is a left-to-right isolate (LRI…PDI); in left to right, as it is.
+    expect(probe.localize.ltr('3 × 28')).to.equal('\u2066\u202d3 × 28\u202c\u2069');
     host.dir = 'ltr';
     await settleAll(probe);
     expect(probe.localize.dir).to.equal('ltr');
+    expect(probe.localize.ltr('3 × 28')).to.equal('3 × 28');
     document.documentElement.dir = 'rtl';
     probe.lang = 'en';
     host.removeAttribute('dir');

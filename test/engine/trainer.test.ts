@@ -11,6 +11,7 @@ import {
 import { synthetic } from './fixtures/synthetic.js';
 import { workerHasWebGl2 } from '../helpers.js';
 import { startTrainWorker, trainWorkerUrl } from '../../src/engine/worker/spawn.js';
+import { messageOf } from '../../src/engine/messages.js';
 
 const DATA = { train: synthetic(200, 1), test: synthetic(100, 2) };
 
@@ -99,6 +100,14 @@ describe('trainer: configuration', () => {
       expect(r, JSON.stringify(bad)).to.have.property('error').that.is.a('string');
     }
     expect(() => new TrainingSession({ epochs: -1 })).to.throw(RangeError, /epochs/);
+    // The message travels with the RangeError, for an element to say it in the reader's language.
+    let thrown: unknown;
+    try {
+      new TrainingSession({ epochs: -1 });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(messageOf(thrown)).to.deep.include({ key: 'config.epochs', params: { max: 10000 } });
   });
 
   it('schedules the learning rate: cooldown by default, constant for the notebook, cosine on request', () => {

@@ -41,8 +41,10 @@ export class DatasetController implements ReactiveController {
   private abort: AbortController | null = null;
   /** The read of `data-src`'s dataset.json in flight (the trainer's `updateComplete` waits for it), or null. */
   pending: Promise<void> | null = null;
-  /** Why the dataset.json of `data-src` could not be read, or null. */
-  /** `message`: the engine's message as data where it carries one (said in the reader's language). */
+  /**
+   * Why the dataset.json of `data-src` could not be read, or null. `message`: the engine's message as data where
+   * it carries one (said in the reader's language).
+   */
   error: { message: Message | string; retryable: boolean } | null = null;
 
   /** The info last announced through `known` (JSON), so an unchanged adopt announces nothing. */

@@ -11,11 +11,11 @@ import {
 import { enumValue, numberValue, type ValueKind } from '../shared/property-values.js';
 import { messagesOf, type Message } from '../../engine/messages.js';
 import { TRAINER_EN } from './cnn-trainer.strings.js';
-
-const say = messagesOf(TRAINER_EN);
 import type { LayersError } from '../../engine/models/pytorch-layers.js';
 import { isEmptyNetwork } from '../../engine/models/network-value.js';
 import type { NetworkParser } from '../shared/network-parser.js';
+
+const say = messagesOf(TRAINER_EN);
 
 /**
  * The trainer's settings: which there are, how each is read, and what the ones in effect add up to. Plain data

@@ -304,9 +304,7 @@ export class ConvCalculator extends CnnElement<ConvCalculatorEventMap, typeof EN
           </div>
           <div class="detail">
             ${t.term('calc.from', {
-              // Isolated left to right inside the sentence (FSI…PDI would guess; LRI…PDI says it).
-              // (LRO…PDF inside: strictly, for Arabic-Indic digits, which the bidi algorithm reads right to left.)
-              shape: t.dir === 'rtl' ? `\u2066\u202d${shape}\u202c\u2069` : shape,
+              shape: t.ltr(shape), // isolated, and strictly left to right, inside the sentence
               values: r.outputChannels * r.outputHeight * r.outputWidth,
             })}
           </div>

@@ -30,7 +30,7 @@ export interface MapsResult {
   maps: FeatureMaps;
   /** The last layer's maps before activation and pooling (photo mode with `compare`), else `null`. */
   before: FeatureMaps | null;
-  /** One name per map: the filter's, or `channel n`. */
+  /** One name per map: the filter's (photo mode); none in trainer mode, whose maps the view calls `channel n`. */
   names: string[];
   /** Each map's value range, and each before-map's. */
   ranges: Range[];

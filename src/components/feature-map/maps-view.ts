@@ -24,21 +24,18 @@ export interface MapsViewOptions {
   t: LocalizeController<typeof FM_EN>;
 }
 
-/** A map's name in the reader's language: `filter 3`, `channel 2` and `custom` are words; presets are names. */
+/**
+ * A map's name in the reader's language: `filter 3` and `custom` are words, presets are names; a map with no
+ * name (a trainer's layer) is `channel n`.
+ */
 function mapName(t: MapsViewOptions['t'], name: string | undefined, i: number): string {
   if (name === undefined) return t.term('fm.channel', { n: i + 1 });
   if (name === 'custom') return t.term('fm.custom');
-  const m = /^(filter|channel) (\d+)$/.exec(name);
-  if (m) return t.term(m[1] === 'filter' ? 'fm.filterN' : 'fm.channel', { n: Number(m[2]) });
-  return name;
+  const m = /^filter (\d+)$/.exec(name);
+  return m ? t.term('fm.filterN', { n: Number(m[1]) }) : name;
 }
 
 const fmt = (s: readonly number[]) => s.join(' × ');
-/**
- * A formula inside a sentence (`3 × 320 × 320`, `5×5, P2`), kept left-to-right in a right-to-left text (Unicode
- * left-to-right isolate), as the lesson writes it; unchanged otherwise.
- */
-const ltr = (t: MapsViewOptions['t'], s: string) => (t.dir === 'rtl' ? `\u2066${s}\u2069` : s);
 /** The arrow of the reading direction. */
 const arrowOf = (t: MapsViewOptions['t']) => (t.dir === 'rtl' ? '←' : '→');
 
@@ -55,14 +52,14 @@ export function renderShapes(r: MapsResult, { trainer, t }: MapsViewOptions) {
   // point the way the text reads (← right-to-left).
   const a = arrowOf(t);
   const parts: unknown[] = [
-    html`<span>${t.term('fm.shape.input', { shape: ltr(t, fmt(layers[0]!.inShape)) })}</span>`,
+    html`<span>${t.term('fm.shape.input', { shape: t.ltr(fmt(layers[0]!.inShape)) })}</span>`,
   ];
   for (const l of layers) {
     const hyper = `${l.kernelSize}×${l.kernelSize}${l.padding ? `, P${l.padding}` : ''}${l.stride > 1 ? `, S${l.stride}` : ''}`;
     parts.push(
       html`<span class="arrow"
         >${a}
-        ${t.term('fm.shape.conv', { hyper: ltr(t, hyper) })}${l.activation === 'relu' ? ` ${a} ReLU` : ''}
+        ${t.term('fm.shape.conv', { hyper: t.ltr(hyper) })}${l.activation === 'relu' ? ` ${a} ReLU` : ''}
         ${a}</span
       >`,
     );

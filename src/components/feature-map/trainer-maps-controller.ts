@@ -185,7 +185,7 @@ export class TrainerMapsController extends MapsController<TrainerHost> {
       source: 'trainer',
       maps,
       before: null,
-      names: maps.data.map((_, i) => `channel ${i + 1}`),
+      names: [], // a layer's maps are channels: the view names them (`channel n`, in the reader's language)
       layers: null,
       input: {
         pixels,

@@ -271,6 +271,16 @@ export class LocalizeController<T extends Terms = Terms> implements ReactiveCont
     else if (!rtl && has) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((x) => x !== sheet);
   }
 
+  /**
+   * A formula inside a sentence (`3 × 320 × 320`, `5×5, P2`), kept left to right in a right-to-left text as the
+   * lesson writes it: a left-to-right isolate (LRI…PDI says it; FSI…PDI would guess) holding a left-to-right
+   * override (LRO…PDF), since the bidi algorithm would still lay Arabic-Indic digits and their operators out
+   * right to left inside a mere isolate. Unchanged otherwise.
+   */
+  ltr(s: string): string {
+    return this._dir === 'rtl' ? `\u2066\u202d${s}\u202c\u2069` : s;
+  }
+
   /** The term in the element's language; a template is filled with `params`. */
   term<K extends keyof T & string>(key: K, ...params: TermParams<T[K]>): string {
     return this.fill(this.find(key) ?? this.english[key], params[0]);

@@ -10,10 +10,10 @@ import { readBack } from '../backend.js';
 import type { TrainerCore } from './core.js';
 import { MessageError, messagesOf } from '../messages.js';
 import { SESSION_MESSAGES } from './session.messages.js';
-
-const tell = messagesOf(SESSION_MESSAGES);
 import { yieldToEventLoop, type Evaluation } from './events.js';
 import { fineTunePlan, type FineTuneOptions, type TaughtExample } from './fine-tune.js';
+
+const tell = messagesOf(SESSION_MESSAGES);
 
 /** What the thread that trains sends back; the session turns it into a `FineTuneResult`. */
 export interface FineTuneOutcome {

@@ -27,9 +27,8 @@ import type { ModelSpec } from '../conv-math.js';
 import { fitSpec } from '../models/fit.js';
 import { MODEL_SPECS } from '../models/specs.js';
 import type { BackendReport, FallbackNote } from '../backend.js';
-import { messagesOf } from '../messages.js';
+import { MessageError, messagesOf, withDetail, type Message } from '../messages.js';
 import { FALLBACK_MESSAGES } from '../fallback.messages.js';
-import { MessageError } from '../messages.js';
 import { SESSION_MESSAGES } from './session.messages.js';
 import { threadNote } from '../worker/spawn.js';
 import {
@@ -165,7 +164,7 @@ export interface SessionOptions extends Partial<TrainConfig> {
 export const MAX_DATA_BYTES = 256_000_000;
 
 /** An Error that Retry cannot fix (a setting or the data must change). */
-const notRetryable = (message: string) => Object.assign(new Error(message), { retryable: false });
+const notRetryable = (m: Message) => withDetail(Object.assign(new Error(m.text), { retryable: false }), m);
 
 export class TrainingSession extends EventTarget {
   /**
@@ -222,11 +221,7 @@ export class TrainingSession extends EventTarget {
     const { preset, sliceMs, ...rest } = config;
     const resolved = resolveConfig(rest, preset ?? null);
     // The message travels with the error (`detail`): an element says it in the reader's language.
-    if ('error' in resolved)
-      throw Object.assign(
-        new RangeError(resolved.error),
-        resolved.message ? { detail: resolved.message } : {},
-      );
+    if ('error' in resolved) throw withDetail(new RangeError(resolved.error), resolved.message);
     this.config = this.asked = resolved;
     this.sliceMs = sliceMs ?? 20;
   }
@@ -341,7 +336,7 @@ export class TrainingSession extends EventTarget {
         maxMb: MAX_DATA_BYTES / 1e6,
         most,
       });
-      throw Object.assign(notRetryable(detail.text), { detail });
+      throw notRetryable(detail);
     }
     // The network must fit the data before any image is downloaded: a wrong count is said at once.
     this.fitted();
@@ -388,7 +383,7 @@ export class TrainingSession extends EventTarget {
           classes: dataset.classes.length,
           error,
         });
-        throw Object.assign(notRetryable(detail.text), { detail });
+        throw notRetryable(detail);
       }
       spec = { ...asked.spec, inputShape: [dataset.shape[2], dataset.shape[0], dataset.shape[1]] };
     } else spec = fitSpec(MODEL_SPECS[asked.model], dataset);
@@ -512,15 +507,14 @@ export class TrainingSession extends EventTarget {
     const d = this.config.dataset ?? MNIST_DATASET; // the fitted config of the finished run
     const checked = checkExamples(examples, { shape: d.shape, classes: d.classes.length });
     // The message travels with the error (`detail`): an element says it in the reader's language.
-    if ('error' in checked) throw Object.assign(new RangeError(checked.error), { detail: checked.message });
+    if ('error' in checked) throw withDetail(new RangeError(checked.error), checked.message);
     const steps = checkSteps(options.steps);
-    if (typeof steps !== 'number')
-      throw Object.assign(new RangeError(steps.error), { detail: steps.message });
+    if (typeof steps !== 'number') throw withDetail(new RangeError(steps.error), steps.message);
     const lr = options.learningRate;
-    if (lr !== undefined && !(typeof lr === 'number' && Number.isFinite(lr) && lr > 0 && lr <= 10))
-      throw Object.assign(new RangeError(tell('session.tuneRate').text), {
-        detail: tell('session.tuneRate'),
-      });
+    if (lr !== undefined && !(typeof lr === 'number' && Number.isFinite(lr) && lr > 0 && lr <= 10)) {
+      const m = tell('session.tuneRate');
+      throw withDetail(new RangeError(m.text), m);
+    }
     this.tuning = true;
     try {
       const previousTestAccuracy = this.testAccuracy;
