@@ -7,6 +7,9 @@
 export const DATASET_MESSAGES = {
   /** `label`: `download.label.*` (the dataset, the Fashion-MNIST data). */
   'dataset.cannotLoad': (p: { label: string }) => `Could not load ${p.label}`,
+  /** `label`: `download.label.*`. The browser lacks DecompressionStream (code, stays as written). */
+  'dataset.cannotUnpack': (p: { label: string }) =>
+    `This browser cannot unpack ${p.label} (it lacks DecompressionStream). Please use a current browser.`,
   // Why a file arrived damaged (in download.damaged's brackets).
   'dataset.damaged.checksum': 'it does not match its checksum',
   'dataset.damaged.unpack': 'it does not unpack',

@@ -279,10 +279,8 @@ function get(
 /** Inflates raw deflate with the browser's own decompressor (window and Worker alike). */
 async function inflate(data: Uint8Array<ArrayBuffer>, url: string, name: string): Promise<Uint8Array> {
   if (typeof DecompressionStream === 'undefined') {
-    throw new DatasetLoadError(
-      `This browser cannot unpack ${labelOf(name).text} (it lacks DecompressionStream). Please use a current browser.`,
-      { kind: 'unsupported', retryable: false, url },
-    );
+    const detail = sayData('dataset.cannotUnpack', { label: labelOf(name) });
+    throw new DatasetLoadError(detail.text, { kind: 'unsupported', retryable: false, url, detail });
   }
   try {
     const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));

@@ -5,6 +5,8 @@ import type { DATASET_MESSAGES } from '../../engine/data/dataset.messages.js';
 export const DATA: SameKeys<typeof DATASET_MESSAGES> = {
   'dataset.cannotLoad': (p) =>
     `${String(p.label).charAt(0).toUpperCase()}${String(p.label).slice(1)} konnte nicht geladen werden`,
+  'dataset.cannotUnpack': (p) =>
+    `Dieser Browser kann ${p.label} nicht entpacken (ihm fehlt DecompressionStream). Bitte verwenden Sie einen aktuellen Browser.`,
   'dataset.damaged.checksum': 'die Prüfsumme stimmt nicht überein',
   'dataset.damaged.unpack': 'lässt sich nicht entpacken',
   'dataset.damaged.json': 'kein gültiges JSON',

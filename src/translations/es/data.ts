@@ -4,6 +4,8 @@ import type { DATASET_MESSAGES } from '../../engine/data/dataset.messages.js';
 
 export const DATA: SameKeys<typeof DATASET_MESSAGES> = {
   'dataset.cannotLoad': (p) => `No se pudo cargar ${p.label}`,
+  'dataset.cannotUnpack': (p) =>
+    `Este navegador no puede descomprimir ${p.label} (le falta DecompressionStream). Use un navegador actual.`,
   'dataset.damaged.checksum': 'no coincide con su suma de verificación',
   'dataset.damaged.unpack': 'no se puede descomprimir',
   'dataset.damaged.json': 'no es JSON válido',

@@ -4,6 +4,8 @@ import type { DATASET_MESSAGES } from '../../engine/data/dataset.messages.js';
 
 export const DATA: SameKeys<typeof DATASET_MESSAGES> = {
   'dataset.cannotLoad': (p) => `Impossible de charger ${p.label}`,
+  'dataset.cannotUnpack': (p) =>
+    `Ce navigateur ne peut pas décompresser ${p.label} (il lui manque DecompressionStream). Veuillez utiliser un navigateur récent.`,
   'dataset.damaged.checksum': 'il ne correspond pas à sa somme de contrôle',
   'dataset.damaged.unpack': 'il ne se décompresse pas',
   'dataset.damaged.json': 'ce n’est pas du JSON valide',

@@ -4,6 +4,8 @@ import type { DATASET_MESSAGES } from '../../engine/data/dataset.messages.js';
 
 export const DATA: SameKeys<typeof DATASET_MESSAGES> = {
   'dataset.cannotLoad': (p) => `${p.label}を読み込めませんでした`,
+  'dataset.cannotUnpack': (p) =>
+    `このブラウザーでは${p.label}を展開できません (DecompressionStream がありません)。最新のブラウザーをお使いください。`,
   'dataset.damaged.checksum': 'チェックサムが一致しません',
   'dataset.damaged.unpack': '展開できません',
   'dataset.damaged.json': '正しい JSON ではありません',

@@ -4,6 +4,8 @@ import type { DATASET_MESSAGES } from '../../engine/data/dataset.messages.js';
 
 export const DATA: SameKeys<typeof DATASET_MESSAGES> = {
   'dataset.cannotLoad': (p) => `无法加载${p.label}`,
+  'dataset.cannotUnpack': (p) =>
+    `此浏览器无法解压${p.label}（缺少 DecompressionStream）。请使用最新版本的浏览器。`,
   'dataset.damaged.checksum': '与其校验和不符',
   'dataset.damaged.unpack': '无法解压',
   'dataset.damaged.json': '不是有效的 JSON',
