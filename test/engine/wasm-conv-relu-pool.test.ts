@@ -8,7 +8,13 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmTrainingKernels } from '../../src/engine/kernels/wasm-training.js';
-import { setSimdKernelsEnabled, simdAvailable } from '../../src/engine/kernels/wasm-asm.js';
+import {
+  Fn,
+  I32,
+  instantiate,
+  setSimdKernelsEnabled,
+  simdAvailable,
+} from '../../src/engine/kernels/wasm-asm.js';
 import { CONV_RELU_POOL, convReluPool, convReluPoolFits } from '../../src/engine/kernels/conv-relu-pool.js';
 import { buildModel } from '../../src/engine/models/build.js';
 import { registerTrainingGradients } from '../../src/engine/gradients.js';
@@ -99,6 +105,33 @@ before(async () => {
   registerWasmTrainingKernels();
   registerTrainingGradients();
   expect(await tf.setBackend('wasm')).to.equal(true);
+});
+
+describe('the assembler (wasm-asm.ts)', () => {
+  it('a loop of no passes skips itself only: the code after it still runs', async () => {
+    await tf.setBackend('wasm');
+    const backend = tf.backend() as unknown as BackendWasm;
+    // f(out, n): for (i = 0; i < n; i++) out[0] += 1;  out[1] = 7
+    const f = instantiate(backend, `test-loop:${Math.random()}`, () => {
+      const fn = new Fn(2);
+      const i = fn.local(I32);
+      fn.i32(0).set(i);
+      fn.loopTo(i, 1, () => {
+        fn.get(0).get(0).iload(0).i32(1).add().op(0x36, 2, 0); // i32.store
+      });
+      fn.get(0).i32(7).op(0x36, 2, 4);
+      return { nParams: 2, fn };
+    });
+    for (const n of [0, 3]) {
+      const out = tf.engine().makeTensor(new Int32Array(2), [2], 'int32') as tf.Tensor;
+      const info = (
+        backend as unknown as { dataIdMap: { get(id: object): { memoryOffset: number } } }
+      ).dataIdMap.get(out.dataId);
+      f(info.memoryOffset, n);
+      expect(Array.from(out.dataSync()), `n = ${n}`).to.deep.equal([n, 7]);
+      out.dispose();
+    }
+  });
 });
 
 describe('fused conv → ReLU → max-pool on wasm', function () {

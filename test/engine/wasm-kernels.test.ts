@@ -803,26 +803,79 @@ describe('FusedAdamOptimizer', function () {
       const { FusedAdamOptimizer } = await import('../../src/engine/optimizers/fused-adam.js');
       const init = values([3, 3, 2, 4], 5);
       const target = tf.tensor4d(values([3, 3, 2, 4], 6), [3, 3, 2, 4]);
+      const counts: number[] = [];
       const run = (opt: tf.Optimizer): Float32Array => {
         const w0 = tf.tensor4d(init, [3, 3, 2, 4]);
         const w = tf.variable(w0, true, `w_${Math.random()}`);
         w0.dispose();
-        for (let i = 0; i < 5; i++)
-          opt.minimize(() => tf.sum(tf.square(tf.sub(tf.mul(w, w), target))) as tf.Scalar, false, [w]);
+        counts.length = 0;
+        for (let i = 0; i < 5; i++) {
+          // Inside a tidy, as training/core.ts steps: the optimizer's state must outlive it.
+          tf.tidy(() => {
+            opt.minimize(() => tf.sum(tf.square(tf.sub(tf.mul(w, w), target))) as tf.Scalar, false, [w]);
+          });
+          counts.push(tf.memory().numTensors);
+        }
         const out = w.dataSync() as Float32Array;
         w.dispose();
         return out.slice();
       };
       const ref = run(tf.train.adam(0.05));
-      const fused = new FusedAdamOptimizer(0.05);
       const n0 = tf.memory().numTensors;
+      const bytes0 = tf.memory().numBytes;
+      const fused = new FusedAdamOptimizer(0.05);
       const got = run(fused);
-      expect(tf.memory().numTensors).to.equal(n0);
+      // The same number of tensors after every step (the moments are replaced, not added), none after dispose.
+      expect(new Set(counts).size, `tensors after each step: ${counts.join(', ')}`).to.equal(1);
       fused.dispose();
+      expect(tf.memory().numTensors).to.equal(n0);
+      expect(tf.memory().numBytes).to.equal(bytes0);
       target.dispose();
       expectClose({ shape: [got.length], data: got }, { shape: [ref.length], data: ref }, 'fused adam', 1e-5);
       expect(got.some((v, i) => v !== init[i])).to.equal(true);
     });
+
+  it('the wasm update kernel: float32 operations in tfjs order, the SIMD part and the tail, any size', async () => {
+    await tf.setBackend('wasm');
+    const { ADAM_UPDATE, adamUpdateJs } = await import('../../src/engine/kernels/adam-update.js');
+    expect(tf.getKernel(ADAM_UPDATE, 'wasm'), 'registered').to.not.equal(undefined);
+    const attrs = { lr: 0.003, beta1: 0.9, beta2: 0.999, c1: 1 - 0.9 ** 7, c2: 1 - 0.999 ** 7, eps: 1e-7 };
+    for (const n of [1, 3, 4, 5, 10, 144, 1443]) {
+      const [theta, g, m] = [values([n], n), values([n], n + 1), values([n], n + 2)];
+      const v = values([n], n + 3).map((x) => x * x); // a second moment is never negative
+      const want = [new Float32Array(n), new Float32Array(n), new Float32Array(n)] as const;
+      adamUpdateJs(attrs, theta, g, m, v, ...want);
+      for (const simd of [true, false]) {
+        setSimdKernelsEnabled(simd);
+        try {
+          const ins = [theta, g, m, v].map((x) => tf.tensor1d(x));
+          const outs = tf
+            .engine()
+            .runKernel(
+              ADAM_UPDATE,
+              { theta: ins[0]!, g: ins[1]!, m: ins[2]!, v: ins[3]! },
+              attrs as never,
+            ) as tf.Tensor[];
+          const got = outs.map((t) => t.dataSync());
+          ['θ', 'm', 'v'].forEach((what, i) =>
+            expect(Array.from(got[i]!), `${what}, n = ${n}, simd ${simd}`).to.deep.equal(
+              Array.from(want[i]!),
+            ),
+          );
+          // Inputs untouched (θ' is a new tensor: the XNNPACK caches key packed weights by the tensor's id).
+          expect(Array.from(ins[0]!.dataSync())).to.deep.equal(Array.from(theta));
+          expect(Array.from(ins[2]!.dataSync())).to.deep.equal(Array.from(m));
+          expect(
+            got[0]!.some((x, i) => x !== theta[i]),
+            'θ moved',
+          ).to.equal(true);
+          tf.dispose([...ins, ...outs]);
+        } finally {
+          setSimdKernelsEnabled(true);
+        }
+      }
+    }
+  });
 
   it('getWeights/setWeights: same format as tf.train.adam, and a restored optimizer continues identically', async () => {
     await tf.setBackend('wasm');

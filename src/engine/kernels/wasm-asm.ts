@@ -77,6 +77,7 @@ export const OP = {
   i32_lt_s: 0x48,
   i32_lt_u: 0x49,
   i32_ge_s: 0x4e,
+  i32_ge_u: 0x4f,
   i32_add: 0x6a,
   i32_sub: 0x6b,
   i32_mul: 0x6c,
@@ -164,7 +165,7 @@ export class Fn {
   /** `for (; i < limit; i++) body` over an i32 local counter (already initialised), limit an i32 local. */
   loopTo(i: number, limit: number, body: () => void): this {
     this.op(0x02, 0x40); // block
-    this.get(i).get(limit).op(OP.i32_ge_s).op(0x0d, 1); // i >= limit → br_if 1 (exit) before the first pass
+    this.get(i).get(limit).op(OP.i32_ge_s).op(0x0d, 0); // i >= limit → br_if 0 (past the block's end)
     this.op(0x03, 0x40); // loop
     body();
     this.inc(i, 1);

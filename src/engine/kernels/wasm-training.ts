@@ -14,8 +14,10 @@
  *   BatchMatMul, Sum      → wrappers with faster transposed / leading-axis paths    (wasm-matmul-sum.ts)
  *   Identity, Cast        → zero-copy (shared buffer) like the cpu backend          (wasm-zero-copy.ts)
  *
- * and one kernel of our own, with its gradient kernels: conv → bias → ReLU → 2×2 max-pool in one pass, which
- * models/build.ts uses for that block where the backend has it (conv-relu-pool.ts, wasm-conv-relu-pool.ts).
+ * and two kernels of our own: conv → bias → ReLU → 2×2 max-pool in one pass, with its gradient kernels, which
+ * models/build.ts uses for that block where the backend has it (conv-relu-pool.ts, wasm-conv-relu-pool.ts);
+ * and one variable's Adam update in one SIMD pass over the heap, which optimizers/fused-adam.ts uses
+ * (adam-update.ts, wasm-adam.ts).
  *
  * wasm-asm.ts assembles small WebAssembly SIMD modules at run time that import the backend's own memory, so
  * they work on tensors in place; where SIMD or that memory is unavailable, the JS/XNNPACK paths are used.
@@ -31,6 +33,7 @@
  */
 import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
+import { adamUpdateConfig } from './wasm-adam.js';
 import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from './wasm-conv-backprop.js';
 import { makeBatchMatMulConfig, makeSumConfig } from './wasm-matmul-sum.js';
 import { maxPoolGradConfig } from './wasm-maxpool-grad.js';
@@ -67,6 +70,7 @@ const PROVIDERS: readonly Provider[] = [
   replace(convReluPoolGradBiasConfig),
   replace(convReluPoolGradFilterConfig),
   replace(convReluPoolGradInputConfig),
+  replace(adamUpdateConfig),
   wrap('BatchMatMul', makeBatchMatMulConfig),
   wrap('Sum', makeSumConfig),
   wrap('Identity', makeIdentityConfig),
