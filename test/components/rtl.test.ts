@@ -511,6 +511,75 @@ describe('right-to-left', function () {
     }
   });
 
+  it('<digit-pad> in a locale with Arabic-Indic digits: every number it shows in them (class names are the dataset’s), shapes strictly left to right', async function () {
+    this.timeout(60000);
+    const lang = 'ar-u-nu-arab';
+    const el = await fixture<DigitPad>(`<digit-pad lang="${lang}"></digit-pad>`);
+    await el.setPixels(
+      Float32Array.from({ length: 784 }, (_, i) =>
+        i % 28 >= 12 && i % 28 <= 15 && i > 140 && i < 640 ? 1 : 0,
+      ),
+    );
+    await settle(el);
+    expect(el.prediction, 'a prediction').not.to.equal(null);
+    expect(dirOf(el)).to.equal('rtl');
+    const root = el.shadowRoot!;
+    const arabicDigits = (text: string, what: string) => {
+      expect(text, what).to.match(/[\u0660-\u0669]/);
+      expect(text, what).not.to.match(/[0-9]/);
+    };
+    const shapes = [...root.querySelectorAll('[part=layers] .shape')];
+    expect(shapes.length, 'a shape under every layer').to.be.greaterThan(3);
+    for (const shape of shapes) arabicDigits(shape.textContent!, 'a layer’s shape');
+    arabicDigits(root.querySelector('.input-box .caption')!.textContent!, 'the input’s caption');
+    const percents = [...root.querySelectorAll('.probs .p')];
+    expect(percents).to.have.length(10);
+    for (const p of percents) arabicDigits(p.textContent!, 'a percentage');
+    // What a screen reader hears: every aria text with a number, in the same digits (the layers' names, conv1 …
+    // fc3, are the network's own, as the summary and the PyTorch export write them).
+    const said = [...root.querySelectorAll('[aria-label], [aria-valuetext]')].flatMap((e) =>
+      ['aria-label', 'aria-valuetext'].map((a) => (e.getAttribute(a) ?? '').replace(/\b[a-z]+[0-9]+\b/g, '')),
+    );
+    expect(said.filter((t) => /[\u0660-\u0669]/.test(t)).length, 'numbers are said').to.be.greaterThan(10);
+    expect(
+      said.filter((t) => /[0-9]/.test(t)),
+      'no Latin digit in what is said',
+    ).to.deep.equal([]);
+    // C×H×W (and the input's H×W) strictly left to right: each character on the right of the one before.
+    const strictlyLeftToRight = (e: Element) => {
+      const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+      const lefts: number[] = [];
+      for (let n = walk.nextNode() as Text | null; n; n = walk.nextNode() as Text | null)
+        for (let i = 0; i < n.data.length; i++) {
+          if (!/[\u0660-\u0669×]/.test(n.data[i]!)) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          lefts.push(r.getBoundingClientRect().left);
+        }
+      return lefts.length > 2 && lefts.every((x, i) => i === 0 || x > lefts[i - 1]!);
+    };
+    const spatial = shapes.filter((s) => s.textContent!.includes('×'));
+    expect(spatial.length).to.be.greaterThan(1);
+    for (const s of spatial) expect(strictlyLeftToRight(s), s.textContent!).to.equal(true);
+    expect(strictlyLeftToRight(root.querySelector('.input-box .caption')!), 'the input’s size').to.equal(
+      true,
+    );
+    // Teach mode counts its examples in them too (the class name, 3, is the dataset's).
+    el.mode = 'teach';
+    await settle(el);
+    expect(el.teach(3)).not.to.equal(null);
+    await settle(el);
+    expect(root.querySelector('[data-testid=teach-status]')!.textContent!.trim()).to.equal(
+      'Taught: this is 3. ١ example so far.',
+    );
+    // The same pad in English: Latin digits, as before.
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    expect(root.querySelector('[part=layers] .shape')!.textContent).to.match(/^\d+×\d+×\d+$/);
+    expect(root.querySelector('.input-box .caption')!.textContent!.trim()).to.equal('28×28 input');
+  });
+
   it('<kernel-viewer lang="ar">: the picture keeps its columns left to right under its window', async () => {
     const el = await fixture<HTMLElement>('<kernel-viewer lang="ar"></kernel-viewer>');
     await settle(el);

@@ -12,6 +12,9 @@ import {
   type MnistProgress,
 } from '../../src/engine/data/mnist.js';
 import { assetUrl } from '../../src/engine/assets.js';
+import { html, LitElement } from 'lit';
+import { LocalizeController, loadTranslation } from '../../src/components/shared/localize.js';
+import type { Message } from '../../src/engine/messages.js';
 
 interface Call {
   url: string;
@@ -44,6 +47,15 @@ async function manifest() {
     { count: number; files: { file: string; bytes: number; count: number }[] }
   >;
 }
+
+/** A bare element that says an engine message in its `lang` (as the trainer says a load error). */
+class SayProbe extends LitElement {
+  readonly localize = new LocalizeController(this, {});
+  protected override render() {
+    return html``;
+  }
+}
+customElements.define('mnist-say-probe', SayProbe);
 
 /** Expects `p` to reject and returns the reason. */
 async function rejection(p: Promise<unknown>): Promise<unknown> {
@@ -343,6 +355,43 @@ describe('MNIST loader', () => {
     const other = (await rejection(loadMnist({ split: 'test', count: 5 }))) as MnistLoadError;
     expect(other.kind).to.equal('format');
     expect(other.message).to.contain('npx cnn-widgets pack');
+  });
+
+  it('a browser without DecompressionStream gets a message key (dataset.cannotUnpack), said in German too', async () => {
+    const g = globalThis as { DecompressionStream?: typeof DecompressionStream };
+    const real = g.DecompressionStream;
+    let err: MnistLoadError;
+    try {
+      delete g.DecompressionStream;
+      expect(typeof DecompressionStream).to.equal('undefined');
+      err = (await rejection(loadMnist({ split: 'test', count: 5 }))) as MnistLoadError;
+    } finally {
+      g.DecompressionStream = real;
+    }
+    expect(typeof DecompressionStream).to.equal('function');
+    expect(err).to.be.instanceOf(MnistLoadError);
+    expect([err.name, err.kind, err.retryable]).to.deep.equal(['DatasetLoadError', 'unsupported', false]);
+    const detail = err.detail as Message;
+    expect(detail.key).to.equal('dataset.cannotUnpack');
+    expect(err.message).to.equal(detail.text);
+    expect(err.message).to.equal(
+      'This browser cannot unpack the MNIST data (it lacks DecompressionStream). Please use a current browser.',
+    );
+    await loadTranslation('de');
+    const probe = document.createElement('mnist-say-probe') as SayProbe;
+    probe.lang = 'de';
+    document.body.append(probe);
+    try {
+      await probe.updateComplete;
+      expect(probe.localize.lang).to.equal('de');
+      expect(probe.localize.say(detail)).to.equal(
+        'Dieser Browser kann die MNIST-Daten nicht entpacken (ihm fehlt DecompressionStream). Bitte verwenden Sie einen aktuellen Browser.',
+      );
+    } finally {
+      probe.remove();
+    }
+    // With the global back, the same load succeeds (nothing half-done was cached).
+    expect((await loadMnist({ split: 'test', count: 5 })).count).to.equal(5);
   });
 
   it('works inside a Worker', async () => {

@@ -3,12 +3,24 @@ import { CNN } from '../../src/engine/models/specs.js';
 import type { NetworkResult } from '../../src/engine/models/pytorch-layers.js';
 import { formatLayersError } from '../../src/engine/models/pytorch-network.js';
 import { isEmptyNetwork, parseNetworkValue, specsOf } from '../../src/engine/models/network-value.js';
+import { html, LitElement } from 'lit';
+import { LocalizeController, loadTranslation } from '../../src/components/shared/localize.js';
+import { SHIPPED_LANGUAGES } from '../../src/translations/index.js';
 
 const MNIST = { inputShape: [1, 28, 28], classes: 10 };
 const errorOf = (r: NetworkResult) => {
   if (r.ok) throw new Error('expected an error');
   return r.error;
 };
+/** A bare element that says an engine message in its `lang` (as an element says a layers error). */
+class SayProbe extends LitElement {
+  readonly localize = new LocalizeController(this, {});
+  protected override render() {
+    return html``;
+  }
+}
+customElements.define('network-value-say-probe', SayProbe);
+
 /** The lesson's CNN as plain specs, without names (the writer's data). */
 const unnamed = () => CNN.layers.map(({ name: _name, ...l }) => l);
 
@@ -71,6 +83,45 @@ describe('models/network-value: the text, or the engine’s plain layer specs', 
     expect(formatLayersError(errorOf(parseNetworkValue({ nope: 1 }, MNIST)))).to.match(/^network must be/);
     expect(formatLayersError(errorOf(parseNetworkValue(7, MNIST)))).to.match(/^network must be/);
     expect(formatLayersError(errorOf(parseNetworkValue([], MNIST)))).to.equal('The network has no layers.');
+  });
+
+  it('specs the walk takes but that cannot be written out give a real message key, said in every language', async () => {
+    // A value no JSON can hold: the walk formats it as "—", writing it as text throws a plain TypeError.
+    const odd = [
+      { type: 'flatten' },
+      { type: 'leakyrelu', negativeSlope: Symbol('slope') },
+      { type: 'dense', units: 10 },
+    ];
+    const error = errorOf(parseNetworkValue(odd, MNIST));
+    expect(error.layerIndex).to.equal(-1);
+    expect(error.detail?.key).to.equal('net.cannotWrite');
+    const why = error.detail?.params['error'];
+    expect(why).to.be.a('string').and.not.equal('');
+    expect(error.message).to.equal(`These layer specs cannot be written as PyTorch layers: ${String(why)}`);
+    expect(formatLayersError(error)).to.equal(error.message);
+    const probe = document.createElement('network-value-say-probe') as SayProbe;
+    document.body.append(probe);
+    try {
+      const said: Record<string, string> = {};
+      for (const lang of SHIPPED_LANGUAGES) {
+        await loadTranslation(lang);
+        probe.lang = lang;
+        probe.requestUpdate();
+        await probe.updateComplete;
+        expect(probe.localize.lang).to.equal(lang);
+        said[lang] = probe.localize.say(error.detail);
+        expect(said[lang], lang).to.contain(String(why));
+      }
+      expect(said['en']).to.equal(error.message);
+      expect(said['de']).to.equal(
+        `Diese Schichtspezifikationen lassen sich nicht als PyTorch-Schichten schreiben: ${String(why)}`,
+      );
+      expect(new Set(Object.values(said)).size, 'each language its own sentence').to.equal(
+        SHIPPED_LANGUAGES.length,
+      );
+    } finally {
+      probe.remove();
+    }
   });
 
   it('tells empty values and JSON from PyTorch text', () => {

@@ -11,11 +11,13 @@ export const PAD_EN = {
   /** `mode` is neither draw nor teach. */
   'pad.mode': (p: { got: string }) => `mode must be "draw" or "teach", not "${p.got}".`,
   // The drawing pad and its buttons.
-  'pad.padDigits': 'Drawing pad: draw a digit from 0 to 9 with a mouse, finger or pen',
+  /** `from`, `to`: 0 and 9, in the reader's digits. */
+  'pad.padDigits': (p: { from: number; to: number }, f: F) =>
+    `Drawing pad: draw a digit from ${f.number(p.from)} to ${f.number(p.to)} with a mouse, finger or pen`,
   'pad.padClasses': (p: { classes: string }) =>
     `Drawing pad: draw one of ${p.classes} with a mouse, finger or pen`,
-  'pad.padManyClasses': (p: { count: number }) =>
-    `Drawing pad: draw one of the ${p.count} classes with a mouse, finger or pen`,
+  'pad.padManyClasses': (p: { count: number }, f: F) =>
+    `Drawing pad: draw one of the ${f.number(p.count)} classes with a mouse, finger or pen`,
   'pad.clear': 'Clear',
   'pad.loading': 'Loading…',
   'pad.tryDigit': 'Try a test digit',
@@ -30,8 +32,8 @@ export const PAD_EN = {
   /** Under the input: its size (`28×28 input`). */
   'pad.inputCaption': (p: { size: string }) => `${p.size} input`,
   /** Under the input, for a test image: `MNIST test #42, label 7`. */
-  'pad.testCaption': (p: { name: string; index: number; label: string }) =>
-    `${p.name} test #${p.index}, label ${p.label}`,
+  'pad.testCaption': (p: { name: string; index: number; label: string }, f: F) =>
+    `${p.name} test #${f.number(p.index, { useGrouping: false })}, label ${p.label}`,
   'pad.prediction': 'Prediction',
   // What is announced (politely) after a stroke.
   'pad.cleared': 'Pad cleared.',
@@ -40,13 +42,14 @@ export const PAD_EN = {
   // The probability bars.
   'pad.probsDigits': 'Probability of each digit',
   'pad.probsClasses': 'Probability of each class',
-  'pad.digit': (p: { digit: number }) => `Digit ${p.digit}`,
+  'pad.digit': (p: { digit: number }, f: F) => `Digit ${f.number(p.digit)}`,
   'pad.noPrediction': 'no prediction',
-  'pad.topClasses': (p: { count: number }) => `The 10 most probable of ${p.count} classes.`,
+  'pad.topClasses': (p: { count: number }, f: F) =>
+    `The ${f.number(10)} most probable of ${f.number(p.count)} classes.`,
   // The layer strip.
   'pad.layers': 'Activations of every layer',
   'pad.layerMaps': (p: { label: string; c: number; h: number; w: number }, f: F) =>
-    `${p.label}: ${p.c} ${f.plural(p.c) === 'one' ? 'feature map' : 'feature maps'} of ${p.h}×${p.w}`,
+    `${p.label}: ${f.number(p.c)} ${f.plural(p.c) === 'one' ? 'feature map' : 'feature maps'} of ${f.number(p.h)}×${f.number(p.w)}`,
   'pad.layerValues': (p: { label: string; count: number }, f: F) => `${p.label}: ${f.number(p.count)} values`,
   'pad.layerEmpty': (p: { label: string }) => `${p.label}: nothing yet, draw something`,
   // Where the network is.
@@ -75,9 +78,9 @@ export const PAD_EN = {
   'pad.teach.forget': 'Forget',
   'pad.teach.hint': 'Draw, pick the right label, press Teach.',
   'pad.teach.count': (p: { count: number }, f: F) =>
-    `${p.count} ${f.plural(p.count) === 'one' ? 'example' : 'examples'} taught.`,
+    `${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'example' : 'examples'} taught.`,
   'pad.teach.taught': (p: { label: string; count: number }, f: F) =>
-    `Taught: this is ${p.label}. ${p.count} ${f.plural(p.count) === 'one' ? 'example' : 'examples'} so far.`,
+    `Taught: this is ${p.label}. ${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'example' : 'examples'} so far.`,
   'pad.teach.forgotten': 'Examples forgotten.',
   'pad.teach.dropped': (p: { name: string; shape: string }) =>
     `The network now reads ${p.name} (${p.shape}): the examples taught before were dropped.`,
@@ -89,5 +92,5 @@ export const PAD_EN = {
   'pad.teach.cannot': 'The trainer could not fine-tune.',
   'pad.teach.failed': (p: { error: string }) => `Could not fine-tune: ${p.error}`,
   'pad.teach.fineTuned': (p: { correct: number; examples: number; before: number; after: number }, f: F) =>
-    `Fine-tuned: ${p.correct} of ${p.examples} ${f.plural(p.examples) === 'one' ? 'example' : 'examples'} now read right; test accuracy ${f.percent(p.before)} → ${f.percent(p.after)}.`,
+    `Fine-tuned: ${f.number(p.correct)} of ${f.number(p.examples)} ${f.plural(p.examples) === 'one' ? 'example' : 'examples'} now read right; test accuracy ${f.percent(p.before)} → ${f.percent(p.after)}.`,
 };

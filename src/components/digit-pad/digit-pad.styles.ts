@@ -186,6 +186,9 @@ export const styles = css`
   .layer .shape {
     font-weight: 400;
     color: var(--_muted);
+    /* Strictly left to right (C×H×W): Arabic-Indic digits would pull the × between them into a right-to-left
+       run inside a mere isolate. It holds only digits and ×. */
+    unicode-bidi: isolate-override;
   }
   .layer canvas {
     display: block;

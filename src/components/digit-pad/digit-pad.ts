@@ -11,7 +11,7 @@ import { paintInput } from '../shared/paint.js';
 import { enumValue, stringValue } from '../shared/property-values.js';
 import { Task } from '../shared/task.js';
 import { InkController, inkOf, PAD } from './ink-controller.js';
-import { paintLayers, renderLayers, renderProbabilities } from './pad-views.js';
+import { paintLayers, renderLayers, renderProbabilities, shapeIn } from './pad-views.js';
 import { areDigitClasses } from '../../engine/models/dataset-of.js';
 import {
   PredictorController,
@@ -289,9 +289,9 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
     const l = this.localize;
     const statusText = l.say(this.net.statusMessage);
     const loadingTest = this.testDigits.status === 'pending';
-    const size = shapeText(shape);
+    const size = shapeIn(l, shape);
     const t = this._testDigit;
-    const fit = Math.round((shape[0] * 20) / 28);
+    const fit = l.formats.number(Math.round((shape[0] * 20) / 28));
     return html`
       ${this.renderError()}
       ${
@@ -309,7 +309,7 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
             role="img"
             aria-label=${
               digits
-                ? l.term('pad.padDigits')
+                ? l.term('pad.padDigits', { from: 0, to: 9 })
                 : classes.length <= 12
                   ? l.term('pad.padClasses', { classes: l.formats.list(classes, 'disjunction') })
                   : l.term('pad.padManyClasses', { count: classes.length })
@@ -345,7 +345,7 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
               role="img"
               aria-label=${
                 shape[2] === 1 && shape[0] === shape[1]
-                  ? l.term('pad.inputCentred', { size, fit: `${fit}×${fit}` })
+                  ? l.term('pad.inputCentred', { size, fit: l.ltr(`${fit}×${fit}`) })
                   : l.term('pad.inputScaled', { size })
               }
             ></canvas>

@@ -21,6 +21,15 @@ const MAX_BARS = 12;
 /** Says the pad's terms (and the engine's layer labels) in the reader's language. */
 export type PadLocalize = LocalizeController<typeof PAD_EN>;
 
+/**
+ * An image's shape (`28×28`, `32×32×3`) in the reader's digits, kept left to right in a right-to-left sentence
+ * (`LocalizeController.ltr`): what the input's caption, its aria text and the teach row say.
+ */
+export function shapeIn(l: PadLocalize, [h, w, c]: readonly [number, number, number]): string {
+  const n = (v: number) => l.formats.number(v);
+  return l.ltr(`${n(h)}×${n(w)}${c > 1 ? `×${n(c)}` : ''}`);
+}
+
 /** One bar per class (`part="probabilities"`); over 12 classes, the 10 most probable, in that order. */
 export function renderProbabilities(classes: readonly string[], p: DigitPrediction | null, l: PadLocalize) {
   const percent = (v: number) => l.formats.percent(v);
@@ -71,6 +80,7 @@ export function renderLayers(
   l: PadLocalize,
 ) {
   const expected = expectedShapes(spec);
+  const n = (v: number) => l.formats.number(v);
   return html`<section part="layers" class="layers" aria-label=${l.term('pad.layers')}>
     ${displayLayers(spec).map(({ name, message }) => {
       const label = l.say(message);
@@ -86,7 +96,7 @@ export function renderLayers(
           : l.term('pad.layerEmpty', { label });
       return html`<figure class=${`layer ${geo?.spatial ? 'spatial' : 'flat'}`}>
         <figcaption>
-          ${label}${geo ? html` <span class="shape ltr">${geo.spatial ? `${geo.c}×${geo.h}×${geo.w}` : geo.width}</span>` : nothing}
+          ${label}${geo ? html` <span class="shape ltr">${geo.spatial ? `${n(geo.c)}×${n(geo.h)}×${n(geo.w)}` : n(geo.width)}</span>` : nothing}
         </figcaption>
         <canvas
           data-layer=${name}

@@ -6,7 +6,7 @@ import { checkExamples } from '../../engine/training/fine-tune.js';
 import type { DatasetInfo, FineTuneResult, TaughtExample, TrainerLike } from '../../engine/training/types.js';
 import { messageOf, messagesOf, type Message } from '../../engine/messages.js';
 import { PAD_EN } from './digit-pad.strings.js';
-import type { PadLocalize } from './pad-views.js';
+import { shapeIn, type PadLocalize } from './pad-views.js';
 
 const say = messagesOf(PAD_EN);
 
@@ -48,6 +48,8 @@ export class TeachController implements ReactiveController {
   /** What the row says after the last action (a polite status, not an error). */
   status: Message | null = null;
   private list: TaughtExample[] = [];
+  /** The shape of the data that made `pad.teach.dropped`, said again in the reader's digits. */
+  private droppedShape: DatasetInfo['shape'] | null = null;
   /** The dataset the examples were drawn for (its shape and class names). */
   private datasetKey: string | null = null;
 
@@ -88,6 +90,7 @@ export class TeachController implements ReactiveController {
     if (had) {
       this.list = [];
       this.status = say('pad.teach.dropped', { name: d.name, shape: shapeText(d.shape) });
+      this.droppedShape = d.shape;
     }
   }
 
@@ -174,6 +177,16 @@ export class TeachController implements ReactiveController {
     this.host.requestUpdate();
   };
 
+  /** The status in the reader's language; the dropped data's shape in its digits, left to right. */
+  private sayStatus(status: Message, l: PadLocalize): string {
+    if (status.key === 'pad.teach.dropped' && this.droppedShape)
+      return l.term('pad.teach.dropped', {
+        name: String(status.params['name']),
+        shape: shapeIn(l, this.droppedShape),
+      });
+    return l.say(status);
+  }
+
   /** The teach row (`part="teach"`): the label select, Teach, Fine-tune, Forget, and what happened. */
   render(canFineTune: boolean, l: PadLocalize) {
     const d = this.options.dataset();
@@ -198,7 +211,7 @@ export class TeachController implements ReactiveController {
         ${l.term('pad.teach.forget')}
       </button>
       <span class="teach-status" role="status" data-testid="teach-status"
-        >${this.status ? l.say(this.status) : n ? l.term('pad.teach.count', { count: n }) : l.term('pad.teach.hint')}</span
+        >${this.status ? this.sayStatus(this.status, l) : n ? l.term('pad.teach.count', { count: n }) : l.term('pad.teach.hint')}</span
       >
     </div>`;
   }

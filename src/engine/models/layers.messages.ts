@@ -143,4 +143,7 @@ export const LAYERS_MESSAGES = {
     `Layer ${p.n} is not a layer spec: give { "type": … } with one of ${p.types}.`,
   'net.notSpecType': (p: { n: number; types: string; type: string }) =>
     `Layer ${p.n} is not a layer spec: give { "type": … } with one of ${p.types} (not "${p.type}").`,
+  /** `error`: what the JavaScript error said (stays as written): specs the walk took but that cannot be written out. */
+  'net.cannotWrite': (p: { error: string }) =>
+    `These layer specs cannot be written as PyTorch layers: ${p.error}`,
 };

@@ -144,8 +144,9 @@ export function parseNetworkValue(value: unknown, target: NetworkTarget): Networ
   try {
     text = toLayersText(spec);
   } catch (e) {
-    const text = e instanceof Error ? e.message : String(e);
-    return whole(messageOf(e) ?? { key: 'net.error', params: {}, text });
+    return whole(
+      messageOf(e) ?? say('net.cannotWrite', { error: e instanceof Error ? e.message : String(e) }),
+    );
   }
   const r = parseNetwork(text, target);
   return r.ok ? r : { ...r, error: { ...r.error, fromSpecs: true } };

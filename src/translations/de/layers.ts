@@ -107,4 +107,6 @@ export const LAYERS: SameKeys<typeof LAYERS_MESSAGES> = {
     `Schicht ${p.n} ist keine Schichtspezifikation: Geben Sie { "type": … } mit einem von ${p.types} an.`,
   'net.notSpecType': (p) =>
     `Schicht ${p.n} ist keine Schichtspezifikation: Geben Sie { "type": … } mit einem von ${p.types} an (nicht "${p.type}").`,
+  'net.cannotWrite': (p) =>
+    `Diese Schichtspezifikationen lassen sich nicht als PyTorch-Schichten schreiben: ${p.error}`,
 };

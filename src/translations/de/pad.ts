@@ -8,10 +8,11 @@ const ex = (n: number, f: { plural(n: number): string }) =>
 
 export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.mode': (p) => `mode muss "draw" oder "teach" sein, nicht "${p.got}".`,
-  'pad.padDigits': 'Zeichenfeld: Zeichnen Sie eine Ziffer von 0 bis 9 mit Maus, Finger oder Stift',
+  'pad.padDigits': (p, f) =>
+    `Zeichenfeld: Zeichnen Sie eine Ziffer von ${f.number(p.from)} bis ${f.number(p.to)} mit Maus, Finger oder Stift`,
   'pad.padClasses': (p) => `Zeichenfeld: Zeichnen Sie ${p.classes} mit Maus, Finger oder Stift`,
-  'pad.padManyClasses': (p) =>
-    `Zeichenfeld: Zeichnen Sie eine der ${p.count} Klassen mit Maus, Finger oder Stift`,
+  'pad.padManyClasses': (p, f) =>
+    `Zeichenfeld: Zeichnen Sie eine der ${f.number(p.count)} Klassen mit Maus, Finger oder Stift`,
   'pad.clear': 'Löschen',
   'pad.loading': 'Wird geladen…',
   'pad.tryDigit': 'Testziffer zeigen',
@@ -21,18 +22,19 @@ export const PAD: SameKeys<typeof PAD_EN> = {
     `Die ${p.size}-Eingabe, die das Netz sieht: Ihre Zeichnung, auf ${p.fit} skaliert und nach ihrem Schwerpunkt zentriert`,
   'pad.inputScaled': (p) => `Die ${p.size}-Eingabe, die das Netz sieht: Ihre Zeichnung, verkleinert`,
   'pad.inputCaption': (p) => `Eingabe ${p.size}`,
-  'pad.testCaption': (p) => `${p.name}-Testbild Nr. ${p.index}, Klasse ${p.label}`,
+  'pad.testCaption': (p, f) =>
+    `${p.name}-Testbild Nr. ${f.number(p.index, { useGrouping: false })}, Klasse ${p.label}`,
   'pad.prediction': 'Vorhersage',
   'pad.cleared': 'Zeichenfeld gelöscht.',
   'pad.announce': (p, f) => `Das Netz erkennt ${p.label} (zu ${f.percent(p.sure)} sicher).`,
   'pad.probsDigits': 'Wahrscheinlichkeit jeder Ziffer',
   'pad.probsClasses': 'Wahrscheinlichkeit jeder Klasse',
-  'pad.digit': (p) => `Ziffer ${p.digit}`,
+  'pad.digit': (p, f) => `Ziffer ${f.number(p.digit)}`,
   'pad.noPrediction': 'keine Vorhersage',
-  'pad.topClasses': (p) => `Die 10 wahrscheinlichsten von ${p.count} Klassen.`,
+  'pad.topClasses': (p, f) => `Die ${f.number(10)} wahrscheinlichsten von ${f.number(p.count)} Klassen.`,
   'pad.layers': 'Aktivierungen jeder Schicht',
   'pad.layerMaps': (p, f) =>
-    `${p.label}: ${p.c} ${f.plural(p.c) === 'one' ? 'Merkmalskarte' : 'Merkmalskarten'} zu ${p.h}×${p.w}`,
+    `${p.label}: ${f.number(p.c)} ${f.plural(p.c) === 'one' ? 'Merkmalskarte' : 'Merkmalskarten'} zu ${f.number(p.h)}×${f.number(p.w)}`,
   'pad.layerValues': (p, f) => `${p.label}: ${f.number(p.count)} Werte`,
   'pad.layerEmpty': (p) => `${p.label}: noch leer, zeichnen Sie etwas`,
   'pad.loadingNetwork': 'Das vortrainierte Netz wird geladen…',
@@ -54,8 +56,9 @@ export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.teach.fineTuningButton': 'Feinabstimmung…',
   'pad.teach.forget': 'Vergessen',
   'pad.teach.hint': 'Zeichnen, die richtige Klasse wählen, Beibringen drücken.',
-  'pad.teach.count': (p, f) => `${p.count} ${ex(p.count, f)} beigebracht.`,
-  'pad.teach.taught': (p, f) => `Beigebracht: Das ist ${p.label}. Bisher ${p.count} ${ex(p.count, f)}.`,
+  'pad.teach.count': (p, f) => `${f.number(p.count)} ${ex(p.count, f)} beigebracht.`,
+  'pad.teach.taught': (p, f) =>
+    `Beigebracht: Das ist ${p.label}. Bisher ${f.number(p.count)} ${ex(p.count, f)}.`,
   'pad.teach.forgotten': 'Beispiele vergessen.',
   'pad.teach.dropped': (p) =>
     `Das Netz liest jetzt ${p.name} (${p.shape}): Die zuvor beigebrachten Beispiele wurden verworfen.`,
@@ -70,7 +73,7 @@ export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.teach.cannot': 'Der Trainer konnte keine Feinabstimmung durchführen.',
   'pad.teach.failed': (p) => `Die Feinabstimmung ist fehlgeschlagen: ${p.error}`,
   'pad.teach.fineTuned': (p, f) =>
-    `Feinabgestimmt: ${p.correct} von ${p.examples} ${ex(p.examples, f)} werden jetzt richtig erkannt; Testgenauigkeit ${f.percent(p.before)} → ${f.percent(p.after)}.`,
+    `Feinabgestimmt: ${f.number(p.correct)} von ${f.number(p.examples)} ${ex(p.examples, f)} werden jetzt richtig erkannt; Testgenauigkeit ${f.percent(p.before)} → ${f.percent(p.after)}.`,
 };
 
 export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {

@@ -106,4 +106,6 @@ export const LAYERS: SameKeys<typeof LAYERS_MESSAGES> = {
     `La capa ${p.n} no es una especificación de capa: da { "type": … } con uno de ${p.types}.`,
   'net.notSpecType': (p) =>
     `La capa ${p.n} no es una especificación de capa: da { "type": … } con uno de ${p.types} (no "${p.type}").`,
+  'net.cannotWrite': (p) =>
+    `Estas especificaciones de capas no se pueden escribir como capas de PyTorch: ${p.error}`,
 };

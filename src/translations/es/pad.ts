@@ -7,10 +7,11 @@ const ej = (n: number, f: { plural(n: number): string }) => (f.plural(n) === 'on
 
 export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.mode': (p) => `mode debe ser "draw" o "teach", no "${p.got}".`,
-  'pad.padDigits': 'Área de dibujo: dibuja un dígito del 0 al 9 con el ratón, el dedo o un lápiz',
+  'pad.padDigits': (p, f) =>
+    `Área de dibujo: dibuja un dígito del ${f.number(p.from)} al ${f.number(p.to)} con el ratón, el dedo o un lápiz`,
   'pad.padClasses': (p) => `Área de dibujo: dibuja ${p.classes} con el ratón, el dedo o un lápiz`,
-  'pad.padManyClasses': (p) =>
-    `Área de dibujo: dibuja una de las ${p.count} clases con el ratón, el dedo o un lápiz`,
+  'pad.padManyClasses': (p, f) =>
+    `Área de dibujo: dibuja una de las ${f.number(p.count)} clases con el ratón, el dedo o un lápiz`,
   'pad.clear': 'Borrar',
   'pad.loading': 'Cargando…',
   'pad.tryDigit': 'Probar un dígito de prueba',
@@ -20,18 +21,19 @@ export const PAD: SameKeys<typeof PAD_EN> = {
     `La entrada de ${p.size} que ve la red: tu dibujo escalado a ${p.fit} y centrado por su centro de masa`,
   'pad.inputScaled': (p) => `La entrada de ${p.size} que ve la red: tu dibujo reducido`,
   'pad.inputCaption': (p) => `entrada de ${p.size}`,
-  'pad.testCaption': (p) => `${p.name}, imagen de prueba n.º ${p.index}, etiqueta ${p.label}`,
+  'pad.testCaption': (p, f) =>
+    `${p.name}, imagen de prueba n.º ${f.number(p.index, { useGrouping: false })}, etiqueta ${p.label}`,
   'pad.prediction': 'Predicción',
   'pad.cleared': 'Área de dibujo borrada.',
   'pad.announce': (p, f) => `La red lee ${p.label} (con un ${f.percent(p.sure)} de seguridad).`,
   'pad.probsDigits': 'Probabilidad de cada dígito',
   'pad.probsClasses': 'Probabilidad de cada clase',
-  'pad.digit': (p) => `Dígito ${p.digit}`,
+  'pad.digit': (p, f) => `Dígito ${f.number(p.digit)}`,
   'pad.noPrediction': 'sin predicción',
-  'pad.topClasses': (p) => `Las 10 más probables de ${p.count} clases.`,
+  'pad.topClasses': (p, f) => `Las ${f.number(10)} más probables de ${f.number(p.count)} clases.`,
   'pad.layers': 'Activaciones de cada capa',
   'pad.layerMaps': (p, f) =>
-    `${p.label}: ${p.c} ${f.plural(p.c) === 'one' ? 'mapa de características' : 'mapas de características'} de ${p.h}×${p.w}`,
+    `${p.label}: ${f.number(p.c)} ${f.plural(p.c) === 'one' ? 'mapa de características' : 'mapas de características'} de ${f.number(p.h)}×${f.number(p.w)}`,
   'pad.layerValues': (p, f) => `${p.label}: ${f.number(p.count)} valores`,
   'pad.layerEmpty': (p) => `${p.label}: todavía nada, dibuja algo`,
   'pad.loadingNetwork': 'Cargando la red preentrenada…',
@@ -54,8 +56,9 @@ export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.teach.forget': 'Olvidar',
   'pad.teach.hint': 'Dibuja, elige la etiqueta correcta y pulsa Enseñar.',
   'pad.teach.count': (p, f) =>
-    `${p.count} ${ej(p.count, f)} ${f.plural(p.count) === 'one' ? 'enseñado' : 'enseñados'}.`,
-  'pad.teach.taught': (p, f) => `Enseñado: esto es ${p.label}. ${p.count} ${ej(p.count, f)} hasta ahora.`,
+    `${f.number(p.count)} ${ej(p.count, f)} ${f.plural(p.count) === 'one' ? 'enseñado' : 'enseñados'}.`,
+  'pad.teach.taught': (p, f) =>
+    `Enseñado: esto es ${p.label}. ${f.number(p.count)} ${ej(p.count, f)} hasta ahora.`,
   'pad.teach.forgotten': 'Ejemplos olvidados.',
   'pad.teach.dropped': (p) =>
     `La red lee ahora ${p.name} (${p.shape}): se descartaron los ejemplos enseñados antes.`,
@@ -68,7 +71,7 @@ export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.teach.cannot': 'El entrenador no pudo hacer el ajuste.',
   'pad.teach.failed': (p) => `No se pudo hacer el ajuste: ${p.error}`,
   'pad.teach.fineTuned': (p, f) =>
-    `Ajustada: ahora se leen bien ${p.correct} de ${p.examples} ${ej(p.examples, f)}; exactitud en prueba ${f.percent(p.before)} → ${f.percent(p.after)}.`,
+    `Ajustada: ahora se leen bien ${f.number(p.correct)} de ${f.number(p.examples)} ${ej(p.examples, f)}; exactitud en prueba ${f.percent(p.before)} → ${f.percent(p.after)}.`,
 };
 
 export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {

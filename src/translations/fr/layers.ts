@@ -106,4 +106,6 @@ export const LAYERS: SameKeys<typeof LAYERS_MESSAGES> = {
     `La couche ${p.n} n’est pas une spécification de couche : donnez { "type": … } avec l’un de ${p.types}.`,
   'net.notSpecType': (p) =>
     `La couche ${p.n} n’est pas une spécification de couche : donnez { "type": … } avec l’un de ${p.types} (pas « ${p.type} »).`,
+  'net.cannotWrite': (p) =>
+    `Ces spécifications de couches ne peuvent pas être écrites en couches PyTorch : ${p.error}`,
 };

@@ -7,10 +7,11 @@ const ex = (n: number, f: { plural(n: number): string }) => (f.plural(n) === 'on
 
 export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.mode': (p) => `mode doit valoir « draw » ou « teach », pas « ${p.got} ».`,
-  'pad.padDigits': 'Zone de dessin : dessinez un chiffre de 0 à 9 à la souris, au doigt ou au stylet',
+  'pad.padDigits': (p, f) =>
+    `Zone de dessin : dessinez un chiffre de ${f.number(p.from)} à ${f.number(p.to)} à la souris, au doigt ou au stylet`,
   'pad.padClasses': (p) => `Zone de dessin : dessinez ${p.classes} à la souris, au doigt ou au stylet`,
-  'pad.padManyClasses': (p) =>
-    `Zone de dessin : dessinez l’une des ${p.count} classes à la souris, au doigt ou au stylet`,
+  'pad.padManyClasses': (p, f) =>
+    `Zone de dessin : dessinez l’une des ${f.number(p.count)} classes à la souris, au doigt ou au stylet`,
   'pad.clear': 'Effacer',
   'pad.loading': 'Chargement…',
   'pad.tryDigit': 'Essayer un chiffre de test',
@@ -20,18 +21,19 @@ export const PAD: SameKeys<typeof PAD_EN> = {
     `L’entrée ${p.size} que voit le réseau : votre dessin mis à l’échelle ${p.fit} et centré sur son centre de masse`,
   'pad.inputScaled': (p) => `L’entrée ${p.size} que voit le réseau : votre dessin réduit`,
   'pad.inputCaption': (p) => `entrée ${p.size}`,
-  'pad.testCaption': (p) => `${p.name}, image de test nº ${p.index}, étiquette ${p.label}`,
+  'pad.testCaption': (p, f) =>
+    `${p.name}, image de test nº ${f.number(p.index, { useGrouping: false })}, étiquette ${p.label}`,
   'pad.prediction': 'Prédiction',
   'pad.cleared': 'Zone de dessin effacée.',
   'pad.announce': (p, f) => `Le réseau lit ${p.label} (sûr à ${f.percent(p.sure)}).`,
   'pad.probsDigits': 'Probabilité de chaque chiffre',
   'pad.probsClasses': 'Probabilité de chaque classe',
-  'pad.digit': (p) => `Chiffre ${p.digit}`,
+  'pad.digit': (p, f) => `Chiffre ${f.number(p.digit)}`,
   'pad.noPrediction': 'aucune prédiction',
-  'pad.topClasses': (p) => `Les 10 plus probables sur ${p.count} classes.`,
+  'pad.topClasses': (p, f) => `Les ${f.number(10)} plus probables sur ${f.number(p.count)} classes.`,
   'pad.layers': 'Activations de chaque couche',
   'pad.layerMaps': (p, f) =>
-    `${p.label} : ${p.c} ${f.plural(p.c) === 'one' ? 'carte de caractéristiques' : 'cartes de caractéristiques'} de ${p.h}×${p.w}`,
+    `${p.label} : ${f.number(p.c)} ${f.plural(p.c) === 'one' ? 'carte de caractéristiques' : 'cartes de caractéristiques'} de ${f.number(p.h)}×${f.number(p.w)}`,
   'pad.layerValues': (p, f) => `${p.label} : ${f.number(p.count)} valeurs`,
   'pad.layerEmpty': (p) => `${p.label} : rien pour l’instant, dessinez quelque chose`,
   'pad.loadingNetwork': 'Chargement du réseau pré-entraîné…',
@@ -54,8 +56,9 @@ export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.teach.fineTuningButton': 'Affinage…',
   'pad.teach.forget': 'Oublier',
   'pad.teach.hint': 'Dessinez, choisissez la bonne étiquette, appuyez sur Apprendre.',
-  'pad.teach.count': (p, f) => `${p.count} ${ex(p.count, f)} appris.`,
-  'pad.teach.taught': (p, f) => `Appris : ceci est ${p.label}. ${p.count} ${ex(p.count, f)} jusqu’ici.`,
+  'pad.teach.count': (p, f) => `${f.number(p.count)} ${ex(p.count, f)} appris.`,
+  'pad.teach.taught': (p, f) =>
+    `Appris : ceci est ${p.label}. ${f.number(p.count)} ${ex(p.count, f)} jusqu’ici.`,
   'pad.teach.forgotten': 'Exemples oubliés.',
   'pad.teach.dropped': (p) =>
     `Le réseau lit maintenant ${p.name} (${p.shape}) : les exemples appris auparavant ont été abandonnés.`,
@@ -69,7 +72,7 @@ export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.teach.cannot': 'L’entraîneur n’a pas pu affiner le réseau.',
   'pad.teach.failed': (p) => `Impossible d’affiner : ${p.error}`,
   'pad.teach.fineTuned': (p, f) =>
-    `Affiné : ${p.correct} ${ex(p.examples, f)} sur ${p.examples} sont maintenant bien lus ; exactitude en test ${f.percent(p.before)} → ${f.percent(p.after)}.`,
+    `Affiné : ${f.number(p.correct)} ${ex(p.examples, f)} sur ${f.number(p.examples)} sont maintenant bien lus ; exactitude en test ${f.percent(p.before)} → ${f.percent(p.after)}.`,
 };
 
 export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {

@@ -100,4 +100,5 @@ export const LAYERS: SameKeys<typeof LAYERS_MESSAGES> = {
     `${p.n} 番目の層は層仕様ではありません。{ "type": … } を ${p.types} のいずれかで指定してください。`,
   'net.notSpecType': (p) =>
     `${p.n} 番目の層は層仕様ではありません。{ "type": … } を ${p.types} のいずれかで指定してください（"${p.type}" ではなく）。`,
+  'net.cannotWrite': (p) => `この層仕様は PyTorch の層として書き出せません: ${p.error}`,
 };

@@ -5,9 +5,11 @@ import type { SameKeys } from '../types.js';
 
 export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.mode': (p) => `mode は "draw" か "teach" にしてください ("${p.got}" ではなく)。`,
-  'pad.padDigits': '描画パッド: マウス、指、ペンで 0〜9 の数字を描いてください',
+  'pad.padDigits': (p, f) =>
+    `描画パッド: マウス、指、ペンで ${f.number(p.from)}〜${f.number(p.to)} の数字を描いてください`,
   'pad.padClasses': (p) => `描画パッド: マウス、指、ペンで ${p.classes} を描いてください`,
-  'pad.padManyClasses': (p) => `描画パッド: マウス、指、ペンで ${p.count} クラスのどれかを描いてください`,
+  'pad.padManyClasses': (p, f) =>
+    `描画パッド: マウス、指、ペンで ${f.number(p.count)} クラスのどれかを描いてください`,
   'pad.clear': '消去',
   'pad.loading': '読み込み中…',
   'pad.tryDigit': 'テスト数字を試す',
@@ -17,17 +19,18 @@ export const PAD: SameKeys<typeof PAD_EN> = {
     `ネットワークが見る ${p.size} の入力: 描画を ${p.fit} に縮小し、重心で中央に配置したもの`,
   'pad.inputScaled': (p) => `ネットワークが見る ${p.size} の入力: 描画を縮小したもの`,
   'pad.inputCaption': (p) => `${p.size} の入力`,
-  'pad.testCaption': (p) => `${p.name} テスト画像 #${p.index}、ラベル ${p.label}`,
+  'pad.testCaption': (p, f) =>
+    `${p.name} テスト画像 #${f.number(p.index, { useGrouping: false })}、ラベル ${p.label}`,
   'pad.prediction': '予測',
   'pad.cleared': 'パッドを消去しました。',
   'pad.announce': (p, f) => `ネットワークの判定は ${p.label} です (確信度 ${f.percent(p.sure)})。`,
   'pad.probsDigits': '各数字の確率',
   'pad.probsClasses': '各クラスの確率',
-  'pad.digit': (p) => `数字 ${p.digit}`,
+  'pad.digit': (p, f) => `数字 ${f.number(p.digit)}`,
   'pad.noPrediction': '予測なし',
-  'pad.topClasses': (p) => `${p.count} クラスのうち確率の高い上位 10 件。`,
+  'pad.topClasses': (p, f) => `${f.number(p.count)} クラスのうち確率の高い上位 ${f.number(10)} 件。`,
   'pad.layers': '各層の活性化',
-  'pad.layerMaps': (p) => `${p.label}: ${p.h}×${p.w} の特徴マップ ${p.c} 枚`,
+  'pad.layerMaps': (p, f) => `${p.label}: ${f.number(p.h)}×${f.number(p.w)} の特徴マップ ${f.number(p.c)} 枚`,
   'pad.layerValues': (p, f) => `${p.label}: ${f.number(p.count)} 個の値`,
   'pad.layerEmpty': (p) => `${p.label}: まだ何もありません。何か描いてください`,
   'pad.loadingNetwork': '学習済みネットワークを読み込み中…',
@@ -49,8 +52,9 @@ export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.teach.fineTuningButton': 'ファインチューニング中…',
   'pad.teach.forget': '忘れる',
   'pad.teach.hint': '描いて、正しいラベルを選び、「教える」を押してください。',
-  'pad.teach.count': (p) => `${p.count} 個の例を教えました。`,
-  'pad.teach.taught': (p) => `教えました: これは ${p.label} です。これまでに ${p.count} 個の例。`,
+  'pad.teach.count': (p, f) => `${f.number(p.count)} 個の例を教えました。`,
+  'pad.teach.taught': (p, f) =>
+    `教えました: これは ${p.label} です。これまでに ${f.number(p.count)} 個の例。`,
   'pad.teach.forgotten': '例を忘れました。',
   'pad.teach.dropped': (p) =>
     `ネットワークは現在 ${p.name} (${p.shape}) を読みます: 以前に教えた例は破棄されました。`,
@@ -63,7 +67,7 @@ export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.teach.cannot': 'トレーナーはファインチューニングできませんでした。',
   'pad.teach.failed': (p) => `ファインチューニングできませんでした: ${p.error}`,
   'pad.teach.fineTuned': (p, f) =>
-    `ファインチューニング完了: ${p.examples} 個の例のうち ${p.correct} 個を正しく読めるようになりました。テスト精度 ${f.percent(p.before)} → ${f.percent(p.after)}。`,
+    `ファインチューニング完了: ${f.number(p.examples)} 個の例のうち ${f.number(p.correct)} 個を正しく読めるようになりました。テスト精度 ${f.percent(p.before)} → ${f.percent(p.after)}。`,
 };
 
 export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {

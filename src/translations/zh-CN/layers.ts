@@ -92,4 +92,5 @@ export const LAYERS: SameKeys<typeof LAYERS_MESSAGES> = {
   'net.notSpec': (p) => `第 ${p.n} 层不是层规格：请给出 { "type": … }，取值为 ${p.types} 之一。`,
   'net.notSpecType': (p) =>
     `第 ${p.n} 层不是层规格：请给出 { "type": … }，取值为 ${p.types} 之一（而不是 "${p.type}"）。`,
+  'net.cannotWrite': (p) => `无法将这些层规格写成 PyTorch 层：${p.error}`,
 };

@@ -5,9 +5,10 @@ import type { SameKeys } from '../types.js';
 
 export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.mode': (p) => `mode 必须是 "draw" 或 "teach"，而不是 "${p.got}"。`,
-  'pad.padDigits': '画板：用鼠标、手指或触控笔写一个 0 到 9 的数字',
+  'pad.padDigits': (p, f) =>
+    `画板：用鼠标、手指或触控笔写一个 ${f.number(p.from)} 到 ${f.number(p.to)} 的数字`,
   'pad.padClasses': (p) => `画板：用鼠标、手指或触控笔画出 ${p.classes}`,
-  'pad.padManyClasses': (p) => `画板：用鼠标、手指或触控笔画出 ${p.count} 个类别之一`,
+  'pad.padManyClasses': (p, f) => `画板：用鼠标、手指或触控笔画出 ${f.number(p.count)} 个类别之一`,
   'pad.clear': '清除',
   'pad.loading': '加载中…',
   'pad.tryDigit': '试一个测试数字',
@@ -16,17 +17,18 @@ export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.inputCentred': (p) => `网络看到的 ${p.size} 输入：你的画缩放到 ${p.fit}，并按质心居中`,
   'pad.inputScaled': (p) => `网络看到的 ${p.size} 输入：你的画缩小后的样子`,
   'pad.inputCaption': (p) => `${p.size} 输入`,
-  'pad.testCaption': (p) => `${p.name} 测试图像 #${p.index}，标签 ${p.label}`,
+  'pad.testCaption': (p, f) =>
+    `${p.name} 测试图像 #${f.number(p.index, { useGrouping: false })}，标签 ${p.label}`,
   'pad.prediction': '预测',
   'pad.cleared': '画板已清除。',
   'pad.announce': (p, f) => `网络识别为 ${p.label}（置信度 ${f.percent(p.sure)}）。`,
   'pad.probsDigits': '每个数字的概率',
   'pad.probsClasses': '每个类别的概率',
-  'pad.digit': (p) => `数字 ${p.digit}`,
+  'pad.digit': (p, f) => `数字 ${f.number(p.digit)}`,
   'pad.noPrediction': '无预测',
-  'pad.topClasses': (p) => `${p.count} 个类别中概率最高的 10 个。`,
+  'pad.topClasses': (p, f) => `${f.number(p.count)} 个类别中概率最高的 ${f.number(10)} 个。`,
   'pad.layers': '每一层的激活',
-  'pad.layerMaps': (p) => `${p.label}：${p.c} 张 ${p.h}×${p.w} 的特征图`,
+  'pad.layerMaps': (p, f) => `${p.label}：${f.number(p.c)} 张 ${f.number(p.h)}×${f.number(p.w)} 的特征图`,
   'pad.layerValues': (p, f) => `${p.label}：${f.number(p.count)} 个值`,
   'pad.layerEmpty': (p) => `${p.label}：还没有内容，请画点什么`,
   'pad.loadingNetwork': '正在加载预训练网络…',
@@ -46,8 +48,8 @@ export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.teach.fineTuningButton': '微调中…',
   'pad.teach.forget': '忘记',
   'pad.teach.hint': '画一个，选出正确标签，再按“教给它”。',
-  'pad.teach.count': (p) => `已教 ${p.count} 个样例。`,
-  'pad.teach.taught': (p) => `已教：这是 ${p.label}。目前共 ${p.count} 个样例。`,
+  'pad.teach.count': (p, f) => `已教 ${f.number(p.count)} 个样例。`,
+  'pad.teach.taught': (p, f) => `已教：这是 ${p.label}。目前共 ${f.number(p.count)} 个样例。`,
   'pad.teach.forgotten': '样例已忘记。',
   'pad.teach.dropped': (p) => `网络现在读取 ${p.name}（${p.shape}）：之前教的样例已丢弃。`,
   'pad.teach.pickFirst': '请先选出正确标签，再按“教给它”。',
@@ -58,7 +60,7 @@ export const PAD: SameKeys<typeof PAD_EN> = {
   'pad.teach.cannot': '训练器无法进行微调。',
   'pad.teach.failed': (p) => `无法微调：${p.error}`,
   'pad.teach.fineTuned': (p, f) =>
-    `微调完成：${p.examples} 个样例中现在有 ${p.correct} 个识别正确；测试准确率 ${f.percent(p.before)} → ${f.percent(p.after)}。`,
+    `微调完成：${f.number(p.examples)} 个样例中现在有 ${f.number(p.correct)} 个识别正确；测试准确率 ${f.percent(p.before)} → ${f.percent(p.after)}。`,
 };
 
 export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {
