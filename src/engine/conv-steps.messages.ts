@@ -50,6 +50,7 @@ export const CONV_STEPS_MESSAGES = {
   'viewer.dilationMax': (p: { max: number }) => `Dilation: at most ${p.max}.`,
 
   // describeGeometry: the picture in one sentence.
+  /** `arrow`: from the input to the output, pointing the way the text reads (`→`; `←` right to left). */
   'viewer.summary': (
     p: {
       channels: number;
@@ -59,10 +60,11 @@ export const CONV_STEPS_MESSAGES = {
       dilation: number;
       stride: number;
       output: string;
+      arrow: string;
     },
     f: F,
   ) =>
-    `A ${p.channels > 1 ? `${f.number(p.channels)}-channel ` : ''}${p.input} input, padding ${f.number(p.padding)}, a ${p.kernel} kernel${p.dilation > 1 ? ` (dilation ${f.number(p.dilation)})` : ''}, stride ${f.number(p.stride)} → a ${p.output} output.`,
+    `A ${p.channels > 1 ? `${f.number(p.channels)}-channel ` : ''}${p.input} input, padding ${f.number(p.padding)}, a ${p.kernel} kernel${p.dilation > 1 ? ` (dilation ${f.number(p.dilation)})` : ''}, stride ${f.number(p.stride)} ${p.arrow} a ${p.output} output.`,
   /** A size in the summary (`input`, `kernel`, `output` above): rows × columns, in the locale's digits. */
   'viewer.size': (p: { rows: number; cols: number }, f: F) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   /** A channel's name when there are not three (R, G, B). */

@@ -413,11 +413,13 @@ export function stepForKey(key: string, step: number, steps: number): number | n
  * The picture's sizes in words (`A 6×6 input, padding 1, a 3×3 kernel, stride 2 → a 3×3 output.`) and, for a
  * square input and kernel, the output-size formula with its numbers (`⌊(6 − 3 + 2·1) / 2⌋ + 1 = 3`; the dilated
  * form when D > 1), else `null`. `num` writes the formula's numbers (an element passes its locale's formatter, so
- * that the formula's digits are the rest of the picture's: ٦ in Arabic-Indic, 6 in Latin).
+ * that the formula's digits are the rest of the picture's: ٦ in Arabic-Indic, 6 in Latin). `dir`: the reader's
+ * direction, which way the sentence's arrow from the input to the output points (`←` right to left).
  */
 export function describeGeometry(
   g: ViewerGeometry,
   num: (n: number) => string = String,
+  dir: 'ltr' | 'rtl' = 'ltr',
 ): { text: Message; formula: string | null } {
   const size = (rows: number, cols: number) => say('viewer.size', { rows, cols });
   const text = say('viewer.summary', {
@@ -428,6 +430,7 @@ export function describeGeometry(
     dilation: g.dilation,
     stride: g.stride,
     output: size(g.outRows, g.outCols),
+    arrow: dir === 'rtl' ? '←' : '→',
   });
   if (g.inRows !== g.inCols || g.kRows !== g.kCols) return { text, formula: null };
   const [W, K, P, S, D, one, two] = [g.inRows, g.kRows, g.pad, g.stride, g.dilation, 1, 2].map(num);

@@ -33,6 +33,11 @@ registerTranslation({
   'kv.back': 'السابق',
   'kv.next': 'التالي',
   'cm.predicted': 'المتوقَّع',
+  'viewer.summary': (
+    p: { input: string; padding: number; kernel: string; stride: number; output: string; arrow: string },
+    f: { number(n: number): string },
+  ) =>
+    `مدخل ${p.input}، حشو ${f.number(p.padding)}، نواة ${p.kernel}، خطوة ${f.number(p.stride)} ${p.arrow} مخرج ${p.output}.`,
 });
 
 const PHOTO = photo();
@@ -412,6 +417,37 @@ describe('right-to-left', function () {
       const sum = root.querySelector('.sum')!;
       expect(latinDigits(sum.textContent!).replace(/\s+/g, ' ').trim()).to.match(/ = -?\d+$/);
       expect(readsLeftToRight(sum), 'the products, then = and their sum').to.equal(true);
+    });
+
+  for (const lang of ['ar', 'en'])
+    it(`<kernel-viewer lang="${lang}">: the summary's arrow points from the input to the output, the way the text reads`, async () => {
+      const el = await fixture<HTMLElement>(`<kernel-viewer lang="${lang}" input-size="8"></kernel-viewer>`);
+      await settle(el);
+      const summary = el.shadowRoot!.querySelector('[part=summary]')!;
+      const text = [...summary.childNodes].find(
+        (n): n is Text => n.nodeType === Node.TEXT_NODE && /\S/.test(n.textContent!),
+      )!;
+      const [arrow, other] = lang === 'ar' ? ['←', '→'] : ['→', '←'];
+      expect(summary.textContent).to.contain(arrow).and.not.contain(other);
+      const at = (i: number) => {
+        const r = document.createRange();
+        r.setStart(text, i);
+        r.setEnd(text, i + 1);
+        return r.getBoundingClientRect().left;
+      };
+      const digit = /[0-9\u0660-\u0669]/;
+      const a = text.data.indexOf(arrow);
+      const input = text.data.search(digit); // the input's size: the first number of the sentence
+      const output = a + text.data.slice(a).search(digit); // the output's: the first after the arrow
+      expect(latinDigits(text.data.slice(input, input + 3))).to.equal('8×8');
+      expect(latinDigits(text.data.slice(output, output + 3))).to.equal('4×4');
+      if (lang === 'ar') {
+        expect(at(input), 'the input on the right of the arrow').to.be.greaterThan(at(a));
+        expect(at(output), 'the output on its left, where it points').to.be.lessThan(at(a));
+      } else {
+        expect(at(input)).to.be.lessThan(at(a));
+        expect(at(output)).to.be.greaterThan(at(a));
+      }
     });
 
   it('<kernel-viewer> in a locale with Arabic-Indic digits: every number it shows in them, none in Latin digits', async () => {

@@ -34,6 +34,7 @@ import { FILES_MESSAGES } from '../../src/engine/export/files.messages.js';
 import { DATASET_MESSAGES } from '../../src/engine/data/dataset.messages.js';
 import { PRETRAINED_MESSAGES } from '../../src/engine/pretrained.messages.js';
 import { fill } from './english-left.js';
+import { messageFormats } from '../../src/engine/messages.js';
 
 /** Every English table a key can come from, by name (a new one must be added here and to en.ts). */
 const SOURCES: Record<string, object> = {
@@ -122,6 +123,21 @@ describe('the shipped translations', () => {
         seen.set(k, name);
       }
     expect([...seen.keys()].sort()).to.deep.equal(keys(en).sort());
+  });
+
+  it('ja: <model-summary> brackets an aside in Japanese as layers.in does (full-width, no space before)', () => {
+    const t = ja as unknown as Record<string, (p: unknown, f: unknown) => string>;
+    const f = messageFormats('ja');
+    const inLayer = t['layers.in']!({ error: 'E', layer: 'conv1' }, f);
+    expect(inLayer).to.equal('E（conv1 内）');
+    const said = t['summary.networkErrorIn']!({ source: 'layers', error: 'E', layer: 'conv1' }, f);
+    expect(said.endsWith(inLayer), said).to.equal(true);
+    // No half-width brackets around Japanese words in any of the summary's texts (code keeps its own: Conv2d(…)).
+    const japaneseInHalfWidth = /\([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*\)/;
+    const bad = keys(ja)
+      .filter((k) => k.startsWith('summary.'))
+      .filter((k) => japaneseInHalfWidth.test(fill((ja as unknown as Record<string, unknown>)[k], 'ja')));
+    expect(bad).to.deep.equal([]);
   });
 
   for (const table of [es, fr, de, zhCN, ja] as unknown as Record<string, unknown>[]) {

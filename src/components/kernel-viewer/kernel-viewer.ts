@@ -254,7 +254,7 @@ export class KernelViewer extends CnnElement<KernelViewerEventMap, typeof EN> {
     const w = this.windows[this.step]!;
     const last = this.steps - 1;
     const t = this.localize;
-    const summary = describeGeometry(g, (x) => formatValue(x, t.lang));
+    const summary = describeGeometry(g, (x) => formatValue(x, t.lang), t.dir);
     const [back, next] = t.dir === 'rtl' ? ['▶', '◀'] : ['◀', '▶'];
     const at = { step: this.step + 1, steps: this.steps };
     const view: PictureView = {

@@ -92,8 +92,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.paddingMax': (p) => `Padding: höchstens ${p.max} im Bild.`,
   'viewer.strideMax': (p) => `Schrittweite: höchstens ${p.max}.`,
   'viewer.dilationMax': (p) => `Dilatation: höchstens ${p.max}.`,
-  'viewer.summary': (p) =>
-    `Eine ${p.channels > 1 ? `${p.channels}-kanalige ` : ''}Eingabe von ${p.input}, Padding ${p.padding}, ein ${p.kernel}-Kern${p.dilation > 1 ? ` (Dilatation ${p.dilation})` : ''}, Schrittweite ${p.stride} → eine Ausgabe von ${p.output}.`,
+  'viewer.summary': (p, f) =>
+    `Eine ${p.channels > 1 ? `${f.number(p.channels)}-kanalige ` : ''}Eingabe von ${p.input}, Padding ${f.number(p.padding)}, ein ${p.kernel}-Kern${p.dilation > 1 ? ` (Dilatation ${f.number(p.dilation)})` : ''}, Schrittweite ${f.number(p.stride)} ${p.arrow} eine Ausgabe von ${p.output}.`,
   'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `Kanal ${p.channel}`,
 

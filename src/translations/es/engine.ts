@@ -92,8 +92,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.paddingMax': (p) => `Relleno: como máximo ${p.max} en la imagen.`,
   'viewer.strideMax': (p) => `Paso: como máximo ${p.max}.`,
   'viewer.dilationMax': (p) => `Dilatación: como máximo ${p.max}.`,
-  'viewer.summary': (p) =>
-    `Una entrada ${p.channels > 1 ? `de ${p.channels} canales ` : ''}de ${p.input}, relleno ${p.padding}, un kernel de ${p.kernel}${p.dilation > 1 ? ` (dilatación ${p.dilation})` : ''}, paso ${p.stride} → una salida de ${p.output}.`,
+  'viewer.summary': (p, f) =>
+    `Una entrada ${p.channels > 1 ? `de ${f.number(p.channels)} canales ` : ''}de ${p.input}, relleno ${f.number(p.padding)}, un kernel de ${p.kernel}${p.dilation > 1 ? ` (dilatación ${f.number(p.dilation)})` : ''}, paso ${f.number(p.stride)} ${p.arrow} una salida de ${p.output}.`,
   'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `canal ${p.channel}`,
 

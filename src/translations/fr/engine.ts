@@ -93,8 +93,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.paddingMax': (p) => `Marge : au plus ${p.max} dans l’image.`,
   'viewer.strideMax': (p) => `Pas : au plus ${p.max}.`,
   'viewer.dilationMax': (p) => `Dilatation : au plus ${p.max}.`,
-  'viewer.summary': (p) =>
-    `Une entrée ${p.input}${p.channels > 1 ? ` à ${p.channels} canaux` : ''}, marge ${p.padding}, un noyau ${p.kernel}${p.dilation > 1 ? ` (dilatation ${p.dilation})` : ''}, pas ${p.stride} → une sortie ${p.output}.`,
+  'viewer.summary': (p, f) =>
+    `Une entrée ${p.input}${p.channels > 1 ? ` à ${f.number(p.channels)} canaux` : ''}, marge ${f.number(p.padding)}, un noyau ${p.kernel}${p.dilation > 1 ? ` (dilatation ${f.number(p.dilation)})` : ''}, pas ${f.number(p.stride)} ${p.arrow} une sortie ${p.output}.`,
   'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `canal ${p.channel}`,
 

@@ -92,8 +92,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.paddingMax': (p) => `図のパディングは最大 ${p.max} です。`,
   'viewer.strideMax': (p) => `ストライドは最大 ${p.max} です。`,
   'viewer.dilationMax': (p) => `ダイレーションは最大 ${p.max} です。`,
-  'viewer.summary': (p) =>
-    `${p.channels > 1 ? `${p.channels} チャネルの` : ''}${p.input} の入力、パディング ${p.padding}、${p.kernel} のカーネル${p.dilation > 1 ? ` (ダイレーション ${p.dilation})` : ''}、ストライド ${p.stride} → ${p.output} の出力。`,
+  'viewer.summary': (p, f) =>
+    `${p.channels > 1 ? `${f.number(p.channels)} チャネルの` : ''}${p.input} の入力、パディング ${f.number(p.padding)}、${p.kernel} のカーネル${p.dilation > 1 ? ` (ダイレーション ${f.number(p.dilation)})` : ''}、ストライド ${f.number(p.stride)} ${p.arrow} ${p.output} の出力。`,
   'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `チャネル ${p.channel}`,
 

@@ -85,8 +85,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'viewer.paddingMax': (p) => `图示中的填充最多为 ${p.max}。`,
   'viewer.strideMax': (p) => `步幅：最多 ${p.max}。`,
   'viewer.dilationMax': (p) => `膨胀率：最多 ${p.max}。`,
-  'viewer.summary': (p) =>
-    `${p.channels > 1 ? `${p.channels} 通道、` : ''}${p.input} 的输入，填充 ${p.padding}，${p.kernel} 的卷积核${p.dilation > 1 ? `（膨胀率 ${p.dilation}）` : ''}，步幅 ${p.stride} → ${p.output} 的输出。`,
+  'viewer.summary': (p, f) =>
+    `${p.channels > 1 ? `${f.number(p.channels)} 通道、` : ''}${p.input} 的输入，填充 ${f.number(p.padding)}，${p.kernel} 的卷积核${p.dilation > 1 ? `（膨胀率 ${f.number(p.dilation)}）` : ''}，步幅 ${f.number(p.stride)} ${p.arrow} ${p.output} 的输出。`,
   'viewer.size': (p, f) => `${f.number(p.rows)}×${f.number(p.cols)}`,
   'viewer.channel': (p) => `通道 ${p.channel}`,
 
