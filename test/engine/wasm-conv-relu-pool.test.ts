@@ -194,6 +194,47 @@ describe('fused conv → ReLU → max-pool on wasm', function () {
 describe('the lesson cnn (models/build.ts) on wasm, through the fused blocks', function () {
   this.timeout(120000);
 
+  it('a training step makes no tensor in JavaScript for the winners (no zero gradient for them)', async () => {
+    await tf.setBackend('wasm');
+    const model = buildModel(null, CNN, { seed: 3 });
+    const B = 8;
+    const xs = tf.tensor4d(grid([B, 28, 28, 1], 5, 1 / 16), [B, 28, 28, 1]);
+    const ys = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
+    const opt = tf.train.sgd(0.1);
+    // Every tensor made from JavaScript values during the step (the engine's zeros for an unused output's
+    // gradient are such tensors), by shape and dtype.
+    const engine = tf.engine() as unknown as { makeTensor: (...a: unknown[]) => tf.Tensor };
+    const made: string[] = [];
+    const original = engine.makeTensor;
+    engine.makeTensor = function (this: unknown, ...a: unknown[]) {
+      const t = original.apply(this, a);
+      made.push(`${t.dtype}[${t.shape.join(',')}]`);
+      return t;
+    };
+    try {
+      const loss = opt.minimize(
+        () => tf.losses.softmaxCrossEntropy(ys, model.apply(xs, { training: true })) as tf.Scalar,
+        true,
+        model.trainableVariables,
+      )!;
+      loss.dispose();
+    } finally {
+      engine.makeTensor = original;
+    }
+    // The winners of conv1 ([8, 13, 13, 16]) and conv2 ([8, 5, 5, 10]) are int32.
+    expect(
+      made.filter((m) => m.startsWith('int32[8,')),
+      made.join(' '),
+    ).to.deep.equal([]);
+    expect(
+      made.some((m) => m.includes('8,13,13,16') || m.includes('8,5,5,10')),
+      made.join(' '),
+    ).to.equal(false);
+    tf.dispose([xs, ys]);
+    model.dispose();
+    opt.dispose();
+  });
+
   async function steps(backend: 'cpu' | 'wasm') {
     await tf.setBackend(backend);
     const model = buildModel(null, CNN, { seed: 3 });

@@ -14,7 +14,7 @@
  * (= maxPool(relu(z))), winner = the first of z₀…z₃ (row-major) that is > 0 and the largest; with no positive
  * z the ReLU's gradient is 0 at all four. Ties go to the first, as TensorFlow's MaxPool gradient does.
  */
-import { engine, getKernel, getBackend } from '@tensorflow/tfjs-core';
+import { engine, fill, getKernel, getBackend } from '@tensorflow/tfjs-core';
 import type { NamedAttrMap, Tensor } from '@tensorflow/tfjs-core';
 
 export const CONV_RELU_POOL = 'CnnConvReluPool';
@@ -36,10 +36,19 @@ export function convReluPoolFits(xShape: readonly number[], filterShape: readonl
 /**
  * The fused block's pooled output, or null where the current backend has no such kernel or the shapes do not fit
  * (the caller then runs the ops one by one). Call inside `tf.tidy` (the winners tensor is left to it).
+ *
+ * THE WINNERS ARE AN INPUT, not a second output: the kernel fills `code` (int32, the pooled shape, allocated
+ * here) in place and has the pooled values as its only output. As an output, the winners would get a gradient
+ * of their own in every backward pass: TensorFlow.js makes a zero tensor for each output nothing downstream
+ * used — here 173k int32 for conv1, allocated in JavaScript and copied to the heap every step (measured: ~5 % of
+ * a training step in the Worker, and much of its garbage). An input that leads to no variable is pruned from
+ * the backward pass instead, and the gradient saves it like x and the filter.
  */
 export function convReluPool(x: Tensor, filter: Tensor, bias: Tensor): Tensor | null {
   if (getKernel(CONV_RELU_POOL, getBackend()) == null) return null;
   if (x.dtype !== 'float32' || !convReluPoolFits(x.shape, filter.shape)) return null;
-  const out = engine().runKernel(CONV_RELU_POOL, { x, filter, bias }, {} as NamedAttrMap) as Tensor[];
-  return out[0]!;
+  const [B, H, W] = x.shape as [number, number, number, number];
+  const [KH, KW, , CO] = filter.shape as [number, number, number, number];
+  const code = fill([B, (H - KH + 1) >> 1, (W - KW + 1) >> 1, CO], 0, 'int32');
+  return engine().runKernel(CONV_RELU_POOL, { x, filter, bias, code }, {} as NamedAttrMap) as Tensor;
 }

@@ -4,8 +4,9 @@
  *
  * LAYOUT (NHWC, float32): x [B, H, W, CI], filter [KH, KW, CI, CO], bias [CO]; the conv output z would be
  * [B, OH, OW, CO] with OH = H − KH + 1; only its first 2·PH rows and 2·PW columns are pooled (PH = ⌊OH/2⌋), so
- * only those are computed. Outputs: pooled [B, PH, PW, CO] and `code` [B, PH, PW, CO] (int32): which window
- * position won, 0…3 in row-major order, or 4 when no z of the window was positive (then nothing flows back).
+ * only those are computed. Output: pooled [B, PH, PW, CO]. The input `code` [B, PH, PW, CO] (int32, allocated
+ * by the caller, conv-relu-pool.ts says why) is filled in place: which window position won, 0…3 in row-major
+ * order, or 4 when no z of the window was positive (then nothing flows back).
  *
  * KERNELS (all SIMD over 4 channels, hand-assembled by wasm-asm.ts and specialised on the shapes):
  *   forward      for each window, each group of 4 output channels: the 4 positions' sums, bias first, then the
@@ -175,17 +176,20 @@ function forwardSimd(backend: BackendWasm, d: Dims, p: number[]): void {
   f(...p);
 }
 
-function forward(args: KernelArgs): TensorInfo[] {
+function forward(args: KernelArgs): TensorInfo {
   const backend = args.backend as BackendWasm;
-  const { x, filter, bias } = args.inputs as Record<'x' | 'filter' | 'bias', TensorInfo>;
+  const { x, filter, bias, code } = args.inputs as Record<'x' | 'filter' | 'bias' | 'code', TensorInfo>;
   const d = dimsOf(x.shape, filter.shape);
   const shape = [d.B, d.PH, d.PW, d.CO];
+  if (code?.dtype !== 'int32' || code.shape.join() !== shape.join())
+    throw new Error(
+      `cnn-widgets: ${CONV_RELU_POOL} needs an int32 code input of shape [${shape.join(', ')}]`,
+    );
   if (simdAvailable(backend) && groups(d.CO).length <= MAX_GROUPS) {
     const out = makeOutput(backend, shape);
-    const code = makeOutput(backend, shape, 'int32');
     const p = [x, filter, bias, out, code].map((t) => heapOffset(backend, t));
     forwardSimd(backend, d, [...p, d.B]);
-    return [out, code];
+    return out;
   }
   // Plain path: the stock fused conv with its ReLU, then the pool with winners in JS.
   const z = runWasm(backend, 'FusedConv2D', { x, filter, bias }, {
@@ -197,7 +201,6 @@ function forward(args: KernelArgs): TensorInfo[] {
     activation: 'relu',
   } as unknown as NamedAttrMap);
   const out = makeOutput(backend, shape);
-  const code = makeOutput(backend, shape, 'int32');
   const zv = f32(backend, z);
   const ov = f32(backend, out);
   const cv = backend.typedArrayFromHeap(code) as Int32Array;
@@ -224,7 +227,7 @@ function forward(args: KernelArgs): TensorInfo[] {
     }
   }
   release(backend, z);
-  return [out, code];
+  return out;
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -469,11 +472,13 @@ export const convReluPoolGradInputConfig = kernelConfig(CONV_RELU_POOL_GRAD_INPU
 const run = (name: string, inputs: Record<string, Tensor>, attrs: object): Tensor =>
   engine().runKernel(name, inputs, attrs as NamedAttrMap) as Tensor;
 
-/** The block's gradient: each closure runs one kernel, from the pooled gradient and the saved winners. */
+/**
+ * The block's gradient: each closure runs one kernel, from the pooled gradient and the saved winners (an input
+ * that leads to no variable, so the backward pass asks for no gradient of it).
+ */
 export const convReluPoolGradConfig: GradConfig = {
   kernelName: CONV_RELU_POOL,
-  inputsToSave: ['x', 'filter'],
-  outputsToSave: [false, true],
+  inputsToSave: ['x', 'filter', 'code'],
   gradFunc: (dys: Tensor | Tensor[], saved: Tensor[]) => {
     const dy = Array.isArray(dys) ? dys[0]! : dys;
     const [x, filter, code] = saved as [Tensor, Tensor, Tensor];
