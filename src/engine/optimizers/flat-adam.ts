@@ -7,7 +7,8 @@
  * cost dwarfs its few thousand multiplications. Here the gradients are concatenated into one vector, the update
  * runs once on it, and each variable takes its slice back: ~13 kernels for the maths, plus one concat of the
  * gradients, one of the values and one slice per variable. (On wasm/cpu, fused-adam.ts does the update in one
- * JavaScript loop instead; a GPU cannot be read back each step without stalling.)
+ * pass per variable instead, a SIMD kernel on wasm and a JavaScript loop on cpu; a GPU cannot be read back each
+ * step without stalling.)
  *
  * MATHS. tfjs' AdamOptimizer's, op for op and in its order, so each element sees the same float32 arithmetic:
  *   m ← β1·m + (1−β1)·g          v ← β2·v + (1−β2)·g²
