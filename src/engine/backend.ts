@@ -235,6 +235,11 @@ function initBackend(tf: Tf, name: BackendName): Promise<boolean> {
         throw why ?? new Error('initialisation failed');
       }
       watchForLoss(tf, name);
+      if (name === 'wasm') {
+        // A heap that cannot grow must fail an op, not hand out address 0 (kernels/wasm-heap.ts).
+        const { guardWasmHeap } = await import('./kernels/wasm-heap.js');
+        guardWasmHeap(tf.findBackend('wasm'));
+      }
       // Initialising must not switch the page's backend under another widget's feet: restore it — but only
       // a backend we know initialised. (`tf.findBackend` of one whose async start FAILED, e.g. WebGPU with no
       // adapter, starts it again and leaves tfjs with a pending init: every op then throws "Backend … has not
