@@ -283,7 +283,7 @@ describe('right-to-left', function () {
       expect(sign * leaning(first), 'a name against the start of its cell').to.be.lessThan(0);
       expect(getComputedStyle(caption).textAlign).to.equal('start');
       // C×H×W and 250 → 128 stay formulas read from the left: C first, the input before the output.
-      expect(num.textContent!.trim()).to.match(/^\d+×\d+×\d+$/);
+      expect(latinDigits(num.textContent!.trim())).to.match(/^\d+×\d+×\d+$/);
       expect(readsLeftToRight(num), num.textContent!).to.equal(true);
       expect(readsLeftToRight(root.querySelector('.stage-shape')!)).to.equal(true);
       const fc1 = [...root.querySelectorAll('tbody tr')].find((r) => r.textContent!.includes('fc1'))!;
@@ -517,6 +517,43 @@ describe('right-to-left', function () {
     expect(root.querySelector('.formula')!.textContent!.trim()).to.match(
       /^⌊\(\d+ − \d+ \+ 2·1\) \/ 2⌋ \+ 1 = \d+$/,
     );
+  });
+
+  it('<model-summary> in a locale with Arabic-Indic digits: counts and shapes in them, shapes strictly left to right', async () => {
+    const lang = 'ar-u-nu-arab';
+    const el = await fixture<HTMLElement>(
+      `<model-summary lang="${lang}" model="cnn" input-shape="1x28x32"></model-summary>`,
+    );
+    await settle(el);
+    const root = el.shadowRoot!;
+    const text = (n: Element) => n.textContent!.replace(/\s+/g, ' ').trim();
+    // The numbers a reader reads: the caption's count and shape, the comparison, the diagram's text alternative,
+    // every cell of the output, parameter and multiply-add columns. (Layer names like conv1 stay as written.)
+    const caption = text(root.querySelector('caption')!);
+    expect(caption, 'caption').to.match(/[\u0660-\u0669]/);
+    expect(caption.replace(/conv\d|fc\d/g, ''), 'caption').not.to.match(/[0-9]/);
+    const alt = root.querySelector('[part=diagram]')!.getAttribute('aria-label')!;
+    expect(alt.replace(/(conv|pool|fc)\d/g, ''), 'diagram').not.to.match(/[0-9]/);
+    const cells = [...root.querySelectorAll('td.num')].map(text).filter((c) => c !== '—');
+    expect(cells.length).to.be.greaterThan(10);
+    for (const c of cells) expect(c, 'a number cell').not.to.match(/[0-9]/);
+    // Shapes read left to right all the same: 1×28×32 (C×H×W) with its first number on the left.
+    const shape = root.querySelector('tbody .shape')!;
+    expect(text(shape)).to.equal('١×٢٨×٣٢');
+    const walk = document.createTreeWalker(shape, NodeFilter.SHOW_TEXT);
+    const lefts: number[] = [];
+    for (let n = walk.nextNode() as Text | null; n; n = walk.nextNode() as Text | null)
+      for (let i = 0; i < n.data.length; i++) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        lefts.push(r.getBoundingClientRect().left);
+      }
+    expect(lefts).to.deep.equal([...lefts].sort((a, b) => a - b));
+    // English as before.
+    const en = await fixture<HTMLElement>('<model-summary model="cnn"></model-summary>');
+    await settle(en);
+    expect(text(en.shadowRoot!.querySelector('caption')!)).to.contain('12 layers for a 1×28×28 input');
   });
 
   it('<conv-calculator> in a locale with Arabic-Indic digits: every number in them, each step strictly left to right', async () => {

@@ -30,7 +30,7 @@ export const SUMMARY_EN = {
   // The diagram's text alternative.
   'summary.diagram': (p: { title: string; stages: string }) => `${p.title}: spatial size ${p.stages}.`,
   'summary.stageImage': (p: { name: string; size: string; channels: number }, f: F) =>
-    `${p.name} ${p.size} (${p.channels} ${f.plural(p.channels) === 'one' ? 'channel' : 'channels'})`,
+    `${p.name} ${p.size} (${f.number(p.channels)} ${f.plural(p.channels) === 'one' ? 'channel' : 'channels'})`,
   'summary.stageFlat': (p: { name: string; count: number }, f: F) => `${p.name} ${f.number(p.count)} values`,
   /** The input's name in the diagram and the table. */
   'summary.input': 'input',
@@ -38,14 +38,14 @@ export const SUMMARY_EN = {
   'summary.dense': (p: { shape: string; inputs: number; hidden: number }, f: F) =>
     `A dense first layer on this ${p.shape} input would need {0} weights (${f.number(p.inputs)} inputs, ${f.number(p.hidden)} hidden units).`,
   'summary.conv': (p: { count: number; ratio: string }, f: F) =>
-    `${f.plural(p.count) === 'one' ? 'The one convolution layer has' : `All ${p.count} convolution layers together have`} {0} parameters${p.ratio}: a kernel’s weights are shared by every position of the image.`,
+    `${f.plural(p.count) === 'one' ? 'The one convolution layer has' : `All ${f.number(p.count)} convolution layers together have`} {0} parameters${p.ratio}: a kernel’s weights are shared by every position of the image.`,
   'summary.fewer': (p: { ratio: number }, f: F) => ` — ${f.number(p.ratio)} times fewer`,
   'summary.more': ' — more than the dense layer, at this small input',
   'summary.noConv': 'This network has no convolution layers: it is dense from the first layer on.',
   // The table.
   'summary.table': 'Layer table',
   'summary.caption': (p: { title: string; count: number; shape: string }, f: F) =>
-    `${p.title}: ${p.count} ${f.plural(p.count) === 'one' ? 'layer' : 'layers'} for a ${p.shape} input`,
+    `${p.title}: ${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'layer' : 'layers'} for a ${p.shape} input`,
   'summary.col.layer': 'Layer',
   'summary.col.type': 'Type',
   'summary.col.hyper': 'Hyperparameters',

@@ -51,9 +51,13 @@ export const styles = css`
     font-size: 0.78em;
     font-weight: 600;
   }
-  .stage-shape {
+  /* Shapes: strictly left to right (an override: Arabic-Indic digits would reorder inside a mere isolate). */
+  .stage-shape,
+  .shape {
     direction: ltr;
-    unicode-bidi: isolate;
+    unicode-bidi: isolate-override;
+  }
+  .stage-shape {
     font-size: 0.74em;
     color: var(--_muted);
     font-variant-numeric: tabular-nums;

@@ -21,11 +21,17 @@ import { styles } from './model-summary.styles.js';
 import { SHARED_EN } from '../shared/shared.strings.js';
 import { message, messagesOf, type Message } from '../../engine/messages.js';
 import { SUMMARY_EN } from './model-summary.strings.js';
-import { renderComparison, renderDiagram, renderTable, titleOf, type SummaryView } from './summary-view.js';
+import {
+  renderComparison,
+  renderDiagram,
+  renderTable,
+  shapeSaid,
+  titleOf,
+  type SummaryView,
+} from './summary-view.js';
 
 const EN = { ...SHARED_EN, ...SUMMARY_EN };
 const say = messagesOf(SUMMARY_EN);
-const shapeText = (s: readonly number[]) => s.join('×');
 
 /**
  * A layer-by-layer table of a network: each layer's type, hyperparameters, output shape (C × H × W),
@@ -225,7 +231,9 @@ export class ModelSummary extends CnnElement<Record<string, unknown>, typeof EN>
     if (!walk.ok) {
       this.failedAt = walk.at >= 0 ? walk.at : null;
       const title = titleOf(spec, this.localize);
-      return this.setError(say('summary.walkError', { title, shape: shapeText(input), error: walk.message }));
+      return this.setError(
+        say('summary.walkError', { title, shape: shapeSaid(input, this.localize), error: walk.message }),
+      );
     }
     this._totalParams = walk.totalParams;
     this._totalMacs = walk.totalMacs;

@@ -25,7 +25,16 @@ export interface SummaryView {
   localize: LocalizeController<typeof SUMMARY_EN>;
 }
 
-const shapeText = (s: readonly number[]) => s.join('×');
+/**
+ * A shape (1×28×28) in the reader's digits. In a sentence it goes through `localize.ltr` (shapeSaid); in the
+ * table and the diagram its element holds `class="shape"`, kept strictly left to right by CSS, since
+ * Arabic-Indic digits and × would otherwise be laid out right to left even inside a left-to-right isolate.
+ */
+export const shapeText = (s: readonly number[], t: Pick<LocalizeController, 'lang'>) =>
+  s.map((x) => formatInteger(x, t.lang)).join('×');
+/** A shape inside a sentence: the reader's digits, left to right in a right-to-left text too. */
+export const shapeSaid = (s: readonly number[], t: Pick<LocalizeController, 'lang' | 'ltr'>) =>
+  t.ltr(shapeText(s, t));
 
 /** A network's title in the reader's language: the lesson's networks by name, a writer's own as written. */
 export function titleOf(spec: ModelSpec, t: SummaryView['localize']): string {
@@ -56,7 +65,7 @@ export function renderDiagram(v: SummaryView) {
     s.shape.length === 3
       ? t.term('summary.stageImage', {
           name: stageName(s.name, t),
-          size: `${s.shape[1]}×${s.shape[2]}`,
+          size: shapeSaid([s.shape[1]!, s.shape[2]!], t),
           channels: s.shape[0]!,
         })
       : t.term('summary.stageFlat', { name: stageName(s.name, t), count: s.shape[0]! }),
@@ -84,7 +93,7 @@ export function renderDiagram(v: SummaryView) {
               }
             </div>
             <div class="stage-name">${stageName(s.name, t)}</div>
-            <div class="stage-shape">${shapeText(s.shape)}</div>
+            <div class="stage-shape">${shapeText(s.shape, t)}</div>
           </div>
         </div>`,
     )}
@@ -106,7 +115,7 @@ export function renderComparison(v: SummaryView) {
         : '';
   return html`<p part="comparison" class="comparison" data-testid="comparison">
     ${withParts(
-      t.term('summary.dense', { shape: shapeText(v.input), inputs, hidden }),
+      t.term('summary.dense', { shape: shapeSaid(v.input, t), inputs, hidden }),
       html`<strong>${n(inputs)} × ${n(hidden)} = ${n(dense)}</strong>`,
     )}
     ${
@@ -142,7 +151,7 @@ export function renderTable(v: SummaryView) {
   return html`<div class="scroll" tabindex="0" role="region" aria-label=${t.term('summary.table')}>
     <table part="table">
       <caption>
-        ${t.term('summary.caption', { title: titleOf(v.spec, t), count: v.layers.length, shape: shapeText(v.input) })}
+        ${t.term('summary.caption', { title: titleOf(v.spec, t), count: v.layers.length, shape: shapeSaid(v.input, t) })}
       </caption>
       <thead>
         <tr>
@@ -159,7 +168,7 @@ export function renderTable(v: SummaryView) {
           <th scope="row">${t.term('summary.input')}</th>
           <td></td>
           <td></td>
-          <td class="num"><span class="ltr">${shapeText(v.input)}</span></td>
+          <td class="num"><span class="shape">${shapeText(v.input, t)}</span></td>
           <td class="num">—</td>
           <td class="num">—</td>
         </tr>
@@ -180,7 +189,7 @@ export function renderTable(v: SummaryView) {
                       l.note ? html`<span class="note"> (${t.say(l.noteMessage ?? l.note)})</span>` : nothing
                     }
                   </td>
-                  <td class="num"><span class="ltr">${shapeText(l.outputShape)}</span></td>
+                  <td class="num"><span class="shape">${shapeText(l.outputShape, t)}</span></td>
                   <td class="num">${n(l.params)}</td>
                   <td class="num">${l.macs ? n(l.macs) : '—'}</td>
                 </tr>`,

@@ -108,20 +108,20 @@ export const UI: SameKeys<UiTerms> = {
   'summary.walkError': (p) => `${p.title} mit einer Eingabe von ${p.shape}: ${p.error}`,
   'summary.diagram': (p) => `${p.title}: räumliche Größe ${p.stages}.`,
   'summary.stageImage': (p, f) =>
-    `${p.name} ${p.size} (${p.channels} ${f.plural(p.channels) === 'one' ? 'Kanal' : 'Kanäle'})`,
+    `${p.name} ${p.size} (${f.number(p.channels)} ${f.plural(p.channels) === 'one' ? 'Kanal' : 'Kanäle'})`,
   'summary.stageFlat': (p, f) => `${p.name} ${f.number(p.count)} Werte`,
   'summary.input': 'Eingabe',
   'summary.dense': (p, f) =>
     `Eine vollständig verbundene erste Schicht bräuchte für diese Eingabe von ${p.shape} {0} Gewichte (${f.number(p.inputs)} Eingaben, ${f.number(p.hidden)} verborgene Neuronen).`,
   'summary.conv': (p, f) =>
-    `${f.plural(p.count) === 'one' ? 'Die eine Faltungsschicht hat' : `Alle ${p.count} Faltungsschichten zusammen haben`} {0} Parameter${p.ratio}: Die Gewichte eines Kerns teilen sich alle Positionen des Bildes.`,
+    `${f.plural(p.count) === 'one' ? 'Die eine Faltungsschicht hat' : `Alle ${f.number(p.count)} Faltungsschichten zusammen haben`} {0} Parameter${p.ratio}: Die Gewichte eines Kerns teilen sich alle Positionen des Bildes.`,
   'summary.fewer': (p, f) => ` – ${f.number(p.ratio)}-mal weniger`,
   'summary.more': ' – mehr als die vollständig verbundene Schicht, bei dieser kleinen Eingabe',
   'summary.noConv':
     'Dieses Netz hat keine Faltungsschichten: Es ist von der ersten Schicht an vollständig verbunden.',
   'summary.table': 'Tabelle der Schichten',
   'summary.caption': (p, f) =>
-    `${p.title}: ${p.count} ${f.plural(p.count) === 'one' ? 'Schicht' : 'Schichten'} für eine Eingabe von ${p.shape}`,
+    `${p.title}: ${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'Schicht' : 'Schichten'} für eine Eingabe von ${p.shape}`,
   'summary.col.layer': 'Schicht',
   'summary.col.type': 'Typ',
   'summary.col.hyper': 'Hyperparameter',

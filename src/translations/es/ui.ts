@@ -109,19 +109,19 @@ export const UI: SameKeys<UiTerms> = {
   'summary.walkError': (p) => `${p.title} con una entrada de ${p.shape}: ${p.error}`,
   'summary.diagram': (p) => `${p.title}: tamaño espacial ${p.stages}.`,
   'summary.stageImage': (p, f) =>
-    `${p.name} ${p.size} (${p.channels} ${f.plural(p.channels) === 'one' ? 'canal' : 'canales'})`,
+    `${p.name} ${p.size} (${f.number(p.channels)} ${f.plural(p.channels) === 'one' ? 'canal' : 'canales'})`,
   'summary.stageFlat': (p, f) => `${p.name} ${f.number(p.count)} valores`,
   'summary.input': 'entrada',
   'summary.dense': (p, f) =>
     `Una primera capa densa sobre esta entrada de ${p.shape} necesitaría {0} pesos (${f.number(p.inputs)} entradas, ${f.number(p.hidden)} neuronas ocultas).`,
   'summary.conv': (p, f) =>
-    `${f.plural(p.count) === 'one' ? 'La única capa convolucional tiene' : `Las ${p.count} capas convolucionales juntas tienen`} {0} parámetros${p.ratio}: los pesos de un kernel se comparten en todas las posiciones de la imagen.`,
+    `${f.plural(p.count) === 'one' ? 'La única capa convolucional tiene' : `Las ${f.number(p.count)} capas convolucionales juntas tienen`} {0} parámetros${p.ratio}: los pesos de un kernel se comparten en todas las posiciones de la imagen.`,
   'summary.fewer': (p, f) => `, ${f.number(p.ratio)} veces menos`,
   'summary.more': ', más que la capa densa, con esta entrada tan pequeña',
   'summary.noConv': 'Esta red no tiene capas convolucionales: es densa desde la primera capa.',
   'summary.table': 'Tabla de capas',
   'summary.caption': (p, f) =>
-    `${p.title}: ${p.count} ${f.plural(p.count) === 'one' ? 'capa' : 'capas'} para una entrada de ${p.shape}`,
+    `${p.title}: ${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'capa' : 'capas'} para una entrada de ${p.shape}`,
   'summary.col.layer': 'Capa',
   'summary.col.type': 'Tipo',
   'summary.col.hyper': 'Hiperparámetros',

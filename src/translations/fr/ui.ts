@@ -110,19 +110,19 @@ export const UI: SameKeys<UiTerms> = {
   'summary.walkError': (p) => `${p.title} avec une entrée ${p.shape} : ${p.error}`,
   'summary.diagram': (p) => `${p.title} : taille spatiale ${p.stages}.`,
   'summary.stageImage': (p, f) =>
-    `${p.name} ${p.size} (${p.channels} ${f.plural(p.channels) === 'one' ? 'canal' : 'canaux'})`,
+    `${p.name} ${p.size} (${f.number(p.channels)} ${f.plural(p.channels) === 'one' ? 'canal' : 'canaux'})`,
   'summary.stageFlat': (p, f) => `${p.name} ${f.number(p.count)} valeurs`,
   'summary.input': 'entrée',
   'summary.dense': (p, f) =>
     `Une première couche dense sur cette entrée ${p.shape} demanderait {0} poids (${f.number(p.inputs)} entrées, ${f.number(p.hidden)} neurones cachés).`,
   'summary.conv': (p, f) =>
-    `${f.plural(p.count) === 'one' ? 'L’unique couche de convolution a' : `Les ${p.count} couches de convolution ont ensemble`} {0} paramètres${p.ratio} : les poids d’un noyau sont partagés par toutes les positions de l’image.`,
+    `${f.plural(p.count) === 'one' ? 'L’unique couche de convolution a' : `Les ${f.number(p.count)} couches de convolution ont ensemble`} {0} paramètres${p.ratio} : les poids d’un noyau sont partagés par toutes les positions de l’image.`,
   'summary.fewer': (p, f) => `, ${f.number(p.ratio)} fois moins`,
   'summary.more': ', plus que la couche dense, pour une entrée aussi petite',
   'summary.noConv': 'Ce réseau n’a pas de couche de convolution : il est dense dès la première couche.',
   'summary.table': 'Tableau des couches',
   'summary.caption': (p, f) =>
-    `${p.title} : ${p.count} ${f.plural(p.count) === 'one' ? 'couche' : 'couches'} pour une entrée ${p.shape}`,
+    `${p.title} : ${f.number(p.count)} ${f.plural(p.count) === 'one' ? 'couche' : 'couches'} pour une entrée ${p.shape}`,
   'summary.col.layer': 'Couche',
   'summary.col.type': 'Type',
   'summary.col.hyper': 'Hyperparamètres',

@@ -107,18 +107,18 @@ export const UI: SameKeys<UiTerms> = {
   'summary.name.hidden': '隠れユニット数',
   'summary.walkError': (p) => `${p.title}（入力 ${p.shape}）: ${p.error}`,
   'summary.diagram': (p) => `${p.title}: 空間サイズ ${p.stages}。`,
-  'summary.stageImage': (p) => `${p.name} ${p.size}（${p.channels} チャネル）`,
+  'summary.stageImage': (p, f) => `${p.name} ${p.size}（${f.number(p.channels)} チャネル）`,
   'summary.stageFlat': (p, f) => `${p.name} ${f.number(p.count)} 個の値`,
   'summary.input': '入力',
   'summary.dense': (p, f) =>
     `この ${p.shape} の入力に全結合の第 1 層を置くと、重みは {0} 個必要です（入力 ${f.number(p.inputs)} 個、隠れユニット ${f.number(p.hidden)} 個）。`,
-  'summary.conv': (p) =>
-    `${p.count === 1 ? '畳み込み層 1 つのパラメータ数は' : `畳み込み層 ${p.count} つを合わせたパラメータ数は`} {0}${p.ratio}です。カーネルの重みは画像のすべての位置で共有されるからです。`,
+  'summary.conv': (p, f) =>
+    `${p.count === 1 ? '畳み込み層 1 つのパラメータ数は' : `畳み込み層 ${f.number(p.count)} つを合わせたパラメータ数は`} {0}${p.ratio}です。カーネルの重みは画像のすべての位置で共有されるからです。`,
   'summary.fewer': (p, f) => ` で、${f.number(p.ratio)} 分の 1 `,
   'summary.more': ' で、この小さな入力では全結合層より多い状態',
   'summary.noConv': 'このネットワークには畳み込み層がありません。第 1 層から全結合です。',
   'summary.table': '層の一覧表',
-  'summary.caption': (p) => `${p.title}: 入力 ${p.shape} に対する ${p.count} 層`,
+  'summary.caption': (p, f) => `${p.title}: 入力 ${p.shape} に対する ${f.number(p.count)} 層`,
   'summary.col.layer': '層',
   'summary.col.type': '種類',
   'summary.col.hyper': 'ハイパーパラメータ',

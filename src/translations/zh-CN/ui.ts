@@ -101,18 +101,18 @@ export const UI: SameKeys<UiTerms> = {
   'summary.name.hidden': '隐藏单元数',
   'summary.walkError': (p) => `${p.title}（输入为 ${p.shape}）：${p.error}`,
   'summary.diagram': (p) => `${p.title}：空间尺寸 ${p.stages}。`,
-  'summary.stageImage': (p) => `${p.name} ${p.size}（${p.channels} 个通道）`,
+  'summary.stageImage': (p, f) => `${p.name} ${p.size}（${f.number(p.channels)} 个通道）`,
   'summary.stageFlat': (p, f) => `${p.name} ${f.number(p.count)} 个值`,
   'summary.input': '输入',
   'summary.dense': (p, f) =>
     `如果对这个 ${p.shape} 的输入使用全连接的第一层，需要 {0} 个权重（${f.number(p.inputs)} 个输入，${f.number(p.hidden)} 个隐藏单元）。`,
-  'summary.conv': (p) =>
-    `${p.count === 1 ? '这一个卷积层共有' : `全部 ${p.count} 个卷积层合计有`} {0} 个参数${p.ratio}：卷积核的权重在图像的每个位置上共享。`,
+  'summary.conv': (p, f) =>
+    `${p.count === 1 ? '这一个卷积层共有' : `全部 ${f.number(p.count)} 个卷积层合计有`} {0} 个参数${p.ratio}：卷积核的权重在图像的每个位置上共享。`,
   'summary.fewer': (p, f) => `，少了 ${f.number(p.ratio)} 倍`,
   'summary.more': '，在这么小的输入上反而比全连接层多',
   'summary.noConv': '这个网络没有卷积层：从第一层起就是全连接的。',
   'summary.table': '各层列表',
-  'summary.caption': (p) => `${p.title}：对 ${p.shape} 的输入共 ${p.count} 层`,
+  'summary.caption': (p, f) => `${p.title}：对 ${p.shape} 的输入共 ${f.number(p.count)} 层`,
   'summary.col.layer': '层',
   'summary.col.type': '类型',
   'summary.col.hyper': '超参数',
