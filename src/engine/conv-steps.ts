@@ -421,7 +421,10 @@ export function describeGeometry(
   num: (n: number) => string = String,
   dir: 'ltr' | 'rtl' = 'ltr',
 ): { text: Message; formula: string | null } {
-  const size = (rows: number, cols: number) => say('viewer.size', { rows, cols });
+  // Right to left, a size is held strictly left to right (rows first), as LocalizeController.ltr holds a formula:
+  // a left-to-right isolate around an override, in the locale's digits.
+  const size = (rows: number, cols: number) =>
+    dir === 'rtl' ? `\u2066\u202d${num(rows)}×${num(cols)}\u202c\u2069` : say('viewer.size', { rows, cols });
   const text = say('viewer.summary', {
     channels: g.channels,
     input: size(g.inRows, g.inCols),

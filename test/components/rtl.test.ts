@@ -556,6 +556,26 @@ describe('right-to-left', function () {
     expect(text(en.shadowRoot!.querySelector('caption')!)).to.contain('12 layers for a 1×28×28 input');
   });
 
+  it('<kernel-viewer lang="ar">: a non-square size in the summary reads rows × columns from the left', async () => {
+    const el = await fixture<HTMLElement>('<kernel-viewer lang="ar" input-size="5x8"></kernel-viewer>');
+    await settle(el);
+    const summary = el.shadowRoot!.querySelector('[part=summary]')!;
+    const text = [...summary.childNodes].find(
+      (n): n is Text => n.nodeType === Node.TEXT_NODE && /\S/.test(n.textContent!),
+    )!;
+    const digits = /[0-9\u0660-\u0669]/;
+    const first = text.data.search(digits);
+    expect(latinDigits(text.data.slice(first, first + 3)), text.data).to.equal('5×8');
+    const at = (i: number) => {
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 1);
+      return r.getBoundingClientRect().left;
+    };
+    expect(at(first), 'the rows (5) on the left of ×').to.be.lessThan(at(first + 1));
+    expect(at(first + 1), '× on the left of the columns (8)').to.be.lessThan(at(first + 2));
+  });
+
   it('<conv-calculator> in a locale with Arabic-Indic digits: every number in them, each step strictly left to right', async () => {
     const el = await fixture<HTMLElement>(
       '<conv-calculator lang="ar-u-nu-arab" input-size="28" kernel-size="5" padding="same" stride="2" in-channels="3" out-channels="8"></conv-calculator>',
