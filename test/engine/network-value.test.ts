@@ -6,6 +6,8 @@ import { isEmptyNetwork, parseNetworkValue, specsOf } from '../../src/engine/mod
 import { html, LitElement } from 'lit';
 import { LocalizeController, loadTranslation } from '../../src/components/shared/localize.js';
 import { SHIPPED_LANGUAGES } from '../../src/translations/index.js';
+import { messagesOf } from '../../src/engine/messages.js';
+import { INPUT_MESSAGES } from '../../src/engine/input.messages.js';
 
 const MNIST = { inputShape: [1, 28, 28], classes: 10 };
 const errorOf = (r: NetworkResult) => {
@@ -119,6 +121,29 @@ describe('models/network-value: the text, or the engine’s plain layer specs', 
       expect(new Set(Object.values(said)).size, 'each language its own sentence').to.equal(
         SHIPPED_LANGUAGES.length,
       );
+    } finally {
+      probe.remove();
+    }
+  });
+
+  it('the input checks say their numbers (example, pixel, class range) through the reader’s Intl', async () => {
+    const m = messagesOf(INPUT_MESSAGES)('examples.label', { n: 1234, label: '12', last: 9 });
+    const pixel = messagesOf(INPUT_MESSAGES)('examples.pixel', { n: 3, index: 4567 });
+    expect(m.text).to.equal('Example 1,234 has label 12: a label is a class number from 0 to 9.');
+    const probe = document.createElement('network-value-say-probe') as SayProbe;
+    document.body.append(probe);
+    try {
+      await loadTranslation('de');
+      const sayIn = async (lang: string, msg: typeof m) => {
+        probe.lang = lang;
+        probe.requestUpdate();
+        await probe.updateComplete;
+        return probe.localize.say(msg);
+      };
+      expect(await sayIn('de', m)).to.equal(
+        'Beispiel 1.234 hat die Klasse 12: Eine Klasse ist eine Nummer von 0 bis 9.',
+      );
+      expect(await sayIn('de', pixel)).to.contain('Pixel 4.567');
     } finally {
       probe.remove();
     }

@@ -81,8 +81,8 @@ export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {
     `Die Pixel müssen ein Array von ${f.number(p.count)} Zahlen zwischen 0 und 1 sein.`,
   'pixels.count': (p, f) =>
     `Es müssen ${f.number(p.count)} Pixelwerte sein (${p.shape}), erhalten: ${f.number(p.got)}.`,
-  'pixels.notFinite': (p) =>
-    `Pixel ${p.index} ist keine endliche Zahl: Jeder Wert muss zwischen 0 und 1 liegen.`,
+  'pixels.notFinite': (p, f) =>
+    `Pixel ${f.number(p.index)} ist keine endliche Zahl: Jeder Wert muss zwischen 0 und 1 liegen.`,
   'label.unknown': (p) =>
     `${p.label} ist hier keine Klasse: Wählen Sie eine von ${p.list} (oder ihre Nummer, 0 bis ${p.last}).`,
   'label.none': 'Keine Angabe',
@@ -92,12 +92,13 @@ export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {
     'Es gibt noch keine Beispiele zum Lernen: Zeichnen, die richtige Klasse wählen und Beibringen drücken.',
   'examples.tooMany': (p, f) =>
     `Höchstens ${f.number(p.max)} Beispiele auf einmal (erhalten: ${f.number(p.got)}).`,
-  'examples.notExample': (p) => `Beispiel ${p.n} ist kein { pixels, label }.`,
-  'examples.label': (p) =>
-    `Beispiel ${p.n} hat die Klasse ${p.label}: Eine Klasse ist eine Nummer von 0 bis ${p.last}.`,
+  'examples.notExample': (p, f) => `Beispiel ${f.number(p.n)} ist kein { pixels, label }.`,
+  'examples.label': (p, f) =>
+    `Beispiel ${f.number(p.n)} hat die Klasse ${p.label}: Eine Klasse ist eine Nummer von ${f.number(0)} bis ${f.number(p.last)}.`,
   'examples.pixels': (p, f) =>
-    `Beispiel ${p.n} hat ${p.got < 0 ? 'keine' : f.number(p.got)} Pixelwerte; dieses Netz nimmt ${f.number(p.size)} (${p.shape}).`,
-  'examples.pixel': (p) => `Beispiel ${p.n}: Pixel ${p.index} ist keine endliche Zahl (Werte von 0 bis 1).`,
-  'examples.steps': (p) =>
-    `Die Zahl der Schritte der Feinabstimmung muss eine ganze Zahl von 1 bis ${p.max} sein.`,
+    `Beispiel ${f.number(p.n)} hat ${p.got < 0 ? 'keine' : f.number(p.got)} Pixelwerte; dieses Netz nimmt ${f.number(p.size)} (${p.shape}).`,
+  'examples.pixel': (p, f) =>
+    `Beispiel ${f.number(p.n)}: Pixel ${f.number(p.index)} ist keine endliche Zahl (Werte von 0 bis 1).`,
+  'examples.steps': (p, f) =>
+    `Die Zahl der Schritte der Feinabstimmung muss eine ganze Zahl von ${f.number(1)} bis ${f.number(p.max)} sein.`,
 };

@@ -78,7 +78,8 @@ export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {
   'pixels.notArray': (p, f) => `Los píxeles deben ser un array de ${f.number(p.count)} números entre 0 y 1.`,
   'pixels.count': (p, f) =>
     `Los píxeles deben ser ${f.number(p.count)} números (${p.shape}); se recibieron ${f.number(p.got)}.`,
-  'pixels.notFinite': (p) => `El píxel ${p.index} no es un número finito: cada valor debe estar entre 0 y 1.`,
+  'pixels.notFinite': (p, f) =>
+    `El píxel ${f.number(p.index)} no es un número finito: cada valor debe estar entre 0 y 1.`,
   'label.unknown': (p) =>
     `${p.label} no es una etiqueta aquí: elige una de ${p.list} (o su número, de 0 a ${p.last}).`,
   'label.none': 'Ninguna etiqueta',
@@ -88,12 +89,13 @@ export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {
     'Aún no hay ejemplos de los que aprender: dibuja, elige la etiqueta correcta y pulsa Enseñar.',
   'examples.tooMany': (p, f) =>
     `Como máximo ${f.number(p.max)} ejemplos a la vez (se recibieron ${f.number(p.got)}).`,
-  'examples.notExample': (p) => `El ejemplo ${p.n} no es { pixels, label }.`,
-  'examples.label': (p) =>
-    `El ejemplo ${p.n} tiene la etiqueta ${p.label}: una etiqueta es un número de clase de 0 a ${p.last}.`,
+  'examples.notExample': (p, f) => `El ejemplo ${f.number(p.n)} no es { pixels, label }.`,
+  'examples.label': (p, f) =>
+    `El ejemplo ${f.number(p.n)} tiene la etiqueta ${p.label}: una etiqueta es un número de clase de ${f.number(0)} a ${f.number(p.last)}.`,
   'examples.pixels': (p, f) =>
-    `El ejemplo ${p.n} tiene ${p.got < 0 ? 'cero' : f.number(p.got)} valores de píxel; esta red toma ${f.number(p.size)} (${p.shape}).`,
-  'examples.pixel': (p) =>
-    `Ejemplo ${p.n}: el píxel ${p.index} no es un número finito (los valores van de 0 a 1).`,
-  'examples.steps': (p) => `Los pasos de ajuste deben ser un número entero de 1 a ${p.max}.`,
+    `El ejemplo ${f.number(p.n)} tiene ${p.got < 0 ? 'cero' : f.number(p.got)} valores de píxel; esta red toma ${f.number(p.size)} (${p.shape}).`,
+  'examples.pixel': (p, f) =>
+    `Ejemplo ${f.number(p.n)}: el píxel ${f.number(p.index)} no es un número finito (los valores van de 0 a 1).`,
+  'examples.steps': (p, f) =>
+    `Los pasos de ajuste deben ser un número entero de ${f.number(1)} a ${f.number(p.max)}.`,
 };

@@ -80,8 +80,8 @@ export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {
     `Les pixels doivent être un tableau de ${f.number(p.count)} nombres entre 0 et 1.`,
   'pixels.count': (p, f) =>
     `Les pixels doivent être ${f.number(p.count)} nombres (${p.shape}) ; reçu : ${f.number(p.got)}.`,
-  'pixels.notFinite': (p) =>
-    `Le pixel ${p.index} n’est pas un nombre fini : chaque valeur doit être comprise entre 0 et 1.`,
+  'pixels.notFinite': (p, f) =>
+    `Le pixel ${f.number(p.index)} n’est pas un nombre fini : chaque valeur doit être comprise entre 0 et 1.`,
   'label.unknown': (p) =>
     `${p.label} n’est pas une étiquette ici : choisissez parmi ${p.list} (ou son numéro, de 0 à ${p.last}).`,
   'label.none': 'Aucune étiquette',
@@ -90,12 +90,13 @@ export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {
   'examples.empty':
     'Il n’y a pas encore d’exemples à apprendre : dessinez, choisissez la bonne étiquette et appuyez sur Apprendre.',
   'examples.tooMany': (p, f) => `Au plus ${f.number(p.max)} exemples à la fois (reçu : ${f.number(p.got)}).`,
-  'examples.notExample': (p) => `L’exemple ${p.n} n’est pas un { pixels, label }.`,
-  'examples.label': (p) =>
-    `L’exemple ${p.n} a l’étiquette ${p.label} : une étiquette est un numéro de classe de 0 à ${p.last}.`,
+  'examples.notExample': (p, f) => `L’exemple ${f.number(p.n)} n’est pas un { pixels, label }.`,
+  'examples.label': (p, f) =>
+    `L’exemple ${f.number(p.n)} a l’étiquette ${p.label} : une étiquette est un numéro de classe de ${f.number(0)} à ${f.number(p.last)}.`,
   'examples.pixels': (p, f) =>
-    `L’exemple ${p.n} a ${p.got < 0 ? 'zéro' : f.number(p.got)} valeurs de pixel ; ce réseau en prend ${f.number(p.size)} (${p.shape}).`,
-  'examples.pixel': (p) =>
-    `Exemple ${p.n} : le pixel ${p.index} n’est pas un nombre fini (valeurs de 0 à 1).`,
-  'examples.steps': (p) => `Le nombre de pas d’affinage doit être un entier de 1 à ${p.max}.`,
+    `L’exemple ${f.number(p.n)} a ${p.got < 0 ? 'zéro' : f.number(p.got)} valeurs de pixel ; ce réseau en prend ${f.number(p.size)} (${p.shape}).`,
+  'examples.pixel': (p, f) =>
+    `Exemple ${f.number(p.n)} : le pixel ${f.number(p.index)} n’est pas un nombre fini (valeurs de 0 à 1).`,
+  'examples.steps': (p, f) =>
+    `Le nombre de pas d’affinage doit être un entier de ${f.number(1)} à ${f.number(p.max)}.`,
 };

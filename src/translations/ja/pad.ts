@@ -74,7 +74,8 @@ export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {
   'pixels.notArray': (p, f) => `ピクセルは 0〜1 の数値 ${f.number(p.count)} 個の配列にしてください。`,
   'pixels.count': (p, f) =>
     `ピクセルは ${f.number(p.count)} 個 (${p.shape}) 必要ですが、${f.number(p.got)} 個でした。`,
-  'pixels.notFinite': (p) => `ピクセル ${p.index} が有限の数ではありません: 値はすべて 0〜1 にしてください。`,
+  'pixels.notFinite': (p, f) =>
+    `ピクセル ${f.number(p.index)} が有限の数ではありません: 値はすべて 0〜1 にしてください。`,
   'label.unknown': (p) =>
     `${p.label} はここではラベルではありません: ${p.list} のどれか (またはその番号 0〜${p.last}) を選んでください。`,
   'label.none': 'ラベルなし',
@@ -83,10 +84,13 @@ export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {
   'examples.empty': '学習する例がまだありません: 描いて、正しいラベルを選び、「教える」を押してください。',
   'examples.tooMany': (p, f) =>
     `一度に使える例は最大 ${f.number(p.max)} 個です (${f.number(p.got)} 個ありました)。`,
-  'examples.notExample': (p) => `例 ${p.n} は { pixels, label } ではありません。`,
-  'examples.label': (p) => `例 ${p.n} のラベルは ${p.label} です: ラベルは 0〜${p.last} のクラス番号です。`,
+  'examples.notExample': (p, f) => `例 ${f.number(p.n)} は { pixels, label } ではありません。`,
+  'examples.label': (p, f) =>
+    `例 ${f.number(p.n)} のラベルは ${p.label} です: ラベルは ${f.number(0)}〜${f.number(p.last)} のクラス番号です。`,
   'examples.pixels': (p, f) =>
-    `例 ${p.n} のピクセル値は ${p.got < 0 ? '0' : f.number(p.got)} 個です。このネットワークは ${f.number(p.size)} 個 (${p.shape}) を受け取ります。`,
-  'examples.pixel': (p) => `例 ${p.n}: ピクセル ${p.index} が有限の数ではありません (値は 0〜1)。`,
-  'examples.steps': (p) => `ファインチューニングのステップ数は 1〜${p.max} の整数にしてください。`,
+    `例 ${f.number(p.n)} のピクセル値は ${p.got < 0 ? '0' : f.number(p.got)} 個です。このネットワークは ${f.number(p.size)} 個 (${p.shape}) を受け取ります。`,
+  'examples.pixel': (p, f) =>
+    `例 ${f.number(p.n)}: ピクセル ${f.number(p.index)} が有限の数ではありません (値は 0〜1)。`,
+  'examples.steps': (p, f) =>
+    `ファインチューニングのステップ数は 1〜${f.number(p.max)} の整数にしてください。`,
 };

@@ -67,17 +67,19 @@ export const INPUT: SameKeys<typeof INPUT_MESSAGES> = {
   'pixels.notArray': (p, f) => `像素必须是由 ${f.number(p.count)} 个 0 到 1 之间的数组成的数组。`,
   'pixels.count': (p, f) =>
     `像素必须是 ${f.number(p.count)} 个数（${p.shape}），实际为 ${f.number(p.got)} 个。`,
-  'pixels.notFinite': (p) => `像素 ${p.index} 不是有限的数：每个值都必须在 0 到 1 之间。`,
+  'pixels.notFinite': (p, f) => `像素 ${f.number(p.index)} 不是有限的数：每个值都必须在 0 到 1 之间。`,
   'label.unknown': (p) =>
     `${p.label} 不是这里的标签：请从 ${p.list} 中选一个（或它的编号，0 到 ${p.last}）。`,
   'label.none': '没有标签',
   'examples.notArray': '样例必须是 { pixels, label } 的数组（先在画板上教几个手写样例）。',
   'examples.empty': '还没有可学习的样例：画一个，选出正确标签，再按“教给它”。',
   'examples.tooMany': (p, f) => `一次最多 ${f.number(p.max)} 个样例（实际为 ${f.number(p.got)} 个）。`,
-  'examples.notExample': (p) => `样例 ${p.n} 不是 { pixels, label }。`,
-  'examples.label': (p) => `样例 ${p.n} 的标签是 ${p.label}：标签是 0 到 ${p.last} 的类别编号。`,
+  'examples.notExample': (p, f) => `样例 ${f.number(p.n)} 不是 { pixels, label }。`,
+  'examples.label': (p, f) =>
+    `样例 ${f.number(p.n)} 的标签是 ${p.label}：标签是 ${f.number(0)} 到 ${f.number(p.last)} 的类别编号。`,
   'examples.pixels': (p, f) =>
-    `样例 ${p.n} 有 ${p.got < 0 ? '0' : f.number(p.got)} 个像素值；这个网络需要 ${f.number(p.size)} 个（${p.shape}）。`,
-  'examples.pixel': (p) => `样例 ${p.n}：像素 ${p.index} 不是有限的数（值为 0 到 1）。`,
-  'examples.steps': (p) => `微调步数必须是 1 到 ${p.max} 的整数。`,
+    `样例 ${f.number(p.n)} 有 ${p.got < 0 ? '0' : f.number(p.got)} 个像素值；这个网络需要 ${f.number(p.size)} 个（${p.shape}）。`,
+  'examples.pixel': (p, f) =>
+    `样例 ${f.number(p.n)}：像素 ${f.number(p.index)} 不是有限的数（值为 0 到 1）。`,
+  'examples.steps': (p, f) => `微调步数必须是 ${f.number(1)} 到 ${f.number(p.max)} 的整数。`,
 };
