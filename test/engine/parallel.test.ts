@@ -156,6 +156,84 @@ describe('data-parallel: training in several Workers (wasm)', function () {
     expect(auto.weights).to.deep.equal(one.weights);
   });
 
+  it("keeps every helper's replica exactly the leader's model: after training, after setWeights and a fine-tune", async () => {
+    const s = new TrainingSession({
+      data: DATA,
+      trainSize: 100,
+      testSize: 20,
+      epochs: 1,
+      batchSize: 20,
+      learningRate: 0.01,
+      evaluateEachEpoch: false,
+      backend: 'wasm',
+      thread: 'worker',
+      workers: 3,
+      seed: 4,
+    });
+    try {
+      await s.start();
+      expect(s.state).to.equal('done');
+      expect(s.workers).to.equal(3);
+      // How many values differ (a count, not a deep-equal: a failing diff of 45,000 numbers takes minutes).
+      const differ = (a: { data: Float32Array }[], b: { data: Float32Array }[]) =>
+        a.reduce((n, w, i) => n + w.data.filter((v, j) => !Object.is(v, b[i]!.data[j])).length, 0);
+      let per = await s.weightsPerWorker();
+      expect(per).to.have.length(3);
+      const initial = per[0]!;
+      per.slice(1).forEach((w, k) => expect(differ(w, initial), `helper ${k + 1}`).to.equal(0));
+      // Weights set from the page (halved), then a fine-tune whose steps every replica takes from them.
+      await s.setWeights(per[0]!.map((w) => ({ ...w, data: w.data.map((v) => v / 2) })));
+      const examples = [0, 1, 2, 3].map((label) => ({
+        pixels: new Float32Array(784).map((_, p) => ((p * 7 + label * 13) % 11) / 10),
+        label,
+      }));
+      await s.fineTune(examples, { steps: 3 });
+      per = await s.weightsPerWorker();
+      const tuned = per[0]!;
+      expect(differ(tuned, initial), 'changed by the fine-tune').to.be.above(0);
+      per.slice(1).forEach((w, k) => expect(differ(w, tuned), `helper ${k + 1}`).to.equal(0));
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it('weights set while paused reach every replica before the next batch (the shares posted ahead are dropped)', async () => {
+    const s = new TrainingSession({
+      data: DATA,
+      trainSize: 200,
+      testSize: 20,
+      epochs: 50,
+      batchSize: 20,
+      learningRate: 0.01,
+      evaluateEachEpoch: false,
+      backend: 'wasm',
+      thread: 'worker',
+      workers: 2,
+      seed: 6,
+    });
+    const differ = (a: { data: Float32Array }[], b: { data: Float32Array }[]) =>
+      a.reduce((n, w, i) => n + w.data.filter((v, j) => !Object.is(v, b[i]!.data[j])).length, 0);
+    try {
+      const first = until(s, 'train-batch');
+      void s.start();
+      await first;
+      s.pause();
+      await new Promise((r) => setTimeout(r, 300));
+      const [leader] = await s.weightsPerWorker();
+      await s.setWeights(leader!.map((w) => ({ ...w, data: w.data.map((v) => v / 2) })));
+      const more = s.history.batches.length + 3;
+      s.resume();
+      while (s.history.batches.length < more) await until(s, 'train-batch');
+      s.stop();
+      await new Promise((r) => setTimeout(r, 300));
+      const per = await s.weightsPerWorker();
+      expect(per).to.have.length(2);
+      expect(differ(per[1]!, per[0]!), 'values the helper holds otherwise').to.equal(0);
+    } finally {
+      s.dispose();
+    }
+  });
+
   it('frees every tensor in every worker: each count constant from the 2nd batch on', async () => {
     const r = await run({ seed: 3, workers: 3, trainSize: 100 });
     expect(r.workers).to.equal(3);

@@ -89,6 +89,13 @@ export interface CoreOptions {
   helpers?: MessagePort[];
 }
 
+/** Shares posted ahead to the helpers: for which examples, and their replies. */
+interface Prefetch {
+  split: MnistSplit;
+  ids: Float64Array;
+  pending: (Promise<ShareReply> | null)[];
+}
+
 export class TrainerCore implements GradientSource {
   readonly tf: Tf;
   readonly backend: BackendName;
@@ -102,6 +109,10 @@ export class TrainerCore implements GradientSource {
   private disposed = false;
   /** The helpers computing shares of each batch (empty: this core computes whole batches alone). */
   private readonly helpers: HelperPort[];
+  /** Whether the helpers' replicas may differ from this model (before the first step, after `setWeights`). */
+  private helpersStale = true;
+  /** Shares of the next step, posted to the helpers ahead by the previous one. */
+  private prefetch: Prefetch | null = null;
   /** Each helper's numTensors at its latest reply (for `BatchInfo.workerTensors`). */
   private readonly helperTensors: number[];
   readonly trainSize: number;
@@ -205,10 +216,17 @@ export class TrainerCore implements GradientSource {
 
   /**
    * One optimizer step over `split`'s examples `indices[from .. from+n)` (fine-tune-run.ts steps on its own split).
+   * `next`: the step that will follow (the same `indices` and `split`), so that helpers can start on it early.
    * Returns [mean loss, correct count] as a tensor to read (and dispose): on a GPU it may still be computing.
    */
-  async step(indices: ArrayLike<number>, from: number, n: number, split = this.data.train): Promise<Tensor> {
-    if (this.helpers.length) return this.parallelStep(indices, from, n, split);
+  async step(
+    indices: ArrayLike<number>,
+    from: number,
+    n: number,
+    split = this.data.train,
+    next?: { from: number; n: number },
+  ): Promise<Tensor> {
+    if (this.helpers.length) return this.parallelStep(indices, from, n, split, next);
     const chunk = this.sliceMs == null ? n : Math.min(n, this.microBatch);
     let stats: Tensor;
     if (chunk >= n) {
@@ -282,23 +300,17 @@ export class TrainerCore implements GradientSource {
 
   /**
    * Data-parallel step (training/parallel.ts): share 0 here, share k on helper k, gradients summed in share
-   * order, one update. Returns [loss, correct] as the other path does.
+   * order, one update here and the same on every helper's replica. Returns [loss, correct] as the other path does.
    */
-  private async parallelStep(ix: ArrayLike<number>, from: number, n: number, split: MnistSplit) {
+  private async parallelStep(
+    ix: ArrayLike<number>,
+    from: number,
+    n: number,
+    split: MnistSplit,
+    next?: { from: number; n: number },
+  ) {
     const parts = shares(n, 1 + this.helpers.length);
-    const weights = this.flatWeights();
-    const pending: (Promise<ShareReply> | null)[] = [];
-    for (let k = 1; k < parts.length; k++) {
-      const [a, b] = parts[k]!;
-      if (b <= a) {
-        pending.push(null);
-        continue;
-      }
-      const { xs, labels, oneHot } = fillBatch(split, ix, from + a, b - a, this.input);
-      // Each helper gets its own copy of the weights: the buffer is transferred (moved, not copied) to it.
-      const w = k === parts.length - 1 ? weights : weights.slice();
-      pending.push(this.helpers[k - 1]!.request({ weights: w, xs, labels, oneHot, divisor: n }));
-    }
+    const pending = await this.sharesFor(ix, from, n, split);
     const ordered: Float32Array[] = [];
     let loss = 0;
     let correct = 0;
@@ -315,15 +327,85 @@ export class TrainerCore implements GradientSource {
     for (let k = 0; k < replies.length; k++) {
       const r = replies[k];
       if (!r) continue;
-      if (!r.ok) throw new Error(`A training helper failed: ${r.message}`);
+      if (!r.ok) {
+        const e = new Error(`A training helper failed: ${r.message}`);
+        if (r.stack) e.stack = `${e.stack ?? e.message}\n--- in the helper ---\n${r.stack}`;
+        throw e;
+      }
+      if (parts[k + 1]![1] <= parts[k + 1]![0]) continue; // an empty share (only there to carry the weights)
       ordered.push(r.grads);
       loss += r.loss;
       correct += r.correct;
       this.helperTensors[k] = r.numTensors;
     }
     if (this.disposed) throw new Error('This training session was disposed.');
-    this.applyFlat(sumInOrder(ordered));
+    const sum = sumInOrder(ordered);
+    const learningRate = this.learningRate;
+    for (const h of this.helpers) h.update({ type: 'update', grads: sum.slice(), learningRate });
+    // The helpers start on the next step's shares (after this update: a port delivers in order) while this
+    // thread applies the update, reports the batch and yields.
+    if (next && next.n > 0) this.prefetch = this.postShares(ix, next.from, next.n, split);
+    try {
+      this.applyFlat(sum);
+    } catch (e) {
+      this.helpersStale = true; // the helpers applied it: send them the weights next time
+      throw e;
+    }
     return tensor1d([loss, correct]);
+  }
+
+  /**
+   * The helpers' replies for the shares of `ix[from .. from+n)`: the ones posted ahead by the previous step when
+   * they are for these very examples (and the replicas were not changed since), else freshly posted ones.
+   */
+  private async sharesFor(
+    ix: ArrayLike<number>,
+    from: number,
+    n: number,
+    split: MnistSplit,
+  ): Promise<(Promise<ShareReply> | null)[]> {
+    const ahead = this.prefetch;
+    this.prefetch = null;
+    if (ahead) {
+      let same = !this.helpersStale && ahead.split === split && ahead.ids.length === n;
+      for (let i = 0; same && i < n; i++) same = ahead.ids[i] === ix[from + i];
+      if (same) return ahead.pending;
+      await Promise.allSettled(ahead.pending); // other examples (or weights) now: drop them, then ask again
+    }
+    return this.postShares(ix, from, n, split).pending;
+  }
+
+  /** Posts share k of `ix[from .. from+n)` to helper k (with the weights when the replicas may differ). */
+  private postShares(ix: ArrayLike<number>, from: number, n: number, split: MnistSplit): Prefetch {
+    const parts = shares(n, 1 + this.helpers.length);
+    // The replicas get the weights when they may differ from this model's.
+    const weights = this.helpersStale ? this.flatWeights() : null;
+    this.helpersStale = false;
+    const P = this.input.pixels;
+    const pending: (Promise<ShareReply> | null)[] = [];
+    for (let k = 1; k < parts.length; k++) {
+      const [a, b] = parts[k]!;
+      const w = weights && (k === parts.length - 1 ? weights : weights.slice()); // each its own (transferred)
+      if (b <= a && !w) {
+        pending.push(null);
+        continue;
+      }
+      // The examples' bytes as stored (a quarter of their floats); the helper standardises them.
+      const pixels = new Uint8Array((b - a) * P);
+      const labels = new Uint8Array(b - a);
+      for (let i = a; i < b; i++) {
+        const idx = ix[from + i]!;
+        pixels.set(split.images.subarray(idx * P, idx * P + P), (i - a) * P);
+        labels[i - a] = split.labels[idx]!;
+      }
+      const request = { type: 'share' as const, pixels, labels, divisor: n, ...(w ? { weights: w } : {}) };
+      const reply = this.helpers[k - 1]!.request(request);
+      reply.catch(() => {}); // a share posted ahead may never be awaited (the session disposed meanwhile)
+      pending.push(reply);
+    }
+    const ids = new Float64Array(n);
+    for (let i = 0; i < n; i++) ids[i] = ix[from + i]!;
+    return { split, ids, pending };
   }
 
   /** Every trainable variable's values, flattened in the model's order (the layout of a share's gradient). */
@@ -337,7 +419,7 @@ export class TrainerCore implements GradientSource {
   }
 
   /** One optimizer update from a flat gradient (`flatWeights`' layout). */
-  private applyFlat(flat: Float32Array): void {
+  applyFlat(flat: Float32Array): void {
     tidy(() => this.optimizer.applyGradients(namedFromFlat(this.vars, flat)));
   }
 
@@ -394,6 +476,11 @@ export class TrainerCore implements GradientSource {
       default:
         return cnn ? 16 : 64; // GPU backends queue work asynchronously
     }
+  }
+
+  /** The optimizer's step size for the next update. */
+  get learningRate(): number {
+    return (this.optimizer as Optimizer & { learningRate: number }).learningRate;
   }
 
   /** Sets the optimizer's step size for the next update (Adam reads it per step; SGD keeps it as a scalar). */
@@ -501,7 +588,13 @@ export class TrainerCore implements GradientSource {
           this.setLearningRate(learningRate);
           const t0 = performance.now();
           const current: Queued = {
-            stats: await this.step(order, from, size),
+            stats: await this.step(
+              order,
+              from,
+              size,
+              undefined,
+              b + 1 < batches ? { from: from + size, n: Math.min(batchSize, n - from - size) } : undefined,
+            ),
             batch: b + 1,
             size,
             learningRate,
@@ -681,6 +774,7 @@ export class TrainerCore implements GradientSource {
   setWeights(weights: NamedWeights): void {
     this.assertUsable();
     setModelWeights(this.model, weights);
+    this.helpersStale = true; // the helpers' replicas get them with the next share
   }
 
   private assertUsable(): void {

@@ -561,6 +561,16 @@ export class TrainingSession extends EventTarget {
   }
 
   /**
+   * The weights of every training Worker's model, the leader first (one entry with a single thread): with
+   * data-parallel Workers every helper holds a replica that must equal the leader's (training/parallel.ts).
+   */
+  async weightsPerWorker(): Promise<NamedWeights[]> {
+    const r = this.runner as (Runner & { weightsPerWorker?: () => Promise<NamedWeights[]> }) | null;
+    if (!r) return [];
+    return r.weightsPerWorker ? r.weightsPerWorker() : [await r.weights()];
+  }
+
+  /**
    * Test image `index` (taken modulo the number of test images, so any whole number picks one) with its label, as
    * the data holds it (bytes 0..255, h×w×c); null before the test data has loaded.
    */

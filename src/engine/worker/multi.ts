@@ -114,7 +114,7 @@ export class MultiWorkerRunner implements Runner {
   weights(): Promise<NamedWeights> {
     return this.leader.weights();
   }
-  /** The leader owns the weights: the helpers get them with every batch (training/parallel.ts). */
+  /** On the leader; the helpers' replicas get them with the next share (training/parallel.ts). */
   setWeights(weights: NamedWeights): Promise<void> {
     return this.leader.setWeights(weights);
   }
@@ -132,6 +132,10 @@ export class MultiWorkerRunner implements Runner {
   /** `tf.memory().numTensors` of every worker, the leader first. */
   numTensorsPerWorker(): Promise<number[]> {
     return Promise.all([this.leader, ...this.helpers].map((w) => w.numTensors()));
+  }
+  /** Every worker's weights, the leader first: the helpers' replicas (training/parallel.ts). */
+  weightsPerWorker(): Promise<NamedWeights[]> {
+    return Promise.all([this.leader, ...this.helpers].map((w) => w.weights()));
   }
   dispose(): void {
     this.disposed = true;
