@@ -30,6 +30,11 @@
  */
 
 import { fillBatch, type InputFormat } from './pixels.js';
+import { watchdog, type Watchdog } from '../worker/watchdog.js';
+import { MessageError, messagesOf } from '../messages.js';
+import { SESSION_MESSAGES } from './session.messages.js';
+
+const tell = messagesOf(SESSION_MESSAGES);
 
 /** What the leader posts to a helper for one step's share. */
 export interface ShareRequest {
@@ -99,11 +104,20 @@ export function resolveWorkers(workers: 'auto' | number | undefined, cores: numb
  */
 export class HelperPort {
   private waiting: { resolve: (r: ShareReply) => void; reject: (e: Error) => void } | null = null;
+  private dog: Watchdog | null = null;
 
-  constructor(private readonly port: MessagePort) {
+  /**
+   * `limitMs`: how long a share may take before the helper is taken for hung (a share takes milliseconds; a
+   * helper that stops answering without crashing would otherwise hold the run forever).
+   */
+  constructor(
+    private readonly port: MessagePort,
+    private readonly limitMs = 60_000,
+  ) {
     port.onmessage = (e: MessageEvent<ShareReply>) => {
       const w = this.waiting;
       this.waiting = null;
+      this.dog?.done();
       w?.resolve(e.data);
     };
     port.onmessageerror = () => this.fail(new Error('A training helper sent an unreadable message.'));
@@ -114,6 +128,10 @@ export class HelperPort {
     if (this.waiting) return Promise.reject(new Error('A training helper is still busy with a share.'));
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
+      const seconds = Math.round(this.limitMs / 1000);
+      this.dog = watchdog(this.limitMs, () =>
+        this.fail(new MessageError(tell('session.helperSilent', { seconds }))),
+      );
       const transfer: Transferable[] = [r.pixels.buffer, r.labels.buffer];
       if (r.weights) transfer.push(r.weights.buffer);
       this.port.postMessage(r, transfer);
@@ -128,6 +146,7 @@ export class HelperPort {
   private fail(e: Error): void {
     const w = this.waiting;
     this.waiting = null;
+    this.dog?.done();
     w?.reject(e);
   }
 

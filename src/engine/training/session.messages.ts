@@ -46,4 +46,9 @@ export const SESSION_MESSAGES = {
   'session.noExamples': (p: { pad: string }) =>
     `There are no examples to learn from yet: draw in a ${p.pad}, pick the right label and press Teach.`,
   'session.tuneFailed': (p: { error: string }) => `Could not fine-tune: ${p.error}`,
+  /** `seconds`: how long it waited. The Worker (or helper) was then stopped. */
+  'session.workerSilent': (p: { seconds: number }, f: MessageFormats) =>
+    `The training worker did not answer for ${f.number(p.seconds)} s and was stopped: reload the page to try again.`,
+  'session.helperSilent': (p: { seconds: number }, f: MessageFormats) =>
+    `A training helper worker did not answer for ${f.number(p.seconds)} s: training stopped. Try again with workers="1".`,
 };

@@ -22,6 +22,10 @@ import type {
   StartInfo,
 } from '../training/protocol.js';
 import { WorkerRunner } from './proxy.js';
+import { MessageError, messageOf, messagesOf } from '../messages.js';
+import { SESSION_MESSAGES } from '../training/session.messages.js';
+
+const tell = messagesOf(SESSION_MESSAGES);
 
 /** Helpers report nothing to the page: only the leader's events are the run's. */
 const NO_EVENTS: CoreEvents = { onBatch() {}, onEpoch() {}, onEvaluation() {} };
@@ -89,7 +93,12 @@ export class MultiWorkerRunner implements Runner {
   private helperDied(e: Error): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.leader.kill(new Error(`A training helper worker stopped (${e.message}).`));
+    const silent = messageOf(e);
+    this.leader.kill(
+      silent?.key === 'session.workerSilent'
+        ? new MessageError(tell('session.helperSilent', silent.params as { seconds: number }))
+        : new Error(`A training helper worker stopped (${e.message}).`),
+    );
     for (const h of this.helpers) h.dispose();
   }
 

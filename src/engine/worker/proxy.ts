@@ -21,6 +21,11 @@ import {
 import type { FineTuneOptions, TaughtExample } from '../training/fine-tune.js';
 import { startTrainWorker } from './spawn.js';
 import { yieldToEventLoop } from '../training/events.js';
+import { MessageError, messagesOf } from '../messages.js';
+import { SESSION_MESSAGES } from '../training/session.messages.js';
+import { watchdog } from './watchdog.js';
+
+const tell = messagesOf(SESSION_MESSAGES);
 
 /** Bytes copied per main-thread task: ~4 MB, a few milliseconds even on a slow laptop. */
 const COPY_SLICE = 1 << 22;
@@ -38,6 +43,11 @@ export async function copyInSlices(src: Uint8Array, n: number): Promise<Uint8Arr
 }
 
 export class WorkerRunner implements Runner {
+  /**
+   * How long `init` and `serve` may take before the worker is taken for hung (a slow phone loads TF.js and the
+   * data in seconds; a minute is ample). A static so that tests can shorten it.
+   */
+  static startLimitMs = 60_000;
   readonly thread = 'worker' as const;
   readonly workers = 1;
   /** Called once when this worker dies (crash, unreadable message or dispose), with the reason. */
@@ -95,11 +105,35 @@ export class WorkerRunner implements Runner {
     this.fail(e);
   }
 
-  private call<T>(method: CallMethod, args: unknown[] = [], transfer: Transferable[] = []): Promise<T> {
+  /**
+   * `limitMs`: for the calls that must answer in bounded time (init, serve: loading TF.js and building the model
+   * take seconds, not minutes), a watchdog (watchdog.ts) that ends a worker which hangs without crashing, with a
+   * clear error, instead of leaving the page waiting forever. Training calls run as long as the run does.
+   */
+  private call<T>(
+    method: CallMethod,
+    args: unknown[] = [],
+    transfer: Transferable[] = [],
+    limitMs: number | null = null,
+  ): Promise<T> {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      const dog =
+        limitMs == null
+          ? null
+          : watchdog(limitMs, () =>
+              this.fail(
+                new MessageError(tell('session.workerSilent', { seconds: Math.round(limitMs / 1000) })),
+              ),
+            );
+      const settle =
+        <A>(f: (a: A) => void) =>
+        (a: A) => {
+          dog?.done();
+          f(a);
+        };
+      this.pending.set(id, { resolve: settle(resolve as (v: unknown) => void), reject: settle(reject) });
       this.post({ type: 'call', id, method, args }, transfer);
     });
   }
@@ -132,6 +166,7 @@ export class WorkerRunner implements Runner {
       // Only a folder the page chose: the worker's own bundle knows where its bundler put the library's files.
       [plain, { train, test }, assetBaseOverride(), helpers],
       [train.images.buffer, train.labels.buffer, test.images.buffer, test.labels.buffer, ...helpers],
+      WorkerRunner.startLimitMs,
     );
   }
 
@@ -139,7 +174,7 @@ export class WorkerRunner implements Runner {
   serve(config: TrainConfig, port: MessagePort): Promise<string> {
     const { data: _omit, ...plain } = config;
     void _omit;
-    return this.call('serve', [plain, assetBaseOverride(), port], [port]);
+    return this.call('serve', [plain, assetBaseOverride(), port], [port], WorkerRunner.startLimitMs);
   }
 
   train(): Promise<'done' | 'stopped'> {

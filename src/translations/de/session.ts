@@ -23,4 +23,8 @@ export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
   'session.noExamples': (p) =>
     `Es gibt noch keine Beispiele zum Lernen: Zeichnen Sie in einem ${p.pad}, wählen Sie die richtige Klasse und drücken Sie „Beibringen“.`,
   'session.tuneFailed': (p) => `Feinabstimmung nicht möglich: ${p.error}`,
+  'session.workerSilent': (p, f) =>
+    `Der Trainings-Worker hat ${f.number(p.seconds)} s lang nicht geantwortet und wurde beendet: Laden Sie die Seite neu, um es erneut zu versuchen.`,
+  'session.helperSilent': (p, f) =>
+    `Ein Hilfs-Worker des Trainings hat ${f.number(p.seconds)} s lang nicht geantwortet: Das Training wurde beendet. Versuchen Sie es erneut mit workers="1".`,
 };

@@ -22,4 +22,8 @@ export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
   'session.noExamples': (p) =>
     `Aún no hay ejemplos de los que aprender: dibuja en un ${p.pad}, elige la etiqueta correcta y pulsa Enseñar.`,
   'session.tuneFailed': (p) => `No se pudo ajustar: ${p.error}`,
+  'session.workerSilent': (p, f) =>
+    `El worker de entrenamiento no respondió durante ${f.number(p.seconds)} s y se detuvo: recargue la página para intentarlo de nuevo.`,
+  'session.helperSilent': (p, f) =>
+    `Un worker auxiliar del entrenamiento no respondió durante ${f.number(p.seconds)} s: el entrenamiento se detuvo. Inténtelo de nuevo con workers="1".`,
 };

@@ -24,4 +24,8 @@ export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
   'session.noExamples': (p) =>
     `Il n’y a pas encore d’exemples dont apprendre : dessinez dans un ${p.pad}, choisissez la bonne étiquette et appuyez sur Apprendre.`,
   'session.tuneFailed': (p) => `Impossible d’affiner : ${p.error}`,
+  'session.workerSilent': (p, f) =>
+    `Le worker d’entraînement n’a pas répondu pendant ${f.number(p.seconds)} s et a été arrêté : rechargez la page pour réessayer.`,
+  'session.helperSilent': (p, f) =>
+    `Un worker auxiliaire de l’entraînement n’a pas répondu pendant ${f.number(p.seconds)} s : l’entraînement s’est arrêté. Réessayez avec workers="1".`,
 };

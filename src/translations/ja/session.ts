@@ -23,4 +23,8 @@ export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
   'session.noExamples': (p) =>
     `学習に使う例がまだありません。${p.pad} に描き、正しいラベルを選んで「教える」を押してください。`,
   'session.tuneFailed': (p) => `ファインチューニングできませんでした: ${p.error}`,
+  'session.workerSilent': (p, f) =>
+    `学習ワーカーが ${f.number(p.seconds)} 秒間応答しなかったため停止しました。ページを再読み込みしてもう一度試してください。`,
+  'session.helperSilent': (p, f) =>
+    `学習の補助ワーカーが ${f.number(p.seconds)} 秒間応答しませんでした。学習を停止しました。workers="1" でもう一度試してください。`,
 };

@@ -19,4 +19,8 @@ export const SESSION: SameKeys<typeof SESSION_MESSAGES> = {
   'session.diverged': (p) => `微调在第 ${p.step} 步发散了（损失不是数字）：请尝试更小的学习率。`,
   'session.noExamples': (p) => `还没有可学习的样本：请在 ${p.pad} 中画图，选择正确的标签，然后点击“教给它”。`,
   'session.tuneFailed': (p) => `无法微调：${p.error}`,
+  'session.workerSilent': (p, f) =>
+    `训练 worker 在 ${f.number(p.seconds)} 秒内没有响应，已被停止：请重新加载页面再试。`,
+  'session.helperSilent': (p, f) =>
+    `一个训练辅助 worker 在 ${f.number(p.seconds)} 秒内没有响应：训练已停止。请用 workers="1" 再试。`,
 };
