@@ -51,6 +51,7 @@ import * as tfCore from './tf-ops.js';
 // Gradients: the few training needs, registered on first getTf() (gradients.ts), not tfjs-core's
 // register_all_gradients (which pulls in nearly every op).
 import { registerTrainingGradients } from './gradients.js';
+import { registerSoftmaxCrossEntropy } from './kernels/softmax-cross-entropy.js';
 import { BACKEND_ORDER, isBackendName } from './training/config-base.js';
 import type { BackendName, BackendPreference } from './training/config.js';
 
@@ -183,6 +184,7 @@ async function importBackend(name: BackendName, tf: Tf): Promise<void> {
       // tfjs' own filter gradient is three quarters of a cnn training step on this backend; ours is ~10× faster.
       const { registerCpuTrainingKernels } = await import('./kernels/cpu-training.js');
       registerCpuTrainingKernels();
+      registerSoftmaxCrossEntropy('cpu');
       return;
     }
     case 'webgl':
@@ -209,6 +211,7 @@ async function importBackend(name: BackendName, tf: Tf): Promise<void> {
       // the backward pass; these kernels fill the gap. Idempotent, and only touches the 'wasm' registry.
       const { registerWasmTrainingKernels } = await import('./kernels/wasm-training.js');
       registerWasmTrainingKernels();
+      registerSoftmaxCrossEntropy('wasm');
       return;
     }
   }

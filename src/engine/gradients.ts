@@ -73,6 +73,7 @@ import {
   where,
 } from '@tensorflow/tfjs-core';
 import type { GradConfig, NamedAttrMap, Tensor, Tensor4D } from '@tensorflow/tfjs-core';
+import { softmaxCrossEntropyGradient } from './kernels/softmax-cross-entropy.js';
 
 type Attrs = NamedAttrMap & Record<string, never>;
 const run = (kernel: string, inputs: Record<string, Tensor>, attrs: object): Tensor =>
@@ -353,6 +354,7 @@ const CONFIGS: GradConfig[] = [
   },
   { kernelName: Cast, gradFunc: (dy) => ({ x: () => (dy as Tensor).clone() }) },
   { kernelName: Identity, gradFunc: (dy) => ({ x: () => cast(dy as Tensor, 'float32') }) },
+  softmaxCrossEntropyGradient,
 ];
 
 /** The kernels whose gradients `registerTrainingGradients()` provides (for tests and docs). */

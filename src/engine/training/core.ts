@@ -68,6 +68,7 @@ import { deriveSeed, mulberry32, shuffledIndices } from '../random.js';
 import { learningRateAt, type BackendName, type MnistSplit, type TrainConfig } from './config.js';
 import { fillBatch, inputFormat, standardised, type InputFormat } from './pixels.js';
 import { fitSpec } from '../models/fit.js';
+import { softmaxCrossEntropy } from '../kernels/softmax-cross-entropy.js';
 import { HelperPort, shares, sumInOrder, type GradientSource, type ShareReply } from './parallel.js';
 import { assignFlat, namedFromFlat, readFlat } from './flat-vars.js';
 
@@ -209,6 +210,9 @@ export class TrainerCore implements GradientSource {
     const x = tensor4d(xs, [n, ...this.input.shape]);
     const y = tensor2d(oneHot, [n, this.input.classes]);
     const logits = this.model.apply(x, { training: true });
+    // One kernel and one gradient kernel on the CPU backends (kernels/softmax-cross-entropy.ts).
+    const fused = softmaxCrossEntropy(logits, tensor1d(labels, 'int32'), divisor);
+    if (fused) return { loss: fused[0], correct: fused[1] };
     const loss = div(neg(sum(mul(y, logSoftmax(logits)))), divisor);
     const correct = sum(cast(equal(argMax(logits, 1), tensor1d(labels, 'int32')), 'float32'));
     return { loss, correct };
