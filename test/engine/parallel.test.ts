@@ -46,6 +46,11 @@ async function run(options: SessionOptions) {
   };
 }
 
+/** How many values two workers' weights differ in (a count, not a deep-equal: a failing diff of 45,000 numbers
+ * takes minutes to print). */
+const differ = (a: { data: Float32Array }[], b: { data: Float32Array }[]) =>
+  a.reduce((n, w, i) => n + w.data.filter((v, j) => !Object.is(v, b[i]!.data[j])).length, 0);
+
 const until = (s: TrainingSession, name: string) =>
   new Promise<CustomEvent>((resolve) =>
     s.addEventListener(name, (e) => resolve(e as CustomEvent), { once: true }),
@@ -174,9 +179,6 @@ describe('data-parallel: training in several Workers (wasm)', function () {
       await s.start();
       expect(s.state).to.equal('done');
       expect(s.workers).to.equal(3);
-      // How many values differ (a count, not a deep-equal: a failing diff of 45,000 numbers takes minutes).
-      const differ = (a: { data: Float32Array }[], b: { data: Float32Array }[]) =>
-        a.reduce((n, w, i) => n + w.data.filter((v, j) => !Object.is(v, b[i]!.data[j])).length, 0);
       let per = await s.weightsPerWorker();
       expect(per).to.have.length(3);
       const initial = per[0]!;
@@ -211,8 +213,6 @@ describe('data-parallel: training in several Workers (wasm)', function () {
       workers: 2,
       seed: 6,
     });
-    const differ = (a: { data: Float32Array }[], b: { data: Float32Array }[]) =>
-      a.reduce((n, w, i) => n + w.data.filter((v, j) => !Object.is(v, b[i]!.data[j])).length, 0);
     try {
       const first = until(s, 'train-batch');
       void s.start();

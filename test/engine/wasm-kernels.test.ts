@@ -17,24 +17,10 @@ import {
 } from '../../src/engine/kernels/wasm-conv-backprop.js';
 import { setSimdKernelsEnabled, simdAvailable } from '../../src/engine/kernels/wasm-simd.js';
 import type { BackendWasm } from '../../src/engine/kernels/wasm-util.js';
+import { values } from './fixtures/values.js';
 
 type Attrs = Record<string, unknown>;
 type Shape = number[];
-
-/** Deterministic pseudo-random values (so a failure is reproducible); `levels` > 0 quantises to force ties. */
-function values(shape: Shape, seed: number, levels = 0): Float32Array {
-  const n = shape.reduce((a, b) => a * b, 1);
-  const out = new Float32Array(n);
-  let s = (seed * 2654435761) >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    const u = (s >>> 0) / 4294967296;
-    out[i] = levels > 0 ? Math.floor(u * levels) / levels : u * 2 - 1;
-  }
-  return out;
-}
 
 /** Runs one kernel on a backend with fresh input tensors; returns the output values and shape. */
 async function runOn(
