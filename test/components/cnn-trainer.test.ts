@@ -230,6 +230,69 @@ describe('<cnn-trainer>', () => {
     expect(reddish).to.be.greaterThan(20);
   });
 
+  it('draws the curves without forcing a layout, at the size the layout gave, and again when it changes', async () => {
+    const el = await mount('train-size="640"');
+    const s = await started(el);
+    const canvas = q<HTMLCanvasElement>(el, 'canvas[data-chart=loss]');
+    s.begin(2, 400);
+    await frame();
+    await frame();
+    await settle(el);
+    // Reading a box's size in a frame's script makes the browser lay the page out there and then.
+    let reads = 0;
+    const spied = [
+      [Element.prototype, 'clientWidth'],
+      [Element.prototype, 'clientHeight'],
+      [HTMLElement.prototype, 'offsetWidth'],
+      [HTMLElement.prototype, 'offsetHeight'],
+    ] as const;
+    const saved = spied.map(([owner, p]) => Object.getOwnPropertyDescriptor(owner, p)!);
+    const rect = Element.prototype.getBoundingClientRect;
+    spied.forEach(([owner, p], i) => {
+      const get = saved[i]!.get!;
+      Object.defineProperty(owner, p, {
+        ...saved[i],
+        get(this: Element) {
+          if (this instanceof HTMLCanvasElement) reads++;
+          return get.call(this);
+        },
+      });
+    });
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      if (this instanceof HTMLCanvasElement) reads++;
+      return rect.call(this);
+    };
+    try {
+      for (let b = 3; b <= 40; b++)
+        s.fire('train-batch', {
+          epoch: 1,
+          batch: b,
+          batches: 400,
+          loss: 2 / b,
+          accuracy: 0.02 * b,
+          imagesPerSecond: 900,
+        });
+      await frame();
+      await frame();
+      await settle(el);
+    } finally {
+      spied.forEach(([owner, p], i) => Object.defineProperty(owner, p, saved[i]!));
+      Element.prototype.getBoundingClientRect = rect;
+    }
+    expect(reads, 'size reads of a chart canvas while drawing').to.equal(0);
+    const dpr = Math.min(3, devicePixelRatio || 1);
+    expect(canvas.width).to.equal(Math.round(Math.round(canvas.clientWidth) * dpr));
+    // Narrower: the observer reports the new box and the chart is drawn again at that size.
+    const before = canvas.width;
+    el.style.display = 'block';
+    el.style.width = '360px';
+    await new Promise((r) => setTimeout(r, 100));
+    await frame();
+    await settle(el);
+    expect(canvas.width).to.be.lessThan(before);
+    expect(canvas.width).to.equal(Math.round(Math.round(canvas.clientWidth) * dpr));
+  });
+
   it('Pause, Resume and Stop buttons drive the session', async () => {
     const el = await mount('train-size="640"');
     const s = await started(el);

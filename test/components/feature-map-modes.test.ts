@@ -116,6 +116,50 @@ describe('<feature-map> modes', function () {
     expect(el.maps!.data[0]![0]).to.equal(3);
   });
 
+  it('following a trainer, paints its canvases a few per frame, all of them before `maps-ready`', async () => {
+    const trainer = fakeTrainer('tr-frames');
+    const host = place('');
+    host.appendChild(trainer);
+    host.insertAdjacentHTML('beforeend', '<feature-map for="tr-frames" layer="conv1"></feature-map>');
+    const el = host.querySelector<FeatureMap>('feature-map')!;
+    if (!el.maps) await nextEvent(el, 'maps-ready');
+    // Count the canvases painted in each animation frame of a refresh (each copies its pixels to the
+    // compositor when the frame is shown).
+    const perFrame: number[] = [0];
+    const put = CanvasRenderingContext2D.prototype.putImageData;
+    CanvasRenderingContext2D.prototype.putImageData = function (
+      this: CanvasRenderingContext2D,
+      ...a: Parameters<typeof put>
+    ) {
+      perFrame[perFrame.length - 1]!++;
+      return put.apply(this, a);
+    } as typeof put;
+    let counting = true;
+    const tick = () => {
+      if (!counting) return;
+      perFrame.push(0);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    try {
+      const ready = nextEvent(el, 'maps-ready');
+      trainer.dispatchEvent(new CustomEvent('train-epoch', { detail: { epoch: 1 } }));
+      await ready;
+    } finally {
+      counting = false;
+      CanvasRenderingContext2D.prototype.putImageData = put;
+    }
+    const canvases = el.shadowRoot!.querySelectorAll('canvas[data-map], canvas[data-input]').length;
+    expect(canvases).to.equal(17);
+    expect(
+      perFrame.reduce((a, b) => a + b, 0),
+      'every canvas painted before maps-ready',
+    ).to.equal(canvases);
+    expect(Math.max(...perFrame), 'canvases painted in one frame').to.be.at.most(4);
+    // The last map shows the new answer (2 everywhere: a flat map paints the middle of the scale).
+    expect(el.maps!.data[15]![0]).to.equal(2);
+  });
+
   it('refreshes after a fine-tune (the same session, new weights) and on `dataset`', async () => {
     const trainer = fakeTrainer('tr-tune');
     const host = place('');

@@ -1,6 +1,6 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { drawChart } from '../shared/chart.js';
+import { drawChart, type BoxSize } from '../shared/chart.js';
 import { renderDataTable, type DataTableSpec } from '../shared/data-table.js';
 import { SHARED_EN } from '../shared/shared.strings.js';
 import type {
@@ -61,6 +61,12 @@ export class TrainingCurves extends LitElement {
   private ema = { loss: 0, acc: 0, n: 0 };
   private readonly frames = new FrameController(this);
   private resizeObserver: ResizeObserver | null = null;
+  /**
+   * Each canvas's CSS box as the `ResizeObserver` last reported it (after a layout the browser did anyway):
+   * drawing reads these instead of `clientWidth`, which would force a layout of the page in the middle of a
+   * frame (26 ms measured at the first frame of a run, beside a `<feature-map>` that had just rendered).
+   */
+  private readonly boxes = new WeakMap<Element, BoxSize>();
 
   /** The smoothed curves drawn so far: x in epochs, parallel to each series. Read-only. */
   get curves(): Readonly<Curves> {
@@ -129,8 +135,8 @@ export class TrainingCurves extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // Redraw when the charts' box changes size (the reader rotates a phone); the box itself is fixed-height
-    // in CSS, so nothing around it moves when data arrives.
+    // Learn each chart's size from the layout the browser does anyway, and redraw when it changes (the reader
+    // rotates a phone); the box itself is fixed-height in CSS, so nothing around it moves when data arrives.
     this.observe();
   }
 
@@ -149,17 +155,26 @@ export class TrainingCurves extends LitElement {
 
   /** Observes the charts' box for size changes (again after a reconnect: disconnecting stops observing). */
   private observe(): void {
-    const box = this.querySelector('[part~=charts]');
-    if (!box || typeof ResizeObserver === 'undefined') return;
-    this.resizeObserver ??= new ResizeObserver(() => this.scheduleFrame());
-    this.resizeObserver.observe(box);
+    if (typeof ResizeObserver === 'undefined') return;
+    this.resizeObserver ??= new ResizeObserver((entries) => {
+      for (const e of entries)
+        this.boxes.set(e.target, { width: e.contentRect.width, height: e.contentRect.height });
+      this.scheduleFrame();
+    });
+    for (const canvas of this.querySelectorAll('canvas[data-chart]')) this.resizeObserver.observe(canvas);
   }
 
   private draw(): void {
     const loss = this.querySelector<HTMLCanvasElement>('canvas[data-chart=loss]');
     const acc = this.querySelector<HTMLCanvasElement>('canvas[data-chart=accuracy]');
     const box = this.querySelector<HTMLElement>('[part~=charts]');
-    if (!loss || !acc || !box || !loss.clientWidth) return;
+    if (!loss || !acc || !box) return;
+    // Without a ResizeObserver (an old engine), the boxes are read where they are drawn.
+    const observed = typeof ResizeObserver !== 'undefined';
+    const lossBox = observed ? this.boxes.get(loss) : { width: loss.clientWidth, height: loss.clientHeight };
+    const accBox = observed ? this.boxes.get(acc) : { width: acc.clientWidth, height: acc.clientHeight };
+    // Not laid out yet (the observer reports the first layout and asks for a frame), or hidden.
+    if (!lossBox?.width || !accBox?.width) return;
     const cs = getComputedStyle(box);
     const f = this.localize.formats;
     const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
@@ -175,7 +190,7 @@ export class TrainingCurves extends LitElement {
       yFormat: (y: number) => f.number(y, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     };
     const c = this.data;
-    drawChart(loss, [{ xs: c.x, ys: c.loss, colour: v('--_loss', '#b3261e') }], axis);
+    drawChart(loss, [{ xs: c.x, ys: c.loss, colour: v('--_loss', '#b3261e') }], axis, lossBox);
     drawChart(
       acc,
       [
@@ -183,6 +198,7 @@ export class TrainingCurves extends LitElement {
         { xs: c.testX, ys: c.test, colour: v('--_test', '#1d7f4e'), dash: [5, 3], markers: true, width: 2 },
       ],
       { ...axis, yMax: 1, yFormat: (y) => f.percent(y, 0) },
+      accBox,
     );
   }
 

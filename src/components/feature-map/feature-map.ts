@@ -19,7 +19,7 @@ import {
 import type { FeatureMapState, MapsResult, MapsSource } from './maps-result.js';
 import { PhotoMapsController, photoPipeline } from './photo-maps-controller.js';
 import { DEFAULT_DIGIT, TrainerMapsController } from './trainer-maps-controller.js';
-import { drawMaps, renderMaps, renderShapes, type MapsViewOptions } from './maps-view.js';
+import { mapPaints, renderMaps, renderShapes, type MapsViewOptions } from './maps-view.js';
 import { styles } from './feature-map.styles.js';
 import { SHARED_EN } from '../shared/shared.strings.js';
 import { FM_EN } from './feature-map.strings.js';
@@ -39,6 +39,14 @@ export interface MapsReadyDetail {
 
 /** The feature map's English: the shared words and its own (feature-map.strings.ts). */
 const EN = { ...SHARED_EN, ...FM_EN };
+
+/**
+ * Canvases painted per animation frame in trainer mode. Each canvas that changes costs the frame that shows it
+ * a blocking copy to the compositor (~2 ms on a busy machine without a GPU): the 17 of the cnn's first layer in
+ * one frame made a 53 ms frame while the trainer's Worker trained on the other core. Photo mode paints all at
+ * once: there the reader's own click asked for them.
+ */
+const PAINTS_PER_FRAME = 4;
 
 /**
  * Convolution filters applied to a real photo: every output channel is shown as an activation map in a
@@ -186,6 +194,9 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }, ty
   private readonly trainer = new TrainerMapsController(this, () => this.propertyError);
   /** The result whose canvases were painted last (each new one is painted once, then announced). */
   private painted: MapsResult | null = null;
+  /** Trainer mode: the paints of `painted` still to do, and the animation frame that does the next few. */
+  private paints: (() => void)[] = [];
+  private paintFrame = 0;
 
   /** The mode in use: trainer mode when `for` is set. */
   private get mode(): MapsSource {
@@ -209,11 +220,39 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }, ty
     const r = this.result;
     if (r === this.painted) return;
     this.painted = r;
+    cancelAnimationFrame(this.paintFrame);
+    this.paintFrame = 0;
+    this.paints = r ? mapPaints(this.renderRoot, r, this.compare) : [];
     if (!r) return;
-    drawMaps(this.renderRoot, r, this.compare);
-    void this.updateComplete.then(() => {
+    const ready = () => {
       if (this.result === r && this.isConnected) this.emit('maps-ready', { maps: r.maps, source: r.source });
-    });
+    };
+    if (!this.htmlFor) {
+      this.flushPaints();
+      void this.updateComplete.then(ready);
+      return;
+    }
+    // Trainer mode: a few canvases now, the rest in the next frames; `maps-ready` once all are painted.
+    const step = () => {
+      this.paintFrame = 0;
+      if (this.painted !== r) return;
+      for (const paint of this.paints.splice(0, PAINTS_PER_FRAME)) paint();
+      if (this.paints.length) this.paintFrame = requestAnimationFrame(step);
+      else ready();
+    };
+    step();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Taken off the page mid-way: finish painting (no frames come for it), so it shows whole if put back.
+    cancelAnimationFrame(this.paintFrame);
+    this.paintFrame = 0;
+    this.flushPaints();
+  }
+
+  private flushPaints(): void {
+    for (const paint of this.paints.splice(0)) paint();
   }
 
   private toggle(e: Event): void {

@@ -249,6 +249,23 @@ function renderKernels(r: MapsResult, layer: string, t: MapsViewOptions['t']) {
 
 /** Paints the rendered canvases: every map in viridis over its range, and the input picture. */
 export function drawMaps(root: ParentNode, r: MapsResult, compare: boolean): void {
+  for (const paint of mapPaints(root, r, compare)) paint();
+}
+
+/**
+ * What `drawMaps` does, as one function per canvas (the input picture first), for a caller that spreads them
+ * over several frames: each canvas that changes costs the frame that shows it a copy of its pixels to the
+ * compositor, a blocking call of ~2 ms each on a busy machine without a GPU.
+ */
+export function mapPaints(root: ParentNode, r: MapsResult, compare: boolean): (() => void)[] {
+  const paints: (() => void)[] = [];
+  const input = root.querySelector<HTMLCanvasElement>('canvas[data-input]');
+  if (input) {
+    const { pixels, width, height, channels } = r.input;
+    paints.push(() =>
+      channels === 1 ? paintGrey(input, pixels, width, height, { max: 1 }) : paintRgb(input, r.input),
+    );
+  }
   const together = compare && r.before !== null;
   root.querySelectorAll<HTMLCanvasElement>('canvas[data-map]').forEach((cv) => {
     const i = Number(cv.dataset['map']);
@@ -261,18 +278,19 @@ export function drawMaps(root: ParentNode, r: MapsResult, compare: boolean): voi
       : isBefore
         ? r.beforeRanges[i]!
         : r.ranges[i]!;
-    drawHeatmap(cv, maps.data[i]!, maps.shape[2], maps.shape[1], { ...range, map: 'viridis' });
+    paints.push(() =>
+      drawHeatmap(cv, maps.data[i]!, maps.shape[2], maps.shape[1], { ...range, map: 'viridis' }),
+    );
   });
   root.querySelectorAll<HTMLCanvasElement>('canvas[data-kernel]').forEach((cv) => {
     const o = Number(cv.dataset['kernel']);
     const plane = r.kernels?.data[o]?.[Number(cv.dataset['channel'])];
     if (!plane || !r.kernels) return;
     const range = r.kernelRanges?.[o] ?? { min: 0, max: 0 };
-    drawHeatmap(cv, plane, r.kernels.shape[3], r.kernels.shape[2], { ...range, map: 'viridis' });
+    const { kernels } = r;
+    paints.push(() =>
+      drawHeatmap(cv, plane, kernels.shape[3], kernels.shape[2], { ...range, map: 'viridis' }),
+    );
   });
-  const input = root.querySelector<HTMLCanvasElement>('canvas[data-input]');
-  if (!input) return;
-  const { pixels, width, height, channels } = r.input;
-  if (channels === 1) paintGrey(input, pixels, width, height, { max: 1 });
-  else paintRgb(input, r.input);
+  return paints;
 }

@@ -40,14 +40,25 @@ export interface ChartOptions {
   yTicks?: number;
 }
 
+/** A canvas's CSS box in CSS pixels (what a `ResizeObserver` entry's `contentRect` gives). */
+export interface BoxSize {
+  width: number;
+  height: number;
+}
+
 /**
  * Sizes a canvas's backing store to its CSS box times the device pixel ratio (sharp lines on HiDPI screens)
- * and returns the CSS size. Only reallocates when the size really changed.
+ * and returns the CSS size. Only reallocates when the size really changed. `box` is the CSS box when the
+ * caller knows it (from a `ResizeObserver`): reading `clientWidth` instead forces the browser to lay out the
+ * page there and then, in the middle of whatever frame is being drawn.
  */
-export function fitCanvas(canvas: HTMLCanvasElement): { width: number; height: number; dpr: number } {
+export function fitCanvas(
+  canvas: HTMLCanvasElement,
+  box?: BoxSize,
+): { width: number; height: number; dpr: number } {
   const dpr = Math.min(3, globalThis.devicePixelRatio || 1);
-  const width = Math.max(1, Math.round(canvas.clientWidth));
-  const height = Math.max(1, Math.round(canvas.clientHeight));
+  const width = Math.max(1, Math.round(box ? box.width : canvas.clientWidth));
+  const height = Math.max(1, Math.round(box ? box.height : canvas.clientHeight));
   const w = Math.round(width * dpr);
   const h = Math.round(height * dpr);
   if (canvas.width !== w) canvas.width = w;
@@ -55,11 +66,19 @@ export function fitCanvas(canvas: HTMLCanvasElement): { width: number; height: n
   return { width, height, dpr };
 }
 
-/** Draws the series on the canvas (cleared first). Non-finite points are skipped, never drawn as NaN. */
-export function drawChart(canvas: HTMLCanvasElement, series: ChartSeries[], o: ChartOptions): void {
+/**
+ * Draws the series on the canvas (cleared first). Non-finite points are skipped, never drawn as NaN. `box`: the
+ * canvas's CSS box where the caller knows it (see `fitCanvas`).
+ */
+export function drawChart(
+  canvas: HTMLCanvasElement,
+  series: ChartSeries[],
+  o: ChartOptions,
+  box?: BoxSize,
+): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  const { width, height, dpr } = fitCanvas(canvas);
+  const { width, height, dpr } = fitCanvas(canvas, box);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
   const font = o.font ?? '11px system-ui, sans-serif';
