@@ -61,7 +61,7 @@ import {
 import { FusedConv2D, _FusedMatMul, type NamedAttrMap } from '@tensorflow/tfjs-core';
 import type { LayerSpec, ModelSpec } from '../conv-math.js';
 import { deriveSeed } from '../random.js';
-import { convReluPool } from '../kernels/conv-relu-pool.js';
+import { convReluPool, convReluPoolFits } from '../kernels/conv-relu-pool.js';
 import type { Tf } from '../backend.js';
 
 export interface BuildOptions {
@@ -122,6 +122,19 @@ const fusedKernel = (kernel: string, inputs: NamedTensorMap, attrs: Record<strin
 
 const pair = (v: number | [number, number] | undefined, dflt: number): [number, number] =>
   v === undefined ? [dflt, dflt] : Array.isArray(v) ? [v[0], v[1]] : [v, v];
+
+/** A block of `SpecModel.fusedPlan()`: shapes without the batch axis, channels last. */
+export type FusedBlock =
+  | { kind: 'conv-relu-pool'; filter: Variable; bias: Variable; inShape: number[]; outShape: number[] }
+  | { kind: 'flatten'; inShape: number[]; outShape: number[] }
+  | {
+      kind: 'dense';
+      kernel: Variable;
+      bias: Variable | null;
+      relu: boolean;
+      inShape: number[];
+      outShape: number[];
+    };
 
 /** Channels-first spec shape → channels-last TF.js shape (flat shapes unchanged). */
 export const toNhwc = (shape: number[]): number[] =>
@@ -234,6 +247,44 @@ export class SpecModel {
       if (wanted.has(s.name)) activations[s.name] = y;
     }
     return { output: y, activations };
+  }
+
+  /**
+   * The training pass as `forward` fuses it, layer block by layer block, where every block is one the direct
+   * training step (training/direct-step.ts) knows: conv → ReLU → 2×2 max-pool as one op, flatten, dense with or
+   * without a ReLU. Null for any other network (another activation, dropout, a pool on its own, padding…): it
+   * trains through TensorFlow.js' tape. The blocks are exactly `forward`'s (the same kernels on the same
+   * tensors), so either way a step computes the same numbers.
+   */
+  fusedPlan(): FusedBlock[] | null {
+    if (this.disposed) return null;
+    const plan: FusedBlock[] = [];
+    let shape = this.inputShape;
+    for (let i = 0; i < this.steps.length; i++) {
+      const s = this.steps[i]!;
+      const next = this.steps[i + 1];
+      const kernel = s.weights.find((w) => w.role === 'kernel')?.variable;
+      const bias = s.weights.find((w) => w.role === 'bias')?.variable ?? null;
+      if (s.type === 'conv2d' && s.runReluPool && next?.type === 'relu' && this.steps[i + 2]?.pool2x2) {
+        if (!kernel || !bias || !convReluPoolFits([1, ...shape], kernel.shape)) return null;
+        plan.push({
+          kind: 'conv-relu-pool',
+          filter: kernel,
+          bias,
+          inShape: shape,
+          outShape: this.steps[i + 2]!.outputShape,
+        });
+        i += 2;
+      } else if (s.type === 'dense' && kernel) {
+        const relu = next?.type === 'relu';
+        plan.push({ kind: 'dense', kernel, bias, relu, inShape: shape, outShape: s.outputShape });
+        if (relu) i++;
+      } else if (s.type === 'flatten') {
+        plan.push({ kind: 'flatten', inShape: shape, outShape: s.outputShape });
+      } else return null;
+      shape = plan[plan.length - 1]!.outShape;
+    }
+    return plan;
   }
 
   private dropout(s: Step, x: Tensor, training: boolean): Tensor {

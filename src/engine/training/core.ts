@@ -71,6 +71,7 @@ import { fitSpec } from '../models/fit.js';
 import { softmaxCrossEntropy } from '../kernels/softmax-cross-entropy.js';
 import { HelperPort, shares, sumInOrder, type GradientSource, type ShareReply } from './parallel.js';
 import { assignFlat, namedFromFlat, readFlat } from './flat-vars.js';
+import { DirectStep } from './direct-step.js';
 
 import {
   yieldToEventLoop,
@@ -97,6 +98,15 @@ interface Prefetch {
   pending: (Promise<ShareReply> | null)[];
 }
 
+/**
+ * Whether steps may run straight on the kernels (training/direct-step.ts). On by default; tests and the bench
+ * turn it off to compare with the tape's path (which must give the same numbers).
+ */
+let directSteps = true;
+export function setDirectSteps(on: boolean): void {
+  directSteps = on;
+}
+
 export class TrainerCore implements GradientSource {
   readonly tf: Tf;
   readonly backend: BackendName;
@@ -112,6 +122,8 @@ export class TrainerCore implements GradientSource {
   private readonly helpers: HelperPort[];
   /** Whether the helpers' replicas may differ from this model (before the first step, after `setWeights`). */
   private helpersStale = true;
+  /** The direct training step (training/direct-step.ts) once asked for: null where the model or backend has none. */
+  private direct: DirectStep | null | undefined = undefined;
   /** Shares of the next step, posted to the helpers ahead by the previous one. */
   private prefetch: Prefetch | null = null;
   /** Each helper's numTensors at its latest reply (for `BatchInfo.workerTensors`). */
@@ -205,6 +217,13 @@ export class TrainerCore implements GradientSource {
    * Sum of cross-entropies and the number of correct predictions of a chunk, as scalars; `divisor` turns the sum
    * into the batch mean (B for the whole batch, even when this is only a chunk of it).
    */
+  /** The direct step for this model on this backend (made on first use), or null: the tape's path then. */
+  private directStep(): DirectStep | null {
+    if (!directSteps) return null;
+    if (this.direct === undefined) this.direct = DirectStep.create(this.model, this.input.classes);
+    return this.direct;
+  }
+
   private lossAndCorrect(xs: Float32Array, labels: Int32Array, oneHot: Float32Array, divisor: number) {
     const n = labels.length;
     const x = tensor4d(xs, [n, ...this.input.shape]);
@@ -233,7 +252,19 @@ export class TrainerCore implements GradientSource {
     if (this.helpers.length) return this.parallelStep(indices, from, n, split, next);
     const chunk = this.sliceMs == null ? n : Math.min(n, this.microBatch);
     let stats: Tensor;
-    if (chunk >= n) {
+    if (chunk >= n && this.directStep()) {
+      // Whole batch at once, straight on the kernels (training/direct-step.ts): the same numbers, no tape.
+      const t0 = performance.now();
+      const { xs, labels } = fillBatch(split, indices, from, n, this.input);
+      const r = this.directStep()!.run(xs, labels, n);
+      try {
+        this.optimizer.applyGradients(r.grads);
+      } finally {
+        dispose(Object.values(r.grads));
+      }
+      stats = tensor1d([r.loss, r.correct]);
+      this.learnSpeed('train', performance.now() - t0, n);
+    } else if (chunk >= n) {
       // Whole batch at once (Worker mode, or a fast backend).
       const t0 = performance.now();
       const { xs, labels, oneHot } = fillBatch(split, indices, from, n, this.input);
@@ -437,6 +468,15 @@ export class TrainerCore implements GradientSource {
     oneHot: Float32Array,
     divisor: number,
   ): { grads: Float32Array; loss: number; correct: number } {
+    const direct = this.directStep();
+    if (direct) {
+      const r = direct.run(xs, labels, divisor);
+      try {
+        return { grads: readFlat(this.vars.map((v) => r.grads[v.name]!)), loss: r.loss, correct: r.correct };
+      } finally {
+        dispose(Object.values(r.grads));
+      }
+    }
     let grads: Float32Array = new Float32Array(0);
     let loss = 0;
     let correct = 0;
