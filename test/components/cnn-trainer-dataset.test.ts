@@ -12,7 +12,7 @@ import '../../src/define/digit-pad.js';
 import type { CnnTrainer, DatasetInfo } from '../../src/components/cnn-trainer/cnn-trainer.js';
 import type { DigitPad } from '../../src/components/digit-pad/digit-pad.js';
 import type { ConfusionMatrix } from '../../src/components/confusion-matrix/confusion-matrix.js';
-import type { FeatureMap } from '../../src/components/feature-map/feature-map.js';
+import type { FeatureMap, MapsReadyDetail } from '../../src/components/feature-map/feature-map.js';
 import { TrainingSession } from '../../src/engine/tensor.js';
 import { clearDatasetCache } from '../../src/engine/data/dataset.js';
 import { setDownloadTimeout } from '../../src/engine/data/download.js';
@@ -233,6 +233,9 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
       expect(t).to.contain('Downloading Shapes');
     // <feature-map for> feeds the network one of the trainer's own test images: 16×16 RGB in, 16 maps of 14×14.
     const fm = host.querySelector('feature-map') as FeatureMap;
+    // Following a trainer, it paints its canvases over a few frames: `maps-ready` says a result is all painted.
+    let painted: unknown = null;
+    fm.addEventListener('maps-ready', (e) => (painted = (e as CustomEvent<MapsReadyDetail>).detail.maps));
     await until(fm, () => fm.maps !== null || fm.error !== null, 'the feature maps', 60_000);
     expect(fm.error).to.equal(null);
     expect(fm.maps!.shape).to.deep.equal([16, 14, 14]);
@@ -246,6 +249,7 @@ describe('<cnn-trainer data-src>: your own dataset', () => {
     const slice = (o: number, c: number) => Array.from({ length: 9 }, (_, p) => w.data[p * 48 + c * 16 + o]!);
     const shows = () => fm.kernels?.data[4]?.[1]?.every((v, p) => v === slice(4, 1)[p]) === true;
     await until(fm, shows, 'the final kernels', 30_000);
+    await until(fm, () => painted === fm.maps, 'the final maps painted', 30_000);
     expect(fm.kernels!.shape).to.deep.equal([16, 3, 3, 3]);
     const kernels = [...fm.shadowRoot!.querySelectorAll('[part=kernel]')];
     expect(kernels).to.have.length(48);

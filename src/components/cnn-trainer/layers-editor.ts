@@ -52,6 +52,8 @@ export class LayersEditorController implements ReactiveController {
     this.resize?.disconnect();
     this.resize = null;
     this.fitted = null;
+    cancelAnimationFrame(this.resizeFrame);
+    this.resizeFrame = 0;
   }
 
   /**
@@ -80,11 +82,21 @@ export class LayersEditorController implements ReactiveController {
     this.fitted = { area, value: area.value, width: area.clientWidth };
   }
 
-  /** A new width wraps the lines anew (a new height, from fitting, does not call for another fit). */
+  /**
+   * A new width wraps the lines anew (a new height, from fitting, does not call for another fit). Fitted in the
+   * next frame, not in the observer's callback: new rows there would move the page under the other observers
+   * of the same frame (the charts'), which the browser reports as an error ("ResizeObserver loop completed
+   * with undelivered notifications").
+   */
   private readonly onResize = (): void => {
-    const f = this.fitted;
-    if (f?.area.isConnected && f.area.clientWidth !== f.width) this.fit(f.area);
+    if (this.resizeFrame) return;
+    this.resizeFrame = requestAnimationFrame(() => {
+      this.resizeFrame = 0;
+      const f = this.fitted;
+      if (f?.area.isConnected && f.area.clientWidth !== f.width) this.fit(f.area);
+    });
   };
+  private resizeFrame = 0;
 
   /** What the model select shows. */
   get choice(): ModelChoice {
