@@ -232,13 +232,16 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }, ty
       void this.updateComplete.then(ready);
       return;
     }
-    // Trainer mode: a few canvases now, the rest in the next frames; `maps-ready` once all are painted.
+    // Trainer mode: a few canvases now, the rest in the next frames; `maps-ready` once all are painted, unless
+    // the reader (or a script) asked for other maps meanwhile (another layer or digit): those are the ones to
+    // announce, when they come.
+    const asked = this.trainerKey();
     const step = () => {
       this.paintFrame = 0;
       if (this.painted !== r) return;
       for (const paint of this.paints.splice(0, PAINTS_PER_FRAME)) paint();
       if (this.paints.length) this.paintFrame = requestAnimationFrame(step);
-      else ready();
+      else if (this.trainerKey() === asked) ready();
     };
     step();
   }
@@ -249,6 +252,11 @@ export class FeatureMap extends CnnElement<{ 'maps-ready': MapsReadyDetail }, ty
     cancelAnimationFrame(this.paintFrame);
     this.paintFrame = 0;
     this.flushPaints();
+  }
+
+  /** What trainer mode's maps are of: a change means the maps shown are no longer the ones asked for. */
+  private trainerKey(): string {
+    return [this.htmlFor, this.layer, this.digit, this.dataSrc].join('\u0000');
   }
 
   private flushPaints(): void {
