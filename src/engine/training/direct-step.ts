@@ -34,6 +34,7 @@ import {
   CONV_RELU_POOL_GRAD_INPUT,
 } from '../kernels/conv-relu-pool.js';
 import { SOFTMAX_CROSS_ENTROPY, SOFTMAX_CROSS_ENTROPY_GRAD } from '../kernels/softmax-cross-entropy.js';
+import { view } from '../kernels/wasm-util.js';
 
 /** What the step needs of the WASM backend (tfjs-backend-wasm's BackendWasm, structurally). */
 interface Heap {
@@ -55,8 +56,6 @@ const KERNELS = [
   'Step',
   'Multiply',
 ] as const;
-
-const view = (x: TensorInfo, shape: number[]): TensorInfo => ({ dataId: x.dataId, shape, dtype: x.dtype });
 
 export class DirectStep {
   private constructor(
