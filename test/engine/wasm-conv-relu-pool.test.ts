@@ -43,7 +43,9 @@ interface Case {
   co: number;
 }
 const CASES: Case[] = [
-  { x: [3, 28, 28, 1], k: [3, 3], co: 16 }, // the lesson's conv1 (dense gradient path, CI = 1)
+  { x: [3, 28, 28, 1], k: [3, 3], co: 16 }, // the lesson's conv1 (CI = 1: dW straight from the winners)
+  { x: [19, 9, 11, 1], k: [3, 3], co: 6 }, // CI = 1 over 3 chunks of images, odd rows and columns, groups overlap
+  { x: [2, 12, 12, 1], k: [5, 5], co: 4 }, // CI = 1 with more taps than registers: the dense gradient path
   { x: [2, 13, 13, 16], k: [3, 3], co: 10 }, // conv2: odd conv output (11), sparse paths, CO not a multiple of 4
   { x: [2, 7, 8, 3], k: [3, 3], co: 5 }, // odd rows, even columns, CI = 3 (dense path)
   { x: [1, 6, 6, 8], k: [2, 2], co: 4 },
