@@ -94,12 +94,13 @@ describe('the direct training step', function () {
       expect(heapBuffers()).to.equal(buffers);
       // A kernel failing half-way through the backward pass: every buffer made so far is freed.
       const kernels = (step as unknown as { kernels: Record<string, (a: unknown) => unknown> }).kernels;
-      const matMul = kernels['BatchMatMul']!;
-      kernels['BatchMatMul'] = () => {
+      // (Transpose: Wᵀ for a dense layer's dx, after the forward pass's packed weights and products were made.)
+      const transpose = kernels['Transpose']!;
+      kernels['Transpose'] = () => {
         throw new Error('boom');
       };
       expect(() => step.run(xs, labels, 4)).to.throw('boom');
-      kernels['BatchMatMul'] = matMul;
+      kernels['Transpose'] = transpose;
       expect(tf.memory().numTensors).to.equal(tensors);
       expect(heapBuffers()).to.equal(buffers);
     } finally {

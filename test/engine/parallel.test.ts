@@ -164,7 +164,9 @@ describe('data-parallel: training in several Workers (wasm)', function () {
   it("keeps every helper's replica exactly the leader's model: after training, after setWeights and a fine-tune", async () => {
     const s = new TrainingSession({
       data: DATA,
-      trainSize: 100,
+      // The last batch is 1 example: shares of 0, 0 and 1 — the leader's and one helper's empty, and the step's
+      // gradient all from the last helper, which every worker must still apply (with share 0's learning rate).
+      trainSize: 101,
       testSize: 20,
       epochs: 1,
       batchSize: 20,
@@ -179,6 +181,7 @@ describe('data-parallel: training in several Workers (wasm)', function () {
       await s.start();
       expect(s.state).to.equal('done');
       expect(s.workers).to.equal(3);
+      expect(s.history.batches).to.have.length(6); // 5 of 20, then 1
       let per = await s.weightsPerWorker();
       expect(per).to.have.length(3);
       const initial = per[0]!;

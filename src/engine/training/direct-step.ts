@@ -34,7 +34,8 @@ import {
   CONV_RELU_POOL_GRAD_INPUT,
 } from '../kernels/conv-relu-pool.js';
 import { SOFTMAX_CROSS_ENTROPY, SOFTMAX_CROSS_ENTROPY_GRAD } from '../kernels/softmax-cross-entropy.js';
-import { view } from '../kernels/wasm-util.js';
+import { heapOffset, view, type BackendWasm } from '../kernels/wasm-util.js';
+import { gemm, gemmFits, packB, packedSize } from '../kernels/wasm-gemm.js';
 
 /** What the step needs of the WASM backend (tfjs-backend-wasm's BackendWasm, structurally). */
 interface Heap {
@@ -55,6 +56,7 @@ const KERNELS = [
   'Sum',
   'Step',
   'Multiply',
+  'Transpose',
 ] as const;
 
 export class DirectStep {
@@ -90,6 +92,8 @@ export class DirectStep {
     divisor: number,
   ): { grads: NamedTensorMap; loss: number; correct: number } {
     const backend = engine().backend as unknown as Heap;
+    const wasm = backend as unknown as BackendWasm;
+    const at = (t: TensorInfo) => heapOffset(wasm, t);
     const n = labels.length;
     const owned: TensorInfo[] = [];
     const k = this.kernels;
@@ -127,6 +131,19 @@ export class DirectStep {
           y = call(CONV_RELU_POOL, { x: y, filter: b.filter, bias: b.bias, code });
         } else if (b.kind === 'flatten') {
           y = view(y, [n, ...b.outShape]);
+        } else if (gemmFits(wasm, n, b.outShape[0]!)) {
+          // y = relu?(x·W + b) by kernels/wasm-gemm.ts (XNNPACK's numbers), W first packed into panels.
+          const [inSize] = b.inShape as [number];
+          const [units] = b.outShape as [number];
+          const packed = make([packedSize(inSize, units)], 'float32');
+          packB(wasm, at(b.kernel), at(packed), inSize, units);
+          const out = make([n, units], 'float32');
+          gemm(
+            wasm,
+            { M: n, K: inSize, N: units, aRow: inSize, aCol: 1, bias: !!b.bias, relu: b.relu, packed: true },
+            { a: at(y), b: at(packed), c: at(out), ...(b.bias ? { bias: at(b.bias) } : {}) },
+          );
+          y = out;
         } else {
           const [inSize] = b.inShape as [number];
           const [units] = b.outShape as [number];
@@ -189,12 +206,27 @@ export class DirectStep {
             const mask = call('Step', { x: view(outputs[i]!, [1, n, units]) }, { alpha: 0 });
             g = call('Multiply', { a: g, b: mask });
           }
-          const a = view(input, [1, n, inSize]);
-          const w = view(b.kernel, [1, inSize, units]);
-          const dx = needInput
-            ? call('BatchMatMul', { a: g, b: w }, { transposeA: false, transposeB: true })
-            : null;
-          const dw = call('BatchMatMul', { a, b: g }, { transposeA: true, transposeB: false });
+          let dx: TensorInfo | null = null;
+          let dw: TensorInfo;
+          if (gemmFits(wasm, n, units) && gemmFits(wasm, inSize, units) && inSize >= 4) {
+            // The same two products by kernels/wasm-gemm.ts: dx = g·Wᵀ (from Wᵀ), dW = xᵀ·g (x read in place).
+            if (needInput) {
+              const wt = call('Transpose', { x: view(b.kernel, [inSize, units]) }, { perm: [1, 0] });
+              dx = make([n, inSize], 'float32');
+              const shape = { M: n, K: units, N: inSize, aRow: units, aCol: 1, bias: false, relu: false };
+              gemm(wasm, { ...shape, packed: false }, { a: at(g), b: at(wt), c: at(dx) });
+            }
+            dw = make([inSize, units], 'float32');
+            const shape = { M: inSize, K: n, N: units, aRow: 1, aCol: inSize, bias: false, relu: false };
+            gemm(wasm, { ...shape, packed: false }, { a: at(input), b: at(g), c: at(dw) });
+          } else {
+            const a = view(input, [1, n, inSize]);
+            const w = view(b.kernel, [1, inSize, units]);
+            dx = needInput
+              ? call('BatchMatMul', { a: g, b: w }, { transposeA: false, transposeB: true })
+              : null;
+            dw = call('BatchMatMul', { a, b: g }, { transposeA: true, transposeB: false });
+          }
           give(b.kernel.name, dw, b.kernel.shape);
           if (b.bias)
             give(b.bias.name, call('Sum', { x: g }, { axis: [0, 1], keepDims: false }), b.bias.shape);
