@@ -65,6 +65,14 @@ function dimsOf(xShape: readonly number[], filterShape: readonly number[]): Dims
   return { B, H, W, CI, KH, KW, CO, OH, OW, PH: OH >> 1, PW: OW >> 1 };
 }
 
+/** `into` = the 4 channels from c of the pooled element at byte offset `pooled` in the map at pointer `base`. */
+const loadPooled = (fn: Fn, base: number, pooled: number, c: number, into: number) =>
+  fn
+    .get(base)
+    .get(pooled)
+    .add()
+    .vload(c * 4)
+    .set(into);
 const key = (name: string, d: Dims) => `${name}:${d.H}:${d.W}:${d.CI}:${d.KH}:${d.KW}:${d.CO}`;
 /** Byte offset of window position k (0…3, row-major) from the window's top-left, in a [H, W, C] map. */
 const posOffset = (k: number, W: number, C: number) => ((k >> 1) * W + (k & 1)) * C * 4;
@@ -273,16 +281,8 @@ function spreadToWinners(backend: BackendWasm, d: Dims, dy: TensorInfo, code: Te
       const cv = fn.local(V128);
       windows(fn, { ...d, H: d.OH, W: d.OW }, d.CO, NB, (win, pooled) => {
         for (const c of groups(d.CO)) {
-          fn.get(DY)
-            .get(pooled)
-            .add()
-            .vload(c * 4)
-            .set(dyv);
-          fn.get(CODE)
-            .get(pooled)
-            .add()
-            .vload(c * 4)
-            .set(cv);
+          loadPooled(fn, DY, pooled, c, dyv);
+          loadPooled(fn, CODE, pooled, c, cv);
           for (let k = 0; k < 4; k++) {
             fn.get(DZ).get(win).add().get(dyv).get(cv).vsplatConst(k, 'i32').simd(SIMD.i32x4_eq);
             fn.simd(SIMD.v128_and).vstore(posOffset(k, d.OW, d.CO) + c * 4);
@@ -473,16 +473,8 @@ function gradFilterSingle(backend: BackendWasm, d: Dims, x: TensorInfo, dy: Tens
           .set(a),
       );
       windows(fn, d, 1, NB, (win, pooled) => {
-        fn.get(DY)
-          .get(pooled)
-          .add()
-          .vload(c * 4)
-          .set(g);
-        fn.get(CODE)
-          .get(pooled)
-          .add()
-          .vload(c * 4)
-          .set(cv);
+        loadPooled(fn, DY, pooled, c, g);
+        loadPooled(fn, CODE, pooled, c, cv);
         for (let k = 0; k < 4; k++) {
           fn.get(g).get(cv).vsplatConst(k, 'i32').simd(SIMD.i32x4_eq).simd(SIMD.v128_and).set(gk);
           for (let kh = 0; kh < KH; kh++) {
