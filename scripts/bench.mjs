@@ -10,18 +10,22 @@
 //                    the cores, at most 4), interleaved in the same rounds with bare TF.js and with PyTorch
 //                    (scripts/pytorch-notebook.py on 1 thread and on every core) where /usr/bin/python3 has torch
 //   --pytorch=0      leave PyTorch out          --scaling=0   leave the scaling table out
+//   --speed=0        leave the ours-against-bare speed table out
 //   --profile        only the profile: where a training step of the cnn on wasm goes, per kernel, in 1 and 2
 //                    Workers (test/bench/profile-worker.ts); --workers=1,2 and --images as above
 //   --responsiveness only the responsiveness table: the page's main thread while <cnn-trainer> trains in its
 //                    default Worker mode, with a <confusion-matrix for> and a <feature-map for> following
 //                    (test/bench/responsiveness-page.ts); --images=3200, --rounds=3
 //   --names=responsiveness   the same          --responsiveness=0   leave the table out of a full run
+//   --dedicated      also the scaling of 1, 2, … Workers with cores to themselves, as on a machine with a core to
+//                    spare (scripts/lib/dedicate.mjs: the rest of Chromium at nice 19 meanwhile; Linux, root)
 import { build } from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { findChromium } from './lib/browser.mjs';
+import { dedicate } from './lib/dedicate.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -226,7 +230,7 @@ if (process.argv.includes('--responsiveness') || arg('names')?.split(',').includ
   process.exit(0);
 }
 const speedRows = [];
-for (const backend of backends) {
+for (const backend of arg('speed') === '0' ? [] : backends) {
   for (const model of quick ? ['cnn'] : speedModels) {
     const n = model === 'fnn' ? Math.min(IMAGES[backend] * 4, 25600) : IMAGES[backend];
     process.stderr.write(`speed: ${model} on ${backend} (${n} images, load ${load()})… `);
@@ -353,7 +357,7 @@ if (arg('scaling') !== '0' && backends.includes('wasm') && models.includes('cnn'
     process.stderr.write(sides.map((x) => `${x.key} ${f(got[x.key][i])}`).join(', ') + '\n');
   }
   /** The median over rounds of this round's ratio ours / other. */
-  const ratio = (a, b) => median(got[a].map((x, i) => x / got[b][i]));
+  const ratio = (a, b) => (got[b] ? median(got[a].map((x, i) => x / got[b][i])) : NaN);
   for (const w of workerCounts) {
     const k = `ours×${w}`;
     scaling.push({
@@ -369,6 +373,49 @@ if (arg('scaling') !== '0' && backends.includes('wasm') && models.includes('cnn'
   scaling.runs = got;
   scaling.rounds = rounds;
   scaling.images = n;
+}
+// Scaling with cores to themselves (--dedicated): the same runs of ours, the rest of Chromium at nice 19.
+const dedicated = [];
+if (process.argv.includes('--dedicated') && backends.includes('wasm') && models.includes('cnn')) {
+  const n = IMAGES.wasm;
+  const rounds = Number(arg('rounds') ?? (quick ? 3 : 5));
+  const got = Object.fromEntries(workerCounts.map((w) => [w, []]));
+  const seen = Object.fromEntries(workerCounts.map((w) => [w, []]));
+  let why = null;
+  for (let i = 0; i < rounds && !why; i++) {
+    process.stderr.write(`dedicated round ${i + 1}/${rounds} (load ${load()}): `);
+    for (const w of i % 2 ? [...workerCounts].reverse() : workerCounts) {
+      const keep = dedicate();
+      if (keep.reason) {
+        why = keep.reason;
+        break;
+      }
+      try {
+        got[w].push(
+          (await run(`mode=speed&side=ours&backend=wasm&model=cnn&n=${n}&workers=${w}`, 540000)).trainRate,
+        );
+      } catch (e) {
+        got[w].push(NaN);
+        process.stderr.write(`[${w}: ${e.message}] `);
+      } finally {
+        seen[w].push(keep.workers);
+        keep.stop();
+      }
+    }
+    process.stderr.write(workerCounts.map((w) => `ours×${w} ${f(got[w][i])}`).join(', ') + '\n');
+  }
+  if (why) process.stderr.write(`dedicated: left out, ${why}\n`);
+  else
+    for (const w of workerCounts)
+      dedicated.push({
+        workers: w,
+        rate: median(got[w]),
+        vsOne: median(got[w].map((x, i) => x / got[workerCounts[0]][i])),
+        threads: Math.max(...seen[w]),
+      });
+  dedicated.rounds = rounds;
+  dedicated.images = n;
+  dedicated.runs = got;
 }
 const accRows = [];
 // Several seeds: one run's final accuracy moves by a few tenths of a point with the seed alone.
@@ -436,6 +483,16 @@ if (scaling.length) {
       `| ${s.workers} | ${f(s.rate)} | ${f(s.vsOne, 2)} | ${f(s.vsBare, 2)} | ${f(s.vsTorch1, 2)} | ${f(s.vsTorchAll, 2)} |`,
     );
 }
+if (dedicated.length) {
+  lines.push('');
+  lines.push(
+    `With cores to themselves (\`--dedicated\`): the same runs of ours (${f(dedicated.images)} images, ${dedicated.rounds} rounds), each with every other thread of Chromium (the page, the browser, the GPU process) kept at nice 19 and the training Workers at nice 0 — what the Workers do on a machine with a core to spare for the page, as \`workers="auto"\` (cores − 1) gives every reader with 3 or more cores. × 1 worker is the median of the rounds' own ratios; "Worker threads" counts the threads seen at nice 0.`,
+  );
+  lines.push('');
+  lines.push('| workers | train img/s | × 1 worker | Worker threads |');
+  lines.push('|---:|---:|---:|---:|');
+  for (const s of dedicated) lines.push(`| ${s.workers} | ${f(s.rate)} | ${f(s.vsOne, 2)} | ${s.threads} |`);
+}
 if (accRows.length) {
   lines.push('');
   lines.push(
@@ -470,7 +527,13 @@ console.log('\n' + table);
 writeFileSync(
   'dist/bench/results.json',
   JSON.stringify(
-    { speedRows, accRows, scaling: { rows: scaling, ...scaling }, responsiveness: resp?.rows ?? null },
+    {
+      speedRows,
+      accRows,
+      scaling: { rows: scaling, ...scaling },
+      dedicated: { rows: dedicated, ...dedicated },
+      responsiveness: resp?.rows ?? null,
+    },
     null,
     2,
   ),

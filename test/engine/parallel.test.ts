@@ -11,7 +11,17 @@ import {
   type BatchInfo,
   type SessionOptions,
 } from '../../src/engine/tensor.js';
-import { resolveWorkers, shares, sumInOrder } from '../../src/engine/training/parallel.js';
+import {
+  resolveWorkers,
+  serveGradients,
+  shares,
+  sumInOrder,
+  type GradientSource,
+  type ShareReply,
+} from '../../src/engine/training/parallel.js';
+import { fillBatch, inputFormat } from '../../src/engine/training/pixels.js';
+import { readFlat } from '../../src/engine/training/flat-vars.js';
+import { getTf } from '../../src/engine/tensor.js';
 import { synthetic } from './fixtures/synthetic.js';
 
 const DATA = { train: synthetic(200, 1), test: synthetic(100, 2) };
@@ -104,6 +114,111 @@ describe('data-parallel: the pieces', () => {
     expect(resolveWorkers('auto', undefined)).to.equal(1);
     expect(resolveWorkers(undefined, 4)).to.equal(3);
     expect(resolveWorkers(3, 2)).to.equal(3);
+  });
+
+  it('fills a batch into the arrays of the previous one when the sizes fit, one-hot targets cleared', () => {
+    const input = inputFormat();
+    const split = {
+      images: Uint8Array.from({ length: 3 * 784 }, (_, i) => i % 256),
+      labels: Uint8Array.from([3, 7, 1]),
+      count: 3,
+    };
+    const first = fillBatch(split, [0, 1], 0, 2, input);
+    const again = fillBatch(split, [2, 0], 0, 2, input, first);
+    expect(again.xs).to.equal(first.xs); // the same arrays…
+    expect(again.oneHot).to.equal(first.oneHot);
+    const fresh = fillBatch(split, [2, 0], 0, 2, input);
+    // …with exactly what new ones would hold: example 1's label 7 no longer marked.
+    expect(Array.from(again.xs)).to.deep.equal(Array.from(fresh.xs));
+    expect(Array.from(again.labels)).to.deep.equal([1, 3]);
+    expect(Array.from(again.oneHot)).to.deep.equal(Array.from(fresh.oneHot));
+    expect(again.oneHot.reduce((a, v) => a + v, 0)).to.equal(2);
+    // Another size: new arrays.
+    expect(fillBatch(split, [0, 1, 2], 0, 3, input, again).xs).to.not.equal(again.xs);
+  });
+
+  it('reads tensors into a given flat buffer (straight from the WASM heap), and refuses one of another size', async () => {
+    const { tf, backend } = await getTf('wasm');
+    expect(backend).to.equal('wasm');
+    const a = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
+    const b = tf.tensor1d([5, -6, 7]);
+    try {
+      const out = new Float32Array(7).fill(NaN);
+      expect(readFlat([a, b], out)).to.equal(out);
+      expect(Array.from(out)).to.deep.equal([1, 2, 3, 4, 5, -6, 7]);
+      expect(Array.from(readFlat([b, a]))).to.deep.equal([5, -6, 7, 1, 2, 3, 4]);
+      expect(() => readFlat([a, b], new Float32Array(6))).to.throw(/6 values given, 7 needed/);
+    } finally {
+      tf.dispose([a, b]);
+    }
+  });
+
+  it("a helper answers each share in the buffers it was sent: the update's for the gradient, the share's own back", async () => {
+    // A stand-in replica: its gradient is the share's standardised pixel sum and label sum per slot, so a stale
+    // or shared buffer shows in the numbers.
+    /** The length of the buffer each share was given to read its gradient into (it leaves with the reply). */
+    const outs: (number | null)[] = [];
+    const applied: number[][] = [];
+    const seen: { xs: number[]; labels: number[]; oneHot: number }[] = [];
+    const source: GradientSource = {
+      input: inputFormat(),
+      setFlatWeights() {},
+      setLearningRate() {},
+      applyFlat: (flat) => void applied.push(Array.from(flat)),
+      numTensors: () => 0,
+      shareGradients(xs, labels, oneHot, divisor, out) {
+        outs.push(out ? out.length : null);
+        seen.push({
+          xs: Array.from(xs.slice(0, 2)),
+          labels: Array.from(labels),
+          oneHot: oneHot.reduce((a, v) => a + v, 0),
+        });
+        const grads = out && out.length === 3 ? out : new Float32Array(3);
+        grads[0] = xs.reduce((a, v) => a + v, 0);
+        grads[1] = labels.reduce((a, v) => a + v, 0);
+        grads[2] = divisor;
+        return { grads, loss: 0.5, correct: 1 };
+      },
+    };
+    const { port1, port2 } = new MessageChannel();
+    serveGradients(source, port2);
+    const replies: ShareReply[] = [];
+    port1.onmessage = (e: MessageEvent<ShareReply>) => void replies.push(e.data);
+    const next = (count: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => (replies.length >= count ? resolve() : setTimeout(check, 5));
+        check();
+      });
+    const share = (labels: number[], value: number) => {
+      const pixels = new Uint8Array(labels.length * 784).fill(value);
+      port1.postMessage({ type: 'share', pixels, labels: Uint8Array.from(labels), divisor: 4 }, [
+        pixels.buffer,
+      ]);
+    };
+    share([2, 5], 0);
+    await next(1);
+    port1.postMessage({ type: 'update', grads: new Float32Array([9, 8, 7]), learningRate: 0.1 });
+    share([4, 1], 255);
+    await next(2);
+    expect(applied).to.deep.equal([[9, 8, 7]]);
+    // The first share had no buffer to reuse; the second was read into the update's.
+    expect(outs).to.deep.equal([null, 3]);
+    const [r1, r2] = replies as Extract<ShareReply, { ok: true }>[];
+    expect(r1!.ok && r2!.ok).to.equal(true);
+    const t = inputFormat().tables[0]!;
+    expect(Array.from(r1!.grads)).to.deep.equal([Math.fround(t[0]! * 1568), 7, 4].map(Math.fround));
+    expect(r2!.grads[1]).to.equal(5);
+    expect(r2!.grads[0]).to.be.closeTo(t[255]! * 1568, 1e-2);
+    // The second batch reused the first one's arrays: its one-hot holds only its own two labels.
+    expect(seen[1]).to.deep.equal({ xs: [t[255]!, t[255]!].map(Math.fround), labels: [4, 1], oneHot: 2 });
+    // Each reply sends the share's own bytes back, for the leader's next share.
+    expect(r2!.pixels!.length).to.equal(2 * 784);
+    expect(r2!.pixels![0]).to.equal(255);
+    expect(Array.from(r2!.labels!)).to.deep.equal([4, 1]);
+    port1.close();
   });
 
   it('validates `workers` like every other setting', () => {

@@ -66,11 +66,11 @@ import { setModelWeights } from '../models/set-weights.js';
 import type { NamedWeights } from './protocol.js';
 import { deriveSeed, mulberry32, shuffledIndices } from '../random.js';
 import { learningRateAt, type BackendName, type MnistSplit, type TrainConfig } from './config.js';
-import { fillBatch, inputFormat, standardised, type InputFormat } from './pixels.js';
+import { fillBatch, inputFormat, standardised, type BatchArrays, type InputFormat } from './pixels.js';
 import { fitSpec } from '../models/fit.js';
 import { softmaxCrossEntropy } from '../kernels/softmax-cross-entropy.js';
 import { HelperPort, shares, sumInOrder, type GradientSource, type ShareReply } from './parallel.js';
-import { assignFlat, namedFromFlat, readFlat } from './flat-vars.js';
+import { assignFlat, flatSize, namedFromFlat, readFlat } from './flat-vars.js';
 import { DirectStep } from './direct-step.js';
 
 import {
@@ -128,6 +128,18 @@ export class TrainerCore implements GradientSource {
   private prefetch: Prefetch | null = null;
   /** Each helper's numTensors at its latest reply (for `BatchInfo.workerTensors`). */
   private readonly helperTensors: number[];
+  /**
+   * Buffers a data-parallel step reuses instead of allocating them anew (~0.6 MB a step on each side, which kept
+   * V8's collector busy: a pause in one worker holds up all of them at the step's barrier). This core's share:
+   * its batch arrays and its gradient (into which the shares are summed). Per helper: the examples' bytes it sent
+   * back for the next share, and the gradient buffer of its latest reply, which carries the summed gradient back
+   * to it (and then its next reply: one buffer goes back and forth per helper).
+   */
+  private readonly reuse: {
+    batch: BatchArrays | null;
+    grads: Float32Array | null;
+    shares: ({ pixels: Uint8Array; labels: Uint8Array } | null)[];
+  } = { batch: null, grads: null, shares: [] };
   readonly trainSize: number;
   readonly testSize: number;
   /** What one example is: shape, classes, standardisation (the dataset's; MNIST's by default). */
@@ -350,18 +362,25 @@ export class TrainerCore implements GradientSource {
     let loss = 0;
     let correct = 0;
     const [a0, b0] = parts[0]!;
+    const reuse = this.reuse;
     if (b0 > a0) {
       // Computed while the helpers compute theirs.
-      const { xs, labels, oneHot } = fillBatch(split, ix, from + a0, b0 - a0, this.input);
-      const own = this.shareGradients(xs, labels, oneHot, n);
+      reuse.batch = fillBatch(split, ix, from + a0, b0 - a0, this.input, reuse.batch);
+      const { xs, labels, oneHot } = reuse.batch;
+      const own = this.shareGradients(xs, labels, oneHot, n, reuse.grads);
+      reuse.grads = own.grads;
       ordered.push(own.grads);
       loss += own.loss;
       correct += own.correct;
     }
     const replies = await Promise.all(pending);
+    /** Per helper, the buffer its summed gradient goes back in (its reply's own, when it has the right size). */
+    const back: (Float32Array | null)[] = [];
     for (let k = 0; k < replies.length; k++) {
       const r = replies[k];
+      back.push(null);
       if (!r) continue;
+      if (r.ok && r.pixels && r.labels) reuse.shares[k] = { pixels: r.pixels, labels: r.labels };
       if (!r.ok) {
         const e = new Error(`A training helper failed: ${r.message}`);
         if (r.stack) e.stack = `${e.stack ?? e.message}\n--- in the helper ---\n${r.stack}`;
@@ -369,6 +388,7 @@ export class TrainerCore implements GradientSource {
       }
       if (parts[k + 1]![1] <= parts[k + 1]![0]) continue; // an empty share (only there to carry the weights)
       ordered.push(r.grads);
+      back[k] = r.grads;
       loss += r.loss;
       correct += r.correct;
       this.helperTensors[k] = r.numTensors;
@@ -376,7 +396,14 @@ export class TrainerCore implements GradientSource {
     if (this.disposed) throw new Error('This training session was disposed.');
     const sum = sumInOrder(ordered);
     const learningRate = this.learningRate;
-    for (const h of this.helpers) h.update({ type: 'update', grads: sum.slice(), learningRate });
+    this.helpers.forEach((h, k) => {
+      // Every helper gets its own copy (it is transferred); `sum` is this core's gradient buffer (ordered[0]) or,
+      // where this core had no share, the first helper's, so that one is copied before it leaves.
+      const own = back[k];
+      const grads = own && own !== sum && own.length === sum.length ? own : new Float32Array(sum.length);
+      grads.set(sum);
+      h.update({ type: 'update', grads, learningRate });
+    });
     // The helpers start on the next step's shares (after this update: a port delivers in order) while this
     // thread applies the update, reports the batch and yields.
     if (next && next.n > 0) this.prefetch = this.postShares(ix, next.from, next.n, split);
@@ -425,9 +452,13 @@ export class TrainerCore implements GradientSource {
         pending.push(null);
         continue;
       }
-      // The examples' bytes as stored (a quarter of their floats); the helper standardises them.
-      const pixels = new Uint8Array((b - a) * P);
-      const labels = new Uint8Array(b - a);
+      // The examples' bytes as stored (a quarter of their floats); the helper standardises them. In the buffers
+      // the helper sent back with its previous reply, where they have the size.
+      const spare = this.reuse.shares[k - 1];
+      this.reuse.shares[k - 1] = null;
+      const fits = spare && spare.labels.length === b - a && spare.pixels.length === (b - a) * P;
+      const pixels = fits ? spare.pixels : new Uint8Array((b - a) * P);
+      const labels = fits ? spare.labels : new Uint8Array(b - a);
       for (let i = a; i < b; i++) {
         const idx = ix[from + i]!;
         pixels.set(split.images.subarray(idx * P, idx * P + P), (i - a) * P);
@@ -467,12 +498,22 @@ export class TrainerCore implements GradientSource {
     labels: Int32Array,
     oneHot: Float32Array,
     divisor: number,
+    out?: Float32Array | null,
   ): { grads: Float32Array; loss: number; correct: number } {
+    // Into `out` (a buffer of a previous step) when it has the size.
+    const into = out && out.length === flatSize(this.vars) ? out : undefined;
     const direct = this.directStep();
     if (direct) {
       const r = direct.run(xs, labels, divisor);
       try {
-        return { grads: readFlat(this.vars.map((v) => r.grads[v.name]!)), loss: r.loss, correct: r.correct };
+        return {
+          grads: readFlat(
+            this.vars.map((v) => r.grads[v.name]!),
+            into,
+          ),
+          loss: r.loss,
+          correct: r.correct,
+        };
       } finally {
         dispose(Object.values(r.grads));
       }
@@ -488,7 +529,10 @@ export class TrainerCore implements GradientSource {
           correctT = keep(r.correct); // survives variableGrads' own tidy; disposed below
           return r.loss as Scalar;
         }, this.vars);
-        grads = readFlat(this.vars.map((v) => named[v.name]!));
+        grads = readFlat(
+          this.vars.map((v) => named[v.name]!),
+          into,
+        );
         loss = value.dataSync()[0]!;
         correct = (correctT as Tensor | null)!.dataSync()[0]!;
       });

@@ -29,7 +29,7 @@
  * worker is exactly today's single-Worker path (no shares at all).
  */
 
-import { fillBatch, type InputFormat } from './pixels.js';
+import { fillBatch, type BatchArrays, type InputFormat } from './pixels.js';
 import { watchdog, type Watchdog } from '../worker/watchdog.js';
 import { MessageError, messagesOf } from '../messages.js';
 import { SESSION_MESSAGES } from './session.messages.js';
@@ -55,9 +55,20 @@ export interface UpdateRequest {
   learningRate: number;
 }
 
-/** What a helper answers: its share's gradient (flat, model order), loss sum / B, correct count, tensors alive. */
+/**
+ * What a helper answers: its share's gradient (flat, model order), loss sum / B, correct count, tensors alive;
+ * and the share's own buffers back, for the leader to send the next share in (nothing is allocated per step).
+ */
 export type ShareReply =
-  | { ok: true; grads: Float32Array; loss: number; correct: number; numTensors: number }
+  | {
+      ok: true;
+      grads: Float32Array;
+      loss: number;
+      correct: number;
+      numTensors: number;
+      pixels?: Uint8Array;
+      labels?: Uint8Array;
+    }
   | { ok: false; message: string; stack?: string };
 
 /**
@@ -161,11 +172,13 @@ export interface GradientSource {
   /** Pixels per example and how to standardise them (training/pixels.ts). */
   readonly input: InputFormat;
   setFlatWeights(flat: Float32Array): void;
+  /** Into `out` when given and of the flat size (else a new array). */
   shareGradients(
     xs: Float32Array,
     labels: Int32Array,
     oneHot: Float32Array,
     divisor: number,
+    out?: Float32Array | null,
   ): { grads: Float32Array; loss: number; correct: number };
   setLearningRate(lr: number): void;
   applyFlat(flat: Float32Array): void;
@@ -179,6 +192,11 @@ export interface GradientSource {
 export function serveGradients(source: GradientSource, port: MessagePort): void {
   let failed: Error | null = null;
   const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+  // Reused from share to share: the batch arrays, the examples' indices, and the latest update's buffer, which
+  // the next reply's gradient is read into (and so goes back to the leader).
+  let batch: BatchArrays | null = null;
+  let all = new Uint32Array(0);
+  let spare: Float32Array | null = null;
   port.onmessage = (e: MessageEvent<ShareRequest | UpdateRequest>) => {
     const r = e.data;
     if (r.type === 'update') {
@@ -186,6 +204,7 @@ export function serveGradients(source: GradientSource, port: MessagePort): void 
       try {
         source.setLearningRate(r.learningRate);
         source.applyFlat(r.grads);
+        spare = r.grads;
       } catch (err) {
         failed = asError(err);
       }
@@ -207,15 +226,25 @@ export function serveGradients(source: GradientSource, port: MessagePort): void 
         });
         return;
       }
-      const all = Uint32Array.from({ length: n }, (_, i) => i);
+      if (all.length !== n) all = Uint32Array.from({ length: n }, (_, i) => i);
       const share = { images: r.pixels, labels: r.labels, count: n };
-      const { xs, labels, oneHot } = fillBatch(share, all, 0, n, source.input);
-      const g = source.shareGradients(xs, labels, oneHot, r.divisor);
-      reply = { ok: true, ...g, numTensors: source.numTensors() };
+      batch = fillBatch(share, all, 0, n, source.input, batch);
+      const g = source.shareGradients(batch.xs, batch.labels, batch.oneHot, r.divisor, spare);
+      spare = null; // it leaves with this reply
+      reply = { ok: true, ...g, numTensors: source.numTensors(), pixels: r.pixels, labels: r.labels };
     } catch (err) {
       const e = asError(err);
       reply = { ok: false, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
     }
-    port.postMessage(reply, reply.ok ? [reply.grads.buffer] : []);
+    port.postMessage(
+      reply,
+      reply.ok
+        ? [
+            reply.grads.buffer,
+            ...(reply.pixels ? [reply.pixels.buffer] : []),
+            ...(reply.labels ? [reply.labels.buffer] : []),
+          ]
+        : [],
+    );
   };
 }
