@@ -18,7 +18,7 @@
 //                    (test/bench/responsiveness-page.ts); --images=3200, --rounds=3
 //   --names=responsiveness   the same          --responsiveness=0   leave the table out of a full run
 //   --dedicated      also the scaling of 1, 2, … Workers with cores to themselves, as on a machine with a core to
-//                    spare (scripts/lib/dedicate.mjs: the rest of Chromium at nice 19 meanwhile; Linux, root)
+//                    spare (scripts/lib/dedicate.mjs: the rest of Chromium at SCHED_IDLE meanwhile; Linux, root)
 import { build } from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -374,7 +374,7 @@ if (arg('scaling') !== '0' && backends.includes('wasm') && models.includes('cnn'
   scaling.rounds = rounds;
   scaling.images = n;
 }
-// Scaling with cores to themselves (--dedicated): the same runs of ours, the rest of Chromium at nice 19.
+// Scaling with cores to themselves (--dedicated): the same runs of ours, the rest of Chromium at SCHED_IDLE.
 const dedicated = [];
 if (process.argv.includes('--dedicated') && backends.includes('wasm') && models.includes('cnn')) {
   const n = IMAGES.wasm;
@@ -486,7 +486,7 @@ if (scaling.length) {
 if (dedicated.length) {
   lines.push('');
   lines.push(
-    `With cores to themselves (\`--dedicated\`): the same runs of ours (${f(dedicated.images)} images, ${dedicated.rounds} rounds), each with every other thread of Chromium (the page, the browser, the GPU process) kept at nice 19 and the training Workers at nice 0 — what the Workers do on a machine with a core to spare for the page, as \`workers="auto"\` (cores − 1) gives every reader with 3 or more cores. × 1 worker is the median of the rounds' own ratios; "Worker threads" counts the threads seen at nice 0.`,
+    `With cores to themselves (\`--dedicated\`): the same runs of ours (${f(dedicated.images)} images, ${dedicated.rounds} rounds), each with every other thread of Chromium (the page, the browser, the GPU process) kept under SCHED_IDLE (run only where a core is free) and the training Workers (with V8's thread pool) as they are — what the Workers do on a machine with a core to spare for the page, as \`workers="auto"\` (cores − 1) gives every reader with 3 or more cores. × 1 worker is the median of the rounds' own ratios; "Worker threads" counts the Worker threads seen.`,
   );
   lines.push('');
   lines.push('| workers | train img/s | × 1 worker | Worker threads |');

@@ -4,12 +4,13 @@
 // and the browser share the last one. A 2-core machine cannot show that for 2 Workers: they share both cores with
 // the page, the browser's other processes and the bench itself, and since the Workers step in lockstep (one
 // barrier per batch), any of them descheduled holds every other one up. This gives the Workers the cores as a
-// machine with a spare core would: while it runs, every thread of every Chromium process is kept at nice 19
-// except the dedicated Worker threads (named "DedicatedWorker"), which are kept at nice 0, and the renderer's
-// thread pool ("ThreadPoolForeground" workers), where V8 compiles the Workers' WebAssembly to optimised code and
-// collects their garbage: on a machine with a core to spare that work has it, and starved at nice 19 it would
-// keep the Workers on their baseline code. CFS gives a nice-0 thread ~98 % of a core against a nice-19 one. Lowering a thread's nice back to 0 needs root
-// (CAP_SYS_NICE); without it, or off Linux, `dedicate()` says why and returns null.
+// machine with a spare core would: while it runs, every thread of every Chromium process is put under
+// SCHED_IDLE (it runs only when a core has nothing else to do, and never preempts) at nice 19, except the
+// dedicated Worker threads (named "DedicatedWorker") and the renderer's thread pool ("ThreadPoolForeground"),
+// where V8 compiles the Workers' WebAssembly to optimised code and marks their heaps: on a machine with a core to
+// spare that work has it, and starved it would keep the Workers on baseline code. Nice alone was not enough (a
+// waking nice-19 thread still preempts: the same runs measured the same as without it). Giving a thread its
+// policy and nice back needs root (CAP_SYS_NICE); without it, or off Linux, `dedicate()` says why.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { spawnSync } from 'node:child_process';
