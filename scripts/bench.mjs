@@ -486,7 +486,7 @@ if (scaling.length) {
 if (dedicated.length) {
   lines.push('');
   lines.push(
-    `With cores to themselves (\`--dedicated\`): the same runs of ours (${f(dedicated.images)} images, ${dedicated.rounds} rounds), each with every other thread of Chromium (the page, the browser, the GPU process) kept under SCHED_IDLE (run only where a core is free) and the training Workers (with V8's thread pool) as they are — what the Workers do on a machine with a core to spare for the page, as \`workers="auto"\` (cores − 1) gives every reader with 3 or more cores. × 1 worker is the median of the rounds' own ratios; "Worker threads" counts the Worker threads seen.`,
+    `With cores to themselves (\`--dedicated\`): the same runs of ours (${f(dedicated.images)} images, ${dedicated.rounds} rounds), each with every other thread of Chromium (the page, the browser, the GPU process) kept under SCHED_IDLE (run only where a core is free) and the training Workers (with V8's thread pool) as they are — what the Workers do on a machine with cores to spare for the page, as \`workers="auto"\` (half the logical cores) leaves on a reader's machine. × 1 worker is the median of the rounds' own ratios; "Worker threads" counts the Worker threads seen.`,
   );
   lines.push('');
   lines.push('| workers | train img/s | × 1 worker | Worker threads |');

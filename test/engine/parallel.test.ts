@@ -109,10 +109,10 @@ describe('data-parallel: the pieces', () => {
     expect(() => sumInOrder([big, new Float32Array(3)])).to.throw(/3 values, expected 2/);
   });
 
-  it('"auto" is the cores minus one for the page (at least 1, at most 4)', () => {
-    expect([1, 2, 3, 4, 8, 16].map((c) => resolveWorkers('auto', c))).to.deep.equal([1, 1, 2, 3, 4, 4]);
+  it('"auto" is half the logical cores (the physical ones of a hyperthreaded laptop; at least 1, at most 4)', () => {
+    expect([1, 2, 3, 4, 6, 8, 16].map((c) => resolveWorkers('auto', c))).to.deep.equal([1, 1, 1, 2, 3, 4, 4]);
     expect(resolveWorkers('auto', undefined)).to.equal(1);
-    expect(resolveWorkers(undefined, 4)).to.equal(3);
+    expect(resolveWorkers(undefined, 4)).to.equal(2);
     expect(resolveWorkers(3, 2)).to.equal(3);
   });
 

@@ -103,7 +103,7 @@ export interface TrainConfig {
   evaluateEachEpoch?: boolean;
   /**
    * How many Workers share each batch's gradient (data-parallel, training/parallel.ts): `'auto'` (the default:
-   * the reader's cores minus one for the page, at least 1 and at most 4) or a
+   * half the reader's logical cores — its physical ones on most laptops — at least 1 and at most 4) or a
    * whole number from 1 to 8. Only on the CPU backends (wasm, cpu) in a Worker; 1 on a GPU or the main thread.
    * The same seed and the same number of workers give the same run; another number, slightly other numbers.
    */
