@@ -14,6 +14,21 @@ const button = (el: DigitPad, text: RegExp) =>
 let test: MnistSplit;
 const digitOf = (i: number) => mnistImage(test.images, i);
 
+/** A pad following a stand-in trainer (an element with the trainer's `model` and `session`), in a fixture. */
+function padFollowing(id: string, model: string) {
+  const host = document.createElement('div');
+  host.className = 'fixture';
+  document.body.append(host);
+  const trainer = document.createElement('div') as HTMLDivElement & { model: string; session: unknown };
+  trainer.id = id;
+  trainer.model = model;
+  trainer.session = null;
+  const el = document.createElement('digit-pad');
+  el.htmlFor = id;
+  host.append(el, trainer);
+  return { el, trainer };
+}
+
 /** Dispatches real PointerEvents along a path of points given in pad fractions (0..1). */
 function stroke(el: DigitPad, points: [number, number][], pointerId = 7) {
   const pad = q<HTMLCanvasElement>(el, 'canvas.pad');
@@ -213,16 +228,7 @@ describe('<digit-pad>', function () {
   });
 
   it('uses a trainer’s live model with `for`, waiting until it has one', async () => {
-    const host = document.createElement('div');
-    host.className = 'fixture';
-    document.body.append(host);
-    const trainer = document.createElement('div') as HTMLDivElement & { model: string; session: unknown };
-    trainer.id = 'pad-trainer';
-    trainer.model = 'fnn';
-    trainer.session = null;
-    const el = document.createElement('digit-pad');
-    el.htmlFor = 'pad-trainer';
-    host.append(el, trainer);
+    const { el, trainer } = padFollowing('pad-trainer', 'fnn');
     await settle(el);
     await new Promise((r) => setTimeout(r));
     expect(el.status).to.equal('waiting');
@@ -249,6 +255,21 @@ describe('<digit-pad>', function () {
     expect(seen[0]).to.deep.equal(['relu1', 'relu2', 'fc3']); // the fnn's layers
     px[0] = 0.2;
     expect((await el.setPixels(px))!.digit).to.equal(8);
+  });
+
+  it('shows a followed trainer’s own `layers` network before it trains (the parser loaded on that need)', async () => {
+    const { el, trainer } = padFollowing('pad-own-trainer', 'cnn');
+    trainer.setAttribute('layers', 'Conv2d(1, 4, 3), ReLU(), MaxPool2d(2), Flatten(), Linear(676, 10)');
+    await settle(el);
+    const shown = () =>
+      [...el.shadowRoot!.querySelectorAll('[part=layers] canvas[data-layer]')].map((c) =>
+        c.getAttribute('data-layer'),
+      );
+    // Its layers, with the shapes of that network (4 maps of 26×26 after the conv, 13×13 after the pool), not
+    // the lesson's CNN the trainer's `model` names.
+    expect(shown()).to.include.members(['relu1', 'pool1', 'fc1']);
+    expect(shown()).to.not.include('relu2');
+    expect(shadowText(el)).to.match(/4×13×13/);
   });
 
   it('the layer section has its final size before the first prediction (no layout shift)', async () => {

@@ -3,6 +3,7 @@ import { padToInput, shapeSize, shapeText } from '../../src/engine/pad-input.js'
 import { preprocessDigit, greyFromRgba, boundingBox } from '../../src/engine/images.js';
 import { datasetOf, labelIndex, MNIST_DATASET, networkOf } from '../../src/engine/models/followed.js';
 import { CNN, FNN } from '../../src/engine/models/specs.js';
+import { parseNetworkValue } from '../../src/engine/models/network-value.js';
 import { areDigitClasses, isMnistShaped } from '../../src/engine/models/dataset-of.js';
 import type { TrainerLike } from '../../src/engine/training/types.js';
 
@@ -127,12 +128,17 @@ describe('followed: what a follower reads of its trainer', () => {
     expect(networkOf(el({ session: { config: { model: 'fnn' } } }))).to.equal(FNN);
     const text = 'Conv2d(3, 4, 3), ReLU(), Flatten(), Linear(400, 3)';
     const rgb = { name: 'c', classes: ['r', 'g', 'b'], shape: [12, 12, 3] };
-    const parsed = networkOf(el({ network: text, dataset: rgb }));
+    const parse = parseNetworkValue;
+    const parsed = networkOf(el({ network: text, dataset: rgb }), undefined, parse);
     expect(parsed.layers.map((l) => l.name)).to.deep.equal(['conv1', 'relu1', 'flatten', 'fc1']);
     expect(parsed.inputShape).to.deep.equal([3, 12, 12]);
     // A text that does not fit the data: the trainer says why; the follower shows its model.
-    expect(networkOf(el({ network: text, model: 'fnn' }))).to.equal(FNN);
-    expect(networkOf(el({}, { layers: 'Flatten(), Linear(784, 10)' })).layers).to.have.length(2);
+    expect(networkOf(el({ network: text, model: 'fnn' }), undefined, parse)).to.equal(FNN);
+    expect(
+      networkOf(el({}, { layers: 'Flatten(), Linear(784, 10)' }), undefined, parse).layers,
+    ).to.have.length(2);
+    // Before the parser has loaded (the elements load it on first need), the trainer's model stands in.
+    expect(networkOf(el({}, { layers: 'Flatten(), Linear(784, 10)', model: 'fnn' }))).to.equal(FNN);
     expect(networkOf(el({}, { model: 'fnn' }))).to.equal(FNN);
     expect(networkOf(el({ model: 'alexnet' }))).to.equal(CNN);
   });

@@ -10,7 +10,7 @@ import type {
 } from '../../engine/training/config.js';
 import type { BackendReport, FallbackNote } from '../../engine/backend.js';
 import type { PyTorchScriptOptions } from '../../engine/export/pytorch.js';
-import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-value.js';
+import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-empty.js';
 import type {
   DatasetInfo,
   TrainerEventMap,

@@ -5,7 +5,7 @@ import {
   MNIST_TRAIN_COUNT,
   type TrainConfig,
   type TrainDataset,
-} from '../../engine/training/config.js';
+} from '../../engine/training/config-base.js';
 import type { DatasetInfo, TrainerSession } from '../../engine/training/types.js';
 import { messageOf, type Message } from '../../engine/messages.js';
 import type { ProgressInput } from './progress.js';

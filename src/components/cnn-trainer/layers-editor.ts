@@ -8,8 +8,8 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { LayersError } from '../../engine/models/pytorch-layers.js';
-import { toLayersText } from '../../engine/models/pytorch-network.js';
-import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-value.js';
+import { toLayersText } from '../../engine/models/torch-calls.js';
+import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-empty.js';
 import type { ModelSpec } from '../../engine/conv-math.js';
 import { MODEL_SPECS } from '../../engine/models/specs.js';
 import { renderSettingsForm, type SettingsFormState } from './settings-form.js';

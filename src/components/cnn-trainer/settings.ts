@@ -12,7 +12,7 @@ import { enumValue, numberValue, type ValueKind } from '../shared/property-value
 import { messagesOf, type Message } from '../../engine/messages.js';
 import { TRAINER_EN } from './cnn-trainer.strings.js';
 import type { LayersError } from '../../engine/models/pytorch-layers.js';
-import { isEmptyNetwork } from '../../engine/models/network-value.js';
+import { isEmptyNetwork } from '../../engine/models/network-empty.js';
 import type { NetworkParser } from '../shared/network-parser.js';
 
 const say = messagesOf(TRAINER_EN);

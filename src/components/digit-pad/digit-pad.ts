@@ -22,6 +22,7 @@ import {
 import { TeachController, type TeachDetail } from './teach-controller.js';
 import { pickTestImage } from './test-images.js';
 import { styles } from './digit-pad.styles.js';
+import { networkParser } from '../shared/network-parser.js';
 
 const EN = { ...SHARED_EN, ...PAD_EN };
 const say = messagesOf(PAD_EN);
@@ -149,6 +150,7 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
 
   private readonly net = new PredictorController(this, {
     source: () => this,
+    parser: () => this.parts.need(networkParser),
     pixels: () => this.ink.capture(),
     onReload: () => {
       this.retry = null;

@@ -3,6 +3,8 @@ import type { ModelSpec } from '../../engine/conv-math.js';
 import { isBlank } from '../../engine/images.js';
 import { displayLayers } from '../../engine/models/display.js';
 import { datasetOf, MNIST_DATASET, networkOf } from '../../engine/models/followed.js';
+import { isEmptyNetwork } from '../../engine/models/network-empty.js';
+import type { NetworkParser } from '../shared/network-parser.js';
 import { CNN } from '../../engine/models/specs.js';
 import type { DatasetInfo, TrainerLike, TrainerSession } from '../../engine/training/types.js';
 import { Task, initialState } from '../shared/task.js';
@@ -53,6 +55,11 @@ export interface PredictorOptions {
   onPredict: (prediction: DigitPrediction) => void;
   /** A failure to show; `retryable` (only for the network's download) says whether loading again may help. */
   onError: (message: Message | string, retryable?: boolean) => void;
+  /**
+   * The PyTorch-layers parser, for a followed trainer's network of its own: the host's `parts.need(networkParser)`
+   * (undefined until it is loaded; the host updates when it is).
+   */
+  parser?: () => NetworkParser | undefined;
 }
 
 /**
@@ -76,11 +83,19 @@ export class PredictorController implements ReactiveController {
     const trainer = this.options.source().htmlFor ? this.link.trainer : null;
     if (!trainer) return CNN;
     const dataset = this.dataset;
-    const key = JSON.stringify([trainer.network, trainer.model, trainer.getAttribute('layers'), dataset]);
+    const own = !isEmptyNetwork(trainer.network) || !isEmptyNetwork(trainer.getAttribute('layers'));
+    const parse = own ? this.options.parser?.()?.parseNetworkValue : undefined;
+    const key = JSON.stringify([
+      trainer.network,
+      trainer.model,
+      trainer.getAttribute('layers'),
+      dataset,
+      Boolean(parse),
+    ]);
     const session = trainer.session ?? null;
     const m = this.specMemo;
     if (m?.trainer === trainer && m.session === session && m.key === key) return m.spec;
-    const spec = networkOf(trainer, dataset);
+    const spec = networkOf(trainer, dataset, parse);
     this.specMemo = { trainer, session, key, spec };
     return spec;
   }

@@ -15,7 +15,7 @@ import type { DatasetInfo } from '../../engine/training/types.js';
 import { checkInteger, walkModel, type LayerInfo, type ModelSpec } from '../../engine/conv-math.js';
 import { isModelName, MODEL_SPECS } from '../../engine/models/specs.js';
 import { parseInputShape } from '../../engine/models/display.js';
-import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-value.js';
+import { isEmptyNetwork, type NetworkValue } from '../../engine/models/network-empty.js';
 import { networkParser } from '../shared/network-parser.js';
 import { styles } from './model-summary.styles.js';
 import { SHARED_EN } from '../shared/shared.strings.js';

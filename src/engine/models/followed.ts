@@ -10,7 +10,8 @@
 import type { ModelSpec } from '../conv-math.js';
 import type { DatasetInfo, TrainerLike } from '../training/types.js';
 import { fitSpec } from './fit.js';
-import { isEmptyNetwork, parseNetworkValue } from './network-value.js';
+import { isEmptyNetwork } from './network-empty.js';
+import type { parseNetworkValue } from './network-value.js';
 import { CNN, MODEL_SPECS } from './specs.js';
 import { datasetOf, isMnistShaped } from './dataset-of.js';
 import { messagesOf, type Message } from '../messages.js';
@@ -42,10 +43,15 @@ function preset(m: unknown, dataset: Readonly<DatasetInfo>): ModelSpec | null {
  * The network a trainer trains: its session's spec or model (what the running network really is), else its own
  * network (`network`: PyTorch text or layer specs, else the `layers` attribute) checked against the dataset,
  * else its `model` fitted to the dataset, else the lesson's CNN.
+ *
+ * A network of its own is read with `parse` (network-value.ts' `parseNetworkValue`), which the elements load
+ * only when a trainer has one (components/shared/network-parser.ts): without it — not loaded yet — the
+ * trainer's `model` stands in.
  */
 export function networkOf(
   trainer: TrainerLike,
   dataset: Readonly<DatasetInfo> = datasetOf(trainer),
+  parse?: typeof parseNetworkValue,
 ): ModelSpec {
   const config = trainer.session?.config;
   if (config && typeof config === 'object') {
@@ -54,9 +60,9 @@ export function networkOf(
     if (p) return p;
   }
   const own = isEmptyNetwork(trainer.network) ? trainer.getAttribute('layers') : trainer.network;
-  if (!isEmptyNetwork(own)) {
+  if (!isEmptyNetwork(own) && parse) {
     const [h, w, c] = dataset.shape;
-    const r = parseNetworkValue(own, {
+    const r = parse(own, {
       inputShape: [c, h, w],
       classes: dataset.classes.length,
       limits: false,

@@ -22,11 +22,7 @@ import { LAYERS_MESSAGES } from './layers.messages.js';
 
 const say = messagesOf(LAYERS_MESSAGES);
 
-/**
- * A `network` property's value: the PyTorch text, or an array of the engine's plain layer specs (as in
- * `MODEL_SPECS.cnn.layers`). `parseNetworkValue` also reads a whole `ModelSpec` (`{ layers }`) and the JSON of either.
- */
-export type NetworkValue = string | readonly LayerSpec[];
+export { isEmptyNetwork, type NetworkValue } from './network-empty.js';
 
 /** Each spec type and the name prefix the summary gives it (as the parser names PyTorch's layers). */
 const PREFIX: Record<LayerSpec['type'], [prefix: string, numbered: boolean]> = {
@@ -43,15 +39,6 @@ const PREFIX: Record<LayerSpec['type'], [prefix: string, numbered: boolean]> = {
   dropout: ['dropout', true],
   flatten: ['flatten', false],
 };
-
-/** Whether a value means "no network of its own" (the element's `model` applies): empty text, `[]`, nothing. */
-export function isEmptyNetwork(value: unknown): boolean {
-  if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return value.trim() === '';
-  if (Array.isArray(value)) return value.length === 0;
-  const layers = (value as { layers?: unknown }).layers;
-  return Array.isArray(layers) && layers.length === 0;
-}
 
 /**
  * The layer specs a value holds (an array, `{ layers }`, or the JSON text of either), `null` when it is PyTorch
