@@ -56,6 +56,21 @@ async function run(options: SessionOptions) {
   };
 }
 
+/** A run in 2 Workers long enough to pause, set weights and resume in (started by the test). */
+const longRun = (options: SessionOptions) =>
+  new TrainingSession({
+    data: DATA,
+    trainSize: 200,
+    testSize: 20,
+    epochs: 50,
+    learningRate: 0.01,
+    evaluateEachEpoch: false,
+    backend: 'wasm',
+    thread: 'worker',
+    workers: 2,
+    ...options,
+  });
+
 /** How many values two workers' weights differ in (a count, not a deep-equal: a failing diff of 45,000 numbers
  * takes minutes to print). */
 const differ = (a: { data: Float32Array }[], b: { data: Float32Array }[]) =>
@@ -318,19 +333,7 @@ describe('data-parallel: training in several Workers (wasm)', function () {
   });
 
   it('weights set while paused reach every replica before the next batch (the shares posted ahead are dropped)', async () => {
-    const s = new TrainingSession({
-      data: DATA,
-      trainSize: 200,
-      testSize: 20,
-      epochs: 50,
-      batchSize: 20,
-      learningRate: 0.01,
-      evaluateEachEpoch: false,
-      backend: 'wasm',
-      thread: 'worker',
-      workers: 2,
-      seed: 6,
-    });
+    const s = longRun({ batchSize: 20, seed: 6 });
     try {
       const first = until(s, 'train-batch');
       void s.start();
@@ -347,6 +350,35 @@ describe('data-parallel: training in several Workers (wasm)', function () {
       const per = await s.weightsPerWorker();
       expect(per).to.have.length(2);
       expect(differ(per[1]!, per[0]!), 'values the helper holds otherwise').to.equal(0);
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it('weights set while it trains, between any two messages of a step, reach every replica', async () => {
+    // A setWeights that the leader handled while it waited for the helpers' shares used to be sent with the
+    // shares posted ahead, which the helpers then set over the step's update the leader still applied: the
+    // replicas drifted from the leader, silently.
+    const s = longRun({ batchSize: 10, seed: 7 });
+    try {
+      const first = until(s, 'train-batch');
+      void s.start();
+      await first;
+      const [leader] = await s.weightsPerWorker();
+      // Sets at random moments of the running steps (the timers do not wait for batches); after each, two more
+      // batches and a look at every replica. A set lands in a step's wait for the shares about one time in four.
+      for (let i = 0; i < 16; i++) {
+        await new Promise((r) => setTimeout(r, Math.random() * 4));
+        await s.setWeights(leader!.map((w) => ({ ...w, data: w.data.map((v) => v * (1 - i / 1000)) })));
+        const more = s.history.batches.length + 2;
+        while (s.history.batches.length < more) await until(s, 'train-batch');
+        s.pause();
+        await new Promise((r) => setTimeout(r, 150));
+        const per = await s.weightsPerWorker();
+        expect(per).to.have.length(2);
+        expect(differ(per[1]!, per[0]!), `values the helper holds otherwise after set ${i + 1}`).to.equal(0);
+        s.resume();
+      }
     } finally {
       s.dispose();
     }

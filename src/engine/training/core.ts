@@ -406,7 +406,11 @@ export class TrainerCore implements GradientSource {
     });
     // The helpers start on the next step's shares (after this update: a port delivers in order) while this
     // thread applies the update, reports the batch and yields.
-    if (next && next.n > 0) this.prefetch = this.postShares(ix, next.from, next.n, split);
+    // Not when the weights were set meanwhile (a `setWeights` handled while this step waited for the shares):
+    // the shares would carry this model's weights before the update below, which the helpers would then set over
+    // theirs. The next step posts the shares, and the weights after the update, itself.
+    if (next && next.n > 0 && !this.helpersStale)
+      this.prefetch = this.postShares(ix, next.from, next.n, split);
     try {
       this.applyFlat(sum);
     } catch (e) {
