@@ -8,6 +8,7 @@ import '../../src/define/cnn-trainer.js';
 import '../../src/define/model-summary.js';
 import '../../src/define/digit-pad.js';
 import type { ModelSummary } from '../../src/components/model-summary/model-summary.js';
+import type { CnnTrainer } from '../../src/components/cnn-trainer/cnn-trainer.js';
 import { cleanup, fixture, settle } from '../helpers.js';
 
 const PARSER = /\/engine\/models\/(pytorch-network|pytorch-layers|pytorch-signatures|network-value)\.ts/;
@@ -26,6 +27,28 @@ describe('the PyTorch-layers parser loads on first need', () => {
     );
     for (const el of host.children) await settle(el as HTMLElement & { updateComplete: Promise<unknown> });
     expect(parserUrls()).to.deep.equal([]);
+  });
+
+  it('a script that starts a trainer with `layers` right after putting it on the page trains that network', async function () {
+    this.timeout(60000);
+    const host = document.createElement('div');
+    host.className = 'fixture';
+    document.body.append(host);
+    const el = document.createElement('cnn-trainer') as CnnTrainer;
+    el.setAttribute('layers', 'Conv2d(1, 2, 3), ReLU(), MaxPool2d(2), Flatten(), Linear(338, 10)');
+    for (const [k, v] of Object.entries({
+      epochs: '1',
+      'train-size': '128',
+      'test-size': '64',
+      backend: 'wasm',
+    }))
+      el.setAttribute(k, v);
+    host.append(el);
+    await el.start(); // at once: the parser is still to load (no test before this one loaded it)
+    expect(el.error).to.equal(null);
+    expect(el.state).to.equal('done');
+    expect(el.config!.spec!.layers.map((l) => l.name)).to.include('fc1');
+    expect(el.config!.spec!.layers[0]).to.include({ filters: 2 });
   });
 
   it('loads when a network of one’s own is given, and reads it', async () => {

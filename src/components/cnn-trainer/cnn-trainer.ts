@@ -305,7 +305,9 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
 
   /** Starts a new run with the current settings (ignored while one is running or paused, or when a setting is bad). */
   async start(): Promise<void> {
-    if (this.parts.busy) await this.updateComplete; // the parser a `layers` network needs is on its way
+    // The settings are read after an update and the parts it asked for (the parser a `layers` network needs): a
+    // script may call this right after putting the element on the page.
+    await this.updateComplete;
     if (this.run.busy) return;
     if (this.data.error) return this.data.retry(); // the Retry of a dataset.json that could not be read
     this.validate();
@@ -321,7 +323,10 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
     return this.files.exportWeights();
   }
   /** Loads safetensors weights (a Blob, a File or a URL): into the run, else evaluated in a run of their own. */
-  importWeights(source: Blob | string): Promise<void> {
+  async importWeights(source: Blob | string): Promise<void> {
+    // As `start()`: a `layers` network is read once its parser has loaded, which the first update asks for (a
+    // script may call this right after putting the element on the page).
+    await this.updateComplete;
     return this.files.importWeights(source);
   }
   /** Fine-tunes on taught examples (default: its `<digit-pad for>`s'); resolves `null` (see `error`) if it can't. */
