@@ -6,9 +6,13 @@
 //   --images=6400    images per wasm speed run     --gpu-images=1280     per webgl/webgpu run (default 1280/512)
 //   --models=cnn     these models only (speed and accuracy)   --seeds=1234,1,42   --schedule=constant|cosine
 //   --readme         also write the tables into README.md between the bench markers
-//   --workers=1,2    the scaling table (cnn on wasm): our trainer in 1, 2, … data-parallel Workers (default 1 up to
-//                    the cores, at most 4), interleaved in the same rounds with bare TF.js and with PyTorch
-//                    (scripts/pytorch-notebook.py on 1 thread and on every core) where /usr/bin/python3 has torch
+//   --workers=1,2,2p the scaling table (cnn on wasm): our trainer in 1, 2, … data-parallel Workers in lockstep,
+//                    `2p` in a pipeline (default 1 up to the cores, at most 4, and the most in a pipeline),
+//                    interleaved in the same rounds with bare TF.js and with PyTorch (scripts/pytorch-notebook.py
+//                    on 1 thread and on every core) where /usr/bin/python3 has torch
+//   --scaling-images=60000   images per scaling run (default a full epoch, as a reader trains: shorter runs
+//                    measure mostly each Worker's start, its WebAssembly compiled anew)
+//   --batch=32       the scaling table's batch size (default 64)    --scaling-model=fnn   its model (cnn)
 //   --pytorch=0      leave PyTorch out          --scaling=0   leave the scaling table out
 //   --speed=0        leave the ours-against-bare speed table out
 //   --profile        only the profile: where a training step of the cnn on wasm goes, per kernel, in 1 and 2
@@ -16,7 +20,10 @@
 //   --responsiveness only the responsiveness table: the page's main thread while <cnn-trainer> trains in its
 //                    default Worker mode, with a <confusion-matrix for> and a <feature-map for> following
 //                    (test/bench/responsiveness-page.ts); --images=3200, --rounds=3
+//   --responsiveness-workers=2   the trainer's `workers` there (default: its own, 'auto')
 //   --names=responsiveness   the same          --responsiveness=0   leave the table out of a full run
+//   --preset=notebook  the accuracy runs with the lesson's own recipe (its accuracy and time only)
+//   --accuracy-workers=2   the accuracy runs in 2 Workers (2p: in a pipeline) instead of the default 'auto'
 //   --dedicated      also the scaling of 1, 2, … Workers with cores to themselves, as on a machine with a core to
 //                    spare (scripts/lib/dedicate.mjs: the rest of Chromium at SCHED_IDLE meanwhile; Linux, root)
 import { build } from 'esbuild';
@@ -174,7 +181,8 @@ async function responsiveness() {
   for (let i = 0; i < rounds; i++) {
     process.stderr.write(`responsiveness round ${i + 1}/${rounds} (${n} images, load ${load()})… `);
     try {
-      const r = await run(`n=${n}`, 540000, 'responsiveness.html');
+      const workers = arg('responsiveness-workers');
+      const r = await run(`n=${n}${workers ? `&workers=${workers}` : ''}`, 540000, 'responsiveness.html');
       rs.push({ ...r, load: load() });
       process.stderr.write(
         `longest ${f(r.longest)} ms, ${r.over50} over 50 ms, blocking ${f(r.blocking)} ms in ${f(r.seconds, 1)} s (${r.thread}); tasks over 50 ms at ${r.tasks.map((t) => `${f(t.at)}+${f(t.ms)}`).join(', ')} ms after Start\n`,
@@ -321,19 +329,36 @@ function pytorch(threads, n) {
   return { trainRate: Number(m[1]) };
 }
 const cores = cpus().length;
-const workerCounts = (arg('workers') ?? Array.from({ length: Math.min(4, cores) }, (_, i) => i + 1).join(','))
+const defaultCounts = Array.from({ length: Math.min(4, cores) }, (_, i) => i + 1);
+if (defaultCounts.length > 1) defaultCounts.push(`${defaultCounts.at(-1)}p`);
+const workerCounts = (arg('workers') ?? defaultCounts.join(','))
   .split(',')
   .filter(Boolean)
-  .map(Number);
+  .map((w) => (/^\d+p$/.test(w) ? w : Number(w)));
+/** A count's query: `2p` is 2 workers in a pipeline (training/pipeline.ts) instead of in lockstep. */
+const workersQuery = (w) => (typeof w === 'string' ? `workers=${parseInt(w)}&pipeline=1` : `workers=${w}`);
+const workersLabel = (w) => (typeof w === 'string' ? `${parseInt(w)} (pipeline)` : String(w));
+/** `--batch=32`: the scaling table's batch size (64 by default, the lesson's). */
+/** `--scaling-model=fnn`: the scaling table of another of the lesson's models. */
+const scalingModel = arg('scaling-model') ?? 'cnn';
+const batchQuery = arg('batch') ? `&batch=${arg('batch')}` : '';
 const scaling = [];
+const SCALING_IMAGES = Number(arg('scaling-images') ?? 60000);
 if (arg('scaling') !== '0' && backends.includes('wasm') && models.includes('cnn')) {
-  const n = IMAGES.wasm;
+  const n = SCALING_IMAGES;
   const sides = [
     ...workerCounts.map((w) => ({
       key: `ours×${w}`,
-      run: () => run(`mode=speed&side=ours&backend=wasm&model=cnn&n=${n}&workers=${w}`, 540000),
+      run: () =>
+        run(
+          `mode=speed&side=ours&backend=wasm&model=${scalingModel}&n=${n}&${workersQuery(w)}${batchQuery}`,
+          540000,
+        ),
     })),
-    { key: 'bare', run: () => run(`mode=speed&side=bare&backend=wasm&model=cnn&n=${n}`, 540000) },
+    {
+      key: 'bare',
+      run: () => run(`mode=speed&side=bare&backend=wasm&model=${scalingModel}&n=${n}${batchQuery}`, 540000),
+    },
     ...(hasTorch
       ? [
           { key: 'torch×1', run: async () => pytorch(1, n) },
@@ -377,7 +402,7 @@ if (arg('scaling') !== '0' && backends.includes('wasm') && models.includes('cnn'
 // Scaling with cores to themselves (--dedicated): the same runs of ours, the rest of Chromium at SCHED_IDLE.
 const dedicated = [];
 if (process.argv.includes('--dedicated') && backends.includes('wasm') && models.includes('cnn')) {
-  const n = IMAGES.wasm;
+  const n = SCALING_IMAGES;
   const rounds = Number(arg('rounds') ?? (quick ? 3 : 5));
   const got = Object.fromEntries(workerCounts.map((w) => [w, []]));
   const seen = Object.fromEntries(workerCounts.map((w) => [w, []]));
@@ -392,7 +417,8 @@ if (process.argv.includes('--dedicated') && backends.includes('wasm') && models.
       }
       try {
         got[w].push(
-          (await run(`mode=speed&side=ours&backend=wasm&model=cnn&n=${n}&workers=${w}`, 540000)).trainRate,
+          (await run(`mode=speed&side=ours&backend=wasm&model=cnn&n=${n}&${workersQuery(w)}`, 540000))
+            .trainRate,
         );
       } catch (e) {
         got[w].push(NaN);
@@ -423,7 +449,19 @@ const SEEDS = (arg('seeds') ?? '1234,1,42').split(',').filter(Boolean).map(Numbe
 if (!quick) {
   for (const model of models) {
     for (const seed of SEEDS) {
-      const schedule = arg('schedule') ? `&schedule=${arg('schedule')}` : '';
+      const schedule =
+        (arg('schedule') ? `&schedule=${arg('schedule')}` : '') +
+        (arg('accuracy-workers')
+          ? `&${workersQuery(/p$/.test(arg('accuracy-workers')) ? arg('accuracy-workers') : Number(arg('accuracy-workers')))}`
+          : '');
+      if (arg('preset') === 'notebook') {
+        // The lesson's own recipe (preset="notebook": 500 images, batch 20, 200 epochs): its last accuracy and time.
+        const r = await run(`mode=accuracy&model=${model}&seed=${seed}&preset=notebook${schedule}`, 900000);
+        process.stderr.write(
+          `notebook preset, ${model}, seed ${seed}, ${r.workers} worker(s): ${r.epochs.length} epochs, test accuracy ${f(r.epochs.at(-1).testAccuracy * 100, 2)}% in ${f(r.seconds, 1)} s (load ${load()})\n`,
+        );
+        continue;
+      }
       process.stderr.write(`accuracy: ${model}, seed ${seed}, 2 epochs on 60,000 (load ${load()})… `);
       try {
         const r = await run(`mode=accuracy&model=${model}&epochs=2&seed=${seed}${schedule}`, 900000);
@@ -471,7 +509,7 @@ if (scaling.length) {
   lines.push('');
   const r = scaling.rates;
   lines.push(
-    `Scaling: the cnn on wasm, ${f(scaling.images)} images, batch 64, Adam, our trainer in 1, 2, … data-parallel Workers, in the same ${scaling.rounds} rounds as bare TensorFlow.js (${f(r.bare)} img/s)${hasTorch ? ` and PyTorch ${spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }).stdout.trim()} on this CPU (${f(r['torch×1'])} img/s on 1 thread, ${f(r[`torch×${cores}`])} on ${cores})` : ' (no PyTorch here)'}; load average ${load()} at the end. Each ratio is the median of the rounds' own ratios.`,
+    `Scaling: the ${scalingModel} on wasm, ${f(scaling.images)} images, batch ${arg('batch') ?? 64}, Adam, our trainer in 1, 2, … data-parallel Workers (in lockstep unless "pipeline": training/parallel.ts, training/pipeline.ts), in the same ${scaling.rounds} rounds as bare TensorFlow.js (${f(r.bare)} img/s)${hasTorch ? ` and PyTorch ${spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }).stdout.trim()} on this CPU (${f(r['torch×1'])} img/s on 1 thread, ${f(r[`torch×${cores}`])} on ${cores})` : ' (no PyTorch here)'}; load average ${load()} at the end. Each ratio is the median of the rounds' own ratios.`,
   );
   lines.push('');
   lines.push(
@@ -480,7 +518,7 @@ if (scaling.length) {
   lines.push('|---:|---:|---:|---:|---:|---:|');
   for (const s of scaling)
     lines.push(
-      `| ${s.workers} | ${f(s.rate)} | ${f(s.vsOne, 2)} | ${f(s.vsBare, 2)} | ${f(s.vsTorch1, 2)} | ${f(s.vsTorchAll, 2)} |`,
+      `| ${workersLabel(s.workers)} | ${f(s.rate)} | ${f(s.vsOne, 2)} | ${f(s.vsBare, 2)} | ${f(s.vsTorch1, 2)} | ${f(s.vsTorchAll, 2)} |`,
     );
 }
 if (dedicated.length) {
@@ -491,7 +529,8 @@ if (dedicated.length) {
   lines.push('');
   lines.push('| workers | train img/s | × 1 worker | Worker threads |');
   lines.push('|---:|---:|---:|---:|');
-  for (const s of dedicated) lines.push(`| ${s.workers} | ${f(s.rate)} | ${f(s.vsOne, 2)} | ${s.threads} |`);
+  for (const s of dedicated)
+    lines.push(`| ${workersLabel(s.workers)} | ${f(s.rate)} | ${f(s.vsOne, 2)} | ${s.threads} |`);
 }
 if (accRows.length) {
   lines.push('');

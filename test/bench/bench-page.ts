@@ -35,7 +35,7 @@ interface SpeedResult {
 }
 
 const q = new URLSearchParams(location.search);
-const BATCH = 64;
+const BATCH = Number(new URLSearchParams(location.search).get('batch') ?? 64);
 /** Test images whose prediction is timed: fewer on the software GPUs, which take seconds per batch of 256. */
 const PREDICT: Record<BackendName, number> = { wasm: 10000, cpu: 1000, webgl: 1000, webgpu: 256 };
 
@@ -170,6 +170,7 @@ async function ours(backend: BackendName, model: BenchModel, train: MnistSplit, 
     evaluateEachEpoch: false,
     data: { train, test },
     ...(q.get('workers') ? { workers: Number(q.get('workers')) } : {}),
+    ...(q.get('pipeline') ? { pipeline: q.get('pipeline') === '1' } : {}),
   });
   const stamps: number[] = [];
   session.addEventListener('train-batch', () => stamps.push(performance.now()));
@@ -246,14 +247,17 @@ async function speed(): Promise<SpeedResult> {
 async function accuracy() {
   const model = (q.get('model') ?? 'cnn') as BenchModel;
   const epochs = Number(q.get('epochs') ?? 2);
+  // `preset=notebook`: the lesson's own recipe (500 images, batch 20, Adam 0.01, 200 epochs) instead.
+  const recipe =
+    q.get('preset') === 'notebook'
+      ? { preset: 'notebook' as const }
+      : { ...network(model), epochs, trainSize: 60000, batchSize: BATCH };
   const session = new TrainingSession({
-    ...network(model),
-    epochs,
-    trainSize: 60000,
-    batchSize: BATCH,
+    ...recipe,
     seed: Number(q.get('seed') ?? 1234),
     ...(q.get('schedule') ? { lrSchedule: q.get('schedule') as 'constant' | 'cosine' } : {}),
     ...(q.get('workers') ? { workers: Number(q.get('workers')) } : {}),
+    ...(q.get('pipeline') ? { pipeline: q.get('pipeline') === '1' } : {}),
     backend: 'auto',
   });
   const t0 = performance.now();

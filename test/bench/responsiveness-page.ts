@@ -156,7 +156,7 @@ async function main() {
     // Not in this browser: the table goes without it.
   }
   document.body.innerHTML = `
-    <cnn-trainer id="t" train-size="${n}" test-size="1000" epochs="1"></cnn-trainer>
+    <cnn-trainer id="t" train-size="${n}" test-size="1000" epochs="1"${q.get('workers') ? ` workers="${q.get('workers')}"` : ''}></cnn-trainer>
     <confusion-matrix for="t"></confusion-matrix>
     <feature-map for="t" layer="conv1"></feature-map>`;
   const trainer = document.querySelector<CnnTrainer>('cnn-trainer')!;

@@ -70,6 +70,10 @@ import { fillBatch, inputFormat, standardised, type BatchArrays, type InputForma
 import { fitSpec } from '../models/fit.js';
 import { softmaxCrossEntropy } from '../kernels/softmax-cross-entropy.js';
 import { HelperPort, shares, sumInOrder, type GradientSource, type ShareReply } from './parallel.js';
+import { GradExchange, LAG } from './pipeline.js';
+import { MessageError, messagesOf } from '../messages.js';
+import { SESSION_MESSAGES } from './session.messages.js';
+import { watchdog } from '../worker/watchdog.js';
 import { assignFlat, flatSize, namedFromFlat, readFlat } from './flat-vars.js';
 import { DirectStep } from './direct-step.js';
 
@@ -89,6 +93,28 @@ export interface CoreOptions {
    * Used on the CPU backends (wasm, cpu); on a GPU backend every worker would share one GPU, so they stay idle.
    */
   helpers?: MessagePort[];
+}
+
+const tell = messagesOf(SESSION_MESSAGES);
+
+/** The leader's state of a pipeline (training/pipeline.ts) in progress. */
+interface LeaderPipe {
+  split: MnistSplit;
+  order: ArrayLike<number>;
+  /** Where batch k of the epoch lies in `order` (null past its end, or for a batch the pipeline leaves out). */
+  at: (k: number) => { from: number; n: number } | null;
+  /** The epoch's batch of the pipeline's step 0 (a pipeline's steps count from 0: its messages carry them). */
+  first: number;
+  /** Steps computed here (this worker's gradient posted). */
+  steps: number;
+  /** Updates applied (steps 0 … applied − 1). */
+  applied: number;
+  /** Shares posted to the helpers: of steps 0 … posted − 1. */
+  posted: number;
+  /** This worker's gradient, share numbers and learning rate of each step not yet applied. */
+  own: Map<number, { grads: Float32Array; loss: number; correct: number; learningRate: number }>;
+  /** Each step's batch numbers [loss, correct], once every share is summed. */
+  results: Map<number, { resolve: (r: number[]) => void; reject: (e: Error) => void }>;
 }
 
 /** Shares posted ahead to the helpers: for which examples, and their replies. */
@@ -126,6 +152,13 @@ export class TrainerCore implements GradientSource {
   private direct: DirectStep | null | undefined = undefined;
   /** Shares of the next step, posted to the helpers ahead by the previous one. */
   private prefetch: Prefetch | null = null;
+  /** The gradient exchange with the helpers in a pipeline (training/pipeline.ts), and the pipeline running. */
+  private readonly exchange: GradExchange | null;
+  private pipe: LeaderPipe | null = null;
+  /** A helper's failure in a pipeline, and who waits for the helpers' gradients. */
+  private pipeFailure: Error | null = null;
+  private pipeWaiter: (() => void) | null = null;
+  private readonly freeGrads: Float32Array[] = [];
   /** Each helper's numTensors at its latest reply (for `BatchInfo.workerTensors`). */
   private readonly helperTensors: number[];
   /**
@@ -166,6 +199,25 @@ export class TrainerCore implements GradientSource {
     this.helpers = parallel ? (options.helpers ?? []).map((p) => new HelperPort(p)) : [];
     if (!parallel) options.helpers?.forEach((p) => p.close());
     this.helperTensors = this.helpers.map(() => 0);
+    this.exchange = this.helpers.length
+      ? new GradExchange(0, 1 + this.helpers.length, (k, m, transfer) =>
+          this.helpers[k - 1]!.post(m, transfer),
+        )
+      : null;
+    this.helpers.forEach((h, i) => {
+      h.onPipe = (m) => {
+        if (m.type === 'pfail') {
+          const e = new Error(`A training helper failed: ${m.message}`);
+          if (m.stack) e.stack = `${e.stack ?? e.message}\n--- in the helper ---\n${m.stack}`;
+          this.pipeFailure ??= e;
+        } else {
+          if (m.pixels && m.labels) this.reuse.shares[i] = { pixels: m.pixels, labels: m.labels };
+          this.helperTensors[i] = m.numTensors;
+          this.exchange!.receive(m);
+        }
+        this.pipeWaiter?.();
+      };
+    });
     this.input = inputFormat(config.dataset);
     this.trainSize = Math.min(config.trainSize, data.train.count);
     this.testSize = Math.min(config.testSize ?? data.test.count, data.test.count);
@@ -261,7 +313,10 @@ export class TrainerCore implements GradientSource {
     split = this.data.train,
     next?: { from: number; n: number },
   ): Promise<Tensor> {
-    if (this.helpers.length) return this.parallelStep(indices, from, n, split, next);
+    if (this.helpers.length) {
+      await this.endPipe(); // a pipeline's last update first (fine-tuning after a run, say)
+      return this.parallelStep(indices, from, n, split, next);
+    }
     const chunk = this.sliceMs == null ? n : Math.min(n, this.microBatch);
     let stats: Tensor;
     if (chunk >= n && this.directStep()) {
@@ -447,7 +502,6 @@ export class TrainerCore implements GradientSource {
     // The replicas get the weights when they may differ from this model's.
     const weights = this.helpersStale ? this.flatWeights() : null;
     this.helpersStale = false;
-    const P = this.input.pixels;
     const pending: (Promise<ShareReply> | null)[] = [];
     for (let k = 1; k < parts.length; k++) {
       const [a, b] = parts[k]!;
@@ -456,18 +510,7 @@ export class TrainerCore implements GradientSource {
         pending.push(null);
         continue;
       }
-      // The examples' bytes as stored (a quarter of their floats); the helper standardises them. In the buffers
-      // the helper sent back with its previous reply, where they have the size.
-      const spare = this.reuse.shares[k - 1];
-      this.reuse.shares[k - 1] = null;
-      const fits = spare && spare.labels.length === b - a && spare.pixels.length === (b - a) * P;
-      const pixels = fits ? spare.pixels : new Uint8Array((b - a) * P);
-      const labels = fits ? spare.labels : new Uint8Array(b - a);
-      for (let i = a; i < b; i++) {
-        const idx = ix[from + i]!;
-        pixels.set(split.images.subarray(idx * P, idx * P + P), (i - a) * P);
-        labels[i - a] = split.labels[idx]!;
-      }
+      const { pixels, labels } = this.shareBytes(k - 1, split, ix, from + a, from + b);
       const request = { type: 'share' as const, pixels, labels, divisor: n, ...(w ? { weights: w } : {}) };
       const reply = this.helpers[k - 1]!.request(request);
       reply.catch(() => {}); // a share posted ahead may never be awaited (the session disposed meanwhile)
@@ -476,6 +519,174 @@ export class TrainerCore implements GradientSource {
     const ids = new Float64Array(n);
     for (let i = 0; i < n; i++) ids[i] = ix[from + i]!;
     return { split, ids, pending };
+  }
+
+  /**
+   * The examples `ix[from .. to)` of `split` as stored, for helper `h` (a quarter of their floats; the helper
+   * standardises them), in the buffers that helper sent back last time where they have the size.
+   */
+  private shareBytes(
+    h: number,
+    split: MnistSplit,
+    ix: ArrayLike<number>,
+    from: number,
+    to: number,
+  ): { pixels: Uint8Array; labels: Uint8Array } {
+    const P = this.input.pixels;
+    const n = to - from;
+    const spare = this.reuse.shares[h];
+    this.reuse.shares[h] = null;
+    const fits = spare && spare.labels.length === n && spare.pixels.length === n * P;
+    const pixels = fits ? spare.pixels : new Uint8Array(n * P);
+    const labels = fits ? spare.labels : new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const idx = ix[from + i]!;
+      pixels.set(split.images.subarray(idx * P, idx * P + P), i * P);
+      labels[i] = split.labels[idx]!;
+    }
+    return { pixels, labels };
+  }
+
+  /** Whether the training loop steps in a pipeline (several workers, and `pipeline` asked for). */
+  private get pipelined(): boolean {
+    return this.exchange !== null && this.config.pipeline === true;
+  }
+
+  /**
+   * Step `k` of a pipeline over `order` (training/pipeline.ts): this worker's share of batch k, its gradient
+   * posted to the helpers, and the update of batch k − 1 applied. Resolves (later: at the next step, or at the
+   * pipeline's end) with batch k's [loss, correct].
+   */
+  private async pipeStep(
+    order: ArrayLike<number>,
+    k: number,
+    at: LeaderPipe['at'],
+    learningRate: number,
+  ): Promise<{ result: Promise<number[]> }> {
+    const split = this.data.train;
+    const going = this.pipe;
+    if (going && (this.helpersStale || going.order !== order || going.first + going.steps !== k))
+      await this.endPipe(); // weights set from outside (or another epoch): a new pipeline, from them
+    const p = (this.pipe ??= {
+      split,
+      order,
+      at,
+      first: k,
+      steps: 0,
+      applied: 0,
+      posted: 0,
+      own: new Map(),
+      results: new Map(),
+    });
+    const step = k - p.first;
+    if (step !== p.steps) throw new Error(`A pipeline's step ${step} came after step ${p.steps - 1}.`);
+    // The shares LAG + 1 steps ahead: a helper never waits for its data.
+    while (p.posted <= step + LAG + 1 && p.at(p.first + p.posted)) this.postPipeShare(p, p.posted++);
+    const { from, n } = p.at(k)!;
+    const [a, b] = shares(n, 1 + this.helpers.length)[0]!;
+    this.reuse.batch = fillBatch(split, order, from + a, b - a, this.input, this.reuse.batch);
+    const { xs, labels, oneHot } = this.reuse.batch;
+    const g = this.shareGradients(xs, labels, oneHot, n, this.freeGrads.pop());
+    this.exchange!.post(step, g.grads, {
+      loss: g.loss,
+      correct: g.correct,
+      numTensors: memory().numTensors,
+      learningRate,
+    });
+    p.own.set(step, { grads: g.grads, loss: g.loss, correct: g.correct, learningRate });
+    p.steps = step + 1;
+    const result = new Promise<number[]>((resolve, reject) => p.results.set(step, { resolve, reject }));
+    result.catch(() => {}); // rejected when the pipeline is dropped; read (and rethrown) only by the loop
+    if (step >= LAG) await this.pipeApply(p, step - LAG);
+    return { result };
+  }
+
+  /** Posts every helper its share of pipeline step `k` (with the weights when the replicas may differ). */
+  private postPipeShare(p: LeaderPipe, k: number): void {
+    const { from, n } = p.at(p.first + k)!;
+    const parts = shares(n, 1 + this.helpers.length);
+    const weights = this.helpersStale ? this.flatWeights() : null;
+    this.helpersStale = false;
+    for (let h = 1; h < parts.length; h++) {
+      const [a, b] = parts[h]!;
+      const { pixels, labels } = this.shareBytes(h - 1, p.split, p.order, from + a, from + b);
+      const w = weights && (h === parts.length - 1 ? weights : weights.slice());
+      const transfer: Transferable[] = [pixels.buffer, labels.buffer];
+      if (w) transfer.push(w.buffer);
+      this.helpers[h - 1]!.post(
+        {
+          type: 'pshare',
+          gen: this.exchange!.gen,
+          step: k,
+          pixels,
+          labels,
+          divisor: n,
+          ...(w ? { weights: w } : {}),
+        },
+        transfer,
+      );
+    }
+  }
+
+  /** Waits for every helper's gradient of step `s`, sums them in order with this one's, and applies the update. */
+  private async pipeApply(p: LeaderPipe, s: number): Promise<void> {
+    const ex = this.exchange!;
+    if (!ex.has(s)) {
+      const seconds = 60;
+      await new Promise<void>((resolve, reject) => {
+        const dog = watchdog(seconds * 1000, () => {
+          this.pipeWaiter = null;
+          reject(new MessageError(tell('session.helperSilent', { seconds })));
+        });
+        this.pipeWaiter = () => {
+          if (!this.pipeFailure && !ex.has(s) && !this.disposed) return;
+          this.pipeWaiter = null;
+          dog.done();
+          resolve();
+        };
+        this.pipeWaiter();
+      });
+    }
+    if (this.pipeFailure) throw this.pipeFailure;
+    if (this.disposed) throw new Error('This training session was disposed.');
+    const own = p.own.get(s)!;
+    p.own.delete(s);
+    const { sum, others } = ex.reduce(s, own.grads);
+    let loss = own.loss;
+    let correct = own.correct;
+    for (const m of others) {
+      loss += m.loss;
+      correct += m.correct;
+    }
+    this.setLearningRate(own.learningRate);
+    try {
+      this.applyFlat(sum);
+    } finally {
+      this.freeGrads.push(sum);
+    }
+    p.applied = s + 1;
+    p.results.get(s)?.resolve([loss, correct]);
+    p.results.delete(s);
+  }
+
+  /**
+   * Ends the pipeline in progress: the update of its last step applied here and on every helper (which drop
+   * what was posted ahead past it). The weights are then exactly those after its last step.
+   */
+  private async endPipe(): Promise<void> {
+    const p = this.pipe;
+    if (!p) return;
+    this.pipe = null;
+    const ex = this.exchange!;
+    for (const h of this.helpers) h.post({ type: 'pend', gen: ex.gen, steps: p.steps }, []);
+    try {
+      while (p.applied < p.steps) await this.pipeApply(p, p.applied);
+    } finally {
+      for (const r of p.results.values())
+        r.reject(new Error('The pipeline ended before this step was summed.'));
+      for (const o of p.own.values()) this.freeGrads.push(o.grads);
+      ex.next();
+    }
   }
 
   /** Every trainable variable's values, flattened in the model's order (the layout of a share's gradient). */
@@ -612,8 +823,13 @@ export class TrainerCore implements GradientSource {
     // WebGL went from 0.72× to ~1× a bare model.fit). Batch k is then reported one batch later. On wasm/cpu the
     // work is done when `step` returns, so nothing would be gained; on the main thread each slice is awaited.
     const pipelined = this.sliceMs == null && (this.backend === 'webgl' || this.backend === 'webgpu');
+    // Several workers in a pipeline (`pipeline`, training/pipeline.ts): batch k's numbers are known once every
+    // worker's gradient of it is summed, at step k + LAG — so batch k is reported LAG batches later, too.
+    const piped = this.pipelined;
+    const workers = 1 + this.helpers.length;
     interface Queued {
-      stats: Tensor;
+      /** A tensor to read [loss, correct] from, or (pipeline) the promise of them. */
+      stats: Tensor | Promise<number[]>;
       batch: number;
       size: number;
       learningRate: number;
@@ -634,12 +850,12 @@ export class TrainerCore implements GradientSource {
         try {
           // readBack: a GPU lost meanwhile fails this read (a bare `await data()` would never return on a lost
           // WebGL context), and numbers read from a lost GPU (zeros, stale data) are never reported.
-          [loss, correct] = (await readBack(this.backend, () => q.stats.data())) as unknown as [
-            number,
-            number,
-          ];
+          const stats = q.stats;
+          [loss, correct] = (
+            stats instanceof Promise ? await stats : await readBack(this.backend, () => stats.data())
+          ) as [number, number];
         } finally {
-          q.stats.dispose();
+          if (!(q.stats instanceof Promise)) q.stats.dispose();
         }
         if (!Number.isFinite(loss)) {
           throw new Error(
@@ -664,54 +880,72 @@ export class TrainerCore implements GradientSource {
           ...(this.helpers.length ? { workerTensors: [memory().numTensors, ...this.helperTensors] } : {}),
         });
       };
-      let queued: Queued | null = null;
+      /** Batches stepped and not yet reported, oldest first. */
+      const queued: Queued[] = [];
+      /** How many batches a report may lag behind the step: their numbers are not known before. */
+      const behind = piped ? LAG : pipelined ? 1 : 0;
+      /** Reports the oldest queued batch; the tensors of the ones behind it are not counted as its own. */
+      const reportNext = () =>
+        report(queued.shift()!, queued.filter((q) => !(q.stats instanceof Promise)).length);
+      const reportAll = async () => {
+        while (queued.length) await reportNext();
+      };
       try {
+        // Batch k of the epoch for a pipeline: not a batch smaller than the workers (its shares would be empty).
+        const at = (k: number) => {
+          const size = Math.min(batchSize, n - k * batchSize);
+          return k < batches && size >= workers ? { from: k * batchSize, n: size } : null;
+        };
         for (let b = 0; b < batches; b++) {
-          if (queued && (control.paused || control.stopped)) {
-            const q = queued;
-            queued = null;
-            await report(q, 0);
+          // A pipeline ends at a pause too: while paused, every replica holds the weights after the last batch
+          // reported (and a pause changes a pipeline's numbers a little: it begins anew on resuming).
+          if (queued.length && (control.stopped || control.paused)) {
+            await this.endPipe();
+            await reportAll();
           }
           if (control.paused) await control.whilePaused();
-          if (control.stopped || this.disposed) return 'stopped';
+          if (control.stopped || this.disposed) {
+            if (!this.disposed) await this.endPipe();
+            return 'stopped';
+          }
           const from = b * batchSize;
           const size = Math.min(batchSize, n - from);
           const learningRate = learningRateAt(this.config, (epoch - 1) * batches + b, epochs * batches);
           this.setLearningRate(learningRate);
           const t0 = performance.now();
-          const current: Queued = {
-            stats: await this.step(
-              order,
-              from,
-              size,
-              undefined,
-              b + 1 < batches ? { from: from + size, n: Math.min(batchSize, n - from - size) } : undefined,
-            ),
+          queued.push({
+            // A batch smaller than the workers (a short last one) in lockstep: shares of it would be empty.
+            stats:
+              piped && size >= workers
+                ? (await this.pipeStep(order, b, at, learningRate)).result
+                : await this.step(
+                    order,
+                    from,
+                    size,
+                    undefined,
+                    b + 1 < batches
+                      ? { from: from + size, n: Math.min(batchSize, n - from - size) }
+                      : undefined,
+                  ),
             batch: b + 1,
             size,
             learningRate,
             t0,
-          };
-          const previous = queued;
-          queued = current;
-          if (previous) await report(previous, 1);
-          if (!pipelined) {
-            queued = null;
-            await report(current, 0);
-          }
+          });
+          // A lockstep step outside a pipeline (a short last batch) has ended it: everything is known.
+          const lag = queued.at(-1)!.stats instanceof Promise ? behind : pipelined ? 1 : 0;
+          while (queued.length > lag) await reportNext();
           // After every batch, so that a pause/stop/call message takes effect within one batch (a round trip
           // costs tens of microseconds: a few percent of the fastest batch, the fnn's, on wasm).
           const now = performance.now();
           await yieldToEventLoop();
           lastDone += performance.now() - now; // time given to other messages is not training time
         }
-        if (queued) {
-          const q = queued;
-          queued = null;
-          await report(q, 0);
-        }
+        await this.endPipe(); // the epoch's last updates, before its evaluation
+        await reportAll();
       } finally {
-        queued?.stats.dispose();
+        for (const q of queued) if (!(q.stats instanceof Promise)) q.stats.dispose();
+        if (this.pipe && !this.disposed) await this.endPipe().catch(() => {}); // a run that failed midway
       }
       const last = epoch === epochs;
       let testAccuracy = NaN;

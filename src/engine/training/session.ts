@@ -394,7 +394,12 @@ export class TrainingSession extends EventTarget {
     const where = this.config.thread ?? 'auto';
     if (where !== 'main') {
       try {
-        const count = resolveWorkers(this.config.workers, globalThis.navigator?.hardwareConcurrency);
+        const { spec, model, batchSize } = this.config;
+        const convolutional = spec ? spec.layers.some((l) => l.type === 'conv2d') : model === 'cnn';
+        const count = resolveWorkers(this.config.workers, globalThis.navigator?.hardwareConcurrency, {
+          batchSize,
+          convolutional,
+        });
         if (count > 1) {
           const { MultiWorkerRunner } = await import('../worker/multi.js');
           return await MultiWorkerRunner.start(events, count);

@@ -85,7 +85,21 @@ export class MultiWorkerRunner implements Runner {
     }
     // Helpers on the leader's backend (the same kernels, so the same sums); they build their replica meanwhile.
     const same: TrainConfig = { ...config, backend: info.backend };
-    await Promise.all(this.helpers.map((h, i) => h.serve(same, channels[i]!.port2)));
+    // A pipeline's gradients go from every worker to every other (training/pipeline.ts): a port between every
+    // two helpers too (helper i is worker i + 1; the leader's ports are `channels`).
+    const W = 1 + this.helpers.length;
+    const peers = this.helpers.map(() => new Array<MessagePort | null>(W).fill(null));
+    for (let a = 1; a < W; a++)
+      for (let b = a + 1; b < W; b++) {
+        const c = new MessageChannel();
+        peers[a - 1]![b] = c.port1;
+        peers[b - 1]![a] = c.port2;
+      }
+    await Promise.all(
+      this.helpers.map((h, i) =>
+        h.serve(same, channels[i]!.port2, { me: i + 1, workers: W, peers: peers[i]! }),
+      ),
+    );
     this.active = info.workers;
     return info;
   }

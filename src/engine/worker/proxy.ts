@@ -170,11 +170,24 @@ export class WorkerRunner implements Runner {
     );
   }
 
-  /** Makes this worker a data-parallel helper answering the leader on `port`; resolves with its backend. */
-  serve(config: TrainConfig, port: MessagePort): Promise<string> {
+  /**
+   * Makes this worker a data-parallel helper answering the leader on `port`; resolves with its backend. `mesh`:
+   * its number among the `workers` and its ports to the other helpers (by number; training/pipeline.ts).
+   */
+  serve(
+    config: TrainConfig,
+    port: MessagePort,
+    mesh: { me: number; workers: number; peers: (MessagePort | null)[] } = { me: 1, workers: 2, peers: [] },
+  ): Promise<string> {
     const { data: _omit, ...plain } = config;
     void _omit;
-    return this.call('serve', [plain, assetBaseOverride(), port], [port], WorkerRunner.startLimitMs);
+    const peers = mesh.peers.filter((p): p is MessagePort => p !== null);
+    return this.call(
+      'serve',
+      [plain, assetBaseOverride(), port, mesh],
+      [port, ...peers],
+      WorkerRunner.startLimitMs,
+    );
   }
 
   train(): Promise<'done' | 'stopped'> {

@@ -52,11 +52,16 @@ async function call(method: string, args: unknown[]): Promise<{ value: unknown; 
     }
     case 'serve': {
       // A data-parallel helper (training/parallel.ts): a replica of the model answering the leader's port.
-      const [config, assetBase, port] = args as [TrainConfig, string | null, MessagePort];
+      const [config, assetBase, port, mesh] = args as [
+        TrainConfig,
+        string | null,
+        MessagePort,
+        { me: number; workers: number; peers: (MessagePort | null)[] } | undefined,
+      ];
       if (assetBase) setAssetBase(assetBase);
       core?.dispose();
       core = await TrainerCore.create(config, NO_DATA, { sliceMs: null });
-      serveGradients(core, port);
+      serveGradients(core, port, mesh);
       return { value: core.backend };
     }
     case 'train': {
