@@ -23,6 +23,7 @@
 //   --responsiveness-workers=2   the trainer's `workers` there (default: its own, 'auto')
 //   --names=responsiveness   the same          --responsiveness=0   leave the table out of a full run
 //   --preset=notebook  the accuracy runs with the lesson's own recipe (its accuracy and time only)
+//   --isolated       serve the pages cross-origin isolated (COOP/COEP): TensorFlow.js's threaded WASM
 //   --accuracy-workers=2   the accuracy runs in 2 Workers (2p: in a pipeline) instead of the default 'auto'
 //   --dedicated      also the scaling of 1, 2, … Workers with cores to themselves, as on a machine with a core to
 //                    spare (scripts/lib/dedicate.mjs: the rest of Chromium at SCHED_IDLE meanwhile; Linux, root)
@@ -89,7 +90,18 @@ writeFileSync(
   '<!doctype html><meta charset="utf-8"><title>responsiveness</title><body></body><script type="module" src="./responsiveness-page.js"></script>',
 );
 
-const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0'], {
+// --isolated: the pages cross-origin isolated (COOP + COEP), so SharedArrayBuffer exists and TensorFlow.js loads
+// its threaded WASM (XNNPACK's ops on a thread pool) in every Worker: what a site with those headers gets.
+const isolated = process.argv.includes('--isolated');
+const isolation = isolated
+  ? [
+      '--header',
+      'Cross-Origin-Opener-Policy: same-origin',
+      '--header',
+      'Cross-Origin-Embedder-Policy: require-corp',
+    ]
+  : [];
+const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0', ...isolation], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 // A free port each run: a previous run that is still serving does not get in the way.
@@ -509,7 +521,7 @@ if (scaling.length) {
   lines.push('');
   const r = scaling.rates;
   lines.push(
-    `Scaling: the ${scalingModel} on wasm, ${f(scaling.images)} images, batch ${arg('batch') ?? 64}, Adam, our trainer in 1, 2, … data-parallel Workers (in lockstep unless "pipeline": training/parallel.ts, training/pipeline.ts), in the same ${scaling.rounds} rounds as bare TensorFlow.js (${f(r.bare)} img/s)${hasTorch ? ` and PyTorch ${spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }).stdout.trim()} on this CPU (${f(r['torch×1'])} img/s on 1 thread, ${f(r[`torch×${cores}`])} on ${cores})` : ' (no PyTorch here)'}; load average ${load()} at the end. Each ratio is the median of the rounds' own ratios.`,
+    `Scaling: the ${scalingModel} on wasm, ${f(scaling.images)} images, batch ${arg('batch') ?? 64}, Adam, our trainer in 1, 2, … data-parallel Workers (in lockstep unless "pipeline": training/parallel.ts, training/pipeline.ts)${isolated ? ', the page cross-origin isolated (TensorFlow.js on its threaded WASM)' : ''}, in the same ${scaling.rounds} rounds as bare TensorFlow.js (${f(r.bare)} img/s)${hasTorch ? ` and PyTorch ${spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }).stdout.trim()} on this CPU (${f(r['torch×1'])} img/s on 1 thread, ${f(r[`torch×${cores}`])} on ${cores})` : ' (no PyTorch here)'}; load average ${load()} at the end. Each ratio is the median of the rounds' own ratios.`,
   );
   lines.push('');
   lines.push(
@@ -524,7 +536,7 @@ if (scaling.length) {
 if (dedicated.length) {
   lines.push('');
   lines.push(
-    `With cores to themselves (\`--dedicated\`): the same runs of ours (${f(dedicated.images)} images, ${dedicated.rounds} rounds), each with every other thread of Chromium (the page, the browser, the GPU process) kept under SCHED_IDLE (run only where a core is free) and the training Workers (with V8's thread pool) as they are — what the Workers do on a machine with cores to spare for the page, as \`workers="auto"\` (half the logical cores) leaves on a reader's machine. × 1 worker is the median of the rounds' own ratios; "Worker threads" counts the Worker threads seen.`,
+    `With cores to themselves (\`--dedicated\`): the same runs of ours (${f(dedicated.images)} images, ${dedicated.rounds} rounds), each with every other thread of Chromium (the page, the browser, the GPU process) kept under SCHED_IDLE (run only where a core is free) and the training Workers (with V8's thread pool) as they are — what the Workers do on a machine with cores to spare for the page, as \`workers="auto"\` (the cores less one, the page's) leaves on a reader's machine. × 1 worker is the median of the rounds' own ratios; "Worker threads" counts the Worker threads seen.`,
   );
   lines.push('');
   lines.push('| workers | train img/s | × 1 worker | Worker threads |');

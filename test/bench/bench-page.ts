@@ -187,7 +187,7 @@ async function ours(backend: BackendName, model: BenchModel, train: MnistSplit, 
   const thread = session.thread;
   const workers = session.workers;
   session.dispose();
-  return { trainRate, predictRate, thread, workers };
+  return { trainRate, predictRate, thread, workers, isolated: globalThis.crossOriginIsolated === true };
 }
 
 /** Our training loop run right here on the page's thread, without the Worker (diagnosis: ?ours=core). */

@@ -18,7 +18,7 @@ const errorText = (el: CnnTrainer) => el.shadowRoot!.querySelector('[part=error]
 describe('<cnn-trainer workers>', () => {
   afterEach(cleanup);
 
-  it('defaults to "auto" (shares of 32 examples or more, up to the reader’s logical cores)', async () => {
+  it('defaults to "auto" (shares of 32 examples or more, up to the reader’s logical cores less one)', async () => {
     const el = await mount();
     expect(el.workers).to.equal('auto');
     expect(el.config!.workers).to.equal('auto');

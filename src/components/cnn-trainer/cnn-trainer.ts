@@ -168,7 +168,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
   /** Which TensorFlow.js backend to ask for (attribute `backend`): `auto`, `webgpu`, `webgl`, `wasm` or `cpu`. */
   @property({ attribute: 'backend', converter: enumValue(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']) })
   backendPreference: BackendPreference | string = 'auto';
-  /** Workers sharing each batch on a CPU backend (data-parallel): `auto` (a share of 32 examples or more each, up to the cores, 1 to 4; 1 for a network without a convolution) or 1 to 8. */
+  /** Workers sharing each batch on a CPU backend (data-parallel): `auto` (a share of 32 examples or more each, up to the cores less one, 1 to 4; 1 for a network without a convolution) or 1 to 8. */
   @property({ converter: workersValue }) workers: 'auto' | number | string = 'auto';
   /** The dataset's folder, with its dataset.json (`npx cnn-widgets pack` makes one); default the library's MNIST. */
   @property({ attribute: 'data-src', reflect: true, converter: stringValue }) dataSrc: string | null = null;

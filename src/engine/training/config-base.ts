@@ -102,19 +102,19 @@ export interface TrainConfig {
   /** Evaluate on the test set after every epoch (default true); the final evaluation always runs. */
   evaluateEachEpoch?: boolean;
   /**
-   * How many Workers share each batch's gradient (data-parallel, training/parallel.ts): `'auto'` (the default: as
-   * many as the batch has shares of at least 32 examples — 2 for the lesson's batch of 64 — no more than the
-   * reader's logical cores, at most 4; 1 for a network without a convolution) or a whole number from 1 to 8. Only
-   * on the CPU backends (wasm, cpu) in a Worker; 1 on a GPU or the main thread. The same seed and the same number
-   * of workers give the same run; another number, slightly other numbers.
+   * How many Workers share each batch's gradient (data-parallel, training/parallel.ts): `'auto'` (the default:
+   * as many as the batch has shares of at least 32 examples — 2 for the lesson's batch of 64 — no more than the
+   * reader's logical cores less one, the page's, and at most 4; 1 for a network without a convolution) or a whole
+   * number from 1 to 8. Only on the CPU backends (wasm, cpu) in a Worker; 1 on a GPU or the main thread. The same
+   * seed and the same number of workers give the same run; another number, slightly other numbers.
    */
   workers?: 'auto' | number;
   /**
    * Several workers: step in a PIPELINE (training/pipeline.ts) instead of in lockstep. Each batch's update is
-   * applied one batch late, while the workers compute the next one, so no worker waits for another; the price is a
-   * gradient one update stale. Measured on 2 cores (the lesson's cnn, a full epoch): 1.37× one worker against 1.28×
-   * in lockstep, the same accuracy at Adam 0.001 (97.9 % after an epoch), but 6 points less on the notebook's
-   * recipe (Adam 0.01, batch 20). Off by default: lockstep is exactly the maths of one worker.
+   * applied one batch late, while the workers compute the next one, so no worker waits for another; the price is
+   * a gradient one update stale. Measured on 2 cores (the lesson's cnn, a full epoch): 1.28–1.37× one worker
+   * against 1.13–1.28× in lockstep, the same accuracy at Adam 0.001 (97.9 % after an epoch), but 6 points less on
+   * the notebook's recipe (Adam 0.01, batch 20). Off by default: lockstep is exactly the maths of one worker.
    */
   pipeline?: boolean;
   /**

@@ -107,12 +107,14 @@ export const MIN_AUTO_SHARE = 32;
  * How many workers `workers: 'auto' | n` means on a machine with `cores` logical cores, for a network trained in
  * batches of `batchSize` (`convolutional`: whether it has a convolution).
  *
- * `auto`: as many as the batch has shares of at least 32 examples, no more than the cores, at most 4 — and one for
- * a network without a convolution. Measured on a 2-core VM over a full epoch of MNIST (a reader's run; README,
- * "Against PyTorch"): the lesson's cnn at batch 64 (shares of 32) trained 1.28× faster in 2 Workers than in one;
- * at batch 32 (shares of 16) 1.01×; at the notebook's batch 20 slower; the fnn (dense layers only, a step of
- * 0.7 ms) 0.81× — there the step's fixed costs (the gradient sent and summed, the update every replica applies)
- * outweigh the halved work. The page stayed responsive with 2 Workers on its 2 cores (no task over 50 ms).
+ * `auto`: as many as the batch has shares of at least 32 examples, no more than the cores less one (the page's),
+ * at most 4 — and one for a network without a convolution. Measured on a 2-core VM over a full epoch of MNIST (a
+ * reader's run; README, "How many Workers"): the lesson's cnn at batch 64 (shares of 32) trained 1.13–1.28×
+ * faster in 2 Workers than in one; at batch 32 (shares of 16) 1.01×; at the notebook's batch 20 slower; the fnn
+ * (dense layers only, a step of 0.7 ms) 0.81× — there a step's fixed costs (the gradient sent and summed, the
+ * update every replica applies) outweigh the halved work. And with 2 Workers on those 2 cores the page's thread
+ * had a task over 50 ms in about one run in five (58–64 ms), against none in 8 runs with one Worker: the page
+ * keeps a core.
  */
 export function resolveWorkers(
   workers: 'auto' | number | undefined,
@@ -122,7 +124,7 @@ export function resolveWorkers(
   if (typeof workers === 'number') return workers;
   const c = Number.isInteger(cores) && cores! > 0 ? cores! : 1;
   if (!net.convolutional) return 1;
-  return Math.max(1, Math.min(4, c, Math.floor(net.batchSize / MIN_AUTO_SHARE)));
+  return Math.max(1, Math.min(4, c - 1, Math.floor(net.batchSize / MIN_AUTO_SHARE)));
 }
 
 /**

@@ -5,7 +5,7 @@
  * WHY. In lockstep every step ends at a barrier: the faster worker waits for the slower one's gradient, falls
  * asleep, and is woken when it comes — on a 2-core VM a third of the wake-ups came 1.4–2.1 ms late, and whatever
  * holds one worker up (the page, the browser, a collection) holds up both. Measured there over a full epoch of the
- * lesson's cnn: 2 Workers trained 1.37× faster than one in the pipeline, 1.28× in lockstep. The price is a stale
+ * lesson's cnn: 2 Workers trained 1.28–1.37× faster than one in the pipeline, 1.13–1.28× in lockstep. The price is a stale
  * gradient: as accurate at the lesson's Adam 0.001 (97.9 % after one epoch, 98.7 % after two, as one worker), 6
  * points less accurate on the notebook's recipe (Adam 0.01, batch 20) — so it is not the default.
  *

@@ -78,8 +78,11 @@ export class MultiWorkerRunner implements Runner {
       channels.map((c) => c.port1),
     );
     if (info.workers === 1) {
-      // A GPU backend: one GPU, nothing to share. Free the helpers now.
-      for (const h of this.helpers) h.dispose();
+      // A GPU backend: one GPU, nothing to share. Free the helpers now — their end is no crash to report.
+      for (const h of this.helpers) {
+        h.onDead = null;
+        h.dispose();
+      }
       this.helpers = [];
       return info;
     }
