@@ -23,7 +23,7 @@
 //   --responsiveness-workers=2   the trainer's `workers` there (default: its own, 'auto')
 //   --names=responsiveness   the same          --responsiveness=0   leave the table out of a full run
 //   --preset=notebook  the accuracy runs with the lesson's own recipe (its accuracy and time only)
-//   --isolated       serve the pages cross-origin isolated (COOP/COEP): TensorFlow.js's threaded WASM
+//   --isolated       serve the pages cross-origin isolated (COOP/COEP): where TensorFlow.js would load its threaded WASM
 //   --accuracy-workers=2   the accuracy runs in 2 Workers (2p: in a pipeline) instead of the default 'auto'
 //   --dedicated      also the scaling of 1, 2, … Workers with cores to themselves, as on a machine with a core to
 //                    spare (scripts/lib/dedicate.mjs: the rest of Chromium at SCHED_IDLE meanwhile; Linux, root)
@@ -90,8 +90,9 @@ writeFileSync(
   '<!doctype html><meta charset="utf-8"><title>responsiveness</title><body></body><script type="module" src="./responsiveness-page.js"></script>',
 );
 
-// --isolated: the pages cross-origin isolated (COOP + COEP), so SharedArrayBuffer exists and TensorFlow.js loads
-// its threaded WASM (XNNPACK's ops on a thread pool) in every Worker: what a site with those headers gets.
+// --isolated: the pages cross-origin isolated (COOP + COEP), so SharedArrayBuffer exists and TensorFlow.js would load
+// its threaded WASM (XNNPACK's ops on a thread pool) in every Worker; the library turns those threads off
+// (data/wasm-binary.ts: 4.6× slower here) and the bare side shares its set-up: what a site with those headers gets.
 const isolated = process.argv.includes('--isolated');
 const isolation = isolated
   ? [
@@ -521,7 +522,7 @@ if (scaling.length) {
   lines.push('');
   const r = scaling.rates;
   lines.push(
-    `Scaling: the ${scalingModel} on wasm, ${f(scaling.images)} images, batch ${arg('batch') ?? 64}, Adam, our trainer in 1, 2, … data-parallel Workers (in lockstep unless "pipeline": training/parallel.ts, training/pipeline.ts)${isolated ? ', the page cross-origin isolated (TensorFlow.js on its threaded WASM)' : ''}, in the same ${scaling.rounds} rounds as bare TensorFlow.js (${f(r.bare)} img/s)${hasTorch ? ` and PyTorch ${spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }).stdout.trim()} on this CPU (${f(r['torch×1'])} img/s on 1 thread, ${f(r[`torch×${cores}`])} on ${cores})` : ' (no PyTorch here)'}; load average ${load()} at the end. Each ratio is the median of the rounds' own ratios.`,
+    `Scaling: the ${scalingModel} on wasm, ${f(scaling.images)} images, batch ${arg('batch') ?? 64}, Adam, our trainer in 1, 2, … data-parallel Workers (in lockstep unless "pipeline": training/parallel.ts, training/pipeline.ts)${isolated ? ', the page cross-origin isolated (COOP + COEP; tfjs on its SIMD binary, its threads off)' : ''}, in the same ${scaling.rounds} rounds as bare TensorFlow.js (${f(r.bare)} img/s)${hasTorch ? ` and PyTorch ${spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }).stdout.trim()} on this CPU (${f(r['torch×1'])} img/s on 1 thread, ${f(r[`torch×${cores}`])} on ${cores})` : ' (no PyTorch here)'}; load average ${load()} at the end. Each ratio is the median of the rounds' own ratios.`,
   );
   lines.push('');
   lines.push(

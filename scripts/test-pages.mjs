@@ -55,11 +55,14 @@ const browser = await chromium.launch({
 async function visit(
   name,
   url,
-  { wait = 1500, check, checkArg, ready, expectMissing = false, expectConsole } = {},
+  { wait = 1500, check, checkArg, ready, expectMissing = false, expectConsole, requests } = {},
 ) {
   if (only && !name.includes(only)) return;
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   const problems = [];
+  // Every URL the page and its dedicated Workers asked for, for a `requests(urls)` check (a problem or null).
+  const urls = [];
+  page.on('request', (r) => urls.push(r.url()));
   // A story that demonstrates a missing file expects its 404 (and the browser's own log line about it).
   // A page that demonstrates a policy's block expects the browser's own log line about it (expectConsole).
   const expected = (text) =>
@@ -86,6 +89,8 @@ async function visit(
       const msg = await page.evaluate(check, checkArg);
       if (msg) problems.push(msg);
     }
+    const msg = requests?.(urls);
+    if (msg) problems.push(msg);
   } catch (e) {
     problems.push(`failed: ${e.message.split('\n')[0]}`);
   }
@@ -268,6 +273,27 @@ try {
   const crossOrigin = `${other}/cross-origin.html?lib=${encodeURIComponent(lib)}`;
   await visit('CDN from another origin', crossOrigin, { ...pageDone, wait: 200 });
   await inEngines('CDN from another origin', crossOrigin, pageDone);
+
+  // 2a. A cross-origin isolated page (COOP + COEP): TensorFlow.js would load its threaded WASM, 4.6× slower here;
+  // the library loads the plain SIMD binary (data/wasm-binary.ts) and trains in its Worker as anywhere else.
+  const isolatedOrigin = await serve('.', [
+    '--header',
+    'Cross-Origin-Opener-Policy: same-origin',
+    '--header',
+    'Cross-Origin-Embedder-Policy: require-corp',
+  ]);
+  const isolatedPage = `${isolatedOrigin}/test/pages/isolated.html`;
+  await visit('cross-origin isolated page: trains on the SIMD binary (CDN, Worker)', isolatedPage, {
+    ...pageDone,
+    wait: 200,
+    requests: (urls) => {
+      const wasm = urls.filter((u) => u.endsWith('.wasm')).map((u) => u.split('/').pop());
+      return wasm.length === 1 && wasm[0] === 'tfjs-backend-wasm-simd.wasm'
+        ? null
+        : `the WASM binaries requested: ${JSON.stringify(wasm)}, not the SIMD one alone`;
+    },
+  });
+  await inEngines('cross-origin isolated page (CDN, Worker)', isolatedPage, pageDone);
 
   // 2b. A page with only the widgets that need no engine loads no TensorFlow.js.
   await visit('no engine for calculator, kernel viewer, summary', `${lib}/test/pages/no-engine.html`, {

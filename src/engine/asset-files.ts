@@ -27,7 +27,5 @@ export const ASSET_FILES: Readonly<Record<string, () => string>> = {
   'weights/cnn-mnist.json.txt': () => new URL('../assets/weights/cnn-mnist.json.txt', import.meta.url).href,
   'wasm/tfjs-backend-wasm-simd.wasm': () =>
     new URL('../assets/wasm/tfjs-backend-wasm-simd.wasm', import.meta.url).href,
-  'wasm/tfjs-backend-wasm-threaded-simd.wasm': () =>
-    new URL('../assets/wasm/tfjs-backend-wasm-threaded-simd.wasm', import.meta.url).href,
   'wasm/tfjs-backend-wasm.wasm': () => new URL('../assets/wasm/tfjs-backend-wasm.wasm', import.meta.url).href,
 };

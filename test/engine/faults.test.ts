@@ -47,7 +47,7 @@ describe('faults: download()', () => {
   it('the build recorded every fixed asset, and the recorded values are the served files’', async () => {
     for (const path of ['images/chelsea-320.png', 'weights/cnn-mnist.bin', 'weights/cnn-mnist.json'])
       expect(INTEGRITY[path], path).to.be.an('object');
-    expect(Object.keys(INTEGRITY).filter((k) => k.endsWith('.wasm'))).to.have.length(3);
+    expect(Object.keys(INTEGRITY).filter((k) => k.endsWith('.wasm'))).to.have.length(2);
     const url = assetUrl('weights/cnn-mnist.bin');
     expect(integrityOf(url + '?v=2')).to.equal(INTEGRITY['weights/cnn-mnist.bin']);
     expect(integrityOf('https://elsewhere.example/weights/cnn-mnist.bin')).to.equal(undefined);
@@ -313,14 +313,42 @@ describe('faults: the WASM binary', () => {
     setDownloadTimeout(null);
   });
   /** A stand-in for tfjs' env() and the wasm backend: records what the backend would be told. */
-  function fakes(simd: boolean) {
+  function fakes(simd: boolean, threads = false) {
     const paths: [unknown, boolean | undefined][] = [];
+    // Like tfjs' env(): a flag that was set answers its value; otherwise the feature test's.
+    const flags = new Map<string, unknown>();
     const env: TfEnvLike = {
-      getAsync: async (flag) => (flag === 'WASM_HAS_SIMD_SUPPORT' ? simd : false),
+      getAsync: async (flag) =>
+        flags.has(flag) ? flags.get(flag) : flag === 'WASM_HAS_SIMD_SUPPORT' ? simd : threads,
+      set: (flag, value) => void flags.set(flag, value),
       platform: { fetch: (path, init) => fetch(path, init) },
     };
-    return { env, paths, wasm: { setWasmPaths: (p: unknown, f?: boolean) => void paths.push([p, f]) } };
+    return {
+      env,
+      flags,
+      paths,
+      wasm: { setWasmPaths: (p: unknown, f?: boolean) => void paths.push([p, f]) },
+    };
   }
+
+  it('a cross-origin isolated page gets the plain SIMD binary: tfjs is told threads are off (its pool was 4.6× slower)', async () => {
+    setAssetBase(fault('500', '*', 0));
+    const { env, wasm, flags } = fakes(true, true);
+    const asked: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      asked.push(String(input));
+      return realFetch(input, init);
+    };
+    try {
+      await prepareWasm(wasm, env);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    // The backend reads the same flag when it initialises (backend_wasm.js) and so loads this binary.
+    expect(flags.get('WASM_HAS_MULTITHREAD_SUPPORT')).to.equal(false);
+    expect(asked.map((u) => u.split('/').pop())).to.deep.equal(['tfjs-backend-wasm-simd.wasm']);
+  });
 
   it('a damaged binary fails before tfjs sees it, naming the file', async () => {
     setAssetBase(fault('flip', '*'));
@@ -336,6 +364,7 @@ describe('faults: the WASM binary', () => {
     const { env, wasm, paths } = fakes(false);
     await prepareWasm(wasm, env);
     // Each binary by its own URL (what a bundler emits under its own name), not a folder plus a name.
+    // All three names, as tfjs requires (the threaded one is not shipped: the library never loads it).
     const files = [
       'tfjs-backend-wasm.wasm',
       'tfjs-backend-wasm-simd.wasm',

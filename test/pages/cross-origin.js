@@ -1,6 +1,7 @@
 // Loads the CDN build from the origin given in ?lib= (a different port = a different origin), as a blog
 // would load it from a CDN, and checks that the elements work. Reports through data-done / data-problem.
 import './watch.js';
+import { trainOnce } from './train-once.js';
 const lib = new URLSearchParams(location.search).get('lib');
 const problems = [];
 // Every URL a Worker is constructed with: a library on another origin must go straight to a blob: worker (a
@@ -30,21 +31,7 @@ try {
   }
   if (customElements.get('cnn-trainer')) {
     // A short real training run: the worker, the MNIST shards and the WASM files all come from the other origin.
-    const t = document.createElement('cnn-trainer');
-    t.setAttribute('train-size', '2000');
-    t.setAttribute('epochs', '1');
-    t.setAttribute('learning-rate', '0.003');
-    t.setAttribute('backend', 'wasm');
-    document.body.append(t);
-    await t.updateComplete;
-    const end = new Promise((resolve, reject) => {
-      t.addEventListener('train-end', resolve, { once: true });
-      t.addEventListener('train-error', (e) => reject(new Error(e.detail?.message ?? 'train-error')), {
-        once: true,
-      });
-    });
-    await t.start();
-    await end;
+    const t = await trainOnce();
     if (t.backend !== 'wasm') problems.push(`asked for the wasm backend, trained on ${t.backend}`);
     // Off the page's thread: a worker script on another origin cannot be started directly, so the library must
     // have started its worker from a blob: URL, not fallen back to training on the page.

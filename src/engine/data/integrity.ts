@@ -7,6 +7,5 @@ export const INTEGRITY: Readonly<Record<string, { bytes: number; fnv1a: string }
   'weights/cnn-mnist.json': { bytes: 2506, fnv1a: '3c6ebec2' },
   'weights/cnn-mnist.json.txt': { bytes: 2506, fnv1a: '3c6ebec2' },
   'wasm/tfjs-backend-wasm-simd.wasm': { bytes: 424594, fnv1a: '5404c9e1' },
-  'wasm/tfjs-backend-wasm-threaded-simd.wasm': { bytes: 435643, fnv1a: 'e4229977' },
   'wasm/tfjs-backend-wasm.wasm': { bytes: 311123, fnv1a: '09685e66' },
 };
