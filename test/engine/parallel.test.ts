@@ -267,6 +267,90 @@ describe('data-parallel: the pieces', () => {
     expect(last.pixels!.length).to.equal(784);
   });
 
+  it('a helper takes the leader’s next request, and tells its weights, only once the pipeline it ended is applied', async () => {
+    // Helper 2 of 3 (real MessagePorts, as in the Workers). The leader's messages come on one port, helper 1's
+    // gradients on another: the leader may end a pipeline and send its next lockstep share (or the page ask for
+    // the replica's weights) while helper 1's last gradient is still on its way. Computing that share, or telling
+    // the weights, before the pipeline's last update would give a gradient at other weights than the leader's.
+    const log: string[] = [];
+    let weight = 0;
+    const source: GradientSource = {
+      input: inputFormat(),
+      setFlatWeights: (w) => void (weight = w[0]!),
+      setLearningRate: () => {},
+      applyFlat: (g) => {
+        weight += g[0]!;
+        log.push(`apply ${g[0]}`);
+      },
+      numTensors: () => 0,
+      shareGradients(_xs, labels) {
+        log.push(`share ${labels[0]} at ${weight}`);
+        return { grads: new Float32Array([1, 0]), loss: 0, correct: 0 };
+      },
+    };
+    const toLeader = new MessageChannel();
+    const toPeer1 = new MessageChannel();
+    const served = serveGradients(source, toLeader.port2, {
+      me: 2,
+      workers: 3,
+      peers: [null, toPeer1.port2, null],
+    });
+    const replies: ShareReply[] = [];
+    toLeader.port1.onmessage = (e) => {
+      if (!('type' in e.data)) replies.push(e.data as ShareReply);
+    };
+    const tick = () => new Promise((r) => setTimeout(r, 30));
+    const grad = (from: number, step: number, g: number): PipeGrad => ({
+      type: 'pgrad',
+      gen: 0,
+      step,
+      from,
+      grads: new Float32Array([g, 0]),
+      loss: 0,
+      correct: 0,
+      numTensors: 0,
+      learningRate: 0.1,
+    });
+    const leader = toLeader.port1;
+    for (const step of [0, 1])
+      leader.postMessage({
+        type: 'pshare',
+        gen: 0,
+        step,
+        pixels: new Uint8Array(784),
+        labels: Uint8Array.from([step]),
+        divisor: 3,
+        ...(step === 0 ? { weights: new Float32Array([100, 0]) } : {}),
+      });
+    leader.postMessage(grad(0, 0, 10));
+    leader.postMessage(grad(0, 1, 20));
+    toPeer1.port1.postMessage(grad(1, 0, 30));
+    await tick();
+    expect(log).to.deep.equal(['share 0 at 100', 'share 1 at 100', 'apply 41']);
+    // The leader ends the pipeline after 2 steps and sends a lockstep share; helper 1's step 1 has not come yet.
+    leader.postMessage({ type: 'pend', gen: 0, steps: 2 });
+    leader.postMessage({
+      type: 'share',
+      pixels: new Uint8Array(784),
+      labels: Uint8Array.from([7]),
+      divisor: 1,
+    });
+    await tick();
+    expect(log.slice(3), 'nothing before step 1 is summed').to.deep.equal([]);
+    let told = false;
+    const weights = served.settled().then(() => (told = true));
+    await tick();
+    expect([replies.length, told]).to.deep.equal([0, false]);
+    toPeer1.port1.postMessage(grad(1, 1, 40));
+    await weights;
+    await tick();
+    // Step 1's update (20 + 40 + 1), then the share at those weights; the weights told after that update.
+    expect(log.slice(3)).to.deep.equal(['apply 61', 'share 7 at 202']);
+    expect(replies).to.have.length(1);
+    expect(replies[0]!.ok).to.equal(true);
+    for (const p of [toLeader.port1, toLeader.port2, toPeer1.port1, toPeer1.port2]) p.close();
+  });
+
   it('a pipeline helper that fails tells the leader, once, and computes nothing after', () => {
     const out: PipeMessage[] = [];
     let calls = 0;
@@ -715,25 +799,33 @@ describe('data-parallel: training in several Workers (wasm)', function () {
         void s.start();
         await started;
         expect(s.workers).to.equal(2);
-        s.pause();
         // The batch in flight may still report (late on a busy machine): wait for a quiet 400 ms, at most 5 s (a
-        // run that does not pause is never quiet), then nothing while paused.
-        for (let t0 = performance.now(), seen = -1; seen !== batches && performance.now() - t0 < 5000;) {
-          seen = batches;
-          await new Promise((r) => setTimeout(r, 400));
-        }
+        // run that does not pause is never quiet).
+        const quiet = async () => {
+          for (let t0 = performance.now(), seen = -1; seen !== batches && performance.now() - t0 < 5000;) {
+            seen = batches;
+            await new Promise((r) => setTimeout(r, 400));
+          }
+        };
+        s.pause();
+        await quiet();
         const atPause = batches;
         await new Promise((r) => setTimeout(r, 700));
         expect(batches - atPause, 'batches while paused').to.equal(0);
         s.resume();
         await until(s, 'train-batch');
+        // A stop is seen after the batch in flight and ends the run there (a pipeline's last update applied):
+        // resumed and stopped in one go from a pause, the Worker steps at most the one batch it starts before the
+        // stop reaches it — whatever the page's delay (a stop sent while it runs reaches it some batches late
+        // on a busy machine: 5 of 20 examples in CI).
+        s.pause();
+        await quiet();
         const before = batches;
         const end = until(s, 'train-end');
+        s.resume();
         s.stop();
         expect((await end).detail.stopped).to.equal(true);
-        // The batch in flight when the stop came, and (a pipeline reports a batch one step later) the one before it,
-        // whose update the stop completes: no batch is computed after the stop is seen.
-        expect(batches - before, 'batches between stop and train-end').to.be.at.most(pipeline ? 2 : 1);
+        expect(batches - before, 'batches between stop and train-end').to.be.at.most(1);
 
         // A second run, disposed while training: every Worker terminated, no event after.
         const t = new TrainingSession({ ...s.config, workers: 2 });

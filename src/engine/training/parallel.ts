@@ -215,12 +215,19 @@ export interface GradientSource {
 /**
  * The helper's side: applies every update and answers every share on `port` with its gradient, until the port
  * closes. An update that fails is reported in the reply to the next share (updates get no reply of their own).
+ *
+ * IN ORDER WITH A PIPELINE. The leader ends a pipeline (its `pend`) and may at once send a lockstep share or
+ * update (a short last batch, a fine-tune) on the same port; but this helper may still wait for another helper's
+ * last gradient of the pipeline, which comes on another port. Such a request waits until the pipeline's last
+ * update is applied here: taken at once it would compute at other weights than the leader's, and the replicas
+ * would drift apart silently (3 Workers, under load). `settled()` resolves at the same point (the replica's
+ * weights, as the page asks for them, are those of a finished step).
  */
 export function serveGradients(
   source: GradientSource,
   port: MessagePort,
   mesh: { me: number; workers: number; peers: (MessagePort | null)[] } = { me: 1, workers: 2, peers: [] },
-): void {
+): { settled(): Promise<void> } {
   let failed: Error | null = null;
   // The pipeline (training/pipeline.ts): shares and ends from the leader on `port`, gradients from every worker
   // (the leader on `port`, the other helpers on their own ports).
@@ -238,11 +245,27 @@ export function serveGradients(
   let batch: BatchArrays | null = null;
   let all = new Uint32Array(0);
   let spare: Float32Array | null = null;
+  /** The leader's lockstep requests that came while a pipeline was still being finished here, in order. */
+  const deferred: (ShareRequest | UpdateRequest)[] = [];
+  const waiters: (() => void)[] = [];
+  const settledNow = () => pipe.idle && deferred.length === 0;
+  pipe.onIdle = () => {
+    while (deferred.length && pipe.idle) serve(deferred.shift()!);
+    if (settledNow()) for (const w of waiters.splice(0)) w();
+  };
   port.onmessage = (e: MessageEvent<ShareRequest | UpdateRequest | PipeMessage>) => {
     const r = e.data;
     if (r.type === 'pgrad') return pipe.exchange.receive(r);
     if (r.type === 'pshare' || r.type === 'pend') return pipe.fromLeader(r);
     if (r.type === 'pfail') return;
+    if (!settledNow()) deferred.push(r);
+    else serve(r);
+  };
+  return {
+    settled: () => (settledNow() ? Promise.resolve() : new Promise<void>((r) => waiters.push(r))),
+  };
+
+  function serve(r: ShareRequest | UpdateRequest): void {
     if (r.type === 'update') {
       if (failed) return;
       try {
@@ -290,5 +313,5 @@ export function serveGradients(
           ]
         : [],
     );
-  };
+  }
 }

@@ -268,6 +268,17 @@ export class PipeHelper {
 
   private readonly fail: (e: Error) => void;
 
+  /**
+   * Nothing queued, no update due and no pipeline open (every gradient of this worker summed or dropped), or
+   * failed: the replica holds the weights of a finished step, and the leader's other requests may be served.
+   */
+  get idle(): boolean {
+    return this.failed || (this.queue.length === 0 && this.toReduce === null && this.own.size === 0);
+  }
+
+  /** Called after every message the helper handled that left it `idle`. */
+  onIdle: (() => void) | null = null;
+
   /** A message of the leader's: a share, or the end of a pipeline. */
   fromLeader(m: PipeShare | PipeEnd): void {
     if (m.type === 'pend' && m.gen === this.exchange.gen) {
@@ -283,6 +294,11 @@ export class PipeHelper {
   }
 
   private pump(): void {
+    this.step();
+    if (this.idle) this.onIdle?.();
+  }
+
+  private step(): void {
     try {
       while (!this.failed) {
         if (this.toReduce !== null) {

@@ -30,6 +30,8 @@ interface WorkerScope {
 const scope = globalThis as unknown as WorkerScope;
 
 let core: TrainerCore | null = null;
+/** A helper's service (`serve`): its replica's weights are told once a pipeline it ended is applied. */
+let served: { settled(): Promise<void> } | null = null;
 let control = new Control();
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
@@ -61,7 +63,7 @@ async function call(method: string, args: unknown[]): Promise<{ value: unknown; 
       if (assetBase) setAssetBase(assetBase);
       core?.dispose();
       core = await TrainerCore.create(config, NO_DATA, { sliceMs: null });
-      serveGradients(core, port, mesh);
+      served = serveGradients(core, port, mesh);
       return { value: core.backend };
     }
     case 'train': {
@@ -84,6 +86,7 @@ async function call(method: string, args: unknown[]): Promise<{ value: unknown; 
     case 'activations':
       return { value: await need().activations(args[0] as Float32Array, args[1] as string[]) };
     case 'weights':
+      await served?.settled();
       return { value: await need().weights() };
     case 'setWeights':
       need().setWeights(args[0] as NamedWeights);
@@ -99,6 +102,7 @@ async function call(method: string, args: unknown[]): Promise<{ value: unknown; 
       control.stop();
       core?.dispose();
       core = null;
+      served = null;
       return { value: null };
     default:
       throw new Error(`Unknown call "${method}".`);
