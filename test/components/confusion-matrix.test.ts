@@ -430,9 +430,10 @@ describe('<confusion-matrix>', () => {
       await settle(cm);
       cm.remove();
     }
-    // Five listeners a mount (train-start, train-epoch, train-end, fine-tune, dataset), every one removed again.
-    expect(added).to.equal(100);
-    expect(removed).to.equal(100);
+    // Six listeners a mount (train-start, train-epoch, train-end, train-error, fine-tune, dataset), every one
+    // removed again.
+    expect(added).to.equal(120);
+    expect(removed).to.equal(120);
   });
 
   it('shows a visible focus ring on the cells, in light and dark', async () => {

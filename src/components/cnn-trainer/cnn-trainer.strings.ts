@@ -107,6 +107,7 @@ export const TRAINER_EN = {
   'trainer.result': 'Test accuracy {0}',
   'trainer.resultOn': (p: { images: number }, f: F) => `Test accuracy {0} on ${f.number(p.images)} images`,
   'trainer.noResult': 'Test accuracy appears after the first epoch.',
+  'trainer.noResultEnded': 'The run ended before the test set was evaluated: no test accuracy.',
   // The settings' errors. `error`: the engine's clause (`config.*`), said as a sentence.
   'trainer.settingError': (p: { error: string }) =>
     `${String(p.error).charAt(0).toUpperCase()}${String(p.error).slice(1)}`,

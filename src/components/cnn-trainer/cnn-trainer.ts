@@ -252,7 +252,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
     event: (name, detail) => (this.curves?.feed(name, detail), this.frames.schedule()),
     fail: (message) => this.setError(message),
     model: () => (isEmptyNetwork(this.network) ? this.model : 'your network'),
-    epochs: () => this.check.config?.epochs,
+    epochs: () => this.shownConfig?.epochs,
   });
   private readonly hiddenPause = new HiddenPauseController(this, {
     running: () => this.state === 'training' || this.state === 'loading',
@@ -285,6 +285,15 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
   /** Also waits for the dataset.json of `data-src` (read at once: its class names, or why it failed). */
   protected override getUpdateComplete(): Promise<boolean> {
     return this.data.settled(() => super.getUpdateComplete());
+  }
+
+  /**
+   * The configuration the progress, the charts and the announcements describe: the run's own while one is in
+   * progress or its last batch is shown (a setting changed meanwhile is for the next Start), else what Start
+   * would do (null while a setting is bad).
+   */
+  private get shownConfig(): TrainConfig | null {
+    return this.run.config && (this.run.busy || this.run.lastBatch) ? this.run.config : this.check.config;
   }
 
   private validate(): void {
@@ -377,10 +386,15 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
         localize: l,
       })}
       ${this.files.render(this.run.busy, l)} ${this.tuner.render(l)}
-      ${renderProgress({ ...this.run.display, ...this.data.display(this.check.config) }, l)}
+      ${renderProgress({ ...this.run.display, ...this.data.display(this.shownConfig) }, l)}
       ${renderNotes(this.note, this.fallbacks, l)}
-      <cnn-training-curves .epochs=${this.check.config?.epochs ?? 1}></cnn-training-curves>
-      ${renderResult(this.testAccuracy, this.run.testImages ?? this.data.testImages(this.check.config), l)}
+      <cnn-training-curves .epochs=${this.shownConfig?.epochs ?? 1}></cnn-training-curves>
+      ${renderResult(
+        this.testAccuracy,
+        this.run.testImages ?? this.data.testImages(this.shownConfig),
+        l,
+        this.run.ended,
+      )}
       ${this.run.live.render(l)}
     `;
   }

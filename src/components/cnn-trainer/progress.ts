@@ -41,6 +41,8 @@ export interface ProgressInput {
   lastBatch: TrainerBatch | null;
   /** The run only evaluates loaded weights (no batches). */
   evaluating?: boolean;
+  /** The run was stopped (its last batch is said as where it stopped). */
+  stopped?: boolean;
   /** The settings wait for the dataset.json of `data-src` (a `layers` network is checked against it). */
   waiting?: boolean;
   /** What it trains on, when known: a dataset other than MNIST is named, with its classes, in what Start would do. */
@@ -82,6 +84,7 @@ export function progressInfo({
   lastBatch: b,
   waiting,
   evaluating,
+  stopped,
   dataset,
 }: ProgressInput): {
   value: number;
@@ -123,7 +126,14 @@ export function progressInfo({
     const done = (b.epoch - 1) * batches + b.batch;
     const value = Math.min(1, Math.max(0, done / (config.epochs * batches)));
     const speed = Number.isFinite(b.imagesPerSecond) && b.imagesPerSecond > 0 ? b.imagesPerSecond : 0;
-    const shown = state === 'paused' || state === 'done' ? state : state === 'error' ? 'stopped' : '';
+    const shown =
+      state === 'done' && stopped
+        ? 'stopped'
+        : state === 'paused' || state === 'done'
+          ? state
+          : state === 'error'
+            ? 'stopped'
+            : '';
     return {
       value,
       text: say('trainer.batch', {

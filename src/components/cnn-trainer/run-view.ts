@@ -96,14 +96,20 @@ export function renderNotes(note: Message | string, fallbacks: readonly Fallback
 }
 
 /** The final (or latest) test accuracy, on how many images (`part="result"`). */
-export function renderResult(accuracy: number | null, testSize: number | null, l: TrainerLocalize) {
+export function renderResult(
+  accuracy: number | null,
+  testSize: number | null,
+  l: TrainerLocalize,
+  /** The run has ended (done, stopped, failed): without an accuracy, it will not come. */
+  ended = false,
+) {
   const text =
     testSize !== null ? l.term('trainer.resultOn', { images: testSize }) : l.term('trainer.result');
   return html`<p part="result" class="result" data-testid="result">
     ${
       accuracy !== null && Number.isFinite(accuracy)
         ? withParts(text, html`<strong>${l.formats.percent(accuracy)}</strong>`)
-        : l.term('trainer.noResult')
+        : l.term(ended ? 'trainer.noResultEnded' : 'trainer.noResult')
     }
   </p>`;
 }

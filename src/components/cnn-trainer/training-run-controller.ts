@@ -108,6 +108,13 @@ export class TrainingRunController implements ReactiveController {
   readonly live: AnnouncementController;
   /** The run only evaluates loaded weights (`evaluateOnly`): it says so instead of "training". */
   evaluating = false;
+  /**
+   * The configuration the current (or last) run was started with: what its progress, charts and announcements
+   * describe, whatever the settings become meanwhile (a bad one, or epochs for the next run). Null before a run.
+   */
+  config: TrainConfig | null = null;
+  /** The run ended by a stop (its `train-end` said `stopped`). */
+  stopped = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -131,9 +138,13 @@ export class TrainingRunController implements ReactiveController {
     return this._state === 'loading' || this._state === 'training' || this._state === 'paused';
   }
   /** What the progress bar shows of the run. */
-  get display(): Pick<ProgressInput, 'state' | 'progress' | 'lastBatch' | 'evaluating'> {
-    const { state, progress, lastBatch, evaluating } = this;
-    return { state, progress, lastBatch, evaluating };
+  get display(): Pick<ProgressInput, 'state' | 'progress' | 'lastBatch' | 'evaluating' | 'stopped'> {
+    const { state, progress, lastBatch, evaluating, stopped } = this;
+    return { state, progress, lastBatch, evaluating, stopped };
+  }
+  /** A run was started and has ended (done, stopped or failed). */
+  get ended(): boolean {
+    return this.config !== null && (this._state === 'done' || this._state === 'error');
   }
   /** The session of the current run, or null. */
   get session(): TrainerSession | null {
@@ -173,6 +184,8 @@ export class TrainingRunController implements ReactiveController {
     this.pendingPause = false;
     this.live.reset();
     this.evaluating = config.evaluateOnly === true;
+    this.config = config;
+    this.stopped = false;
     this.state = 'loading';
     this.hooks.reset();
     const run = ++this.runId;
@@ -327,6 +340,7 @@ export class TrainingRunController implements ReactiveController {
       this.sync();
       if (this._state === 'training' || this._state === 'loading') this.state = 'done';
       const stopped = Boolean((detail as { stopped?: boolean } | null)?.stopped);
+      this.stopped = stopped;
       // The last epoch is always said: still waiting for its turn, it is said with the end.
       this.live.end(
         this.evaluating

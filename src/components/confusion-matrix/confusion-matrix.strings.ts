@@ -15,6 +15,8 @@ export const MATRIX_EN = {
   'cm.predicted': 'Predicted',
   'cm.actual': 'Actual',
   'cm.waitingEpoch': 'Waiting for the trainer to finish its first epoch…',
+  'cm.endedEarly':
+    'The trainer’s run ended before the test set was evaluated: start it again for a confusion matrix.',
   'cm.waitingId': (p: { id: string }) => `Waiting for an element with id "${p.id}".`,
   'cm.noData': 'No data yet: set the matrix property, or for="id" of a <cnn-trainer>.',
   'cm.caption': 'Confusion matrix: rows are the actual class, columns the predicted class.',

@@ -142,6 +142,7 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap, typeof 
       'train-start': () => this.pull(),
       'train-epoch': () => this.pull(),
       'train-end': () => this.pull(),
+      'train-error': () => this.pull(),
       'fine-tune': () => this.pull(), // evaluated again after fine-tuning on taught examples
       dataset: () => (this.namesChanged = true), // its class names are known now (a data-src read): the axes follow
     },
@@ -175,8 +176,13 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap, typeof 
   /** Reads the bound trainer's confusion matrix (after an epoch, at the end, or when a new run starts). */
   private pull(): void {
     const t = this.link.trainer;
-    if (t) this.matrix = copyRows(t.confusion) as number[][] | null;
+    if (!t) return;
+    this.matrix = copyRows(t.confusion) as number[][] | null;
+    // A run that ended (stopped, failed) before the test set was evaluated: no matrix will come from it.
+    this.trainerEnded = (t.state === 'done' || t.state === 'error') && this.matrix === null;
   }
+  /** The followed trainer's run ended without a matrix. */
+  @state() private trainerEnded = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -273,7 +279,11 @@ export class ConfusionMatrix extends CnnElement<ConfusionMatrixEventMap, typeof 
       return html`${this.renderError()}${
         this.inputError
           ? nothing
-          : renderPlaceholder(t, { trainer: !!this.link.trainer, htmlFor: this.htmlFor })
+          : renderPlaceholder(t, {
+              trainer: !!this.link.trainer,
+              ended: this.trainerEnded,
+              htmlFor: this.htmlFor,
+            })
       }`;
     const view = this.examplesView();
     const sel = this.selected;

@@ -182,10 +182,10 @@ export function renderMatrix(v: MatrixView) {
 /** The placeholder before there is data (its room kept when a trainer's 10 × 10 table will come). */
 export function renderPlaceholder(
   t: MatrixView['localize'],
-  o: { trainer: boolean; htmlFor: string | null },
+  o: { trainer: boolean; ended?: boolean; htmlFor: string | null },
 ) {
   const text = o.trainer
-    ? t.term('cm.waitingEpoch')
+    ? t.term(o.ended ? 'cm.endedEarly' : 'cm.waitingEpoch')
     : o.htmlFor
       ? t.term('cm.waitingId', { id: o.htmlFor })
       : t.term('cm.noData');

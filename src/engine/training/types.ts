@@ -163,6 +163,8 @@ export interface TrainerLike extends Element {
   readonly session?: Partial<TrainerSession> | null;
   /** The last confusion matrix (rows = actual class), or `null`. */
   readonly confusion?: unknown;
+  /** Where its run is (`<cnn-trainer>`'s `state`: 'idle', 'loading', 'training', 'paused', 'done', 'error'). */
+  readonly state?: unknown;
   /** The model name (`cnn` | `fnn`); `<cnn-trainer>` reflects it to the `model` attribute. */
   readonly model?: unknown;
   /** The trainer's own network text (`layers`), or empty; `<cnn-trainer>` reflects it to the `layers` attribute. */

@@ -78,6 +78,7 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.result': 'Testgenauigkeit {0}',
   'trainer.resultOn': (p, f) => `Testgenauigkeit {0} auf ${f.number(p.images)} Bildern`,
   'trainer.noResult': 'Die Testgenauigkeit erscheint nach der ersten Epoche.',
+  'trainer.noResultEnded': 'Der Lauf endete, bevor die Testdaten ausgewertet wurden: keine Testgenauigkeit.',
   'trainer.settingError': (p) => `${String(p.error).charAt(0).toUpperCase()}${String(p.error).slice(1)}`,
   'trainer.networkError': (p) => `Ihr Netz (layers): ${p.error}`,
   'trainer.unknownPreset': (p) => `Unbekanntes preset "${p.preset}": Das einzige preset ist "notebook".`,

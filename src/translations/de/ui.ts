@@ -140,6 +140,8 @@ export const UI: SameKeys<UiTerms> = {
   'cm.predicted': 'Vorhergesagt',
   'cm.actual': 'Tatsächlich',
   'cm.waitingEpoch': 'Warten, bis der Trainer seine erste Epoche beendet hat …',
+  'cm.endedEarly':
+    'Der Lauf des Trainers endete, bevor die Testdaten ausgewertet wurden: starte ihn erneut für eine Konfusionsmatrix.',
   'cm.waitingId': (p) => `Warten auf ein Element mit der id "${p.id}".`,
   'cm.noData': 'Noch keine Daten: Setzen Sie die Eigenschaft matrix oder for="id" eines <cnn-trainer>.',
   'cm.caption': 'Konfusionsmatrix: Zeilen sind die tatsächliche Klasse, Spalten die vorhergesagte Klasse.',

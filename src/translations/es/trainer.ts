@@ -77,6 +77,8 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.result': 'Exactitud en prueba {0}',
   'trainer.resultOn': (p, f) => `Exactitud en prueba {0} con ${f.number(p.images)} imágenes`,
   'trainer.noResult': 'La exactitud en prueba aparece tras la primera época.',
+  'trainer.noResultEnded':
+    'La ejecución terminó antes de evaluar el conjunto de prueba: no hay exactitud en prueba.',
   'trainer.settingError': (p) => `${String(p.error).charAt(0).toUpperCase()}${String(p.error).slice(1)}`,
   'trainer.networkError': (p) => `Tu red (layers): ${p.error}`,
   'trainer.unknownPreset': (p) => `preset desconocido "${p.preset}": el único preset es "notebook".`,

@@ -140,6 +140,8 @@ export const UI: SameKeys<UiTerms> = {
   'cm.predicted': 'Predicha',
   'cm.actual': 'Real',
   'cm.waitingEpoch': 'Esperando a que el entrenador termine su primera época…',
+  'cm.endedEarly':
+    'La ejecución del entrenador terminó antes de evaluar el conjunto de prueba: iníciala de nuevo para obtener una matriz de confusión.',
   'cm.waitingId': (p) => `Esperando un elemento con id "${p.id}".`,
   'cm.noData': 'Todavía no hay datos: asigne la propiedad matrix, o for="id" de un <cnn-trainer>.',
   'cm.caption': 'Matriz de confusión: las filas son la clase real; las columnas, la clase predicha.',

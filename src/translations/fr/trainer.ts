@@ -77,6 +77,8 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.result': 'Exactitude en test {0}',
   'trainer.resultOn': (p, f) => `Exactitude en test {0} sur ${f.number(p.images)} images`,
   'trainer.noResult': 'L’exactitude en test apparaît après la première époque.',
+  'trainer.noResultEnded':
+    'L’entraînement s’est arrêté avant l’évaluation sur le jeu de test : pas d’exactitude en test.',
   'trainer.settingError': (p) => `${String(p.error).charAt(0).toUpperCase()}${String(p.error).slice(1)}`,
   'trainer.networkError': (p) => `Votre réseau (layers) : ${p.error}`,
   'trainer.unknownPreset': (p) => `preset inconnu « ${p.preset} » : le seul preset est « notebook ».`,

@@ -141,6 +141,8 @@ export const UI: SameKeys<UiTerms> = {
   'cm.predicted': 'Prédit',
   'cm.actual': 'Réel',
   'cm.waitingEpoch': 'En attente de la fin de la première époque de l’entraîneur…',
+  'cm.endedEarly':
+    'L’entraînement de l’entraîneur s’est arrêté avant l’évaluation sur le jeu de test : relancez-le pour obtenir une matrice de confusion.',
   'cm.waitingId': (p) => `En attente d’un élément d’id « ${p.id} ».`,
   'cm.noData': 'Pas encore de données : donnez la propriété matrix, ou for="id" d’un <cnn-trainer>.',
   'cm.caption': 'Matrice de confusion : les lignes sont la classe réelle, les colonnes la classe prédite.',

@@ -75,6 +75,7 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.result': 'テスト精度 {0}',
   'trainer.resultOn': (p, f) => `テスト画像 ${f.number(p.images)} 枚での精度 {0}`,
   'trainer.noResult': 'テスト精度は最初のエポックの後に表示されます。',
+  'trainer.noResultEnded': 'テストセットを評価する前に実行が終了しました。テスト精度はありません。',
   'trainer.settingError': (p) => `${String(p.error).charAt(0).toUpperCase()}${String(p.error).slice(1)}`,
   'trainer.networkError': (p) => `あなたのネットワーク (layers): ${p.error}`,
   'trainer.unknownPreset': (p) => `不明な preset "${p.preset}" です: preset は "notebook" だけです。`,

@@ -137,6 +137,8 @@ export const UI: SameKeys<UiTerms> = {
   'cm.predicted': '予測',
   'cm.actual': '正解',
   'cm.waitingEpoch': 'トレーナーが最初のエポックを終えるのを待っています…',
+  'cm.endedEarly':
+    'トレーナーの実行はテストセットを評価する前に終了しました。混同行列を表示するには、もう一度開始してください。',
   'cm.waitingId': (p) => `id が "${p.id}" の要素を待っています。`,
   'cm.noData':
     'まだデータがありません。matrix プロパティを設定するか、<cnn-trainer> の for="id" を指定してください。',

@@ -73,6 +73,7 @@ export const TRAINER: SameKeys<typeof TRAINER_EN> = {
   'trainer.result': '测试准确率 {0}',
   'trainer.resultOn': (p, f) => `在 ${f.number(p.images)} 张测试图像上的准确率 {0}`,
   'trainer.noResult': '第一轮结束后显示测试准确率。',
+  'trainer.noResultEnded': '运行在评估测试集之前就结束了：没有测试准确率。',
   'trainer.settingError': (p) => `${String(p.error).charAt(0).toUpperCase()}${String(p.error).slice(1)}`,
   'trainer.networkError': (p) => `你的网络（layers）：${p.error}`,
   'trainer.unknownPreset': (p) => `未知的 preset "${p.preset}"：唯一的 preset 是 "notebook"。`,

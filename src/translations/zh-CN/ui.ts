@@ -131,6 +131,7 @@ export const UI: SameKeys<UiTerms> = {
   'cm.predicted': '预测',
   'cm.actual': '真实',
   'cm.waitingEpoch': '正在等待训练器完成第一轮…',
+  'cm.endedEarly': '训练器的运行在评估测试集之前就结束了：请重新开始以得到混淆矩阵。',
   'cm.waitingId': (p) => `正在等待 id 为 "${p.id}" 的元素。`,
   'cm.noData': '还没有数据：请设置 matrix 属性，或用 for="id" 指向一个 <cnn-trainer>。',
   'cm.caption': '混淆矩阵：行是真实类别，列是预测类别。',
