@@ -91,4 +91,25 @@ describe('<cnn-trainer>: the run’s display belongs to the run', function () {
     expect(q(cm, '[part=placeholder]').textContent).to.match(/Waiting for the trainer/);
     el.stop();
   });
+
+  it('keyboard focus is handed on when the focused button is disabled: Start to Pause, Stop to Start', async () => {
+    const el = await fixture<CnnTrainer>(
+      '<cnn-trainer epochs="3" train-size="3000" test-size="200" backend="wasm"></cnn-trainer>',
+    );
+    const button = (part: string) => q<HTMLButtonElement>(el, `button[part=${part}]`);
+    const focused = () => (el.shadowRoot!.activeElement as HTMLElement | null)?.getAttribute('part');
+    button('start').focus();
+    button('start').click(); // what Enter on a focused button does
+    await settle(el);
+    expect(button('start').disabled).to.equal(true);
+    expect(focused(), 'after Start').to.equal('pause');
+    await batches(el, 2);
+    const end = nextEvent(el, 'train-end', 100000);
+    button('stop').focus();
+    button('stop').click();
+    await end;
+    await settle(el);
+    expect(button('stop').disabled).to.equal(true);
+    expect(focused(), 'after Stop').to.equal('start');
+  });
 });

@@ -55,6 +55,13 @@ export const HIDDEN_PAUSE_MS = 30_000;
 /** The trainer's English: the shared words and its own (cnn-trainer.strings.ts). */
 const EN = { ...SHARED_EN, ...TRAINER_EN };
 
+/** Where the focus goes when the focused run button is disabled by the update it caused (see keepFocus). */
+const NEXT_FOCUS = new Map([
+  ['start', ['pause', 'stop']],
+  ['pause', ['start']],
+  ['stop', ['start', 'pause']],
+]);
+
 /**
  * Trains the lesson's network — the CNN or the plain feed-forward net, or your own (`layers`) — on MNIST or your
  * own dataset (`data-src`: a folder `npx cnn-widgets pack` made, grey or RGB, 8×8 to 64×64) in the reader's own
@@ -276,10 +283,36 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
   /** The charts (rendered by this element, fed by the run's events). */
   @query('cnn-training-curves') private curves!: TrainingCurves | null;
 
+  /** The run button (`part`) that had the focus before this update, if any. */
+  private focusedAction: string | null = null;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    this.focusedAction = active?.localName === 'button' ? active.getAttribute('part') : null;
     this.parts.need(modelFiles); // from the first update on, for toPyTorch() and the buttons
     this.validate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.keepFocus();
+  }
+
+  /**
+   * A focused button that the update disabled (Start once the run starts, Stop once it ends) would drop the
+   * keyboard's focus to the page's body: it goes to the button the reader will want next instead.
+   */
+  private keepFocus(): void {
+    const part = this.focusedAction;
+    this.focusedAction = null;
+    const next = NEXT_FOCUS.get(part ?? '');
+    const button = (p: string) => this.shadowRoot?.querySelector<HTMLButtonElement>(`button[part=${p}]`);
+    if (!next || !button(part!)?.disabled) return;
+    next
+      .map(button)
+      .find((b) => b && !b.disabled)
+      ?.focus();
   }
 
   /** Also waits for the dataset.json of `data-src` (read at once: its class names, or why it failed). */
