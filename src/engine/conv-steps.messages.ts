@@ -22,8 +22,8 @@ export const CONV_STEPS_MESSAGES = {
   'grid.planeRows': (p: { grid: string }) => `${p.grid}: every channel must have the same number of rows.`,
   'grid.rowNotArray': (p: { grid: string; row: number }) =>
     `${p.grid}: row ${p.row} is not an array of numbers.`,
-  'grid.ragged': (p: { grid: string; row: number; count: number; cols: number }) =>
-    `${p.grid} is ragged: row ${p.row} has ${p.count} values, row 1 has ${p.cols}.`,
+  'grid.ragged': (p: { grid: string; row: number; count: number; cols: number }, f: F) =>
+    `${p.grid} is ragged: row ${p.row} has ${p.count} ${f.plural(p.count) === 'one' ? 'value' : 'values'}, row 1 has ${p.cols}.`,
   'grid.notFinite': (p: { grid: string; row: number; value: string }) =>
     `${p.grid}: row ${p.row} holds ${p.value}, which is not a finite number.`,
   'grid.tooBig': (p: { grid: string; row: number; value: number; max: number }, f: F) =>

@@ -15,8 +15,8 @@ export const METRICS_MESSAGES = {
   'matrix.tooMany': (p: { rows: number; max: number }) =>
     `The matrix has ${p.rows} rows; at most ${p.max} classes can be shown.`,
   'matrix.rowNotArray': (p: { row: number }) => `Row ${p.row} of the matrix is not an array.`,
-  'matrix.notSquare': (p: { row: number; count: number; n: number }) =>
-    `The matrix must be square (n×n): row ${p.row} has ${p.count} values, expected ${p.n}.`,
+  'matrix.notSquare': (p: { row: number; count: number; n: number }, f: F) =>
+    `The matrix must be square (n×n): row ${p.row} has ${p.count} ${f.plural(p.count) === 'one' ? 'value' : 'values'}, expected ${p.n}.`,
   /** Where a bad count is (`where` below). */
   'matrix.where': (p: { row: number; col: number }) => `row ${p.row}, column ${p.col}`,
   'matrix.notNumber': (p: { where: string; value: string }) =>

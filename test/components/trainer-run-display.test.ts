@@ -112,4 +112,16 @@ describe('<cnn-trainer>: the run’s display belongs to the run', function () {
     expect(button('stop').disabled).to.equal(true);
     expect(focused(), 'after Stop').to.equal('start');
   });
+
+  it('a train size over the dataset’s is shown as written next to its message, not as the count it is cut to', async () => {
+    const el = await fixture<CnnTrainer>('<cnn-trainer train-size="99999999"></cnn-trainer>');
+    await settle(el);
+    expect(el.error).to.match(/Train size must be a whole number from 1 to 60,000/);
+    expect(q<HTMLInputElement>(el, 'input[data-field=trainSize]').value).to.equal('99999999');
+    // A valid one above a dataset's count is still shown as what will be used (MNIST's 60,000 here).
+    el.setAttribute('train-size', '60000');
+    await settle(el);
+    expect(el.error).to.equal(null);
+    expect(q<HTMLInputElement>(el, 'input[data-field=trainSize]').value).to.equal('60000');
+  });
 });

@@ -68,7 +68,7 @@ describe('conv-steps: parseGrid', () => {
     expect(errorOf(parseGrid('[[1,2', 'Input', 8, 4))).to.match(/^Input is not valid JSON/);
     expect(errorOf(parseGrid([], 'Input', 8, 4))).to.match(/non-empty array of rows/);
     expect(errorOf(parseGrid([[1, 2], [3]], 'Kernel', 8, 4))).to.equal(
-      'Kernel is ragged: row 2 has 1 values, row 1 has 2.',
+      'Kernel is ragged: row 2 has 1 value, row 1 has 2.',
     );
     expect(errorOf(parseGrid([[[1]], [[2, 3]]], 'Kernel', 8, 4))).to.match(/^Kernel \(channel 2\) is ragged/);
     expect(errorOf(parseGrid([[1, 'a']], 'Input', 8, 4))).to.equal(

@@ -32,7 +32,7 @@ describe('metrics: checkMatrix', () => {
     expect(errorOf([])).to.equal('The matrix is empty: give at least one row.');
     expect(errorOf([[1, 2], 3])).to.equal('Row 2 of the matrix is not an array.');
     expect(errorOf([[1, 2], [3]])).to.equal(
-      'The matrix must be square (n×n): row 2 has 1 values, expected 2.',
+      'The matrix must be square (n×n): row 2 has 1 value, expected 2.',
     );
     expect(
       errorOf([

@@ -400,7 +400,9 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
       ${this.renderError()} ${renderRetry(retry === true, this.onStart, l)}
       ${this.editor.render(
         {
-          value: (key) => this.data.shown(key, this[key]),
+          // A bad value as written, next to its message; a good one as it will be used (cut to a dataset's count).
+          value: (key) =>
+            (this.check.bad as readonly string[]).includes(key) ? this[key] : this.data.shown(key, this[key]),
           trainImages: this.data.counts?.train,
           disabled: this.run.busy,
           localize: l,

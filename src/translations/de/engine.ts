@@ -1,5 +1,6 @@
 /** Deutsch: die Meldungen der Engine (see ../types.ts). */
 import type { EngineTerms, SameKeys } from '../types.js';
+import { one } from '../formats.js';
 import { INPUT } from './pad.js';
 import { DOWNLOAD } from './download.js';
 import { CONFIG } from './trainer.js';
@@ -72,8 +73,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'grid.emptyPlane': (p) => `${p.grid} muss ein nicht leeres Array von Zeilen sein.`,
   'grid.planeRows': (p) => `${p.grid}: Jeder Kanal muss gleich viele Zeilen haben.`,
   'grid.rowNotArray': (p) => `${p.grid}: Zeile ${p.row} ist kein Array von Zahlen.`,
-  'grid.ragged': (p) =>
-    `${p.grid} ist ungleichmäßig: Zeile ${p.row} hat ${p.count} Werte, Zeile 1 hat ${p.cols}.`,
+  'grid.ragged': (p, f) =>
+    `${p.grid} ist ungleichmäßig: Zeile ${p.row} hat ${p.count} ${one(f, p.count, 'Wert', 'Werte')}, Zeile 1 hat ${p.cols}.`,
   'grid.notFinite': (p) => `${p.grid}: Zeile ${p.row} enthält ${p.value}, das ist keine endliche Zahl.`,
   'grid.tooBig': (p, f) =>
     `${p.grid}: Zeile ${p.row} enthält ${n(f, p.value)}; die Werte müssen zwischen −${n(f, p.max)} und ${n(f, p.max)} liegen.`,
@@ -118,8 +119,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'matrix.tooMany': (p) =>
     `Die Matrix hat ${p.rows} Zeilen; höchstens ${p.max} Klassen können gezeigt werden.`,
   'matrix.rowNotArray': (p) => `Zeile ${p.row} der Matrix ist kein Array.`,
-  'matrix.notSquare': (p) =>
-    `Die Matrix muss quadratisch sein (n×n): Zeile ${p.row} hat ${p.count} Werte, erwartet sind ${p.n}.`,
+  'matrix.notSquare': (p, f) =>
+    `Die Matrix muss quadratisch sein (n×n): Zeile ${p.row} hat ${p.count} ${one(f, p.count, 'Wert', 'Werte')}, erwartet sind ${p.n}.`,
   'matrix.where': (p) => `Zeile ${p.row}, Spalte ${p.col}`,
   'matrix.notNumber': (p) => `Jede Anzahl muss eine Zahl sein: ${p.where} ist ${p.value}.`,
   'matrix.infinite': (p) => `Jede Anzahl muss endlich sein: ${p.where} ist unendlich.`,

@@ -1,5 +1,6 @@
 /** Español: los mensajes del motor (see ../types.ts). */
 import type { EngineTerms, SameKeys } from '../types.js';
+import { one } from '../formats.js';
 import { INPUT } from './pad.js';
 import { DOWNLOAD } from './download.js';
 import { CONFIG } from './trainer.js';
@@ -70,8 +71,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'grid.emptyPlane': (p) => `${p.grid} debe ser un array no vacío de filas.`,
   'grid.planeRows': (p) => `${p.grid}: todos los canales deben tener el mismo número de filas.`,
   'grid.rowNotArray': (p) => `${p.grid}: la fila ${p.row} no es un array de números.`,
-  'grid.ragged': (p) =>
-    `${p.grid} es irregular: la fila ${p.row} tiene ${p.count} valores y la fila 1 tiene ${p.cols}.`,
+  'grid.ragged': (p, f) =>
+    `${p.grid} es irregular: la fila ${p.row} tiene ${p.count} ${one(f, p.count, 'valor', 'valores')} y la fila 1 tiene ${p.cols}.`,
   'grid.notFinite': (p) => `${p.grid}: la fila ${p.row} contiene ${p.value}, que no es un número finito.`,
   'grid.tooBig': (p, f) =>
     `${p.grid}: la fila ${p.row} contiene ${n(f, p.value)}; los valores deben estar entre −${n(f, p.max)} y ${n(f, p.max)}.`,
@@ -116,8 +117,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'matrix.empty': 'La matriz está vacía: indique al menos una fila.',
   'matrix.tooMany': (p) => `La matriz tiene ${p.rows} filas; se pueden mostrar como máximo ${p.max} clases.`,
   'matrix.rowNotArray': (p) => `La fila ${p.row} de la matriz no es un array.`,
-  'matrix.notSquare': (p) =>
-    `La matriz debe ser cuadrada (n×n): la fila ${p.row} tiene ${p.count} valores y se esperaban ${p.n}.`,
+  'matrix.notSquare': (p, f) =>
+    `La matriz debe ser cuadrada (n×n): la fila ${p.row} tiene ${p.count} ${one(f, p.count, 'valor', 'valores')} y se esperaban ${p.n}.`,
   'matrix.where': (p) => `fila ${p.row}, columna ${p.col}`,
   'matrix.notNumber': (p) => `Cada recuento debe ser un número: en ${p.where} hay ${p.value}.`,
   'matrix.infinite': (p) => `Cada recuento debe ser finito: en ${p.where} hay infinito.`,

@@ -1,5 +1,6 @@
 /** Français : les messages du moteur (see ../types.ts). */
 import type { EngineTerms, SameKeys } from '../types.js';
+import { one } from '../formats.js';
 import { INPUT } from './pad.js';
 import { DOWNLOAD } from './download.js';
 import { CONFIG } from './trainer.js';
@@ -71,8 +72,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'grid.emptyPlane': (p) => `${p.grid} doit être un tableau de lignes non vide.`,
   'grid.planeRows': (p) => `${p.grid} : tous les canaux doivent avoir le même nombre de lignes.`,
   'grid.rowNotArray': (p) => `${p.grid} : la ligne ${p.row} n’est pas un tableau de nombres.`,
-  'grid.ragged': (p) =>
-    `${p.grid} est irrégulier : la ligne ${p.row} a ${p.count} valeurs, la ligne 1 en a ${p.cols}.`,
+  'grid.ragged': (p, f) =>
+    `${p.grid} est irrégulier : la ligne ${p.row} a ${p.count} ${one(f, p.count, 'valeur', 'valeurs')}, la ligne 1 en a ${p.cols}.`,
   'grid.notFinite': (p) => `${p.grid} : la ligne ${p.row} contient ${p.value}, qui n’est pas un nombre fini.`,
   'grid.tooBig': (p, f) =>
     `${p.grid} : la ligne ${p.row} contient ${n(f, p.value)} ; les valeurs doivent aller de −${n(f, p.max)} à ${n(f, p.max)}.`,
@@ -118,8 +119,8 @@ export const ENGINE: SameKeys<EngineTerms> = {
   'matrix.empty': 'La matrice est vide : donnez au moins une ligne.',
   'matrix.tooMany': (p) => `La matrice a ${p.rows} lignes ; au plus ${p.max} classes peuvent être affichées.`,
   'matrix.rowNotArray': (p) => `La ligne ${p.row} de la matrice n’est pas un tableau.`,
-  'matrix.notSquare': (p) =>
-    `La matrice doit être carrée (n×n) : la ligne ${p.row} a ${p.count} valeurs, ${p.n} attendues.`,
+  'matrix.notSquare': (p, f) =>
+    `La matrice doit être carrée (n×n) : la ligne ${p.row} a ${p.count} ${one(f, p.count, 'valeur', 'valeurs')}, ${p.n} attendues.`,
   'matrix.where': (p) => `ligne ${p.row}, colonne ${p.col}`,
   'matrix.notNumber': (p) => `Chaque effectif doit être un nombre : ${p.where} vaut ${p.value}.`,
   'matrix.infinite': (p) => `Chaque effectif doit être fini : ${p.where} est infini.`,
