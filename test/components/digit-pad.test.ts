@@ -162,6 +162,24 @@ describe('<digit-pad>', function () {
     expect(shadowText(el)).to.contain(`MNIST test #${t.index}, label ${t.label}`);
   });
 
+  it('"Try a test digit" keeps the keyboard focus while it loads (it is not disabled, which drops the focus)', async () => {
+    const el = await mount();
+    const tryIt = button(el, /test digit/);
+    tryIt.focus();
+    const event = nextEvent<DigitPrediction>(el, 'predict');
+    tryIt.click(); // what Enter or Space on the focused button does
+    await settle(el);
+    // Still loading (in Chromium here; a cached load may have ended already): marked, and focused.
+    if (el.testDigit === null) {
+      expect(tryIt.getAttribute('aria-disabled'), 'while loading').to.equal('true');
+      expect(el.shadowRoot!.activeElement, 'while loading').to.equal(tryIt);
+    }
+    await event;
+    await settle(el);
+    expect(el.shadowRoot!.activeElement, 'after').to.equal(tryIt);
+    expect(tryIt.getAttribute('aria-disabled')).to.equal('false');
+  });
+
   it('the committed weights reach ≥ 98 % on the 10,000 test images, and setPixels agrees with them', async () => {
     const { getTf } = await import('../../src/engine/tensor.js');
     const { loadPretrainedCnn } = await import('../../src/engine/pretrained.js');

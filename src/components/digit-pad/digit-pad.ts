@@ -324,7 +324,12 @@ export class DigitPad extends CnnElement<{ predict: DigitPrediction; teach: Teac
           ></canvas>
           <div part="controls" class="controls">
             <button class="secondary" @click=${() => this.clear()}>${l.term('pad.clear')}</button>
-            <button class="secondary" ?disabled=${loadingTest} @click=${() => this.tryTestDigit()}>
+            <!-- aria-disabled while loading, not disabled: a disabled button drops the keyboard's focus -->
+            <button
+              class="secondary"
+              aria-disabled=${loadingTest ? 'true' : 'false'}
+              @click=${() => this.tryTestDigit()}
+            >
               ${l.term(loadingTest ? 'pad.loading' : digits ? 'pad.tryDigit' : 'pad.tryImage')}
             </button>
             ${

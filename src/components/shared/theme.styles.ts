@@ -110,7 +110,8 @@ export const themeStyles = css`
     background: transparent;
     color: var(--_accent);
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     opacity: 0.5;
     cursor: not-allowed;
   }
