@@ -549,7 +549,8 @@ export class TrainerCore implements GradientSource {
 
   /** Whether the training loop steps in a pipeline (several workers, and `pipeline` asked for). */
   private get pipelined(): boolean {
-    return this.exchange !== null && this.config.pipeline === true;
+    // Only with 2 workers (config-base.ts `pipeline`): with more, a replica was seen to drift, so lockstep.
+    return this.exchange !== null && this.config.pipeline === true && this.helpers.length === 1;
   }
 
   /**

@@ -26,6 +26,9 @@
  * helper standardises, and the weights when the replica may differ), so a helper never waits for its data
  * either. Every message carries the pipeline's generation: what a previous pipeline left in flight (a share
  * posted ahead, a gradient of a step after its end) is dropped, never mixed in.
+ *
+ * ONLY WITH 2 WORKERS (core.ts `pipelined`): with 3 or more, where a helper also hears the other helpers on their
+ * own ports, CI under load saw one replica end an update apart; until that is found, such runs step in lockstep.
  */
 
 import { fillBatch, type BatchArrays } from './pixels.js';
