@@ -28,6 +28,7 @@ import {
   type SettingsCheck,
 } from './settings.js';
 import { LayersEditorController } from './layers-editor.js';
+import { RunFocusController } from './focus-controller.js';
 import { TrainingRunController } from './training-run-controller.js';
 import { ModelFilesController, createTrainingSession, modelFiles } from './session-io.js';
 import type { FineTuneOptions, FineTuneResult, TaughtExample } from '../../engine/training/fine-tune.js';
@@ -54,13 +55,6 @@ export const HIDDEN_PAUSE_MS = 30_000;
 
 /** The trainer's English: the shared words and its own (cnn-trainer.strings.ts). */
 const EN = { ...SHARED_EN, ...TRAINER_EN };
-
-/** Where the focus goes when the focused run button is disabled by the update it caused (see keepFocus). */
-const NEXT_FOCUS = new Map([
-  ['start', ['pause', 'stop']],
-  ['pause', ['start']],
-  ['stop', ['start', 'pause']],
-]);
 
 /**
  * Trains the lesson's network — the CNN or the plain feed-forward net, or your own (`layers`) — on MNIST or your
@@ -259,7 +253,7 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
     event: (name, detail) => (this.curves?.feed(name, detail), this.frames.schedule()),
     fail: (message) => this.setError(message),
     model: () => (isEmptyNetwork(this.network) ? this.model : 'your network'),
-    epochs: () => this.shownConfig?.epochs,
+    epochs: (): number | undefined => this.run.shown(this.check.config)?.epochs,
   });
   private readonly hiddenPause = new HiddenPauseController(this, {
     running: () => this.state === 'training' || this.state === 'loading',
@@ -271,6 +265,8 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
   });
   /** The progress text follows the batches at most once per animation frame. */
   private readonly frames = new FrameController(this);
+  /** Start and Stop hand the keyboard's focus on when they disable themselves. */
+  protected readonly focusKeeper = new RunFocusController(this);
   private readonly files = new ModelFilesController(this, (config) => this.run.start(config));
   private readonly tuner = new FineTuneController(this);
   private readonly data = new DatasetController(this, (info) => this.emit('dataset', info));
@@ -283,50 +279,15 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
   /** The charts (rendered by this element, fed by the run's events). */
   @query('cnn-training-curves') private curves!: TrainingCurves | null;
 
-  /** The run button (`part`) that had the focus before this update, if any. */
-  private focusedAction: string | null = null;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
-    this.focusedAction = active?.localName === 'button' ? active.getAttribute('part') : null;
     this.parts.need(modelFiles); // from the first update on, for toPyTorch() and the buttons
     this.validate();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.keepFocus();
-  }
-
-  /**
-   * A focused button that the update disabled (Start once the run starts, Stop once it ends) would drop the
-   * keyboard's focus to the page's body: it goes to the button the reader will want next instead.
-   */
-  private keepFocus(): void {
-    const part = this.focusedAction;
-    this.focusedAction = null;
-    const next = NEXT_FOCUS.get(part ?? '');
-    const button = (p: string) => this.shadowRoot?.querySelector<HTMLButtonElement>(`button[part=${p}]`);
-    if (!next || !button(part!)?.disabled) return;
-    next
-      .map(button)
-      .find((b) => b && !b.disabled)
-      ?.focus();
   }
 
   /** Also waits for the dataset.json of `data-src` (read at once: its class names, or why it failed). */
   protected override getUpdateComplete(): Promise<boolean> {
     return this.data.settled(() => super.getUpdateComplete());
-  }
-
-  /**
-   * The configuration the progress, the charts and the announcements describe: the run's own while one is in
-   * progress or its last batch is shown (a setting changed meanwhile is for the next Start), else what Start
-   * would do (null while a setting is bad).
-   */
-  private get shownConfig(): TrainConfig | null {
-    return this.run.config && (this.run.busy || this.run.lastBatch) ? this.run.config : this.check.config;
   }
 
   private validate(): void {
@@ -421,12 +382,12 @@ export class CnnTrainer extends CnnElement<TrainerEventMap, typeof EN> {
         localize: l,
       })}
       ${this.files.render(this.run.busy, l)} ${this.tuner.render(l)}
-      ${renderProgress({ ...this.run.display, ...this.data.display(this.shownConfig) }, l)}
+      ${renderProgress({ ...this.run.display, ...this.data.display(this.run.shown(this.check.config)) }, l)}
       ${renderNotes(this.note, this.fallbacks, l)}
-      <cnn-training-curves .epochs=${this.shownConfig?.epochs ?? 1}></cnn-training-curves>
+      <cnn-training-curves .epochs=${this.run.shown(this.check.config)?.epochs ?? 1}></cnn-training-curves>
       ${renderResult(
         this.testAccuracy,
-        this.run.testImages ?? this.data.testImages(this.shownConfig),
+        this.run.testImages ?? this.data.testImages(this.run.shown(this.check.config)),
         l,
         this.run.ended,
       )}

@@ -142,6 +142,14 @@ export class TrainingRunController implements ReactiveController {
     const { state, progress, lastBatch, evaluating, stopped } = this;
     return { state, progress, lastBatch, evaluating, stopped };
   }
+  /**
+   * The configuration the progress, the charts and the announcements describe: the run's own while one is in
+   * progress or its last batch is shown (a setting changed meanwhile is for the next Start), else `next`, what
+   * Start would do (null while a setting is bad).
+   */
+  shown(next: TrainConfig | null): TrainConfig | null {
+    return this.config && (this.busy || this.lastBatch) ? this.config : next;
+  }
   /** A run was started and has ended (done, stopped or failed). */
   get ended(): boolean {
     return this.config !== null && (this._state === 'done' || this._state === 'error');
